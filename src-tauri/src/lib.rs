@@ -1,0 +1,29 @@
+//! The thin shell: opens the core's database, exposes commands that delegate to it, and hands
+//! the window the embedded UI. No records logic lives here.
+
+mod commands;
+mod state;
+
+use state::AppState;
+
+pub fn run() {
+    let db_path = ykien::paths::default_db_path();
+    tauri::Builder::default()
+        .manage(AppState::open(db_path))
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::office_get,
+            commands::office_save,
+            commands::units_list,
+            commands::unit_save,
+            commands::unit_delete,
+            commands::staff_list,
+            commands::staff_save,
+            commands::staff_delete,
+            commands::settings_get,
+            commands::settings_save,
+            commands::audit_log,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the app window could not start");
+}

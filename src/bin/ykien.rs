@@ -1,0 +1,159 @@
+//! `ykien`: the command line over the same core as the app, for administrators, scripts and
+//! tests. Its commands, options and `--json` output are a contract: scripts rely on them.
+//!
+//! Exit codes: 0 success; 1 the command failed (message on stderr, or with `--json` an
+//! `{"error": …}` object on stdout); 2 the command line itself was wrong.
+
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use ykien::{ErrorReport, Ledger, Result};
+
+#[derive(Parser)]
+#[command(name = "ykien", version, about = "Ý Kiến — sổ ghi nhận ý kiến khách hàng, xử lý phản ánh, khảo sát sự hài lòng")]
+struct Cli {
+    /// The database file. Default: $YKIEN_DB, else the per-user app-data folder.
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Print data as JSON.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the database (or bring an older one up to date).
+    Init,
+    /// Check the file's integrity and schema version; prints `ok` when healthy.
+    Check,
+    /// Fill a new, empty database with realistic demo data.
+    Demo,
+    /// Show the office profile.
+    Office,
+    /// List the units (phòng ban).
+    Units,
+    /// List the staff.
+    Staff {
+        /// Search name and title, ignoring accents and case.
+        #[arg(long)]
+        search: Option<String>,
+    },
+    /// Show the newest entries of the audit log.
+    Audit {
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if json {
+                #[derive(Serialize)]
+                struct Failure {
+                    error: ErrorReport,
+                }
+                print_json(&Failure { error: ErrorReport::from(&e) });
+            } else {
+                eprintln!("Lỗi: {e}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_json<T: Serialize>(value: &T) {
+    println!("{}", serde_json::to_string_pretty(value).expect("serialisable"));
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let path = cli.db.clone().unwrap_or_else(ykien::paths::default_db_path);
+    let mut ledger = Ledger::open(&path)?;
+    ledger.set_actor(format!("dòng lệnh ({})", whoami()));
+    let json = cli.json;
+    match cli.command {
+        Command::Init => {
+            let version = ledger.schema_version()?;
+            if json {
+                print_json(&serde_json::json!({ "path": path, "schema_version": version }));
+            } else {
+                println!("Đã sẵn sàng: {} (lược đồ số {version})", path.display());
+            }
+        }
+        Command::Check => {
+            let report = ledger.check()?;
+            if json {
+                print_json(&report);
+            } else if report.ok {
+                println!("ok");
+            } else {
+                for p in &report.problems {
+                    eprintln!("{p}");
+                }
+            }
+            if !report.ok {
+                return Err(ykien::Error::Corrupt(report.problems.join("; ")));
+            }
+        }
+        Command::Demo => {
+            ykien::demo::fill(&mut ledger)?;
+            let (units, staff) = (ledger.units()?.len(), ledger.staff(None)?.len());
+            if json {
+                print_json(&serde_json::json!({ "path": path, "units": units, "staff": staff }));
+            } else {
+                println!("Đã tạo dữ liệu mẫu trong {}: {units} đơn vị, {staff} cán bộ.", path.display());
+            }
+        }
+        Command::Office => {
+            let office = ledger.office()?;
+            if json {
+                print_json(&office);
+            } else if let Some(o) = office {
+                println!("{}\n{}\n{}, {}\n{} · {}", o.parent_agency, o.name, o.address, o.place_name, o.phone, o.email);
+            } else {
+                println!("Chưa nhập thông tin cơ quan.");
+            }
+        }
+        Command::Units => {
+            let units = ledger.units()?;
+            if json {
+                print_json(&units);
+            } else {
+                for u in units {
+                    println!("{:<8} {}", u.code, u.name);
+                }
+            }
+        }
+        Command::Staff { search } => {
+            let staff = ledger.staff(search.as_deref())?;
+            if json {
+                print_json(&staff);
+            } else {
+                for s in staff {
+                    println!("{:<28} {:<24} {}", s.full_name, s.title, s.unit_name.unwrap_or_default());
+                }
+            }
+        }
+        Command::Audit { limit } => {
+            let entries = ledger.audit_log(limit)?;
+            if json {
+                print_json(&entries);
+            } else {
+                for e in entries {
+                    println!("{:>6} {} {} {} {} {}", e.seq, e.at, e.actor, e.action, e.entity, e.entity_id);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn whoami() -> String {
+    std::env::var("USERNAME").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "?".into())
+}

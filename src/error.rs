@@ -1,0 +1,104 @@
+//! One typed error for the whole core, and the serialisable report of it that the UI and the
+//! CLI's `--json` output receive. Messages are Vietnamese because a clerk reads them; the UI
+//! classifies errors by `kind`, never by matching message text.
+
+use serde::Serialize;
+use std::path::PathBuf;
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input that breaks a rule. `field` is the machine name of the field (the UI highlights
+    /// it); `message` is a full Vietnamese sentence that names the field for the reader.
+    #[error("{message}")]
+    Validation { field: String, message: String },
+
+    #[error("Không tìm thấy {entity} có mã {id}.")]
+    NotFound { entity: &'static str, id: String },
+
+    /// The change would contradict stored records (e.g. deleting a unit that still has staff).
+    #[error("{0}")]
+    Conflict(String),
+
+    #[error(
+        "Tệp dữ liệu được tạo bởi phiên bản Ý Kiến mới hơn (lược đồ số {found}, phiên bản này \
+         chỉ đọc được đến số {supported}). Hãy cài phiên bản mới hơn; tệp không bị thay đổi."
+    )]
+    NewerSchema { found: i64, supported: i64 },
+
+    #[error(
+        "Không mở được tệp dữ liệu trên ổ mạng ({}): SQLite không khoá tệp an toàn qua mạng nên \
+         dữ liệu có thể bị hỏng. Hãy chép tệp về ổ đĩa của máy này.",
+        path.display()
+    )]
+    NetworkDrive { path: PathBuf },
+
+    #[error("Tệp {} không phải là tệp dữ liệu của Ý Kiến (hoặc đã bị hỏng nặng).", path.display())]
+    NotADatabase { path: PathBuf },
+
+    #[error("Kiểm tra tính toàn vẹn thất bại: {0}")]
+    Corrupt(String),
+
+    #[error("Lỗi cơ sở dữ liệu: {0}")]
+    Storage(#[from] rusqlite::Error),
+
+    #[error("Lỗi đọc/ghi tệp: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    pub(crate) fn validation(field: &str, message: impl Into<String>) -> Self {
+        Error::Validation { field: field.to_owned(), message: message.into() }
+    }
+}
+
+/// What the UI and `--json` output receive for an error: a tagged union the UI maps to a
+/// plain Vietnamese sentence by `kind`, plus the core's own message for detail.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ErrorReport {
+    Validation { field: String, message: String },
+    NotFound { entity: String, id: String, message: String },
+    Conflict { message: String },
+    NewerSchema { found: i32, supported: i32, message: String },
+    NetworkDrive { path: String, message: String },
+    NotADatabase { path: String, message: String },
+    Corrupt { message: String },
+    Storage { message: String },
+    Io { message: String },
+}
+
+impl From<&Error> for ErrorReport {
+    fn from(e: &Error) -> Self {
+        let message = e.to_string();
+        match e {
+            Error::Validation { field, .. } => ErrorReport::Validation { field: field.clone(), message },
+            Error::NotFound { entity, id } => {
+                ErrorReport::NotFound { entity: (*entity).to_owned(), id: id.clone(), message }
+            }
+            Error::Conflict(_) => ErrorReport::Conflict { message },
+            Error::NewerSchema { found, supported } => ErrorReport::NewerSchema {
+                found: *found as i32,
+                supported: *supported as i32,
+                message,
+            },
+            Error::NetworkDrive { path } => {
+                ErrorReport::NetworkDrive { path: path.display().to_string(), message }
+            }
+            Error::NotADatabase { path } => {
+                ErrorReport::NotADatabase { path: path.display().to_string(), message }
+            }
+            Error::Corrupt(_) => ErrorReport::Corrupt { message },
+            Error::Storage(_) => ErrorReport::Storage { message },
+            Error::Io(_) => ErrorReport::Io { message },
+        }
+    }
+}
+
+impl From<Error> for ErrorReport {
+    fn from(e: Error) -> Self {
+        ErrorReport::from(&e)
+    }
+}

@@ -1,0 +1,96 @@
+//! Schema migrations: one SQL file a step, embedded in the binary, append-only once released.
+//! `PRAGMA user_version` holds the number of steps applied. Each step runs in its own
+//! transaction together with the bump of `user_version`, so a failed step leaves the schema
+//! and the version exactly as they were.
+
+use crate::error::{Error, Result};
+use rusqlite::Connection;
+
+/// Every step, in order. Never edit or reorder a released step: add a new file.
+pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+/// The schema version this build writes, and the newest it can open.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Brings the schema up to date. Refuses a database written by a newer version.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    apply(conn, MIGRATIONS)
+}
+
+pub(crate) fn apply(conn: &mut Connection, steps: &[&str]) -> Result<()> {
+    let current = user_version(conn)?;
+    let supported = steps.len() as i64;
+    if current > supported {
+        return Err(Error::NewerSchema { found: current, supported });
+    }
+    for (i, sql) in steps.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(conn: &Connection) -> Vec<String> {
+        let mut st = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+            .unwrap();
+        st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+    }
+
+    #[test]
+    fn a_failing_step_changes_nothing() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, &["CREATE TABLE a (x INTEGER);"]).unwrap();
+        let steps = ["CREATE TABLE a (x INTEGER);", "CREATE TABLE b (y INTEGER); SELECT no_such_fn();"];
+        assert!(apply(&mut conn, &steps).is_err());
+        assert_eq!(user_version(&conn).unwrap(), 1);
+        assert_eq!(tables(&conn), vec!["a".to_string()]);
+    }
+
+    #[test]
+    fn steps_apply_once_in_order() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let steps = ["CREATE TABLE a (x INTEGER);", "ALTER TABLE a ADD COLUMN y TEXT;"];
+        apply(&mut conn, &steps).unwrap();
+        apply(&mut conn, &steps).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 2);
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        match apply(&mut conn, MIGRATIONS) {
+            Err(Error::NewerSchema { found: 99, supported }) => assert_eq!(supported, SCHEMA_VERSION),
+            other => panic!("expected NewerSchema, got {other:?}"),
+        }
+    }
+
+    /// The schema snapshot: a change to the migrations shows up here and must be deliberate.
+    #[test]
+    fn schema_snapshot() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(
+            tables(&conn),
+            ["audit_log", "office", "setting", "sqlite_sequence", "staff", "unit"]
+        );
+        let mut st = conn.prepare("SELECT name FROM pragma_table_info('staff')").unwrap();
+        let cols: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+        assert_eq!(
+            cols,
+            ["id", "full_name", "title", "unit_id", "role", "phone", "email", "search_key",
+             "created_at", "updated_at", "deleted_at"]
+        );
+    }
+}

@@ -1,0 +1,174 @@
+//! Storage: rusqlite only. Opens the file safely, runs migrations, owns the transaction
+//! boundary and the audit log. Nothing above this module writes SQL.
+
+pub mod audit;
+pub mod migrate;
+pub mod network;
+pub mod office;
+pub mod settings;
+pub mod staff;
+pub mod unit;
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use serde::Serialize;
+use std::path::Path;
+use std::time::Duration;
+
+/// Opens (creating if missing) the database file at `path` and brings its schema up to date.
+///
+/// Before anything is written, the file is probed read-only: a database from a newer version,
+/// or a file that is not SQLite at all, is refused and left byte-for-byte unchanged (setting
+/// WAL mode alone would rewrite its header).
+pub fn open(path: &Path) -> Result<Connection> {
+    if network::network_filesystem(path).is_some() {
+        return Err(Error::NetworkDrive { path: path.to_owned() });
+    }
+    if path.metadata().map(|m| m.len() > 0).unwrap_or(false) {
+        probe(path)?;
+    } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut conn = Connection::open(path)?;
+    configure(&conn)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    migrate::migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// An in-memory database made by the same migrations, for tests and previews.
+pub fn open_in_memory() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    configure(&conn)?;
+    migrate::migrate(&mut conn)?;
+    Ok(conn)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    // FULL: a record the app reported saved must survive a power cut, not only a crash.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Two windows (or the app and a script) may write at once; wait rather than fail.
+    conn.busy_timeout(Duration::from_secs(10))?;
+    Ok(())
+}
+
+fn probe(path: &Path) -> Result<()> {
+    let not_db = || Error::NotADatabase { path: path.to_owned() };
+    let mut header = [0u8; 16];
+    {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path)?;
+        if f.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
+            return Err(not_db());
+        }
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|_| not_db())?;
+    let found = migrate::user_version(&conn).map_err(|_| not_db())?;
+    if found > migrate::SCHEMA_VERSION {
+        return Err(Error::NewerSchema { found, supported: migrate::SCHEMA_VERSION });
+    }
+    Ok(())
+}
+
+/// A write transaction that knows who is writing, so that every change it makes is also
+/// entered in the audit log, inside the same transaction: the change and its log entry are
+/// committed together or not at all.
+pub struct Tx<'c> {
+    tx: rusqlite::Transaction<'c>,
+    actor: &'c str,
+    now: String,
+}
+
+impl<'c> std::ops::Deref for Tx<'c> {
+    type Target = rusqlite::Transaction<'c>;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl Tx<'_> {
+    /// The time of this transaction, used for every row it touches.
+    pub fn now(&self) -> &str {
+        &self.now
+    }
+
+    /// Appends one entry to the audit log.
+    pub fn audit<B: Serialize, A: Serialize>(
+        &self,
+        entity: &str,
+        entity_id: &str,
+        before: Option<&B>,
+        after: Option<&A>,
+    ) -> Result<()> {
+        let action = match (before.is_some(), after.is_some()) {
+            (false, _) => "create",
+            (true, true) => "update",
+            (true, false) => "delete",
+        };
+        let json = |v: &dyn ToJson| v.to_json();
+        self.tx.execute(
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![
+                self.now,
+                self.actor,
+                action,
+                entity,
+                entity_id,
+                before.map(|b| json(b)),
+                after.map(|a| json(a)),
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+/// Lets `audit` take records of two different types through one closure.
+trait ToJson {
+    fn to_json(&self) -> String;
+}
+impl<T: Serialize> ToJson for T {
+    fn to_json(&self) -> String {
+        // Domain records are plain structs of strings and numbers: serialising cannot fail.
+        serde_json::to_string(self).expect("records serialise to JSON")
+    }
+}
+
+/// The one place a write transaction begins and ends. IMMEDIATE takes the write lock at the
+/// start, so two writers queue on the busy timeout instead of one failing half-way when it
+/// tries to upgrade a read lock. `f` returning an error rolls everything back.
+pub fn with_tx<T>(conn: &mut Connection, actor: &str, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = Tx { tx, actor, now: now_utc() };
+    let value = f(&tx)?;
+    tx.tx.commit()?;
+    Ok(value)
+}
+
+pub fn now_utc() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// `PRAGMA integrity_check` and `foreign_key_check`: the problems found, empty when healthy.
+pub fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let mut st = conn.prepare("PRAGMA integrity_check")?;
+    for row in st.query_map([], |r| r.get::<_, String>(0))? {
+        let row = row?;
+        if row != "ok" {
+            problems.push(row);
+        }
+    }
+    let mut st = conn.prepare("PRAGMA foreign_key_check")?;
+    let rows = st.query_map([], |r| Ok(format!("khoá ngoại hỏng: bảng {} dòng {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    for row in rows {
+        problems.push(row?);
+    }
+    Ok(problems)
+}

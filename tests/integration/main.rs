@@ -1,0 +1,13 @@
+//! Integration tests of the core, against real SQLite files. One binary, a module per area.
+
+mod bindings;
+mod cli;
+mod crash;
+mod open;
+mod records;
+mod search;
+
+/// A fresh folder for one test's database files, removed when dropped.
+pub fn temp_dir() -> tempfile::TempDir {
+    tempfile::Builder::new().prefix("ykien-test-").tempdir().expect("temp dir")
+}

@@ -1,0 +1,215 @@
+//! The two commands a newcomer needs on a fresh Debian/Ubuntu machine:
+//!
+//! - `cargo xtask run [--demo]`: installs what the app needs to build, builds the UI, starts
+//!   the app on the default database (or on a demo database with `--demo`);
+//! - `cargo xtask test`: installs what the tests need and runs every test: the Rust tests,
+//!   the UI unit tests, and the end-to-end tests in the real app window under Xvfb.
+//!
+//! Only the standard library, so that this builds in seconds before anything else.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+/// Debian packages the app needs to build (Tauri's WebKitGTK stack).
+const BUILD_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "pkg-config", "build-essential"];
+/// Debian packages the tests need besides: a virtual display, the WebDriver of WebKitGTK,
+/// and fonts with Vietnamese.
+const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "fonts-dejavu-core"];
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(args.iter().any(|a| a == "--demo")),
+        Some("test") => test(),
+        _ => Err("usage: cargo xtask run [--demo] | cargo xtask test".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask/ sits in the workspace").to_owned()
+}
+
+fn run(demo: bool) -> Result {
+    ensure_debian_packages(BUILD_PACKAGES)?;
+    build_ui(false)?;
+    let mut app = cargo(&["run", "-p", "ykien-app"]);
+    if demo {
+        let db = root().join("target/demo/ykien-demo.db");
+        if !db.exists() {
+            step("creating the demo database");
+            let db_arg = db.to_string_lossy().into_owned();
+            sh(cargo(&["run", "--quiet", "--bin", "ykien", "--", "--db", &db_arg, "demo"]))?;
+        }
+        println!("demo database: {}", db.display());
+        app.env("YKIEN_DB", &db);
+    }
+    step("starting Ý Kiến");
+    sh(app)
+}
+
+fn test() -> Result {
+    ensure_debian_packages(&[BUILD_PACKAGES, TEST_PACKAGES].concat())?;
+    ensure_tauri_driver()?;
+    build_ui(true)?;
+    step("Rust tests (core, CLI, app shell)");
+    sh(cargo(&["test", "--workspace", "--exclude", "xtask"]))?;
+    step("building the app for the end-to-end tests");
+    sh(cargo(&["build", "-p", "ykien-app"]))?;
+    step("end-to-end tests in the real window");
+    let display = Xvfb::start()?;
+    let mut e2e = cargo(&["test", "-p", "ykien", "--features", "e2e", "--test", "e2e", "--", "--test-threads=1"]);
+    e2e.env("DISPLAY", &display.name)
+        .env("YKIEN_APP", root().join("target/debug/ykien-app"));
+    sh(e2e)
+}
+
+fn build_ui(with_tests: bool) -> Result {
+    let ui = root().join("ui");
+    let stamp = ui.join("node_modules/.package-lock.json");
+    let lock = ui.join("package-lock.json");
+    if !stamp.exists() || modified(&lock) > modified(&stamp) {
+        step("installing the UI's npm packages");
+        sh(npm(&ui, &["ci", "--no-audit", "--no-fund"]))?;
+    }
+    if with_tests {
+        step("UI unit tests");
+        sh(npm(&ui, &["test"]))?;
+    }
+    step("building the UI");
+    sh(npm(&ui, &["run", "build"]))
+}
+
+fn ensure_debian_packages(packages: &[&str]) -> Result {
+    if !cfg!(target_os = "linux") || !Path::new("/usr/bin/dpkg").exists() {
+        return Ok(());
+    }
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|p| {
+            !Command::new("dpkg-query")
+                .args(["-W", "-f=${Status}", p])
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+                .unwrap_or(false)
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    step(&format!("installing Debian packages: {}", missing.join(" ")));
+    let sudo: &[&str] = if is_root() { &[] } else { &["sudo"] };
+    let apt = |args: &[&str]| {
+        let mut argv: Vec<&str> = sudo.to_vec();
+        argv.push("apt-get");
+        argv.extend_from_slice(args);
+        let mut c = Command::new(argv[0]);
+        c.args(&argv[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    sh(apt(&["update", "-qq"]))?;
+    let mut install = vec!["install", "-y", "-qq", "--no-install-recommends", "-o", "DPkg::Lock::Timeout=600"];
+    install.extend(missing);
+    sh(apt(&install))
+}
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0")).unwrap_or(false)
+}
+
+/// tauri-driver bridges WebDriver clients to WebKitWebDriver and the app.
+fn ensure_tauri_driver() -> Result {
+    let found = Command::new("tauri-driver").arg("--help").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
+    if found {
+        return Ok(());
+    }
+    step("installing tauri-driver");
+    // Pinned to 2.x: crates.io's newest tauri crates are 3.0 pre-releases.
+    let mut install = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    install.args(["install", "tauri-driver", "--version", "^2", "--locked"]);
+    sh(install)
+}
+
+/// A virtual X display for the app window, stopped when dropped. An existing $DISPLAY is
+/// used as it is.
+struct Xvfb {
+    name: String,
+    child: Option<Child>,
+}
+
+impl Xvfb {
+    fn start() -> Result<Xvfb> {
+        if let Ok(name) = std::env::var("DISPLAY") {
+            if !name.is_empty() {
+                return Ok(Xvfb { name, child: None });
+            }
+        }
+        let n = (90..200).find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+            .ok_or("no free X display number")?;
+        let child = Command::new("Xvfb")
+            .args([format!(":{n}").as_str(), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start Xvfb: {e}"))?;
+        let xvfb = Xvfb { name: format!(":{n}"), child: Some(child) };
+        // The app must not start before the display accepts clients: GTK then fails.
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !socket.exists() {
+            if Instant::now() > deadline {
+                return Err("Xvfb did not start within 20 s".into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(xvfb)
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        if let Some(child) = &mut self.child {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn cargo(args: &[&str]) -> Command {
+    let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    c.args(args).current_dir(root());
+    c
+}
+
+fn npm(dir: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new("npm");
+    c.args(args).current_dir(dir);
+    c
+}
+
+fn sh(mut c: Command) -> Result {
+    let status = c.status().map_err(|e| format!("cannot run {c:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{c:?} failed ({status})"))
+    }
+}
+
+fn step(what: &str) {
+    println!("\n==> {what}");
+}
+
+fn modified(p: &Path) -> std::time::SystemTime {
+    p.metadata().and_then(|m| m.modified()).unwrap_or(std::time::SystemTime::UNIX_EPOCH)
+}
