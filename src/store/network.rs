@@ -72,7 +72,7 @@ mod platform {
         // SAFETY: `root` is a NUL-terminated UTF-16 string that outlives the call.
         #[allow(unsafe_code)]
         let kind = unsafe { windows_sys::Win32::Storage::FileSystem::GetDriveTypeW(root.as_ptr()) };
-        (kind == windows_sys::Win32::Storage::FileSystem::DRIVE_REMOTE).then(|| "mapped network drive".into())
+        (kind == windows_sys::Win32::System::WindowsProgramming::DRIVE_REMOTE).then(|| "mapped network drive".into())
     }
 }
 

@@ -93,7 +93,12 @@ fn ensure_debian_packages(packages: &[&str]) -> Result {
     if !cfg!(target_os = "linux") || !Path::new("/usr/bin/dpkg").exists() {
         return Ok(());
     }
-    let missing: Vec<&str> = packages
+    let mut wanted = packages.to_vec();
+    // Node.js may come from elsewhere than Debian (e.g. NodeSource); only its absence counts.
+    if Command::new("npm").arg("--version").stdout(Stdio::null()).status().is_err() {
+        wanted.extend(["nodejs", "npm"]);
+    }
+    let missing: Vec<&str> = wanted
         .iter()
         .copied()
         .filter(|p| {

@@ -1,0 +1,172 @@
+//! Drives the real app window: tauri-driver (a WebDriver server) starts WebKitWebDriver, which
+//! starts the app binary under the X display of `cargo xtask test`. Each `App` gets its own
+//! tauri-driver on free ports, in its own process group, so stopping it can never leave a
+//! WebKitWebDriver or an app window behind holding a port.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long a screen may take to show what a test waits for.
+const WAIT: Duration = Duration::from_secs(20);
+
+/// The app binary built by `cargo xtask test`.
+fn app_binary() -> PathBuf {
+    let path = std::env::var_os("YKIEN_APP").map(PathBuf::from).unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("target/debug/ykien-app")
+    });
+    assert!(path.exists(), "{} is missing: run the end-to-end tests through `cargo xtask test`", path.display());
+    path
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start(db: &Path) -> Driver {
+        let (port, native_port) = (free_port(), free_port());
+        let child = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            // The app reads its database path from here; WebKitWebDriver passes it on.
+            .env("YKIEN_DB", db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .process_group(0)
+            .spawn()
+            .expect("tauri-driver is installed by `cargo xtask test`");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // The whole group: tauri-driver, WebKitWebDriver and the app window.
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.wait();
+    }
+}
+
+pub struct App {
+    pub client: Client,
+    _driver: Driver,
+}
+
+impl App {
+    /// Starts the app on the database at `db` and opens a WebDriver session on its window.
+    /// Session creation has a time limit: when GTK fails to start, the request would
+    /// otherwise hang for ever. One more attempt is made with a fresh driver in that case.
+    pub async fn launch(db: &Path) -> App {
+        let mut last_error = String::new();
+        for attempt in 1..=2 {
+            let driver = Driver::start(db);
+            let mut caps = serde_json::Map::new();
+            caps.insert("browserName".into(), "wry".into());
+            caps.insert(
+                "tauri:options".into(),
+                serde_json::json!({ "application": app_binary() }),
+            );
+            let url = format!("http://127.0.0.1:{}", driver.port);
+            let connect = async {
+                ClientBuilder::rustls().expect("rustls").capabilities(caps).connect(&url).await
+            };
+            match tokio::time::timeout(Duration::from_secs(60), connect).await {
+                Ok(Ok(client)) => return App { client, _driver: driver },
+                Ok(Err(e)) => last_error = format!("attempt {attempt}: {e}"),
+                Err(_) => last_error = format!("attempt {attempt}: no session within 60 s"),
+            }
+            eprintln!("WebDriver session failed ({last_error}); retrying with a fresh driver");
+        }
+        panic!("could not start the app window: {last_error}");
+    }
+
+    /// Ends the session (which closes the app) and stops the driver.
+    pub async fn quit(self) {
+        let _ = self.client.close().await;
+        // Give the app a moment to exit by itself before the driver's group is killed.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Element {
+        match self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await {
+            Ok(e) => e,
+            Err(e) => panic!("{css} did not appear within {WAIT:?}: {e}\n{}", self.body_text().await),
+        }
+    }
+
+    /// Waits until the element's visible text contains `needle`; returns the text.
+    pub async fn wait_for_text(&self, css: &str, needle: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(e) = self.client.find(Locator::Css(css)).await {
+                if let Ok(t) = e.text().await {
+                    if t.contains(needle) {
+                        return t;
+                    }
+                }
+            }
+            if Instant::now() > deadline {
+                panic!("{css} never showed {needle:?}\n{}", self.body_text().await);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Replaces the text of an input by typing, as a clerk would.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.wait_for(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap_or_else(|e| panic!("typing into {css}: {e}"));
+    }
+
+    /// Sets an input's value as some input methods deliver it (e.g. decomposed Unicode),
+    /// firing the same `input` event typing does.
+    pub async fn paste_into(&self, css: &str, text: &str) {
+        let script = "const el = document.querySelector(arguments[0]);
+                      el.value = arguments[1];
+                      el.dispatchEvent(new Event('input', { bubbles: true }));";
+        self.client.execute(script, vec![css.into(), text.into()]).await.unwrap();
+    }
+
+    pub async fn value(&self, css: &str) -> String {
+        self.wait_for(css).await.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    pub async fn body_text(&self) -> String {
+        match self.client.find(Locator::Css("body")).await {
+            Ok(b) => format!("page text: {}", b.text().await.unwrap_or_default()),
+            Err(e) => format!("no page: {e}"),
+        }
+    }
+
+    /// Saves a screenshot of the window when YKIEN_SCREENSHOTS names a folder (used to
+    /// refresh the pictures under docs/; never asserted on).
+    pub async fn screenshot(&self, name: &str) {
+        let Some(dir) = std::env::var_os("YKIEN_SCREENSHOTS") else { return };
+        // WebKitWebDriver can return the previous frame right after a change.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        if let Ok(png) = self.client.screenshot().await {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+        }
+    }
+}

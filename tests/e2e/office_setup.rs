@@ -1,0 +1,75 @@
+//! First start: the office setup screen, then a restart finds everything again, in the window
+//! and in the SQLite file.
+
+use crate::harness::App;
+use unicode_normalization::UnicodeNormalization;
+use ykien::Ledger;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn office_setup_survives_a_restart() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    // A Vietnamese folder name with spaces, as on a clerk's PC.
+    let db = dir.path().join("Tài liệu ISO/ykien.db");
+
+    let app = App::launch(&db).await;
+    app.wait_for("#setup").await;
+    app.screenshot("setup").await;
+    // The name arrives decomposed (NFD), as some Windows input methods deliver it.
+    let name_nfd: String = "Ủy ban nhân dân xã Tân Phú".nfd().collect();
+    app.paste_into("#office-name", &name_nfd).await;
+    app.type_into("#office-parent_agency", "Ủy ban nhân dân tỉnh Đồng Nai").await;
+    app.type_into("#office-place_name", "Tân Phú").await;
+    app.type_into("#office-address", "Số 1 đường Trần Hưng Đạo, xã Tân Phú").await;
+    app.type_into("#office-phone", "0251 3861 234").await;
+    app.type_into("#office-email", "ubnd.tanphu@dongnai.gov.vn").await;
+    assert_eq!(app.value("#office-ledger_form_code").await, "BM.QT.SCT.05-01");
+    app.click("#office-save").await;
+
+    app.wait_for("#main-shell").await;
+    app.wait_for_text("#office-title", "Ủy ban nhân dân xã Tân Phú").await;
+    app.screenshot("main").await;
+    app.quit().await;
+
+    {
+        let ledger = Ledger::open(&db).unwrap();
+        let office = ledger.office().unwrap().expect("the office was saved");
+        assert_eq!(office.name, "Ủy ban nhân dân xã Tân Phú", "stored as NFC");
+        assert_eq!(office.place_name, "Tân Phú");
+        assert_eq!(office.email, "ubnd.tanphu@dongnai.gov.vn");
+        assert!(ledger.audit_log(10).unwrap().iter().any(|e| e.entity == "office" && e.action == "create"));
+    }
+
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    let title = app.wait_for_text("#office-title", "Tân Phú").await;
+    assert!(title.contains("Ủy ban nhân dân xã Tân Phú"), "{title}");
+    assert!(app.client.find(fantoccini::Locator::Css("#setup")).await.is_err(), "setup shown again");
+    app.click("[data-nav=\"settings\"]").await;
+    app.click("[data-tab=\"office\"]").await;
+    app.wait_for("#office-name").await;
+    assert_eq!(app.value("#office-name").await, "Ủy ban nhân dân xã Tân Phú");
+    assert_eq!(app.value("#office-place_name").await, "Tân Phú");
+    assert_eq!(app.value("#office-phone").await, "0251 3861 234");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_database_from_a_newer_version_is_explained_in_the_window() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("newer.db");
+    drop(Ledger::open(&db).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    let app = App::launch(&db).await;
+    let text = app.wait_for_text("[role=\"alert\"]", "mới hơn").await;
+    assert!(text.contains("phiên bản"), "{text}");
+    assert!(app.client.find(fantoccini::Locator::Css("#setup")).await.is_err());
+    app.quit().await;
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the newer file was changed");
+}

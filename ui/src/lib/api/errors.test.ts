@@ -1,0 +1,93 @@
+import { describe as suite, expect, it } from 'vitest';
+import type { ErrorReport } from './bindings';
+import { describe, fieldOf, isErrorReport } from './errors';
+
+// One report of every kind the core sends, with details a sentence must carry through.
+const REPORTS: Record<ErrorReport['kind'], ErrorReport> = {
+  validation: { kind: 'validation', field: 'name', message: 'Tên cơ quan không được để trống.' },
+  not_found: { kind: 'not_found', entity: 'đơn vị', id: '0190-x', message: 'Không tìm thấy đơn vị có mã 0190-x.' },
+  conflict: {
+    kind: 'conflict',
+    message: 'Không xoá được đơn vị «Ban ISO» vì còn 2 cán bộ thuộc đơn vị này.',
+  },
+  newer_schema: { kind: 'newer_schema', found: 7, supported: 3, message: 'Tệp dữ liệu được tạo bởi phiên bản mới hơn.' },
+  network_drive: { kind: 'network_drive', path: '\\\\server\\share\\ykien.db', message: 'Không mở được tệp trên ổ mạng.' },
+  not_a_database: { kind: 'not_a_database', path: 'C:\\Users\\ke toan\\ykien.db', message: 'Không phải tệp dữ liệu.' },
+  corrupt: { kind: 'corrupt', message: 'Kiểm tra tính toàn vẹn thất bại: page 12' },
+  storage: { kind: 'storage', message: 'Lỗi cơ sở dữ liệu: database is locked' },
+  io: { kind: 'io', message: 'Lỗi đọc/ghi tệp: disk full' },
+};
+
+// Letters that only Vietnamese text has: a sentence without any is not Vietnamese.
+const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúý]/i;
+
+suite('describe', () => {
+  it.each(Object.values(REPORTS))('gives a Vietnamese sentence for $kind', (report) => {
+    const text = describe(report);
+    expect(text).toMatch(VIETNAMESE);
+    expect(text).toMatch(/[.)]$/);
+    expect(text).not.toContain('undefined');
+    expect(text).not.toContain('[object');
+  });
+
+  it('shows the core message as it is for validation and conflict', () => {
+    expect(describe(REPORTS.validation)).toBe('Tên cơ quan không được để trống.');
+    expect(describe(REPORTS.conflict)).toBe(REPORTS.conflict.message);
+  });
+
+  it('adds the detail of each kind', () => {
+    expect(describe(REPORTS.network_drive)).toContain('\\\\server\\share\\ykien.db');
+    expect(describe(REPORTS.not_a_database)).toContain('C:\\Users\\ke toan\\ykien.db');
+    expect(describe(REPORTS.newer_schema)).toContain('7');
+    expect(describe(REPORTS.newer_schema)).toContain('3');
+    expect(describe(REPORTS.storage)).toContain('database is locked');
+    expect(describe(REPORTS.io)).toContain('disk full');
+    expect(describe(REPORTS.corrupt)).toContain('page 12');
+    expect(describe(REPORTS.not_found)).toContain('đơn vị');
+  });
+
+  it('gives different sentences for different kinds', () => {
+    const texts = new Set(Object.values(REPORTS).map(describe));
+    expect(texts.size).toBe(Object.keys(REPORTS).length);
+  });
+
+  it('gives a generic Vietnamese sentence for anything else', () => {
+    for (const err of [undefined, null, 42, {}, { kind: 'mystery', message: 'x' }]) {
+      const text = describe(err);
+      expect(text).toMatch(/^Đã xảy ra lỗi không lường trước\./);
+    }
+  });
+
+  it('keeps the text of a foreign error as detail', () => {
+    const text = describe("invalid args `limit` for command `audit_log`");
+    expect(text).toMatch(/^Đã xảy ra lỗi không lường trước\./);
+    expect(text).toContain('invalid args `limit`');
+    expect(describe(new Error('boom'))).toContain('boom');
+  });
+});
+
+suite('fieldOf', () => {
+  it('returns the field of a validation error', () => {
+    expect(fieldOf(REPORTS.validation)).toBe('name');
+    expect(fieldOf({ kind: 'validation', field: 'unit_id', message: 'Đơn vị đã chọn không còn tồn tại.' })).toBe(
+      'unit_id',
+    );
+  });
+
+  it('returns null for every other error', () => {
+    for (const report of Object.values(REPORTS).filter((r) => r.kind !== 'validation')) {
+      expect(fieldOf(report)).toBeNull();
+    }
+    expect(fieldOf('name')).toBeNull();
+    expect(fieldOf({ field: 'name' })).toBeNull();
+    expect(fieldOf(null)).toBeNull();
+  });
+});
+
+suite('isErrorReport', () => {
+  it('recognises only the core kinds', () => {
+    expect(isErrorReport(REPORTS.io)).toBe(true);
+    expect(isErrorReport({ kind: 'other' })).toBe(false);
+    expect(isErrorReport('io')).toBe(false);
+  });
+});

@@ -1,0 +1,117 @@
+// One short line saying what an audit entry changed, built from its before/after JSON.
+// Auditors want "what changed" at a glance; the full records stay in the database.
+
+import type { AuditEntry } from './api/bindings';
+import { OFFICE_LABELS, roleLabel } from './labels';
+
+type Rec = Record<string, unknown>;
+
+interface FieldSpec {
+  key: string;
+  label: string;
+  /** Unit word after a number, e.g. "ngày". */
+  suffix?: string;
+  show?: (v: unknown) => string;
+}
+
+const FIELDS: Record<string, FieldSpec[]> = {
+  office: Object.entries(OFFICE_LABELS).map(([key, label]) => ({ key, label })),
+  unit: [
+    { key: 'name', label: 'Tên đơn vị' },
+    { key: 'code', label: 'Ký hiệu' },
+  ],
+  staff: [
+    { key: 'full_name', label: 'Họ và tên' },
+    { key: 'title', label: 'Chức danh' },
+    // unit_name rather than unit_id: the id means nothing to a reader.
+    { key: 'unit_name', label: 'Đơn vị' },
+    { key: 'role', label: 'Vai trò', show: (v) => roleLabel(String(v)) },
+    { key: 'phone', label: 'Điện thoại' },
+    { key: 'email', label: 'Thư điện tử' },
+  ],
+  settings: [
+    { key: 'reply_deadline_days', label: 'Thời hạn trả lời', suffix: 'ngày' },
+    { key: 'ledger_retention_years', label: 'Lưu sổ ghi nhận', suffix: 'năm' },
+    { key: 'survey_retention_years', label: 'Lưu phiếu khảo sát', suffix: 'năm' },
+  ],
+};
+
+/** Changes listed before "và N thay đổi khác". */
+const MAX_CHANGES = 3;
+
+function parse(json: string | null): Rec | null {
+  if (!json) return null;
+  try {
+    const v: unknown = JSON.parse(json);
+    return typeof v === 'object' && v !== null ? (v as Rec) : null;
+  } catch {
+    return null;
+  }
+}
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+function showValue(spec: FieldSpec, v: unknown): string {
+  if (isBlank(v)) return '(trống)';
+  if (spec.show) return spec.show(v);
+  if (typeof v === 'number') return spec.suffix ? `${v} ${spec.suffix}` : String(v);
+  return `«${String(v)}»`;
+}
+
+function text(r: Rec, key: string): string {
+  const v = r[key];
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+/** The record's own name, quoted; empty for the settings, which have none. */
+function nameOf(entity: string, r: Rec): string {
+  const name = text(r, entity === 'staff' ? 'full_name' : 'name');
+  return entity === 'settings' || !name ? '' : `«${name}»`;
+}
+
+/** The name with what tells two records apart: a unit's code, a person's title and unit. */
+function describeRecord(entity: string, r: Rec): string {
+  const name = nameOf(entity, r);
+  if (entity === 'unit') {
+    const code = text(r, 'code');
+    return code ? `${name} (${code})` : name;
+  }
+  if (entity === 'staff') {
+    const extra = [text(r, 'title'), text(r, 'unit_name')].filter(Boolean).join(', ');
+    return extra ? `${name}, ${extra}` : name;
+  }
+  return name;
+}
+
+function changes(entity: string, before: Rec, after: Rec): string[] {
+  const specs = FIELDS[entity] ?? [];
+  const out: string[] = [];
+  for (const spec of specs) {
+    const a = before[spec.key];
+    const b = after[spec.key];
+    if (isBlank(a) && isBlank(b)) continue;
+    if (a === b) continue;
+    out.push(`${spec.label}: ${showValue(spec, a)} → ${showValue(spec, b)}`);
+  }
+  return out;
+}
+
+export function auditSummary(entry: AuditEntry): string {
+  const before = parse(entry.before);
+  const after = parse(entry.after);
+
+  if (before && after) {
+    const list = changes(entry.entity, before, after);
+    const shown = list.slice(0, MAX_CHANGES).join('; ');
+    const more = list.length > MAX_CHANGES ? ` và ${list.length - MAX_CHANGES} thay đổi khác` : '';
+    // Units and staff are many, so say which one; there is only one office and one settings.
+    const who = entry.entity === 'unit' || entry.entity === 'staff' ? nameOf(entry.entity, after) : '';
+    if (!shown) return who || '—';
+    return who ? `${who} — ${shown}${more}` : `${shown}${more}`;
+  }
+
+  const record = after ?? before;
+  return (record && describeRecord(entry.entity, record)) || '—';
+}

@@ -1,0 +1,42 @@
+// Helpers shared by the forms: blank records and where a failed save's message goes.
+
+import { describe, fieldOf } from './api/errors';
+import type { OfficeProfile, StaffInput, UnitInput } from './api/bindings';
+
+/** The setup screen's starting point: the form codes of the office's ISO procedure. */
+export function blankOffice(): OfficeProfile {
+  return {
+    name: '',
+    parent_agency: '',
+    place_name: '',
+    address: '',
+    phone: '',
+    email: '',
+    ledger_form_code: 'BM.QT.SCT.05-01',
+    survey_form_code: 'BM.QT.SCT.05-02',
+  };
+}
+
+export function blankUnit(): UnitInput {
+  return { name: '', code: '' };
+}
+
+export function blankStaff(): StaffInput {
+  return { full_name: '', title: '', unit_id: null, role: 'reception', phone: '', email: '' };
+}
+
+export interface PlacedError {
+  /** The field to mark, when the error is about one this form shows; else null. */
+  field: string | null;
+  message: string;
+}
+
+/**
+ * Decides where a failed save's message is shown: under the field it names when the form
+ * has that field, otherwise in the form's alert (a validation error about a field the form
+ * does not show would otherwise be invisible).
+ */
+export function placeError(err: unknown, fields: readonly string[]): PlacedError {
+  const field = fieldOf(err);
+  return { field: field !== null && fields.includes(field) ? field : null, message: describe(err) };
+}

@@ -1,0 +1,48 @@
+// The Vietnamese words the screens show for the core's machine names.
+
+import type { OfficeProfile, Role, Settings } from './api/bindings';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  reception: 'Cán bộ tiếp nhận',
+  unit_head: 'Trưởng đơn vị',
+  quality_officer: 'Cán bộ chất lượng (QMR/Ban ISO)',
+  leadership: 'Lãnh đạo',
+  administrator: 'Quản trị hệ thống',
+};
+
+/** In the order the role select lists them. */
+export const ROLES: Role[] = ['reception', 'unit_head', 'quality_officer', 'leadership', 'administrator'];
+
+export function roleLabel(role: string): string {
+  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
+}
+
+export const ACTION_LABELS: Record<string, string> = {
+  create: 'Thêm',
+  update: 'Sửa',
+  delete: 'Xoá',
+};
+
+export const ENTITY_LABELS: Record<string, string> = {
+  office: 'Cơ quan',
+  unit: 'Đơn vị',
+  staff: 'Cán bộ',
+  settings: 'Thông số',
+};
+
+export const OFFICE_LABELS: Record<keyof OfficeProfile, string> = {
+  name: 'Tên cơ quan',
+  parent_agency: 'Cơ quan chủ quản',
+  place_name: 'Địa danh',
+  address: 'Địa chỉ',
+  phone: 'Điện thoại',
+  email: 'Thư điện tử',
+  ledger_form_code: 'Mã hiệu sổ ghi nhận',
+  survey_form_code: 'Mã hiệu phiếu khảo sát',
+};
+
+export const SETTINGS_LABELS: Record<keyof Settings, string> = {
+  reply_deadline_days: 'Thời hạn trả lời phản ánh, khiếu nại (ngày)',
+  ledger_retention_years: 'Thời gian lưu sổ ghi nhận (năm)',
+  survey_retention_years: 'Thời gian lưu phiếu khảo sát (năm)',
+};
