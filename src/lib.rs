@@ -1,5 +1,5 @@
 //! Ý Kiến core: the records of an office's ISO 9001 customer-feedback procedures, held in one
-//! SQLite file. The app (`src-tauri`), the command line (`src/bin/ykien.rs`) and the tests all
+//! SQLite file. The app (`src-tauri`), the command line (`src/bin/ykien/main.rs`) and the tests all
 //! open it the same way, through [`Ledger`], and do everything through its methods.
 
 pub mod bindings;

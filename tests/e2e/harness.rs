@@ -35,7 +35,8 @@ struct Driver {
 impl Driver {
     fn start(db: &Path) -> Driver {
         let (port, native_port) = (free_port(), free_port());
-        let child = Command::new("tauri-driver")
+        let exe = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
+        let child = Command::new(exe)
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             // The app reads its database path from here; WebKitWebDriver passes it on.
             .env("YKIEN_DB", db)

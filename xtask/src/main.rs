@@ -59,7 +59,7 @@ fn run(demo: bool) -> Result {
 
 fn test() -> Result {
     ensure_debian_packages(&[BUILD_PACKAGES, TEST_PACKAGES].concat())?;
-    ensure_tauri_driver()?;
+    let tauri_driver = ensure_tauri_driver()?;
     build_ui(true)?;
     step("Rust tests (core, CLI, app shell)");
     sh(cargo(&["test", "--workspace", "--exclude", "xtask"]))?;
@@ -69,6 +69,7 @@ fn test() -> Result {
     let display = Xvfb::start()?;
     let mut e2e = cargo(&["test", "-p", "ykien", "--features", "e2e", "--test", "e2e", "--", "--test-threads=1"]);
     e2e.env("DISPLAY", &display.name)
+        .env("TAURI_DRIVER", &tauri_driver)
         .env("YKIEN_APP", root().join("target/debug/ykien-app"));
     sh(e2e)
 }
@@ -132,17 +133,26 @@ fn is_root() -> bool {
     Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0")).unwrap_or(false)
 }
 
-/// tauri-driver bridges WebDriver clients to WebKitWebDriver and the app.
-fn ensure_tauri_driver() -> Result {
-    let found = Command::new("tauri-driver").arg("--help").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
-    if found {
-        return Ok(());
+/// tauri-driver bridges WebDriver clients to WebKitWebDriver and the app. Returns its path:
+/// `cargo install` puts it in $CARGO_HOME/bin, which need not be on PATH.
+fn ensure_tauri_driver() -> Result<PathBuf> {
+    let on_path = Command::new("tauri-driver").arg("--help").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
+    if on_path {
+        return Ok(PathBuf::from("tauri-driver"));
     }
-    step("installing tauri-driver");
-    // Pinned to 2.x: crates.io's newest tauri crates are 3.0 pre-releases.
-    let mut install = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    install.args(["install", "tauri-driver", "--version", "^2", "--locked"]);
-    sh(install)
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .ok_or("neither CARGO_HOME nor HOME is set")?;
+    let installed = cargo_home.join("bin/tauri-driver");
+    if !installed.exists() {
+        step("installing tauri-driver");
+        let mut install = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        // Pinned to 2.x: crates.io's newest tauri crates are 3.0 pre-releases.
+        install.args(["install", "tauri-driver", "--version", "^2", "--locked"]);
+        sh(install)?;
+    }
+    Ok(installed)
 }
 
 /// A virtual X display for the app window, stopped when dropped. An existing $DISPLAY is
