@@ -46,10 +46,14 @@ pub enum Error {
 
     #[error("Lỗi đọc/ghi tệp: {0}")]
     Io(#[from] std::io::Error),
+
+    /// A printed form or report could not be produced.
+    #[error("Không tạo được tệp PDF: {0}")]
+    Pdf(String),
 }
 
 impl Error {
-    pub(crate) fn validation(field: &str, message: impl Into<String>) -> Self {
+    pub fn validation(field: &str, message: impl Into<String>) -> Self {
         Error::Validation { field: field.to_owned(), message: message.into() }
     }
 }
@@ -68,6 +72,7 @@ pub enum ErrorReport {
     Corrupt { message: String },
     Storage { message: String },
     Io { message: String },
+    Pdf { message: String },
 }
 
 impl From<&Error> for ErrorReport {
@@ -93,6 +98,7 @@ impl From<&Error> for ErrorReport {
             Error::Corrupt(_) => ErrorReport::Corrupt { message },
             Error::Storage(_) => ErrorReport::Storage { message },
             Error::Io(_) => ErrorReport::Io { message },
+            Error::Pdf(_) => ErrorReport::Pdf { message },
         }
     }
 }

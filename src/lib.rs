@@ -9,13 +9,22 @@ pub mod error;
 pub mod paths;
 pub mod store;
 
+pub use domain::action::{ActionInput, ActionKind, ActionStatus, CorrectiveAction};
 pub use domain::audit::AuditEntry;
+pub use domain::case::{Case, CaseCounts, ExceptionInput, FeedbackFilter, FeedbackPage, FeedbackRow, MoveInput, StepInput};
+pub use domain::feedback::{Book, Channel, CustomerGroup, FeedbackInput, Kind, ReceiptNo, Subject};
+pub use domain::letter::{LetterStatus, ReplyLetter};
+pub use domain::vocabulary::{vocabulary, Term, Vocabulary};
+pub use domain::workflow::{Status, StepKind};
+pub use store::holiday::Holiday;
 pub use domain::office::OfficeProfile;
 pub use domain::settings::Settings;
 pub use domain::staff::{Role, Staff, StaffInput};
 pub use domain::unit::{Unit, UnitInput};
 pub use error::{Error, ErrorReport, Result};
 
+use chrono::{NaiveDate, NaiveDateTime};
+use domain::feedback::parse_date;
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -29,6 +38,8 @@ pub struct Ledger {
     conn: Connection,
     path: Option<PathBuf>,
     actor: String,
+    /// A fixed "now" for tests and replays; the office's local clock otherwise.
+    clock: Option<NaiveDateTime>,
 }
 
 /// What the app window needs first: which database is open, or why it could not be opened.
@@ -54,17 +65,32 @@ impl Ledger {
     /// Opens the database file, creating it and its folder when missing, and migrates it.
     pub fn open(path: impl AsRef<Path>) -> Result<Ledger> {
         let path = path.as_ref();
-        Ok(Ledger { conn: store::open(path)?, path: Some(path.to_owned()), actor: SYSTEM_ACTOR.into() })
+        Ok(Ledger { conn: store::open(path)?, path: Some(path.to_owned()), actor: SYSTEM_ACTOR.into(), clock: None })
     }
 
     /// A database in memory, made by the same migrations.
     pub fn open_in_memory() -> Result<Ledger> {
-        Ok(Ledger { conn: store::open_in_memory()?, path: None, actor: SYSTEM_ACTOR.into() })
+        Ok(Ledger { conn: store::open_in_memory()?, path: None, actor: SYSTEM_ACTOR.into(), clock: None })
     }
 
     /// Who the following changes are recorded as, in the audit log.
     pub fn set_actor(&mut self, actor: impl Into<String>) {
         self.actor = actor.into();
+    }
+
+    /// Fixes the clock (office local time) used for entries and moves: tests, and replaying
+    /// a paper book with its own dates.
+    pub fn set_clock(&mut self, now: Option<NaiveDateTime>) {
+        self.clock = now;
+    }
+
+    /// Office local time now.
+    pub fn now(&self) -> NaiveDateTime {
+        self.clock.unwrap_or_else(|| chrono::Local::now().naive_local())
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now().date()
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -79,6 +105,27 @@ impl Ledger {
     pub fn check(&self) -> Result<CheckReport> {
         let problems = store::integrity_problems(&self.conn)?;
         Ok(CheckReport { ok: problems.is_empty(), schema_version: self.schema_version()? as i32, problems })
+    }
+
+    /// Runs `f` as one all-or-nothing transaction: the writes it makes through the ledger
+    /// are committed together when it succeeds and all rolled back when it fails or panics.
+    /// For demo data and imports.
+    pub fn batch<T>(&mut self, f: impl FnOnce(&mut Ledger) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *self))) {
+            Ok(Ok(value)) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Ok(Err(e)) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+            Err(panic) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                std::panic::resume_unwind(panic)
+            }
+        }
     }
 
     fn write<T>(&mut self, f: impl FnOnce(&store::Tx) -> Result<T>) -> Result<T> {
@@ -109,6 +156,16 @@ impl Ledger {
         self.write(|tx| store::unit::save(tx, &u))
     }
 
+    /// The live unit with this name or code, matched ignoring accents and case (for scripts
+    /// and imports that name units in words).
+    pub fn unit_named(&self, name: &str) -> Result<Unit> {
+        let key = domain::text::fold(name);
+        self.units()?
+            .into_iter()
+            .find(|u| domain::text::fold(&u.name) == key || (!u.code.is_empty() && domain::text::fold(&u.code) == key))
+            .ok_or_else(|| Error::validation("unit", format!("Không có đơn vị tên «{name}».")))
+    }
+
     pub fn delete_unit(&mut self, id: &str) -> Result<()> {
         self.write(|tx| store::unit::delete(tx, id))
     }
@@ -123,6 +180,18 @@ impl Ledger {
     pub fn save_staff(&mut self, staff: &StaffInput) -> Result<Staff> {
         let s = staff.validated()?;
         self.write(|tx| store::staff::save(tx, &s))
+    }
+
+    /// The one live staff member with this full name, matched ignoring accents and case.
+    pub fn staff_named(&self, name: &str) -> Result<Staff> {
+        let key = domain::text::fold(name);
+        let mut found: Vec<Staff> =
+            self.staff(Some(name))?.into_iter().filter(|s| domain::text::fold(&s.full_name) == key).collect();
+        match found.len() {
+            1 => Ok(found.remove(0)),
+            0 => Err(Error::validation("staff", format!("Không có cán bộ tên «{name}»."))),
+            n => Err(Error::validation("staff", format!("Có {n} cán bộ cùng tên «{name}»; hãy chọn trong danh sách."))),
+        }
     }
 
     pub fn delete_staff(&mut self, id: &str) -> Result<()> {
@@ -145,5 +214,134 @@ impl Ledger {
 
     pub fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>> {
         store::audit::recent(&self.conn, limit)
+    }
+
+    // ---- Feedback book and cases ----
+
+    /// Enters feedback in the book and returns the case with its receipt number.
+    pub fn add_feedback(&mut self, input: &FeedbackInput) -> Result<Case> {
+        let (f, received) = input.validated()?;
+        let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
+        let (id, _) = self.write(|tx| store::feedback::add(tx, &f, received, now, &settings, &calendar))?;
+        self.case(&id)
+    }
+
+    pub fn feedback(&self, filter: &FeedbackFilter) -> Result<FeedbackPage> {
+        store::feedback::list(&self.conn, filter, &self.settings()?)
+    }
+
+    /// The whole case, its deadlines judged today.
+    pub fn case(&self, id: &str) -> Result<Case> {
+        store::feedback::case(&self.conn, id, self.today())
+    }
+
+    /// The id of the case with this receipt number ("2026/000123").
+    pub fn case_id(&self, receipt_no: &str) -> Result<String> {
+        store::feedback::id_of(&self.conn, &receipt_no.parse::<ReceiptNo>()?)
+    }
+
+    /// Moves a case along the workflow; illegal moves are refused and change nothing.
+    pub fn move_case(&mut self, id: &str, m: &MoveInput) -> Result<Case> {
+        let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
+        let details = store::feedback::MoveDetails { note: m.note.clone(), channel: m.channel, staff_id: m.staff_id.clone() };
+        self.write(|tx| store::feedback::move_case(tx, id, m.to, &details, now, &settings, &calendar))?;
+        self.case(id)
+    }
+
+    pub fn record_step(&mut self, id: &str, s: &StepInput) -> Result<Case> {
+        let on = parse_date("on_date", "Ngày thực hiện", &s.on_date)?;
+        self.write(|tx| store::feedback::record_step(tx, id, s.step, on, s.staff_id.clone(), &s.note))?;
+        self.case(id)
+    }
+
+    pub fn set_exception_deadline(&mut self, id: &str, e: &ExceptionInput) -> Result<Case> {
+        let due = parse_date("due", "Hạn giải quyết mới", &e.due)?;
+        self.write(|tx| store::feedback::set_exception_deadline(tx, id, due, &e.reason, e.by.clone()))?;
+        self.case(id)
+    }
+
+    /// The unit head's confirmation of the entry (R1.4).
+    pub fn confirm(&mut self, id: &str, staff_id: &str) -> Result<Case> {
+        let now = self.now();
+        self.write(|tx| store::feedback::confirm(tx, id, staff_id, now))?;
+        self.case(id)
+    }
+
+    /// Open, overdue and due-soon counts today, for the opening screen.
+    pub fn case_counts(&self) -> Result<CaseCounts> {
+        let today = self.today().to_string();
+        let count = |f: FeedbackFilter| -> Result<i32> { Ok(self.feedback(&FeedbackFilter { limit: Some(0), ..f })?.total) };
+        Ok(CaseCounts {
+            open: self.conn.query_row(
+                "SELECT count(*) FROM feedback WHERE status <> 'closed' AND deleted_at IS NULL",
+                [],
+                |r| r.get(0),
+            )?,
+            overdue: count(FeedbackFilter { overdue_on: Some(today.clone()), ..Default::default() })?,
+            due_soon: count(FeedbackFilter { due_soon_on: Some(today), ..Default::default() })?,
+        })
+    }
+
+    // ---- Reply letters ----
+
+    /// Drafts a reply letter for a written complaint, or rewrites an unsigned draft.
+    pub fn draft_reply(&mut self, case_id: &str, letter_id: Option<&str>, number: &str, body: &str) -> Result<Case> {
+        let now = store::feedback::fmt_local(self.now());
+        self.write(|tx| store::letter::draft(tx, case_id, letter_id, number, body, &now))?;
+        self.case(case_id)
+    }
+
+    pub fn sign_reply(&mut self, letter_id: &str, signer_name: &str, signer_title: &str, on: &str) -> Result<Case> {
+        let on = parse_date("signed_on", "Ngày ký", on)?;
+        let (case_id, _) = store::letter::get(&self.conn, letter_id)?;
+        self.write(|tx| store::letter::sign(tx, letter_id, signer_name, signer_title, on))?;
+        self.case(&case_id)
+    }
+
+    pub fn send_reply(&mut self, letter_id: &str, on: &str, via: &str) -> Result<Case> {
+        let on = parse_date("sent_on", "Ngày gửi", on)?;
+        let (case_id, _) = store::letter::get(&self.conn, letter_id)?;
+        self.write(|tx| store::letter::send(tx, letter_id, on, via))?;
+        self.case(&case_id)
+    }
+
+    // ---- Corrective actions ----
+
+    pub fn actions(&self) -> Result<Vec<CorrectiveAction>> {
+        store::action::list(&self.conn)
+    }
+
+    pub fn save_action(&mut self, a: &ActionInput) -> Result<CorrectiveAction> {
+        let a = a.validated()?;
+        self.write(|tx| store::action::save(tx, &a))
+    }
+
+    pub fn set_action_status(&mut self, id: &str, status: ActionStatus) -> Result<CorrectiveAction> {
+        self.write(|tx| store::action::set_status(tx, id, status))
+    }
+
+    pub fn check_action(&mut self, id: &str, effective: bool, note: &str, on: &str) -> Result<CorrectiveAction> {
+        let on = parse_date("checked_on", "Ngày đánh giá", on)?;
+        self.write(|tx| store::action::check_effectiveness(tx, id, effective, note, on))
+    }
+
+    // ---- Holidays ----
+
+    pub fn holidays(&self) -> Result<Vec<Holiday>> {
+        store::holiday::list(&self.conn)
+    }
+
+    pub fn add_holiday(&mut self, day: &str, name: &str) -> Result<()> {
+        let day = parse_date("day", "Ngày nghỉ", day)?;
+        self.write(|tx| store::holiday::add(tx, day, name))
+    }
+
+    pub fn remove_holiday(&mut self, day: &str) -> Result<()> {
+        let day = parse_date("day", "Ngày nghỉ", day)?;
+        self.write(|tx| store::holiday::remove(tx, day))
+    }
+
+    fn calendar(&self) -> Result<domain::deadline::Calendar> {
+        store::holiday::calendar(&self.conn)
     }
 }

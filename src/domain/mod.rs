@@ -1,8 +1,16 @@
 //! Pure types and rules of the office's records. No SQL here: `store` persists these.
 
+pub mod action;
 pub mod audit;
+pub mod case;
+pub mod deadline;
+pub mod feedback;
+pub mod letter;
 pub mod office;
 pub mod settings;
 pub mod staff;
 pub mod text;
 pub mod unit;
+pub mod vocabulary;
+pub(crate) mod vocab;
+pub mod workflow;

@@ -1,5 +1,5 @@
-//! Office settings (cài đặt) that later steps of the procedures read. Stored one key a row
-//! so that a newer version can add keys without a migration; unknown keys are kept.
+//! Office settings (cài đặt) that the procedures read. Stored one key a row so that a newer
+//! version can add keys without a migration; a key missing from the table keeps its default.
 
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -7,8 +7,18 @@ use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Settings {
-    /// Days to reply to a complaint, counted from receipt (seed 001: 30 days).
+    /// Days to reply to feedback and complaints, counted from receipt (seed 001: 30 days).
     pub reply_deadline_days: u32,
+    /// Whether deadlines count working days (true) or calendar days (false).
+    pub count_working_days: bool,
+    /// A case is "due soon" this many days before its deadline.
+    pub due_soon_days: u32,
+    /// Formal complaints (Luật Khiếu nại 2011): days to accept (thụ lý) after receipt.
+    pub formal_accept_days: u32,
+    /// Formal complaints: days to decide after acceptance.
+    pub formal_decide_days: u32,
+    /// Formal complaints: days to decide after acceptance, for complex cases.
+    pub formal_decide_days_complex: u32,
     /// Years the feedback book is kept (seed 004: 3 years).
     pub ledger_retention_years: u32,
     /// Years returned survey forms are kept (seed 002: 2 years, seed 004: 3 years).
@@ -17,34 +27,63 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { reply_deadline_days: 30, ledger_retention_years: 3, survey_retention_years: 3 }
+        Settings {
+            reply_deadline_days: 30,
+            count_working_days: false,
+            due_soon_days: 3,
+            formal_accept_days: 10,
+            formal_decide_days: 30,
+            formal_decide_days_complex: 45,
+            ledger_retention_years: 3,
+            survey_retention_years: 3,
+        }
     }
 }
 
 impl Settings {
     pub fn validated(&self) -> Result<Settings> {
         check_range("reply_deadline_days", "Thời hạn trả lời (ngày)", self.reply_deadline_days, 1, 365)?;
+        check_range("due_soon_days", "Báo sắp đến hạn trước (ngày)", self.due_soon_days, 0, 60)?;
+        check_range("formal_accept_days", "Thời hạn thụ lý khiếu nại (ngày)", self.formal_accept_days, 1, 90)?;
+        check_range("formal_decide_days", "Thời hạn giải quyết khiếu nại (ngày)", self.formal_decide_days, 1, 180)?;
+        check_range(
+            "formal_decide_days_complex",
+            "Thời hạn giải quyết khiếu nại phức tạp (ngày)",
+            self.formal_decide_days_complex,
+            self.formal_decide_days,
+            365,
+        )?;
         check_range("ledger_retention_years", "Thời gian lưu sổ ghi nhận (năm)", self.ledger_retention_years, 1, 50)?;
         check_range("survey_retention_years", "Thời gian lưu phiếu khảo sát (năm)", self.survey_retention_years, 1, 50)?;
         Ok(self.clone())
     }
 
-    /// The key/value pairs as stored.
-    pub(crate) fn to_pairs(&self) -> [(&'static str, u32); 3] {
+    /// The key/value pairs as stored (booleans as 0/1).
+    pub(crate) fn to_pairs(&self) -> [(&'static str, u32); 8] {
         [
             ("reply_deadline_days", self.reply_deadline_days),
+            ("count_working_days", self.count_working_days as u32),
+            ("due_soon_days", self.due_soon_days),
+            ("formal_accept_days", self.formal_accept_days),
+            ("formal_decide_days", self.formal_decide_days),
+            ("formal_decide_days_complex", self.formal_decide_days_complex),
             ("ledger_retention_years", self.ledger_retention_years),
             ("survey_retention_years", self.survey_retention_years),
         ]
     }
 
-    /// Reads stored pairs over the defaults; a key missing from the table keeps its default.
+    /// Reads stored pairs over the defaults; unknown keys (from a newer version) are ignored.
     pub(crate) fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Settings {
         let mut s = Settings::default();
         for (k, v) in pairs {
             let Ok(n) = v.parse::<u32>() else { continue };
             match k {
                 "reply_deadline_days" => s.reply_deadline_days = n,
+                "count_working_days" => s.count_working_days = n != 0,
+                "due_soon_days" => s.due_soon_days = n,
+                "formal_accept_days" => s.formal_accept_days = n,
+                "formal_decide_days" => s.formal_decide_days = n,
+                "formal_decide_days_complex" => s.formal_decide_days_complex = n,
                 "ledger_retention_years" => s.ledger_retention_years = n,
                 "survey_retention_years" => s.survey_retention_years = n,
                 _ => {}

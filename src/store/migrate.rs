@@ -7,7 +7,10 @@ use crate::error::{Error, Result};
 use rusqlite::Connection;
 
 /// Every step, in order. Never edit or reorder a released step: add a new file.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_feedback.sql"),
+];
 
 /// The schema version this build writes, and the newest it can open.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -83,7 +86,11 @@ mod tests {
         migrate(&mut conn).unwrap();
         assert_eq!(
             tables(&conn),
-            ["audit_log", "office", "setting", "sqlite_sequence", "staff", "unit"]
+            [
+                "audit_log", "case_event", "case_step", "corrective_action", "corrective_action_case",
+                "feedback", "holiday", "office", "receipt_counter", "reply_letter", "setting",
+                "sqlite_sequence", "staff", "unit"
+            ]
         );
         let mut st = conn.prepare("SELECT name FROM pragma_table_info('staff')").unwrap();
         let cols: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();

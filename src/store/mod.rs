@@ -1,7 +1,11 @@
 //! Storage: rusqlite only. Opens the file safely, runs migrations, owns the transaction
 //! boundary and the audit log. Nothing above this module writes SQL.
 
+pub mod action;
 pub mod audit;
+pub mod feedback;
+pub mod holiday;
+pub mod letter;
 pub mod migrate;
 pub mod network;
 pub mod office;
@@ -10,7 +14,7 @@ pub mod staff;
 pub mod unit;
 
 use crate::error::{Error, Result};
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use std::path::Path;
 use std::time::Duration;
@@ -76,19 +80,24 @@ fn probe(path: &Path) -> Result<()> {
 /// entered in the audit log, inside the same transaction: the change and its log entry are
 /// committed together or not at all.
 pub struct Tx<'c> {
-    tx: rusqlite::Transaction<'c>,
+    conn: &'c Connection,
     actor: &'c str,
     now: String,
 }
 
-impl<'c> std::ops::Deref for Tx<'c> {
-    type Target = rusqlite::Transaction<'c>;
-    fn deref(&self) -> &Self::Target {
-        &self.tx
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        self.conn
     }
 }
 
 impl Tx<'_> {
+    /// Who is writing, as recorded in the audit log and case histories.
+    pub fn actor(&self) -> &str {
+        self.actor
+    }
+
     /// The time of this transaction, used for every row it touches.
     pub fn now(&self) -> &str {
         &self.now
@@ -108,7 +117,7 @@ impl Tx<'_> {
             (true, false) => "delete",
         };
         let json = |v: &dyn ToJson| v.to_json();
-        self.tx.execute(
+        self.conn.execute(
             "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             rusqlite::params![
@@ -138,13 +147,47 @@ impl<T: Serialize> ToJson for T {
 
 /// The one place a write transaction begins and ends. IMMEDIATE takes the write lock at the
 /// start, so two writers queue on the busy timeout instead of one failing half-way when it
-/// tries to upgrade a read lock. `f` returning an error rolls everything back.
+/// tries to upgrade a read lock. `f` returning an error (or panicking) rolls everything back.
+///
+/// Inside a batch (`Ledger::batch`) the same code runs in a savepoint of the batch's transaction, so a
+/// batch (demo data, an import) is one all-or-nothing commit made of ordinary writes.
 pub fn with_tx<T>(conn: &mut Connection, actor: &str, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let tx = Tx { tx, actor, now: now_utc() };
+    let guard = TxGuard::begin(conn)?;
+    let tx = Tx { conn: guard.conn, actor, now: now_utc() };
     let value = f(&tx)?;
-    tx.tx.commit()?;
+    guard.commit()?;
     Ok(value)
+}
+
+/// Rolls back on drop unless committed: an error or a panic in the middle of a write never
+/// leaves a transaction open or half a change behind.
+struct TxGuard<'c> {
+    conn: &'c Connection,
+    nested: bool,
+    done: bool,
+}
+
+impl<'c> TxGuard<'c> {
+    fn begin(conn: &'c Connection) -> Result<TxGuard<'c>> {
+        let nested = !conn.is_autocommit();
+        conn.execute_batch(if nested { "SAVEPOINT ykien_write" } else { "BEGIN IMMEDIATE" })?;
+        Ok(TxGuard { conn, nested, done: false })
+    }
+
+    fn commit(mut self) -> Result<()> {
+        self.conn.execute_batch(if self.nested { "RELEASE ykien_write" } else { "COMMIT" })?;
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for TxGuard<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            let sql = if self.nested { "ROLLBACK TO ykien_write; RELEASE ykien_write" } else { "ROLLBACK" };
+            let _ = self.conn.execute_batch(sql);
+        }
+    }
 }
 
 pub fn now_utc() -> String {

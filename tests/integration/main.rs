@@ -1,6 +1,7 @@
 //! Integration tests of the core, against real SQLite files. One binary, a module per area.
 
 mod bindings;
+mod cases;
 mod cli;
 mod crash;
 mod open;

@@ -4,6 +4,8 @@
 //! Exit codes: 0 success; 1 the command failed (message on stderr, or with `--json` an
 //! `{"error": …}` object on stdout); 2 the command line itself was wrong.
 
+mod feedback;
+
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -41,6 +43,9 @@ enum Command {
         #[arg(long)]
         search: Option<String>,
     },
+    /// The feedback book and the handling of cases.
+    #[command(subcommand)]
+    Feedback(feedback::FeedbackCommand),
     /// Show the newest entries of the audit log.
     Audit {
         #[arg(long, default_value_t = 50)]
@@ -68,7 +73,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn print_json<T: Serialize>(value: &T) {
+pub(crate) fn print_json<T: Serialize>(value: &T) {
     println!("{}", serde_json::to_string_pretty(value).expect("serialisable"));
 }
 
@@ -140,6 +145,7 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
+        Command::Feedback(cmd) => feedback::run(&mut ledger, cmd, json)?,
         Command::Audit { limit } => {
             let entries = ledger.audit_log(limit)?;
             if json {

@@ -13,7 +13,7 @@ office_configured: boolean, };
 
 export type CheckReport = { ok: boolean, schema_version: number, problems: Array<string>, };
 
-export type ErrorReport = { "kind": "validation", field: string, message: string, } | { "kind": "not_found", entity: string, id: string, message: string, } | { "kind": "conflict", message: string, } | { "kind": "newer_schema", found: number, supported: number, message: string, } | { "kind": "network_drive", path: string, message: string, } | { "kind": "not_a_database", path: string, message: string, } | { "kind": "corrupt", message: string, } | { "kind": "storage", message: string, } | { "kind": "io", message: string, };
+export type ErrorReport = { "kind": "validation", field: string, message: string, } | { "kind": "not_found", entity: string, id: string, message: string, } | { "kind": "conflict", message: string, } | { "kind": "newer_schema", found: number, supported: number, message: string, } | { "kind": "network_drive", path: string, message: string, } | { "kind": "not_a_database", path: string, message: string, } | { "kind": "corrupt", message: string, } | { "kind": "storage", message: string, } | { "kind": "io", message: string, } | { "kind": "pdf", message: string, };
 
 export type OfficeProfile = { 
 /**
@@ -73,9 +73,29 @@ export type StaffInput = { id?: string, full_name: string, title: string, unit_i
 
 export type Settings = { 
 /**
- * Days to reply to a complaint, counted from receipt (seed 001: 30 days).
+ * Days to reply to feedback and complaints, counted from receipt (seed 001: 30 days).
  */
 reply_deadline_days: number, 
+/**
+ * Whether deadlines count working days (true) or calendar days (false).
+ */
+count_working_days: boolean, 
+/**
+ * A case is "due soon" this many days before its deadline.
+ */
+due_soon_days: number, 
+/**
+ * Formal complaints (Luật Khiếu nại 2011): days to accept (thụ lý) after receipt.
+ */
+formal_accept_days: number, 
+/**
+ * Formal complaints: days to decide after acceptance.
+ */
+formal_decide_days: number, 
+/**
+ * Formal complaints: days to decide after acceptance, for complex cases.
+ */
+formal_decide_days_complex: number, 
 /**
  * Years the feedback book is kept (seed 004: 3 years).
  */
@@ -114,3 +134,210 @@ before: string | null,
  * The record after the change, as JSON; absent for `delete`.
  */
 after: string | null, };
+
+export type Term = { value: string, label: string, };
+
+export type Vocabulary = { channels: Array<Term>, kinds: Array<Term>, subjects: Array<Term>, customer_groups: Array<Term>, books: Array<Term>, statuses: Array<Term>, steps: Array<Term>, letter_statuses: Array<Term>, action_kinds: Array<Term>, action_statuses: Array<Term>, roles: Array<Term>, };
+
+export type Channel = "hotline" | "chat" | "email" | "official_letter" | "in_person" | "social_media" | "suggestion_box" | "feedback_letter" | "survey";
+
+export type Kind = "praise" | "suggestion" | "reflection" | "request" | "complaint" | "grievance" | "appeal";
+
+export type Subject = "attitude" | "confidentiality" | "service_result" | "processing_time" | "procedure" | "other";
+
+export type CustomerGroup = "unknown" | "long_term" | "referred" | "first_time";
+
+export type Book = "feedback" | "complaints" | "citizen_reception";
+
+export type Status = "received" | "front_desk" | "awaiting_customer" | "specialist" | "solution_feedback" | "leadership" | "closed";
+
+export type StepKind = "attitude_talk" | "investigation" | "reported_to_qmr";
+
+export type FeedbackInput = { 
+/**
+ * Local date and time received, `YYYY-MM-DDTHH:MM`.
+ */
+received_at: string, channel: Channel, kind: Kind, subject: Subject, book: Book, 
+/**
+ * Tên khách hàng: the person who gave the feedback.
+ */
+customer_name: string, 
+/**
+ * The organisation they represent, if any.
+ */
+customer_org: string, customer_address: string, customer_phone: string, customer_email: string, customer_group: CustomerGroup, 
+/**
+ * Nội dung ý kiến phản ánh của khách hàng.
+ */
+content: string, 
+/**
+ * Người tiếp nhận (staff id).
+ */
+receiver_id: string | null, 
+/**
+ * The unit responsible for handling it (unit id).
+ */
+unit_id: string | null, 
+/**
+ * A written complaint, answered by an official reply letter (R2.3).
+ */
+written: boolean, 
+/**
+ * A formal complaint under the Law on Complaints, with its own clock (R2.4).
+ */
+formal: boolean, 
+/**
+ * When set, the feedback was settled on the spot (seed 001 step 1): this is what the
+ * clerk explained, and the case is closed in the same entry.
+ */
+settled_on_spot: string | null, };
+
+export type FeedbackRow = { id: string, 
+/**
+ * 2026/000123
+ */
+receipt_no: string, received_at: string, customer_name: string, customer_org: string, kind: Kind, subject: Subject, channel: Channel, status: Status, unit_name: string | null, receiver_name: string | null, 
+/**
+ * The deadline in force: the director's exception when set, else the reply deadline.
+ */
+due_date: string, closed_at: string | null, content: string, 
+/**
+ * "Xác nhận của trưởng phòng/đơn vị": who confirmed, when.
+ */
+confirmed_by_name: string | null, confirmed_at: string | null, };
+
+export type FeedbackPage = { total: number, rows: Array<FeedbackRow>, };
+
+export type FeedbackFilter = { 
+/**
+ * Searched in the customer, the content and the receipt number, ignoring accents and case.
+ */
+search?: string, status?: Status, kind?: Kind, subject?: Subject, book?: Book, unit_id?: string, 
+/**
+ * Received on or after this date (YYYY-MM-DD).
+ */
+from?: string, 
+/**
+ * Received on or before this date (YYYY-MM-DD).
+ */
+to?: string, 
+/**
+ * Only cases still open after their deadline on this date.
+ */
+overdue_on?: string, 
+/**
+ * Only open cases whose deadline falls within the due-soon window of this date.
+ */
+due_soon_on?: string, limit?: number, offset?: number, };
+
+export type Case = { id: string, receipt_no: string, received_at: string, channel: Channel, kind: Kind, subject: Subject, book: Book, customer_name: string, customer_org: string, customer_address: string, customer_phone: string, customer_email: string, customer_group: CustomerGroup, content: string, receiver_id: string | null, receiver_name: string | null, unit_id: string | null, unit_name: string | null, written: boolean, formal: boolean, complex: boolean, status: Status, resolution: string, closed_at: string | null, confirmed_by_name: string | null, confirmed_at: string | null, deadlines: Deadlines, history: Array<CaseEvent>, steps: Array<CaseStep>, letters: Array<ReplyLetter>, actions: Array<CorrectiveAction>, 
+/**
+ * The moves open now, as buttons.
+ */
+next_moves: Array<Move>, 
+/**
+ * What must be done before closing, and whether it is.
+ */
+requirements: Array<RequirementState>, };
+
+export type Deadlines = { 
+/**
+ * Reply deadline counted from receipt (YYYY-MM-DD).
+ */
+reply_due: string, 
+/**
+ * The director's exception deadline, with its reason.
+ */
+exception_due: string | null, exception_reason: string | null, exception_by_name: string | null, 
+/**
+ * The deadline in force.
+ */
+due: string, 
+/**
+ * Formal complaints: the deadline to accept (thụ lý), and when it was accepted.
+ */
+formal_accept_due: string | null, accepted_on: string | null, 
+/**
+ * Formal complaints: the deadline to decide, once accepted.
+ */
+formal_decide_due: string | null, 
+/**
+ * Whether the case was (or is, if open) past its deadline on the day asked.
+ */
+overdue: boolean, 
+/**
+ * Days left until the deadline on the day asked (negative when overdue); absent once closed.
+ */
+days_left: number | null, };
+
+export type CaseEvent = { at: string, actor: string, staff_name: string | null, from_status: Status | null, to_status: Status, channel: Channel | null, note: string, };
+
+export type CaseStep = { id: string, step: StepKind, on_date: string, staff_name: string | null, note: string, };
+
+export type RequirementState = { requirement: Requirement, label: string, done: boolean, };
+
+export type Requirement = { "kind": "step", "step": StepKind } | { "kind": "corrective_action" } | { "kind": "reply_sent" };
+
+export type Move = { from: Status, to: Status, label: string, 
+/**
+ * Whether the move must carry a note (a solution, an answer, a reason).
+ */
+note_required: boolean, };
+
+export type MoveInput = { to: Status, note: string, channel?: Channel, 
+/**
+ * The staff member who did it, when not the signed-in clerk.
+ */
+staff_id?: string, };
+
+export type StepInput = { step: StepKind, 
+/**
+ * YYYY-MM-DD
+ */
+on_date: string, staff_id?: string, note: string, };
+
+export type ExceptionInput = { 
+/**
+ * YYYY-MM-DD
+ */
+due: string, reason: string, by?: string, };
+
+export type CaseCounts = { open: number, overdue: number, due_soon: number, };
+
+export type ReplyLetter = { id: string, 
+/**
+ * Số công văn, e.g. "125/SCT-VP".
+ */
+number: string, body: string, status: LetterStatus, signer_name: string, signer_title: string, drafted_at: string, signed_on: string | null, sent_on: string | null, sent_via: string | null, };
+
+export type LetterStatus = "draft" | "signed" | "sent";
+
+export type CorrectiveAction = { id: string, kind: ActionKind, 
+/**
+ * Nguyên nhân.
+ */
+cause: string, 
+/**
+ * Biện pháp.
+ */
+action: string, owner_id: string | null, owner_name: string | null, due_date: string, status: ActionStatus, effectiveness_note: string, effective: boolean | null, checked_on: string | null, 
+/**
+ * Receipt numbers of the linked cases.
+ */
+cases: Array<string>, };
+
+export type ActionInput = { id?: string, kind: ActionKind, cause: string, action: string, owner_id: string | null, due_date: string, 
+/**
+ * Ids of the cases this action answers.
+ */
+case_ids: Array<string>, };
+
+export type ActionKind = "corrective" | "preventive" | "improvement";
+
+export type ActionStatus = "open" | "in_progress" | "done" | "verified";
+
+export type Holiday = { 
+/**
+ * YYYY-MM-DD
+ */
+day: string, name: string, };

@@ -1,5 +1,8 @@
 //! Realistic demo data for trying the app and for tests: one provincial department, its
-//! units and staff. All names are invented.
+//! units and staff, and two years of feedback handled along the procedures. All names are
+//! invented. The data is the same on every run for the same "today" (a fixed seed).
+
+mod cases;
 
 use crate::{Error, Ledger, OfficeProfile, Result, Role, StaffInput, UnitInput};
 
@@ -49,9 +52,17 @@ pub fn demo_office() -> OfficeProfile {
     }
 }
 
-/// Fills an empty database with the demo office. Refuses a database that already has an
-/// office, so demo data can never be mixed into real records.
+/// Fills an empty database with the demo office and two years of cases up to the ledger's
+/// today, in one transaction. Refuses a database that already has an office, so demo data
+/// can never be mixed into real records.
 pub fn fill(ledger: &mut Ledger) -> Result<()> {
+    ledger.batch(|l| {
+        fill_office(l)?;
+        cases::fill(l)
+    })
+}
+
+fn fill_office(ledger: &mut Ledger) -> Result<()> {
     if ledger.office()?.is_some() {
         return Err(Error::Conflict(
             "Cơ sở dữ liệu này đã có thông tin cơ quan; dữ liệu mẫu chỉ được tạo trong một tệp mới.".into(),

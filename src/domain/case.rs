@@ -1,0 +1,204 @@
+//! What the screens and the CLI read about cases: list rows, the full case with its history,
+//! its deadlines and what is still required before closing.
+
+use super::action::CorrectiveAction;
+use super::feedback::{Book, Channel, CustomerGroup, Kind, Subject};
+use super::letter::ReplyLetter;
+use super::workflow::{Move, Requirement, Status, StepKind};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One line of the book or of a case list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FeedbackRow {
+    pub id: String,
+    /// 2026/000123
+    pub receipt_no: String,
+    pub received_at: String,
+    pub customer_name: String,
+    pub customer_org: String,
+    pub kind: Kind,
+    pub subject: Subject,
+    pub channel: Channel,
+    pub status: Status,
+    pub unit_name: Option<String>,
+    pub receiver_name: Option<String>,
+    /// The deadline in force: the director's exception when set, else the reply deadline.
+    pub due_date: String,
+    pub closed_at: Option<String>,
+    pub content: String,
+    /// "Xác nhận của trưởng phòng/đơn vị": who confirmed, when.
+    pub confirmed_by_name: Option<String>,
+    pub confirmed_at: Option<String>,
+}
+
+/// A page of a list, with the number of all matching rows.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FeedbackPage {
+    pub total: i32,
+    pub rows: Vec<FeedbackRow>,
+}
+
+/// Which cases a list shows. Empty fields do not filter.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct FeedbackFilter {
+    /// Searched in the customer, the content and the receipt number, ignoring accents and case.
+    #[ts(optional)]
+    pub search: Option<String>,
+    #[ts(optional)]
+    pub status: Option<Status>,
+    #[ts(optional)]
+    pub kind: Option<Kind>,
+    #[ts(optional)]
+    pub subject: Option<Subject>,
+    #[ts(optional)]
+    pub book: Option<Book>,
+    #[ts(optional)]
+    pub unit_id: Option<String>,
+    /// Received on or after this date (YYYY-MM-DD).
+    #[ts(optional)]
+    pub from: Option<String>,
+    /// Received on or before this date (YYYY-MM-DD).
+    #[ts(optional)]
+    pub to: Option<String>,
+    /// Only cases still open after their deadline on this date.
+    #[ts(optional)]
+    pub overdue_on: Option<String>,
+    /// Only open cases whose deadline falls within the due-soon window of this date.
+    #[ts(optional)]
+    pub due_soon_on: Option<String>,
+    #[ts(optional)]
+    pub limit: Option<u32>,
+    #[ts(optional)]
+    pub offset: Option<u32>,
+}
+
+/// The whole record of one case.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Case {
+    pub id: String,
+    pub receipt_no: String,
+    pub received_at: String,
+    pub channel: Channel,
+    pub kind: Kind,
+    pub subject: Subject,
+    pub book: Book,
+    pub customer_name: String,
+    pub customer_org: String,
+    pub customer_address: String,
+    pub customer_phone: String,
+    pub customer_email: String,
+    pub customer_group: CustomerGroup,
+    pub content: String,
+    pub receiver_id: Option<String>,
+    pub receiver_name: Option<String>,
+    pub unit_id: Option<String>,
+    pub unit_name: Option<String>,
+    pub written: bool,
+    pub formal: bool,
+    pub complex: bool,
+    pub status: Status,
+    pub resolution: String,
+    pub closed_at: Option<String>,
+    pub confirmed_by_name: Option<String>,
+    pub confirmed_at: Option<String>,
+    pub deadlines: Deadlines,
+    pub history: Vec<CaseEvent>,
+    pub steps: Vec<CaseStep>,
+    pub letters: Vec<ReplyLetter>,
+    pub actions: Vec<CorrectiveAction>,
+    /// The moves open now, as buttons.
+    pub next_moves: Vec<Move>,
+    /// What must be done before closing, and whether it is.
+    pub requirements: Vec<RequirementState>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Deadlines {
+    /// Reply deadline counted from receipt (YYYY-MM-DD).
+    pub reply_due: String,
+    /// The director's exception deadline, with its reason.
+    pub exception_due: Option<String>,
+    pub exception_reason: Option<String>,
+    pub exception_by_name: Option<String>,
+    /// The deadline in force.
+    pub due: String,
+    /// Formal complaints: the deadline to accept (thụ lý), and when it was accepted.
+    pub formal_accept_due: Option<String>,
+    pub accepted_on: Option<String>,
+    /// Formal complaints: the deadline to decide, once accepted.
+    pub formal_decide_due: Option<String>,
+    /// Whether the case was (or is, if open) past its deadline on the day asked.
+    pub overdue: bool,
+    /// Days left until the deadline on the day asked (negative when overdue); absent once closed.
+    pub days_left: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CaseEvent {
+    pub at: String,
+    pub actor: String,
+    pub staff_name: Option<String>,
+    pub from_status: Option<Status>,
+    pub to_status: Status,
+    pub channel: Option<Channel>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CaseStep {
+    pub id: String,
+    pub step: StepKind,
+    pub on_date: String,
+    pub staff_name: Option<String>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RequirementState {
+    pub requirement: Requirement,
+    pub label: String,
+    pub done: bool,
+}
+
+/// A move along the workflow, as the case screen sends it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct MoveInput {
+    pub to: Status,
+    #[serde(default)]
+    pub note: String,
+    #[ts(optional)]
+    pub channel: Option<Channel>,
+    /// The staff member who did it, when not the signed-in clerk.
+    #[ts(optional)]
+    pub staff_id: Option<String>,
+}
+
+/// One of the mandatory steps of R2.5, as recorded.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct StepInput {
+    pub step: StepKind,
+    /// YYYY-MM-DD
+    pub on_date: String,
+    #[ts(optional)]
+    pub staff_id: Option<String>,
+    pub note: String,
+}
+
+/// The director's exception deadline.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ExceptionInput {
+    /// YYYY-MM-DD
+    pub due: String,
+    pub reason: String,
+    #[ts(optional)]
+    pub by: Option<String>,
+}
+
+/// Counts shown when the app opens.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CaseCounts {
+    pub open: i32,
+    pub overdue: i32,
+    pub due_soon: i32,
+}

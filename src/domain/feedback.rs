@@ -1,0 +1,252 @@
+//! A piece of customer feedback as entered in the book (R1): who, when, through which channel,
+//! what kind, about what, and what was said. The handling of it is in `workflow`.
+
+use super::text::{clean_text, optional_line, required_line};
+use super::vocab::vocab;
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+vocab!(
+    /// How the feedback arrived (seed 000 step 1, seed 003).
+    Channel "channel" "Kênh tiếp nhận" {
+        Hotline = "hotline" "Điện thoại, đường dây nóng",
+        Chat = "chat" "Tin nhắn, trò chuyện trực tuyến",
+        Email = "email" "Thư điện tử",
+        OfficialLetter = "official_letter" "Công văn",
+        InPerson = "in_person" "Trực tiếp tại cơ quan",
+        SocialMedia = "social_media" "Mạng xã hội",
+        SuggestionBox = "suggestion_box" "Hòm thư góp ý",
+        FeedbackLetter = "feedback_letter" "Thư góp ý (TGY)",
+        Survey = "survey" "Phiếu khảo sát",
+    }
+);
+
+vocab!(
+    /// What kind of feedback it is (R1.2).
+    Kind "kind" "Loại ý kiến" {
+        Praise = "praise" "Khen ngợi",
+        Suggestion = "suggestion" "Góp ý, kiến nghị",
+        Reflection = "reflection" "Phản ánh",
+        Request = "request" "Yêu cầu",
+        Complaint = "complaint" "Khiếu nại",
+        Grievance = "grievance" "Phàn nàn",
+        Appeal = "appeal" "Kháng nghị",
+    }
+);
+
+impl Kind {
+    /// Complaints, grievances and appeals follow seed 001's procedure: a reply within the
+    /// deadline, and the mandatory steps of R2.5.
+    pub fn is_complaint(self) -> bool {
+        matches!(self, Kind::Complaint | Kind::Grievance | Kind::Appeal)
+    }
+}
+
+vocab!(
+    /// What the feedback is about (R1.2).
+    Subject "subject" "Nội dung liên quan" {
+        Attitude = "attitude" "Thái độ phục vụ của cán bộ",
+        Confidentiality = "confidentiality" "Bảo mật thông tin",
+        ServiceResult = "service_result" "Kết quả giải quyết, chứng nhận",
+        ProcessingTime = "processing_time" "Thời gian giải quyết",
+        Procedure = "procedure" "Thủ tục, quy trình",
+        Other = "other" "Khác",
+    }
+);
+
+vocab!(
+    /// Customer groups of seed 003 §5.3.1.
+    CustomerGroup "customer_group" "Nhóm khách hàng" {
+        Unknown = "unknown" "Chưa xác định",
+        LongTerm = "long_term" "Quan hệ lâu dài",
+        Referred = "referred" "Quen qua giới thiệu",
+        FirstTime = "first_time" "Quan hệ lần đầu",
+    }
+);
+
+vocab!(
+    /// The books an office keeps over the same kind of record (R1.7); each is listed and
+    /// printed on its own.
+    Book "book" "Sổ" {
+        Feedback = "feedback" "Sổ ghi nhận ý kiến của khách hàng",
+        Complaints = "complaints" "Sổ tiếp nhận và giải quyết khiếu nại, phàn nàn, kháng nghị",
+        CitizenReception = "citizen_reception" "Sổ tiếp dân",
+    }
+);
+
+/// The receipt number printed for the citizen: the year and a number that runs from 1 each
+/// year without gaps, shown as 2026/000123.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ReceiptNo {
+    pub year: i32,
+    pub seq: i64,
+}
+
+impl std::fmt::Display for ReceiptNo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{:06}", self.year, self.seq)
+    }
+}
+
+impl std::str::FromStr for ReceiptNo {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<ReceiptNo> {
+        let bad = || Error::validation("receipt_no", format!("Số phiếu «{s}» không đúng dạng năm/số, ví dụ 2026/000123."));
+        let (y, n) = s.trim().split_once('/').ok_or_else(bad)?;
+        let year: i32 = y.trim().parse().map_err(|_| bad())?;
+        let seq: i64 = n.trim().parse().map_err(|_| bad())?;
+        if !(1900..=9999).contains(&year) || seq < 1 {
+            return Err(bad());
+        }
+        Ok(ReceiptNo { year, seq })
+    }
+}
+
+/// Feedback as typed in the entry form.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct FeedbackInput {
+    /// Local date and time received, `YYYY-MM-DDTHH:MM`.
+    pub received_at: String,
+    pub channel: Channel,
+    pub kind: Kind,
+    pub subject: Subject,
+    pub book: Book,
+    /// Tên khách hàng: the person who gave the feedback.
+    pub customer_name: String,
+    /// The organisation they represent, if any.
+    pub customer_org: String,
+    pub customer_address: String,
+    pub customer_phone: String,
+    pub customer_email: String,
+    pub customer_group: CustomerGroup,
+    /// Nội dung ý kiến phản ánh của khách hàng.
+    pub content: String,
+    /// Người tiếp nhận (staff id).
+    pub receiver_id: Option<String>,
+    /// The unit responsible for handling it (unit id).
+    pub unit_id: Option<String>,
+    /// A written complaint, answered by an official reply letter (R2.3).
+    pub written: bool,
+    /// A formal complaint under the Law on Complaints, with its own clock (R2.4).
+    pub formal: bool,
+    /// When set, the feedback was settled on the spot (seed 001 step 1): this is what the
+    /// clerk explained, and the case is closed in the same entry.
+    pub settled_on_spot: Option<String>,
+}
+
+/// Longest free text accepted: a long letter retyped, not a pasted document.
+pub const MAX_CONTENT_CHARS: usize = 20_000;
+
+impl FeedbackInput {
+    pub fn validated(&self) -> Result<(FeedbackInput, chrono::NaiveDateTime)> {
+        let received = parse_local_datetime("received_at", "Ngày giờ tiếp nhận", &self.received_at)?;
+        let content = clean_text(&self.content);
+        if content.is_empty() {
+            return Err(Error::validation("content", "Nội dung ý kiến không được để trống."));
+        }
+        let n = content.chars().count();
+        if n > MAX_CONTENT_CHARS {
+            return Err(Error::validation(
+                "content",
+                format!("Nội dung ý kiến quá dài: {n} ký tự, tối đa {MAX_CONTENT_CHARS} ký tự."),
+            ));
+        }
+        let settled = match &self.settled_on_spot {
+            None => None,
+            Some(t) => {
+                let t = clean_text(t);
+                if t.is_empty() {
+                    return Err(Error::validation("settled_on_spot", "Hãy ghi nội dung đã giải thích, giải quyết ngay cho khách hàng."));
+                }
+                Some(t)
+            }
+        };
+        let input = FeedbackInput {
+            received_at: received.format("%Y-%m-%dT%H:%M").to_string(),
+            channel: self.channel,
+            kind: self.kind,
+            subject: self.subject,
+            book: self.book,
+            customer_name: required_line("customer_name", "Tên khách hàng", &self.customer_name, 200)?,
+            customer_org: optional_line("customer_org", "Tổ chức", &self.customer_org, 300)?,
+            customer_address: optional_line("customer_address", "Địa chỉ", &self.customer_address, 300)?,
+            customer_phone: optional_line("customer_phone", "Điện thoại", &self.customer_phone, 50)?,
+            customer_email: optional_line("customer_email", "Thư điện tử", &self.customer_email, 200)?,
+            customer_group: self.customer_group,
+            content,
+            receiver_id: self.receiver_id.clone().filter(|s| !s.trim().is_empty()),
+            unit_id: self.unit_id.clone().filter(|s| !s.trim().is_empty()),
+            written: self.written,
+            formal: self.formal,
+            settled_on_spot: settled,
+        };
+        Ok((input, received))
+    }
+}
+
+/// Parses a local date-time typed or sent as `YYYY-MM-DDTHH:MM` (seconds and a space
+/// instead of `T` accepted), or `dd/mm/yyyy HH:MM` as Vietnamese users write it.
+pub fn parse_local_datetime(field: &str, label: &str, s: &str) -> Result<chrono::NaiveDateTime> {
+    use chrono::NaiveDateTime;
+    let s = s.trim();
+    for fmt in ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M"] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
+            return Ok(t);
+        }
+    }
+    Err(Error::validation(
+        field,
+        format!("{label} «{s}» không phải ngày giờ có thật (dạng 2026-03-02T09:30 hoặc 02/03/2026 09:30)."),
+    ))
+}
+
+/// Parses a date `YYYY-MM-DD` or `dd/mm/yyyy`.
+pub fn parse_date(field: &str, label: &str, s: &str) -> Result<chrono::NaiveDate> {
+    use chrono::NaiveDate;
+    let s = s.trim();
+    for fmt in ["%Y-%m-%d", "%d/%m/%Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
+            return Ok(d);
+        }
+    }
+    Err(Error::validation(field, format!("{label} «{s}» không phải ngày có thật (dạng 2026-03-02 hoặc 02/03/2026).")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn receipt_numbers_print_and_parse() {
+        let r = ReceiptNo { year: 2026, seq: 123 };
+        assert_eq!(r.to_string(), "2026/000123");
+        assert_eq!("2026/000123".parse::<ReceiptNo>().unwrap(), r);
+        assert_eq!(" 2026/123 ".parse::<ReceiptNo>().unwrap(), r);
+        for bad in ["2026", "2026/0", "abc/12", "2026/-1", "12/5"] {
+            assert!(bad.parse::<ReceiptNo>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_by_name() {
+        let e = parse_local_datetime("received_at", "Ngày giờ tiếp nhận", "2026-02-30T09:00").unwrap_err();
+        assert!(e.to_string().contains("Ngày giờ tiếp nhận"));
+        assert!(parse_local_datetime("x", "x", "2028-02-29T09:00").is_ok());
+        assert!(parse_local_datetime("x", "x", "2027-02-29T09:00").is_err());
+        assert_eq!(
+            parse_local_datetime("x", "x", "02/03/2026 09:30").unwrap(),
+            parse_local_datetime("x", "x", "2026-03-02T09:30").unwrap()
+        );
+    }
+
+    #[test]
+    fn vocab_round_trips() {
+        for k in Kind::ALL {
+            assert_eq!(Kind::parse(k.as_str()).unwrap(), *k);
+        }
+        let e = Channel::parse("fax").unwrap_err();
+        assert!(matches!(&e, Error::Validation { field, .. } if field == "channel"));
+        assert!(e.to_string().contains("in_person"));
+    }
+}

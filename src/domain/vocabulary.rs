@@ -1,0 +1,53 @@
+//! Every closed vocabulary with its Vietnamese labels, in one object the UI loads once, so
+//! that labels are written in one place (the Rust enums) and never copied into TypeScript.
+
+use super::action::{ActionKind, ActionStatus};
+use super::feedback::{Book, Channel, CustomerGroup, Kind, Subject};
+use super::letter::LetterStatus;
+use super::staff::Role;
+use super::workflow::{Status, StepKind};
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Term {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Vocabulary {
+    pub channels: Vec<Term>,
+    pub kinds: Vec<Term>,
+    pub subjects: Vec<Term>,
+    pub customer_groups: Vec<Term>,
+    pub books: Vec<Term>,
+    pub statuses: Vec<Term>,
+    pub steps: Vec<Term>,
+    pub letter_statuses: Vec<Term>,
+    pub action_kinds: Vec<Term>,
+    pub action_statuses: Vec<Term>,
+    pub roles: Vec<Term>,
+}
+
+macro_rules! terms {
+    ($t:ty) => {
+        <$t>::ALL.iter().map(|v| Term { value: v.as_str().to_owned(), label: v.label().to_owned() }).collect()
+    };
+}
+
+pub fn vocabulary() -> Vocabulary {
+    Vocabulary {
+        channels: terms!(Channel),
+        kinds: terms!(Kind),
+        subjects: terms!(Subject),
+        customer_groups: terms!(CustomerGroup),
+        books: terms!(Book),
+        statuses: terms!(Status),
+        steps: terms!(StepKind),
+        letter_statuses: terms!(LetterStatus),
+        action_kinds: terms!(ActionKind),
+        action_statuses: terms!(ActionStatus),
+        roles: terms!(Role),
+    }
+}

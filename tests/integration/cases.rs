@@ -1,0 +1,380 @@
+//! The feedback book and the workflow of seeds 000 and 001, on real files.
+
+use crate::temp_dir;
+use chrono::NaiveDateTime;
+use ykien::*;
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
+}
+
+pub fn input(received: &str, kind: Kind, subject: Subject) -> FeedbackInput {
+    FeedbackInput {
+        received_at: received.into(),
+        channel: Channel::InPerson,
+        kind,
+        subject,
+        book: Book::Feedback,
+        customer_name: "Nguyễn Văn An".into(),
+        customer_org: String::new(),
+        customer_address: "Thôn 3, xã Ea Tu".into(),
+        customer_phone: "0905 123 456".into(),
+        customer_email: String::new(),
+        customer_group: CustomerGroup::FirstTime,
+        content: "Hồ sơ cấp giấy chứng nhận đủ điều kiện kinh doanh bị trả lại hai lần".into(),
+        receiver_id: None,
+        unit_id: None,
+        written: false,
+        formal: false,
+        settled_on_spot: None,
+    }
+}
+
+fn ledger_at(now: &str) -> Ledger {
+    let mut l = Ledger::open_in_memory().unwrap();
+    l.set_clock(Some(at(now)));
+    l
+}
+
+fn mv(to: Status, note: &str) -> MoveInput {
+    MoveInput { to, note: note.into(), channel: None, staff_id: None }
+}
+
+/// Everything that a refused operation must leave as it was.
+fn snapshot(l: &Ledger, id: &str) -> (String, usize, usize) {
+    let c = l.case(id).unwrap();
+    (c.status.as_str().to_owned(), c.history.len(), l.audit_log(u32::MAX).unwrap().len())
+}
+
+#[test]
+fn receipt_numbers_run_per_year_without_gaps() {
+    let mut l = ledger_at("2027-01-05T10:00");
+    let a = l.add_feedback(&input("2026-12-31T16:00", Kind::Praise, Subject::Other)).unwrap();
+    let b = l.add_feedback(&input("2026-12-31T16:30", Kind::Suggestion, Subject::Procedure)).unwrap();
+    let c = l.add_feedback(&input("2027-01-02T08:00", Kind::Request, Subject::Other)).unwrap();
+    assert_eq!([a.receipt_no, b.receipt_no, c.receipt_no], ["2026/000001", "2026/000002", "2027/000001"]);
+    // A refused entry does not use up a number.
+    let mut bad = input("2027-01-03T08:00", Kind::Request, Subject::Other);
+    bad.customer_name = " ".into();
+    assert!(l.add_feedback(&bad).is_err());
+    let d = l.add_feedback(&input("2027-01-03T08:00", Kind::Request, Subject::Other)).unwrap();
+    assert_eq!(d.receipt_no, "2027/000002");
+}
+
+#[test]
+fn concurrent_saves_never_share_a_receipt_number() {
+    let dir = temp_dir();
+    let path = dir.path().join("ykien.db");
+    Ledger::open(&path).unwrap();
+    let workers: Vec<_> = (0..4)
+        .map(|w| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut l = Ledger::open(&path).unwrap();
+                (0..50)
+                    .map(|i| {
+                        let mut f = input("2026-05-04T09:00", Kind::Reflection, Subject::Other);
+                        f.customer_name = format!("Khách {w}-{i}");
+                        l.add_feedback(&f).unwrap().receipt_no
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut all: Vec<String> = workers.into_iter().flat_map(|w| w.join().unwrap()).collect();
+    all.sort();
+    let expected: Vec<String> = (1..=200).map(|n| format!("2026/{n:06}")).collect();
+    assert_eq!(all, expected);
+}
+
+#[test]
+fn the_main_path_of_seed_000_with_its_history() {
+    let mut l = ledger_at("2026-03-02T10:00");
+    let c = l.add_feedback(&input("2026-03-02T09:30", Kind::Reflection, Subject::ProcessingTime)).unwrap();
+    assert_eq!(c.status, Status::Received);
+    assert_eq!(c.deadlines.reply_due, "2026-04-01");
+    let steps = [
+        (Status::FrontDesk, ""),
+        (Status::Specialist, "Ngoài thẩm quyền của bộ phận một cửa"),
+        (Status::SolutionFeedback, "Phòng QLTM hướng dẫn bổ sung bản sao hợp đồng"),
+        (Status::AwaitingCustomer, ""),
+        (Status::Closed, "Khách hàng đồng ý qua điện thoại"),
+    ];
+    let mut c = c;
+    for (to, note) in steps {
+        c = l.move_case(&c.id, &mv(to, note)).unwrap();
+        assert_eq!(c.status, to);
+    }
+    assert_eq!(c.history.len(), 6);
+    assert_eq!(c.history[2].from_status, Some(Status::FrontDesk));
+    assert_eq!(c.resolution, "Khách hàng đồng ý qua điện thoại");
+    assert_eq!(c.closed_at.as_deref(), Some("2026-03-02T10:00"));
+    assert!(c.next_moves.is_empty());
+    assert!(!c.deadlines.overdue);
+}
+
+#[test]
+fn every_illegal_move_is_refused_and_changes_nothing() {
+    // Reach each state, then try every target that is not a legal move from it.
+    let paths: &[&[Status]] = &[
+        &[],
+        &[Status::FrontDesk],
+        &[Status::FrontDesk, Status::AwaitingCustomer],
+        &[Status::Specialist],
+        &[Status::Specialist, Status::SolutionFeedback],
+        &[Status::Specialist, Status::Leadership],
+        &[Status::FrontDesk, Status::AwaitingCustomer, Status::Closed],
+    ];
+    for path in paths {
+        let mut l = ledger_at("2026-03-02T10:00");
+        let c = l.add_feedback(&input("2026-03-02T09:30", Kind::Request, Subject::Other)).unwrap();
+        for &to in *path {
+            l.move_case(&c.id, &mv(to, "ghi chú")).unwrap();
+        }
+        let here = l.case(&c.id).unwrap().status;
+        let legal: Vec<Status> = l.case(&c.id).unwrap().next_moves.iter().map(|m| m.to).collect();
+        for &to in Status::ALL {
+            if legal.contains(&to) {
+                continue;
+            }
+            let before = snapshot(&l, &c.id);
+            let err = l.move_case(&c.id, &mv(to, "thử")).unwrap_err();
+            assert!(matches!(err, Error::Conflict(_)), "{here:?} → {to:?}: {err:?}");
+            assert_eq!(snapshot(&l, &c.id), before, "{here:?} → {to:?} changed something");
+        }
+        // And every legal move is accepted (on a fresh copy of the path each time).
+        for to in legal {
+            let mut l2 = ledger_at("2026-03-02T10:00");
+            let c2 = l2.add_feedback(&input("2026-03-02T09:30", Kind::Request, Subject::Other)).unwrap();
+            for &step in *path {
+                l2.move_case(&c2.id, &mv(step, "ghi chú")).unwrap();
+            }
+            assert_eq!(l2.move_case(&c2.id, &mv(to, "ghi chú")).unwrap().status, to);
+        }
+    }
+}
+
+#[test]
+fn moves_that_carry_a_solution_need_a_note() {
+    let mut l = ledger_at("2026-03-02T10:00");
+    let c = l.add_feedback(&input("2026-03-02T09:30", Kind::Request, Subject::Other)).unwrap();
+    let before = snapshot(&l, &c.id);
+    let err = l.move_case(&c.id, &mv(Status::Specialist, "  ")).unwrap_err();
+    assert!(matches!(&err, Error::Validation { field, .. } if field == "note"), "{err:?}");
+    assert_eq!(snapshot(&l, &c.id), before);
+}
+
+#[test]
+fn settled_on_the_spot_is_one_entry() {
+    let mut l = ledger_at("2026-03-02T10:00");
+    let mut f = input("2026-03-02T09:30", Kind::Grievance, Subject::ProcessingTime);
+    f.settled_on_spot = Some("Giải thích thời hạn 15 ngày làm việc theo quy định; khách hàng đồng ý".into());
+    let c = l.add_feedback(&f).unwrap();
+    assert_eq!(c.status, Status::Closed);
+    assert_eq!(c.history.len(), 2);
+    assert!(c.history[1].note.starts_with("Giải quyết ngay tại chỗ"));
+    assert_eq!(c.resolution, f.settled_on_spot.unwrap());
+
+    // A confidentiality complaint has mandatory steps: it cannot be settled on the spot.
+    let mut f = input("2026-03-02T09:40", Kind::Complaint, Subject::Confidentiality);
+    f.settled_on_spot = Some("Đã giải thích".into());
+    let err = l.add_feedback(&f).unwrap_err();
+    assert!(matches!(&err, Error::Validation { field, .. } if field == "settled_on_spot"), "{err:?}");
+    assert_eq!(l.feedback(&FeedbackFilter::default()).unwrap().total, 1);
+}
+
+fn to_awaiting(l: &mut Ledger, id: &str) {
+    l.move_case(id, &mv(Status::FrontDesk, "")).unwrap();
+    l.move_case(id, &mv(Status::AwaitingCustomer, "Đã trả lời khách hàng")).unwrap();
+}
+
+#[test]
+fn attitude_complaints_need_the_talk_before_closing() {
+    let mut l = ledger_at("2026-03-02T10:00");
+    let c = l.add_feedback(&input("2026-03-02T09:30", Kind::Complaint, Subject::Attitude)).unwrap();
+    to_awaiting(&mut l, &c.id);
+    let before = snapshot(&l, &c.id);
+    let err = l.move_case(&c.id, &mv(Status::Closed, "")).unwrap_err();
+    assert!(err.to_string().contains("rút kinh nghiệm"), "{err}");
+    assert_eq!(snapshot(&l, &c.id), before);
+    let c = l
+        .record_step(&c.id, &StepInput { step: StepKind::AttitudeTalk, on_date: "2026-03-03".into(), staff_id: None, note: "QMR trao đổi với cán bộ Lê Hoàng Phúc; cán bộ nhận khuyết điểm".into() })
+        .unwrap();
+    assert!(c.requirements.iter().all(|r| r.done));
+    assert_eq!(l.move_case(&c.id, &mv(Status::Closed, "")).unwrap().status, Status::Closed);
+}
+
+#[test]
+fn confidentiality_needs_investigation_and_a_corrective_action_and_written_needs_a_sent_reply() {
+    let mut l = ledger_at("2026-03-02T10:00");
+    let mut f = input("2026-03-02T09:30", Kind::Complaint, Subject::Confidentiality);
+    f.written = true;
+    f.channel = Channel::OfficialLetter;
+    let c = l.add_feedback(&f).unwrap();
+    assert_eq!(c.requirements.len(), 3);
+    to_awaiting(&mut l, &c.id);
+    l.record_step(&c.id, &StepInput { step: StepKind::Investigation, on_date: "2026-03-05".into(), staff_id: None, note: "Rò rỉ do gửi nhầm thư điện tử".into() }).unwrap();
+    let action = l
+        .save_action(&ActionInput {
+            id: None,
+            kind: ActionKind::Corrective,
+            cause: "Gửi nhầm địa chỉ thư điện tử".into(),
+            action: "Kiểm tra địa chỉ người nhận hai lần; tập huấn bảo mật".into(),
+            owner_id: None,
+            due_date: "2026-03-31".into(),
+            case_ids: vec![c.id.clone()],
+        })
+        .unwrap();
+    assert_eq!(action.cases, vec![c.receipt_no.clone()]);
+    let err = l.move_case(&c.id, &mv(Status::Closed, "")).unwrap_err();
+    assert!(err.to_string().contains("Công văn trả lời"), "{err}");
+
+    let c = l.draft_reply(&c.id, None, "", "Kính gửi ông Nguyễn Văn An, …").unwrap();
+    let letter = c.letters[0].id.clone();
+    // Sending before signing is refused.
+    assert!(l.send_reply(&letter, "2026-03-20", "Bưu điện").is_err());
+    l.sign_reply(&letter, "Trần Văn Hùng", "Giám đốc", "2026-03-19").unwrap();
+    let c = l.send_reply(&letter, "2026-03-20", "Bưu điện").unwrap();
+    assert_eq!(c.letters[0].status, LetterStatus::Sent);
+    assert!(c.requirements.iter().all(|r| r.done), "{:?}", c.requirements);
+    assert_eq!(l.move_case(&c.id, &mv(Status::Closed, "")).unwrap().status, Status::Closed);
+
+    // The action's effectiveness check: done first, then verified.
+    assert!(l.check_action(&action.id, true, "Không tái diễn", "2026-06-30").is_err());
+    l.set_action_status(&action.id, ActionStatus::Done).unwrap();
+    let a = l.check_action(&action.id, true, "Không tái diễn sau 3 tháng", "2026-06-30").unwrap();
+    assert_eq!(a.status, ActionStatus::Verified);
+}
+
+#[test]
+fn appeals_on_results_go_through_the_unit_head_and_the_qmr() {
+    let mut l = ledger_at("2026-03-02T10:00");
+    let c = l.add_feedback(&input("2026-03-02T09:30", Kind::Appeal, Subject::ServiceResult)).unwrap();
+    let needed: Vec<_> = c.requirements.iter().map(|r| r.requirement).collect();
+    assert!(needed.contains(&domain::workflow::Requirement::Step(StepKind::ReportedToQmr)));
+}
+
+#[test]
+fn deadlines_follow_the_settings_and_the_holidays() {
+    let mut l = ledger_at("2026-12-01T10:00");
+    l.save_settings(&Settings { count_working_days: true, reply_deadline_days: 10, ..Settings::default() }).unwrap();
+    l.add_holiday("2026-09-02", "Quốc khánh").unwrap();
+    l.add_holiday("2026-09-01", "Nghỉ Quốc khánh").unwrap();
+    // Received Friday 2026-08-28: Mon 31 Aug is day 1; 1–2 September are skipped; Thu 3,
+    // Fri 4, Mon 7 … Fri 11 are days 2–8; Mon 14 and Tue 15 are days 9 and 10.
+    let c = l.add_feedback(&input("2026-08-28T15:00", Kind::Request, Subject::Other)).unwrap();
+    assert_eq!(c.deadlines.reply_due, "2026-09-15");
+    // Changing the settings later does not move a deadline already given to a citizen.
+    l.save_settings(&Settings::default()).unwrap();
+    assert_eq!(l.case(&c.id).unwrap().deadlines.reply_due, "2026-09-15");
+}
+
+#[test]
+fn overdue_and_due_soon_lists() {
+    let mut l = ledger_at("2026-04-10T08:00");
+    let late = l.add_feedback(&input("2026-03-02T09:30", Kind::Reflection, Subject::Other)).unwrap(); // due 2026-04-01
+    let on_time = l.add_feedback(&input("2026-03-02T09:40", Kind::Reflection, Subject::Other)).unwrap();
+    let fresh = l.add_feedback(&input("2026-03-12T09:00", Kind::Reflection, Subject::Other)).unwrap(); // due 2026-04-13 (11th is Sat)
+    assert_eq!(fresh.deadlines.reply_due, "2026-04-13");
+
+    // Closed on the deadline day itself: on time.
+    l.set_clock(Some(at("2026-04-01T16:59")));
+    to_awaiting(&mut l, &on_time.id);
+    let closed = l.move_case(&on_time.id, &mv(Status::Closed, "")).unwrap();
+    assert!(!closed.deadlines.overdue);
+
+    let overdue = |l: &Ledger, d: &str| -> Vec<String> {
+        l.feedback(&FeedbackFilter { overdue_on: Some(d.into()), ..Default::default() }).unwrap().rows.into_iter().map(|r| r.receipt_no).collect()
+    };
+    assert!(overdue(&l, "2026-04-01").is_empty(), "nothing is overdue on its deadline day");
+    assert_eq!(overdue(&l, "2026-04-02"), vec![late.receipt_no.clone()]);
+    assert_eq!(overdue(&l, "2026-04-14"), vec![fresh.receipt_no.clone(), late.receipt_no.clone()]);
+
+    l.set_clock(Some(at("2026-04-10T08:00")));
+    let counts = l.case_counts().unwrap();
+    assert_eq!((counts.open, counts.overdue, counts.due_soon), (2, 1, 1));
+    let c = l.case(&late.id).unwrap();
+    assert!(c.deadlines.overdue);
+    assert_eq!(c.deadlines.days_left, Some(-9));
+
+    // The director's exception deadline replaces the reply deadline, with its reason.
+    let c = l.set_exception_deadline(&late.id, &ExceptionInput { due: "2026-04-30".into(), reason: "Cần xác minh tại cơ sở".into(), by: None }).unwrap();
+    assert_eq!(c.deadlines.due, "2026-04-30");
+    assert!(!c.deadlines.overdue);
+    assert!(overdue(&l, "2026-04-14").len() == 1);
+}
+
+#[test]
+fn formal_complaints_have_their_own_clock() {
+    let mut l = ledger_at("2026-03-02T10:00");
+    let mut f = input("2026-03-02T09:30", Kind::Complaint, Subject::ServiceResult);
+    f.formal = true;
+    let c = l.add_feedback(&f).unwrap();
+    assert_eq!(c.deadlines.formal_accept_due.as_deref(), Some("2026-03-12"));
+    assert!(c.deadlines.formal_decide_due.is_none());
+    l.set_clock(Some(at("2026-03-05T08:00")));
+    let c = l.move_case(&c.id, &mv(Status::FrontDesk, "")).unwrap();
+    assert_eq!(c.deadlines.accepted_on.as_deref(), Some("2026-03-05"));
+    // 30 days from Thursday 2026-03-05 is Saturday 2026-04-04: moved to Monday.
+    assert_eq!(c.deadlines.formal_decide_due.as_deref(), Some("2026-04-06"));
+}
+
+#[test]
+fn bad_entries_name_the_field_and_store_nothing() {
+    let mut l = ledger_at("2026-03-02T10:00");
+    let cases: Vec<(FeedbackInput, &str)> = vec![
+        (FeedbackInput { received_at: "2026-02-30T09:00".into(), ..input("", Kind::Request, Subject::Other) }, "received_at"),
+        (FeedbackInput { received_at: "2026-03-09T09:00".into(), ..input("", Kind::Request, Subject::Other) }, "received_at"),
+        (FeedbackInput { content: "x".repeat(50_000), ..input("2026-03-02T09:00", Kind::Request, Subject::Other) }, "content"),
+        (FeedbackInput { content: "\n  \n".into(), ..input("2026-03-02T09:00", Kind::Request, Subject::Other) }, "content"),
+        (FeedbackInput { unit_id: Some("không-có".into()), ..input("2026-03-02T09:00", Kind::Request, Subject::Other) }, "unit_id"),
+    ];
+    for (f, field) in cases {
+        match l.add_feedback(&f) {
+            Err(Error::Validation { field: got, message }) => {
+                assert_eq!(got, field, "{message}");
+                assert!(!message.is_empty());
+            }
+            other => panic!("{field}: expected a validation error, got {other:?}"),
+        }
+    }
+    assert_eq!(l.feedback(&FeedbackFilter::default()).unwrap().total, 0);
+    assert!(l.audit_log(10).unwrap().is_empty());
+
+    // Formula-like text is kept as text.
+    let c = l.add_feedback(&FeedbackInput { content: "=cmd|' /C calc'!A0".into(), ..input("2026-03-02T09:00", Kind::Request, Subject::Other) }).unwrap();
+    assert_eq!(c.content, "=cmd|' /C calc'!A0");
+}
+
+#[test]
+fn search_ignores_accents_and_finds_receipt_numbers() {
+    use unicode_normalization::UnicodeNormalization;
+    let mut l = ledger_at("2026-03-02T10:00");
+    let mut f = input("2026-03-02T09:30", Kind::Complaint, Subject::ProcessingTime);
+    f.customer_name = "Trần Thị Đồng".nfd().collect();
+    f.content = "Chậm trả kết quả đăng ký nhãn hiệu".nfd().collect();
+    let c = l.add_feedback(&f).unwrap();
+    assert_eq!(c.customer_name, "Trần Thị Đồng");
+    l.add_feedback(&input("2026-03-02T09:40", Kind::Praise, Subject::Attitude)).unwrap();
+    let find = |q: &str| l.feedback(&FeedbackFilter { search: Some(q.into()), ..Default::default() }).unwrap().rows;
+    for q in ["tran thi dong", "DONG", "nhan hieu", "chậm trả", "2026/000001", "000001"] {
+        let rows = find(q);
+        assert_eq!(rows.len(), 1, "{q}");
+        assert_eq!(rows[0].receipt_no, "2026/000001");
+    }
+    assert_eq!(find("nguyen van an").len(), 1);
+    assert!(find("lê").is_empty());
+}
+
+#[test]
+fn the_unit_head_confirms_entries() {
+    let mut l = ledger_at("2026-03-02T10:00");
+    let u = l.save_unit(&UnitInput { id: None, name: "Phòng Quản lý thương mại".into(), code: "QLTM".into() }).unwrap();
+    let head = l
+        .save_staff(&StaffInput { id: None, full_name: "Y Moan Êban".into(), title: "Trưởng phòng".into(), unit_id: Some(u.id.clone()), role: Role::UnitHead, phone: String::new(), email: String::new() })
+        .unwrap();
+    let c = l.add_feedback(&FeedbackInput { unit_id: Some(u.id), ..input("2026-03-02T09:30", Kind::Suggestion, Subject::Procedure) }).unwrap();
+    let c = l.confirm(&c.id, &head.id).unwrap();
+    assert_eq!(c.confirmed_by_name.as_deref(), Some("Y Moan Êban"));
+    assert_eq!(c.confirmed_at.as_deref(), Some("2026-03-02T10:00"));
+}
