@@ -51,6 +51,8 @@ pub struct AppInfo {
     pub open_error: Option<ErrorReport>,
     /// False until the office setup screen has been completed.
     pub office_configured: bool,
+    /// The office's today (YYYY-MM-DD), for the defaults of date fields.
+    pub today: String,
 }
 
 /// What `check` found: healthy when `problems` is empty.

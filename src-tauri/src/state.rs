@@ -31,6 +31,7 @@ impl AppState {
             db_path: self.db_path.display().to_string(),
             open_error: self.ledger.as_ref().err().cloned(),
             office_configured,
+            today: self.with(|l| Ok(l.today().to_string())).unwrap_or_default(),
         }
     }
 }

@@ -3,7 +3,10 @@
 
 use crate::state::AppState;
 use tauri::State;
-use ykien::{AuditEntry, ErrorReport, OfficeProfile, Settings, Staff, StaffInput, Unit, UnitInput};
+use ykien::{
+    ActionInput, ActionStatus, AuditEntry, Case, CaseCounts, CorrectiveAction, ErrorReport, ExceptionInput, FeedbackFilter,
+    FeedbackInput, FeedbackPage, Holiday, MoveInput, OfficeProfile, Settings, Staff, StaffInput, StepInput, Unit, UnitInput,
+};
 
 type Reply<T> = Result<T, ErrorReport>;
 
@@ -65,4 +68,107 @@ pub fn settings_save(state: State<AppState>, settings: Settings) -> Reply<Settin
 #[tauri::command]
 pub fn audit_log(state: State<AppState>, limit: u32) -> Reply<Vec<AuditEntry>> {
     state.with(|l| l.audit_log(limit))
+}
+
+// ---- Vocabulary ----
+
+#[tauri::command]
+pub fn vocabulary() -> ykien::Vocabulary {
+    ykien::vocabulary()
+}
+
+// ---- Feedback book and cases ----
+
+#[tauri::command]
+pub fn feedback_add(state: State<AppState>, input: FeedbackInput) -> Reply<Case> {
+    state.with(|l| l.add_feedback(&input))
+}
+
+#[tauri::command]
+pub fn feedback_list(state: State<AppState>, filter: FeedbackFilter) -> Reply<FeedbackPage> {
+    state.with(|l| l.feedback(&filter))
+}
+
+#[tauri::command]
+pub fn case_counts(state: State<AppState>) -> Reply<CaseCounts> {
+    state.with(|l| l.case_counts())
+}
+
+#[tauri::command]
+pub fn case_get(state: State<AppState>, id: String) -> Reply<Case> {
+    state.with(|l| l.case(&id))
+}
+
+#[tauri::command]
+pub fn case_move(state: State<AppState>, id: String, step: MoveInput) -> Reply<Case> {
+    state.with(|l| l.move_case(&id, &step))
+}
+
+#[tauri::command]
+pub fn case_record_step(state: State<AppState>, id: String, step: StepInput) -> Reply<Case> {
+    state.with(|l| l.record_step(&id, &step))
+}
+
+#[tauri::command]
+pub fn case_set_exception(state: State<AppState>, id: String, exception: ExceptionInput) -> Reply<Case> {
+    state.with(|l| l.set_exception_deadline(&id, &exception))
+}
+
+#[tauri::command]
+pub fn case_confirm(state: State<AppState>, id: String, staff_id: String) -> Reply<Case> {
+    state.with(|l| l.confirm(&id, &staff_id))
+}
+
+#[tauri::command]
+pub fn reply_draft(state: State<AppState>, case_id: String, letter_id: Option<String>, number: String, body: String) -> Reply<Case> {
+    state.with(|l| l.draft_reply(&case_id, letter_id.as_deref(), &number, &body))
+}
+
+#[tauri::command]
+pub fn reply_sign(state: State<AppState>, letter_id: String, signer_name: String, signer_title: String, on: String) -> Reply<Case> {
+    state.with(|l| l.sign_reply(&letter_id, &signer_name, &signer_title, &on))
+}
+
+#[tauri::command]
+pub fn reply_send(state: State<AppState>, letter_id: String, on: String, via: String) -> Reply<Case> {
+    state.with(|l| l.send_reply(&letter_id, &on, &via))
+}
+
+// ---- Corrective actions ----
+
+#[tauri::command]
+pub fn actions_list(state: State<AppState>) -> Reply<Vec<CorrectiveAction>> {
+    state.with(|l| l.actions())
+}
+
+#[tauri::command]
+pub fn action_save(state: State<AppState>, action: ActionInput) -> Reply<CorrectiveAction> {
+    state.with(|l| l.save_action(&action))
+}
+
+#[tauri::command]
+pub fn action_set_status(state: State<AppState>, id: String, status: ActionStatus) -> Reply<CorrectiveAction> {
+    state.with(|l| l.set_action_status(&id, status))
+}
+
+#[tauri::command]
+pub fn action_check(state: State<AppState>, id: String, effective: bool, note: String, on: String) -> Reply<CorrectiveAction> {
+    state.with(|l| l.check_action(&id, effective, &note, &on))
+}
+
+// ---- Holidays ----
+
+#[tauri::command]
+pub fn holidays_list(state: State<AppState>) -> Reply<Vec<Holiday>> {
+    state.with(|l| l.holidays())
+}
+
+#[tauri::command]
+pub fn holiday_add(state: State<AppState>, day: String, name: String) -> Reply<()> {
+    state.with(|l| l.add_holiday(&day, &name))
+}
+
+#[tauri::command]
+pub fn holiday_remove(state: State<AppState>, day: String) -> Reply<()> {
+    state.with(|l| l.remove_holiday(&day))
 }

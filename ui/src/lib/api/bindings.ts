@@ -9,7 +9,11 @@ open_error: ErrorReport | null,
 /**
  * False until the office setup screen has been completed.
  */
-office_configured: boolean, };
+office_configured: boolean, 
+/**
+ * The office's today (YYYY-MM-DD), for the defaults of date fields.
+ */
+today: string, };
 
 export type CheckReport = { ok: boolean, schema_version: number, problems: Array<string>, };
 
