@@ -7,6 +7,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod paths;
+pub mod pdf;
 pub mod store;
 
 pub use domain::action::{ActionInput, ActionKind, ActionStatus, CorrectiveAction};
@@ -274,11 +275,7 @@ impl Ledger {
         let today = self.today().to_string();
         let count = |f: FeedbackFilter| -> Result<i32> { Ok(self.feedback(&FeedbackFilter { limit: Some(0), ..f })?.total) };
         Ok(CaseCounts {
-            open: self.conn.query_row(
-                "SELECT count(*) FROM feedback WHERE status <> 'closed' AND deleted_at IS NULL",
-                [],
-                |r| r.get(0),
-            )?,
+            open: store::feedback::open_count(&self.conn)?,
             overdue: count(FeedbackFilter { overdue_on: Some(today.clone()), ..Default::default() })?,
             due_soon: count(FeedbackFilter { due_soon_on: Some(today), ..Default::default() })?,
         })

@@ -9,6 +9,7 @@ pub mod letter;
 pub mod office;
 pub mod settings;
 pub mod staff;
+pub mod survey;
 pub mod text;
 pub mod unit;
 pub mod vocabulary;

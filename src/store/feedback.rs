@@ -258,7 +258,7 @@ pub fn set_exception_deadline(tx: &Tx, id: &str, due: NaiveDate, reason: &str, b
         .query_row("SELECT received_at, exception_due FROM feedback WHERE id = ?1 AND deleted_at IS NULL", [id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })?;
-    if due.to_string() < received[..10].to_string() {
+    if due.to_string().as_str() < &received[..10] {
         return Err(Error::validation("due", "Hạn mới không thể trước ngày tiếp nhận."));
     }
     tx.execute(
@@ -326,7 +326,13 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
         clauses.push(sql.replace('?', &format!("?{}", args.len())));
     };
     if let Some(q) = filter.search.as_deref().map(fold).filter(|q| !q.is_empty()) {
-        arg(&mut clauses, "instr(f.search_key, ?) > 0", Box::new(q));
+        if q.chars().count() >= 3 {
+            // The whole query as one FTS5 phrase: a substring match over trigrams.
+            let phrase = format!("\"{}\"", q.replace('"', "\"\""));
+            arg(&mut clauses, "f.rowid IN (SELECT rowid FROM feedback_search WHERE feedback_search MATCH ?)", Box::new(phrase));
+        } else {
+            arg(&mut clauses, "instr(f.search_key, ?) > 0", Box::new(q));
+        }
     }
     if let Some(s) = filter.status {
         arg(&mut clauses, "f.status = ?", Box::new(s));
@@ -375,6 +381,11 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
     ))?;
     let rows = st.query_map(params.as_slice(), row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(FeedbackPage { total: total as i32, rows })
+}
+
+/// How many cases are not closed.
+pub fn open_count(conn: &Connection) -> Result<i32> {
+    Ok(conn.query_row("SELECT count(*) FROM feedback WHERE status <> 'closed' AND deleted_at IS NULL", [], |r| r.get(0))?)
 }
 
 /// The whole case, its deadlines judged on `today`.

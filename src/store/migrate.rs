@@ -88,7 +88,8 @@ mod tests {
             tables(&conn),
             [
                 "audit_log", "case_event", "case_step", "corrective_action", "corrective_action_case",
-                "feedback", "holiday", "office", "receipt_counter", "reply_letter", "setting",
+                "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
+                "feedback_search_docsize", "feedback_search_idx", "holiday", "office", "receipt_counter", "reply_letter", "setting",
                 "sqlite_sequence", "staff", "unit"
             ]
         );

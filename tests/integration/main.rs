@@ -5,6 +5,7 @@ mod cases;
 mod cli;
 mod crash;
 mod open;
+mod pdf;
 mod records;
 mod search;
 

@@ -14,8 +14,10 @@ use std::time::{Duration, Instant};
 /// Debian packages the app needs to build (Tauri's WebKitGTK stack).
 const BUILD_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "pkg-config", "build-essential"];
 /// Debian packages the tests need besides: a virtual display, the WebDriver of WebKitGTK,
-/// and fonts with Vietnamese.
-const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "fonts-dejavu-core"];
+/// fonts with Vietnamese, the PDF tools that read the printed forms back (poppler-utils,
+/// qpdf) and pip for the PDF/A validator.
+const TEST_PACKAGES: &[&str] =
+    &["xvfb", "xauth", "webkit2gtk-driver", "fonts-dejavu-core", "poppler-utils", "qpdf", "python3-pip"];
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -61,6 +63,7 @@ fn test() -> Result {
     ensure_debian_packages(&[BUILD_PACKAGES, TEST_PACKAGES].concat())?;
     let tauri_driver = ensure_tauri_driver()?;
     build_ui(true)?;
+    ensure_pdf_validator()?;
     step("Rust tests (core, CLI, app shell)");
     sh(cargo(&["test", "--workspace", "--exclude", "xtask"]))?;
     step("building the app for the end-to-end tests");
@@ -72,6 +75,19 @@ fn test() -> Result {
         .env("TAURI_DRIVER", &tauri_driver)
         .env("YKIEN_APP", root().join("target/debug/ykien-app"));
     sh(e2e)
+}
+
+/// The PDF/A validator the print tests run: `page` from PyPI (package page-validation).
+fn ensure_pdf_validator() -> Result {
+    let found = Command::new("python3").args(["-c", "import page"]).stderr(Stdio::null()).status();
+    if found.is_ok_and(|s| s.success()) {
+        return Ok(());
+    }
+    step("installing the PDF/A validator (pip: page-validation)");
+    let mut pip = Command::new("python3");
+    // Debian's own Python refuses pip installs outside a venv (PEP 668) unless told otherwise.
+    pip.args(["-m", "pip", "install", "--quiet", "page-validation"]).env("PIP_BREAK_SYSTEM_PACKAGES", "1");
+    sh(pip)
 }
 
 fn build_ui(with_tests: bool) -> Result {

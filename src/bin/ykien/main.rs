@@ -5,6 +5,7 @@
 //! `{"error": …}` object on stdout); 2 the command line itself was wrong.
 
 mod feedback;
+mod print;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -45,7 +46,9 @@ enum Command {
     },
     /// The feedback book and the handling of cases.
     #[command(subcommand)]
-    Feedback(feedback::FeedbackCommand),
+    Feedback(Box<feedback::FeedbackCommand>),
+    /// Print a paper form as a PDF/A file.
+    Print(print::PrintArgs),
     /// Show the newest entries of the audit log.
     Audit {
         #[arg(long, default_value_t = 50)]
@@ -145,7 +148,8 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
-        Command::Feedback(cmd) => feedback::run(&mut ledger, cmd, json)?,
+        Command::Feedback(cmd) => feedback::run(&mut ledger, *cmd, json)?,
+        Command::Print(args) => print::run(&ledger, args, json)?,
         Command::Audit { limit } => {
             let entries = ledger.audit_log(limit)?;
             if json {

@@ -57,6 +57,41 @@ describe('auditSummary', () => {
     expect(auditSummary(entry('settings', 'update', before, after))).toBe('Thời hạn trả lời: 30 ngày → 15 ngày');
   });
 
+  it('words the deadline settings, the day count included', () => {
+    const before = { reply_deadline_days: 30, count_working_days: false, due_soon_days: 3, formal_accept_days: 10 };
+    const after = { ...before, count_working_days: true, due_soon_days: 5 };
+    expect(auditSummary(entry('settings', 'update', before, after))).toBe(
+      'Cách tính hạn: ngày lịch → ngày làm việc; Báo sắp đến hạn trước: 3 ngày → 5 ngày',
+    );
+  });
+
+  it('gives a move of a case with the state labels it is given', () => {
+    const e = entry('feedback', 'update', { status: 'received' }, { status: 'specialist', note: 'Ngoài thẩm quyền' });
+    const labels = { status: (v: string) => ({ received: 'Đã tiếp nhận', specialist: 'Phòng chuyên môn xử lý' })[v] ?? v };
+    expect(auditSummary(e, labels)).toBe('Trạng thái: Đã tiếp nhận → Phòng chuyên môn xử lý');
+    expect(auditSummary(e)).toBe('Trạng thái: received → specialist');
+  });
+
+  it('names a new book entry by its receipt number and customer', () => {
+    const after = { receipt_no: '2026/000123', input: { customer_name: 'Lê Thị Thu Trang', content: 'x' } };
+    expect(auditSummary(entry('feedback', 'create', null, after))).toBe('Số phiếu 2026/000123, «Lê Thị Thu Trang»');
+  });
+
+  it('quotes what a corrective action or a recorded step says', () => {
+    expect(auditSummary(entry('corrective_action', 'create', null, { action: 'Cấp tài khoản riêng', cause: 'x' }))).toBe(
+      '«Cấp tài khoản riêng»',
+    );
+    expect(auditSummary(entry('case_step', 'create', null, { step: 'attitude_talk', note: 'Đã trao đổi' }))).toBe(
+      '«Đã trao đổi»',
+    );
+  });
+
+  it('names a holiday with its date', () => {
+    expect(auditSummary(entry('holiday', 'create', null, { day: '2026-09-02', name: 'Quốc khánh' }))).toBe(
+      '«Quốc khánh» (02/09/2026)',
+    );
+  });
+
   it('caps a long list of changes', () => {
     const before = {
       name: 'A',

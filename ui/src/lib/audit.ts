@@ -2,6 +2,7 @@
 // Auditors want "what changed" at a glance; the full records stay in the database.
 
 import type { AuditEntry } from './api/bindings';
+import { formatDate } from './format';
 import { OFFICE_LABELS, roleLabel } from './labels';
 
 type Rec = Record<string, unknown>;
@@ -11,8 +12,15 @@ interface FieldSpec {
   label: string;
   /** Unit word after a number, e.g. "ngày". */
   suffix?: string;
-  show?: (v: unknown) => string;
+  show?: (v: unknown, labels: AuditLabels) => string;
 }
+
+/** Words for the core's machine names that only the loaded vocabulary knows. */
+export interface AuditLabels {
+  status: (value: string) => string;
+}
+
+const RAW: AuditLabels = { status: (v) => v };
 
 const FIELDS: Record<string, FieldSpec[]> = {
   office: Object.entries(OFFICE_LABELS).map(([key, label]) => ({ key, label })),
@@ -31,8 +39,27 @@ const FIELDS: Record<string, FieldSpec[]> = {
   ],
   settings: [
     { key: 'reply_deadline_days', label: 'Thời hạn trả lời', suffix: 'ngày' },
+    {
+      key: 'count_working_days',
+      label: 'Cách tính hạn',
+      show: (v) => (v ? 'ngày làm việc' : 'ngày lịch'),
+    },
+    { key: 'due_soon_days', label: 'Báo sắp đến hạn trước', suffix: 'ngày' },
+    { key: 'formal_accept_days', label: 'Thời hạn thụ lý khiếu nại', suffix: 'ngày' },
+    { key: 'formal_decide_days', label: 'Thời hạn giải quyết khiếu nại', suffix: 'ngày' },
+    { key: 'formal_decide_days_complex', label: 'Thời hạn giải quyết khiếu nại phức tạp', suffix: 'ngày' },
     { key: 'ledger_retention_years', label: 'Lưu sổ ghi nhận', suffix: 'năm' },
     { key: 'survey_retention_years', label: 'Lưu phiếu khảo sát', suffix: 'năm' },
+  ],
+  // A case: its moves, the director's exception deadline and the unit head's confirmation.
+  feedback: [
+    { key: 'status', label: 'Trạng thái', show: (v, l) => l.status(String(v)) },
+    { key: 'exception_due', label: 'Hạn giải quyết', show: (v) => formatDate(String(v)) },
+    { key: 'confirmed_by', label: 'Xác nhận' },
+  ],
+  holiday: [
+    { key: 'day', label: 'Ngày', show: (v) => formatDate(String(v)) },
+    { key: 'name', label: 'Tên ngày nghỉ' },
   ],
 };
 
@@ -53,9 +80,9 @@ function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-function showValue(spec: FieldSpec, v: unknown): string {
+function showValue(spec: FieldSpec, v: unknown, labels: AuditLabels): string {
   if (isBlank(v)) return '(trống)';
-  if (spec.show) return spec.show(v);
+  if (spec.show) return spec.show(v, labels);
   if (typeof v === 'number') return spec.suffix ? `${v} ${spec.suffix}` : String(v);
   return `«${String(v)}»`;
 }
@@ -82,10 +109,26 @@ function describeRecord(entity: string, r: Rec): string {
     const extra = [text(r, 'title'), text(r, 'unit_name')].filter(Boolean).join(', ');
     return extra ? `${name}, ${extra}` : name;
   }
+  if (entity === 'holiday') {
+    const day = text(r, 'day');
+    return day ? `${name} (${formatDate(day)})` : name;
+  }
+  if (entity === 'corrective_action' || entity === 'case_step') {
+    // What was done, in the clerk's own words.
+    const what = text(r, entity === 'case_step' ? 'note' : 'action');
+    return what ? `«${what}»` : '';
+  }
+  if (entity === 'feedback') {
+    // A new entry: its receipt number and who gave it.
+    const input = (typeof r.input === 'object' && r.input !== null ? r.input : {}) as Rec;
+    const who = text(input, 'customer_name');
+    const receipt = text(r, 'receipt_no');
+    return [receipt ? `Số phiếu ${receipt}` : '', who ? `«${who}»` : ''].filter(Boolean).join(', ');
+  }
   return name;
 }
 
-function changes(entity: string, before: Rec, after: Rec): string[] {
+function changes(entity: string, before: Rec, after: Rec, labels: AuditLabels): string[] {
   const specs = FIELDS[entity] ?? [];
   const out: string[] = [];
   for (const spec of specs) {
@@ -93,17 +136,17 @@ function changes(entity: string, before: Rec, after: Rec): string[] {
     const b = after[spec.key];
     if (isBlank(a) && isBlank(b)) continue;
     if (a === b) continue;
-    out.push(`${spec.label}: ${showValue(spec, a)} → ${showValue(spec, b)}`);
+    out.push(`${spec.label}: ${showValue(spec, a, labels)} → ${showValue(spec, b, labels)}`);
   }
   return out;
 }
 
-export function auditSummary(entry: AuditEntry): string {
+export function auditSummary(entry: AuditEntry, labels: AuditLabels = RAW): string {
   const before = parse(entry.before);
   const after = parse(entry.after);
 
   if (before && after) {
-    const list = changes(entry.entity, before, after);
+    const list = changes(entry.entity, before, after, labels);
     const shown = list.slice(0, MAX_CHANGES).join('; ');
     const more = list.length > MAX_CHANGES ? ` và ${list.length - MAX_CHANGES} thay đổi khác` : '';
     // Units and staff are many, so say which one; there is only one office and one settings.

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, parseWholeNumber } from './format';
+import {
+  describeLocalDateTime,
+  formatDate,
+  formatDateTime,
+  formatLocalDateTime,
+  localYmd,
+  parseDateInput,
+  parseWholeNumber,
+} from './format';
 
 describe('formatDateTime', () => {
   it('shows an RFC 3339 UTC instant in the given zone as dd/mm/yyyy HH:mm', () => {
@@ -41,5 +49,53 @@ describe('parseWholeNumber', () => {
     for (const bad of ['', '  ', '2.5', '2,5', '-3', '1e3', 'ba mươi', '12345678901', null, undefined, 2.5, -1, NaN]) {
       expect(parseWholeNumber(bad as string | number | null | undefined)).toBeNull();
     }
+  });
+});
+
+describe('formatDate and formatLocalDateTime', () => {
+  it('show the core dates as dd/mm/yyyy without any time zone shift', () => {
+    expect(formatDate('2026-03-02')).toBe('02/03/2026');
+    expect(formatDate('2026-12-31')).toBe('31/12/2026');
+    expect(formatLocalDateTime('2026-03-02T09:30')).toBe('02/03/2026 09:30');
+    expect(formatLocalDateTime('2026-03-02 00:05')).toBe('02/03/2026 00:05');
+  });
+
+  it('return what they cannot read unchanged, and empty for nothing', () => {
+    expect(formatDate('02/03/2026')).toBe('02/03/2026');
+    expect(formatDate(null)).toBe('');
+    expect(formatLocalDateTime('sáng nay')).toBe('sáng nay');
+    expect(formatLocalDateTime(undefined)).toBe('');
+  });
+});
+
+describe('localYmd', () => {
+  it('gives the local calendar date', () => {
+    expect(localYmd(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    expect(localYmd(new Date(2026, 11, 31, 0, 0))).toBe('2026-12-31');
+  });
+});
+
+describe('parseDateInput', () => {
+  it('reads dates typed day first, as in Vietnam', () => {
+    expect(parseDateInput('02/03/2026')).toBe('2026-03-02');
+    expect(parseDateInput('2/3/2026')).toBe('2026-03-02');
+    expect(parseDateInput(' 2-3-2026 ')).toBe('2026-03-02');
+    expect(parseDateInput('02.03.2026')).toBe('2026-03-02');
+    expect(parseDateInput('2026-03-02')).toBe('2026-03-02');
+  });
+
+  it('refuses dates that do not exist and text that is not a date', () => {
+    for (const bad of ['30/02/2026', '29/02/2027', '32/01/2026', '01/13/2026', '3/2026', 'mai', '', '2026-3-32']) {
+      expect(parseDateInput(bad)).toBeNull();
+    }
+    expect(parseDateInput('29/02/2028')).toBe('2028-02-29');
+  });
+});
+
+describe('describeLocalDateTime', () => {
+  it('spells out the weekday so the day and month cannot be swapped', () => {
+    expect(describeLocalDateTime('2026-03-02T09:30')).toBe('Thứ Hai, 02/03/2026 lúc 09:30');
+    expect(describeLocalDateTime('2026-11-22T15:05')).toBe('Chủ nhật, 22/11/2026 lúc 15:05');
+    expect(describeLocalDateTime('')).toBe('');
   });
 });

@@ -33,3 +33,59 @@ export function parseWholeNumber(text: string | number | null | undefined): numb
   if (!/^\d{1,9}$/.test(t)) return null;
   return Number(t);
 }
+
+const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/;
+
+/**
+ * A calendar date as the core stores it ("2026-03-02") shown as "02/03/2026". Done on the
+ * text, not through Date: `new Date("2026-03-02")` is midnight UTC, a day early west of it.
+ */
+export function formatDate(ymd: string | null | undefined): string {
+  const m = YMD.exec((ymd ?? '').trim());
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : (ymd ?? '');
+}
+
+/**
+ * A local date and time as the core stores it ("2026-03-02T09:30", no zone: the office's
+ * wall clock) shown as "02/03/2026 09:30". Anything else is returned as it came.
+ */
+export function formatLocalDateTime(local: string | null | undefined): string {
+  const m = LOCAL_DATETIME.exec((local ?? '').trim());
+  return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : (local ?? '');
+}
+
+/** The local calendar date of `date` as YYYY-MM-DD. */
+export function localYmd(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
+}
+
+/**
+ * A date as a clerk types it, as YYYY-MM-DD, or null when it is not a real date. Accepts
+ * the Vietnamese order "2/3/2026", "02-03-2026", "02.03.2026" (day first) and the ISO
+ * "2026-03-02". Typed text rather than the browser's date picker, whose order follows the
+ * Windows language and would read 02/03 as 3 February on an English Windows.
+ */
+export function parseDateInput(text: string | null | undefined): string | null {
+  const t = (text ?? '').trim();
+  let y: number, m: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/** "Thứ Hai, 02/03/2026 lúc 09:30" for a local "2026-03-02T09:30"; '' if unreadable. */
+export function describeLocalDateTime(local: string | null | undefined): string {
+  const m = LOCAL_DATETIME.exec((local ?? '').trim());
+  if (!m) return '';
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay();
+  return `${WEEKDAYS[day]}, ${m[3]}/${m[2]}/${m[1]} lúc ${m[4]}:${m[5]}`;
+}

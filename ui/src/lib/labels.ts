@@ -28,6 +28,11 @@ export const ENTITY_LABELS: Record<string, string> = {
   unit: 'Đơn vị',
   staff: 'Cán bộ',
   settings: 'Thông số',
+  feedback: 'Sổ ghi nhận',
+  case_step: 'Bước xử lý',
+  reply_letter: 'Công văn trả lời',
+  corrective_action: 'Hành động khắc phục',
+  holiday: 'Ngày nghỉ lễ',
 };
 
 export const OFFICE_LABELS: Record<keyof OfficeProfile, string> = {
@@ -42,7 +47,12 @@ export const OFFICE_LABELS: Record<keyof OfficeProfile, string> = {
 };
 
 export const SETTINGS_LABELS: Record<keyof Settings, string> = {
-  reply_deadline_days: 'Thời hạn trả lời phản ánh, khiếu nại (ngày)',
-  ledger_retention_years: 'Thời gian lưu sổ ghi nhận (năm)',
-  survey_retention_years: 'Thời gian lưu phiếu khảo sát (năm)',
+  reply_deadline_days: 'Thời hạn trả lời phản ánh, khiếu nại',
+  count_working_days: 'Tính theo ngày làm việc',
+  due_soon_days: 'Báo sắp đến hạn trước',
+  formal_accept_days: 'Thời hạn thụ lý khiếu nại',
+  formal_decide_days: 'Thời hạn giải quyết khiếu nại',
+  formal_decide_days_complex: 'Thời hạn giải quyết khiếu nại phức tạp',
+  ledger_retention_years: 'Thời gian lưu sổ ghi nhận',
+  survey_retention_years: 'Thời gian lưu phiếu khảo sát',
 };

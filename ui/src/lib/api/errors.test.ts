@@ -16,6 +16,7 @@ const REPORTS: Record<ErrorReport['kind'], ErrorReport> = {
   corrupt: { kind: 'corrupt', message: 'Kiểm tra tính toàn vẹn thất bại: page 12' },
   storage: { kind: 'storage', message: 'Lỗi cơ sở dữ liệu: database is locked' },
   io: { kind: 'io', message: 'Lỗi đọc/ghi tệp: disk full' },
+  pdf: { kind: 'pdf', message: 'Không tạo được tệp PDF: font missing' },
 };
 
 // Letters that only Vietnamese text has: a sentence without any is not Vietnamese.
@@ -43,6 +44,7 @@ suite('describe', () => {
     expect(describe(REPORTS.storage)).toContain('database is locked');
     expect(describe(REPORTS.io)).toContain('disk full');
     expect(describe(REPORTS.corrupt)).toContain('page 12');
+    expect(describe(REPORTS.pdf)).toContain('font missing');
     expect(describe(REPORTS.not_found)).toContain('đơn vị');
   });
 

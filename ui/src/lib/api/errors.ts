@@ -13,6 +13,7 @@ const KINDS: ReadonlySet<string> = new Set([
   'corrupt',
   'storage',
   'io',
+  'pdf',
 ] satisfies ErrorReport['kind'][]);
 
 /** True for an error object produced by the core. */
@@ -94,6 +95,13 @@ export function describe(err: unknown): string {
     case 'io':
       return withDetail(
         `Không đọc hoặc ghi được tệp trên máy. Hãy kiểm tra ổ đĩa còn chỗ trống và thử lại; ${ASK_ADMIN}.`,
+        'chi tiết',
+        err.message,
+      );
+    case 'pdf':
+      // The core's message already starts with "Không tạo được tệp PDF"; it is the detail.
+      return withDetail(
+        `Không tạo được bản in (tệp PDF). Hãy thử lại; ${ASK_ADMIN}.`,
         'chi tiết',
         err.message,
       );

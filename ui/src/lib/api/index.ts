@@ -4,14 +4,27 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  ActionInput,
+  ActionStatus,
   AppInfo,
   AuditEntry,
+  Case,
+  CaseCounts,
+  CorrectiveAction,
+  ExceptionInput,
+  FeedbackFilter,
+  FeedbackInput,
+  FeedbackPage,
+  Holiday,
+  MoveInput,
   OfficeProfile,
   Settings,
   Staff,
   StaffInput,
+  StepInput,
   Unit,
   UnitInput,
+  Vocabulary,
 } from './bindings';
 
 export function appInfo(): Promise<AppInfo> {
@@ -62,4 +75,96 @@ export function settingsSave(settings: Settings): Promise<Settings> {
 
 export function auditLog(limit: number): Promise<AuditEntry[]> {
   return invoke<AuditEntry[]>('audit_log', { limit });
+}
+
+// ---- Vocabulary: every closed list with its Vietnamese labels, from the Rust enums ----
+
+export function vocabulary(): Promise<Vocabulary> {
+  return invoke<Vocabulary>('vocabulary');
+}
+
+// ---- The feedback book and its cases ----
+
+/** Records one piece of feedback; the case comes back with its receipt number. */
+export function feedbackAdd(input: FeedbackInput): Promise<Case> {
+  return invoke<Case>('feedback_add', { input });
+}
+
+export function feedbackList(filter: FeedbackFilter): Promise<FeedbackPage> {
+  return invoke<FeedbackPage>('feedback_list', { filter });
+}
+
+/** Open, overdue and due-soon cases on the office's today. */
+export function caseCounts(): Promise<CaseCounts> {
+  return invoke<CaseCounts>('case_counts');
+}
+
+export function caseGet(id: string): Promise<Case> {
+  return invoke<Case>('case_get', { id });
+}
+
+/** One move along the procedure; refused with a "conflict" when it is not allowed now. */
+export function caseMove(id: string, step: MoveInput): Promise<Case> {
+  return invoke<Case>('case_move', { id, step });
+}
+
+export function caseRecordStep(id: string, step: StepInput): Promise<Case> {
+  return invoke<Case>('case_record_step', { id, step });
+}
+
+export function caseSetException(id: string, exception: ExceptionInput): Promise<Case> {
+  return invoke<Case>('case_set_exception', { id, exception });
+}
+
+/** "Xác nhận của trưởng phòng/đơn vị" by the staff member `staffId`. */
+export function caseConfirm(id: string, staffId: string): Promise<Case> {
+  return invoke<Case>('case_confirm', { id, staffId });
+}
+
+// ---- Reply letters (công văn trả lời) ----
+
+/** A new draft when `letterId` is null, else rewrites that unsigned draft. */
+export function replyDraft(caseId: string, letterId: string | null, number: string, body: string): Promise<Case> {
+  return invoke<Case>('reply_draft', { caseId, letterId, number, body });
+}
+
+export function replySign(letterId: string, signerName: string, signerTitle: string, on: string): Promise<Case> {
+  return invoke<Case>('reply_sign', { letterId, signerName, signerTitle, on });
+}
+
+export function replySend(letterId: string, on: string, via: string): Promise<Case> {
+  return invoke<Case>('reply_send', { letterId, on, via });
+}
+
+// ---- Corrective actions (QT-07-HTCL) ----
+
+export function actionsList(): Promise<CorrectiveAction[]> {
+  return invoke<CorrectiveAction[]>('actions_list');
+}
+
+/** Creates or updates an action; `case_ids` replaces the cases it is linked to. */
+export function actionSave(action: ActionInput): Promise<CorrectiveAction> {
+  return invoke<CorrectiveAction>('action_save', { action });
+}
+
+export function actionSetStatus(id: string, status: ActionStatus): Promise<CorrectiveAction> {
+  return invoke<CorrectiveAction>('action_set_status', { id, status });
+}
+
+export function actionCheck(id: string, effective: boolean, note: string, on: string): Promise<CorrectiveAction> {
+  return invoke<CorrectiveAction>('action_check', { id, effective, note, on });
+}
+
+// ---- Holidays, which working-day deadlines skip ----
+
+export function holidaysList(): Promise<Holiday[]> {
+  return invoke<Holiday[]>('holidays_list');
+}
+
+export function holidayAdd(day: string, name: string): Promise<null> {
+  return invoke<null>('holiday_add', { day, name });
+}
+
+export function holidayRemove(day: string): Promise<null> {
+  return invoke<null>('holiday_remove', { day });
 }

@@ -1,0 +1,80 @@
+//! Prints every paper form for the demo office into a folder, with invented rows where a
+//! form needs them: `cargo run --example forms -- OUT_DIR`. The pictures in docs/ are made
+//! from these files with `pdftoppm -r 80 -png`.
+
+use chrono::NaiveDate;
+use std::path::PathBuf;
+use ykien::domain::survey::SurveyTemplate;
+use ykien::pdf::forms::{self, FeedbackLetter, LedgerRow, ReceiptSlip, SurveyPrint};
+
+fn date(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).expect("valid date")
+}
+
+/// Invented book entries, as the ledger will hand them over.
+pub fn sample_rows(count: usize) -> Vec<LedgerRow> {
+    const PEOPLE: &[&str] = &[
+        "Nguyễn Văn Bình",
+        "Công ty TNHH Cà phê Buôn Đôn",
+        "Trần Thị Mỹ Duyên",
+        "H'Hen Niê",
+        "Hợp tác xã Nông nghiệp Ea Kar",
+        "Lê Quốc Khánh",
+    ];
+    const SAYINGS: &[&str] = &[
+        "Đề nghị rút ngắn thời gian cấp Giấy chứng nhận đủ điều kiện kinh doanh xăng dầu.",
+        "Phản ánh cán bộ một cửa hướng dẫn hồ sơ chưa rõ, phải bổ sung giấy tờ hai lần; đề nghị niêm yết \
+         danh mục hồ sơ đầy đủ tại quầy và trên cổng thông tin điện tử của Sở.",
+        "Khen ngợi thái độ tận tình của chuyên viên Phòng Quản lý thương mại.",
+        "Hỏi về thủ tục cấp phép bán lẻ rượu; đã được hướng dẫn trực tiếp.",
+        "Khiếu nại việc trả kết quả chậm 5 ngày so với giấy hẹn.",
+    ];
+    const STAFF: &[&str] = &["Nguyễn Thị Thanh Hương", "Lê Hoàng Phúc", "Hoàng Thị Mai"];
+    (0..count)
+        .map(|i| LedgerRow {
+            date: date(1 + (i / 45 % 12) as u32, 1 + (i % 28) as u32),
+            customer: PEOPLE[i % PEOPLE.len()].into(),
+            content: SAYINGS[i % SAYINGS.len()].into(),
+            receiver: STAFF[i % STAFF.len()].into(),
+            confirmation: if i % 4 == 3 { String::new() } else { format!("Trịnh Văn Lộc\n{}", date(1 + (i / 45 % 12) as u32, 1 + (i % 28) as u32).format("%d/%m/%Y")) },
+        })
+        .collect()
+}
+
+pub fn sample_receipts() -> Vec<ReceiptSlip> {
+    vec![
+        ReceiptSlip {
+            number: "2026/000123".into(),
+            received_at: date(1, 5).and_hms_opt(9, 30, 0).expect("valid time"),
+            customer: "Ông Nguyễn Văn Bình, thôn 3, xã Hòa Thắng".into(),
+            summary: "Phản ánh việc trả kết quả cấp Giấy chứng nhận đủ điều kiện kinh doanh xăng dầu chậm so với \
+                      giấy hẹn; đề nghị Sở kiểm tra, trả lời."
+                .into(),
+            due_date: date(2, 4),
+            receiver: "Nguyễn Thị Thanh Hương".into(),
+        },
+        ReceiptSlip {
+            number: "2026/000124".into(),
+            received_at: date(1, 5).and_hms_opt(14, 5, 0).expect("valid time"),
+            customer: "Công ty TNHH Cà phê Buôn Đôn".into(),
+            summary: "Góp ý về thủ tục cấp phép bán lẻ rượu.".into(),
+            due_date: date(2, 4),
+            receiver: String::new(),
+        },
+    ]
+}
+
+fn main() -> ykien::Result<()> {
+    let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/forms".into()));
+    std::fs::create_dir_all(&out)?;
+    let office = ykien::demo::demo_office();
+    let write = |name: &str, bytes: Vec<u8>| std::fs::write(out.join(name), bytes);
+    write("ledger-blank.pdf", forms::ledger_blank(&office, Some(2026), 3)?)?;
+    write("ledger-filled.pdf", forms::ledger_filled(&office, date(1, 1), date(12, 31), &sample_rows(40))?)?;
+    let print = SurveyPrint { year: Some(2026), serial: Some("2026-000001".into()) };
+    write("survey.pdf", forms::survey_blank(&office, &SurveyTemplate::bm_qt_sct_05_02(), &print)?)?;
+    write("receipt.pdf", forms::receipts(&office, &sample_receipts())?)?;
+    write("letter.pdf", forms::feedback_letter(&office, &FeedbackLetter::standard())?)?;
+    println!("{}", out.display());
+    Ok(())
+}

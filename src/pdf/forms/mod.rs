@@ -1,0 +1,14 @@
+//! The office's paper forms, each drawn from data: the office profile, a survey template,
+//! rows of the ledger, receipts. Nothing office-specific is written into the drawing code.
+//! Each function returns the bytes of a PDF/A-2b file.
+
+mod common;
+mod ledger;
+mod letter;
+mod receipt;
+mod survey;
+
+pub use ledger::{ledger_blank, ledger_filled, period_heading, LedgerRow};
+pub use letter::{feedback_letter, FeedbackLetter, DEFAULT_LETTER_FORM_CODE};
+pub use receipt::{receipts, ReceiptSlip};
+pub use survey::{survey_blank, SurveyPrint};

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { blankBookFilter, isFiltered, pageCount, toFeedbackFilter } from './filter';
+
+describe('toFeedbackFilter', () => {
+  it('sends only the first page when nothing is chosen', () => {
+    expect(toFeedbackFilter(blankBookFilter(), '2026-03-02')).toEqual({ limit: 100, offset: 0 });
+  });
+
+  it('sends every choice, the toggles as dates, and the page as an offset', () => {
+    const f = {
+      ...blankBookFilter(),
+      search: '  nguyen van an ',
+      book: 'complaints' as const,
+      kind: 'complaint' as const,
+      status: 'specialist' as const,
+      unit_id: 'u1',
+      from: '2026-01-01',
+      to: '2026-03-31',
+      overdue: true,
+      dueSoon: true,
+      page: 2,
+    };
+    expect(toFeedbackFilter(f, '2026-03-02')).toEqual({
+      search: 'nguyen van an',
+      book: 'complaints',
+      kind: 'complaint',
+      status: 'specialist',
+      unit_id: 'u1',
+      from: '2026-01-01',
+      to: '2026-03-31',
+      overdue_on: '2026-03-02',
+      due_soon_on: '2026-03-02',
+      limit: 100,
+      offset: 200,
+    });
+  });
+
+  it('leaves out a blank search', () => {
+    expect(toFeedbackFilter({ ...blankBookFilter(), search: '   ' }, '2026-03-02')).not.toHaveProperty('search');
+  });
+});
+
+describe('isFiltered', () => {
+  it('is false for the blank filter, whatever the page or a blank search', () => {
+    expect(isFiltered(blankBookFilter())).toBe(false);
+    expect(isFiltered({ ...blankBookFilter(), page: 3, search: '  ' })).toBe(false);
+  });
+
+  it('is true as soon as one condition narrows the book', () => {
+    expect(isFiltered({ ...blankBookFilter(), overdue: true })).toBe(true);
+    expect(isFiltered({ ...blankBookFilter(), search: 'dong' })).toBe(true);
+    expect(isFiltered({ ...blankBookFilter(), to: '2026-03-31' })).toBe(true);
+  });
+});
+
+describe('pageCount', () => {
+  it('has at least one page and rounds up', () => {
+    expect(pageCount(0)).toBe(1);
+    expect(pageCount(100)).toBe(1);
+    expect(pageCount(101)).toBe(2);
+    expect(pageCount(245)).toBe(3);
+  });
+});
