@@ -52,6 +52,8 @@ pub fn typescript() -> String {
         crate::ActionKind::decl(&cfg),
         crate::ActionStatus::decl(&cfg),
         crate::Holiday::decl(&cfg),
+        crate::PrintJob::decl(&cfg),
+        crate::PrintOutcome::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

@@ -9,6 +9,8 @@ use state::AppState;
 pub fn run() {
     let db_path = ykien::paths::default_db_path();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState::open(db_path))
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -42,6 +44,8 @@ pub fn run() {
             commands::holidays_list,
             commands::holiday_add,
             commands::holiday_remove,
+            commands::print::print_open,
+            commands::print::print_save,
         ])
         .run(tauri::generate_context!())
         .expect("the app window could not start");

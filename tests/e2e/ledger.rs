@@ -1,5 +1,6 @@
 //! The daily work in the real window: a complaint entered at the front desk goes to a
-//! specialist unit, comes back with a solution, the customer agrees, the case is closed.
+//! specialist unit, comes back with a solution, the customer agrees, the case is closed,
+//! and its receipt slip is printed.
 
 use crate::harness::App;
 use ykien::{Ledger, Status};
@@ -51,7 +52,19 @@ async fn a_complaint_goes_through_the_specialist_unit_and_is_closed() {
     let events = app.client.find_all(fantoccini::Locator::Css("li[data-event]")).await.unwrap();
     assert_eq!(events.len(), 5, "received + four moves in the timeline");
     app.screenshot("case-closed").await;
+
+    // Its receipt slip, for the citizen: written beside the database and handed to the viewer.
+    app.click("#case-print").await;
+    let note = app.wait_for("#case-print-note").await;
+    let printed = note.attr("data-print-path").await.unwrap().expect("the note names the file");
+    app.screenshot("case-printed").await;
     app.quit().await;
+    assert!(printed.starts_with(dir.path().join("Bản in").to_str().unwrap()), "{printed}");
+    let text = std::process::Command::new("pdftotext").args([printed.as_str(), "-"]).output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("PHIẾU TIẾP NHẬN Ý KIẾN"), "{text}");
+    assert!(text.contains(&format!("Số: {receipt}")), "{text}");
+    assert!(text.contains("Lê Thị Thu Trang"), "{text}");
 
     let l = Ledger::open(&db).unwrap();
     let case = l.case(&l.case_id(&receipt).unwrap()).unwrap();

@@ -345,3 +345,7 @@ export type Holiday = {
  * YYYY-MM-DD
  */
 day: string, name: string, };
+
+export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "form": "reply_letter", letter_id: string, } | { "form": "ledger_period", from: string, to: string, } | { "form": "ledger_blank", pages: number, year: number | null, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "feedback_letter", addressee: string | null, date: string | null, };
+
+export type PrintOutcome = { path: string, opened: boolean, };

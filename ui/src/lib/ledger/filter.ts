@@ -61,3 +61,13 @@ export function isFiltered(f: BookFilter): boolean {
 export function pageCount(total: number, size: number = PAGE_SIZE): number {
   return Math.max(1, Math.ceil(Math.max(0, total) / size));
 }
+
+/**
+ * The period the printed book covers: the dates the filter sets, or else from the first of
+ * January of the office's year to today (the book is kept per year, BM.QT.SCT.05-01).
+ */
+export function printPeriod(f: BookFilter, today: string): { from: string; to: string } {
+  const from = f.from || `${today.slice(0, 4)}-01-01`;
+  const to = f.to || (f.from && f.from > today ? f.from : today);
+  return { from, to };
+}
