@@ -111,3 +111,36 @@ async fn an_illegal_or_incomplete_move_is_explained_and_changes_nothing() {
     let l = Ledger::open(&db).unwrap();
     assert_eq!(l.case(&id).unwrap().status, Status::AwaitingCustomer);
 }
+
+/// The demo office, as a clerk finds it in the morning: the book, and on the navigation the
+/// number of cases past their deadline, the same number the core counts.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_app_opens_on_the_book_with_the_overdue_count() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("ykien.db");
+    let (overdue, total) = {
+        let mut l = Ledger::open(&db).unwrap();
+        ykien::demo::fill(&mut l).unwrap();
+        let counts = l.case_counts().unwrap();
+        let total = l.feedback(&ykien::FeedbackFilter { limit: Some(0), ..Default::default() }).unwrap().total;
+        (counts.overdue, total)
+    };
+    assert!(overdue > 0, "the demo keeps some cases past their deadline");
+
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    let badge = app.wait_for_text("#overdue-badge", "quá hạn").await;
+    assert_eq!(badge.trim(), format!("{overdue} hồ sơ quá hạn"));
+    app.wait_for("tr[data-case-id]").await;
+    app.wait_for_text("#book", &format!("{total} ý kiến")).await;
+    app.screenshot("main").await;
+
+    // Accent-free search, as clerks type on a PC without a Vietnamese keyboard.
+    let l = Ledger::open(&db).unwrap();
+    let any = l.feedback(&ykien::FeedbackFilter { limit: Some(1), ..Default::default() }).unwrap().rows.remove(0);
+    let plain: String = ykien::domain::text::fold(&any.customer_name);
+    app.type_into("#ledger-search", &plain).await;
+    app.wait_for(&format!("tr[data-case-id=\"{}\"]", any.id)).await;
+    app.quit().await;
+}
