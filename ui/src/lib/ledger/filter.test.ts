@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankBookFilter, isFiltered, pageCount, toFeedbackFilter } from './filter';
-import { printPeriod } from './filter';
+import { blankBookFilter, isFiltered, pageCount, printPeriod, toFeedbackFilter } from './filter';
 
 describe('toFeedbackFilter', () => {
   it('sends only the first page when nothing is chosen', () => {
@@ -74,5 +73,14 @@ describe('printPeriod', () => {
   it('never ends before it starts', () => {
     const f = { ...blankBookFilter(), from: '2026-12-01' };
     expect(printPeriod(f, '2026-11-22')).toEqual({ from: '2026-12-01', to: '2026-12-01' });
+  });
+});
+
+describe('the subject filter', () => {
+  it('is sent only when chosen, and counts as a filter', () => {
+    expect(toFeedbackFilter(blankBookFilter(), '2026-11-22').subject).toBeUndefined();
+    const f = { ...blankBookFilter(), subject: 'attitude' as const };
+    expect(toFeedbackFilter(f, '2026-11-22').subject).toBe('attitude');
+    expect(isFiltered(f)).toBe(true);
   });
 });

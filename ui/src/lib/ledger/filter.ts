@@ -1,7 +1,7 @@
 // The filters above the book list, and the FeedbackFilter they mean. Empty choices are left
 // out rather than sent blank, so the core applies no condition for them.
 
-import type { Book, FeedbackFilter, Kind, Status } from '../api/bindings';
+import type { Book, FeedbackFilter, Kind, Status, Subject } from '../api/bindings';
 
 export const PAGE_SIZE = 100;
 
@@ -9,6 +9,7 @@ export interface BookFilter {
   search: string;
   book: Book | '';
   kind: Kind | '';
+  subject: Subject | '';
   status: Status | '';
   unit_id: string;
   /** YYYY-MM-DD or '' */
@@ -25,6 +26,7 @@ export function blankBookFilter(): BookFilter {
     search: '',
     book: '',
     kind: '',
+    subject: '',
     status: '',
     unit_id: '',
     from: '',
@@ -42,6 +44,7 @@ export function toFeedbackFilter(f: BookFilter, today: string): FeedbackFilter {
   if (search) out.search = search;
   if (f.book) out.book = f.book;
   if (f.kind) out.kind = f.kind;
+  if (f.subject) out.subject = f.subject;
   if (f.status) out.status = f.status;
   if (f.unit_id) out.unit_id = f.unit_id;
   if (f.from) out.from = f.from;
