@@ -54,6 +54,14 @@ pub fn typescript() -> String {
         crate::Holiday::decl(&cfg),
         crate::PrintJob::decl(&cfg),
         crate::PrintOutcome::decl(&cfg),
+        crate::report::period::Period::decl(&cfg),
+        crate::report::figures::Count::decl(&cfg),
+        crate::report::figures::Share::decl(&cfg),
+        crate::report::figures::FeedbackFigures::decl(&cfg),
+        crate::report::figures::ComplaintFigures::decl(&cfg),
+        crate::report::figures::Figures::decl(&cfg),
+        crate::report::figures::Change::decl(&cfg),
+        crate::report::figures::FiguresReport::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

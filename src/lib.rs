@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod paths;
 pub mod pdf;
+pub mod report;
 pub mod store;
 
 pub use documents::{PrintJob, PrintOutcome, Printed};

@@ -7,6 +7,7 @@ mod crash;
 mod open;
 mod pdf;
 mod records;
+mod report;
 mod search;
 
 /// A fresh folder for one test's database files, removed when dropped.

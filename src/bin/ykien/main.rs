@@ -6,6 +6,7 @@
 
 mod feedback;
 mod print;
+mod report;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -49,6 +50,9 @@ enum Command {
     Feedback(Box<feedback::FeedbackCommand>),
     /// Print a paper form as a PDF/A file.
     Print(print::PrintArgs),
+    /// Figures and reports of the management review.
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// Show the newest entries of the audit log.
     Audit {
         #[arg(long, default_value_t = 50)]
@@ -77,7 +81,14 @@ fn main() -> ExitCode {
 }
 
 pub(crate) fn print_json<T: Serialize>(value: &T) {
-    println!("{}", serde_json::to_string_pretty(value).expect("serialisable"));
+    use std::io::Write;
+    let text = serde_json::to_string_pretty(value).expect("serialisable");
+    // A script that reads only the start (`| head`) closes the pipe: not an error of ours.
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{text}") {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("Lỗi: không ghi được kết quả ra màn hình: {e}");
+        }
+    }
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -150,6 +161,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Feedback(cmd) => feedback::run(&mut ledger, *cmd, json)?,
         Command::Print(args) => print::run(&ledger, args, json)?,
+        Command::Report(cmd) => report::run(&ledger, cmd, json)?,
         Command::Audit { limit } => {
             let entries = ledger.audit_log(limit)?;
             if json {

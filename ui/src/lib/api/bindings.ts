@@ -349,3 +349,83 @@ day: string, name: string, };
 export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "form": "reply_letter", letter_id: string, } | { "form": "ledger_period", from: string, to: string, } | { "form": "ledger_blank", pages: number, year: number | null, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "feedback_letter", addressee: string | null, date: string | null, };
 
 export type PrintOutcome = { path: string, opened: boolean, };
+
+export type Period = { 
+/**
+ * YYYY-MM-DD.
+ */
+from: string, to: string, 
+/**
+ * As a report heads it: "Năm 2026", "Quý II năm 2026", "Tháng 3 năm 2026",
+ * "Từ 05/01/2026 đến 20/02/2026".
+ */
+label: string, };
+
+export type Count = { 
+/**
+ * The stored name (`complaint`), or a unit's id; empty for "no unit".
+ */
+key: string, 
+/**
+ * What a report prints: "Khiếu nại", "Phòng Quản lý thương mại".
+ */
+label: string, count: number, };
+
+export type Share = { count: number, of: number, percent: number | null, };
+
+export type FeedbackFigures = { total: number, by_kind: Array<Count>, by_subject: Array<Count>, by_channel: Array<Count>, by_customer_group: Array<Count>, 
+/**
+ * Every unit of the office, then "Chưa giao đơn vị" when some entries have none.
+ */
+by_unit: Array<Count>, };
+
+export type ComplaintFigures = { 
+/**
+ * The day open cases are judged on (YYYY-MM-DD): the period's last day, or today
+ * while the period runs.
+ */
+as_of: string, 
+/**
+ * Received in the period.
+ */
+received: number, 
+/**
+ * Of those, closed by the end of the period.
+ */
+closed: number, 
+/**
+ * Closed on or before the deadline in force (the director's exception deadline when
+ * set), out of those whose outcome is known at the end of the period: the closed ones
+ * and those still open past their deadline. Open ones not yet due are not counted.
+ */
+replied_on_time: Share, 
+/**
+ * Calendar days from receipt to closing, over the closed ones: the median (the mean of
+ * the two middle values when their number is even) and the 90th percentile (nearest
+ * rank: the ⌈0.9·n⌉-th smallest).
+ */
+median_days_to_close: number | null, p90_days_to_close: number | null, 
+/**
+ * Complaints received up to the end of the period (in it or before) and not closed by
+ * its end; of those, past their deadline on its last day.
+ */
+open_at_end: number, overdue_at_end: number, 
+/**
+ * Of the closed ones: settled at the front desk (never passed on), passed to a
+ * specialist unit (but not to leadership), passed to leadership for direction.
+ */
+settled_front_desk: Share, escalated_specialist: Share, escalated_leadership: Share, };
+
+export type Figures = { period: Period, feedback: FeedbackFigures, complaints: ComplaintFigures, };
+
+export type Change = { key: string, label: string, 
+/**
+ * `count`, `percent` (the change is in percentage points) or `days`.
+ */
+unit: string, current: number | null, previous: number | null, 
+/**
+ * `current − previous`, rounded to one decimal; absent when either is unknown.
+ */
+change: number | null, };
+
+export type FiguresReport = { figures: Figures, year_before: Figures, changes: Array<Change>, quarters: Array<Figures>, };

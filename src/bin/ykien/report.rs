@@ -1,0 +1,114 @@
+//! `ykien report …`: the figures of the management review (R4).
+
+use clap::{ArgGroup, Args, Subcommand};
+use ykien::report::figures::{Change, FiguresReport, Share};
+use ykien::report::period::Period;
+use ykien::{Ledger, Result};
+
+#[derive(Subcommand)]
+pub enum ReportCommand {
+    /// The figures of a year, a quarter, a month or any period, against the same period a
+    /// year before (and, for a year, its four quarters).
+    #[command(group(ArgGroup::new("part").args(["quarter", "month", "from"])))]
+    Figures(FiguresArgs),
+}
+
+#[derive(Args)]
+pub struct FiguresArgs {
+    /// The year (with --quarter or --month, the year they belong to).
+    #[arg(long, required_unless_present = "from")]
+    year: Option<i32>,
+    /// A quarter of the year, 1 to 4.
+    #[arg(long, requires = "year")]
+    quarter: Option<u32>,
+    /// A month of the year, 1 to 12.
+    #[arg(long, requires = "year")]
+    month: Option<u32>,
+    /// First day of a custom period (YYYY-MM-DD).
+    #[arg(long, requires = "to", conflicts_with = "year", value_name = "DATE")]
+    from: Option<String>,
+    /// Last day of a custom period (YYYY-MM-DD).
+    #[arg(long, requires = "from", value_name = "DATE")]
+    to: Option<String>,
+}
+
+pub fn run(ledger: &Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
+    match cmd {
+        ReportCommand::Figures(a) => {
+            let period = match (a.year, a.quarter, a.month, a.from, a.to) {
+                (Some(y), Some(q), _, _, _) => Period::quarter(y, q)?,
+                (Some(y), _, Some(m), _, _) => Period::month(y, m)?,
+                (Some(y), _, _, _, _) => Period::year(y)?,
+                (None, _, _, Some(from), Some(to)) => Period::custom(&from, &to)?,
+                _ => unreachable!("clap requires --year or --from/--to"),
+            };
+            let report = ledger.figures_report(&period)?;
+            if json {
+                crate::print_json(&report);
+            } else {
+                print_text(&report);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn share(s: &Share) -> String {
+    match s.percent {
+        Some(p) => format!("{p:.1}% ({}/{})", s.count, s.of),
+        None => "—".into(),
+    }
+}
+
+fn number(x: Option<f64>, unit: &str) -> String {
+    match (x, unit) {
+        (None, _) => "—".into(),
+        (Some(v), "percent") => format!("{v:.1}%"),
+        (Some(v), _) if v.fract() == 0.0 => format!("{v:.0}"),
+        (Some(v), _) => format!("{v:.1}"),
+    }
+}
+
+fn change(c: &Change) -> String {
+    match c.change {
+        None => "—".into(),
+        Some(v) if c.unit == "percent" => format!("{v:+.1} điểm %"),
+        Some(v) if v.fract() == 0.0 => format!("{v:+.0}"),
+        Some(v) => format!("{v:+.1}"),
+    }
+}
+
+fn print_text(r: &FiguresReport) {
+    let f = &r.figures;
+    println!("{} ({} – {})", f.period.label, f.period.from, f.period.to);
+    println!("Tổng số ý kiến: {}", f.feedback.total);
+    for (title, list) in [("Theo loại ý kiến", &f.feedback.by_kind), ("Theo đơn vị xử lý", &f.feedback.by_unit)] {
+        println!("{title}:");
+        for c in list.iter().filter(|c| c.count > 0) {
+            println!("  {:<48} {:>6}", c.label, c.count);
+        }
+    }
+    let c = &f.complaints;
+    println!("Khiếu nại, phàn nàn, kháng nghị: {} tiếp nhận, {} đã đóng", c.received, c.closed);
+    println!("  Trả lời đúng hạn:                {}", share(&c.replied_on_time));
+    println!("  Giải quyết tại bộ phận tiếp nhận: {}", share(&c.settled_front_desk));
+    println!("  Chuyển phòng chuyên môn:          {}", share(&c.escalated_specialist));
+    println!("  Xin ý kiến lãnh đạo:              {}", share(&c.escalated_leadership));
+    println!("  Còn đang giải quyết cuối kỳ: {} (quá hạn {})", c.open_at_end, c.overdue_at_end);
+    println!("So với {}:", r.year_before.period.label);
+    for ch in &r.changes {
+        println!(
+            "  {:<44} {:>10} {:>10} {:>12}",
+            ch.label,
+            number(ch.current, &ch.unit),
+            number(ch.previous, &ch.unit),
+            change(ch)
+        );
+    }
+    if !r.quarters.is_empty() {
+        println!("Theo quý (ý kiến / khiếu nại / đúng hạn):");
+        for q in &r.quarters {
+            println!("  {:<20} {:>6} {:>6} {:>16}", q.period.label, q.feedback.total, q.complaints.received, share(&q.complaints.replied_on_time));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! The figures of a period, as the management review reads them. Every share carries its
+//! numerator and denominator, so that a figure can be checked by hand from the cases behind
+//! it; percentages are rounded to one decimal, half away from zero, only for showing.
+
+use super::period::Period;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// How many entries fall under one word of a vocabulary (a kind, a channel, a unit…).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Count {
+    /// The stored name (`complaint`), or a unit's id; empty for "no unit".
+    pub key: String,
+    /// What a report prints: "Khiếu nại", "Phòng Quản lý thương mại".
+    pub label: String,
+    pub count: u32,
+}
+
+/// `count` out of `of`; `percent` is absent when `of` is zero (nothing to divide).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct Share {
+    pub count: u32,
+    pub of: u32,
+    pub percent: Option<f64>,
+}
+
+impl Share {
+    pub fn new(count: u32, of: u32) -> Share {
+        Share { count, of, percent: percent(count, of) }
+    }
+}
+
+/// `count / of` as a percentage with one decimal, half away from zero.
+pub fn percent(count: u32, of: u32) -> Option<f64> {
+    (of > 0).then(|| {
+        // Integer arithmetic up to the rounding step: 1/8 is 12.5 exactly, never 12.499….
+        let (n, d) = (1000 * u64::from(count), u64::from(of));
+        let tenths = n / d + u64::from(2 * (n % d) >= d);
+        tenths as f64 / 10.0
+    })
+}
+
+/// What the feedback book received in the period (R4.1), every word of each vocabulary
+/// listed, with zeros, in the order of the procedures.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FeedbackFigures {
+    pub total: u32,
+    pub by_kind: Vec<Count>,
+    pub by_subject: Vec<Count>,
+    pub by_channel: Vec<Count>,
+    pub by_customer_group: Vec<Count>,
+    /// Every unit of the office, then "Chưa giao đơn vị" when some entries have none.
+    pub by_unit: Vec<Count>,
+}
+
+/// How complaints (khiếu nại, phàn nàn, kháng nghị) received in the period were handled,
+/// judged at the end of the period (seed 000, seed 001).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ComplaintFigures {
+    /// The day open cases are judged on (YYYY-MM-DD): the period's last day, or today
+    /// while the period runs.
+    pub as_of: String,
+    /// Received in the period.
+    pub received: u32,
+    /// Of those, closed by the end of the period.
+    pub closed: u32,
+    /// Closed on or before the deadline in force (the director's exception deadline when
+    /// set), out of those whose outcome is known at the end of the period: the closed ones
+    /// and those still open past their deadline. Open ones not yet due are not counted.
+    pub replied_on_time: Share,
+    /// Calendar days from receipt to closing, over the closed ones: the median (the mean of
+    /// the two middle values when their number is even) and the 90th percentile (nearest
+    /// rank: the ⌈0.9·n⌉-th smallest).
+    pub median_days_to_close: Option<f64>,
+    pub p90_days_to_close: Option<u32>,
+    /// Complaints received up to the end of the period (in it or before) and not closed by
+    /// its end; of those, past their deadline on its last day.
+    pub open_at_end: u32,
+    pub overdue_at_end: u32,
+    /// Of the closed ones: settled at the front desk (never passed on), passed to a
+    /// specialist unit (but not to leadership), passed to leadership for direction.
+    pub settled_front_desk: Share,
+    pub escalated_specialist: Share,
+    pub escalated_leadership: Share,
+}
+
+/// All the figures of one period.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Figures {
+    pub period: Period,
+    pub feedback: FeedbackFigures,
+    pub complaints: ComplaintFigures,
+}
+
+/// One figure against the same period of the year before.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Change {
+    pub key: String,
+    pub label: String,
+    /// `count`, `percent` (the change is in percentage points) or `days`.
+    pub unit: String,
+    pub current: Option<f64>,
+    pub previous: Option<f64>,
+    /// `current − previous`, rounded to one decimal; absent when either is unknown.
+    pub change: Option<f64>,
+}
+
+/// What `report figures` prints: the period, the same period a year before, the changes,
+/// and for a whole year its four quarters side by side.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FiguresReport {
+    pub figures: Figures,
+    pub year_before: Figures,
+    pub changes: Vec<Change>,
+    pub quarters: Vec<Figures>,
+}
+
+/// Rounds to one decimal, half away from zero.
+pub fn one_decimal(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_round_half_away_from_zero_to_one_decimal() {
+        assert_eq!(percent(1, 8), Some(12.5));
+        assert_eq!(percent(2, 3), Some(66.7));
+        assert_eq!(percent(1, 3), Some(33.3));
+        assert_eq!(percent(1, 16), Some(6.3), "6.25 rounds up");
+        assert_eq!(percent(0, 5), Some(0.0));
+        assert_eq!(percent(5, 5), Some(100.0));
+        assert_eq!(percent(0, 0), None);
+        assert_eq!(percent(1, 1999), Some(0.1), "0.05002… rounds up");
+        assert_eq!(percent(1, 2001), Some(0.0), "0.04997… rounds down");
+    }
+}

@@ -1,0 +1,63 @@
+//! Measuring satisfaction (R4): the figures of any period over the store, the same period a
+//! year before, and the quarters of a year side by side. Reads only; nothing here writes.
+
+pub mod collect;
+pub mod figures;
+pub mod period;
+
+use crate::error::Result;
+use crate::Ledger;
+use figures::{one_decimal, Change, Figures, FiguresReport};
+use period::Period;
+
+impl Ledger {
+    /// The figures of one period.
+    pub fn figures(&self, p: &Period) -> Result<Figures> {
+        let rows = collect::complaint_rows(&self.conn, p)?;
+        Ok(Figures { period: p.clone(), feedback: collect::feedback(&self.conn, p)?, complaints: collect::complaints(&rows, p, self.today()) })
+    }
+
+    /// The period against the same period of the year before; a whole year also with its
+    /// four quarters.
+    pub fn figures_report(&self, p: &Period) -> Result<FiguresReport> {
+        let figures = self.figures(p)?;
+        let year_before = self.figures(&p.year_before())?;
+        let start = p.start();
+        let whole_year = p.from == format!("{}-01-01", p.from.get(..4).unwrap_or_default())
+            && p.to == format!("{}-12-31", p.from.get(..4).unwrap_or_default());
+        let quarters = if whole_year {
+            Period::quarters_of(chrono::Datelike::year(&start))?.iter().map(|q| self.figures(q)).collect::<Result<_>>()?
+        } else {
+            Vec::new()
+        };
+        Ok(FiguresReport { changes: changes(&figures, &year_before), figures, year_before, quarters })
+    }
+}
+
+/// The figures compared year on year, in the order a report lists them.
+pub fn changes(now: &Figures, before: &Figures) -> Vec<Change> {
+    let (a, b) = (&now.complaints, &before.complaints);
+    let count = |x: u32| Some(f64::from(x));
+    // (key, label, unit, this period, the year before)
+    type Row<'a> = (&'a str, &'a str, &'a str, Option<f64>, Option<f64>);
+    let rows: [Row; 8] = [
+        ("feedback_total", "Tổng số ý kiến tiếp nhận", "count", count(now.feedback.total), count(before.feedback.total)),
+        ("complaints_received", "Khiếu nại, phàn nàn, kháng nghị tiếp nhận", "count", count(a.received), count(b.received)),
+        ("replied_on_time", "Tỷ lệ trả lời đúng hạn", "percent", a.replied_on_time.percent, b.replied_on_time.percent),
+        ("settled_front_desk", "Tỷ lệ giải quyết ngay tại bộ phận tiếp nhận", "percent", a.settled_front_desk.percent, b.settled_front_desk.percent),
+        ("median_days_to_close", "Số ngày giải quyết (trung vị)", "days", a.median_days_to_close, b.median_days_to_close),
+        ("p90_days_to_close", "Số ngày giải quyết (90% hồ sơ không quá)", "days", a.p90_days_to_close.map(f64::from), b.p90_days_to_close.map(f64::from)),
+        ("open_at_end", "Còn đang giải quyết cuối kỳ", "count", count(a.open_at_end), count(b.open_at_end)),
+        ("overdue_at_end", "Quá hạn cuối kỳ", "count", count(a.overdue_at_end), count(b.overdue_at_end)),
+    ];
+    rows.into_iter()
+        .map(|(key, label, unit, current, previous)| Change {
+            key: key.into(),
+            label: label.into(),
+            unit: unit.into(),
+            current,
+            previous,
+            change: current.zip(previous).map(|(c, p)| one_decimal(c - p)),
+        })
+        .collect()
+}

@@ -1,0 +1,239 @@
+//! The figures of the management review against a small dataset computed by hand. Replies
+//! are due 10 calendar days after receipt (moved to the next working day when that falls on
+//! a weekend), so every deadline below can be checked on a calendar.
+//!
+//! | case | received   | kind      | due        | path                         | closed     | days |
+//! |------|------------|-----------|------------|------------------------------|------------|------|
+//! | H    | 2025-01-06 | complaint | 2025-01-16 | front desk                   | 2025-01-09 | 3    |
+//! | I    | 2025-12-22 | complaint | 2026-01-01 | front desk                   | 2026-01-20 | 29   |
+//! | A    | 2026-01-05 | complaint | 2026-01-15 | front desk                   | 2026-01-08 | 3    |
+//! | B    | 2026-01-12 | complaint | 2026-01-22 | specialist                   | 2026-01-22 | 10   |
+//! | C    | 2026-02-02 | grievance | 2026-02-12 | specialist, then leadership  | 2026-02-20 | 18   |
+//! | D    | 2026-03-16 | complaint | 2026-03-26 | front desk                   | open       |      |
+//! | E    | 2026-03-25 | complaint | 2026-04-06 | (due Sat 04-04 → Mon 04-06)  | open       |      |
+//! | F    | 2026-03-10 | praise    | settled on the spot                                   |
+//! | G    | 2026-02-16 | suggestion| open                                                  |
+
+use chrono::NaiveDateTime;
+use ykien::report::period::Period;
+use ykien::{Channel, Kind, Ledger, MoveInput, Settings, Status, Subject, UnitInput};
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
+}
+
+struct Data {
+    l: Ledger,
+}
+
+impl Data {
+    fn add(&mut self, received: &str, kind: Kind, subject: Subject, unit: Option<&str>) -> String {
+        self.l.set_clock(Some(at(received)));
+        let mut f = crate::cases::input(received, kind, subject);
+        f.channel = Channel::InPerson;
+        f.unit_id = unit.map(str::to_owned);
+        self.l.add_feedback(&f).unwrap().id
+    }
+
+    /// Moves `id` along `path`, each move on its day (at 10:00).
+    fn walk(&mut self, id: &str, path: &[(Status, &str)]) {
+        for (to, day) in path {
+            self.l.set_clock(Some(at(&format!("{day}T10:00"))));
+            let note = if matches!(to, Status::Closed | Status::FrontDesk) { "" } else { "Đã xử lý" };
+            self.l.move_case(id, &MoveInput { to: *to, note: note.into(), channel: None, staff_id: None }).unwrap();
+        }
+    }
+}
+
+fn dataset() -> Ledger {
+    dataset_in(Ledger::open_in_memory().unwrap())
+}
+
+fn dataset_in(mut l: Ledger) -> Ledger {
+    l.save_settings(&Settings { reply_deadline_days: 10, count_working_days: false, ..Settings::default() }).unwrap();
+    let u1 = l.save_unit(&UnitInput { id: None, name: "Phòng Quản lý thương mại".into(), code: "QLTM".into() }).unwrap().id;
+    let u2 = l.save_unit(&UnitInput { id: None, name: "Văn phòng Sở".into(), code: "VP".into() }).unwrap().id;
+    let mut d = Data { l };
+    use Status::*;
+    let front = |closed: &'static str, from: &'static str| vec![(FrontDesk, from), (AwaitingCustomer, from), (Closed, closed)];
+
+    let h = d.add("2025-01-06T09:00", Kind::Complaint, Subject::ProcessingTime, None);
+    d.walk(&h, &front("2025-01-09", "2025-01-07"));
+    let i = d.add("2025-12-22T09:00", Kind::Complaint, Subject::Procedure, None);
+    d.walk(&i, &front("2026-01-20", "2026-01-19"));
+    let a = d.add("2026-01-05T09:00", Kind::Complaint, Subject::ProcessingTime, Some(&u1));
+    d.walk(&a, &front("2026-01-08", "2026-01-06"));
+    let b = d.add("2026-01-12T09:00", Kind::Complaint, Subject::Procedure, None);
+    d.walk(&b, &[(FrontDesk, "2026-01-12"), (Specialist, "2026-01-13"), (SolutionFeedback, "2026-01-20"), (AwaitingCustomer, "2026-01-21"), (Closed, "2026-01-22")]);
+    let c = d.add("2026-02-02T09:00", Kind::Grievance, Subject::ProcessingTime, Some(&u2));
+    d.walk(
+        &c,
+        &[(Specialist, "2026-02-03"), (Leadership, "2026-02-10"), (SolutionFeedback, "2026-02-18"), (AwaitingCustomer, "2026-02-19"), (Closed, "2026-02-20")],
+    );
+    let dd = d.add("2026-03-16T09:00", Kind::Complaint, Subject::Other, None);
+    d.walk(&dd, &[(FrontDesk, "2026-03-17")]);
+    d.add("2026-03-25T09:00", Kind::Complaint, Subject::Other, None);
+    d.l.set_clock(Some(at("2026-03-10T09:00")));
+    let mut f = crate::cases::input("2026-03-10T09:00", Kind::Praise, Subject::Attitude);
+    f.settled_on_spot = Some("Cảm ơn ông đã khen".into());
+    d.l.add_feedback(&f).unwrap();
+    d.add("2026-02-16T09:00", Kind::Suggestion, Subject::Procedure, None);
+    // The report is read in April; nothing after that exists.
+    d.l.set_clock(Some(at("2026-04-10T16:00")));
+    d.l
+}
+
+fn count(list: &[ykien::report::figures::Count], key: &str) -> u32 {
+    list.iter().find(|c| c.key == key).unwrap_or_else(|| panic!("{key} not listed")).count
+}
+
+#[test]
+fn the_deadlines_of_the_dataset_are_those_of_the_table() {
+    let l = dataset();
+    let dues: Vec<(String, String)> = l
+        .feedback(&ykien::FeedbackFilter { limit: Some(50), ..Default::default() })
+        .unwrap()
+        .rows
+        .into_iter()
+        .filter(|r| r.kind.is_complaint())
+        .map(|r| (r.received_at[..10].to_owned(), r.due_date))
+        .collect();
+    for (received, due) in [("2025-12-22", "2026-01-01"), ("2026-01-12", "2026-01-22"), ("2026-03-25", "2026-04-06")] {
+        assert!(dues.contains(&(received.into(), due.into())), "{received} → {due}: {dues:?}");
+    }
+}
+
+#[test]
+fn the_first_quarter_equals_the_hand_computation() {
+    let l = dataset();
+    let f = l.figures(&Period::quarter(2026, 1).unwrap()).unwrap();
+    assert_eq!(f.period.label, "Quý I năm 2026");
+
+    assert_eq!(f.feedback.total, 7);
+    assert_eq!(count(&f.feedback.by_kind, "complaint"), 4);
+    assert_eq!(count(&f.feedback.by_kind, "grievance"), 1);
+    assert_eq!(count(&f.feedback.by_kind, "praise"), 1);
+    assert_eq!(count(&f.feedback.by_kind, "suggestion"), 1);
+    assert_eq!(count(&f.feedback.by_kind, "appeal"), 0, "every kind is listed, with zeros");
+    assert_eq!(count(&f.feedback.by_subject, "processing_time"), 2);
+    assert_eq!(count(&f.feedback.by_channel, "in_person"), 7);
+    let units: Vec<(&str, u32)> = f.feedback.by_unit.iter().map(|c| (c.label.as_str(), c.count)).collect();
+    assert_eq!(units, [("Phòng Quản lý thương mại", 1), ("Văn phòng Sở", 1), ("Chưa giao đơn vị", 5)]);
+
+    let c = &f.complaints;
+    assert_eq!((c.received, c.closed), (5, 3), "A B C D E received; A B C closed");
+    // On time: A (day 3) and B (on the deadline day); late: C (closed after), D (open past due).
+    // E is open and not yet due on 31/03: not judged.
+    assert_eq!((c.replied_on_time.count, c.replied_on_time.of, c.replied_on_time.percent), (2, 4, Some(50.0)));
+    assert_eq!(c.median_days_to_close, Some(10.0), "3, 10, 18");
+    assert_eq!(c.p90_days_to_close, Some(18), "⌈0.9·3⌉ = 3rd");
+    assert_eq!((c.open_at_end, c.overdue_at_end), (2, 1), "D and E open; D overdue");
+    assert_eq!((c.settled_front_desk.count, c.escalated_specialist.count, c.escalated_leadership.count), (1, 1, 1));
+    assert_eq!(c.settled_front_desk.percent, Some(33.3));
+}
+
+#[test]
+fn a_year_looks_at_its_last_day() {
+    let l = dataset();
+    let y2025 = l.figures(&Period::year(2025).unwrap()).unwrap().complaints;
+    // I is open on 31/12/2025 but not due until 01/01/2026: open, not overdue, not judged.
+    assert_eq!((y2025.received, y2025.closed, y2025.open_at_end, y2025.overdue_at_end), (2, 1, 1, 0));
+    assert_eq!((y2025.replied_on_time.count, y2025.replied_on_time.of), (1, 1));
+
+    let y2026 = l.figures(&Period::year(2026).unwrap()).unwrap().complaints;
+    // E's deadline (06/04) has passed by 31/12: D and E are both late.
+    assert_eq!((y2026.replied_on_time.count, y2026.replied_on_time.of, y2026.replied_on_time.percent), (2, 5, Some(40.0)));
+    assert_eq!((y2026.open_at_end, y2026.overdue_at_end), (2, 2));
+
+    // I closed on 20/01/2026: it is no longer open at the end of the first quarter, and its
+    // 29 days count for 2025's receipt, not 2026's.
+    let q1 = l.figures(&Period::quarter(2026, 1).unwrap()).unwrap().complaints;
+    assert_eq!(q1.open_at_end, 2);
+    let jan = l.figures(&Period::month(2026, 1).unwrap()).unwrap().complaints;
+    assert_eq!((jan.received, jan.closed, jan.median_days_to_close), (2, 2, Some(6.5)), "A 3 days, B 10 days");
+}
+
+#[test]
+fn an_empty_quarter_has_counts_of_zero_and_no_shares() {
+    let l = dataset();
+    let f = l.figures(&Period::quarter(2026, 3).unwrap()).unwrap();
+    assert_eq!(f.feedback.total, 0);
+    assert!(f.feedback.by_kind.iter().all(|c| c.count == 0));
+    let c = &f.complaints;
+    assert_eq!((c.received, c.closed), (0, 0));
+    assert_eq!(c.replied_on_time.percent, None);
+    assert_eq!(c.median_days_to_close, None);
+    assert_eq!(c.p90_days_to_close, None);
+    // D and E are still open at the end of the third quarter, both past their deadlines.
+    assert_eq!((c.open_at_end, c.overdue_at_end), (2, 2));
+}
+
+#[test]
+fn the_quarter_against_the_same_quarter_a_year_before() {
+    let l = dataset();
+    let r = l.figures_report(&Period::quarter(2026, 1).unwrap()).unwrap();
+    assert_eq!(r.year_before.period.label, "Quý I năm 2025");
+    assert!(r.quarters.is_empty(), "quarters side by side only for a whole year");
+    let change = |key: &str| r.changes.iter().find(|c| c.key == key).unwrap().clone();
+    let received = change("complaints_received");
+    assert_eq!((received.current, received.previous, received.change), (Some(5.0), Some(1.0), Some(4.0)));
+    let on_time = change("replied_on_time");
+    assert_eq!((on_time.unit.as_str(), on_time.current, on_time.previous, on_time.change), ("percent", Some(50.0), Some(100.0), Some(-50.0)));
+    let front = change("settled_front_desk");
+    assert_eq!(front.change, Some(-66.7), "33.3 − 100.0 percentage points");
+    assert_eq!(change("median_days_to_close").change, Some(7.0), "10 against 3 days");
+}
+
+#[test]
+fn a_year_lists_its_four_quarters() {
+    let l = dataset();
+    let r = l.figures_report(&Period::year(2026).unwrap()).unwrap();
+    let received: Vec<u32> = r.quarters.iter().map(|q| q.complaints.received).collect();
+    assert_eq!(received, [5, 0, 0, 0]);
+    let labels: Vec<&str> = r.quarters.iter().map(|q| q.period.label.as_str()).collect();
+    assert_eq!(labels, ["Quý I năm 2026", "Quý II năm 2026", "Quý III năm 2026", "Quý IV năm 2026"]);
+    let total: u32 = r.quarters.iter().map(|q| q.feedback.total).sum();
+    assert_eq!(total, r.figures.feedback.total, "the quarters add up to the year");
+}
+
+#[test]
+fn the_command_line_prints_the_figures_as_json() {
+    let dir = crate::temp_dir();
+    let db = dir.path().join("báo cáo.db");
+    dataset_in(Ledger::open(&db).unwrap());
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_ykien")).arg("--db").arg(&db).args(args).output().unwrap()
+    };
+    let o = run(&["--json", "report", "figures", "--year", "2026", "--quarter", "1"]);
+    assert!(o.status.success(), "{o:?}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["figures"]["period"]["label"], "Quý I năm 2026");
+    assert_eq!(v["figures"]["complaints"]["replied_on_time"]["percent"], 50.0);
+    assert_eq!(v["figures"]["complaints"]["replied_on_time"]["of"], 4);
+    assert_eq!(v["year_before"]["period"]["from"], "2025-01-01");
+    assert_eq!(v["changes"][0]["key"], "feedback_total");
+    assert_eq!(v["quarters"].as_array().unwrap().len(), 0);
+
+    let o = run(&["--json", "report", "figures", "--from", "2026-01-01", "--to", "2026-01-31"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["figures"]["complaints"]["median_days_to_close"], 6.5);
+
+    // A quarter needs its year; an impossible month is named.
+    assert_eq!(run(&["report", "figures", "--quarter", "1"]).status.code(), Some(2));
+    let o = run(&["report", "figures", "--year", "2026", "--month", "13"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Tháng phải từ 1 đến 12"), "{o:?}");
+}
+
+#[test]
+fn a_running_period_is_judged_today_not_on_its_last_day() {
+    let mut l = dataset();
+    // On 3 April, E (due 6 April) is open but not late yet.
+    l.set_clock(Some(at("2026-04-03T10:00")));
+    let c = l.figures(&Period::year(2026).unwrap()).unwrap().complaints;
+    assert_eq!(c.as_of, "2026-04-03");
+    assert_eq!((c.open_at_end, c.overdue_at_end), (2, 1));
+    assert_eq!((c.replied_on_time.count, c.replied_on_time.of), (2, 4));
+    // A past period is judged on its own last day, whatever today is.
+    assert_eq!(l.figures(&Period::year(2025).unwrap()).unwrap().complaints.as_of, "2025-12-31");
+}
