@@ -78,7 +78,9 @@ impl Period {
         // A whole February ends on the 29th in leap years: keep "the whole month" whole.
         let pto = if to.month() == 2 && to.day() >= 28 { last_of_month(pto.year(), 2).unwrap_or(pto) } else { pto };
         let this_year = from.year().to_string();
-        let label = if from.year() == to.year() && self.label.ends_with(&this_year) {
+        // Named periods ("Quý II năm 2026") keep their name; a run of days gives its dates.
+        let named = !self.label.starts_with("Từ ");
+        let label = if named && from.year() == to.year() && self.label.ends_with(&this_year) {
             format!("{}{}", &self.label[..self.label.len() - this_year.len()], from.year() - 1)
         } else {
             format!("Từ {} đến {}", pfrom.format("%d/%m/%Y"), pto.format("%d/%m/%Y"))
