@@ -1,5 +1,6 @@
 //! Benchmark of the feedback book at province scale: saving one case and accent-free search
-//! with 200,000 cases stored, beside a bare rusqlite insert of the same row as the floor.
+//! with 200,000 cases stored, beside a bare rusqlite insert of the same row as the floor, and
+//! the figures of a year for the management review.
 //!
 //! `cargo bench --bench cases` (YKIEN_BENCH_CASES=N for another size). Prints a table; the
 //! figures of record are in the README.
@@ -55,12 +56,14 @@ fn ms(d: Duration) -> f64 {
 fn main() {
     let n: usize = std::env::var("YKIEN_BENCH_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(200_000);
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bench.db");
+    // YKIEN_BENCH_DB keeps the generated database (and reuses it) for profiling by hand.
+    let path = std::env::var_os("YKIEN_BENCH_DB").map(std::path::PathBuf::from).unwrap_or_else(|| dir.path().join("bench.db"));
     let mut l = Ledger::open(&path).unwrap();
     l.set_clock(Some(chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap().and_hms_opt(8, 0, 0).unwrap()));
+    let stored = l.feedback(&FeedbackFilter { limit: Some(0), ..Default::default() }).unwrap().total as usize;
 
     let t = Instant::now();
-    for chunk in (0..n).collect::<Vec<_>>().chunks(10_000) {
+    for chunk in (stored..n).collect::<Vec<_>>().chunks(10_000) {
         l.batch(|l| {
             for &i in chunk {
                 l.add_feedback(&input(i))?;
@@ -111,4 +114,17 @@ fn main() {
             .collect();
         println!("{what:<22} {}", stats(runs));
     }
+
+    // The management review: a year's figures, the year before and the four quarters. No
+    // case here is ever closed, so every complaint of ten years is still open: the worst case
+    // for the "open at the end" count.
+    let year = ykien::report::period::Period::year(2026).unwrap();
+    let runs: Vec<Duration> = (0..10)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(l.figures_report(&year).unwrap());
+            t.elapsed()
+        })
+        .collect();
+    println!("{:<22} {}", "figures of a year", stats(runs));
 }

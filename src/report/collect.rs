@@ -1,6 +1,6 @@
-//! Reading the figures of a period out of the store. Pure reads, one statement per group
-//! of figures; the arithmetic on what they return is in plain functions below, testable
-//! without a database.
+//! Reading the figures out of the store: the entries and complaints of all the periods of a
+//! report are read once (two statements), and each period's figures are counted from them
+//! in plain functions, testable without a database.
 
 use super::figures::{ComplaintFigures, Count, FeedbackFigures, Share};
 use super::period::Period;
@@ -13,45 +13,76 @@ use std::collections::HashMap;
 /// The label of entries that no unit handles.
 pub const NO_UNIT: &str = "Chưa giao đơn vị";
 
-/// `received_at` falls in the period when `from <= received_at < day after to` (stored as
-/// local `YYYY-MM-DDTHH:MM`, so a date string compares correctly with it).
-fn bounds(p: &Period) -> (String, String) {
-    (p.from.clone(), day_after(p.end()))
-}
-
+/// Stored times are local `YYYY-MM-DDTHH:MM`: a day `d` is every time from `d` up to,
+/// not including, the day after.
 fn day_after(d: NaiveDate) -> String {
     d.succ_opt().expect("a day after the period").to_string()
 }
 
-pub fn feedback(conn: &Connection, p: &Period) -> Result<FeedbackFigures> {
-    let (from, until) = bounds(p);
-    let grouped = |column: &str| -> Result<HashMap<String, u32>> {
-        let sql = format!(
-            "SELECT {column}, COUNT(*) FROM feedback
-             WHERE deleted_at IS NULL AND received_at >= ?1 AND received_at < ?2 GROUP BY {column}"
-        );
-        let mut st = conn.prepare_cached(&sql)?;
-        let rows = st.query_map([&from, &until], |r| Ok((r.get::<_, Option<String>>(0)?.unwrap_or_default(), r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    };
-    let vocab = |counts: HashMap<String, u32>, words: &[(&'static str, &'static str)]| -> Vec<Count> {
-        words.iter().map(|(k, l)| Count { key: (*k).into(), label: (*l).into(), count: counts.get(*k).copied().unwrap_or(0) }).collect()
-    };
-    let kinds = grouped("kind")?;
-    let total: u32 = kinds.values().sum();
-    let by_unit: Vec<Count> = {
-        let mut st = conn.prepare_cached("SELECT id, name FROM unit WHERE deleted_at IS NULL ORDER BY name")?;
-        let units = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        let counts = grouped("unit_id")?;
-        let mut list = Vec::new();
-        for u in units {
-            let (id, name) = u?;
-            list.push(Count { count: counts.get(&id).copied().unwrap_or(0), key: id, label: name });
+/// One entry of the book as the counts see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub received: NaiveDate,
+    pub kind: String,
+    pub subject: String,
+    pub channel: String,
+    pub customer_group: String,
+    /// Empty when no unit handles it.
+    pub unit_id: String,
+}
+
+/// Every entry received from `from` to `to`, read once for all the periods of a report.
+pub fn entries(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Entry>> {
+    let mut st = conn.prepare_cached(
+        "SELECT substr(received_at, 1, 10), kind, subject, channel, customer_group, COALESCE(unit_id, '')
+         FROM feedback WHERE deleted_at IS NULL AND received_at >= ?1 AND received_at < ?2",
+    )?;
+    let rows = st.query_map([from.to_string(), day_after(to)], |r| {
+        Ok(Entry {
+            received: date(r, 0)?,
+            kind: r.get(1)?,
+            subject: r.get(2)?,
+            channel: r.get(3)?,
+            customer_group: r.get(4)?,
+            unit_id: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The office's units, by name: every one is listed in the counts, with zeros.
+pub fn units(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut st = conn.prepare_cached("SELECT id, name FROM unit WHERE deleted_at IS NULL ORDER BY name")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The counts of the entries received in `p`.
+pub fn feedback(entries: &[Entry], units: &[(String, String)], p: &Period) -> FeedbackFigures {
+    let (start, end) = (p.start(), p.end());
+    let inside: Vec<&Entry> = entries.iter().filter(|e| e.received >= start && e.received <= end).collect();
+    let tally = |field: fn(&Entry) -> &str| -> HashMap<&str, u32> {
+        let mut m = HashMap::new();
+        for e in &inside {
+            *m.entry(field(e)).or_insert(0) += 1;
         }
+        m
+    };
+    let listed = |field: fn(&Entry) -> &str, words: Vec<(&'static str, &'static str)>| -> Vec<Count> {
+        let counts = tally(field);
+        words.iter().map(|(k, l)| Count { key: (*k).into(), label: (*l).into(), count: counts.get(k).copied().unwrap_or(0) }).collect()
+    };
+    let total = inside.len() as u32;
+    let by_unit = {
+        let counts = tally(|e| &e.unit_id);
+        let mut list: Vec<Count> = units
+            .iter()
+            .map(|(id, name)| Count { key: id.clone(), label: name.clone(), count: counts.get(id.as_str()).copied().unwrap_or(0) })
+            .collect();
         // Entries of a unit since deleted still count, under their own line.
-        let listed: u32 = list.iter().map(|c| c.count).sum();
+        let shown: u32 = list.iter().map(|c| c.count).sum();
         let none = counts.get("").copied().unwrap_or(0);
-        let gone = total.saturating_sub(listed + none);
+        let gone = total.saturating_sub(shown + none);
         if gone > 0 {
             list.push(Count { key: "deleted".into(), label: "Đơn vị đã xóa".into(), count: gone });
         }
@@ -60,65 +91,71 @@ pub fn feedback(conn: &Connection, p: &Period) -> Result<FeedbackFigures> {
         }
         list
     };
-    Ok(FeedbackFigures {
+    FeedbackFigures {
         total,
-        by_kind: vocab(kinds, &words(Kind::ALL, Kind::as_str, Kind::label)),
-        by_subject: vocab(grouped("subject")?, &words(Subject::ALL, Subject::as_str, Subject::label)),
-        by_channel: vocab(grouped("channel")?, &words(Channel::ALL, Channel::as_str, Channel::label)),
-        by_customer_group: vocab(
-            grouped("customer_group")?,
-            &words(CustomerGroup::ALL, CustomerGroup::as_str, CustomerGroup::label),
-        ),
+        by_kind: listed(|e| &e.kind, words(Kind::ALL, Kind::as_str, Kind::label)),
+        by_subject: listed(|e| &e.subject, words(Subject::ALL, Subject::as_str, Subject::label)),
+        by_channel: listed(|e| &e.channel, words(Channel::ALL, Channel::as_str, Channel::label)),
+        by_customer_group: listed(|e| &e.customer_group, words(CustomerGroup::ALL, CustomerGroup::as_str, CustomerGroup::label)),
         by_unit,
-    })
+    }
 }
 
 fn words<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(&'static str, &'static str)> {
     all.iter().map(|&w| (key(w), label(w))).collect()
 }
 
-/// One complaint as the figures see it at the end of a period.
+fn date(r: &rusqlite::Row, i: usize) -> rusqlite::Result<NaiveDate> {
+    let s: String = r.get(i)?;
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn optional_date(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    match r.get::<_, Option<String>>(i)? {
+        None => Ok(None),
+        Some(_) => date(r, i).map(Some),
+    }
+}
+
+/// One complaint as the figures see it: what happened to it, and when.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ComplaintRow {
     pub received: NaiveDate,
-    /// Closed on this day, if by the end of the period.
     pub closed: Option<NaiveDate>,
     /// The deadline in force.
     pub due: NaiveDate,
-    pub went_to_specialist: bool,
-    pub went_to_leadership: bool,
+    /// The first day it was passed to a specialist unit, and to leadership.
+    pub to_specialist: Option<NaiveDate>,
+    pub to_leadership: Option<NaiveDate>,
 }
 
-/// Complaints that matter to the period: received in it, or received before and still
-/// open at some point in it. What happened after the period's end is not seen.
-pub fn complaint_rows(conn: &Connection, p: &Period) -> Result<Vec<ComplaintRow>> {
-    let (from, until) = bounds(p);
+/// Complaints that matter to periods from `from` to `to`: received in them, or received
+/// before and still open on `from`.
+pub fn complaint_rows(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<ComplaintRow>> {
     let kinds: Vec<&str> = Kind::ALL.iter().filter(|k| k.is_complaint()).map(|k| k.as_str()).collect();
-    let placeholders = kinds.iter().enumerate().map(|(i, _)| format!("?{}", i + 3)).collect::<Vec<_>>().join(", ");
+    let placeholders = (0..kinds.len()).map(|i| format!("?{}", i + 3)).collect::<Vec<_>>().join(", ");
     let sql = format!(
-        "SELECT substr(f.received_at, 1, 10),
-                CASE WHEN f.closed_at < ?2 THEN substr(f.closed_at, 1, 10) END,
-                COALESCE(f.exception_due, f.reply_due),
-                EXISTS (SELECT 1 FROM case_event e WHERE e.feedback_id = f.id AND e.to_status = 'specialist' AND e.at < ?2),
-                EXISTS (SELECT 1 FROM case_event e WHERE e.feedback_id = f.id AND e.to_status = 'leadership' AND e.at < ?2)
+        "SELECT substr(f.received_at, 1, 10), substr(f.closed_at, 1, 10), COALESCE(f.exception_due, f.reply_due),
+                (SELECT substr(MIN(e.at), 1, 10) FROM case_event e WHERE e.feedback_id = f.id AND e.to_status = 'specialist'),
+                (SELECT substr(MIN(e.at), 1, 10) FROM case_event e WHERE e.feedback_id = f.id AND e.to_status = 'leadership')
          FROM feedback f
          WHERE f.deleted_at IS NULL AND f.kind IN ({placeholders}) AND f.received_at < ?2
            AND (f.received_at >= ?1 OR f.closed_at IS NULL OR f.closed_at >= ?1)"
     );
+    let (from, until) = (from.to_string(), day_after(to));
     let mut params: Vec<&dyn rusqlite::ToSql> = vec![&from, &until];
     for k in &kinds {
         params.push(k);
     }
     let mut st = conn.prepare_cached(&sql)?;
-    let date = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d");
     let rows = st.query_map(params.as_slice(), |r| {
-        let bad = |i: usize, e: chrono::ParseError| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e));
         Ok(ComplaintRow {
-            received: date(r.get(0)?).map_err(|e| bad(0, e))?,
-            closed: r.get::<_, Option<String>>(1)?.map(date).transpose().map_err(|e| bad(1, e))?,
-            due: date(r.get(2)?).map_err(|e| bad(2, e))?,
-            went_to_specialist: r.get(3)?,
-            went_to_leadership: r.get(4)?,
+            received: date(r, 0)?,
+            closed: optional_date(r, 1)?,
+            due: date(r, 2)?,
+            to_specialist: optional_date(r, 3)?,
+            to_leadership: optional_date(r, 4)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -126,21 +163,23 @@ pub fn complaint_rows(conn: &Connection, p: &Period) -> Result<Vec<ComplaintRow>
 
 /// The complaint figures of `p` from its rows (see [`ComplaintFigures`] for each definition),
 /// judged on `as_of`: the period's last day, or today while the period is still running
-/// (a case due next week is not overdue yet, whatever the period's last day).
+/// (a case due next week is not overdue yet, whatever the period's last day). Nothing that
+/// happened after that day is seen.
 pub fn complaints(rows: &[ComplaintRow], p: &Period, as_of: NaiveDate) -> ComplaintFigures {
     let start = p.start();
     let end = p.end().min(as_of);
+    let by_end = |d: Option<NaiveDate>| d.filter(|d| *d <= end);
     let in_period: Vec<&ComplaintRow> = rows.iter().filter(|r| r.received >= start && r.received <= end).collect();
-    let closed: Vec<&ComplaintRow> = in_period.iter().copied().filter(|r| r.closed.is_some()).collect();
-    let on_time = closed.iter().filter(|r| r.closed.is_some_and(|c| c <= r.due)).count();
-    let open_late = in_period.iter().filter(|r| r.closed.is_none() && r.due < end).count();
-    let mut days: Vec<u32> =
-        closed.iter().map(|r| (r.closed.expect("closed") - r.received).num_days().max(0) as u32).collect();
+    let closed: Vec<(&ComplaintRow, NaiveDate)> = in_period.iter().filter_map(|r| by_end(r.closed).map(|c| (*r, c))).collect();
+    let on_time = closed.iter().filter(|(r, c)| *c <= r.due).count();
+    let open_late = in_period.iter().filter(|r| by_end(r.closed).is_none() && r.due < end).count();
+    let mut days: Vec<u32> = closed.iter().map(|(r, c)| (*c - r.received).num_days().max(0) as u32).collect();
     days.sort_unstable();
 
-    let open_at_end: Vec<&ComplaintRow> = rows.iter().filter(|r| r.received <= end && r.closed.is_none()).collect();
-    let leadership = closed.iter().filter(|r| r.went_to_leadership).count();
-    let specialist = closed.iter().filter(|r| r.went_to_specialist && !r.went_to_leadership).count();
+    let open_at_end: Vec<&ComplaintRow> = rows.iter().filter(|r| r.received <= end && by_end(r.closed).is_none()).collect();
+    let leadership = closed.iter().filter(|(r, _)| by_end(r.to_leadership).is_some()).count() as u32;
+    let specialist =
+        closed.iter().filter(|(r, _)| by_end(r.to_specialist).is_some() && by_end(r.to_leadership).is_none()).count() as u32;
     let n = closed.len() as u32;
     ComplaintFigures {
         as_of: end.to_string(),
@@ -151,9 +190,9 @@ pub fn complaints(rows: &[ComplaintRow], p: &Period, as_of: NaiveDate) -> Compla
         p90_days_to_close: nearest_rank(&days, 90),
         open_at_end: open_at_end.len() as u32,
         overdue_at_end: open_at_end.iter().filter(|r| r.due < end).count() as u32,
-        settled_front_desk: Share::new(n - specialist as u32 - leadership as u32, n),
-        escalated_specialist: Share::new(specialist as u32, n),
-        escalated_leadership: Share::new(leadership as u32, n),
+        settled_front_desk: Share::new(n - specialist - leadership, n),
+        escalated_specialist: Share::new(specialist, n),
+        escalated_leadership: Share::new(leadership, n),
     }
 }
 

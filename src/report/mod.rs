@@ -13,23 +13,41 @@ use period::Period;
 impl Ledger {
     /// The figures of one period.
     pub fn figures(&self, p: &Period) -> Result<Figures> {
-        let rows = collect::complaint_rows(&self.conn, p)?;
-        Ok(Figures { period: p.clone(), feedback: collect::feedback(&self.conn, p)?, complaints: collect::complaints(&rows, p, self.today()) })
+        Ok(self.figures_of(std::slice::from_ref(p))?.remove(0))
+    }
+
+    /// The figures of several periods, from one reading of the store.
+    pub fn figures_of(&self, periods: &[Period]) -> Result<Vec<Figures>> {
+        let (Some(from), Some(to)) = (periods.iter().map(Period::start).min(), periods.iter().map(Period::end).max()) else {
+            return Ok(Vec::new());
+        };
+        let entries = collect::entries(&self.conn, from, to)?;
+        let units = collect::units(&self.conn)?;
+        let complaints = collect::complaint_rows(&self.conn, from, to)?;
+        let today = self.today();
+        Ok(periods
+            .iter()
+            .map(|p| Figures {
+                period: p.clone(),
+                feedback: collect::feedback(&entries, &units, p),
+                complaints: collect::complaints(&complaints, p, today),
+            })
+            .collect())
     }
 
     /// The period against the same period of the year before; a whole year also with its
     /// four quarters.
     pub fn figures_report(&self, p: &Period) -> Result<FiguresReport> {
-        let figures = self.figures(p)?;
-        let year_before = self.figures(&p.year_before())?;
-        let start = p.start();
-        let whole_year = p.from == format!("{}-01-01", p.from.get(..4).unwrap_or_default())
-            && p.to == format!("{}-12-31", p.from.get(..4).unwrap_or_default());
-        let quarters = if whole_year {
-            Period::quarters_of(chrono::Datelike::year(&start))?.iter().map(|q| self.figures(q)).collect::<Result<_>>()?
-        } else {
-            Vec::new()
-        };
+        let year = p.from.get(..4).unwrap_or_default();
+        let whole_year = p.from == format!("{year}-01-01") && p.to == format!("{year}-12-31");
+        let mut periods = vec![p.clone(), p.year_before()];
+        if whole_year {
+            periods.extend(Period::quarters_of(chrono::Datelike::year(&p.start()))?);
+        }
+        let mut all = self.figures_of(&periods)?.into_iter();
+        let figures = all.next().expect("the period itself");
+        let year_before = all.next().expect("the year before");
+        let quarters: Vec<Figures> = all.collect();
         Ok(FiguresReport { changes: changes(&figures, &year_before), figures, year_before, quarters })
     }
 }
