@@ -129,7 +129,7 @@ impl Ledger {
     }
 
     /// Forms print the office's name and place: nothing can be printed before setup.
-    fn office_for_print(&self) -> Result<OfficeProfile> {
+    pub(crate) fn office_for_print(&self) -> Result<OfficeProfile> {
         self.office()?.ok_or_else(|| {
             Error::validation(
                 "office",

@@ -1,6 +1,7 @@
 //! Measuring satisfaction (R4): the figures of any period over the store, the same period a
 //! year before, and the quarters of a year side by side. Reads only; nothing here writes.
 
+pub mod annual;
 pub mod collect;
 pub mod figures;
 pub mod period;
@@ -33,6 +34,13 @@ impl Ledger {
                 complaints: collect::complaints(&complaints, p, today),
             })
             .collect())
+    }
+
+    /// The annual satisfaction report of `year` as a PDF/A file, with what staff wrote.
+    pub fn annual_report_pdf(&self, year: i32, texts: &annual::AnnualTexts) -> Result<Vec<u8>> {
+        let office = self.office_for_print()?;
+        let figures = self.figures_report(&Period::year(year)?)?;
+        crate::pdf::forms::report(&office, &annual::annual_report(&figures, texts))
     }
 
     /// The period against the same period of the year before; a whole year also with its

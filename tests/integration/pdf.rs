@@ -45,13 +45,13 @@ fn stdout(o: &Output) -> String {
 }
 
 /// A written PDF and the tools' view of it.
-struct Pdf {
+pub struct Pdf {
     _dir: tempfile::TempDir,
     path: std::path::PathBuf,
 }
 
 impl Pdf {
-    fn new(bytes: &[u8]) -> Pdf {
+    pub fn new(bytes: &[u8]) -> Pdf {
         let dir = temp_dir();
         let path = dir.path().join("biểu mẫu.pdf");
         std::fs::write(&path, bytes).unwrap();
@@ -63,7 +63,7 @@ impl Pdf {
     }
 
     /// The text of pages `first..=last` (all when `None`), as pdftotext lays it out.
-    fn text(&self, pages: Option<(usize, usize)>) -> String {
+    pub fn text(&self, pages: Option<(usize, usize)>) -> String {
         let mut args = vec!["-layout".to_owned(), "-enc".to_owned(), "UTF-8".to_owned()];
         if let Some((f, l)) = pages {
             args.extend(["-f".into(), f.to_string(), "-l".into(), l.to_string()]);
@@ -75,14 +75,14 @@ impl Pdf {
         stdout(&out)
     }
 
-    fn pages(&self) -> usize {
+    pub fn pages(&self) -> usize {
         let info = stdout(&run("pdfinfo", &[self.path()]));
         info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
     }
 
     /// Every check that does not depend on the form: A4, fonts embedded, structure sound,
     /// PDF/A-2b valid, text NFC.
-    fn assert_sound(&self) {
+    pub fn assert_sound(&self) {
         let info = stdout(&run("pdfinfo", &[self.path()]));
         let size = info.lines().find_map(|l| l.strip_prefix("Page size:")).expect("page size");
         let numbers: Vec<f64> = size.split_whitespace().filter_map(|w| w.parse().ok()).collect();
@@ -124,7 +124,7 @@ fn validate(path: &Path) -> String {
 
 /// `expected` appear in `text` in this order (whitespace runs count as one space, since a
 /// justified line is extracted with wide gaps).
-fn assert_in_order(text: &str, expected: &[&str]) {
+pub fn assert_in_order(text: &str, expected: &[&str]) {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut at = 0;
     for e in expected {

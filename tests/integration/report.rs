@@ -237,3 +237,42 @@ fn a_running_period_is_judged_today_not_on_its_last_day() {
     // A past period is judged on its own last day, whatever today is.
     assert_eq!(l.figures(&Period::year(2025).unwrap()).unwrap().complaints.as_of, "2025-12-31");
 }
+
+#[test]
+fn the_annual_report_prints_the_figures_of_the_year() {
+    let mut l = dataset();
+    l.save_office(&ykien::demo::demo_office()).unwrap();
+    let texts = ykien::report::annual::AnnualTexts {
+        number: "15/BC-SCT".into(),
+        conclusions: "Tỷ lệ trả lời đúng hạn chưa đạt mục tiêu.".into(),
+        prepared_by: "Nguyễn Thị Thanh Hương".into(),
+        head_title: "Giám đốc".into(),
+        ..Default::default()
+    };
+    let pdf = crate::pdf::Pdf::new(&l.annual_report_pdf(2026, &texts).unwrap());
+    pdf.assert_sound();
+    let text = pdf.text(None);
+    crate::pdf::assert_in_order(
+        &text,
+        &[
+            "Mã hiệu: BM-[HC-TMKH]-BCTM",
+            "Số: 15/BC-SCT",
+            "BÁO CÁO",
+            "Đánh giá sự thỏa mãn của khách hàng năm 2026",
+            "I. NGUỒN THÔNG TIN",
+            "(7 ý kiến)",
+            "Khiếu nại 4 57,1",
+            "Tổng cộng 7 100",
+            "Quý I 7 5 50% (2/4) 10",
+            "Cả năm 7 5 40% (2/5) 10",
+            "Năm 2026 tiếp nhận 5 khiếu nại",
+            "Tỷ lệ trả lời đúng hạn 40% 100% -60 điểm %",
+            "IV. KẾT LUẬN",
+            "Tỷ lệ trả lời đúng hạn chưa đạt mục tiêu.",
+            "NGƯỜI LẬP BÁO CÁO",
+            "GIÁM ĐỐC",
+            "Nguyễn Thị Thanh Hương",
+            "Nơi nhận:",
+        ],
+    );
+}

@@ -80,6 +80,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes a whole file, creating its folder.
+pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, bytes)?;
+    Ok(())
+}
+
 pub(crate) fn print_json<T: Serialize>(value: &T) {
     use std::io::Write;
     let text = serde_json::to_string_pretty(value).expect("serialisable");

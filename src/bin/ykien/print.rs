@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Subcommand};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use ykien::{Error, Ledger, PrintJob, Result};
 
 #[derive(Args)]
@@ -98,19 +98,11 @@ pub fn run(ledger: &Ledger, args: PrintArgs, json: bool) -> Result<()> {
         }
     };
     let printed = ledger.print(&job)?;
-    write(&out, &printed.bytes)?;
+    crate::write_file(&out, &printed.bytes)?;
     if json {
         println!("{}", serde_json::json!({ "path": out, "bytes": printed.bytes.len() }));
     } else {
         println!("Đã ghi {} ({} KB).", out.display(), printed.bytes.len().div_ceil(1024));
     }
-    Ok(())
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(path, bytes)?;
     Ok(())
 }

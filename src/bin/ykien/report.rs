@@ -1,6 +1,7 @@
 //! `ykien report …`: the figures of the management review (R4).
 
 use clap::{ArgGroup, Args, Subcommand};
+use ykien::report::annual::AnnualTexts;
 use ykien::report::figures::{Change, FiguresReport, Share};
 use ykien::report::period::Period;
 use ykien::{Ledger, Result};
@@ -11,6 +12,13 @@ pub enum ReportCommand {
     /// year before (and, for a year, its four quarters).
     #[command(group(ArgGroup::new("part").args(["quarter", "month", "from"])))]
     Figures(FiguresArgs),
+    /// The annual customer-satisfaction report (BM-[HC-TMKH]-BCTM) as a PDF/A file.
+    Annual {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -34,6 +42,15 @@ pub struct FiguresArgs {
 
 pub fn run(ledger: &Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
     match cmd {
+        ReportCommand::Annual { year, out } => {
+            let bytes = ledger.annual_report_pdf(year, &AnnualTexts::default())?;
+            crate::write_file(&out, &bytes)?;
+            if json {
+                crate::print_json(&serde_json::json!({ "path": out, "bytes": bytes.len() }));
+            } else {
+                println!("Đã ghi {} ({} KB).", out.display(), bytes.len().div_ceil(1024));
+            }
+        }
         ReportCommand::Figures(a) => {
             let period = match (a.year, a.quarter, a.month, a.from, a.to) {
                 (Some(y), Some(q), _, _, _) => Period::quarter(y, q)?,

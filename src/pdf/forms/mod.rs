@@ -7,10 +7,12 @@ mod ledger;
 mod letter;
 mod receipt;
 mod reply;
+mod report;
 mod survey;
 
 pub use ledger::{ledger_blank, ledger_filled, period_heading, LedgerRow};
 pub use letter::{feedback_letter, FeedbackLetter, DEFAULT_LETTER_FORM_CODE};
 pub use receipt::{receipts, ReceiptSlip};
 pub use reply::{reply_letter, ReplyPrint};
+pub use report::{report, Block, ReportPrint, Section};
 pub use survey::{survey_blank, SurveyPrint};

@@ -1,0 +1,268 @@
+//! The annual customer-satisfaction report (BM-[HC-TMKH]-BCTM, seed 003 §5.4) for the
+//! management review: where the figures come from and how they are counted, what the book
+//! received, how complaints were handled, the year against the year before and its quarters,
+//! then the conclusions and proposed actions the staff wrote, and the signatures.
+
+use super::figures::{Change, Count, Figures, FiguresReport, Share};
+use crate::pdf::blocks::Signature;
+use crate::pdf::chart::{Bar, BarChart};
+use crate::pdf::forms::{Block, ReportPrint, Section};
+use crate::pdf::table::Column;
+use crate::pdf::text::Align;
+use chrono::NaiveDate;
+
+/// The form code of the report in the procedures (seed 003).
+pub const ANNUAL_FORM_CODE: &str = "BM-[HC-TMKH]-BCTM";
+
+/// What staff write into the report; the figures come from the records.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnnualTexts {
+    /// Số, e.g. "15/BC-SCT".
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    pub conclusions: String,
+    pub proposals: String,
+    /// Người lập báo cáo.
+    pub prepared_by: String,
+    /// Đại diện lãnh đạo (QMR).
+    pub qmr: String,
+    /// Thủ trưởng: name and title ("Giám đốc").
+    pub head_name: String,
+    pub head_title: String,
+}
+
+/// Lines left to write on when a text was not typed.
+const HAND_LINES: usize = 5;
+
+/// "95,1" — the Vietnamese decimal comma.
+fn decimal(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}").replace('.', ",")
+    }
+}
+
+fn share(s: &Share) -> String {
+    s.percent.map(|p| format!("{}% ({}/{})", decimal(p), s.count, s.of)).unwrap_or_else(|| "—".into())
+}
+
+fn change_value(unit: &str, x: Option<f64>) -> String {
+    match x {
+        None => "—".into(),
+        Some(v) if unit == "percent" => format!("{}%", decimal(v)),
+        Some(v) => decimal(v),
+    }
+}
+
+fn change_cell(c: &Change) -> String {
+    match c.change {
+        None => "—".into(),
+        Some(v) => {
+            let sign = if v > 0.0 { "+" } else { "" };
+            let unit = if c.unit == "percent" { " điểm %" } else { "" };
+            format!("{sign}{}{unit}", decimal(v))
+        }
+    }
+}
+
+/// A table of counts with their share of the total, zero lines left out, and a total row.
+fn count_table(title: &str, counts: &[Count], total: u32) -> Block {
+    let mut rows: Vec<Vec<String>> = counts
+        .iter()
+        .filter(|c| c.count > 0)
+        .enumerate()
+        .map(|(i, c)| {
+            let pct = super::figures::percent(c.count, total).map(decimal).unwrap_or_else(|| "—".into());
+            vec![(i + 1).to_string(), c.label.clone(), c.count.to_string(), pct]
+        })
+        .collect();
+    rows.push(vec![String::new(), "Tổng cộng".into(), total.to_string(), if total > 0 { "100".into() } else { "—".into() }]);
+    Block::Table {
+        columns: vec![
+            Column::new("STT", 0.8, Align::Center),
+            Column::new(title, 5.0, Align::Left),
+            Column::new("Số lượng", 1.6, Align::Right),
+            Column::new("Tỷ lệ (%)", 1.6, Align::Right),
+        ],
+        rows,
+    }
+}
+
+fn written_or_lines(text: &str) -> Block {
+    if text.trim().is_empty() {
+        Block::Lines(HAND_LINES)
+    } else {
+        Block::Paragraph(text.to_owned())
+    }
+}
+
+/// The report of `r` (the figures of a whole year) with the staff's `t`.
+pub fn annual_report(r: &FiguresReport, t: &AnnualTexts) -> ReportPrint {
+    let f = &r.figures;
+    let year = &f.period.from[..4];
+    let before = &r.year_before.period.label;
+    let c = &f.complaints;
+
+    let sources = Section {
+        heading: "I. Nguồn thông tin và phương pháp đánh giá".into(),
+        blocks: vec![Block::Paragraph(format!(
+            "Báo cáo tổng hợp các ý kiến, phản ánh, khiếu nại của khách hàng được ghi nhận trong Sổ ghi nhận ý kiến \
+             của khách hàng từ ngày {} đến ngày {} ({} ý kiến), so sánh với cùng kỳ {} và theo từng quý trong năm.\n\
+             Khiếu nại gồm khiếu nại, phàn nàn và kháng nghị. Tỷ lệ trả lời đúng hạn tính trên các khiếu nại đã \
+             giải quyết và các khiếu nại chưa giải quyết nhưng đã quá hạn; hạn giải quyết là hạn theo quy định hoặc \
+             hạn đã được Giám đốc gia hạn. Số ngày giải quyết tính theo ngày dương lịch từ ngày tiếp nhận đến ngày \
+             đóng hồ sơ. Số liệu các hồ sơ còn mở được xác định tại ngày {}.",
+            day(&f.period.from),
+            day(&f.period.to),
+            f.feedback.total,
+            before.to_lowercase(),
+            day(&c.as_of),
+        ))],
+    };
+
+    let quarters = &r.quarters;
+    let mut received = vec![
+        Block::Heading("1. Theo loại ý kiến".into()),
+        count_table("Loại ý kiến", &f.feedback.by_kind, f.feedback.total),
+        Block::Heading("2. Theo nội dung liên quan".into()),
+        count_table("Nội dung liên quan", &f.feedback.by_subject, f.feedback.total),
+        Block::Heading("3. Theo kênh tiếp nhận".into()),
+        count_table("Kênh tiếp nhận", &f.feedback.by_channel, f.feedback.total),
+        Block::Heading("4. Theo đơn vị xử lý".into()),
+        count_table("Đơn vị", &f.feedback.by_unit, f.feedback.total),
+    ];
+    if !quarters.is_empty() {
+        received.push(Block::Heading("5. Theo quý".into()));
+        received.push(quarter_table(quarters, f));
+        received.push(Block::Chart(BarChart {
+            title: Some(format!("Số ý kiến tiếp nhận theo quý năm {year}")),
+            ..BarChart::new(quarters.iter().map(|q| Bar { label: quarter_name(q), value: f64::from(q.feedback.total) }).collect())
+        }));
+    }
+
+    let mut handling = vec![
+        Block::Paragraph(format!(
+            "Năm {year} tiếp nhận {} khiếu nại, phàn nàn, kháng nghị; đã giải quyết xong {}, trong đó {} tại bộ phận \
+             tiếp nhận, {} chuyển phòng chuyên môn, {} xin ý kiến chỉ đạo của lãnh đạo. Tỷ lệ trả lời đúng hạn: {}. \
+             Đến ngày {} còn {} hồ sơ đang giải quyết, trong đó {} hồ sơ quá hạn.",
+            c.received,
+            c.closed,
+            share(&c.settled_front_desk),
+            share(&c.escalated_specialist),
+            share(&c.escalated_leadership),
+            share(&c.replied_on_time),
+            day(&c.as_of),
+            c.open_at_end,
+            c.overdue_at_end,
+        )),
+        Block::Heading(format!("So sánh với {}", before.to_lowercase())),
+        Block::Table {
+            columns: vec![
+                Column::new("Chỉ tiêu", 5.0, Align::Left),
+                Column::new(&f.period.label, 1.7, Align::Right),
+                Column::new(before, 1.7, Align::Right),
+                Column::new("Tăng (+), giảm (−)", 2.0, Align::Right),
+            ],
+            rows: r
+                .changes
+                .iter()
+                .map(|ch| vec![ch.label.clone(), change_value(&ch.unit, ch.current), change_value(&ch.unit, ch.previous), change_cell(ch)])
+                .collect(),
+        },
+    ];
+    if !quarters.is_empty() && quarters.iter().any(|q| q.complaints.replied_on_time.percent.is_some()) {
+        handling.push(Block::Chart(BarChart {
+            title: Some(format!("Tỷ lệ trả lời khiếu nại đúng hạn theo quý năm {year} (%)")),
+            unit: "%".into(),
+            max: Some(100.0),
+            decimals: 1,
+            ..BarChart::new(
+                quarters
+                    .iter()
+                    .map(|q| Bar { label: quarter_name(q), value: q.complaints.replied_on_time.percent.unwrap_or(0.0) })
+                    .collect(),
+            )
+        }));
+    }
+
+    let sections = vec![
+        sources,
+        Section { heading: "II. Kết quả tiếp nhận ý kiến của khách hàng".into(), blocks: received },
+        Section { heading: "III. Kết quả giải quyết khiếu nại, phàn nàn, kháng nghị".into(), blocks: handling },
+        Section { heading: "IV. Kết luận".into(), blocks: vec![written_or_lines(&t.conclusions)] },
+        Section {
+            heading: "V. Đề xuất biện pháp khắc phục, phòng ngừa, cải tiến".into(),
+            blocks: vec![written_or_lines(&t.proposals)],
+        },
+    ];
+
+    let named = |title: &str, name: &str| Signature {
+        authority: vec![],
+        title: title.into(),
+        note: None,
+        name: (!name.trim().is_empty()).then(|| name.trim().to_owned()),
+    };
+    let head_title = if t.head_title.trim().is_empty() { "Thủ trưởng cơ quan" } else { t.head_title.trim() };
+    ReportPrint {
+        form_code: ANNUAL_FORM_CODE.into(),
+        number: t.number.clone(),
+        date: t.date,
+        kind: "Báo cáo".into(),
+        title: format!("Đánh giá sự thỏa mãn của khách hàng năm {year}"),
+        sections,
+        signatures: vec![named("Người lập báo cáo", &t.prepared_by), named("Đại diện lãnh đạo", &t.qmr), named(head_title, &t.head_name)],
+        recipients: vec!["Ban Giám đốc".into(), "Đại diện lãnh đạo về chất lượng".into(), "Lưu: VT, hồ sơ ISO".into()],
+    }
+}
+
+/// "2026-03-31" → "31/03/2026".
+fn day(ymd: &str) -> String {
+    NaiveDate::parse_from_str(ymd, "%Y-%m-%d").map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_else(|_| ymd.to_owned())
+}
+
+/// "Quý I" from "Quý I năm 2026".
+fn quarter_name(q: &Figures) -> String {
+    q.period.label.split(" năm").next().unwrap_or(&q.period.label).to_owned()
+}
+
+fn quarter_table(quarters: &[Figures], year: &Figures) -> Block {
+    let rows: Vec<Vec<String>> = quarters
+        .iter()
+        .chain(std::iter::once(year))
+        .map(|q| {
+            vec![
+                if std::ptr::eq(q, year) { "Cả năm".into() } else { quarter_name(q) },
+                q.feedback.total.to_string(),
+                q.complaints.received.to_string(),
+                share(&q.complaints.replied_on_time),
+                q.complaints.median_days_to_close.map(decimal).unwrap_or_else(|| "—".into()),
+            ]
+        })
+        .collect();
+    Block::Table {
+        columns: vec![
+            Column::new("Kỳ", 1.6, Align::Left),
+            Column::new("Ý kiến tiếp nhận", 1.8, Align::Right),
+            Column::new("Khiếu nại", 1.6, Align::Right),
+            Column::new("Trả lời đúng hạn", 2.8, Align::Right),
+            Column::new("Số ngày giải quyết (trung vị)", 2.2, Align::Right),
+        ],
+        rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_use_the_vietnamese_decimal_comma() {
+        assert_eq!(decimal(95.1), "95,1");
+        assert_eq!(decimal(100.0), "100");
+        assert_eq!(share(&Share::new(1, 8)), "12,5% (1/8)");
+        assert_eq!(share(&Share::new(0, 0)), "—");
+        let c = Change { key: "x".into(), label: "x".into(), unit: "percent".into(), current: Some(50.0), previous: Some(100.0), change: Some(-50.0) };
+        assert_eq!(change_cell(&c), "-50 điểm %");
+    }
+}
