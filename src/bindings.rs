@@ -55,6 +55,7 @@ pub fn typescript() -> String {
         crate::PrintJob::decl(&cfg),
         crate::PrintOutcome::decl(&cfg),
         crate::report::period::Period::decl(&cfg),
+        crate::report::period::PeriodQuery::decl(&cfg),
         crate::report::figures::Count::decl(&cfg),
         crate::report::figures::Share::decl(&cfg),
         crate::report::figures::FeedbackFigures::decl(&cfg),

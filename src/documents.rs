@@ -27,6 +27,8 @@ pub enum PrintJob {
     LedgerBlank { pages: u32, year: Option<i32> },
     /// The blank survey form (BM.QT.SCT.05-02), with "Số phiếu" printed when given.
     SurveyBlank { year: Option<i32>, serial: Option<String> },
+    /// The annual customer-satisfaction report (BM-[HC-TMKH]-BCTM) of a year.
+    AnnualReport { year: i32 },
     /// The feedback letter (BM-[HC-TMKH]-TGY) sent with a service's result.
     FeedbackLetter { addressee: Option<String>, date: Option<String> },
 }
@@ -115,6 +117,10 @@ impl Ledger {
             PrintJob::SurveyBlank { year, serial } => {
                 let print = SurveyPrint { year: *year, serial: serial.clone() };
                 ("phieu-khao-sat".into(), forms::survey_blank(&office, &SurveyTemplate::bm_qt_sct_05_02(), &print)?)
+            }
+            PrintJob::AnnualReport { year } => {
+                let texts = crate::report::annual::AnnualTexts::default();
+                (format!("bao-cao-thoa-man-khach-hang-{year}"), self.annual_report_pdf(*year, &texts)?)
             }
             PrintJob::FeedbackLetter { addressee, date } => {
                 let mut letter = FeedbackLetter::standard();

@@ -46,6 +46,7 @@ pub fn run() {
             commands::holiday_remove,
             commands::print::print_open,
             commands::print::print_save,
+            commands::report::report_figures,
         ])
         .run(tauri::generate_context!())
         .expect("the app window could not start");

@@ -43,12 +43,12 @@ impl Ledger {
         crate::pdf::forms::report(&office, &annual::annual_report(&figures, texts))
     }
 
-    /// The period against the same period of the year before; a whole year also with its
-    /// four quarters.
+    /// The period against the same period of the year before (the same days of it while
+    /// the period is still running); a whole year also with its four quarters.
     pub fn figures_report(&self, p: &Period) -> Result<FiguresReport> {
         let year = p.from.get(..4).unwrap_or_default();
         let whole_year = p.from == format!("{year}-01-01") && p.to == format!("{year}-12-31");
-        let mut periods = vec![p.clone(), p.year_before()];
+        let mut periods = vec![p.clone(), p.same_span_a_year_before(self.today())];
         if whole_year {
             periods.extend(Period::quarters_of(chrono::Datelike::year(&p.start()))?);
         }

@@ -5,7 +5,7 @@
 use crate::domain::feedback::parse_date;
 use crate::error::{Error, Result};
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Both ends included.
@@ -17,6 +17,30 @@ pub struct Period {
     /// As a report heads it: "Năm 2026", "Quý II năm 2026", "Tháng 3 năm 2026",
     /// "Từ 05/01/2026 đến 20/02/2026".
     pub label: String,
+}
+
+/// A period as asked for by the window or the command line: a year (with a quarter or a
+/// month of it), or a run of days.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PeriodQuery {
+    pub year: Option<i32>,
+    pub quarter: Option<u32>,
+    pub month: Option<u32>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl PeriodQuery {
+    pub fn period(&self) -> Result<Period> {
+        match (self.year, self.quarter, self.month, &self.from, &self.to) {
+            (Some(_), Some(_), Some(_), _, _) => Err(Error::validation("month", "Chọn quý hoặc tháng, không chọn cả hai.")),
+            (Some(y), Some(q), None, _, _) => Period::quarter(y, q),
+            (Some(y), None, Some(m), _, _) => Period::month(y, m),
+            (Some(y), None, None, _, _) => Period::year(y),
+            (None, _, _, Some(from), Some(to)) => Period::custom(from, to),
+            _ => Err(Error::validation("year", "Hãy chọn năm, hoặc nhập từ ngày và đến ngày.")),
+        }
+    }
 }
 
 /// The roman numerals of quarters, as Vietnamese reports write them.
@@ -88,6 +112,19 @@ impl Period {
         Period::new(pfrom, pto, label)
     }
 
+    /// The same period a year before, cut at the same day when this one is still running
+    /// on `today`: a year up to 22 November is compared with the year before up to
+    /// 22 November, not with all of it.
+    pub fn same_span_a_year_before(&self, today: NaiveDate) -> Period {
+        let before = self.year_before();
+        if today < self.start() || today >= self.end() {
+            return before;
+        }
+        let cut = today.with_year(today.year() - 1).unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year() - 1, 2, 28).expect("28 February exists"));
+        let label = format!("{} (đến {})", before.label, cut.format("%d/%m/%Y"));
+        Period::new(before.start(), cut.max(before.start()), label)
+    }
+
     /// The four quarters of the year this period starts in.
     pub fn quarters_of(year: i32) -> Result<Vec<Period>> {
         (1..=4).map(|q| Period::quarter(year, q)).collect()
@@ -127,6 +164,17 @@ mod tests {
         let leap = Period::custom("2024-02-29", "2024-03-10").unwrap().year_before();
         assert_eq!((leap.from.as_str(), leap.to.as_str()), ("2023-02-28", "2023-03-10"));
         assert_eq!(leap.label, "Từ 28/02/2023 đến 10/03/2023");
+    }
+
+    #[test]
+    fn a_running_period_is_compared_with_the_same_days_a_year_before() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let y = Period::year(2026).unwrap();
+        let running = y.same_span_a_year_before(d("2026-11-22"));
+        assert_eq!((running.from.as_str(), running.to.as_str()), ("2025-01-01", "2025-11-22"));
+        assert_eq!(running.label, "Năm 2025 (đến 22/11/2025)");
+        assert_eq!(y.same_span_a_year_before(d("2027-01-05")), y.year_before(), "a finished year is compared whole");
+        assert_eq!(y.same_span_a_year_before(d("2026-12-31")), y.year_before(), "on its last day it is whole");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! core's tagged `ErrorReport`, which the UI turns into a Vietnamese sentence by its kind.
 
 pub mod print;
+pub mod report;
 
 use crate::state::AppState;
 use tauri::State;

@@ -3,7 +3,7 @@
 use clap::{ArgGroup, Args, Subcommand};
 use ykien::report::annual::AnnualTexts;
 use ykien::report::figures::{Change, FiguresReport, Share};
-use ykien::report::period::Period;
+use ykien::report::period::PeriodQuery;
 use ykien::{Ledger, Result};
 
 #[derive(Subcommand)]
@@ -52,13 +52,8 @@ pub fn run(ledger: &Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
             }
         }
         ReportCommand::Figures(a) => {
-            let period = match (a.year, a.quarter, a.month, a.from, a.to) {
-                (Some(y), Some(q), _, _, _) => Period::quarter(y, q)?,
-                (Some(y), _, Some(m), _, _) => Period::month(y, m)?,
-                (Some(y), _, _, _, _) => Period::year(y)?,
-                (None, _, _, Some(from), Some(to)) => Period::custom(&from, &to)?,
-                _ => unreachable!("clap requires --year or --from/--to"),
-            };
+            let query = PeriodQuery { year: a.year, quarter: a.quarter, month: a.month, from: a.from, to: a.to };
+            let period = query.period()?;
             let report = ledger.figures_report(&period)?;
             if json {
                 crate::print_json(&report);

@@ -346,7 +346,7 @@ export type Holiday = {
  */
 day: string, name: string, };
 
-export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "form": "reply_letter", letter_id: string, } | { "form": "ledger_period", from: string, to: string, } | { "form": "ledger_blank", pages: number, year: number | null, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "feedback_letter", addressee: string | null, date: string | null, };
+export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "form": "reply_letter", letter_id: string, } | { "form": "ledger_period", from: string, to: string, } | { "form": "ledger_blank", pages: number, year: number | null, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "annual_report", year: number, } | { "form": "feedback_letter", addressee: string | null, date: string | null, };
 
 export type PrintOutcome = { path: string, opened: boolean, };
 
@@ -360,6 +360,8 @@ from: string, to: string,
  * "Từ 05/01/2026 đến 20/02/2026".
  */
 label: string, };
+
+export type PeriodQuery = { year: number | null, quarter: number | null, month: number | null, from: string | null, to: string | null, };
 
 export type Count = { 
 /**

@@ -15,9 +15,11 @@ import type {
   FeedbackFilter,
   FeedbackInput,
   FeedbackPage,
+  FiguresReport,
   Holiday,
   MoveInput,
   OfficeProfile,
+  PeriodQuery,
   PrintJob,
   PrintOutcome,
   Settings,
@@ -181,4 +183,11 @@ export function printOpen(job: PrintJob): Promise<PrintOutcome> {
 /** Prints into `path`, chosen in the native save dialog. */
 export function printSave(job: PrintJob, path: string): Promise<PrintOutcome> {
   return invoke<PrintOutcome>('print_save', { job, path });
+}
+
+// ---- Reports ----
+
+/** The figures of a period against the same period a year before (and a year's quarters). */
+export function reportFigures(period: PeriodQuery): Promise<FiguresReport> {
+  return invoke<FiguresReport>('report_figures', { period });
 }

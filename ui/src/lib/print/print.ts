@@ -20,6 +20,8 @@ export function suggestedFileName(job: PrintJob): string {
       return 'phieu-khao-sat.pdf';
     case 'feedback_letter':
       return 'thu-gop-y.pdf';
+    case 'annual_report':
+      return `bao-cao-thoa-man-khach-hang-${job.year}.pdf`;
   }
 }
 

@@ -1,0 +1,48 @@
+//! The Báo cáo page in the real window: the figures of the year equal the core's, and a count
+//! opens the entries behind it in the book.
+
+use crate::harness::App;
+use ykien::report::period::Period;
+use ykien::{FeedbackFilter, Kind, Ledger};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_report_page_shows_the_year_and_opens_the_cases_behind_a_count() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("ykien.db");
+    let (year, total, complaints) = {
+        let mut l = Ledger::open(&db).unwrap();
+        ykien::demo::fill(&mut l).unwrap();
+        let year = chrono::Datelike::year(&l.today());
+        let f = l.figures(&Period::year(year).unwrap()).unwrap();
+        let complaints = f.feedback.by_kind.iter().find(|c| c.key == Kind::Complaint.as_str()).unwrap().count;
+        (year, f.feedback.total, complaints)
+    };
+    assert!(complaints > 0);
+
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    app.click("[data-nav=\"reports\"]").await;
+    let tile = app.wait_for_text("[data-figure=\"feedback_total\"] .value", &total.to_string()).await;
+    assert_eq!(tile.trim(), total.to_string());
+    app.wait_for("#report-changes tr[data-change=\"replied_on_time\"]").await;
+    app.wait_for("#quarters-title").await;
+    app.screenshot("reports").await;
+
+    // The complaints of the year, in the book.
+    app.click("#by-kind button[data-show=\"complaint\"]").await;
+    app.wait_for("#book").await;
+    app.wait_for_text("#book", &format!("{complaints} ý kiến khớp với bộ lọc")).await;
+    assert_eq!(app.value("#ledger-kind").await, "complaint");
+    app.quit().await;
+
+    let l = Ledger::open(&db).unwrap();
+    let filter = FeedbackFilter {
+        kind: Some(Kind::Complaint),
+        from: Some(format!("{year}-01-01")),
+        to: Some(format!("{year}-12-31")),
+        limit: Some(0),
+        ..Default::default()
+    };
+    assert_eq!(l.feedback(&filter).unwrap().total as u32, complaints, "the book's filter is the report's count");
+}

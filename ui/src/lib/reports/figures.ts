@@ -1,0 +1,54 @@
+// How the Báo cáo page writes numbers: Vietnamese decimal comma, shares with what they are
+// out of, changes with their sign and unit. The same conventions as the printed report.
+
+import type { Change, Share } from '../api/bindings';
+
+/** 95.1 → "95,1"; 100 → "100". */
+export function decimal(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(1).replace('.', ',');
+}
+
+/** "95,1%" or "—" when there is nothing to divide. */
+export function percentText(s: Share): string {
+  return s.percent === null ? '—' : `${decimal(s.percent)}%`;
+}
+
+/** "156/164", what a share is out of. */
+export function ofText(s: Share): string {
+  return `${s.count}/${s.of}`;
+}
+
+/** A figure of the comparison table in its unit. */
+export function valueText(unit: string, x: number | null): string {
+  if (x === null) return '—';
+  return unit === 'percent' ? `${decimal(x)}%` : decimal(x);
+}
+
+/** "+1,9 điểm %", "−2", or "—". */
+export function changeText(c: Change): string {
+  if (c.change === null) return '—';
+  const sign = c.change > 0 ? '+' : c.change < 0 ? '−' : '';
+  const unit = c.unit === 'percent' ? ' điểm %' : '';
+  return `${sign}${decimal(Math.abs(c.change))}${unit}`;
+}
+
+/** Whether a rise is good news: more feedback is neutral, more overdue cases are not. */
+export function tone(c: Change): 'good' | 'bad' | 'neutral' {
+  if (c.change === null || c.change === 0) return 'neutral';
+  const better: Record<string, number> = {
+    replied_on_time: 1,
+    settled_front_desk: 1,
+    median_days_to_close: -1,
+    p90_days_to_close: -1,
+    open_at_end: -1,
+    overdue_at_end: -1,
+  };
+  const direction = better[c.key];
+  if (!direction) return 'neutral';
+  return Math.sign(c.change) === direction ? 'good' : 'bad';
+}
+
+/** Width of a bar as a percentage of the largest count (0 when all are 0). */
+export function barWidth(count: number, max: number): number {
+  return max > 0 ? Math.round((count / max) * 1000) / 10 : 0;
+}
