@@ -35,7 +35,7 @@ pub struct AnnualTexts {
 const HAND_LINES: usize = 5;
 
 /// "95,1" — the Vietnamese decimal comma.
-fn decimal(x: f64) -> String {
+pub fn decimal(x: f64) -> String {
     if x.fract() == 0.0 {
         format!("{x:.0}")
     } else {

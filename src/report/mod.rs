@@ -3,11 +3,12 @@
 
 pub mod annual;
 pub mod collect;
+pub mod complaints;
 pub mod figures;
 pub mod period;
 
 use crate::error::Result;
-use crate::Ledger;
+use crate::{FeedbackFilter, Kind, Ledger};
 use figures::{one_decimal, Change, Figures, FiguresReport};
 use period::Period;
 
@@ -41,6 +42,39 @@ impl Ledger {
         let office = self.office_for_print()?;
         let figures = self.figures_report(&Period::year(year)?)?;
         crate::pdf::forms::report(&office, &annual::annual_report(&figures, texts))
+    }
+
+    /// The yearly compilation of complaints and their actions (R2.7) as a PDF/A file.
+    pub fn complaints_report_pdf(&self, year: i32) -> Result<Vec<u8>> {
+        let office = self.office_for_print()?;
+        let period = Period::year(year)?;
+        let figures = self.figures(&period)?;
+        let mut cases = Vec::new();
+        for kind in Kind::ALL.iter().filter(|k| k.is_complaint()) {
+            let mut offset = 0;
+            loop {
+                let filter = FeedbackFilter {
+                    kind: Some(*kind),
+                    from: Some(period.from.clone()),
+                    to: Some(period.to.clone()),
+                    limit: Some(500),
+                    offset: Some(offset),
+                    ..FeedbackFilter::default()
+                };
+                let page = self.feedback(&filter)?;
+                if page.rows.is_empty() {
+                    break;
+                }
+                offset += page.rows.len() as u32;
+                for row in page.rows {
+                    cases.push(self.case(&row.id)?);
+                }
+            }
+        }
+        cases.sort_by(|a, b| (&a.received_at, &a.receipt_no).cmp(&(&b.received_at, &b.receipt_no)));
+        let receipts: std::collections::HashSet<&str> = cases.iter().map(|c| c.receipt_no.as_str()).collect();
+        let actions: Vec<_> = self.actions()?.into_iter().filter(|a| a.cases.iter().any(|r| receipts.contains(r.as_str()))).collect();
+        crate::pdf::forms::report(&office, &complaints::compilation(year, &figures.complaints, &cases, &actions))
     }
 
     /// The period against the same period of the year before (the same days of it while

@@ -276,3 +276,34 @@ fn the_annual_report_prints_the_figures_of_the_year() {
         ],
     );
 }
+
+#[test]
+fn the_yearly_compilation_lists_every_complaint_with_its_result() {
+    let mut l = dataset();
+    l.save_office(&ykien::demo::demo_office()).unwrap();
+    let pdf = crate::pdf::Pdf::new(&l.complaints_report_pdf(2026).unwrap());
+    pdf.assert_sound();
+    let text = pdf.text(None);
+    // A B C D E in the order received; the praise and the suggestion are not complaints.
+    crate::pdf::assert_in_order(
+        &text,
+        &[
+            "Tổng hợp khiếu nại, phàn nàn, kháng nghị và kết quả giải quyết năm 2026",
+            "Năm 2026 tiếp nhận 5 khiếu nại",
+            "chưa có hành động khắc phục",
+            "2026/000001",
+            "08/01/2026",
+            "2026/000002",
+            "22/01/2026",
+            "2026/000003",
+            "Phàn nàn",
+            "20/02/2026 (quá hạn)",
+            "2026/000004",
+            "Đang giải quyết",
+            "2026/000005",
+            "Không có hành động khắc phục nào",
+            "NGƯỜI TỔNG HỢP",
+        ],
+    );
+    assert!(!text.contains("2026/000006"), "the praise is not a complaint");
+}

@@ -12,6 +12,13 @@ pub enum ReportCommand {
     /// year before (and, for a year, its four quarters).
     #[command(group(ArgGroup::new("part").args(["quarter", "month", "from"])))]
     Figures(FiguresArgs),
+    /// The yearly compilation of complaints, their results and actions (seed 001) as a PDF/A file.
+    Complaints {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
     /// The annual customer-satisfaction report (BM-[HC-TMKH]-BCTM) as a PDF/A file.
     Annual {
         #[arg(long)]
@@ -42,15 +49,8 @@ pub struct FiguresArgs {
 
 pub fn run(ledger: &Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
     match cmd {
-        ReportCommand::Annual { year, out } => {
-            let bytes = ledger.annual_report_pdf(year, &AnnualTexts::default())?;
-            crate::write_file(&out, &bytes)?;
-            if json {
-                crate::print_json(&serde_json::json!({ "path": out, "bytes": bytes.len() }));
-            } else {
-                println!("Đã ghi {} ({} KB).", out.display(), bytes.len().div_ceil(1024));
-            }
-        }
+        ReportCommand::Annual { year, out } => write(&out, &ledger.annual_report_pdf(year, &AnnualTexts::default())?, json)?,
+        ReportCommand::Complaints { year, out } => write(&out, &ledger.complaints_report_pdf(year)?, json)?,
         ReportCommand::Figures(a) => {
             let query = PeriodQuery { year: a.year, quarter: a.quarter, month: a.month, from: a.from, to: a.to };
             let period = query.period()?;
@@ -61,6 +61,16 @@ pub fn run(ledger: &Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
                 print_text(&report);
             }
         }
+    }
+    Ok(())
+}
+
+fn write(out: &std::path::Path, bytes: &[u8], json: bool) -> Result<()> {
+    crate::write_file(out, bytes)?;
+    if json {
+        crate::print_json(&serde_json::json!({ "path": out, "bytes": bytes.len() }));
+    } else {
+        println!("Đã ghi {} ({} KB).", out.display(), bytes.len().div_ceil(1024));
     }
     Ok(())
 }
