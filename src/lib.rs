@@ -9,6 +9,7 @@ pub mod error;
 pub mod paths;
 pub mod pdf;
 pub mod store;
+pub mod surveys;
 
 pub use domain::action::{ActionInput, ActionKind, ActionStatus, CorrectiveAction};
 pub use domain::audit::AuditEntry;
@@ -22,6 +23,10 @@ pub use domain::office::OfficeProfile;
 pub use domain::settings::Settings;
 pub use domain::staff::{Role, Staff, StaffInput};
 pub use domain::unit::{Unit, UnitInput};
+pub use domain::survey::SurveyTemplate;
+pub use domain::survey_entry::{Answer, AnswerState, EntrySlot};
+pub use domain::survey_import::{ImportProblem, ImportReport};
+pub use domain::survey_round::{EntrySheet, ResponseInput, RoundInput, SerialCheck, SurveyResponse, SurveyRound, TemplateInfo};
 pub use error::{Error, ErrorReport, Result};
 
 use chrono::{NaiveDate, NaiveDateTime};

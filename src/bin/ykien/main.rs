@@ -6,6 +6,7 @@
 
 mod feedback;
 mod print;
+mod survey;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -49,6 +50,9 @@ enum Command {
     Feedback(Box<feedback::FeedbackCommand>),
     /// Print a paper form as a PDF/A file.
     Print(print::PrintArgs),
+    /// Paper surveys: templates, rounds, printing, import of returned forms.
+    #[command(subcommand)]
+    Survey(Box<survey::SurveyCommand>),
     /// Show the newest entries of the audit log.
     Audit {
         #[arg(long, default_value_t = 50)]
@@ -150,6 +154,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Feedback(cmd) => feedback::run(&mut ledger, *cmd, json)?,
         Command::Print(args) => print::run(&ledger, args, json)?,
+        Command::Survey(cmd) => survey::run(&mut ledger, *cmd, json)?,
         Command::Audit { limit } => {
             let entries = ledger.audit_log(limit)?;
             if json {

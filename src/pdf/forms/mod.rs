@@ -11,4 +11,4 @@ mod survey;
 pub use ledger::{ledger_blank, ledger_filled, period_heading, LedgerRow};
 pub use letter::{feedback_letter, FeedbackLetter, DEFAULT_LETTER_FORM_CODE};
 pub use receipt::{receipts, ReceiptSlip};
-pub use survey::{survey_blank, SurveyPrint};
+pub use survey::{survey_blank, survey_round_forms, RoundPrint, SurveyPrint};
