@@ -8,6 +8,7 @@ mod open;
 mod pdf;
 mod records;
 mod search;
+mod surveys;
 
 /// A fresh folder for one test's database files, removed when dropped.
 pub fn temp_dir() -> tempfile::TempDir {
