@@ -2,7 +2,7 @@
 //! Every write is one transaction with its audit entries; an import is all rows or none.
 
 use crate::domain::feedback::parse_date;
-use crate::domain::survey::SurveyTemplate;
+use crate::domain::survey::{fill, SurveyTemplate};
 use crate::domain::survey_entry::{check_answers, slots, EntrySlot};
 use crate::domain::survey_import::{forms_from_table, read_table, ImportProblem, ImportReport};
 use crate::domain::survey_round::{
@@ -15,6 +15,14 @@ use crate::store::survey as db;
 use crate::Ledger;
 use chrono::{Datelike, NaiveDate};
 use std::path::Path;
+
+/// Where the app saves printed forms: $YKIEN_OUTPUT_DIR, else the user's Documents/Ý Kiến.
+pub fn print_dir() -> std::path::PathBuf {
+    match std::env::var_os("YKIEN_OUTPUT_DIR").filter(|d| !d.is_empty()) {
+        Some(d) => d.into(),
+        None => dirs::document_dir().or_else(dirs::home_dir).unwrap_or_else(|| ".".into()).join("Ý Kiến"),
+    }
+}
 
 /// The most forms printed at once (a box of paper is 2,500 sheets).
 pub const MAX_PRINT: i32 = 5000;
@@ -132,7 +140,12 @@ impl Ledger {
     pub fn survey_entry_sheet(&self, round: &str) -> Result<EntrySheet> {
         let round = self.survey_round(round)?;
         let template = self.survey_template(&round.template_id)?;
-        let slots = slots(&template);
+        // What the clerk reads is what the paper says: the office's name in place.
+        let office = self.office()?.map(|o| o.name).unwrap_or_default();
+        let slots = slots(&template)
+            .into_iter()
+            .map(|s| EntrySlot { question: fill(&s.question, &office), label: fill(&s.label, &office), ..s })
+            .collect();
         Ok(EntrySheet { round, template, slots })
     }
 
@@ -228,8 +241,20 @@ impl Ledger {
     /// Imports returned forms typed in a CSV or spreadsheet file: every row checked, and all
     /// saved in one transaction only when no row has a problem (and not on a dry run).
     pub fn import_survey_responses(&mut self, round: &str, file: &Path, dry_run: bool) -> Result<ImportReport> {
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let ext_ok = matches!(
+            file.extension().and_then(|e| e.to_str()).map(str::to_lowercase).as_deref(),
+            Some("csv" | "txt" | "xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
+        );
+        // The kind of file is judged before reading it, so a wrong file says so, not "not found".
+        let bytes = if ext_ok { std::fs::read(file)? } else { Vec::new() };
+        self.import_survey_file(round, &name, &bytes, dry_run)
+    }
+
+    /// The same, from a file's name and content (the app reads the file the user chose).
+    pub fn import_survey_file(&mut self, round: &str, name: &str, bytes: &[u8], dry_run: bool) -> Result<ImportReport> {
         let sheet = self.survey_entry_sheet(round)?;
-        let table = read_table(file)?;
+        let table = read_table(name, bytes)?;
         let (forms, mut problems) = forms_from_table(&table, &sheet.slots);
         let rows = (table.rows.iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).count() as i32 - 1).max(0);
         let mut seen = std::collections::HashMap::new();

@@ -99,9 +99,12 @@ impl EntrySlot {
     }
 }
 
-fn question_name(id: &str, label: &Option<String>, prompt: &str) -> String {
-    match label {
-        Some(l) if !l.trim().is_empty() => l.trim().trim_end_matches(':').trim().to_owned(),
+/// How a question is called: its label ("Câu hỏi 1"), else its section's heading ("II. Nội
+/// dung giao dịch hành chính"), else its prompt.
+fn question_name(id: &str, label: &Option<String>, heading: Option<&str>, prompt: &str) -> String {
+    match (label, heading) {
+        (Some(l), _) if !l.trim().is_empty() => l.trim().trim_end_matches(':').trim().to_owned(),
+        (_, Some(h)) if !h.trim().is_empty() => h.trim().to_owned(),
         _ => {
             let p = prompt.trim();
             if p.is_empty() {
@@ -124,18 +127,18 @@ pub fn slots(t: &SurveyTemplate) -> Vec<EntrySlot> {
         required: false,
         when: None,
     };
-    for item in t.items() {
+    for (heading, item) in t.sections.iter().flat_map(|s| s.items.iter().map(move |i| (s.heading.as_deref(), i))) {
         match item {
             SurveyItem::Note { .. } => {}
             SurveyItem::Respondent { id, prompt, .. } => {
                 out.push(text(id.clone(), "Người trả lời", prompt));
             }
             SurveyItem::FreeText { id, label, prompt, .. } => {
-                let q = question_name(id, label, prompt);
+                let q = question_name(id, label, heading, prompt);
                 out.push(text(id.clone(), &q, prompt));
             }
             SurveyItem::Choice { id, label, prompt, options, multiple, detail } => {
-                let q = question_name(id, label, prompt);
+                let q = question_name(id, label, heading, prompt);
                 if *multiple {
                     for (i, o) in options.iter().enumerate() {
                         out.push(EntrySlot {
@@ -162,7 +165,7 @@ pub fn slots(t: &SurveyTemplate) -> Vec<EntrySlot> {
                 }
             }
             SurveyItem::RatingGrid { id, label, prompt, criteria, scale, other_opinion } => {
-                let q = question_name(id, label, prompt);
+                let q = question_name(id, label, heading, prompt);
                 for (i, c) in criteria.iter().enumerate() {
                     let code = if criteria.len() == 1 { id.clone() } else { format!("{id}.{}", i + 1) };
                     out.push(EntrySlot {
@@ -179,7 +182,7 @@ pub fn slots(t: &SurveyTemplate) -> Vec<EntrySlot> {
                 }
             }
             SurveyItem::YesNo { id, label, prompt, yes, no, follow_up } => {
-                let q = question_name(id, label, prompt);
+                let q = question_name(id, label, heading, prompt);
                 out.push(EntrySlot {
                     code: id.clone(),
                     question: q.clone(),

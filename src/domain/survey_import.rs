@@ -48,13 +48,14 @@ pub struct ImportedForm {
 }
 
 /// Reads a `.csv` (UTF-8, comma, semicolon or tab separated) or a spreadsheet (`.xlsx`,
-/// `.xls`, `.ods`; the first sheet) into text cells.
-pub fn read_table(path: &Path) -> Result<Table> {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase).unwrap_or_default();
+/// `.xls`, `.ods`; the first sheet) into text cells. `name` is the file's name (its extension
+/// says which), `bytes` its content.
+pub fn read_table(name: &str, bytes: &[u8]) -> Result<Table> {
+    let ext = Path::new(name).extension().and_then(|e| e.to_str()).map(str::to_lowercase).unwrap_or_default();
     match ext.as_str() {
-        "csv" | "txt" => read_csv(&std::fs::read(path)?),
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_sheet(path),
-        _ => Err(Error::validation("file", format!("Chỉ nhập được tệp .csv hoặc .xlsx (tệp đã chọn: {}).", path.display()))),
+        "csv" | "txt" => read_csv(bytes),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_sheet(name, bytes),
+        _ => Err(Error::validation("file", format!("Chỉ nhập được tệp .csv hoặc .xlsx (tệp đã chọn: {name})."))),
     }
 }
 
@@ -75,10 +76,10 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table> {
     Ok(Table { rows })
 }
 
-fn read_sheet(path: &Path) -> Result<Table> {
-    use calamine::{open_workbook_auto, Data, Reader};
-    let unreadable = |e: &dyn std::fmt::Display| Error::validation("file", format!("Không đọc được bảng tính {}: {e}.", path.display()));
-    let mut book = open_workbook_auto(path).map_err(|e| unreadable(&e))?;
+fn read_sheet(name: &str, bytes: &[u8]) -> Result<Table> {
+    use calamine::{open_workbook_auto_from_rs, Data, Reader};
+    let unreadable = |e: &dyn std::fmt::Display| Error::validation("file", format!("Không đọc được bảng tính {name}: {e}."));
+    let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())).map_err(|e| unreadable(&e))?;
     let range = match book.worksheet_range_at(0) {
         Some(r) => r.map_err(|e| unreadable(&e))?,
         None => return Err(Error::validation("file", "Bảng tính không có trang nào.")),

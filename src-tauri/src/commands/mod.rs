@@ -1,6 +1,8 @@
 //! Commands the UI invokes. Each delegates to the core in a line; errors reach the UI as the
 //! core's tagged `ErrorReport`, which the UI turns into a Vietnamese sentence by its kind.
 
+pub mod surveys;
+
 use crate::state::AppState;
 use tauri::State;
 use ykien::{
@@ -8,7 +10,7 @@ use ykien::{
     FeedbackInput, FeedbackPage, Holiday, MoveInput, OfficeProfile, Settings, Staff, StaffInput, StepInput, Unit, UnitInput,
 };
 
-type Reply<T> = Result<T, ErrorReport>;
+pub(crate) type Reply<T> = Result<T, ErrorReport>;
 
 #[tauri::command]
 pub fn app_info(state: State<AppState>) -> ykien::AppInfo {

@@ -168,3 +168,5 @@ export function holidayAdd(day: string, name: string): Promise<null> {
 export function holidayRemove(day: string): Promise<null> {
   return invoke<null>('holiday_remove', { day });
 }
+
+export * from './surveys';

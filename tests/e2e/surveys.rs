@@ -1,0 +1,101 @@
+//! Entering returned paper surveys in the real window, from the keyboard alone: three forms
+//! (one with two boxes ticked on a row), a serial entered twice refused at once, then the
+//! forms found in the round's list and in the database.
+
+use crate::harness::App;
+use fantoccini::key::Key;
+use ykien::{AnswerState, Ledger, RoundInput};
+
+fn enter() -> String {
+    char::from(Key::Enter).to_string()
+}
+
+/// Keys typed where the focus is (the answer grid after the serial), one by one as a
+/// clerk types them.
+async fn press(app: &App, keys: &str) {
+    let focused = app.client.active_element().await.unwrap();
+    focused.send_keys(keys).await.unwrap_or_else(|e| panic!("typing {keys:?}: {e}"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn three_forms_are_entered_by_keyboard_alone_and_found_in_the_round() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("ykien.db");
+    let round_code = {
+        let mut l = Ledger::open(&db).unwrap();
+        l.save_office(&ykien::demo::demo_office()).unwrap();
+        let r = l
+            .create_survey_round(&RoundInput {
+                name: "Khảo sát năm 2026".into(),
+                period_from: "2026-01-01".into(),
+                period_to: "2026-12-31".into(),
+                template_key: "bm-qt-sct-05-02".into(),
+            })
+            .unwrap();
+        l.print_survey_round(&r.id, 20).unwrap();
+        r.code
+    };
+
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    app.click("[data-nav=\"surveys\"]").await;
+    app.wait_for(&format!("tr[data-round=\"{round_code}\"]")).await;
+    app.screenshot("survey-rounds").await;
+    app.click(&format!("button[data-enter=\"{round_code}\"]")).await;
+    app.wait_for_text("#se-count", "0").await;
+
+    // Form 1: the serial, Enter, ten answers, Enter.
+    app.type_into("#se-serial", &format!("1{}", enter())).await;
+    app.wait_for("#survey-entry[data-phase=\"answers\"]").await;
+    press(&app, "1011122111").await;
+    press(&app, &enter()).await;
+    app.wait_for_text("#se-last", "00001").await;
+
+    // Form 2: two boxes ticked on "Lắng nghe ý kiến" (the "." key).
+    app.type_into("#se-serial", &format!("2{}", enter())).await;
+    app.wait_for("#survey-entry[data-phase=\"answers\"]").await;
+    press(&app, "101.112121").await;
+    press(&app, &enter()).await;
+    app.wait_for_text("#se-last", "00002").await;
+
+    // The same serial again is refused before any answer is keyed.
+    app.type_into("#se-serial", &format!("2{}", enter())).await;
+    app.wait_for_text("#se-serial-error", "Phiếu số 00002 đã được nhập rồi").await;
+    assert_eq!(app.wait_for("#survey-entry").await.attr("data-phase").await.unwrap().as_deref(), Some("serial"));
+
+    // Form 3: "Có" on question 2 opens its follow-up, answered "b. Một số lần"; Enter with
+    // one answer missing is flagged, the row highlighted; the last key completes the form.
+    app.type_into("#se-serial", &format!("3{}", enter())).await;
+    app.wait_for("#survey-entry[data-phase=\"answers\"]").await;
+    press(&app, "01222212").await;
+    app.wait_for(".row.current[data-slot=\"cau_3\"]").await;
+    press(&app, "22").await;
+    app.wait_for(".row.current[data-slot=\"cau_5\"]").await;
+    app.screenshot("survey-entry").await;
+    press(&app, &enter()).await;
+    app.wait_for_text(".alert", "Chưa nhập câu trả lời cho «Câu hỏi 5: Mức độ hài lòng»").await;
+    press(&app, "2").await;
+    press(&app, &enter()).await;
+    app.wait_for_text("#se-last", "00003").await;
+    app.wait_for_text("#se-count", "3").await;
+
+    // In the round's list.
+    app.click("#se-back").await;
+    app.click(&format!("button[data-forms=\"{round_code}\"]")).await;
+    app.wait_for("tr[data-serial=\"3\"]").await;
+    let rows = app.client.find_all(fantoccini::Locator::Css("#forms-table tbody tr")).await.unwrap();
+    assert_eq!(rows.len(), 3);
+    let second = app.wait_for("tr[data-serial=\"2\"] .digits").await.text().await.unwrap();
+    assert_eq!(second, "1 0 1 × 1 1 2 1 2 1");
+    app.screenshot("survey-forms").await;
+    app.quit().await;
+
+    let l = Ledger::open(&db).unwrap();
+    let forms = l.survey_responses(&round_code).unwrap();
+    assert_eq!(forms.iter().map(|f| f.serial).collect::<Vec<_>>(), [1, 2, 3]);
+    let spoiled = forms[1].answers.iter().find(|a| a.code == "cau_1.2").unwrap();
+    assert_eq!(spoiled.state, AnswerState::Spoiled);
+    assert!(forms[2].answers.iter().any(|a| a.code == "cau_2.follow_up" && a.value == Some(2)));
+    assert_eq!(forms[0].filled_on, l.today().to_string(), "the day of entry by default");
+}
