@@ -127,6 +127,16 @@ impl Ledger {
         })
     }
 
+    /// Records `count` more forms numbered outside the app (printed elsewhere and numbered
+    /// with a stamp): their serials join the round's range, no PDF is made.
+    pub fn record_survey_forms_numbered(&mut self, round: &str, count: i32) -> Result<i32> {
+        if count < 1 {
+            return Err(Error::validation("count", "Số phiếu phải từ 1 trở lên."));
+        }
+        let round = self.survey_round(round)?;
+        self.write(|tx| db::record_printing(tx, &round.id, count))
+    }
+
     /// Where the answer boxes of the round's printed forms lie, once it has been printed.
     pub fn survey_layout(&self, round: &str) -> Result<Option<SurveyLayout>> {
         let round = self.survey_round(round)?;
@@ -151,7 +161,7 @@ impl Ledger {
 
     /// Judges a serial as typed or scanned, before the answers are keyed.
     pub fn check_survey_serial(&self, round: &str, typed: &str) -> Result<SerialCheck> {
-        let round = self.survey_round(round)?;
+        let round = db::round_uncounted(&self.conn, round)?;
         Ok(self.judge_serial(&round, typed))
     }
 
@@ -199,7 +209,7 @@ impl Ledger {
     }
 
     pub(crate) fn save_response_from(&mut self, input: &ResponseInput, source: &str) -> Result<SurveyResponse> {
-        let round = self.survey_round(&input.round_id)?;
+        let round = db::round_uncounted(&self.conn, &input.round_id)?;
         let serial = match self.judge_serial(&round, &input.serial) {
             SerialCheck::Free { serial } => serial,
             SerialCheck::Duplicate { message, .. } => return Err(Error::Conflict(message)),

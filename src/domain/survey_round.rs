@@ -101,6 +101,9 @@ pub struct SurveyResponse {
     /// "keyboard", "import" or "demo".
     pub source: String,
     pub entered_at: String,
+    /// Keys pressed to enter it on the entry screen (serial, answers, Enter); `null` for
+    /// imported forms.
+    pub keystrokes: Option<i32>,
     pub answers: Vec<Answer>,
 }
 

@@ -142,6 +142,11 @@ const ROUND: &str = "SELECT r.id, r.code, r.name, r.period_from, r.period_to, r.
         (SELECT count(*) FROM survey_response s WHERE s.round_id = r.id AND s.deleted_at IS NULL)
      FROM survey_round r JOIN survey_template t ON t.id = r.template_id";
 
+/// The same without counting the forms entered (`entered` is 0): what every save needs,
+/// at a cost that does not grow with the round.
+const ROUND_UNCOUNTED: &str = "SELECT r.id, r.code, r.name, r.period_from, r.period_to, r.template_id, t.key, t.version, t.code, r.printed, 0
+     FROM survey_round r JOIN survey_template t ON t.id = r.template_id";
+
 fn round_row(r: &Row) -> rusqlite::Result<SurveyRound> {
     let printed: i32 = r.get(9)?;
     Ok(SurveyRound {
@@ -168,7 +173,17 @@ pub fn rounds(conn: &Connection) -> Result<Vec<SurveyRound>> {
 
 /// A round by its id or its code ("2026-01").
 pub fn round(conn: &Connection, id_or_code: &str) -> Result<SurveyRound> {
-    conn.query_row(&format!("{ROUND} WHERE (r.id = ?1 OR r.code = ?1) AND r.deleted_at IS NULL"), [id_or_code.trim()], round_row)
+    find_round(conn, ROUND, id_or_code)
+}
+
+/// A round without its count of entered forms (`entered` is 0), for the checks of a save.
+pub fn round_uncounted(conn: &Connection, id_or_code: &str) -> Result<SurveyRound> {
+    find_round(conn, ROUND_UNCOUNTED, id_or_code)
+}
+
+fn find_round(conn: &Connection, select: &str, id_or_code: &str) -> Result<SurveyRound> {
+    let mut st = conn.prepare_cached(&format!("{select} WHERE (r.id = ?1 OR r.code = ?1) AND r.deleted_at IS NULL"))?;
+    st.query_row([id_or_code.trim()], round_row)
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "đợt khảo sát", id: id_or_code.to_owned() })
 }
@@ -245,7 +260,7 @@ pub fn insert_response(
     Ok(id)
 }
 
-const RESPONSE: &str = "SELECT id, round_id, serial, filled_on, source, created_at FROM survey_response";
+const RESPONSE: &str = "SELECT id, round_id, serial, filled_on, source, created_at, keystrokes FROM survey_response";
 
 fn answers_of(conn: &Connection, id: &str) -> Result<Vec<Answer>> {
     let mut st = conn.prepare_cached("SELECT code, state, value, text FROM survey_answer WHERE response_id = ?1")?;
@@ -263,6 +278,7 @@ fn response_row(r: &Row) -> rusqlite::Result<SurveyResponse> {
         filled_on: r.get(3)?,
         source: r.get(4)?,
         entered_at: r.get(5)?,
+        keystrokes: r.get(6)?,
         answers: Vec::new(),
     })
 }

@@ -37,10 +37,26 @@ async fn three_forms_are_entered_by_keyboard_alone_and_found_in_the_round() {
         r.code
     };
 
+    // Where the app saves printed forms (inherited by tauri-driver, WebKitWebDriver and the app).
+    let printed_dir = dir.path().join("in");
+    std::env::set_var("YKIEN_OUTPUT_DIR", &printed_dir);
     let app = App::launch(&db).await;
     app.wait_for("#main-shell").await;
     app.click("[data-nav=\"surveys\"]").await;
     app.wait_for(&format!("tr[data-round=\"{round_code}\"]")).await;
+
+    // Three more forms printed from the window: serials 00021–00023, in one PDF.
+    app.click(&format!("button[data-print=\"{round_code}\"]")).await;
+    app.type_into("#print-count", "3").await;
+    app.click("#print-go").await;
+    let shown = app.wait_for_text("#print-path", "phieu-khao-sat-").await;
+    let pdf = printed_dir.join(format!("phieu-khao-sat-{round_code}-00021-00023.pdf"));
+    assert!(shown.contains(pdf.file_name().unwrap().to_str().unwrap()), "{shown}");
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    for serial in ["00021", "00022", "00023"] {
+        assert!(text.contains(&format!("Số phiếu: {serial}")), "{serial} missing");
+    }
     app.screenshot("survey-rounds").await;
     app.click(&format!("button[data-enter=\"{round_code}\"]")).await;
     app.wait_for_text("#se-count", "0").await;
@@ -98,4 +114,6 @@ async fn three_forms_are_entered_by_keyboard_alone_and_found_in_the_round() {
     assert_eq!(spoiled.state, AnswerState::Spoiled);
     assert!(forms[2].answers.iter().any(|a| a.code == "cau_2.follow_up" && a.value == Some(2)));
     assert_eq!(forms[0].filled_on, l.today().to_string(), "the day of entry by default");
+    // Keys counted by the entry screen: the serial "1", Enter, ten answers, Enter.
+    assert_eq!(forms[0].keystrokes, Some(10 + 3));
 }
