@@ -54,9 +54,11 @@ fn round(l: &mut Ledger, rng: &mut Rng, year: i32, printed: i32, returned: i32, 
         for s in &slots {
             if s.is_text() {
                 if s.code.ends_with(".other") && rng.chance(8) {
-                    answers.push(Answer::text(&s.code, *rng.pick(OPINIONS)));
+                    let words: &&str = rng.pick(OPINIONS);
+                    answers.push(Answer::text(&s.code, words));
                 } else if s.code.ends_with(".detail") && rng.chance(40) {
-                    answers.push(Answer::text(&s.code, *rng.pick(TRANSACTIONS)));
+                    let words: &&str = rng.pick(TRANSACTIONS);
+                    answers.push(Answer::text(&s.code, words));
                 }
                 continue;
             }

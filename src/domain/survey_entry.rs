@@ -259,15 +259,15 @@ pub fn check_answers(slots: &[EntrySlot], answers: &[Answer]) -> Result<Vec<Answ
                 return Err(Error::validation(&slot.code, format!("Chưa nhập câu trả lời cho «{}».", slot.title())));
             }
             None => {}
-            Some(a) if !asked => {
-                if a.state != AnswerState::Blank {
-                    let cond = slot.when.as_ref().expect("a slot that is not asked has a condition");
-                    let on = slots.iter().find(|s| s.code == cond.code).map(|s| s.options[cond.value as usize - 1].clone());
-                    return Err(Error::validation(
-                        &slot.code,
-                        format!("«{}» chỉ trả lời khi đã chọn «{}».", slot.title(), on.unwrap_or_default()),
-                    ));
-                }
+            // A follow-up not asked: a blank is dropped, an answer is refused.
+            Some(a) if !asked && a.state == AnswerState::Blank => {}
+            Some(_) if !asked => {
+                let cond = slot.when.as_ref().expect("a slot that is not asked has a condition");
+                let on = slots.iter().find(|s| s.code == cond.code).map(|s| s.options[cond.value as usize - 1].clone());
+                return Err(Error::validation(
+                    &slot.code,
+                    format!("«{}» chỉ trả lời khi đã chọn «{}».", slot.title(), on.unwrap_or_default()),
+                ));
             }
             Some(a) => {
                 let answer = match a.state {

@@ -468,7 +468,12 @@ export type SurveyResponse = { id: string, round_id: string, serial: number, fil
 /**
  * "keyboard", "import" or "demo".
  */
-source: string, entered_at: string, answers: Array<Answer>, };
+source: string, entered_at: string, 
+/**
+ * Keys pressed to enter it on the entry screen (serial, answers, Enter); `null` for
+ * imported forms.
+ */
+keystrokes: number | null, answers: Array<Answer>, };
 
 export type EntrySheet = { round: SurveyRound, template: SurveyTemplate, slots: Array<EntrySlot>, };
 
