@@ -580,4 +580,40 @@ mod tests {
         let back: SurveyTemplate = serde_json::from_str(&json).unwrap();
         assert_eq!(back, t);
     }
+
+    #[test]
+    fn the_built_in_templates_pass_their_own_rules_and_have_keys() {
+        for t in SurveyTemplate::built_in() {
+            assert_eq!(t.validated().unwrap(), t, "{}", t.code);
+        }
+        assert_eq!(SurveyTemplate::bm_qt_sct_05_02().key(), "bm-qt-sct-05-02");
+        assert_eq!(key_of(" Mẫu KS/Đặc biệt 01 "), "mau-ks-dac-biet-01");
+        if let SurveyItem::RatingGrid { scale, .. } = &SurveyTemplate::example_five_levels().sections[1].items[0] {
+            assert_eq!(scale.len(), 5);
+        } else {
+            panic!("the example's first question is a 5-level grid");
+        }
+    }
+
+    #[test]
+    fn bad_templates_are_refused_naming_the_question() {
+        let mut t = SurveyTemplate::bm_qt_sct_05_02();
+        if let SurveyItem::RatingGrid { scale, .. } = &mut t.sections[2].items[1] {
+            scale.truncate(1);
+        }
+        assert_eq!(
+            t.validated().unwrap_err().to_string(),
+            "Câu hỏi 1: cần từ 2 đến 9 mức đánh giá (đang có 1), vì mỗi lựa chọn được nhập bằng một phím 1–9."
+        );
+        let mut t = SurveyTemplate::bm_qt_sct_05_02();
+        if let SurveyItem::YesNo { id, .. } = &mut t.sections[2].items[2] {
+            *id = "Câu 2".into();
+        }
+        assert!(t.validated().unwrap_err().to_string().contains("Mã câu hỏi «Câu 2» không hợp lệ"));
+        let mut t = SurveyTemplate::bm_qt_sct_05_02();
+        t.sections.clear();
+        assert!(t.validated().unwrap_err().to_string().contains("chưa có câu hỏi"));
+        let err = SurveyTemplate::from_json("[1, 2]").unwrap_err();
+        assert!(err.to_string().starts_with("Tệp mẫu phiếu không đúng định dạng"), "{err}");
+    }
 }

@@ -117,3 +117,39 @@ async fn three_forms_are_entered_by_keyboard_alone_and_found_in_the_round() {
     // Keys counted by the entry screen: the serial "1", Enter, ten answers, Enter.
     assert_eq!(forms[0].keystrokes, Some(10 + 3));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_office_makes_its_own_five_level_template_in_the_editor() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("ykien.db");
+    {
+        let mut l = Ledger::open(&db).unwrap();
+        l.save_office(&ykien::demo::demo_office()).unwrap();
+    }
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    app.click("[data-nav=\"surveys\"]").await;
+    app.click("#tab-templates").await;
+    app.wait_for("tr[data-template=\"bm-qt-sct-05-02\"]").await;
+    app.click("#template-new").await;
+    app.wait_for("#template-editor").await;
+    app.type_into("#te-code", "KS.PHONG-01").await;
+    // One criterion a line; the Enter after the last leaves a blank line.
+    app.type_into("#te-crit-1-0", &format!("Thái độ phục vụ{e}Thời gian giải quyết{e}", e = enter())).await;
+    app.screenshot("survey-template-editor").await;
+    app.click("#template-save").await;
+    app.wait_for("tr[data-template=\"ks-phong-01\"][data-version=\"1\"]").await;
+    app.quit().await;
+
+    let mut l = Ledger::open(&db).unwrap();
+    let info = l.survey_templates().unwrap().into_iter().find(|t| t.key == "ks-phong-01").unwrap();
+    let t = l.survey_template(&info.id).unwrap();
+    match &t.sections[1].items[0] {
+        ykien::domain::survey::SurveyItem::RatingGrid { criteria, scale, .. } => {
+            assert_eq!(criteria, &["Thái độ phục vụ", "Thời gian giải quyết"], "the blank last line is dropped");
+            assert_eq!(scale.len(), 5);
+        }
+        other => panic!("{other:?}"),
+    }
+}
