@@ -1,6 +1,7 @@
-//! Entering returned paper surveys in the real window, from the keyboard alone: three forms
-//! (one with two boxes ticked on a row), a serial entered twice refused at once, then the
-//! forms found in the round's list and in the database.
+//! Paper surveys in the real window: printing numbered forms; entering returned forms from
+//! the keyboard alone, three of them (one with two boxes ticked on a row, one scanned), a
+//! serial entered twice refused at once, then the forms found in the round's list and in the
+//! database; and an office's own 5-level template made in the editor.
 
 use crate::harness::App;
 use fantoccini::key::Key;
@@ -82,7 +83,8 @@ async fn three_forms_are_entered_by_keyboard_alone_and_found_in_the_round() {
 
     // Form 3: "Có" on question 2 opens its follow-up, answered "b. Một số lần"; Enter with
     // one answer missing is flagged, the row highlighted; the last key completes the form.
-    app.type_into("#se-serial", &format!("3{}", enter())).await;
+    // Scanned this time: the USB scanner types the QR code's text and Enter.
+    app.type_into("#se-serial", &format!("YK1/{round_code}/3/bm-qt-sct-05-02/1/1{}", enter())).await;
     app.wait_for("#survey-entry[data-phase=\"answers\"]").await;
     press(&app, "01222212").await;
     app.wait_for(".row.current[data-slot=\"cau_3\"]").await;
@@ -116,6 +118,8 @@ async fn three_forms_are_entered_by_keyboard_alone_and_found_in_the_round() {
     assert_eq!(forms[0].filled_on, l.today().to_string(), "the day of entry by default");
     // Keys counted by the entry screen: the serial "1", Enter, ten answers, Enter.
     assert_eq!(forms[0].keystrokes, Some(10 + 3));
+    // Scanned serial (one action), 11 answers, the Enter that found one missing, Enter.
+    assert_eq!(forms[2].keystrokes, Some(1 + 11 + 1 + 1));
 }
 
 #[tokio::test(flavor = "multi_thread")]
