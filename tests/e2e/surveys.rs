@@ -157,3 +157,40 @@ async fn an_office_makes_its_own_five_level_template_in_the_editor() {
         other => panic!("{other:?}"),
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_spreadsheet_of_returned_forms_is_checked_then_imported_from_the_window() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("ykien.db");
+    let code = {
+        let mut l = Ledger::open(&db).unwrap();
+        l.save_office(&ykien::demo::demo_office()).unwrap();
+        let r = l
+            .create_survey_round(&RoundInput {
+                name: "Khảo sát quý I".into(),
+                period_from: "2026-01-01".into(),
+                period_to: "2026-03-31".into(),
+                template_key: "bm-qt-sct-05-02".into(),
+            })
+            .unwrap();
+        l.record_survey_forms_numbered(&r.id, 10).unwrap();
+        r.code
+    };
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/returned-libreoffice.xlsx");
+
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    app.click("[data-nav=\"surveys\"]").await;
+    app.click(&format!("button[data-import=\"{code}\"]")).await;
+    app.wait_for("#import-file").await.send_keys(file.to_str().unwrap()).await.unwrap();
+    app.click("#import-check").await;
+    app.wait_for_text(".done", "Tệp hợp lệ: 4 phiếu").await;
+    app.click("#import-go").await;
+    app.wait_for_text(".done", "Đã nhập 4 phiếu").await;
+    app.wait_for_text(&format!("tr[data-round=\"{code}\"] td[data-entered]"), "4").await;
+    app.quit().await;
+
+    let l = Ledger::open(&db).unwrap();
+    assert_eq!(l.survey_responses(&code).unwrap().len(), 4);
+}
