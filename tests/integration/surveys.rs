@@ -329,6 +329,9 @@ fn the_survey_commands_work_as_the_readme_writes_them() {
     assert_eq!(again.status.code(), Some(1));
     assert_eq!(json(&again)["problems"].as_array().unwrap().len(), 4);
 
+    let layout = json(&ykien(&db, &["survey", "layout", "--round", "2026-01"]));
+    assert_eq!(layout["boxes"].as_array().unwrap().len(), 29);
+    assert_eq!(layout["boxes"][2]["code"], "cau_1.1");
     let responses = json(&ykien(&db, &["survey", "responses", "--round", "2026-01", "--json"]));
     assert_eq!(responses.as_array().unwrap().len(), 4);
     assert_eq!(responses[1]["answers"][2]["code"], "cau_1.1");

@@ -43,6 +43,11 @@ pub enum SurveyCommand {
         #[arg(long)]
         round: String,
     },
+    /// Where the answer boxes and corner marks of the round's printed forms lie (JSON).
+    Layout {
+        #[arg(long)]
+        round: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -173,6 +178,12 @@ pub fn run(ledger: &mut Ledger, cmd: SurveyCommand, json: bool) -> Result<()> {
                 std::process::exit(1);
             }
         }
+        SurveyCommand::Layout { round } => match ledger.survey_layout(&round)? {
+            Some(layout) => print_json(&layout),
+            None => {
+                return Err(Error::validation("round", "Đợt khảo sát này chưa in phiếu nào nên chưa có vị trí các ô đánh dấu."));
+            }
+        },
         SurveyCommand::Responses { round } => {
             let list = ledger.survey_responses(&round)?;
             if json {
