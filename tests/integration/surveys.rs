@@ -356,3 +356,25 @@ fn ledger_at(db: &Path) -> Ledger {
     l.save_office(&ykien::demo::demo_office()).unwrap();
     l
 }
+
+#[test]
+fn the_five_level_example_prints_with_a_box_for_every_level() {
+    let dir = temp_dir();
+    let mut l = ledger(&dir);
+    let r = round(&mut l, "ks-mc-5m");
+    let pdf = Pdf::new(&l.print_survey_round(&r, 1).unwrap());
+    pdf.assert_sound();
+    let text = pdf.text(None);
+    // "Rất không hài lòng" and "Không hài lòng" wrap onto two lines in the header row.
+    for level in ["Rất hài lòng", "Bình thường", "Rất không", "Số phiếu: 00001"] {
+        assert!(text.contains(level), "{level} missing:\n{text}");
+    }
+    let layout = l.survey_layout(&r).unwrap().unwrap();
+    // Who answers (3 options), 5 criteria × 5 levels, yes/no, 3 follow-up options, overall × 5.
+    assert_eq!(layout.boxes.len(), 3 + 25 + 2 + 3 + 5);
+    let sheet = l.survey_entry_sheet(&r).unwrap();
+    for b in &layout.boxes {
+        let slot = sheet.slots.iter().find(|s| s.code == b.code).unwrap_or_else(|| panic!("box for unknown slot {}", b.code));
+        assert!(b.value >= 1 && b.value as usize <= slot.options.len());
+    }
+}

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::pdf::blocks::{self, upper, FormControl};
 use crate::pdf::document::{Document, Metadata};
 use crate::pdf::font::Face;
-use crate::pdf::page::{mm, Item, Page, CHECKBOX_LINE, PT_PER_MM, RULE};
+use crate::pdf::page::{checkbox_side, mm, Item, Page, CHECKBOX_LINE, PT_PER_MM, RULE};
 use crate::domain::survey_round::{serial_text, AnswerBox, QrPayload, SurveyLayout};
 use crate::error::Error;
 use qrcode::{types::Color as QrColor, EcLevel, QrCode};
@@ -338,7 +338,9 @@ pub(super) fn draw_item(doc: &mut Document, item: &SurveyItem, t: &dyn Fn(&str) 
         SurveyItem::RatingGrid { label, prompt, criteria, scale, other_opinion, .. } => {
             let text = labelled(label, &t(prompt));
             let prompt_h = wrap(&text, &question(), w).len() as f32 * question().leading;
-            let grid_h = criteria.len() as f32 * grid_row_height();
+            let labels: Vec<String> = scale.iter().map(|s| t(s)).collect();
+            let filled: Vec<String> = criteria.iter().map(|c| t(c)).collect();
+            let grid_h = grid_height(w, &filled, &labels);
             doc.advance(4.0);
             doc.ensure(prompt_h + grid_h + 6.0);
             doc.paragraph(&text, &question(), Align::Justify, 0.0);
@@ -384,40 +386,127 @@ fn grid_row_height() -> f32 {
     body().size + 12.0
 }
 
-/// Criteria down the left, each scale label with its tick box in a cell of its own.
+/// How a rating grid is laid out in the width of the text area.
+enum GridShape {
+    /// Each scale label with its tick box in a cell of its own, on every row (seed 004's
+    /// three levels).
+    Inline { first: f32, cells: Vec<f32> },
+    /// The scale labels once, in a header row, and only tick boxes on the rows: for scales
+    /// too wide to repeat their labels (five levels and more).
+    Header { first: f32, cell: f32, labels: Vec<Vec<String>>, height: f32 },
+}
+
+fn header_style() -> Style {
+    Style::new(Face::Bold, 11.0).with_leading(13.0)
+}
+
+fn grid_shape(width: f32, criteria: &[String], labels: &[String]) -> GridShape {
+    let style = body();
+    let natural: Vec<f32> = labels.iter().map(|l| option_width(l, &style) + 16.0).collect();
+    let longest = criteria.iter().map(|c| style.width(c) + 12.0).fold(0.0, f32::max);
+    if natural.iter().sum::<f32>() + width / 4.0 <= width {
+        // The criteria take about a third of the width (more for a long criterion); the
+        // scale cells share the rest, each at least as wide as its "label □" with air around.
+        let first = longest.max(width * 0.34).min(width - natural.iter().sum::<f32>()).max(width / 4.0);
+        let cells = even_widths(&natural, width - first);
+        return GridShape::Inline { first, cells };
+    }
+    let first = longest.clamp(width * 0.26, width * 0.4);
+    let cell = (width - first) / labels.len().max(1) as f32;
+    let hs = header_style();
+    let wrapped: Vec<Vec<String>> = labels.iter().map(|l| wrap(l, &hs, cell - 6.0)).collect();
+    let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1) as f32;
+    GridShape::Header { first, cell, labels: wrapped, height: lines * hs.leading + 8.0 }
+}
+
+/// A criterion's lines, wrapped within the first column.
+fn criterion_lines(criterion: &str, first: f32) -> Vec<String> {
+    wrap(criterion, &body(), first - 10.0)
+}
+
+fn row_height(lines: usize) -> f32 {
+    grid_row_height().max(lines as f32 * body().leading + 8.0)
+}
+
+/// The height the grid will take, to keep it on one page with its question.
+fn grid_height(width: f32, criteria: &[String], labels: &[String]) -> f32 {
+    let shape = grid_shape(width, criteria, labels);
+    let (first, header) = match &shape {
+        GridShape::Inline { first, .. } => (*first, 0.0),
+        GridShape::Header { first, height, .. } => (*first, *height),
+    };
+    header + criteria.iter().map(|c| row_height(criterion_lines(c, first).len())).sum::<f32>()
+}
+
+/// Criteria down the left and the scale across; a tick box for every criterion and level,
+/// drawn row by row, level by level (the survey layout relies on that order).
 fn rating_grid(doc: &mut Document, criteria: &[String], scale: &[String], t: &dyn Fn(&str) -> String) {
     let style = body();
     let (x0, width) = (doc.left(), doc.width());
-    // The criteria take about a third of the width (more for a long criterion); the scale
-    // cells share the rest, each at least as wide as its "label □" with air around it.
     let labels: Vec<String> = scale.iter().map(|s| t(s)).collect();
-    let natural: Vec<f32> = labels.iter().map(|l| option_width(l, &style) + 16.0).collect();
-    let longest = criteria.iter().map(|c| style.width(&t(c)) + 12.0).fold(0.0, f32::max);
-    let first = longest.max(width * 0.34).min(width - natural.iter().sum::<f32>()).max(width / 4.0);
-    let cells = even_widths(&natural, width - first);
-    let row_h = grid_row_height();
-    for criterion in criteria {
-        doc.ensure(row_h);
-        let top = doc.y();
-        let baseline = top + (row_h + style.size * 0.7) / 2.0;
-        let label = wrap(&t(criterion), &style, first - 8.0).into_iter().next().unwrap_or_default();
-        doc.page().text(x0 + 5.0, baseline, &style, &label);
-        let mut cx = x0 + first;
-        for (label, cell) in labels.iter().zip(&cells) {
-            option(doc, cx + (cell - option_width(label, &style)) / 2.0, baseline, label, &style);
-            cx += cell;
-        }
+    let criteria: Vec<String> = criteria.iter().map(|c| t(c)).collect();
+    let shape = grid_shape(width, &criteria, &labels);
+    let (first, cells): (f32, Vec<f32>) = match &shape {
+        GridShape::Inline { first, cells } => (*first, cells.clone()),
+        GridShape::Header { first, cell, .. } => (*first, vec![*cell; labels.len()]),
+    };
+    let rules = |doc: &mut Document, top: f32, h: f32| {
         let page = doc.page();
         let right = x0 + width;
         page.line(x0, top, right, top, RULE);
-        page.line(x0, top + row_h, right, top + row_h, RULE);
-        page.line(x0, top, x0, top + row_h, RULE);
+        page.line(x0, top + h, right, top + h, RULE);
+        page.line(x0, top, x0, top + h, RULE);
         let mut x = x0 + first;
-        page.line(x, top, x, top + row_h, RULE);
+        page.line(x, top, x, top + h, RULE);
         for cell in &cells {
             x += cell;
-            page.line(x, top, x, top + row_h, RULE);
+            page.line(x, top, x, top + h, RULE);
         }
+    };
+    if let GridShape::Header { labels: wrapped, height, .. } = &shape {
+        doc.ensure(*height + row_height(1));
+        let top = doc.y();
+        let hs = header_style();
+        let mut cx = x0 + first;
+        for (lines, cell) in wrapped.iter().zip(&cells) {
+            let block = lines.len() as f32 * hs.leading;
+            let mut baseline = top + (height - block) / 2.0 + hs.size;
+            for line in lines {
+                doc.page().text_in(cx, *cell, baseline, &hs, Align::Center, line);
+                baseline += hs.leading;
+            }
+            cx += cell;
+        }
+        rules(doc, top, *height);
+        doc.advance(*height);
+    }
+    for criterion in &criteria {
+        let lines = criterion_lines(criterion, first);
+        let row_h = row_height(lines.len());
+        doc.ensure(row_h);
+        let top = doc.y();
+        // The options' baseline is centred in the row; the criterion's lines are centred too.
+        let baseline = top + (row_h + style.size * 0.7) / 2.0;
+        let block = lines.len() as f32 * style.leading;
+        let mut line_y = if lines.len() == 1 { baseline } else { top + (row_h - block) / 2.0 + style.size * 0.85 };
+        for line in &lines {
+            doc.page().text(x0 + 5.0, line_y, &style, line);
+            line_y += style.leading;
+        }
+        let mut cx = x0 + first;
+        for (label, cell) in labels.iter().zip(&cells) {
+            match shape {
+                GridShape::Inline { .. } => {
+                    option(doc, cx + (cell - option_width(label, &style)) / 2.0, baseline, label, &style);
+                }
+                GridShape::Header { .. } => {
+                    let side = checkbox_side(&style);
+                    doc.page().checkbox(cx + (cell - side) / 2.0, baseline, &style);
+                }
+            }
+            cx += cell;
+        }
+        rules(doc, top, row_h);
         doc.advance(row_h);
     }
 }
