@@ -378,3 +378,20 @@ fn the_five_level_example_prints_with_a_box_for_every_level() {
         assert!(b.value >= 1 && b.value as usize <= slot.options.len());
     }
 }
+
+#[test]
+fn a_three_page_form_is_followed_by_a_blank_page_so_each_form_has_its_own_sheets() {
+    let dir = temp_dir();
+    let mut l = ledger(&dir);
+    let mut long = own_template();
+    if let SurveyItem::RatingGrid { criteria, .. } = &mut long.sections[1].items[0] {
+        *criteria = (1..=30).map(|i| format!("Tiêu chí số {i}")).collect();
+    }
+    l.save_survey_template(&long).unwrap();
+    let r = round(&mut l, "ks-tp-01");
+    let pdf = Pdf::new(&l.print_survey_round(&r, 2).unwrap());
+    assert_eq!(l.survey_layout(&r).unwrap().unwrap().pages, 3);
+    assert_eq!(pdf.pages(), 7, "3 pages, a blank page, 3 pages");
+    assert!(pdf.text(Some((4, 4))).trim().is_empty(), "page 4 is blank");
+    assert!(pdf.text(Some((5, 5))).contains("Số phiếu: 00002"));
+}

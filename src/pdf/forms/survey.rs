@@ -211,6 +211,11 @@ pub fn survey_round_forms(office: &OfficeProfile, template: &SurveyTemplate, pri
                 page_number(&mut doc, start + i, i + 1);
             }
         }
+        // Printed on both sides, a form of 3 (5…) pages would start the next one on its back:
+        // a blank page keeps every form on sheets of its own.
+        if pages > 1 && pages % 2 == 1 && serial + 1 < print.first_serial + print.count {
+            doc.new_page();
+        }
         if layout.is_none() {
             layout = Some(SurveyLayout {
                 pages: pages as u32,
