@@ -68,7 +68,7 @@ pub fn typescript() -> String {
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\
          // run `UPDATE_BINDINGS=1 cargo test bindings` after changing a type.\n\n",
     );
-    for d in decls {
+    for d in decls.into_iter().chain(crate::surveys::ts_decls(&cfg)) {
         out.push_str("export ");
         out.push_str(&d);
         out.push_str("\n\n");

@@ -11,6 +11,7 @@ pub mod paths;
 pub mod pdf;
 pub mod report;
 pub mod store;
+pub mod surveys;
 
 pub use documents::{PrintJob, PrintOutcome, Printed};
 pub use domain::action::{ActionInput, ActionKind, ActionStatus, CorrectiveAction};
@@ -25,6 +26,10 @@ pub use domain::office::OfficeProfile;
 pub use domain::settings::Settings;
 pub use domain::staff::{Role, Staff, StaffInput};
 pub use domain::unit::{Unit, UnitInput};
+pub use domain::survey::SurveyTemplate;
+pub use domain::survey_entry::{Answer, AnswerState, EntrySlot};
+pub use domain::survey_import::{ImportProblem, ImportReport};
+pub use domain::survey_round::{EntrySheet, ResponseInput, RoundInput, SerialCheck, SurveyResponse, SurveyRound, TemplateInfo};
 pub use error::{Error, ErrorReport, Result};
 
 use chrono::{NaiveDate, NaiveDateTime};

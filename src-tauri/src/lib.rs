@@ -47,6 +47,20 @@ pub fn run() {
             commands::print::print_open,
             commands::print::print_save,
             commands::report::report_figures,
+            commands::surveys::survey_templates,
+            commands::surveys::survey_template_get,
+            commands::surveys::survey_template_save,
+            commands::surveys::survey_template_import,
+            commands::surveys::survey_template_export,
+            commands::surveys::survey_rounds,
+            commands::surveys::survey_round_create,
+            commands::surveys::survey_print,
+            commands::surveys::survey_entry_sheet,
+            commands::surveys::survey_check_serial,
+            commands::surveys::survey_response_save,
+            commands::surveys::survey_response_undo,
+            commands::surveys::survey_responses,
+            commands::surveys::survey_import,
         ])
         .run(tauri::generate_context!())
         .expect("the app window could not start");

@@ -3,6 +3,7 @@
 //! invented. The data is the same on every run for the same "today" (a fixed seed).
 
 mod cases;
+mod surveys;
 
 use crate::{Error, Ledger, OfficeProfile, Result, Role, StaffInput, UnitInput};
 
@@ -58,7 +59,8 @@ pub fn demo_office() -> OfficeProfile {
 pub fn fill(ledger: &mut Ledger) -> Result<()> {
     ledger.batch(|l| {
         fill_office(l)?;
-        cases::fill(l)
+        cases::fill(l)?;
+        surveys::fill(l)
     })
 }
 

@@ -86,6 +86,11 @@ impl Document {
         &self.pages
     }
 
+    /// Any page, to draw on it after the flow has moved on (marks and codes on every page).
+    pub fn page_mut(&mut self, index: usize) -> &mut Page {
+        &mut self.pages[index]
+    }
+
     pub fn page_count(&self) -> usize {
         self.pages.len()
     }

@@ -132,7 +132,7 @@ impl Page {
     /// the text `style` beside it. Returns its width.
     pub fn checkbox(&mut self, x: f32, y: f32, style: &Style) -> f32 {
         let side = checkbox_side(style);
-        self.rect(x, y - side, side, side, 0.8);
+        self.rect(x, y - side, side, side, CHECKBOX_LINE);
         side
     }
 
@@ -144,6 +144,9 @@ impl Page {
         })
     }
 }
+
+/// The outline of a tick box; the survey layout finds the boxes it drew by it.
+pub const CHECKBOX_LINE: f32 = 0.8;
 
 /// Side of a tick box beside text of `style`: a little below the cap height.
 pub fn checkbox_side(style: &Style) -> f32 {

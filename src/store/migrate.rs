@@ -10,6 +10,7 @@ use rusqlite::Connection;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_feedback.sql"),
+    include_str!("migrations/0003_surveys.sql"),
 ];
 
 /// The schema version this build writes, and the newest it can open.
@@ -90,7 +91,8 @@ mod tests {
                 "audit_log", "case_event", "case_step", "corrective_action", "corrective_action_case",
                 "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
                 "feedback_search_docsize", "feedback_search_idx", "holiday", "office", "receipt_counter", "reply_letter", "setting",
-                "sqlite_sequence", "staff", "unit"
+                "sqlite_sequence", "staff", "survey_answer", "survey_layout", "survey_printing", "survey_response",
+                "survey_round", "survey_template", "unit"
             ]
         );
         let mut st = conn.prepare("SELECT name FROM pragma_table_info('staff')").unwrap();

@@ -11,6 +11,7 @@ pub mod network;
 pub mod office;
 pub mod settings;
 pub mod staff;
+pub mod survey;
 pub mod unit;
 
 use crate::error::{Error, Result};

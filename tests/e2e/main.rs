@@ -7,6 +7,7 @@ mod ledger;
 mod office_setup;
 mod reports;
 mod settings;
+mod surveys;
 
 /// Tests share one display and start real windows: one at a time.
 pub static ONE_WINDOW: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());

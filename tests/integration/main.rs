@@ -9,6 +9,7 @@ mod pdf;
 mod records;
 mod report;
 mod search;
+mod surveys;
 
 /// A fresh folder for one test's database files, removed when dropped.
 pub fn temp_dir() -> tempfile::TempDir {

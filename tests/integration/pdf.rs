@@ -58,7 +58,7 @@ impl Pdf {
         Pdf { _dir: dir, path }
     }
 
-    fn path(&self) -> &str {
+    pub fn path(&self) -> &str {
         self.path.to_str().unwrap()
     }
 

@@ -15,9 +15,10 @@ use std::time::{Duration, Instant};
 const BUILD_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "pkg-config", "build-essential"];
 /// Debian packages the tests need besides: a virtual display, the WebDriver of WebKitGTK,
 /// fonts with Vietnamese, the PDF tools that read the printed forms back (poppler-utils,
-/// qpdf) and pip for the PDF/A validator.
+/// qpdf), pip for the PDF/A validator, and ZBar's zbarimg that decodes the QR codes of
+/// printed survey forms.
 const TEST_PACKAGES: &[&str] =
-    &["xvfb", "xauth", "webkit2gtk-driver", "fonts-dejavu-core", "poppler-utils", "qpdf", "python3-pip"];
+    &["xvfb", "xauth", "webkit2gtk-driver", "fonts-dejavu-core", "poppler-utils", "qpdf", "python3-pip", "zbar-tools"];
 
 type Result<T = ()> = std::result::Result<T, String>;
 

@@ -3,6 +3,7 @@
 
 pub mod print;
 pub mod report;
+pub mod surveys;
 
 use crate::state::AppState;
 use tauri::State;

@@ -7,6 +7,7 @@
 mod feedback;
 mod print;
 mod report;
+mod survey;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -53,6 +54,9 @@ enum Command {
     /// Figures and reports of the management review.
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// Paper surveys: templates, rounds, printing, import of returned forms.
+    #[command(subcommand)]
+    Survey(Box<survey::SurveyCommand>),
     /// Show the newest entries of the audit log.
     Audit {
         #[arg(long, default_value_t = 50)]
@@ -171,6 +175,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Feedback(cmd) => feedback::run(&mut ledger, *cmd, json)?,
         Command::Print(args) => print::run(&ledger, args, json)?,
         Command::Report(cmd) => report::run(&ledger, cmd, json)?,
+        Command::Survey(cmd) => survey::run(&mut ledger, *cmd, json)?,
         Command::Audit { limit } => {
             let entries = ledger.audit_log(limit)?;
             if json {

@@ -15,4 +15,4 @@ pub use letter::{feedback_letter, FeedbackLetter, DEFAULT_LETTER_FORM_CODE};
 pub use receipt::{receipts, ReceiptSlip};
 pub use reply::{reply_letter, ReplyPrint};
 pub use report::{report, Block, ReportPrint, Section};
-pub use survey::{survey_blank, SurveyPrint};
+pub use survey::{survey_blank, survey_round_forms, RoundPrint, SurveyPrint};

@@ -8,7 +8,10 @@ use crate::error::Result;
 use crate::pdf::blocks::{self, upper, FormControl};
 use crate::pdf::document::{Document, Metadata};
 use crate::pdf::font::Face;
-use crate::pdf::page::{mm, RULE};
+use crate::pdf::page::{checkbox_side, mm, Item, Page, CHECKBOX_LINE, PT_PER_MM, RULE};
+use crate::domain::survey_round::{serial_text, AnswerBox, QrPayload, SurveyLayout};
+use crate::error::Error;
+use qrcode::{types::Color as QrColor, EcLevel, QrCode};
 use crate::pdf::text::{wrap, Align, Style};
 
 /// What varies between printings of one template.
@@ -31,22 +34,38 @@ fn question() -> Style {
 
 /// The survey form, ready to hand to a citizen.
 pub fn survey_blank(office: &OfficeProfile, template: &SurveyTemplate, print: &SurveyPrint) -> Result<Vec<u8>> {
+    let mut doc = Document::new(metadata(office, template));
+    let below: Vec<String> = print.serial.iter().map(|s| format!("Số phiếu: {s}")).collect();
+    draw_form(&mut doc, office, template, print.year, &below, &mut Vec::new());
+    doc.finish()
+}
+
+fn metadata(office: &OfficeProfile, template: &SurveyTemplate) -> Metadata {
+    let title = format!("{} ({})", fill(&template.title, &office.name), template.code);
+    Metadata::now(title, office.name.as_str())
+}
+
+/// One whole form from the cursor on; the tick boxes drawn are appended to `boxes`.
+fn draw_form(
+    doc: &mut Document,
+    office: &OfficeProfile,
+    template: &SurveyTemplate,
+    year: Option<i32>,
+    below: &[String],
+    boxes: &mut Vec<DrawnBox>,
+) {
     let name = office.name.as_str();
     let t = |s: &str| fill(s, name);
-    let title = format!("{} ({})", t(&template.title), template.code);
-    let mut doc = Document::new(Metadata::now(title, name));
-
     let control = FormControl { code: template.code.clone(), issue: Some(template.version), issued_on: template.issued_on };
-    let below: Vec<String> = print.serial.iter().map(|s| format!("Số phiếu: {s}")).collect();
-    form_heading(&mut doc, office, &control, &below);
+    form_heading(doc, office, &control, below);
 
-    blocks::title(&mut doc, &t(&template.title), 15.0);
+    blocks::title(doc, &t(&template.title), 15.0);
     let sub = Style::new(Face::Bold, 13.0).with_leading(16.5);
     for line in &template.subtitle_lines {
         doc.paragraph(&upper(&t(line)), &sub, Align::Center, 0.0);
     }
     if template.year_line {
-        let year = print.year.map_or("..........".to_owned(), |y| y.to_string());
+        let year = year.map_or("..........".to_owned(), |y| y.to_string());
         doc.paragraph(&format!("NĂM: {year}"), &sub, Align::Center, 0.0);
     }
     doc.advance(8.0);
@@ -64,14 +83,212 @@ pub fn survey_blank(office: &OfficeProfile, template: &SurveyTemplate, print: &S
             doc.advance(2.0);
         }
         for item in &section.items {
-            draw_item(&mut doc, item, &t);
+            let mark = (doc.page_count() - 1, doc.pages().last().map_or(0, |p| p.items.len()));
+            draw_item(doc, item, &t);
+            let found = checkboxes_since(doc, mark);
+            let expected = box_answers(item);
+            debug_assert_eq!(found.len(), expected.len(), "every box drawn answers one slot");
+            for ((page, x, y, side), (code, value)) in found.into_iter().zip(expected) {
+                boxes.push(DrawnBox { page, x, y, side, code, value });
+            }
         }
     }
 
     doc.advance(10.0);
     doc.ensure(20.0);
     doc.paragraph(&t(&template.closing), &Style::new(Face::Bold, 13.0), Align::Center, 0.0);
-    doc.finish()
+}
+
+/// A tick box as drawn: its page in the document, top-left corner and side in points, and
+/// the answer it stands for.
+#[derive(Debug, Clone, PartialEq)]
+struct DrawnBox {
+    page: usize,
+    x: f32,
+    y: f32,
+    side: f32,
+    code: String,
+    value: i32,
+}
+
+/// The tick boxes drawn since `mark` (page index, item count on it), in drawing order.
+fn checkboxes_since(doc: &Document, mark: (usize, usize)) -> Vec<(usize, f32, f32, f32)> {
+    let mut out = Vec::new();
+    for (pi, page) in doc.pages().iter().enumerate().skip(mark.0) {
+        let from = if pi == mark.0 { mark.1 } else { 0 };
+        for item in &page.items[from..] {
+            if let Item::Rect { x, y, w, h, line_width: Some(lw), fill: None } = item {
+                if (*lw - CHECKBOX_LINE).abs() < 1e-4 && (w - h).abs() < 1e-3 {
+                    out.push((pi, *x, *y, *w));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The answers of an item's boxes in the order they are drawn (see `survey_entry` for codes).
+fn box_answers(item: &SurveyItem) -> Vec<(String, i32)> {
+    match item {
+        SurveyItem::Choice { id, options, multiple: true, .. } => (1..=options.len()).map(|i| (format!("{id}.{i}"), 1)).collect(),
+        SurveyItem::Choice { id, options, .. } => (1..=options.len() as i32).map(|i| (id.clone(), i)).collect(),
+        SurveyItem::RatingGrid { id, criteria, scale, .. } => {
+            let mut v = Vec::new();
+            for c in 1..=criteria.len() {
+                let code = if criteria.len() == 1 { id.clone() } else { format!("{id}.{c}") };
+                v.extend((1..=scale.len() as i32).map(|s| (code.clone(), s)));
+            }
+            v
+        }
+        SurveyItem::YesNo { id, follow_up, .. } => {
+            let mut v = vec![(id.clone(), 1), (id.clone(), 2)];
+            if let Some(f) = follow_up {
+                v.extend((1..=f.options.len() as i32).map(|i| (format!("{id}.follow_up"), i)));
+            }
+            v
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A printing of a survey round: which forms, and what identifies them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundPrint {
+    /// "2026-01".
+    pub round_code: String,
+    pub template_key: String,
+    /// Fills "NĂM:".
+    pub year: Option<i32>,
+    pub first_serial: i32,
+    pub count: i32,
+}
+
+/// Side of a corner alignment mark, and its outer edge's distance from the page's edges (mm):
+/// inside what every office printer can print.
+const MARK_SIDE: f32 = 5.0;
+const MARK_INSET: f32 = 8.0;
+/// The QR code: in the left margin near the bottom, clear of the text area (which begins
+/// 30 mm from the left edge) and of the bottom-left mark.
+const QR_X: f32 = 11.0;
+const QR_Y: f32 = 259.0;
+const QR_SIDE: f32 = 15.0;
+
+/// `count` forms of a round, each starting on a new page, each page with four corner marks
+/// and a QR code (round, serial, template version, page) with the serial written under it;
+/// the first page of each form shows "Số phiếu" under the form-control box. Returns the PDF
+/// and where the answer boxes of one form lie.
+pub fn survey_round_forms(office: &OfficeProfile, template: &SurveyTemplate, print: &RoundPrint) -> Result<(Vec<u8>, SurveyLayout)> {
+    if print.count < 1 {
+        return Err(Error::validation("count", "Số phiếu cần in phải từ 1 trở lên."));
+    }
+    let mut doc = Document::new(metadata(office, template)).without_page_numbers();
+    let mut layout: Option<SurveyLayout> = None;
+    for serial in print.first_serial..print.first_serial + print.count {
+        if serial != print.first_serial {
+            doc.new_page();
+        }
+        let start = doc.page_count() - 1;
+        let below = [format!("Số phiếu: {}", serial_text(serial)), format!("Đợt khảo sát: {}", print.round_code)];
+        let mut boxes = Vec::new();
+        draw_form(&mut doc, office, template, print.year, &below, &mut boxes);
+        let pages = doc.page_count() - start;
+        for i in 0..pages {
+            let qr = QrPayload {
+                round_code: print.round_code.clone(),
+                serial,
+                template_key: print.template_key.clone(),
+                template_version: template.version as i32,
+                page: i as u32 + 1,
+            };
+            let page = doc.page_mut(start + i);
+            corner_marks(page);
+            qr_code(page, &qr.encode())?;
+            let caption = Style::new(Face::Regular, 7.0);
+            let y = mm(QR_Y + QR_SIDE) + 9.0;
+            page.text(mm(QR_X), y, &caption, &format!("Số {}", serial_text(serial)));
+            page.text(mm(QR_X), y + 8.0, &caption, &format!("Trang {}/{pages}", i + 1));
+            if i > 0 {
+                page_number(&mut doc, start + i, i + 1);
+            }
+        }
+        // Printed on both sides, a form of 3 (5…) pages would start the next one on its back:
+        // a blank page keeps every form on sheets of its own.
+        if pages > 1 && pages % 2 == 1 && serial + 1 < print.first_serial + print.count {
+            doc.new_page();
+        }
+        if layout.is_none() {
+            layout = Some(SurveyLayout {
+                pages: pages as u32,
+                marks: mark_centres().to_vec(),
+                mark_size: MARK_SIDE,
+                qr: [QR_X, QR_Y, QR_SIDE],
+                boxes: boxes
+                    .into_iter()
+                    .map(|b| AnswerBox {
+                        code: b.code,
+                        value: b.value,
+                        page: (b.page - start) as u32 + 1,
+                        x: round_mm(b.x),
+                        y: round_mm(b.y),
+                        size: round_mm(b.side),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    let bytes = doc.finish()?;
+    Ok((bytes, layout.expect("at least one form was drawn")))
+}
+
+fn round_mm(points: f32) -> f32 {
+    (points / PT_PER_MM * 100.0).round() / 100.0
+}
+
+fn mark_centres() -> [[f32; 2]; 4] {
+    let near = MARK_INSET + MARK_SIDE / 2.0;
+    let (w, h) = (210.0, 297.0);
+    [[near, near], [w - near, near], [near, h - near], [w - near, h - near]]
+}
+
+/// Four solid squares at the corners, for aligning a scanned page.
+fn corner_marks(page: &mut Page) {
+    for [cx, cy] in mark_centres() {
+        page.fill_rect(mm(cx - MARK_SIDE / 2.0), mm(cy - MARK_SIDE / 2.0), mm(MARK_SIDE), mm(MARK_SIDE), 0.0);
+    }
+}
+
+/// The QR code as vector squares (no image, so the page stays sharp and PDF/A simple): each
+/// run of dark modules in a row is one filled rectangle, a hair taller than the module so that
+/// rows do not show seams when rasterised.
+fn qr_code(page: &mut Page, text: &str) -> Result<()> {
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).map_err(|e| Error::Pdf(format!("mã QR: {e}")))?;
+    let n = code.width();
+    let module = mm(QR_SIDE) / n as f32;
+    let (x0, y0) = (mm(QR_X), mm(QR_Y));
+    for row in 0..n {
+        let mut col = 0;
+        while col < n {
+            if code[(col, row)] == QrColor::Dark {
+                let start = col;
+                while col < n && code[(col, row)] == QrColor::Dark {
+                    col += 1;
+                }
+                let overlap = if row + 1 < n { 0.15 } else { 0.0 };
+                page.fill_rect(x0 + start as f32 * module, y0 + row as f32 * module, (col - start) as f32 * module, module + overlap, 0.0);
+            } else {
+                col += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Decree 30: the page number centred in the top margin, from a form's second page on.
+fn page_number(doc: &mut Document, page: usize, number: usize) {
+    let style = Style::new(Face::Regular, 13.0);
+    let m = doc.margins();
+    let baseline = m.top / 2.0 + style.size / 3.0;
+    doc.page_mut(page).text_in(m.left, m.width(), baseline, &style, Align::Center, &number.to_string());
 }
 
 fn labelled(label: &Option<String>, prompt: &str) -> String {
@@ -126,7 +343,9 @@ pub(super) fn draw_item(doc: &mut Document, item: &SurveyItem, t: &dyn Fn(&str) 
         SurveyItem::RatingGrid { label, prompt, criteria, scale, other_opinion, .. } => {
             let text = labelled(label, &t(prompt));
             let prompt_h = wrap(&text, &question(), w).len() as f32 * question().leading;
-            let grid_h = criteria.len() as f32 * grid_row_height();
+            let labels: Vec<String> = scale.iter().map(|s| t(s)).collect();
+            let filled: Vec<String> = criteria.iter().map(|c| t(c)).collect();
+            let grid_h = grid_height(w, &filled, &labels);
             doc.advance(4.0);
             doc.ensure(prompt_h + grid_h + 6.0);
             doc.paragraph(&text, &question(), Align::Justify, 0.0);
@@ -172,40 +391,127 @@ fn grid_row_height() -> f32 {
     body().size + 12.0
 }
 
-/// Criteria down the left, each scale label with its tick box in a cell of its own.
+/// How a rating grid is laid out in the width of the text area.
+enum GridShape {
+    /// Each scale label with its tick box in a cell of its own, on every row (seed 004's
+    /// three levels).
+    Inline { first: f32, cells: Vec<f32> },
+    /// The scale labels once, in a header row, and only tick boxes on the rows: for scales
+    /// too wide to repeat their labels (five levels and more).
+    Header { first: f32, cell: f32, labels: Vec<Vec<String>>, height: f32 },
+}
+
+fn header_style() -> Style {
+    Style::new(Face::Bold, 11.0).with_leading(13.0)
+}
+
+fn grid_shape(width: f32, criteria: &[String], labels: &[String]) -> GridShape {
+    let style = body();
+    let natural: Vec<f32> = labels.iter().map(|l| option_width(l, &style) + 16.0).collect();
+    let longest = criteria.iter().map(|c| style.width(c) + 12.0).fold(0.0, f32::max);
+    if natural.iter().sum::<f32>() + width / 4.0 <= width {
+        // The criteria take about a third of the width (more for a long criterion); the
+        // scale cells share the rest, each at least as wide as its "label □" with air around.
+        let first = longest.max(width * 0.34).min(width - natural.iter().sum::<f32>()).max(width / 4.0);
+        let cells = even_widths(&natural, width - first);
+        return GridShape::Inline { first, cells };
+    }
+    let first = longest.clamp(width * 0.26, width * 0.4);
+    let cell = (width - first) / labels.len().max(1) as f32;
+    let hs = header_style();
+    let wrapped: Vec<Vec<String>> = labels.iter().map(|l| wrap(l, &hs, cell - 6.0)).collect();
+    let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1) as f32;
+    GridShape::Header { first, cell, labels: wrapped, height: lines * hs.leading + 8.0 }
+}
+
+/// A criterion's lines, wrapped within the first column.
+fn criterion_lines(criterion: &str, first: f32) -> Vec<String> {
+    wrap(criterion, &body(), first - 10.0)
+}
+
+fn row_height(lines: usize) -> f32 {
+    grid_row_height().max(lines as f32 * body().leading + 8.0)
+}
+
+/// The height the grid will take, to keep it on one page with its question.
+fn grid_height(width: f32, criteria: &[String], labels: &[String]) -> f32 {
+    let shape = grid_shape(width, criteria, labels);
+    let (first, header) = match &shape {
+        GridShape::Inline { first, .. } => (*first, 0.0),
+        GridShape::Header { first, height, .. } => (*first, *height),
+    };
+    header + criteria.iter().map(|c| row_height(criterion_lines(c, first).len())).sum::<f32>()
+}
+
+/// Criteria down the left and the scale across; a tick box for every criterion and level,
+/// drawn row by row, level by level (the survey layout relies on that order).
 fn rating_grid(doc: &mut Document, criteria: &[String], scale: &[String], t: &dyn Fn(&str) -> String) {
     let style = body();
     let (x0, width) = (doc.left(), doc.width());
-    // The criteria take about a third of the width (more for a long criterion); the scale
-    // cells share the rest, each at least as wide as its "label □" with air around it.
     let labels: Vec<String> = scale.iter().map(|s| t(s)).collect();
-    let natural: Vec<f32> = labels.iter().map(|l| option_width(l, &style) + 16.0).collect();
-    let longest = criteria.iter().map(|c| style.width(&t(c)) + 12.0).fold(0.0, f32::max);
-    let first = longest.max(width * 0.34).min(width - natural.iter().sum::<f32>()).max(width / 4.0);
-    let cells = even_widths(&natural, width - first);
-    let row_h = grid_row_height();
-    for criterion in criteria {
-        doc.ensure(row_h);
-        let top = doc.y();
-        let baseline = top + (row_h + style.size * 0.7) / 2.0;
-        let label = wrap(&t(criterion), &style, first - 8.0).into_iter().next().unwrap_or_default();
-        doc.page().text(x0 + 5.0, baseline, &style, &label);
-        let mut cx = x0 + first;
-        for (label, cell) in labels.iter().zip(&cells) {
-            option(doc, cx + (cell - option_width(label, &style)) / 2.0, baseline, label, &style);
-            cx += cell;
-        }
+    let criteria: Vec<String> = criteria.iter().map(|c| t(c)).collect();
+    let shape = grid_shape(width, &criteria, &labels);
+    let (first, cells): (f32, Vec<f32>) = match &shape {
+        GridShape::Inline { first, cells } => (*first, cells.clone()),
+        GridShape::Header { first, cell, .. } => (*first, vec![*cell; labels.len()]),
+    };
+    let rules = |doc: &mut Document, top: f32, h: f32| {
         let page = doc.page();
         let right = x0 + width;
         page.line(x0, top, right, top, RULE);
-        page.line(x0, top + row_h, right, top + row_h, RULE);
-        page.line(x0, top, x0, top + row_h, RULE);
+        page.line(x0, top + h, right, top + h, RULE);
+        page.line(x0, top, x0, top + h, RULE);
         let mut x = x0 + first;
-        page.line(x, top, x, top + row_h, RULE);
+        page.line(x, top, x, top + h, RULE);
         for cell in &cells {
             x += cell;
-            page.line(x, top, x, top + row_h, RULE);
+            page.line(x, top, x, top + h, RULE);
         }
+    };
+    if let GridShape::Header { labels: wrapped, height, .. } = &shape {
+        doc.ensure(*height + row_height(1));
+        let top = doc.y();
+        let hs = header_style();
+        let mut cx = x0 + first;
+        for (lines, cell) in wrapped.iter().zip(&cells) {
+            let block = lines.len() as f32 * hs.leading;
+            let mut baseline = top + (height - block) / 2.0 + hs.size;
+            for line in lines {
+                doc.page().text_in(cx, *cell, baseline, &hs, Align::Center, line);
+                baseline += hs.leading;
+            }
+            cx += cell;
+        }
+        rules(doc, top, *height);
+        doc.advance(*height);
+    }
+    for criterion in &criteria {
+        let lines = criterion_lines(criterion, first);
+        let row_h = row_height(lines.len());
+        doc.ensure(row_h);
+        let top = doc.y();
+        // The options' baseline is centred in the row; the criterion's lines are centred too.
+        let baseline = top + (row_h + style.size * 0.7) / 2.0;
+        let block = lines.len() as f32 * style.leading;
+        let mut line_y = if lines.len() == 1 { baseline } else { top + (row_h - block) / 2.0 + style.size * 0.85 };
+        for line in &lines {
+            doc.page().text(x0 + 5.0, line_y, &style, line);
+            line_y += style.leading;
+        }
+        let mut cx = x0 + first;
+        for (label, cell) in labels.iter().zip(&cells) {
+            match shape {
+                GridShape::Inline { .. } => {
+                    option(doc, cx + (cell - option_width(label, &style)) / 2.0, baseline, label, &style);
+                }
+                GridShape::Header { .. } => {
+                    let side = checkbox_side(&style);
+                    doc.page().checkbox(cx + (cell - side) / 2.0, baseline, &style);
+                }
+            }
+            cx += cell;
+        }
+        rules(doc, top, row_h);
         doc.advance(row_h);
     }
 }

@@ -431,3 +431,188 @@ unit: string, current: number | null, previous: number | null,
 change: number | null, };
 
 export type FiguresReport = { figures: Figures, year_before: Figures, changes: Array<Change>, quarters: Array<Figures>, };
+
+export type SurveyTemplate = { 
+/**
+ * Mã hiệu, e.g. "BM.QT.SCT.05-02".
+ */
+code: string, 
+/**
+ * Version of the template, printed as "Lần ban hành". A template that has answers is
+ * never edited: a new version is made.
+ */
+version: number, 
+/**
+ * Ngày ban hành, when known.
+ */
+issued_on: string | null, 
+/**
+ * The form's name, e.g. "Phiếu khảo sát"; printed in capitals.
+ */
+title: string, 
+/**
+ * Lines under the title, printed in capitals, e.g. "Sự hài lòng của các tổ chức, cá nhân".
+ */
+subtitle_lines: Array<string>, 
+/**
+ * Whether a "NĂM: …" line follows the title.
+ */
+year_line: boolean, 
+/**
+ * Paragraphs between the title and the first section.
+ */
+intro: Array<string>, sections: Array<SurveySection>, 
+/**
+ * The last line, e.g. "XIN TRÂN TRỌNG CẢM ƠN!".
+ */
+closing: string, };
+
+export type SurveySection = { heading: string | null, items: Array<SurveyItem>, };
+
+export type SurveyItem = { "kind": "note", text: string, } | { "kind": "respondent", id: string, prompt: string, lines: number, } | { "kind": "choice", id: string, label: string | null, prompt: string, options: Array<string>, multiple: boolean, detail: FreeText | null, } | { "kind": "free_text", id: string, label: string | null, prompt: string, lines: number, } | { "kind": "rating_grid", id: string, label: string | null, prompt: string, criteria: Array<string>, scale: Array<string>, other_opinion: boolean, } | { "kind": "yes_no", id: string, label: string | null, prompt: string, yes: string, no: string, follow_up: FollowUp | null, };
+
+export type FreeText = { prompt: string, lines: number, };
+
+export type FollowUp = { 
+/**
+ * Asked when the answer is yes (true) or no (false).
+ */
+when_yes: boolean, prompt: string, 
+/**
+ * Printed "a. …", "b. …" in order.
+ */
+options: Array<string>, };
+
+export type TemplateInfo = { id: string, 
+/**
+ * "bm-qt-sct-05-02": the template's name on the command line.
+ */
+key: string, version: number, code: string, title: string, 
+/**
+ * One of the templates every office has.
+ */
+builtin: boolean, 
+/**
+ * Rounds that use this version.
+ */
+rounds: number, 
+/**
+ * Forms entered against it: once there are any (or forms were printed), a change makes
+ * a new version.
+ */
+responses: number, 
+/**
+ * The newest version of its key.
+ */
+latest: boolean, };
+
+export type SurveyRound = { id: string, 
+/**
+ * "2026-01": the year of the period's start and the round's number in that year. Printed
+ * on every form and carried by its QR code.
+ */
+code: string, name: string, period_from: string, period_to: string, template_id: string, template_key: string, template_version: number, template_code: string, 
+/**
+ * Forms printed so far; their serials are 1..=printed.
+ */
+printed: number, 
+/**
+ * The serial range printed, e.g. "00001–00150"; empty before the first printing.
+ */
+serial_range: string, 
+/**
+ * Forms entered (keyboard or import), not counting undone ones.
+ */
+entered: number, };
+
+export type RoundInput = { name: string, 
+/**
+ * YYYY-MM-DD or dd/mm/yyyy.
+ */
+period_from: string, period_to: string, 
+/**
+ * The template's key ("bm-qt-sct-05-02"); its newest version is used.
+ */
+template_key: string, };
+
+export type ResponseInput = { round_id: string, 
+/**
+ * As typed or scanned: "17", "00017", or the QR code's text.
+ */
+serial: string, 
+/**
+ * The date written on the form (YYYY-MM-DD or dd/mm/yyyy); the day of entry when empty.
+ */
+filled_on: string, answers: Array<Answer>, 
+/**
+ * Keys pressed to enter this form (the entry screen counts them), for the benchmark of
+ * entry speed; `null` for imports.
+ */
+keystrokes?: number, };
+
+export type SurveyResponse = { id: string, round_id: string, serial: number, filled_on: string, 
+/**
+ * "keyboard", "import" or "demo".
+ */
+source: string, entered_at: string, 
+/**
+ * Keys pressed to enter it on the entry screen (serial, answers, Enter); `null` for
+ * imported forms.
+ */
+keystrokes: number | null, answers: Array<Answer>, };
+
+export type EntrySheet = { round: SurveyRound, template: SurveyTemplate, slots: Array<EntrySlot>, };
+
+export type EntrySlot = { code: string, 
+/**
+ * The question's label, e.g. "Câu hỏi 1", or its prompt when it has no label.
+ */
+question: string, 
+/**
+ * What this slot is on the paper: the criterion, the option, or the question itself.
+ */
+label: string, 
+/**
+ * Box labels, answered with the keys 1, 2, 3…; empty for a text slot.
+ */
+options: Array<string>, 
+/**
+ * A box answer (a key) is expected; text slots never are.
+ */
+required: boolean, 
+/**
+ * Asked only when the slot `code` was answered with box `value`.
+ */
+when: SlotCondition | null, };
+
+export type SlotCondition = { code: string, value: number, };
+
+export type SerialCheck = { "status": "free", serial: number, } | { "status": "duplicate", serial: number, message: string, } | { "status": "out_of_round", message: string, } | { "status": "invalid", message: string, };
+
+export type Answer = { 
+/**
+ * The slot code, e.g. "cau_1.2".
+ */
+code: string, state: AnswerState, 
+/**
+ * The box number when `state` is `chosen`.
+ */
+value: number | null, 
+/**
+ * The words when `state` is `text`.
+ */
+text: string | null, };
+
+export type AnswerState = "chosen" | "blank" | "spoiled" | "text";
+
+export type ImportReport = { round_id: string, 
+/**
+ * Data rows read (the header and empty rows not counted).
+ */
+rows: number, 
+/**
+ * Forms saved: all rows, or 0 when there is any problem or for a dry run.
+ */
+imported: number, dry_run: boolean, problems: Array<ImportProblem>, };
+
+export type ImportProblem = { row: number, message: string, };

@@ -191,3 +191,4 @@ export function printSave(job: PrintJob, path: string): Promise<PrintOutcome> {
 export function reportFigures(period: PeriodQuery): Promise<FiguresReport> {
   return invoke<FiguresReport>('report_figures', { period });
 }
+export * from './surveys';

@@ -1,0 +1,208 @@
+//! `ykien survey …`: survey templates, rounds, printing the forms of a round, importing
+//! returned forms typed in a spreadsheet, and listing what was entered.
+
+use crate::print_json;
+use clap::Subcommand;
+use std::path::PathBuf;
+use ykien::domain::survey_round::serial_text;
+use ykien::{Error, Ledger, Result, RoundInput};
+
+#[derive(Subcommand)]
+pub enum SurveyCommand {
+    /// List the survey templates and their versions.
+    Templates,
+    /// Export or import a template as JSON.
+    #[command(subcommand)]
+    Template(TemplateCommand),
+    /// Survey rounds (đợt khảo sát).
+    #[command(subcommand)]
+    Round(RoundCommand),
+    /// List the survey rounds.
+    Rounds,
+    /// Print the next N numbered forms of a round as one PDF/A file.
+    Print {
+        /// The round's id or code (e.g. 2026-01).
+        #[arg(long)]
+        round: String,
+        #[arg(long, value_name = "N")]
+        count: i32,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Import returned forms typed in a .csv or .xlsx file: all rows or none.
+    Import {
+        #[arg(long)]
+        round: String,
+        file: PathBuf,
+        /// Check every row and report, save nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The forms entered in a round, by serial.
+    Responses {
+        #[arg(long)]
+        round: String,
+    },
+    /// Where the answer boxes and corner marks of the round's printed forms lie (JSON).
+    Layout {
+        #[arg(long)]
+        round: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TemplateCommand {
+    /// Write a template as JSON (the newest version unless --version).
+    Export {
+        /// The template's key, e.g. bm-qt-sct-05-02.
+        key: String,
+        #[arg(long)]
+        version: Option<i32>,
+        /// Write to this file instead of the standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Read a template from a JSON file and store it (a new version when the current one has
+    /// printed or entered forms).
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub enum RoundCommand {
+    /// Create a round; prints its id.
+    Create {
+        /// The template's key, e.g. bm-qt-sct-05-02 (its newest version is used).
+        #[arg(long)]
+        template: String,
+        #[arg(long)]
+        name: String,
+        /// First day of the period (YYYY-MM-DD or dd/mm/yyyy).
+        #[arg(long)]
+        from: String,
+        /// Last day of the period.
+        #[arg(long)]
+        to: String,
+    },
+}
+
+pub fn run(ledger: &mut Ledger, cmd: SurveyCommand, json: bool) -> Result<()> {
+    match cmd {
+        SurveyCommand::Templates => {
+            let list = ledger.survey_templates()?;
+            if json {
+                print_json(&list);
+            } else {
+                for t in list {
+                    println!("{:<20} lần {:<3} {:<18} {} ({} đợt, {} phiếu)", t.key, t.version, t.code, t.title, t.rounds, t.responses);
+                }
+            }
+        }
+        SurveyCommand::Template(TemplateCommand::Export { key, version, out }) => {
+            let text = ledger.export_survey_template(&key, version)?;
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, &text)?;
+                    if json {
+                        print_json(&serde_json::json!({ "path": path, "bytes": text.len() }));
+                    } else {
+                        println!("Đã ghi {}.", path.display());
+                    }
+                }
+                None => println!("{text}"),
+            }
+        }
+        SurveyCommand::Template(TemplateCommand::Import { file }) => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Error::validation("file", format!("Không đọc được tệp mẫu phiếu {}: {e}.", file.display())))?;
+            let info = ledger.import_survey_template(&text)?;
+            if json {
+                print_json(&info);
+            } else {
+                println!("Đã lưu mẫu phiếu {} lần {} ({}).", info.key, info.version, info.id);
+            }
+        }
+        SurveyCommand::Round(RoundCommand::Create { template, name, from, to }) => {
+            let round = ledger.create_survey_round(&RoundInput { name, period_from: from, period_to: to, template_key: template })?;
+            if json {
+                print_json(&round);
+            } else {
+                println!("{}", round.id);
+            }
+        }
+        SurveyCommand::Rounds => {
+            let rounds = ledger.survey_rounds()?;
+            if json {
+                print_json(&rounds);
+            } else {
+                for r in rounds {
+                    println!(
+                        "{}  {:<40} {} → {}  {} lần {}  in {}  đã nhập {}  {}",
+                        r.code, r.name, r.period_from, r.period_to, r.template_key, r.template_version, r.printed, r.entered, r.id
+                    );
+                }
+            }
+        }
+        SurveyCommand::Print { round, count, out } => {
+            let before = ledger.survey_round(&round)?;
+            let bytes = ledger.print_survey_round(&before.id, count)?;
+            if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(&out, &bytes)?;
+            let (first, last) = (before.printed + 1, before.printed + count);
+            if json {
+                print_json(&serde_json::json!({ "path": out, "bytes": bytes.len(), "round_id": before.id, "first_serial": first, "last_serial": last }));
+            } else {
+                println!("Đã ghi {} ({} phiếu, số {}–{}).", out.display(), count, serial_text(first), serial_text(last));
+            }
+        }
+        SurveyCommand::Import { round, file, dry_run } => {
+            let report = ledger.import_survey_responses(&round, &file, dry_run)?;
+            let failed = !report.problems.is_empty();
+            if json {
+                print_json(&report);
+            } else {
+                for p in &report.problems {
+                    eprintln!("{}", p.message);
+                }
+                if failed {
+                    eprintln!("Không nhập phiếu nào: {} lỗi trong {} dòng.", report.problems.len(), report.rows);
+                } else if dry_run {
+                    println!("Kiểm tra xong: {} phiếu hợp lệ, chưa nhập (--dry-run).", report.rows);
+                } else {
+                    println!("Đã nhập {} phiếu.", report.imported);
+                }
+            }
+            if failed {
+                // The report (with every row's problem) is already printed; exit 1.
+                std::process::exit(1);
+            }
+        }
+        SurveyCommand::Layout { round } => match ledger.survey_layout(&round)? {
+            Some(layout) => print_json(&layout),
+            None => {
+                return Err(Error::validation("round", "Đợt khảo sát này chưa in phiếu nào nên chưa có vị trí các ô đánh dấu."));
+            }
+        },
+        SurveyCommand::Responses { round } => {
+            let list = ledger.survey_responses(&round)?;
+            if json {
+                print_json(&list);
+            } else {
+                for r in list {
+                    let answers: Vec<String> = r
+                        .answers
+                        .iter()
+                        .map(|a| match (a.state, a.value, &a.text) {
+                            (ykien::AnswerState::Chosen, Some(v), _) => format!("{}={v}", a.code),
+                            (ykien::AnswerState::Text, _, Some(t)) => format!("{}=«{t}»", a.code),
+                            (s, ..) => format!("{}={}", a.code, s.as_str()),
+                        })
+                        .collect();
+                    println!("{} {} {}", serial_text(r.serial), r.filled_on, answers.join(" "));
+                }
+            }
+        }
+    }
+    Ok(())
+}

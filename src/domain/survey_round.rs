@@ -1,0 +1,250 @@
+//! Survey rounds (đợt khảo sát), the serial numbers of their printed forms and the QR code
+//! each printed page carries, and the forms entered from them.
+
+use super::survey::SurveyTemplate;
+use super::survey_entry::{Answer, EntrySlot};
+use super::text::required_line;
+use crate::domain::feedback::parse_date;
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A stored version of a template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TemplateInfo {
+    pub id: String,
+    /// "bm-qt-sct-05-02": the template's name on the command line.
+    pub key: String,
+    pub version: i32,
+    pub code: String,
+    pub title: String,
+    /// One of the templates every office has.
+    pub builtin: bool,
+    /// Rounds that use this version.
+    pub rounds: i32,
+    /// Forms entered against it: once there are any (or forms were printed), a change makes
+    /// a new version.
+    pub responses: i32,
+    /// The newest version of its key.
+    pub latest: bool,
+}
+
+/// What the round screen shows and the CLI prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SurveyRound {
+    pub id: String,
+    /// "2026-01": the year of the period's start and the round's number in that year. Printed
+    /// on every form and carried by its QR code.
+    pub code: String,
+    pub name: String,
+    pub period_from: String,
+    pub period_to: String,
+    pub template_id: String,
+    pub template_key: String,
+    pub template_version: i32,
+    pub template_code: String,
+    /// Forms printed so far; their serials are 1..=printed.
+    pub printed: i32,
+    /// The serial range printed, e.g. "00001–00150"; empty before the first printing.
+    pub serial_range: String,
+    /// Forms entered (keyboard or import), not counting undone ones.
+    pub entered: i32,
+}
+
+/// A new round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RoundInput {
+    pub name: String,
+    /// YYYY-MM-DD or dd/mm/yyyy.
+    pub period_from: String,
+    pub period_to: String,
+    /// The template's key ("bm-qt-sct-05-02"); its newest version is used.
+    pub template_key: String,
+}
+
+impl RoundInput {
+    pub fn validated(&self) -> Result<(String, NaiveDate, NaiveDate)> {
+        let name = required_line("name", "Tên đợt khảo sát", &self.name, 200)?;
+        let from = parse_date("period_from", "Ngày bắt đầu đợt khảo sát", &self.period_from)?;
+        let to = parse_date("period_to", "Ngày kết thúc đợt khảo sát", &self.period_to)?;
+        if to < from {
+            return Err(Error::validation("period_to", "Ngày kết thúc đợt khảo sát phải sau hoặc trùng ngày bắt đầu."));
+        }
+        Ok((name, from, to))
+    }
+}
+
+/// A returned form to save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ResponseInput {
+    pub round_id: String,
+    /// As typed or scanned: "17", "00017", or the QR code's text.
+    pub serial: String,
+    /// The date written on the form (YYYY-MM-DD or dd/mm/yyyy); the day of entry when empty.
+    pub filled_on: String,
+    pub answers: Vec<Answer>,
+    /// Keys pressed to enter this form (the entry screen counts them), for the benchmark of
+    /// entry speed; `null` for imports.
+    #[ts(optional)]
+    #[serde(default)]
+    pub keystrokes: Option<i32>,
+}
+
+/// A stored form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SurveyResponse {
+    pub id: String,
+    pub round_id: String,
+    pub serial: i32,
+    pub filled_on: String,
+    /// "keyboard", "import" or "demo".
+    pub source: String,
+    pub entered_at: String,
+    /// Keys pressed to enter it on the entry screen (serial, answers, Enter); `null` for
+    /// imported forms.
+    pub keystrokes: Option<i32>,
+    pub answers: Vec<Answer>,
+}
+
+/// What the entry screen needs to enter forms of a round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct EntrySheet {
+    pub round: SurveyRound,
+    pub template: SurveyTemplate,
+    pub slots: Vec<EntrySlot>,
+}
+
+/// The serial as typed or scanned, judged before any answer is keyed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum SerialCheck {
+    /// A form of this round not entered yet.
+    Free { serial: i32 },
+    /// Already entered (on `filled_on`).
+    Duplicate { serial: i32, message: String },
+    /// Not a serial printed for this round.
+    OutOfRound { message: String },
+    /// Not a serial at all.
+    Invalid { message: String },
+}
+
+/// The text of the QR code printed on every page of a form. Short and in ASCII so that a
+/// USB scanner typing it as a keyboard gets it right whatever the keyboard layout:
+/// `YK1 <round code> <serial> <template key> <version> <page>` separated by '/'.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrPayload {
+    pub round_code: String,
+    pub serial: i32,
+    pub template_key: String,
+    pub template_version: i32,
+    pub page: u32,
+}
+
+const QR_PREFIX: &str = "YK1/";
+
+impl QrPayload {
+    pub fn encode(&self) -> String {
+        format!(
+            "{QR_PREFIX}{}/{}/{}/{}/{}",
+            self.round_code, self.serial, self.template_key, self.template_version, self.page
+        )
+    }
+
+    pub fn decode(text: &str) -> Option<QrPayload> {
+        let rest = text.trim().strip_prefix(QR_PREFIX).or_else(|| text.trim().strip_prefix("yk1/"))?;
+        let parts: Vec<&str> = rest.split('/').collect();
+        if parts.len() != 5 {
+            return None;
+        }
+        Some(QrPayload {
+            round_code: parts[0].to_owned(),
+            serial: parts[1].parse().ok()?,
+            template_key: parts[2].to_lowercase(),
+            template_version: parts[3].parse().ok()?,
+            page: parts[4].parse().ok()?,
+        })
+    }
+}
+
+/// The serial as printed: five digits at least.
+pub fn serial_text(serial: i32) -> String {
+    format!("{serial:05}")
+}
+
+/// What was typed in the serial field: a number, or a scanned QR code (with its round).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SerialRef {
+    Number(i32),
+    Scanned(QrPayload),
+}
+
+pub fn parse_serial(text: &str) -> Result<SerialRef> {
+    let t = text.trim();
+    if let Some(p) = QrPayload::decode(t) {
+        return Ok(SerialRef::Scanned(p));
+    }
+    match t.parse::<i64>() {
+        Ok(n) if (1..=i64::from(i32::MAX)).contains(&n) => Ok(SerialRef::Number(n as i32)),
+        _ => Err(Error::validation(
+            "serial",
+            format!("Số phiếu «{}» không hợp lệ: gõ số in trên phiếu (ví dụ 17) hoặc quét mã QR.", t.chars().take(40).collect::<String>()),
+        )),
+    }
+}
+
+/// Where the answer boxes and alignment marks of a printed form are, kept with the template
+/// version so that scans of returned forms can be read later. Millimetres from the top-left
+/// corner of the page; pages numbered from 1 within one form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SurveyLayout {
+    pub pages: u32,
+    /// Centres of the four corner marks (top-left, top-right, bottom-left, bottom-right),
+    /// the same on every page.
+    pub marks: Vec<[f32; 2]>,
+    pub mark_size: f32,
+    /// The QR code's top-left corner and side.
+    pub qr: [f32; 3],
+    pub boxes: Vec<AnswerBox>,
+}
+
+/// One tick box: ticking it answers slot `code` with `value`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerBox {
+    pub code: String,
+    pub value: i32,
+    pub page: u32,
+    /// Top-left corner and side, in mm.
+    pub x: f32,
+    pub y: f32,
+    pub size: f32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_qr_text_round_trips_and_serials_parse() {
+        let p = QrPayload { round_code: "2026-01".into(), serial: 17, template_key: "bm-qt-sct-05-02".into(), template_version: 1, page: 2 };
+        assert_eq!(p.encode(), "YK1/2026-01/17/bm-qt-sct-05-02/1/2");
+        assert_eq!(QrPayload::decode(&p.encode()), Some(p.clone()));
+        assert_eq!(parse_serial(" 00017 ").unwrap(), SerialRef::Number(17));
+        assert_eq!(parse_serial(&p.encode()).unwrap(), SerialRef::Scanned(p));
+        for bad in ["", "0", "-3", "abc", "99999999999"] {
+            assert!(parse_serial(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_round_needs_a_name_and_an_ordered_period() {
+        let r = RoundInput { name: " Khảo sát năm 2026 ".into(), period_from: "2026-01-01".into(), period_to: "31/12/2026".into(), template_key: "x".into() };
+        let (name, from, to) = r.validated().unwrap();
+        assert_eq!(name, "Khảo sát năm 2026");
+        assert!(from < to);
+        let back = RoundInput { period_to: "2025-12-31".into(), ..r.clone() };
+        assert!(back.validated().unwrap_err().to_string().contains("Ngày kết thúc"));
+        let bad = RoundInput { period_from: "2026-02-30".into(), ..r };
+        assert!(bad.validated().unwrap_err().to_string().contains("không phải ngày có thật"));
+    }
+}

@@ -1,0 +1,41 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The survey commands' names and argument names must match src-tauri/src/commands/surveys.rs.
+const invoke = vi.fn();
+vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+
+const api = await import('./index');
+
+beforeEach(() => {
+  invoke.mockReset();
+  invoke.mockResolvedValue(null);
+});
+
+describe('survey api', () => {
+  it('calls each survey command by its Rust name with its argument names', async () => {
+    await api.surveyTemplates();
+    await api.surveyTemplateImport('{}');
+    await api.surveyTemplateExport('bm-qt-sct-05-02', null);
+    await api.surveyRoundCreate({ name: 'Đợt', period_from: '2026-01-01', period_to: '2026-12-31', template_key: 'k' });
+    await api.surveyPrint('r', 3);
+    await api.surveyEntrySheet('r');
+    await api.surveyCheckSerial('r', '17');
+    await api.surveyResponseSave({ round_id: 'r', serial: '1', filled_on: '', answers: [], keystrokes: 12 });
+    await api.surveyResponseUndo('r');
+    await api.surveyResponses('r');
+    await api.surveyImport('r', 'phiếu.xlsx', [1, 2], true);
+    expect(invoke.mock.calls).toEqual([
+      ['survey_templates'],
+      ['survey_template_import', { json: '{}' }],
+      ['survey_template_export', { key: 'bm-qt-sct-05-02', version: null }],
+      ['survey_round_create', { input: { name: 'Đợt', period_from: '2026-01-01', period_to: '2026-12-31', template_key: 'k' } }],
+      ['survey_print', { roundId: 'r', count: 3 }],
+      ['survey_entry_sheet', { roundId: 'r' }],
+      ['survey_check_serial', { roundId: 'r', serial: '17' }],
+      ['survey_response_save', { input: { round_id: 'r', serial: '1', filled_on: '', answers: [], keystrokes: 12 } }],
+      ['survey_response_undo', { roundId: 'r' }],
+      ['survey_responses', { roundId: 'r' }],
+      ['survey_import', { roundId: 'r', name: 'phiếu.xlsx', bytes: [1, 2], dryRun: true }],
+    ]);
+  });
+});
