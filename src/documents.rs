@@ -52,23 +52,11 @@ pub struct PrintOutcome {
 const MAX_BLANK_PAGES: u32 = 500;
 
 impl Ledger {
-    /// Prints `job` into `dir` under its own file name and returns the path. The file is
-    /// written whole beside its final name and then renamed, so a half-written PDF is never
-    /// seen; when the name is taken by a file another program holds open (a viewer on
-    /// Windows), the next free name "… (2).pdf" is used.
+    /// Prints `job` into `dir` under its own file name and returns the path (see
+    /// [`save_in_folder`]).
     pub fn print_to_folder(&self, job: &PrintJob, dir: &Path) -> Result<PathBuf> {
         let printed = self.print(job)?;
-        std::fs::create_dir_all(dir)?;
-        let stem = printed.file_name.trim_end_matches(".pdf");
-        let mut last_err = None;
-        for n in 1..=50 {
-            let name = if n == 1 { printed.file_name.clone() } else { format!("{stem} ({n}).pdf") };
-            match write_whole(&dir.join(&name), &printed.bytes) {
-                Ok(()) => return Ok(dir.join(name)),
-                Err(e) => last_err = Some(e),
-            }
-        }
-        Err(last_err.expect("tried at least once"))
+        save_in_folder(dir, &printed.file_name, &printed.bytes)
     }
 
     /// Prints `job` into the file the user chose.
@@ -181,6 +169,23 @@ impl Ledger {
         found.reverse();
         Ok(found.iter().map(ledger_row).collect())
     }
+}
+
+/// Saves a printed file in `dir` under `file_name`, written whole then renamed; when the
+/// name is taken by a file another program holds open (a viewer on Windows), the next free
+/// name "… (2).pdf" is used. Returns the path written.
+pub fn save_in_folder(dir: &Path, file_name: &str, bytes: &[u8]) -> Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let stem = file_name.trim_end_matches(".pdf");
+    let mut last_err = None;
+    for n in 1..=50 {
+        let name = if n == 1 { file_name.to_owned() } else { format!("{stem} ({n}).pdf") };
+        match write_whole(&dir.join(&name), bytes) {
+            Ok(()) => return Ok(dir.join(name)),
+            Err(e) => last_err = Some(e),
+        }
+    }
+    Err(last_err.expect("tried at least once"))
 }
 
 /// Writes a temporary file beside `path`, flushes it, then renames it over `path`.

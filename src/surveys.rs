@@ -16,14 +16,6 @@ use crate::Ledger;
 use chrono::{Datelike, NaiveDate};
 use std::path::Path;
 
-/// Where the app saves printed forms: $YKIEN_OUTPUT_DIR, else the user's Documents/Ý Kiến.
-pub fn print_dir() -> std::path::PathBuf {
-    match std::env::var_os("YKIEN_OUTPUT_DIR").filter(|d| !d.is_empty()) {
-        Some(d) => d.into(),
-        None => dirs::document_dir().or_else(dirs::home_dir).unwrap_or_else(|| ".".into()).join("Ý Kiến"),
-    }
-}
-
 /// The most forms printed at once (a box of paper is 2,500 sheets).
 pub const MAX_PRINT: i32 = 5000;
 

@@ -38,9 +38,8 @@ async fn three_forms_are_entered_by_keyboard_alone_and_found_in_the_round() {
         r.code
     };
 
-    // Where the app saves printed forms (inherited by tauri-driver, WebKitWebDriver and the app).
-    let printed_dir = dir.path().join("in");
-    std::env::set_var("YKIEN_OUTPUT_DIR", &printed_dir);
+    // Where the app writes what it prints: beside the database.
+    let printed_dir = dir.path().join("Bản in");
     let app = App::launch(&db).await;
     app.wait_for("#main-shell").await;
     app.click("[data-nav=\"surveys\"]").await;
@@ -51,8 +50,10 @@ async fn three_forms_are_entered_by_keyboard_alone_and_found_in_the_round() {
     app.type_into("#print-count", "3").await;
     app.click("#print-go").await;
     let shown = app.wait_for_text("#print-path", "phieu-khao-sat-").await;
+    let written = app.wait_for("#print-path").await.attr("data-print-path").await.unwrap().expect("the path is given");
     let pdf = printed_dir.join(format!("phieu-khao-sat-{round_code}-00021-00023.pdf"));
     assert!(shown.contains(pdf.file_name().unwrap().to_str().unwrap()), "{shown}");
+    assert_eq!(std::path::Path::new(&written), pdf);
     let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     for serial in ["00021", "00022", "00023"] {

@@ -3,8 +3,9 @@
 
 use super::Reply;
 use crate::state::AppState;
-use tauri::State;
-use ykien::{EntrySheet, ImportReport, ResponseInput, RoundInput, SerialCheck, SurveyResponse, SurveyRound, SurveyTemplate, TemplateInfo};
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+use ykien::{EntrySheet, ImportReport, PrintOutcome, ResponseInput, RoundInput, SerialCheck, SurveyResponse, SurveyRound, SurveyTemplate, TemplateInfo};
 
 #[tauri::command]
 pub fn survey_templates(state: State<AppState>) -> Reply<Vec<TemplateInfo>> {
@@ -42,19 +43,19 @@ pub fn survey_round_create(state: State<AppState>, input: RoundInput) -> Reply<S
     state.with(|l| l.create_survey_round(&input))
 }
 
-/// Prints `count` more forms of the round into the user's Documents folder; returns the path.
+/// Prints `count` more forms of the round into the print folder beside the database and
+/// opens them in the PDF viewer, as every other print does.
 #[tauri::command]
-pub fn survey_print(state: State<AppState>, round_id: String, count: i32) -> Reply<String> {
-    state.with(|l| {
+pub fn survey_print(app: AppHandle, state: State<AppState>, round_id: String, count: i32) -> Reply<PrintOutcome> {
+    let dir = state.print_dir();
+    let path = state.with(|l| {
         let before = l.survey_round(&round_id)?;
         let bytes = l.print_survey_round(&round_id, count)?;
-        let dir = ykien::surveys::print_dir();
-        std::fs::create_dir_all(&dir)?;
         let name = format!("phieu-khao-sat-{}-{:05}-{:05}.pdf", before.code, before.printed + 1, before.printed + count);
-        let path = dir.join(name);
-        std::fs::write(&path, bytes)?;
-        Ok(path.display().to_string())
-    })
+        ykien::documents::save_in_folder(&dir, &name, &bytes)
+    })?;
+    let opened = app.opener().open_path(path.to_string_lossy(), None::<&str>).is_ok();
+    Ok(PrintOutcome { path: path.display().to_string(), opened })
 }
 
 #[tauri::command]

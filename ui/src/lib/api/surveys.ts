@@ -5,6 +5,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   EntrySheet,
   ImportReport,
+  PrintOutcome,
   ResponseInput,
   RoundInput,
   SerialCheck,
@@ -43,9 +44,9 @@ export function surveyRoundCreate(input: RoundInput): Promise<SurveyRound> {
   return invoke<SurveyRound>('survey_round_create', { input });
 }
 
-/** Prints `count` more numbered forms; resolves to the path of the PDF written. */
-export function surveyPrint(roundId: string, count: number): Promise<string> {
-  return invoke<string>('survey_print', { roundId, count });
+/** Prints `count` more numbered forms into the print folder and opens them in the viewer. */
+export function surveyPrint(roundId: string, count: number): Promise<PrintOutcome> {
+  return invoke<PrintOutcome>('survey_print', { roundId, count });
 }
 
 export function surveyEntrySheet(roundId: string): Promise<EntrySheet> {
