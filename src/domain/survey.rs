@@ -37,6 +37,12 @@ pub struct SurveyTemplate {
     pub sections: Vec<SurveySection>,
     /// The last line, e.g. "XIN TRÂN TRỌNG CẢM ƠN!".
     pub closing: String,
+    /// How many of the first levels of a rating scale count as satisfied in the
+    /// satisfaction index; by default all but the last on scales of three or fewer levels,
+    /// the first two on longer ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub satisfied_levels: Option<u8>,
 }
 
 /// A titled part of the form ("I. Thông tin về tổ chức …"), or an untitled run of items.
@@ -206,6 +212,7 @@ impl SurveyTemplate {
                 },
             ],
             closing: "XIN TRÂN TRỌNG CẢM ƠN!".into(),
+            satisfied_levels: None,
         }
     }
 }
@@ -379,6 +386,7 @@ impl SurveyTemplate {
                 },
             ],
             closing: "XIN TRÂN TRỌNG CẢM ƠN!".into(),
+            satisfied_levels: None,
         }
     }
 

@@ -112,7 +112,8 @@ pub fn annual_report(r: &FiguresReport, t: &AnnualTexts) -> ReportPrint {
              Khiếu nại gồm khiếu nại, phàn nàn và kháng nghị. Tỷ lệ trả lời đúng hạn tính trên các khiếu nại đã \
              giải quyết và các khiếu nại chưa giải quyết nhưng đã quá hạn; hạn giải quyết là hạn theo quy định hoặc \
              hạn đã được Giám đốc gia hạn. Số ngày giải quyết tính theo ngày dương lịch từ ngày tiếp nhận đến ngày \
-             đóng hồ sơ. Số liệu các hồ sơ còn mở được xác định tại ngày {}.",
+             đóng hồ sơ. Số liệu các hồ sơ còn mở được xác định tại ngày {}. Phiếu khảo sát được tính theo ngày \
+             ghi trên phiếu.",
             day(&f.period.from),
             day(&f.period.to),
             f.feedback.total,
@@ -190,9 +191,10 @@ pub fn annual_report(r: &FiguresReport, t: &AnnualTexts) -> ReportPrint {
         sources,
         Section { heading: "II. Kết quả tiếp nhận ý kiến của khách hàng".into(), blocks: received },
         Section { heading: "III. Kết quả giải quyết khiếu nại, phàn nàn, kháng nghị".into(), blocks: handling },
-        Section { heading: "IV. Kết luận".into(), blocks: vec![written_or_lines(&t.conclusions)] },
+        Section { heading: "IV. Kết quả khảo sát sự hài lòng của khách hàng".into(), blocks: survey_blocks(r) },
+        Section { heading: "V. Kết luận".into(), blocks: vec![written_or_lines(&t.conclusions)] },
         Section {
-            heading: "V. Đề xuất biện pháp khắc phục, phòng ngừa, cải tiến".into(),
+            heading: "VI. Đề xuất biện pháp khắc phục, phòng ngừa, cải tiến".into(),
             blocks: vec![written_or_lines(&t.proposals)],
         },
     ];
@@ -214,6 +216,81 @@ pub fn annual_report(r: &FiguresReport, t: &AnnualTexts) -> ReportPrint {
         signatures: vec![named("Người lập báo cáo", &t.prepared_by), named("Đại diện lãnh đạo", &t.qmr), named(head_title, &t.head_name)],
         recipients: vec!["Ban Giám đốc".into(), "Đại diện lãnh đạo về chất lượng".into(), "Lưu: VT, hồ sơ ISO".into()],
     }
+}
+
+/// The survey part: per template, the rated criteria with each level, blanks, spoiled
+/// answers and the index, a chart of the indices, and the other questions' counts.
+fn survey_blocks(r: &FiguresReport) -> Vec<Block> {
+    let s = &r.figures.surveys;
+    let before = &r.year_before.surveys;
+    if s.forms == 0 {
+        return vec![Block::Paragraph("Trong kỳ báo cáo không có phiếu khảo sát nào được thu về.".into())];
+    }
+    let mut blocks = vec![Block::Paragraph(format!(
+        "Thu về {} phiếu khảo sát (cùng kỳ {}: {} phiếu). Chỉ số hài lòng chung: {} (cùng kỳ: {}). Chỉ số hài lòng là \
+         tỷ lệ câu trả lời ở các mức hài lòng trên tổng số câu trả lời hợp lệ (không tính ô bỏ trống và ô đánh dấu \
+         hai lựa chọn).",
+        s.forms,
+        r.year_before.period.label.to_lowercase(),
+        before.forms,
+        share(&s.index),
+        share(&before.index),
+    ))];
+    for t in &s.templates {
+        blocks.push(Block::Heading(format!("Mẫu phiếu {} (lần ban hành {}): {} phiếu", t.code, t.version, t.forms)));
+        let rated: Vec<_> = t.slots.iter().filter(|x| x.rated).collect();
+        if let Some(first) = rated.first() {
+            let mut columns = vec![Column::new("Tiêu chí", 3.4, Align::Left)];
+            columns.extend(first.levels.iter().map(|l| Column::new(&l.label, 1.2, Align::Right)));
+            columns.extend([
+                Column::new("Bỏ trống", 1.0, Align::Right),
+                Column::new("Không hợp lệ", 1.1, Align::Right),
+                Column::new("Chỉ số hài lòng", 1.4, Align::Right),
+            ]);
+            let rows = rated
+                .iter()
+                .map(|x| {
+                    let valid: u32 = x.levels.iter().map(|l| l.count).sum();
+                    let mut row = vec![x.label.clone()];
+                    row.extend(x.levels.iter().map(|l| {
+                        let pct = super::figures::percent(l.count, valid).map(decimal).unwrap_or_else(|| "—".into());
+                        format!("{} ({pct}%)", l.count)
+                    }));
+                    row.extend([x.blank.to_string(), x.spoiled.to_string(), x.index.map(|i| share_pct(&i)).unwrap_or_default()]);
+                    row
+                })
+                .collect();
+            blocks.push(Block::Table { columns, rows });
+            blocks.push(Block::Chart(BarChart {
+                title: Some(format!("Chỉ số hài lòng theo tiêu chí — mẫu {} (%)", t.code)),
+                unit: "%".into(),
+                max: Some(100.0),
+                decimals: 1,
+                ..BarChart::new(rated.iter().map(|x| Bar { label: x.label.clone(), value: x.index.and_then(|i| i.percent).unwrap_or(0.0) }).collect())
+            }));
+        }
+        for x in t.slots.iter().filter(|x| !x.rated && x.levels.len() > 1) {
+            let answered: u32 = x.levels.iter().map(|l| l.count).sum();
+            let counts: Vec<String> = x.levels.iter().map(|l| format!("{}: {}", l.label, l.count)).collect();
+            let label = x.label.trim().trim_end_matches(':');
+            let asked = if label.ends_with('?') { label.to_owned() } else { format!("{label}:") };
+            blocks.push(Block::Paragraph(format!(
+                "{} — {} {} ({} phiếu trả lời; bỏ trống {}, không hợp lệ {}).",
+                x.question.trim_end_matches(':'),
+                asked,
+                counts.join("; "),
+                answered,
+                x.blank,
+                x.spoiled
+            )));
+        }
+    }
+    blocks
+}
+
+/// "93,1%" alone, for table cells.
+fn share_pct(s: &Share) -> String {
+    s.percent.map(|p| format!("{}%", decimal(p))).unwrap_or_else(|| "—".into())
 }
 
 /// "2026-03-31" → "31/03/2026".

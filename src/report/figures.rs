@@ -90,6 +90,7 @@ pub struct Figures {
     pub period: Period,
     pub feedback: FeedbackFigures,
     pub complaints: ComplaintFigures,
+    pub surveys: super::surveys::SurveyFigures,
 }
 
 /// One figure against the same period of the year before.

@@ -6,6 +6,7 @@ pub mod collect;
 pub mod complaints;
 pub mod figures;
 pub mod period;
+pub mod surveys;
 
 use crate::error::Result;
 use crate::{FeedbackFilter, Kind, Ledger};
@@ -27,14 +28,17 @@ impl Ledger {
         let units = collect::units(&self.conn)?;
         let complaints = collect::complaint_rows(&self.conn, from, to)?;
         let today = self.today();
-        Ok(periods
+        periods
             .iter()
-            .map(|p| Figures {
-                period: p.clone(),
-                feedback: collect::feedback(&entries, &units, p),
-                complaints: collect::complaints(&complaints, p, today),
+            .map(|p| {
+                Ok(Figures {
+                    period: p.clone(),
+                    feedback: collect::feedback(&entries, &units, p),
+                    complaints: collect::complaints(&complaints, p, today),
+                    surveys: surveys::figures(&self.conn, p)?,
+                })
             })
-            .collect())
+            .collect()
     }
 
     /// The annual satisfaction report of `year` as a PDF/A file, with what staff wrote.
@@ -100,7 +104,7 @@ pub fn changes(now: &Figures, before: &Figures) -> Vec<Change> {
     let count = |x: u32| Some(f64::from(x));
     // (key, label, unit, this period, the year before)
     type Row<'a> = (&'a str, &'a str, &'a str, Option<f64>, Option<f64>);
-    let rows: [Row; 8] = [
+    let rows: [Row; 10] = [
         ("feedback_total", "Tổng số ý kiến tiếp nhận", "count", count(now.feedback.total), count(before.feedback.total)),
         ("complaints_received", "Khiếu nại, phàn nàn, kháng nghị tiếp nhận", "count", count(a.received), count(b.received)),
         ("replied_on_time", "Tỷ lệ trả lời đúng hạn", "percent", a.replied_on_time.percent, b.replied_on_time.percent),
@@ -109,6 +113,8 @@ pub fn changes(now: &Figures, before: &Figures) -> Vec<Change> {
         ("p90_days_to_close", "Số ngày giải quyết (90% hồ sơ không quá)", "days", a.p90_days_to_close.map(f64::from), b.p90_days_to_close.map(f64::from)),
         ("open_at_end", "Còn đang giải quyết cuối kỳ", "count", count(a.open_at_end), count(b.open_at_end)),
         ("overdue_at_end", "Quá hạn cuối kỳ", "count", count(a.overdue_at_end), count(b.overdue_at_end)),
+        ("survey_forms", "Phiếu khảo sát thu về", "count", count(now.surveys.forms), count(before.surveys.forms)),
+        ("satisfaction_index", "Chỉ số hài lòng (phiếu khảo sát)", "percent", now.surveys.index.percent, before.surveys.index.percent),
     ];
     rows.into_iter()
         .map(|(key, label, unit, current, previous)| Change {

@@ -10,13 +10,14 @@ async fn the_report_page_shows_the_year_and_opens_the_cases_behind_a_count() {
     let _one = crate::ONE_WINDOW.lock().await;
     let dir = crate::temp_dir();
     let db = dir.path().join("ykien.db");
-    let (year, total, complaints) = {
+    let (year, total, complaints, index) = {
         let mut l = Ledger::open(&db).unwrap();
         ykien::demo::fill(&mut l).unwrap();
         let year = chrono::Datelike::year(&l.today());
         let f = l.figures(&Period::year(year).unwrap()).unwrap();
         let complaints = f.feedback.by_kind.iter().find(|c| c.key == Kind::Complaint.as_str()).unwrap().count;
-        (year, f.feedback.total, complaints)
+        let index = f.surveys.index.percent.map(|p| format!("{}%", ykien::report::annual::decimal(p)));
+        (year, f.feedback.total, complaints, index)
     };
     assert!(complaints > 0);
 
@@ -27,6 +28,12 @@ async fn the_report_page_shows_the_year_and_opens_the_cases_behind_a_count() {
     assert_eq!(tile.trim(), total.to_string());
     app.wait_for("#report-changes tr[data-change=\"replied_on_time\"]").await;
     app.wait_for("#quarters-title").await;
+    // The survey index of the year, as the core counts it.
+    let shown = app.wait_for("#report-surveys").await.text().await.unwrap();
+    match &index {
+        Some(i) => assert_eq!(app.wait_for("#survey-index").await.text().await.unwrap().trim(), i),
+        None => assert!(shown.contains("Không có phiếu khảo sát"), "{shown}"),
+    }
     app.screenshot("reports").await;
 
     // The complaints of the year, in the book.

@@ -267,7 +267,9 @@ fn the_annual_report_prints_the_figures_of_the_year() {
             "Cả năm 7 5 40% (2/5) 10",
             "Năm 2026 tiếp nhận 5 khiếu nại",
             "Tỷ lệ trả lời đúng hạn 40% 100% -60 điểm %",
-            "IV. KẾT LUẬN",
+            "IV. KẾT QUẢ KHẢO SÁT",
+            "không có phiếu khảo sát nào",
+            "V. KẾT LUẬN",
             "Tỷ lệ trả lời đúng hạn chưa đạt mục tiêu.",
             "NGƯỜI LẬP BÁO CÁO",
             "GIÁM ĐỐC",
@@ -306,4 +308,110 @@ fn the_yearly_compilation_lists_every_complaint_with_its_result() {
         ],
     );
     assert!(!text.contains("2026/000006"), "the praise is not a complaint");
+}
+
+/// Four forms of BM.QT.SCT.05-02, three in the first quarter and one in the second:
+///
+/// | form | filled     | ratings (cau_1.1–4, cau_3, cau_4, cau_5) | cau_2 (follow-up)  |
+/// |------|------------|-------------------------------------------|--------------------|
+/// | 1    | 2026-03-05 | all Tốt (1)                               | Không              |
+/// | 2    | 2026-03-05 | all Đạt yêu cầu (2)                       | Có, Phổ biến (3)   |
+/// | 3    | 2026-03-05 | all Chưa đạt (3); cau_1.1 two boxes; cau_5 blank | Không       |
+/// | 4    | 2026-05-10 | all Tốt (1)                               | Không              |
+///
+/// First quarter: 14 satisfied of 19 valid rated answers (form 3 has five valid, none
+/// satisfied) = 73.7 %; the year: 21 of 26 = 80.8 %.
+fn survey_dataset() -> Ledger {
+    use ykien::{Answer, ResponseInput, RoundInput};
+    let mut l = dataset();
+    l.save_office(&ykien::demo::demo_office()).unwrap();
+    let round = l
+        .create_survey_round(&RoundInput {
+            name: "Khảo sát năm 2026".into(),
+            period_from: "2026-01-01".into(),
+            period_to: "2026-12-31".into(),
+            template_key: "bm-qt-sct-05-02".into(),
+        })
+        .unwrap()
+        .id;
+    l.set_clock(Some(at("2026-06-01T10:00")));
+    l.print_survey_round(&round, 4).unwrap();
+    let rated = ["cau_1.1", "cau_1.2", "cau_1.3", "cau_1.4", "cau_3", "cau_4", "cau_5"];
+    let form = |level: i32, harassed: Option<i32>, spoil: &[&str], blank: &[&str]| {
+        let mut a = vec![Answer::chosen("noi_dung_giao_dich.1", 1), Answer::blank("noi_dung_giao_dich.2")];
+        for code in rated {
+            a.push(if spoil.contains(&code) {
+                Answer::spoiled(code)
+            } else if blank.contains(&code) {
+                Answer::blank(code)
+            } else {
+                Answer::chosen(code, level)
+            });
+        }
+        match harassed {
+            Some(how) => a.extend([Answer::chosen("cau_2", 1), Answer::chosen("cau_2.follow_up", how)]),
+            None => a.push(Answer::chosen("cau_2", 2)),
+        }
+        a
+    };
+    let forms = [
+        ("1", "2026-03-05", form(1, None, &[], &[])),
+        ("2", "2026-03-05", form(2, Some(3), &[], &[])),
+        ("3", "2026-03-05", form(3, None, &["cau_1.1"], &["cau_5"])),
+        ("4", "2026-05-10", form(1, None, &[], &[])),
+    ];
+    for (serial, filled_on, answers) in forms {
+        l.save_survey_response(&ResponseInput { round_id: round.clone(), serial: serial.into(), filled_on: filled_on.into(), answers, keystrokes: None })
+            .unwrap();
+    }
+    l
+}
+
+#[test]
+fn survey_figures_equal_the_hand_computation() {
+    let l = survey_dataset();
+    let q1 = l.figures(&Period::quarter(2026, 1).unwrap()).unwrap().surveys;
+    assert_eq!(q1.forms, 3);
+    assert_eq!((q1.index.count, q1.index.of, q1.index.percent), (14, 19, Some(73.7)));
+    let t = &q1.templates[0];
+    assert_eq!((t.code.as_str(), t.satisfied_levels), ("BM.QT.SCT.05-02", 2), "Tốt and Đạt yêu cầu");
+    let slot = |code: &str| t.slots.iter().find(|s| s.code == code).unwrap();
+    let c11 = slot("cau_1.1");
+    assert_eq!(c11.levels.iter().map(|l| l.count).collect::<Vec<_>>(), [1, 1, 0]);
+    assert_eq!((c11.spoiled, c11.blank), (1, 0));
+    assert_eq!(c11.index.unwrap().percent, Some(100.0), "2 of 2 valid");
+    assert_eq!(slot("cau_1.2").index.unwrap().percent, Some(66.7), "2 of 3");
+    let c5 = slot("cau_5");
+    assert_eq!((c5.blank, c5.index.unwrap().of), (1, 2));
+    let harassment = slot("cau_2");
+    assert!(!harassment.rated);
+    assert_eq!(harassment.levels.iter().map(|l| l.count).collect::<Vec<_>>(), [1, 2], "Có 1, Không 2");
+    assert_eq!(slot("cau_2.follow_up").levels[2].count, 1, "Phổ biến once");
+    assert!(harassment.label.contains("Sở Công Thương"), "the office's name, not the placeholder: {}", harassment.label);
+
+    let year = l.figures(&Period::year(2026).unwrap()).unwrap().surveys;
+    assert_eq!((year.forms, year.index.count, year.index.of, year.index.percent), (4, 21, 26, Some(80.8)));
+    let q3 = l.figures(&Period::quarter(2026, 3).unwrap()).unwrap().surveys;
+    assert_eq!((q3.forms, q3.index.percent), (0, None), "an empty quarter has no index");
+}
+
+#[test]
+fn the_annual_report_holds_the_survey_figures() {
+    let l = survey_dataset();
+    let pdf = crate::pdf::Pdf::new(&l.annual_report_pdf(2026, &Default::default()).unwrap());
+    pdf.assert_sound();
+    crate::pdf::assert_in_order(
+        &pdf.text(None),
+        &[
+            "IV. KẾT QUẢ KHẢO SÁT",
+            "Thu về 4 phiếu khảo sát",
+            "Chỉ số hài lòng chung: 80,8% (21/26)",
+            "Mẫu phiếu BM.QT.SCT.05-02",
+            "Tiêu chí Tốt",
+            "Thái độ giao tiếp",
+            "Chỉ số hài lòng theo tiêu chí",
+            "Có: 1; Không: 3",
+            "V. KẾT LUẬN",
+        ],
+    );
 }

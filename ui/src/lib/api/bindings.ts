@@ -418,7 +418,53 @@ open_at_end: number, overdue_at_end: number,
  */
 settled_front_desk: Share, escalated_specialist: Share, escalated_leadership: Share, };
 
-export type Figures = { period: Period, feedback: FeedbackFigures, complaints: ComplaintFigures, };
+export type SlotFigures = { 
+/**
+ * The answer code, e.g. "cau_1.2".
+ */
+code: string, 
+/**
+ * "Câu hỏi 1"; the criterion or option in `label`.
+ */
+question: string, label: string, 
+/**
+ * A criterion of a rating grid, counted in the satisfaction index.
+ */
+rated: boolean, 
+/**
+ * Each box, in the printed order, with how many ticked it.
+ */
+levels: Array<Count>, blank: number, spoiled: number, 
+/**
+ * Satisfied answers out of valid ones; rated criteria only.
+ */
+index: Share | null, };
+
+export type TemplateFigures = { 
+/**
+ * "BM.QT.SCT.05-02", its version and title.
+ */
+code: string, version: number, title: string, forms: number, 
+/**
+ * How many of the first levels of a rating scale count as satisfied.
+ */
+satisfied_levels: number, slots: Array<SlotFigures>, 
+/**
+ * Over every rated criterion of the form.
+ */
+index: Share, };
+
+export type SurveyFigures = { 
+/**
+ * Forms filled in the period (the date written on them).
+ */
+forms: number, templates: Array<TemplateFigures>, 
+/**
+ * Over every rated criterion of every form.
+ */
+index: Share, };
+
+export type Figures = { period: Period, feedback: FeedbackFigures, complaints: ComplaintFigures, surveys: SurveyFigures, };
 
 export type Change = { key: string, label: string, 
 /**
@@ -465,7 +511,13 @@ intro: Array<string>, sections: Array<SurveySection>,
 /**
  * The last line, e.g. "XIN TRÂN TRỌNG CẢM ƠN!".
  */
-closing: string, };
+closing: string, 
+/**
+ * How many of the first levels of a rating scale count as satisfied in the
+ * satisfaction index; by default all but the last on scales of three or fewer levels,
+ * the first two on longer ones.
+ */
+satisfied_levels?: number, };
 
 export type SurveySection = { heading: string | null, items: Array<SurveyItem>, };
 

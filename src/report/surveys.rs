@@ -1,0 +1,163 @@
+//! Survey figures of a period (R4.3, seed 004 §5.3): for every question and criterion of the
+//! forms filled in the period, how many ticked each box, left it blank or ticked two; the
+//! satisfaction index of each criterion and of the whole form.
+//!
+//! The index is the share of satisfied answers among valid ones (a box ticked, neither blank
+//! nor spoiled). Satisfied are the first levels of a rating scale: all but the last on a scale
+//! of three or fewer ("Tốt" and "Đạt yêu cầu" on BM.QT.SCT.05-02), the first two on longer
+//! scales ("Rất hài lòng", "Hài lòng"), unless the template sets `satisfied_levels`.
+
+use super::figures::{Count, Share};
+use super::period::Period;
+use crate::domain::survey::{fill, SurveyItem, SurveyTemplate};
+use crate::domain::survey_entry::slots;
+use crate::error::Result;
+use rusqlite::Connection;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use ts_rs::TS;
+
+/// One question or criterion with boxes to tick.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SlotFigures {
+    /// The answer code, e.g. "cau_1.2".
+    pub code: String,
+    /// "Câu hỏi 1"; the criterion or option in `label`.
+    pub question: String,
+    pub label: String,
+    /// A criterion of a rating grid, counted in the satisfaction index.
+    pub rated: bool,
+    /// Each box, in the printed order, with how many ticked it.
+    pub levels: Vec<Count>,
+    pub blank: u32,
+    pub spoiled: u32,
+    /// Satisfied answers out of valid ones; rated criteria only.
+    pub index: Option<Share>,
+}
+
+/// The forms of one template version filled in the period.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TemplateFigures {
+    /// "BM.QT.SCT.05-02", its version and title.
+    pub code: String,
+    pub version: u32,
+    pub title: String,
+    pub forms: u32,
+    /// How many of the first levels of a rating scale count as satisfied.
+    pub satisfied_levels: u32,
+    pub slots: Vec<SlotFigures>,
+    /// Over every rated criterion of the form.
+    pub index: Share,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SurveyFigures {
+    /// Forms filled in the period (the date written on them).
+    pub forms: u32,
+    pub templates: Vec<TemplateFigures>,
+    /// Over every rated criterion of every form.
+    pub index: Share,
+}
+
+/// The satisfied levels of a scale of `n` levels, unless the template says otherwise.
+pub fn satisfied_levels(template: &SurveyTemplate, n: usize) -> usize {
+    match template.satisfied_levels {
+        Some(k) => usize::from(k).min(n),
+        None if n <= 3 => n.saturating_sub(1),
+        None => 2,
+    }
+}
+
+pub fn figures(conn: &Connection, p: &Period) -> Result<SurveyFigures> {
+    let mut st = conn.prepare_cached(
+        "SELECT o.template_id, COUNT(*) FROM survey_response r JOIN survey_round o ON o.id = r.round_id
+         WHERE r.deleted_at IS NULL AND r.filled_on >= ?1 AND r.filled_on <= ?2
+         GROUP BY o.template_id",
+    )?;
+    let by_template: Vec<(String, u32)> =
+        st.query_map([&p.from, &p.to], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let office = crate::store::office::get(conn)?.map(|o| o.name).unwrap_or_default();
+    let mut templates = Vec::new();
+    for (template_id, forms) in by_template {
+        let template = crate::store::survey::template(conn, &template_id)?;
+        let mut st = conn.prepare_cached(
+            "SELECT a.code, a.state, COALESCE(a.value, 0), COUNT(*)
+             FROM survey_answer a JOIN survey_response r ON r.id = a.response_id JOIN survey_round o ON o.id = r.round_id
+             WHERE r.deleted_at IS NULL AND r.filled_on >= ?1 AND r.filled_on <= ?2 AND o.template_id = ?3
+               AND a.state <> 'text'
+             GROUP BY a.code, a.state, a.value",
+        )?;
+        let counts: Vec<(String, String, i64, u32)> = st
+            .query_map([&p.from, &p.to, &template_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut f = template_figures(&template, forms, &counts);
+        for slot in &mut f.slots {
+            slot.question = fill(&slot.question, &office);
+            slot.label = fill(&slot.label, &office);
+        }
+        templates.push(f);
+    }
+    let (count, of) = templates.iter().fold((0, 0), |(c, o), t| (c + t.index.count, o + t.index.of));
+    Ok(SurveyFigures { forms: templates.iter().map(|t| t.forms).sum(), templates, index: Share::new(count, of) })
+}
+
+/// The figures of one template from the answers counted by (code, state, value).
+pub fn template_figures(t: &SurveyTemplate, forms: u32, counts: &[(String, String, i64, u32)]) -> TemplateFigures {
+    let rated: HashSet<String> = slots(t)
+        .into_iter()
+        .filter(|s| !s.is_text())
+        .filter(|s| t.sections.iter().flat_map(|x| &x.items).any(|i| matches!(i, SurveyItem::RatingGrid { id, .. } if s.code == *id || s.code.starts_with(&format!("{id}.")))))
+        .map(|s| s.code)
+        .collect();
+    let mut tally: HashMap<(&str, &str, i64), u32> = HashMap::new();
+    for (code, state, value, n) in counts {
+        *tally.entry((code.as_str(), state.as_str(), *value)).or_insert(0) += n;
+    }
+    let mut satisfied_of_form = (0, 0);
+    let mut levels_used = 0;
+    let figures: Vec<SlotFigures> = slots(t)
+        .into_iter()
+        .filter(|s| !s.is_text())
+        .map(|s| {
+            let code = s.code.as_str();
+            let levels: Vec<Count> = s
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, label)| Count {
+                    key: (i + 1).to_string(),
+                    label: label.clone(),
+                    count: tally.get(&(code, "chosen", i as i64 + 1)).copied().unwrap_or(0),
+                })
+                .collect();
+            let valid: u32 = levels.iter().map(|l| l.count).sum();
+            let is_rated = rated.contains(code);
+            let index = is_rated.then(|| {
+                let k = satisfied_levels(t, levels.len());
+                levels_used = k as u32;
+                let satisfied: u32 = levels.iter().take(k).map(|l| l.count).sum();
+                satisfied_of_form = (satisfied_of_form.0 + satisfied, satisfied_of_form.1 + valid);
+                Share::new(satisfied, valid)
+            });
+            SlotFigures {
+                blank: tally.get(&(code, "blank", 0)).copied().unwrap_or(0),
+                spoiled: tally.get(&(code, "spoiled", 0)).copied().unwrap_or(0),
+                code: s.code,
+                question: s.question,
+                label: s.label,
+                rated: is_rated,
+                levels,
+                index,
+            }
+        })
+        .collect();
+    TemplateFigures {
+        code: t.code.clone(),
+        version: t.version,
+        title: t.title.clone(),
+        forms,
+        satisfied_levels: levels_used,
+        slots: figures,
+        index: Share::new(satisfied_of_form.0, satisfied_of_form.1),
+    }
+}
