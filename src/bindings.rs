@@ -66,6 +66,11 @@ pub fn typescript() -> String {
         crate::report::figures::Figures::decl(&cfg),
         crate::report::figures::Change::decl(&cfg),
         crate::report::figures::FiguresReport::decl(&cfg),
+        crate::report::review::Metric::decl(&cfg),
+        crate::report::review::Objective::decl(&cfg),
+        crate::report::review::ObjectiveResult::decl(&cfg),
+        crate::report::review::ArchivedReport::decl(&cfg),
+        crate::report::annual::AnnualTexts::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

@@ -27,8 +27,11 @@ pub enum PrintJob {
     LedgerBlank { pages: u32, year: Option<i32> },
     /// The blank survey form (BM.QT.SCT.05-02), with "Số phiếu" printed when given.
     SurveyBlank { year: Option<i32>, serial: Option<String> },
-    /// The annual customer-satisfaction report (BM-[HC-TMKH]-BCTM) of a year.
+    /// The annual customer-satisfaction report (BM-[HC-TMKH]-BCTM) of a year, with the
+    /// texts saved for it; archived as printed.
     AnnualReport { year: i32 },
+    /// The yearly compilation of complaints and their actions; archived as printed.
+    ComplaintsReport { year: i32 },
     /// The feedback letter (BM-[HC-TMKH]-TGY) sent with a service's result.
     FeedbackLetter { addressee: Option<String>, date: Option<String> },
 }
@@ -54,13 +57,13 @@ const MAX_BLANK_PAGES: u32 = 500;
 impl Ledger {
     /// Prints `job` into `dir` under its own file name and returns the path (see
     /// [`save_in_folder`]).
-    pub fn print_to_folder(&self, job: &PrintJob, dir: &Path) -> Result<PathBuf> {
+    pub fn print_to_folder(&mut self, job: &PrintJob, dir: &Path) -> Result<PathBuf> {
         let printed = self.print(job)?;
         save_in_folder(dir, &printed.file_name, &printed.bytes)
     }
 
     /// Prints `job` into the file the user chose.
-    pub fn print_to_file(&self, job: &PrintJob, path: &Path) -> Result<()> {
+    pub fn print_to_file(&mut self, job: &PrintJob, path: &Path) -> Result<()> {
         let printed = self.print(job)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
@@ -68,8 +71,9 @@ impl Ledger {
         write_whole(path, &printed.bytes)
     }
 
-    /// Draws the document from the records as they are now. Nothing is written.
-    pub fn print(&self, job: &PrintJob) -> Result<Printed> {
+    /// Draws the document from the records as they are now. Nothing is written, except
+    /// that reports to be signed are archived as printed.
+    pub fn print(&mut self, job: &PrintJob) -> Result<Printed> {
         let office = self.office_for_print()?;
         let (file_name, bytes) = match job {
             PrintJob::Receipts { receipt_nos } => {
@@ -107,8 +111,10 @@ impl Ledger {
                 ("phieu-khao-sat".into(), forms::survey_blank(&office, &SurveyTemplate::bm_qt_sct_05_02(), &print)?)
             }
             PrintJob::AnnualReport { year } => {
-                let texts = crate::report::annual::AnnualTexts::default();
-                (format!("bao-cao-thoa-man-khach-hang-{year}"), self.annual_report_pdf(*year, &texts)?)
+                (format!("bao-cao-thoa-man-khach-hang-{year}"), self.generate_annual_report(*year)?.0)
+            }
+            PrintJob::ComplaintsReport { year } => {
+                (format!("tong-hop-khieu-nai-{year}"), self.generate_complaints_report(*year)?.0)
             }
             PrintJob::FeedbackLetter { addressee, date } => {
                 let mut letter = FeedbackLetter::standard();

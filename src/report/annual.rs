@@ -10,15 +10,19 @@ use crate::pdf::forms::{Block, ReportPrint, Section};
 use crate::pdf::table::Column;
 use crate::pdf::text::Align;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The form code of the report in the procedures (seed 003).
 pub const ANNUAL_FORM_CODE: &str = "BM-[HC-TMKH]-BCTM";
 
 /// What staff write into the report; the figures come from the records.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AnnualTexts {
     /// Số, e.g. "15/BC-SCT".
     pub number: String,
+    /// The report's date (YYYY-MM-DD); dated by hand when absent.
+    #[ts(type = "string | null")]
     pub date: Option<NaiveDate>,
     pub conclusions: String,
     pub proposals: String,
@@ -192,9 +196,10 @@ pub fn annual_report(r: &FiguresReport, t: &AnnualTexts) -> ReportPrint {
         Section { heading: "II. Kết quả tiếp nhận ý kiến của khách hàng".into(), blocks: received },
         Section { heading: "III. Kết quả giải quyết khiếu nại, phàn nàn, kháng nghị".into(), blocks: handling },
         Section { heading: "IV. Kết quả khảo sát sự hài lòng của khách hàng".into(), blocks: survey_blocks(r) },
-        Section { heading: "V. Kết luận".into(), blocks: vec![written_or_lines(&t.conclusions)] },
+        Section { heading: "V. Kết quả thực hiện mục tiêu chất lượng".into(), blocks: objective_blocks(r) },
+        Section { heading: "VI. Kết luận".into(), blocks: vec![written_or_lines(&t.conclusions)] },
         Section {
-            heading: "VI. Đề xuất biện pháp khắc phục, phòng ngừa, cải tiến".into(),
+            heading: "VII. Đề xuất biện pháp khắc phục, phòng ngừa, cải tiến".into(),
             blocks: vec![written_or_lines(&t.proposals)],
         },
     ];
@@ -286,6 +291,34 @@ fn survey_blocks(r: &FiguresReport) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// The year's objectives, each met or not.
+fn objective_blocks(r: &FiguresReport) -> Vec<Block> {
+    if r.objectives.is_empty() {
+        return vec![Block::Paragraph("Chưa đặt mục tiêu chất lượng cho năm này.".into())];
+    }
+    let rows = r
+        .objectives
+        .iter()
+        .map(|o| {
+            let verdict = match o.met {
+                Some(true) => "Đạt",
+                Some(false) => "Không đạt",
+                None => "Chưa có số liệu",
+            };
+            vec![o.label.clone(), format!("≥ {}%", decimal(o.target)), o.actual.map(|a| format!("{}%", decimal(a))).unwrap_or_else(|| "—".into()), verdict.into()]
+        })
+        .collect();
+    vec![Block::Table {
+        columns: vec![
+            Column::new("Mục tiêu", 4.6, Align::Left),
+            Column::new("Chỉ tiêu", 1.4, Align::Right),
+            Column::new("Kết quả", 1.4, Align::Right),
+            Column::new("Đánh giá", 1.8, Align::Center),
+        ],
+        rows,
+    }]
 }
 
 /// "93,1%" alone, for table cells.

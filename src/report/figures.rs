@@ -114,6 +114,8 @@ pub struct FiguresReport {
     pub year_before: Figures,
     pub changes: Vec<Change>,
     pub quarters: Vec<Figures>,
+    /// The objectives of the period's year, judged on the period's figures.
+    pub objectives: Vec<super::review::ObjectiveResult>,
 }
 
 /// Rounds to one decimal, half away from zero.

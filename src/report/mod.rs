@@ -6,6 +6,7 @@ pub mod collect;
 pub mod complaints;
 pub mod figures;
 pub mod period;
+pub mod review;
 pub mod surveys;
 
 use crate::error::Result;
@@ -39,6 +40,59 @@ impl Ledger {
                 })
             })
             .collect()
+    }
+
+    pub fn objectives(&self, year: i32) -> Result<Vec<review::Objective>> {
+        review::objectives(&self.conn, year)
+    }
+
+    /// Sets the objective of a year on a figure, or removes it with `None`.
+    pub fn set_objective(&mut self, year: i32, metric: review::Metric, target: Option<f64>) -> Result<()> {
+        self.write(|tx| review::set_objective(tx, year, metric, target))
+    }
+
+    /// What staff wrote into the annual report of `year` (empty until saved).
+    pub fn annual_texts(&self, year: i32) -> Result<annual::AnnualTexts> {
+        review::annual_texts(&self.conn, year)
+    }
+
+    pub fn save_annual_texts(&mut self, year: i32, texts: &annual::AnnualTexts) -> Result<()> {
+        let clean = annual::AnnualTexts {
+            number: crate::domain::text::clean_text(&texts.number),
+            conclusions: crate::domain::text::clean_text(&texts.conclusions),
+            proposals: crate::domain::text::clean_text(&texts.proposals),
+            prepared_by: crate::domain::text::clean_text(&texts.prepared_by),
+            qmr: crate::domain::text::clean_text(&texts.qmr),
+            head_name: crate::domain::text::clean_text(&texts.head_name),
+            head_title: crate::domain::text::clean_text(&texts.head_title),
+            date: texts.date,
+        };
+        self.write(|tx| review::save_annual_texts(tx, year, &clean))
+    }
+
+    /// The annual report of `year` with the texts saved for it, archived as printed.
+    pub fn generate_annual_report(&mut self, year: i32) -> Result<(Vec<u8>, review::ArchivedReport)> {
+        let pdf = self.annual_report_pdf(year, &self.annual_texts(year)?)?;
+        let p = Period::year(year)?;
+        let archived = self.write(|tx| review::archive(tx, "annual", &p.from, &p.to, &pdf))?;
+        Ok((pdf, archived))
+    }
+
+    /// The yearly compilation of complaints, archived as printed.
+    pub fn generate_complaints_report(&mut self, year: i32) -> Result<(Vec<u8>, review::ArchivedReport)> {
+        let pdf = self.complaints_report_pdf(year)?;
+        let p = Period::year(year)?;
+        let archived = self.write(|tx| review::archive(tx, "complaints", &p.from, &p.to, &pdf))?;
+        Ok((pdf, archived))
+    }
+
+    /// Reports archived when they were generated, newest first.
+    pub fn archived_reports(&self) -> Result<Vec<review::ArchivedReport>> {
+        review::archived(&self.conn)
+    }
+
+    pub fn archived_report_pdf(&self, id: &str) -> Result<Vec<u8>> {
+        review::archived_pdf(&self.conn, id)
     }
 
     /// The annual satisfaction report of `year` as a PDF/A file, with what staff wrote.
@@ -94,7 +148,8 @@ impl Ledger {
         let figures = all.next().expect("the period itself");
         let year_before = all.next().expect("the year before");
         let quarters: Vec<Figures> = all.collect();
-        Ok(FiguresReport { changes: changes(&figures, &year_before), figures, year_before, quarters })
+        let objectives = review::judge(&review::objectives(&self.conn, chrono::Datelike::year(&p.start()))?, &figures);
+        Ok(FiguresReport { changes: changes(&figures, &year_before), figures, year_before, quarters, objectives })
     }
 }
 

@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_feedback.sql"),
     include_str!("migrations/0003_surveys.sql"),
+    include_str!("migrations/0005_reports.sql"),
 ];
 
 /// The schema version this build writes, and the newest it can open.
@@ -88,9 +89,10 @@ mod tests {
         assert_eq!(
             tables(&conn),
             [
-                "audit_log", "case_event", "case_step", "corrective_action", "corrective_action_case",
+                "annual_report_text", "audit_log", "case_event", "case_step", "corrective_action", "corrective_action_case",
                 "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
-                "feedback_search_docsize", "feedback_search_idx", "holiday", "office", "receipt_counter", "reply_letter", "setting",
+                "feedback_search_docsize", "feedback_search_idx", "holiday", "objective", "office", "receipt_counter",
+                "reply_letter", "report_archive", "setting",
                 "sqlite_sequence", "staff", "survey_answer", "survey_layout", "survey_printing", "survey_response",
                 "survey_round", "survey_template", "unit"
             ]

@@ -36,6 +36,15 @@ async fn the_report_page_shows_the_year_and_opens_the_cases_behind_a_count() {
     }
     app.screenshot("reports").await;
 
+    // The year's objective on the survey index, and the annual report's conclusions, kept.
+    app.type_into("#objective-satisfaction_index", "90\t").await;
+    app.wait_for_text("tr[data-objective=\"satisfaction_index\"] .verdict", "đạt").await;
+    app.type_into("#annual-conclusions", "Chỉ số hài lòng đạt mục tiêu; cần rút ngắn thời gian trả lời.").await;
+    app.click("#annual-save").await;
+    app.wait_for_text(".statusbar", "Đã lưu nội dung báo cáo").await;
+    app.click("#report-print-annual").await;
+    app.wait_for("#report-print-annual-note").await;
+
     // The complaints of the year, in the book.
     app.click("#by-kind button[data-show=\"complaint\"]").await;
     app.wait_for("#book").await;
@@ -52,4 +61,10 @@ async fn the_report_page_shows_the_year_and_opens_the_cases_behind_a_count() {
         ..Default::default()
     };
     assert_eq!(l.feedback(&filter).unwrap().total as u32, complaints, "the book's filter is the report's count");
+    assert_eq!(l.objectives(year).unwrap()[0].target, 90.0);
+    assert!(l.annual_texts(year).unwrap().conclusions.starts_with("Chỉ số hài lòng đạt mục tiêu"));
+    let archived = l.archived_reports().unwrap();
+    assert_eq!(archived.len(), 1, "the printed report is archived");
+    let pdf = l.archived_report_pdf(&archived[0].id).unwrap();
+    assert_eq!(ykien::report::review::sha256_hex(&pdf), archived[0].sha256);
 }

@@ -242,6 +242,9 @@ fn a_running_period_is_judged_today_not_on_its_last_day() {
 fn the_annual_report_prints_the_figures_of_the_year() {
     let mut l = dataset();
     l.save_office(&ykien::demo::demo_office()).unwrap();
+    use ykien::report::review::Metric;
+    l.set_objective(2026, Metric::SatisfactionIndex, Some(90.0)).unwrap();
+    l.set_objective(2026, Metric::RepliedOnTime, Some(95.0)).unwrap();
     let texts = ykien::report::annual::AnnualTexts {
         number: "15/BC-SCT".into(),
         conclusions: "Tỷ lệ trả lời đúng hạn chưa đạt mục tiêu.".into(),
@@ -269,7 +272,10 @@ fn the_annual_report_prints_the_figures_of_the_year() {
             "Tỷ lệ trả lời đúng hạn 40% 100% -60 điểm %",
             "IV. KẾT QUẢ KHẢO SÁT",
             "không có phiếu khảo sát nào",
-            "V. KẾT LUẬN",
+            "V. KẾT QUẢ THỰC HIỆN MỤC TIÊU",
+            "Tỷ lệ trả lời khiếu nại đúng hạn ≥ 95% 40% Không đạt",
+            "Chỉ số hài lòng (phiếu khảo sát) ≥ 90% — Chưa có số liệu",
+            "VI. KẾT LUẬN",
             "Tỷ lệ trả lời đúng hạn chưa đạt mục tiêu.",
             "NGƯỜI LẬP BÁO CÁO",
             "GIÁM ĐỐC",
@@ -411,7 +417,37 @@ fn the_annual_report_holds_the_survey_figures() {
             "Thái độ giao tiếp",
             "Chỉ số hài lòng theo tiêu chí",
             "Có: 1; Không: 3",
-            "V. KẾT LUẬN",
+            "VI. KẾT LUẬN",
         ],
     );
+}
+
+#[test]
+fn objectives_are_judged_and_printed_reports_are_archived_with_their_hash() {
+    use ykien::report::review::{sha256_hex, Metric};
+    let mut l = survey_dataset();
+    l.set_objective(2026, Metric::SatisfactionIndex, Some(80.0)).unwrap();
+    l.set_objective(2026, Metric::RepliedOnTime, Some(95.0)).unwrap();
+    let r = l.figures_report(&Period::year(2026).unwrap()).unwrap();
+    let judged: Vec<(Metric, Option<f64>, Option<bool>)> = r.objectives.iter().map(|o| (o.metric, o.actual, o.met)).collect();
+    assert_eq!(judged, [(Metric::RepliedOnTime, Some(40.0), Some(false)), (Metric::SatisfactionIndex, Some(80.8), Some(true))]);
+    // A target outside 0–100 % is refused and changes nothing.
+    let audit = l.audit_log(1000).unwrap().len();
+    assert!(l.set_objective(2026, Metric::SatisfactionIndex, Some(180.0)).is_err());
+    assert_eq!(l.objectives(2026).unwrap()[1].target, 80.0);
+    assert_eq!(l.audit_log(1000).unwrap().len(), audit);
+
+    // What staff write is kept per year and printed.
+    let texts = ykien::report::annual::AnnualTexts { conclusions: "Cần rút ngắn thời gian trả lời.".into(), ..Default::default() };
+    l.save_annual_texts(2026, &texts).unwrap();
+    assert_eq!(l.annual_texts(2026).unwrap().conclusions, "Cần rút ngắn thời gian trả lời.");
+    let (pdf, archived) = l.generate_annual_report(2026).unwrap();
+    assert_eq!(archived.sha256, sha256_hex(&pdf));
+    assert_eq!((archived.kind.as_str(), archived.period_from.as_str(), archived.period_to.as_str()), ("annual", "2026-01-01", "2026-12-31"));
+    assert_eq!(l.archived_report_pdf(&archived.id).unwrap(), pdf, "kept byte for byte");
+    assert!(crate::pdf::Pdf::new(&pdf).text(None).contains("Cần rút ngắn thời gian trả lời."));
+    let (_, second) = l.generate_complaints_report(2026).unwrap();
+    let list = l.archived_reports().unwrap();
+    assert_eq!(list.len(), 2);
+    assert!(list.iter().any(|a| a.id == second.id && a.kind == "complaints"));
 }

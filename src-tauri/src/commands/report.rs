@@ -4,9 +4,27 @@ use super::Reply;
 use crate::state::AppState;
 use tauri::State;
 use ykien::report::figures::FiguresReport;
+use ykien::report::annual::AnnualTexts;
 use ykien::report::period::PeriodQuery;
+use ykien::report::review::Metric;
 
 #[tauri::command]
 pub fn report_figures(state: State<AppState>, period: PeriodQuery) -> Reply<FiguresReport> {
     state.with(|l| l.figures_report(&period.period()?))
+}
+
+#[tauri::command]
+pub fn annual_texts_get(state: State<AppState>, year: i32) -> Reply<AnnualTexts> {
+    state.with(|l| l.annual_texts(year))
+}
+
+#[tauri::command]
+pub fn annual_texts_save(state: State<AppState>, year: i32, texts: AnnualTexts) -> Reply<()> {
+    state.with(|l| l.save_annual_texts(year, &texts))
+}
+
+/// Sets (or with `null`, removes) the objective of a year on a figure.
+#[tauri::command]
+pub fn objective_set(state: State<AppState>, year: i32, metric: Metric, target: Option<f64>) -> Reply<()> {
+    state.with(|l| l.set_objective(year, metric, target))
 }

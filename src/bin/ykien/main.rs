@@ -173,8 +173,8 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Feedback(cmd) => feedback::run(&mut ledger, *cmd, json)?,
-        Command::Print(args) => print::run(&ledger, args, json)?,
-        Command::Report(cmd) => report::run(&ledger, cmd, json)?,
+        Command::Print(args) => print::run(&mut ledger, args, json)?,
+        Command::Report(cmd) => report::run(&mut ledger, cmd, json)?,
         Command::Survey(cmd) => survey::run(&mut ledger, *cmd, json)?,
         Command::Audit { limit } => {
             let entries = ledger.audit_log(limit)?;

@@ -71,7 +71,7 @@ enum Form {
     },
 }
 
-pub fn run(ledger: &Ledger, args: PrintArgs, json: bool) -> Result<()> {
+pub fn run(ledger: &mut Ledger, args: PrintArgs, json: bool) -> Result<()> {
     let (job, out) = match args.form {
         Form::SurveyBlank { year, serial, out } => (PrintJob::SurveyBlank { year, serial }, out),
         Form::Ledger { blank_pages: Some(pages), year, out, .. } => {

@@ -1,7 +1,7 @@
 //! `ykien report …`: the figures of the management review (R4).
 
 use clap::{ArgGroup, Args, Subcommand};
-use ykien::report::annual::AnnualTexts;
+use ykien::report::review::{ArchivedReport, Metric};
 use ykien::report::figures::{Change, FiguresReport, Share};
 use ykien::report::period::PeriodQuery;
 use ykien::{Ledger, Result};
@@ -18,6 +18,20 @@ pub enum ReportCommand {
         year: i32,
         #[arg(long, value_name = "FILE")]
         out: std::path::PathBuf,
+    },
+    /// Sets the objective of a year on a figure (a share in percent to reach), or removes it;
+    /// prints the year's objectives judged on its figures.
+    Objective {
+        #[arg(long)]
+        year: i32,
+        /// replied_on_time, settled_front_desk or satisfaction_index.
+        #[arg(long)]
+        metric: String,
+        /// The target in percent, e.g. 95.
+        #[arg(long, required_unless_present = "remove")]
+        target: Option<f64>,
+        #[arg(long, conflicts_with = "target")]
+        remove: bool,
     },
     /// The annual customer-satisfaction report (BM-[HC-TMKH]-BCTM) as a PDF/A file.
     Annual {
@@ -47,10 +61,30 @@ pub struct FiguresArgs {
     to: Option<String>,
 }
 
-pub fn run(ledger: &Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
+pub fn run(ledger: &mut Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
     match cmd {
-        ReportCommand::Annual { year, out } => write(&out, &ledger.annual_report_pdf(year, &AnnualTexts::default())?, json)?,
-        ReportCommand::Complaints { year, out } => write(&out, &ledger.complaints_report_pdf(year)?, json)?,
+        ReportCommand::Annual { year, out } => {
+            let (pdf, archived) = ledger.generate_annual_report(year)?;
+            write(&out, &pdf, &archived, json)?
+        }
+        ReportCommand::Complaints { year, out } => {
+            let (pdf, archived) = ledger.generate_complaints_report(year)?;
+            write(&out, &pdf, &archived, json)?
+        }
+        ReportCommand::Objective { year, metric, target, remove } => {
+            let metric = Metric::parse(&metric)?;
+            ledger.set_objective(year, metric, if remove { None } else { target })?;
+            let judged = ledger.figures_report(&ykien::report::period::Period::year(year)?)?.objectives;
+            if json {
+                crate::print_json(&judged);
+            } else {
+                for o in judged {
+                    let actual = o.actual.map(|a| format!("{a:.1}%")).unwrap_or_else(|| "—".into());
+                    let verdict = match o.met { Some(true) => "đạt", Some(false) => "không đạt", None => "chưa có số liệu" };
+                    println!("{:<48} ≥ {:>5.1}%  {:>7}  {verdict}", o.label, o.target, actual);
+                }
+            }
+        }
         ReportCommand::Figures(a) => {
             let query = PeriodQuery { year: a.year, quarter: a.quarter, month: a.month, from: a.from, to: a.to };
             let period = query.period()?;
@@ -65,12 +99,12 @@ pub fn run(ledger: &Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn write(out: &std::path::Path, bytes: &[u8], json: bool) -> Result<()> {
+fn write(out: &std::path::Path, bytes: &[u8], archived: &ArchivedReport, json: bool) -> Result<()> {
     crate::write_file(out, bytes)?;
     if json {
-        crate::print_json(&serde_json::json!({ "path": out, "bytes": bytes.len() }));
+        crate::print_json(&serde_json::json!({ "path": out, "bytes": bytes.len(), "archive_id": archived.id, "sha256": archived.sha256 }));
     } else {
-        println!("Đã ghi {} ({} KB).", out.display(), bytes.len().div_ceil(1024));
+        println!("Đã ghi {} ({} KB), đã lưu trữ bản này (SHA-256 {}).", out.display(), bytes.len().div_ceil(1024), archived.sha256);
     }
     Ok(())
 }

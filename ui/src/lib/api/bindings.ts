@@ -346,7 +346,7 @@ export type Holiday = {
  */
 day: string, name: string, };
 
-export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "form": "reply_letter", letter_id: string, } | { "form": "ledger_period", from: string, to: string, } | { "form": "ledger_blank", pages: number, year: number | null, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "annual_report", year: number, } | { "form": "feedback_letter", addressee: string | null, date: string | null, };
+export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "form": "reply_letter", letter_id: string, } | { "form": "ledger_period", from: string, to: string, } | { "form": "ledger_blank", pages: number, year: number | null, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "annual_report", year: number, } | { "form": "complaints_report", year: number, } | { "form": "feedback_letter", addressee: string | null, date: string | null, };
 
 export type PrintOutcome = { path: string, opened: boolean, };
 
@@ -476,7 +476,53 @@ unit: string, current: number | null, previous: number | null,
  */
 change: number | null, };
 
-export type FiguresReport = { figures: Figures, year_before: Figures, changes: Array<Change>, quarters: Array<Figures>, };
+export type FiguresReport = { figures: Figures, year_before: Figures, changes: Array<Change>, quarters: Array<Figures>, 
+/**
+ * The objectives of the period's year, judged on the period's figures.
+ */
+objectives: Array<ObjectiveResult>, };
+
+export type Metric = "replied_on_time" | "settled_front_desk" | "satisfaction_index";
+
+export type Objective = { year: number, metric: Metric, 
+/**
+ * Percent, 0–100.
+ */
+target: number, };
+
+export type ObjectiveResult = { metric: Metric, label: string, target: number, actual: number | null, met: boolean | null, };
+
+export type ArchivedReport = { id: string, 
+/**
+ * `annual` or `complaints`.
+ */
+kind: string, period_from: string, period_to: string, author: string, generated_at: string, 
+/**
+ * SHA-256 of the PDF file, hex.
+ */
+sha256: string, bytes: number, };
+
+export type AnnualTexts = { 
+/**
+ * Số, e.g. "15/BC-SCT".
+ */
+number: string, 
+/**
+ * The report's date (YYYY-MM-DD); dated by hand when absent.
+ */
+date: string | null, conclusions: string, proposals: string, 
+/**
+ * Người lập báo cáo.
+ */
+prepared_by: string, 
+/**
+ * Đại diện lãnh đạo (QMR).
+ */
+qmr: string, 
+/**
+ * Thủ trưởng: name and title ("Giám đốc").
+ */
+head_name: string, head_title: string, };
 
 export type SurveyTemplate = { 
 /**

@@ -6,6 +6,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   ActionInput,
   ActionStatus,
+  AnnualTexts,
   AppInfo,
   AuditEntry,
   Case,
@@ -17,6 +18,7 @@ import type {
   FeedbackPage,
   FiguresReport,
   Holiday,
+  Metric,
   MoveInput,
   OfficeProfile,
   PeriodQuery,
@@ -190,5 +192,19 @@ export function printSave(job: PrintJob, path: string): Promise<PrintOutcome> {
 /** The figures of a period against the same period a year before (and a year's quarters). */
 export function reportFigures(period: PeriodQuery): Promise<FiguresReport> {
   return invoke<FiguresReport>('report_figures', { period });
+}
+
+/** What staff wrote into the annual report of `year` (empty until saved). */
+export function annualTextsGet(year: number): Promise<AnnualTexts> {
+  return invoke<AnnualTexts>('annual_texts_get', { year });
+}
+
+export function annualTextsSave(year: number, texts: AnnualTexts): Promise<null> {
+  return invoke<null>('annual_texts_save', { year, texts });
+}
+
+/** Sets the objective of a year (a share in percent), or removes it with `null`. */
+export function objectiveSet(year: number, metric: Metric, target: number | null): Promise<null> {
+  return invoke<null>('objective_set', { year, metric, target });
 }
 export * from './surveys';

@@ -22,6 +22,8 @@ export function suggestedFileName(job: PrintJob): string {
       return 'thu-gop-y.pdf';
     case 'annual_report':
       return `bao-cao-thoa-man-khach-hang-${job.year}.pdf`;
+    case 'complaints_report':
+      return `tong-hop-khieu-nai-${job.year}.pdf`;
   }
 }
 
