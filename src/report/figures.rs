@@ -17,7 +17,7 @@ pub struct Count {
 }
 
 /// `count` out of `of`; `percent` is absent when `of` is zero (nothing to divide).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, TS)]
 pub struct Share {
     pub count: u32,
     pub of: u32,
@@ -113,6 +113,7 @@ pub struct FiguresReport {
     pub figures: Figures,
     pub year_before: Figures,
     pub changes: Vec<Change>,
+    /// Side by side for the book and the complaints; their survey figures are left empty.
     pub quarters: Vec<Figures>,
     /// The objectives of the period's year, judged on the period's figures.
     pub objectives: Vec<super::review::ObjectiveResult>,

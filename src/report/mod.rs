@@ -22,6 +22,13 @@ impl Ledger {
 
     /// The figures of several periods, from one reading of the store.
     pub fn figures_of(&self, periods: &[Period]) -> Result<Vec<Figures>> {
+        self.figures_with_surveys(periods, periods.len())
+    }
+
+    /// As [`Ledger::figures_of`], the survey figures counted for the first `with_surveys`
+    /// periods only: reading every answer of a period is the costly part, and the quarters
+    /// side by side show the book and the complaints.
+    fn figures_with_surveys(&self, periods: &[Period], with_surveys: usize) -> Result<Vec<Figures>> {
         let (Some(from), Some(to)) = (periods.iter().map(Period::start).min(), periods.iter().map(Period::end).max()) else {
             return Ok(Vec::new());
         };
@@ -31,12 +38,13 @@ impl Ledger {
         let today = self.today();
         periods
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 Ok(Figures {
                     period: p.clone(),
                     feedback: collect::feedback(&entries, &units, p),
                     complaints: collect::complaints(&complaints, p, today),
-                    surveys: surveys::figures(&self.conn, p)?,
+                    surveys: if i < with_surveys { surveys::figures(&self.conn, p)? } else { surveys::SurveyFigures::default() },
                 })
             })
             .collect()
@@ -144,7 +152,7 @@ impl Ledger {
         if whole_year {
             periods.extend(Period::quarters_of(chrono::Datelike::year(&p.start()))?);
         }
-        let mut all = self.figures_of(&periods)?.into_iter();
+        let mut all = self.figures_with_surveys(&periods, 2)?.into_iter();
         let figures = all.next().expect("the period itself");
         let year_before = all.next().expect("the year before");
         let quarters: Vec<Figures> = all.collect();

@@ -51,6 +51,7 @@ pub struct TemplateFigures {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Default)]
 pub struct SurveyFigures {
     /// Forms filled in the period (the date written on them).
     pub forms: u32,

@@ -9,6 +9,9 @@ CREATE INDEX feedback_complaint_facts ON feedback (received_at, closed_at, reply
 CREATE INDEX case_event_to_specialist ON case_event (feedback_id, at) WHERE to_status = 'specialist';
 CREATE INDEX case_event_to_leadership ON case_event (feedback_id, at) WHERE to_status = 'leadership';
 
+-- Survey forms by the date written on them, the way the figures of a period read them.
+CREATE INDEX survey_response_filled ON survey_response (filled_on, round_id, id) WHERE deleted_at IS NULL;
+
 -- Satisfaction objectives per year (R4.5): a share in percent to reach or exceed.
 CREATE TABLE objective (
     year        INTEGER NOT NULL,
