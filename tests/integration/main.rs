@@ -8,6 +8,8 @@ mod open;
 mod pdf;
 mod records;
 mod search;
+mod windows_installer;
+mod windows_paths;
 
 /// A fresh folder for one test's database files, removed when dropped.
 pub fn temp_dir() -> tempfile::TempDir {
