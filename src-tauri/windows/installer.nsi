@@ -12,7 +12,9 @@
 ;   STAGE       the folder holding the files to install (the same as the portable .zip)
 ;   OUTFILE     the installer to write         ICON      the app's .ico
 
-Unicode true
+; 64-bit like the app: on a 32-bit Windows, which cannot run the app, the installer itself
+; refuses to start rather than install something that will not run.
+Target amd64-unicode
 SetCompressor /SOLID lzma
 ManifestDPIAware true
 RequestExecutionLevel user

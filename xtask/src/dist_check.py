@@ -29,7 +29,6 @@ ZIP_FILES = {
 INSTALLED_FILES = {APP, "WebView2Loader.dll", README, "licences/LiberationSerif-LICENSE.txt", "uninstall.exe"}
 INSTALLER_LIMIT = 15 * 1024 * 1024
 IMAGE_FILE_MACHINE_AMD64 = 0x8664
-IMAGE_FILE_MACHINE_I386 = 0x14C
 IMAGE_SUBSYSTEM_WINDOWS_GUI = 2
 
 problems = []
@@ -92,7 +91,7 @@ def check_app(data, version):
 
 def check_installer(path, version):
     pe = pefile.PE(path)
-    expect(pe.FILE_HEADER.Machine in (IMAGE_FILE_MACHINE_I386, IMAGE_FILE_MACHINE_AMD64), "installer: not a Windows executable")
+    expect(pe.FILE_HEADER.Machine == IMAGE_FILE_MACHINE_AMD64, "installer: not a 64-bit Windows executable")
     strings = version_strings(pe)
     for key, want in [("ProductName", PRODUCT), ("ProductVersion", version), ("FileVersion", version)]:
         expect(strings.get(key) == want, f"installer: version resource {key} is {strings.get(key)!r}, expected {want!r}")
