@@ -108,12 +108,18 @@ pub fn check_runtime() -> bool {
     let env_folder = std::env::var_os(BROWSER_FOLDER_VAR).filter(|v| !v.is_empty()).map(PathBuf::from);
     let app_dir = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf));
     match find_runtime(env_folder, app_dir.as_deref(), win::evergreen_version) {
+        Some(Runtime::FromEnvironment(_)) => true,
+        // WebView2 reads the variable when the window's environment is created, later on this
+        // thread: pointed at the fixed runtime, or cleared when it names no runtime (WebView2
+        // would otherwise fail on it rather than use the installed one).
         Some(Runtime::Fixed(dir)) => {
-            // Read by WebView2 when the window's environment is created, later on this thread.
             std::env::set_var(BROWSER_FOLDER_VAR, dir);
             true
         }
-        Some(_) => true,
+        Some(Runtime::Evergreen(_)) => {
+            std::env::remove_var(BROWSER_FOLDER_VAR);
+            true
+        }
         None => {
             win::message_box(MISSING_TITLE, MISSING_MESSAGE);
             false
