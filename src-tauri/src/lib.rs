@@ -3,10 +3,16 @@
 
 mod commands;
 mod state;
+mod webview2;
 
 use state::AppState;
 
 pub fn run() {
+    // Before anything opens a window: with no WebView2 runtime, say what to install and stop.
+    #[cfg(windows)]
+    if !webview2::check_runtime() {
+        return;
+    }
     let db_path = ykien::paths::default_db_path();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

@@ -10,6 +10,8 @@ mod records;
 mod report;
 mod search;
 mod surveys;
+mod windows_installer;
+mod windows_paths;
 
 /// A fresh folder for one test's database files, removed when dropped.
 pub fn temp_dir() -> tempfile::TempDir {

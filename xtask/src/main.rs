@@ -3,9 +3,12 @@
 //! - `cargo xtask run [--demo]`: installs what the app needs to build, builds the UI, starts
 //!   the app on the default database (or on a demo database with `--demo`);
 //! - `cargo xtask test`: installs what the tests need and runs every test: the Rust tests,
-//!   the UI unit tests, and the end-to-end tests in the real app window under Xvfb.
+//!   the UI unit tests, and the end-to-end tests in the real app window under Xvfb;
+//! - `cargo xtask dist`: the Windows portable .zip and installer, checked (see dist.rs).
 //!
 //! Only the standard library, so that this builds in seconds before anything else.
+
+mod dist;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
@@ -27,7 +30,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run(args.iter().any(|a| a == "--demo")),
         Some("test") => test(),
-        _ => Err("usage: cargo xtask run [--demo] | cargo xtask test".into()),
+        Some("dist") => dist::dist(),
+        _ => Err("usage: cargo xtask run [--demo] | cargo xtask test | cargo xtask dist".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -80,14 +84,19 @@ fn test() -> Result {
 
 /// The PDF/A validator the print tests run: `page` from PyPI (package page-validation).
 fn ensure_pdf_validator() -> Result {
-    let found = Command::new("python3").args(["-c", "import page"]).stderr(Stdio::null()).status();
+    ensure_pip_module("page", "page-validation")
+}
+
+/// A Python module from PyPI, installed with pip when `import` does not find it.
+fn ensure_pip_module(module: &str, package: &str) -> Result {
+    let found = Command::new("python3").args(["-c", &format!("import {module}")]).stderr(Stdio::null()).status();
     if found.is_ok_and(|s| s.success()) {
         return Ok(());
     }
-    step("installing the PDF/A validator (pip: page-validation)");
+    step(&format!("installing the Python module {module} (pip: {package})"));
     let mut pip = Command::new("python3");
     // Debian's own Python refuses pip installs outside a venv (PEP 668) unless told otherwise.
-    pip.args(["-m", "pip", "install", "--quiet", "page-validation"]).env("PIP_BREAK_SYSTEM_PACKAGES", "1");
+    pip.args(["-m", "pip", "install", "--quiet", package]).env("PIP_BREAK_SYSTEM_PACKAGES", "1");
     sh(pip)
 }
 
