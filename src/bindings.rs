@@ -67,6 +67,7 @@ pub fn typescript() -> String {
         crate::report::figures::Change::decl(&cfg),
         crate::report::figures::FiguresReport::decl(&cfg),
         crate::report::review::Metric::decl(&cfg),
+        crate::report::opinions::Opinion::decl(&cfg),
         crate::report::review::Objective::decl(&cfg),
         crate::report::review::ObjectiveResult::decl(&cfg),
         crate::report::review::ArchivedReport::decl(&cfg),

@@ -56,6 +56,8 @@ pub fn run() {
             commands::report::annual_texts_get,
             commands::report::annual_texts_save,
             commands::report::objective_set,
+            commands::report::opinions_list,
+            commands::report::opinion_classify,
             commands::surveys::survey_templates,
             commands::surveys::survey_template_get,
             commands::surveys::survey_template_save,

@@ -5,6 +5,7 @@ pub mod annual;
 pub mod collect;
 pub mod complaints;
 pub mod figures;
+pub mod opinions;
 pub mod period;
 pub mod review;
 pub mod surveys;
@@ -44,10 +45,26 @@ impl Ledger {
                     period: p.clone(),
                     feedback: collect::feedback(&entries, &units, p),
                     complaints: collect::complaints(&complaints, p, today),
-                    surveys: if i < with_surveys { surveys::figures(&self.conn, p)? } else { surveys::SurveyFigures::default() },
+                    surveys: if i < with_surveys {
+                        let mut s = surveys::figures(&self.conn, p)?;
+                        s.opinion_groups = opinions::groups(&opinions::list(&self.conn, p)?);
+                        s
+                    } else {
+                        surveys::SurveyFigures::default()
+                    },
                 })
             })
             .collect()
+    }
+
+    /// The opinions written on survey forms filled in the period, with their groups.
+    pub fn opinions(&self, p: &Period) -> Result<Vec<opinions::Opinion>> {
+        opinions::list(&self.conn, p)
+    }
+
+    /// Puts an opinion in a group (an empty name takes it out).
+    pub fn classify_opinion(&mut self, response_id: &str, code: &str, group: &str) -> Result<()> {
+        self.write(|tx| opinions::classify(tx, response_id, code, group))
     }
 
     pub fn objectives(&self, year: i32) -> Result<Vec<review::Objective>> {

@@ -58,6 +58,9 @@ pub struct SurveyFigures {
     pub templates: Vec<TemplateFigures>,
     /// Over every rated criterion of every form.
     pub index: Share,
+    /// The written opinions by the group staff put them in, largest first; the unsorted
+    /// ones last, under the key "".
+    pub opinion_groups: Vec<Count>,
 }
 
 /// The satisfied levels of a scale of `n` levels, unless the template says otherwise.
@@ -99,7 +102,7 @@ pub fn figures(conn: &Connection, p: &Period) -> Result<SurveyFigures> {
         templates.push(f);
     }
     let (count, of) = templates.iter().fold((0, 0), |(c, o), t| (c + t.index.count, o + t.index.of));
-    Ok(SurveyFigures { forms: templates.iter().map(|t| t.forms).sum(), templates, index: Share::new(count, of) })
+    Ok(SurveyFigures { forms: templates.iter().map(|t| t.forms).sum(), templates, index: Share::new(count, of), opinion_groups: Vec::new() })
 }
 
 /// The figures of one template from the answers counted by (code, state, value).

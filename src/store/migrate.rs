@@ -91,7 +91,7 @@ mod tests {
             [
                 "annual_report_text", "audit_log", "case_event", "case_step", "corrective_action", "corrective_action_case",
                 "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
-                "feedback_search_docsize", "feedback_search_idx", "holiday", "objective", "office", "receipt_counter",
+                "feedback_search_docsize", "feedback_search_idx", "holiday", "objective", "office", "opinion_group", "receipt_counter",
                 "reply_letter", "report_archive", "setting",
                 "sqlite_sequence", "staff", "survey_answer", "survey_layout", "survey_printing", "survey_response",
                 "survey_round", "survey_template", "unit"

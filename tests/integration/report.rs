@@ -358,12 +358,17 @@ fn survey_dataset() -> Ledger {
             Some(how) => a.extend([Answer::chosen("cau_2", 1), Answer::chosen("cau_2.follow_up", how)]),
             None => a.push(Answer::chosen("cau_2", 2)),
         }
+        a.push(Answer::text("to_chuc", "Công ty TNHH Minh Phát"));
+        a
+    };
+    let with_opinion = |mut a: Vec<Answer>, text: &str| {
+        a.push(Answer::text("cau_1.other", text));
         a
     };
     let forms = [
-        ("1", "2026-03-05", form(1, None, &[], &[])),
-        ("2", "2026-03-05", form(2, Some(3), &[], &[])),
-        ("3", "2026-03-05", form(3, None, &["cau_1.1"], &["cau_5"])),
+        ("1", "2026-03-05", with_opinion(form(1, None, &[], &[]), "Phòng chờ nóng")),
+        ("2", "2026-03-05", with_opinion(form(2, Some(3), &[], &[]), "Phòng chờ nóng, thiếu ghế")),
+        ("3", "2026-03-05", with_opinion(form(3, None, &["cau_1.1"], &["cau_5"]), "Cán bộ hướng dẫn nhiệt tình")),
         ("4", "2026-05-10", form(1, None, &[], &[])),
     ];
     for (serial, filled_on, answers) in forms {
@@ -450,4 +455,23 @@ fn objectives_are_judged_and_printed_reports_are_archived_with_their_hash() {
     let list = l.archived_reports().unwrap();
     assert_eq!(list.len(), 2);
     assert!(list.iter().any(|a| a.id == second.id && a.kind == "complaints"));
+}
+
+#[test]
+fn written_opinions_are_sorted_into_groups_and_counted() {
+    let mut l = survey_dataset();
+    let q1 = Period::quarter(2026, 1).unwrap();
+    let opinions = l.opinions(&q1).unwrap();
+    let texts: Vec<&str> = opinions.iter().map(|o| o.text.as_str()).collect();
+    assert_eq!(texts, ["Phòng chờ nóng", "Phòng chờ nóng, thiếu ghế", "Cán bộ hướng dẫn nhiệt tình"], "the respondent's name is not an opinion");
+    l.classify_opinion(&opinions[0].response_id, &opinions[0].code, "Cơ sở vật chất").unwrap();
+    // Typed without accents: joins the group already named.
+    l.classify_opinion(&opinions[1].response_id, &opinions[1].code, "  co so vat CHAT ").unwrap();
+    let groups: Vec<(String, u32)> =
+        l.figures(&q1).unwrap().surveys.opinion_groups.into_iter().map(|g| (g.label, g.count)).collect();
+    assert_eq!(groups, [("Cơ sở vật chất".to_owned(), 2), ("Chưa phân nhóm".to_owned(), 1)]);
+    // Taken out again with an empty name; an unknown opinion is refused.
+    l.classify_opinion(&opinions[1].response_id, &opinions[1].code, "").unwrap();
+    assert_eq!(l.opinions(&q1).unwrap()[1].group, None);
+    assert!(l.classify_opinion(&opinions[1].response_id, "cau_9.other", "X").is_err());
 }

@@ -5,6 +5,7 @@ use crate::state::AppState;
 use tauri::State;
 use ykien::report::figures::FiguresReport;
 use ykien::report::annual::AnnualTexts;
+use ykien::report::opinions::Opinion;
 use ykien::report::period::PeriodQuery;
 use ykien::report::review::Metric;
 
@@ -27,4 +28,15 @@ pub fn annual_texts_save(state: State<AppState>, year: i32, texts: AnnualTexts) 
 #[tauri::command]
 pub fn objective_set(state: State<AppState>, year: i32, metric: Metric, target: Option<f64>) -> Reply<()> {
     state.with(|l| l.set_objective(year, metric, target))
+}
+
+#[tauri::command]
+pub fn opinions_list(state: State<AppState>, period: PeriodQuery) -> Reply<Vec<Opinion>> {
+    state.with(|l| l.opinions(&period.period()?))
+}
+
+/// Puts an opinion in a group; an empty name takes it out.
+#[tauri::command]
+pub fn opinion_classify(state: State<AppState>, response_id: String, code: String, group: String) -> Reply<()> {
+    state.with(|l| l.classify_opinion(&response_id, &code, &group))
 }

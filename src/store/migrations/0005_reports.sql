@@ -12,6 +12,16 @@ CREATE INDEX case_event_to_leadership ON case_event (feedback_id, at) WHERE to_s
 -- Survey forms by the date written on them, the way the figures of a period read them.
 CREATE INDEX survey_response_filled ON survey_response (filled_on, round_id, id) WHERE deleted_at IS NULL;
 
+-- Free-text opinions of survey forms ("Ý kiến khác") sorted by staff into groups, counted in
+-- the reports (R4.2).
+CREATE TABLE opinion_group (
+    response_id  TEXT NOT NULL REFERENCES survey_response (id),
+    code         TEXT NOT NULL,
+    group_name   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    PRIMARY KEY (response_id, code)
+) STRICT, WITHOUT ROWID;
+
 -- Satisfaction objectives per year (R4.5): a share in percent to reach or exceed.
 CREATE TABLE objective (
     year        INTEGER NOT NULL,

@@ -462,7 +462,12 @@ forms: number, templates: Array<TemplateFigures>,
 /**
  * Over every rated criterion of every form.
  */
-index: Share, };
+index: Share, 
+/**
+ * The written opinions by the group staff put them in, largest first; the unsorted
+ * ones last, under the key "".
+ */
+opinion_groups: Array<Count>, };
 
 export type Figures = { period: Period, feedback: FeedbackFigures, complaints: ComplaintFigures, surveys: SurveyFigures, };
 
@@ -476,13 +481,23 @@ unit: string, current: number | null, previous: number | null,
  */
 change: number | null, };
 
-export type FiguresReport = { figures: Figures, year_before: Figures, changes: Array<Change>, quarters: Array<Figures>, 
+export type FiguresReport = { figures: Figures, year_before: Figures, changes: Array<Change>, 
+/**
+ * Side by side for the book and the complaints; their survey figures are left empty.
+ */
+quarters: Array<Figures>, 
 /**
  * The objectives of the period's year, judged on the period's figures.
  */
 objectives: Array<ObjectiveResult>, };
 
 export type Metric = "replied_on_time" | "settled_front_desk" | "satisfaction_index";
+
+export type Opinion = { response_id: string, code: string, round_code: string, serial: number, filled_on: string, text: string, 
+/**
+ * The group staff put it in; absent until sorted.
+ */
+group: string | null, };
 
 export type Objective = { year: number, metric: Metric, 
 /**

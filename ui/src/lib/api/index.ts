@@ -21,6 +21,7 @@ import type {
   Metric,
   MoveInput,
   OfficeProfile,
+  Opinion,
   PeriodQuery,
   PrintJob,
   PrintOutcome,
@@ -201,6 +202,16 @@ export function annualTextsGet(year: number): Promise<AnnualTexts> {
 
 export function annualTextsSave(year: number, texts: AnnualTexts): Promise<null> {
   return invoke<null>('annual_texts_save', { year, texts });
+}
+
+/** The opinions written on survey forms filled in the period, with their groups. */
+export function opinionsList(period: PeriodQuery): Promise<Opinion[]> {
+  return invoke<Opinion[]>('opinions_list', { period });
+}
+
+/** Puts an opinion in a group; an empty name takes it out. */
+export function opinionClassify(responseId: string, code: string, group: string): Promise<null> {
+  return invoke<null>('opinion_classify', { responseId, code, group });
 }
 
 /** Sets the objective of a year (a share in percent), or removes it with `null`. */
