@@ -194,6 +194,14 @@ pub fn save_in_folder(dir: &Path, file_name: &str, bytes: &[u8]) -> Result<PathB
     Err(last_err.expect("tried at least once"))
 }
 
+/// Saves `bytes` as `dir/file_name` exactly (the name the user chose), written whole.
+pub fn save_as(dir: &Path, file_name: &str, bytes: &[u8]) -> Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join(file_name);
+    write_whole(&path, bytes)?;
+    Ok(path)
+}
+
 /// Writes a temporary file beside `path`, flushes it, then renames it over `path`.
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;

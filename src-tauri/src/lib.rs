@@ -58,6 +58,7 @@ pub fn run() {
             commands::report::objective_set,
             commands::report::opinions_list,
             commands::report::opinion_classify,
+            commands::report::annual_docx_save,
             commands::surveys::survey_templates,
             commands::surveys::survey_template_get,
             commands::surveys::survey_template_save,

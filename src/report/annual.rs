@@ -290,6 +290,11 @@ fn survey_blocks(r: &FiguresReport) -> Vec<Block> {
             )));
         }
     }
+    if !s.opinion_groups.is_empty() {
+        let total: u32 = s.opinion_groups.iter().map(|g| g.count).sum();
+        blocks.push(Block::Heading("Ý kiến khác của khách hàng, theo nhóm".into()));
+        blocks.push(count_table("Nhóm ý kiến", &s.opinion_groups, total));
+    }
     blocks
 }
 

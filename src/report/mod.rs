@@ -4,6 +4,7 @@
 pub mod annual;
 pub mod collect;
 pub mod complaints;
+pub mod docx;
 pub mod figures;
 pub mod opinions;
 pub mod period;
@@ -118,6 +119,13 @@ impl Ledger {
 
     pub fn archived_report_pdf(&self, id: &str) -> Result<Vec<u8>> {
         review::archived_pdf(&self.conn, id)
+    }
+
+    /// The Word copy of the annual report of `year`, with the texts saved for it.
+    pub fn annual_report_docx(&self, year: i32) -> Result<Vec<u8>> {
+        let office = self.office_for_print()?;
+        let figures = self.figures_report(&Period::year(year)?)?;
+        docx::report_docx(&office, &annual::annual_report(&figures, &self.annual_texts(year)?))
     }
 
     /// The annual satisfaction report of `year` as a PDF/A file, with what staff wrote.

@@ -475,3 +475,51 @@ fn written_opinions_are_sorted_into_groups_and_counted() {
     assert_eq!(l.opinions(&q1).unwrap()[1].group, None);
     assert!(l.classify_opinion(&opinions[1].response_id, "cau_9.other", "X").is_err());
 }
+
+/// All the text of a .docx as python-docx (a reader that is not ours) sees it: paragraphs,
+/// then table cells row by row.
+fn docx_text(bytes: &[u8]) -> String {
+    let dir = crate::temp_dir();
+    let path = dir.path().join("báo cáo.docx");
+    std::fs::write(&path, bytes).unwrap();
+    const SCRIPT: &str = "import sys, docx\n\
+        d = docx.Document(sys.argv[1])\n\
+        body = d.element.body\n\
+        for el in body.iterchildren():\n\
+        \x20   tag = el.tag.split('}')[1]\n\
+        \x20   if tag == 'p':\n\
+        \x20       print(''.join(t.text or '' for t in el.iter('{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t')))\n\
+        \x20   elif tag == 'tbl':\n\
+        \x20       for row in docx.table.Table(el, d).rows:\n\
+        \x20           print(' | '.join(c.text for c in row.cells))\n";
+    let out = std::process::Command::new("python3").args(["-c", SCRIPT, path.to_str().unwrap()]).output().expect("python3 with python-docx (cargo xtask test installs it)");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_word_copy_of_the_annual_report_holds_the_same_text() {
+    let mut l = survey_dataset();
+    l.save_annual_texts(2026, &ykien::report::annual::AnnualTexts { conclusions: "Cần bố trí thêm ghế chờ.".into(), ..Default::default() }).unwrap();
+    let text = docx_text(&l.annual_report_docx(2026).unwrap());
+    crate::pdf::assert_in_order(
+        &text,
+        &[
+            "Mã hiệu: BM-[HC-TMKH]-BCTM",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "BÁO CÁO",
+            "Đánh giá sự thỏa mãn của khách hàng năm 2026",
+            "I. NGUỒN THÔNG TIN",
+            "3 | Khiếu nại | 4 | 57,1",
+            "Năm 2026 tiếp nhận 5 khiếu nại",
+            "Chỉ số hài lòng chung: 80,8% (21/26)",
+            "Thái độ giao tiếp",
+            "Ý kiến khác của khách hàng, theo nhóm",
+            "1 | Chưa phân nhóm | 3 | 100",
+            "VI. KẾT LUẬN",
+            "Cần bố trí thêm ghế chờ.",
+            "NGƯỜI LẬP BÁO CÁO",
+            "Nơi nhận:",
+        ],
+    );
+}

@@ -82,9 +82,11 @@ fn test() -> Result {
     sh(e2e)
 }
 
-/// The PDF/A validator the print tests run: `page` from PyPI (package page-validation).
+/// The PDF/A validator the print tests run: `page` from PyPI (package page-validation), and
+/// python-docx, the reader of the Word copy of reports.
 fn ensure_pdf_validator() -> Result {
-    ensure_pip_module("page", "page-validation")
+    ensure_pip_module("page", "page-validation")?;
+    ensure_pip_module("docx", "python-docx")
 }
 
 /// A Python module from PyPI, installed with pip when `import` does not find it.

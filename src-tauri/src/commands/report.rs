@@ -40,3 +40,14 @@ pub fn opinions_list(state: State<AppState>, period: PeriodQuery) -> Reply<Vec<O
 pub fn opinion_classify(state: State<AppState>, response_id: String, code: String, group: String) -> Reply<()> {
     state.with(|l| l.classify_opinion(&response_id, &code, &group))
 }
+
+/// The Word copy of the annual report, saved where the user chose in the save dialog.
+#[tauri::command]
+pub fn annual_docx_save(state: State<AppState>, year: i32, path: std::path::PathBuf) -> Reply<String> {
+    state.with(|l| {
+        let bytes = l.annual_report_docx(year)?;
+        let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| format!("bao-cao-{year}.docx"));
+        Ok(ykien::documents::save_as(&dir, &name, &bytes)?.display().to_string())
+    })
+}

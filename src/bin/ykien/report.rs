@@ -39,6 +39,9 @@ pub enum ReportCommand {
         year: i32,
         #[arg(long, value_name = "FILE")]
         out: std::path::PathBuf,
+        /// Also a Word copy, for editing before signing.
+        #[arg(long, value_name = "FILE")]
+        docx: Option<std::path::PathBuf>,
     },
 }
 
@@ -63,7 +66,10 @@ pub struct FiguresArgs {
 
 pub fn run(ledger: &mut Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
     match cmd {
-        ReportCommand::Annual { year, out } => {
+        ReportCommand::Annual { year, out, docx } => {
+            if let Some(path) = docx {
+                crate::write_file(&path, &ledger.annual_report_docx(year)?)?;
+            }
             let (pdf, archived) = ledger.generate_annual_report(year)?;
             write(&out, &pdf, &archived, json)?
         }

@@ -204,6 +204,11 @@ export function annualTextsSave(year: number, texts: AnnualTexts): Promise<null>
   return invoke<null>('annual_texts_save', { year, texts });
 }
 
+/** The Word copy of the annual report, saved at `path`; resolves to the path written. */
+export function annualDocxSave(year: number, path: string): Promise<string> {
+  return invoke<string>('annual_docx_save', { year, path });
+}
+
 /** The opinions written on survey forms filled in the period, with their groups. */
 export function opinionsList(period: PeriodQuery): Promise<Opinion[]> {
   return invoke<Opinion[]>('opinions_list', { period });
