@@ -6,8 +6,11 @@ pub mod bindings;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod paths;
 pub mod pdf;
+mod records;
 pub mod store;
 
 pub use domain::action::{ActionInput, ActionKind, ActionStatus, CorrectiveAction};
@@ -23,6 +26,9 @@ pub use domain::settings::Settings;
 pub use domain::staff::{Role, Staff, StaffInput};
 pub use domain::unit::{Unit, UnitInput};
 pub use error::{Error, ErrorReport, Result};
+pub use records::{no_progress, DisposalReport, ExportReport, Progress, RetentionDue};
+pub use store::backup::{BackupFile, BackupSettings, RestoreReport};
+pub use import::ImportPreview;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use domain::feedback::parse_date;
@@ -62,6 +68,12 @@ pub struct CheckReport {
     pub ok: bool,
     pub schema_version: i32,
     pub problems: Vec<String>,
+    /// Entries in the audit log.
+    pub audit_entries: i32,
+    /// The hash of the last audit entry (the chain's head).
+    pub audit_head: Option<String>,
+    /// The first audit entry that fails the hash chain, when one does.
+    pub audit_broken_at: Option<i32>,
 }
 
 impl Ledger {
@@ -104,10 +116,21 @@ impl Ledger {
         store::migrate::user_version(&self.conn)
     }
 
-    /// Integrity check of the whole file and its schema version.
+    /// Integrity check of the whole file, its schema version, and the audit log's hash chain.
     pub fn check(&self) -> Result<CheckReport> {
-        let problems = store::integrity_problems(&self.conn)?;
-        Ok(CheckReport { ok: problems.is_empty(), schema_version: self.schema_version()? as i32, problems })
+        let mut problems = store::integrity_problems(&self.conn)?;
+        let chain = store::audit::verify_chain(&self.conn)?;
+        if let Some(b) = &chain.broken {
+            problems.push(b.reason.clone());
+        }
+        Ok(CheckReport {
+            ok: problems.is_empty(),
+            schema_version: self.schema_version()? as i32,
+            problems,
+            audit_entries: chain.entries,
+            audit_head: chain.head,
+            audit_broken_at: chain.broken.map(|b| b.seq),
+        })
     }
 
     /// Runs `f` as one all-or-nothing transaction: the writes it makes through the ledger

@@ -10,7 +10,20 @@ use rusqlite::Connection;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_feedback.sql"),
+    include_str!("migrations/0003_records.sql"),
 ];
+
+/// Steps that need Rust after their SQL, by the version they bring the schema to: data no
+/// SQL function can compute. Runs in the step's transaction.
+fn after_step(conn: &Connection, version: i64) -> Result<()> {
+    if version == RECORDS_STEP {
+        super::audit::seal_legacy(conn)?;
+    }
+    Ok(())
+}
+
+/// The step that added the audit log's hash chain (0003_records.sql).
+const RECORDS_STEP: i64 = 3;
 
 /// The schema version this build writes, and the newest it can open.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -21,10 +34,15 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
 
 /// Brings the schema up to date. Refuses a database written by a newer version.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    apply(conn, MIGRATIONS)
+    apply_with(conn, MIGRATIONS, after_step)
 }
 
+#[cfg(test)]
 pub(crate) fn apply(conn: &mut Connection, steps: &[&str]) -> Result<()> {
+    apply_with(conn, steps, |_, _| Ok(()))
+}
+
+fn apply_with(conn: &mut Connection, steps: &[&str], after: fn(&Connection, i64) -> Result<()>) -> Result<()> {
     let current = user_version(conn)?;
     let supported = steps.len() as i64;
     if current > supported {
@@ -33,6 +51,7 @@ pub(crate) fn apply(conn: &mut Connection, steps: &[&str]) -> Result<()> {
     for (i, sql) in steps.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        after(&tx, (i + 1) as i64)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         tx.commit()?;
     }
@@ -73,7 +92,7 @@ mod tests {
     fn newer_schema_is_refused() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.pragma_update(None, "user_version", 99).unwrap();
-        match apply(&mut conn, MIGRATIONS) {
+        match migrate(&mut conn) {
             Err(Error::NewerSchema { found: 99, supported }) => assert_eq!(supported, SCHEMA_VERSION),
             other => panic!("expected NewerSchema, got {other:?}"),
         }
@@ -88,8 +107,8 @@ mod tests {
             tables(&conn),
             [
                 "audit_log", "case_event", "case_step", "corrective_action", "corrective_action_case",
-                "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
-                "feedback_search_docsize", "feedback_search_idx", "holiday", "office", "receipt_counter", "reply_letter", "setting",
+                "disposal", "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
+                "feedback_search_docsize", "feedback_search_idx", "holiday", "import_batch", "import_row", "office", "receipt_counter", "reply_letter", "setting",
                 "sqlite_sequence", "staff", "unit"
             ]
         );

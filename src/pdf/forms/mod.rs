@@ -3,11 +3,13 @@
 //! Each function returns the bytes of a PDF/A-2b file.
 
 mod common;
+mod disposal;
 mod ledger;
 mod letter;
 mod receipt;
 mod survey;
 
+pub use disposal::{disposal_record, DisposalPrint, DisposedRow};
 pub use ledger::{ledger_blank, ledger_filled, period_heading, LedgerRow};
 pub use letter::{feedback_letter, FeedbackLetter, DEFAULT_LETTER_FORM_CODE};
 pub use receipt::{receipts, ReceiptSlip};
