@@ -78,20 +78,35 @@ fn to_byte_code_points(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Whether a cell may be legacy text: it has stray Latin-1 and no letter beyond Latin-1.
+/// Whether a cell may be legacy text: it has letters or symbols of Latin-1 and no letter
+/// beyond it.
 fn candidate(s: &str) -> bool {
-    !s.chars().any(is_vietnamese_beyond_latin1) && to_byte_code_points(s).chars().any(is_stray)
+    !s.chars().any(is_vietnamese_beyond_latin1) && to_byte_code_points(s).chars().any(|c| ('\u{80}'..='\u{FF}').contains(&c))
 }
 
+/// How Vietnamese a text reads, word by word: a word with a letter beyond ASCII counts for
+/// it when it has at most one tone mark and no stray symbol; against it otherwise. Decoding
+/// text in the wrong legacy table gives words with two tones or leftover symbols.
 fn score(text: &str) -> i64 {
-    let good = text.chars().filter(|&c| is_vietnamese_beyond_latin1(c)).count() as i64;
-    let stray = text.chars().filter(|&c| is_stray(c)).count() as i64;
-    good - 2 * stray
+    use unicode_normalization::UnicodeNormalization;
+    let mut total = 0;
+    for word in text.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation()) {
+        if word.is_ascii() {
+            continue;
+        }
+        let tones = word.nfd().filter(|c| matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')).count();
+        if tones > 1 || word.chars().any(is_stray) {
+            total -= 2;
+        } else {
+            total += 1;
+        }
+    }
+    total
 }
 
 /// The legacy encoding the cells were typed in, or Unicode.
 pub fn detect<'a>(cells: impl Iterator<Item = &'a str>) -> Encoding {
-    let sample: Vec<String> = cells.filter(|s| candidate(s)).take(2000).map(|s| to_byte_code_points(s).into_owned()).collect();
+    let sample: Vec<String> = cells.filter(|s| candidate(s) && to_byte_code_points(s).chars().any(is_stray)).take(2000).map(|s| to_byte_code_points(s).into_owned()).collect();
     if sample.is_empty() {
         return Encoding::Unicode;
     }
@@ -117,7 +132,9 @@ pub fn convert(s: &str, enc: Encoding) -> Option<String> {
     let out = decode_charset(charset, &bytes);
     use unicode_normalization::UnicodeNormalization;
     let out: String = out.nfc().collect();
-    (out != s).then_some(out)
+    // The file was found to be in `enc`; a cell is converted unless that reads worse (a cell
+    // typed in Unicode later, with Latin-1 letters only, stays as typed).
+    (out != s && score(&out) >= score(&bytes)).then_some(out)
 }
 
 #[cfg(test)]
@@ -135,6 +152,16 @@ mod tests {
             assert_eq!(detect([legacy.as_str()].into_iter()), enc, "{legacy}");
             assert_eq!(convert(&legacy, enc).as_deref(), Some(TEXT));
         }
+    }
+
+    #[test]
+    fn capitals_and_the_letters_each_table_reuses_are_told_apart() {
+        let vni = ["Ngaøy thaùng", "Teân khaùch haøng", "Leâ Höõu Ñöùc", "Khen ngôïi caùn boä höôùng daãn taän tình"];
+        assert_eq!(detect(vni.into_iter()), Encoding::Vni);
+        assert_eq!(convert("Leâ Höõu Ñöùc", Encoding::Vni).as_deref(), Some("Lê Hữu Đức"));
+        let tcvn3 = ["Ngµy th¸ng", "NguyÔn V¨n An", "Céng hoµ x· héi chñ nghÜa ViÖt Nam"];
+        assert_eq!(detect(tcvn3.into_iter()), Encoding::Tcvn3);
+        assert_eq!(convert("Céng hoµ x· héi chñ nghÜa ViÖt Nam", Encoding::Tcvn3).as_deref(), Some("Cộng hoà xã hội chủ nghĩa Việt Nam"));
     }
 
     #[test]

@@ -378,10 +378,13 @@ fn parse_day(c: &Cell) -> std::result::Result<Option<NaiveDateTime>, String> {
                     return Ok(Some(t));
                 }
             }
-            for fmt in ["%d/%m/%Y", "%Y/%m/%d", "%d/%m/%y"] {
+            for fmt in ["%d/%m/%Y", "%Y/%m/%d"] {
                 if let Ok(d) = NaiveDate::parse_from_str(&unified, fmt) {
-                    // Two-digit years mean this century ("02/03/23").
-                    let d = if fmt == "%d/%m/%y" && d.year_ce().1 < 1970 { d.with_year(d.year() + 100).unwrap_or(d) } else { d };
+                    // Two-digit years mean this century ("02/03/23"); others before 1900 are typos.
+                    let d = if d.year() < 100 { d.with_year(d.year() + 2000).unwrap_or(d) } else { d };
+                    if d.year() < 1900 {
+                        return Err(s.to_owned());
+                    }
                     return Ok(Some(d.and_time(NaiveTime::MIN)));
                 }
             }

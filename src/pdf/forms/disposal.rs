@@ -39,10 +39,10 @@ pub struct DisposalPrint {
 
 fn table() -> Table {
     Table::new(vec![
-        Column::new("STT", 0.07, Align::Center),
-        Column::new("Số phiếu", 0.15, Align::Center),
-        Column::new("Ngày tiếp nhận", 0.14, Align::Center),
-        Column::new("Ngày đóng hồ sơ", 0.14, Align::Center),
+        Column::new("STT", 0.06, Align::Center),
+        Column::new("Số phiếu", 0.17, Align::Center),
+        Column::new("Ngày tiếp nhận", 0.135, Align::Center),
+        Column::new("Ngày đóng hồ sơ", 0.135, Align::Center),
         Column::new("Loại ý kiến", 0.14, Align::Left),
         Column::new("Nội dung liên quan", 0.18, Align::Left),
         Column::new("Đơn vị xử lý", 0.18, Align::Left),
@@ -70,8 +70,8 @@ pub fn disposal_record(office: &OfficeProfile, p: &DisposalPrint) -> Result<Vec<
         Align::Justify,
         indent,
     );
-    for who in ["đại diện Lãnh đạo cơ quan", "cán bộ chất lượng (QMR/Ban ISO)", "người lập biên bản (lưu trữ hồ sơ)"] {
-        doc.paragraph(&format!("- Ông/Bà: ...................................... Chức vụ: .......................... , {who};"), &body, Align::Left, indent);
+    for (who, end) in [("Đại diện Lãnh đạo cơ quan", ';'), ("Cán bộ chất lượng (QMR/Ban ISO)", ';'), ("Người lập biên bản", '.')] {
+        doc.paragraph(&format!("- {who}: Ông/Bà ......................................................{end}"), &body, Align::Left, indent);
     }
     doc.advance(3.0);
     doc.paragraph(
