@@ -109,6 +109,23 @@ impl Row {
         })
     }
 
+    /// As [`Row::read`], failing on a text column that is not valid UTF-8.
+    fn read_lossless(r: &rusqlite::Row) -> std::result::Result<Row, ()> {
+        let t = |i| text(r, i).map_err(|_| ());
+        let req = |i| t(i).and_then(|v| v.ok_or(()));
+        Ok(Row {
+            seq: r.get(0).map_err(|_| ())?,
+            at: req(1)?,
+            actor: req(2)?,
+            action: req(3)?,
+            entity: req(4)?,
+            entity_id: req(5)?,
+            before: t(6)?,
+            after: t(7)?,
+            hash: t(8)?,
+        })
+    }
+
     fn link<'a>(&'a self, content_hash: &'a str) -> Link<'a> {
         Link {
             seq: self.seq,
@@ -155,9 +172,18 @@ pub fn verify_chain(conn: &Connection) -> Result<ChainReport> {
     let mut listed: std::collections::HashSet<i64> = std::collections::HashSet::new();
     let broken = |seq: i64, reason: String| ChainBreak { seq: seq as i32, reason };
     while let Some(r) = rows.next()? {
-        let row = Row::read(r)?;
-        let stored_content: Option<String> = r.get(9)?;
-        let redacted_at: Option<String> = r.get(10)?;
+        let seq: i64 = r.get(0)?;
+        // Bytes edited in the file may not even be UTF-8 any more: that too is a broken entry.
+        let row = match Row::read_lossless(r) {
+            Ok(row) => row,
+            Err(()) => {
+                return Ok(report(entries + 1, None, Some(broken(seq, format!(
+                    "Mục nhật ký số {seq}: nội dung đã bị sửa sau khi ghi (không còn là văn bản hợp lệ)."
+                )))))
+            }
+        };
+        let stored_content: Option<String> = text(r, 9).ok().flatten();
+        let redacted_at: Option<String> = text(r, 10).ok().flatten();
         entries += 1;
         let seq = row.seq;
         let fail = |reason: &str| Ok(report(entries, None, Some(broken(seq, format!("Mục nhật ký số {seq}: {reason}")))));
@@ -202,6 +228,17 @@ pub fn verify_chain(conn: &Connection) -> Result<ChainReport> {
         )))));
     }
     Ok(report(entries, (!prev.is_empty()).then_some(prev), None))
+}
+
+/// A text column as stored, refusing bytes that are not UTF-8.
+fn text(r: &rusqlite::Row, i: usize) -> std::result::Result<Option<String>, ()> {
+    match r.get_ref(i).map_err(|_| ())? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        rusqlite::types::ValueRef::Text(b) | rusqlite::types::ValueRef::Blob(b) => {
+            std::str::from_utf8(b).map(|s| Some(s.to_owned())).map_err(|_| ())
+        }
+        _ => Err(()),
+    }
 }
 
 fn report(entries: i32, head: Option<String>, broken: Option<ChainBreak>) -> ChainReport {

@@ -98,6 +98,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn entries_written_before_the_chain_are_sealed_by_the_migration() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, &MIGRATIONS[..2]).unwrap();
+        for i in 1..=3 {
+            conn.execute(
+                "INSERT INTO audit_log (at, actor, action, entity, entity_id, after) VALUES ('2026-01-01T00:00:00Z', 'a', 'create', 'unit', ?1, '{}')",
+                [i.to_string()],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn).unwrap();
+        let report = super::super::audit::verify_chain(&conn).unwrap();
+        assert_eq!((report.entries, report.broken), (3, None));
+        // Sealed once: a sealed entry cannot be resealed.
+        assert!(conn.execute("UPDATE audit_log SET hash = 'x' WHERE seq = 1", []).is_err());
+    }
+
     /// The schema snapshot: a change to the migrations shows up here and must be deliberate.
     #[test]
     fn schema_snapshot() {

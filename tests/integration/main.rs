@@ -1,12 +1,17 @@
 //! Integration tests of the core, against real SQLite files. One binary, a module per area.
 
+mod audit_chain;
+mod backup;
 mod bindings;
 mod cases;
 mod cli;
 mod crash;
+mod export;
+mod import;
 mod open;
 mod pdf;
 mod records;
+mod retention;
 mod search;
 
 /// A fresh folder for one test's database files, removed when dropped.

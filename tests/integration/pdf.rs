@@ -45,13 +45,13 @@ fn stdout(o: &Output) -> String {
 }
 
 /// A written PDF and the tools' view of it.
-struct Pdf {
+pub(crate) struct Pdf {
     _dir: tempfile::TempDir,
     path: std::path::PathBuf,
 }
 
 impl Pdf {
-    fn new(bytes: &[u8]) -> Pdf {
+    pub(crate) fn new(bytes: &[u8]) -> Pdf {
         let dir = temp_dir();
         let path = dir.path().join("biểu mẫu.pdf");
         std::fs::write(&path, bytes).unwrap();
@@ -63,7 +63,7 @@ impl Pdf {
     }
 
     /// The text of pages `first..=last` (all when `None`), as pdftotext lays it out.
-    fn text(&self, pages: Option<(usize, usize)>) -> String {
+    pub(crate) fn text(&self, pages: Option<(usize, usize)>) -> String {
         let mut args = vec!["-layout".to_owned(), "-enc".to_owned(), "UTF-8".to_owned()];
         if let Some((f, l)) = pages {
             args.extend(["-f".into(), f.to_string(), "-l".into(), l.to_string()]);
@@ -75,14 +75,14 @@ impl Pdf {
         stdout(&out)
     }
 
-    fn pages(&self) -> usize {
+    pub(crate) fn pages(&self) -> usize {
         let info = stdout(&run("pdfinfo", &[self.path()]));
         info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
     }
 
     /// Every check that does not depend on the form: A4, fonts embedded, structure sound,
     /// PDF/A-2b valid, text NFC.
-    fn assert_sound(&self) {
+    pub(crate) fn assert_sound(&self) {
         let info = stdout(&run("pdfinfo", &[self.path()]));
         let size = info.lines().find_map(|l| l.strip_prefix("Page size:")).expect("page size");
         let numbers: Vec<f64> = size.split_whitespace().filter_map(|w| w.parse().ok()).collect();
