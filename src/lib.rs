@@ -26,7 +26,7 @@ pub use domain::settings::Settings;
 pub use domain::staff::{Role, Staff, StaffInput};
 pub use domain::unit::{Unit, UnitInput};
 pub use error::{Error, ErrorReport, Result};
-pub use records::{no_progress, DisposalReport, ExportReport, Progress, RetentionDue};
+pub use records::{no_progress, DisposalReport, ExportReport, Progress, RetentionDue, TaskProgress};
 pub use store::backup::{BackupFile, BackupSettings, RestoreReport};
 pub use import::ImportPreview;
 
@@ -60,6 +60,9 @@ pub struct AppInfo {
     pub office_configured: bool,
     /// The office's today (YYYY-MM-DD), for the defaults of date fields.
     pub today: String,
+    /// When the database is damaged (or cannot be opened): the newest backup that passes
+    /// its check, which the window offers to restore.
+    pub recovery_backup: Option<BackupFile>,
 }
 
 /// What `check` found: healthy when `problems` is empty.
@@ -131,6 +134,14 @@ impl Ledger {
             audit_head: chain.head,
             audit_broken_at: chain.broken.map(|b| b.seq),
         })
+    }
+
+    /// The quick check made at each start of the app: the file's structure (SQLite's
+    /// quick_check), without the slower full integrity check and audit chain of [`check`].
+    pub fn startup_problems(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare("PRAGMA quick_check")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.filter_map(|r| r.ok()).filter(|r| r != "ok").collect())
     }
 
     /// Runs `f` as one all-or-nothing transaction: the writes it makes through the ledger

@@ -21,6 +21,17 @@ pub fn no_progress(_: u64, _: u64) -> bool {
     true
 }
 
+/// A long task's progress, as the app sends it to the window.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TaskProgress {
+    /// `import`, `export` or `backup`.
+    pub task: String,
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
 /// What an export wrote.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ExportReport {
@@ -118,6 +129,13 @@ impl Ledger {
         // Brings an older backup up to date (and seals its audit chain) at once.
         Ledger::open(db)?;
         Ok(report)
+    }
+
+    /// The newest backup that passes its check, in the folder the (possibly damaged)
+    /// database at `db` names: what the app offers when the start-up check fails.
+    pub fn recovery_backup(db: &Path) -> Option<BackupFile> {
+        let dir = Self::folder_named_in(db)?;
+        backup::newest_good(&dir).ok().flatten()
     }
 
     /// The backup folder the database at `db` names, read without changing it.

@@ -5,6 +5,7 @@ mod commands;
 mod state;
 
 use state::AppState;
+use tauri::Manager;
 
 pub fn run() {
     let db_path = ykien::paths::default_db_path();
@@ -42,7 +43,28 @@ pub fn run() {
             commands::holidays_list,
             commands::holiday_add,
             commands::holiday_remove,
+            commands::records::task_cancel,
+            commands::records::backup_settings_get,
+            commands::records::backup_settings_save,
+            commands::records::backups_list,
+            commands::records::backup_now,
+            commands::records::backup_restore,
+            commands::records::import_ledger,
+            commands::records::export_records,
+            commands::records::retention_due,
+            commands::records::retention_dispose,
         ])
-        .run(tauri::generate_context!())
-        .expect("the app window could not start");
+        .setup(|app| {
+            // The day's first start makes a backup, in the background: the window opens at once.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || commands::records::automatic_backup(&handle.state::<AppState>(), true));
+            Ok(())
+        })
+        .build(tauri::generate_context!())
+        .expect("the app window could not start")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                commands::records::automatic_backup(&app.state::<AppState>(), false);
+            }
+        });
 }
