@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use std::path::PathBuf;
 use ykien::domain::survey::SurveyTemplate;
-use ykien::pdf::forms::{self, FeedbackLetter, LedgerRow, ReceiptSlip, SurveyPrint};
+use ykien::pdf::blocks::Signature;
+use ykien::pdf::forms::{self, FeedbackLetter, LedgerRow, ReceiptSlip, ReplyPrint, SurveyPrint};
 
 fn date(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).expect("valid date")
@@ -64,6 +65,31 @@ pub fn sample_receipts() -> Vec<ReceiptSlip> {
     ]
 }
 
+/// A signed reply to a written complaint, signed by a deputy for the director.
+pub fn sample_reply() -> ReplyPrint {
+    ReplyPrint {
+        number: "125/SCT-VP".into(),
+        summary: "trả lời ý kiến của khách hàng (số tiếp nhận 2026/000123)".into(),
+        addressee: "Ông Nguyễn Văn Bình, thôn 3, xã Hòa Thắng".into(),
+        body: "Ngày 05/01/2026, Sở Công Thương nhận được đơn của Ông phản ánh việc trả kết quả cấp Giấy chứng \
+               nhận đủ điều kiện kinh doanh xăng dầu chậm so với giấy hẹn.\n\
+               Sau khi kiểm tra, Sở xác nhận hồ sơ của Ông bị trả chậm 5 ngày do phải lấy ý kiến thẩm định \
+               của cơ quan phòng cháy chữa cháy. Sở đã chấn chỉnh bộ phận một cửa và đã trả kết quả cho Ông \
+               ngày 20/01/2026.\n\
+               Sở Công Thương xin cảm ơn Ông đã góp ý và trân trọng thông báo để Ông được biết."
+            .into(),
+        signed_on: Some(date(1, 28)),
+        signature: Signature {
+            authority: vec!["KT. GIÁM ĐỐC".into()],
+            title: "Phó Giám đốc".into(),
+            note: None,
+            name: Some("Trần Văn Bình".into()),
+        },
+        recipients: vec!["Như trên".into(), "Giám đốc Sở (để b/c)".into(), "Lưu: VT, VP".into()],
+        draft: false,
+    }
+}
+
 fn main() -> ykien::Result<()> {
     let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/forms".into()));
     std::fs::create_dir_all(&out)?;
@@ -75,6 +101,7 @@ fn main() -> ykien::Result<()> {
     write("survey.pdf", forms::survey_blank(&office, &SurveyTemplate::bm_qt_sct_05_02(), &print)?)?;
     write("receipt.pdf", forms::receipts(&office, &sample_receipts())?)?;
     write("letter.pdf", forms::feedback_letter(&office, &FeedbackLetter::standard())?)?;
+    write("reply.pdf", forms::reply_letter(&office, &sample_reply())?)?;
     println!("{}", out.display());
     Ok(())
 }

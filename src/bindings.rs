@@ -70,6 +70,8 @@ pub fn typescript() -> String {
         crate::store::audit::ChainReport::decl(&cfg),
         crate::store::audit::ChainBreak::decl(&cfg),
         crate::TaskProgress::decl(&cfg),
+        crate::PrintJob::decl(&cfg),
+        crate::PrintOutcome::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

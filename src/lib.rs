@@ -4,6 +4,7 @@
 
 pub mod bindings;
 pub mod demo;
+pub mod documents;
 pub mod domain;
 pub mod error;
 pub mod export;
@@ -13,6 +14,7 @@ pub mod pdf;
 mod records;
 pub mod store;
 
+pub use documents::{PrintJob, PrintOutcome, Printed};
 pub use domain::action::{ActionInput, ActionKind, ActionStatus, CorrectiveAction};
 pub use domain::audit::AuditEntry;
 pub use domain::case::{Case, CaseCounts, ExceptionInput, FeedbackFilter, FeedbackPage, FeedbackRow, MoveInput, StepInput};

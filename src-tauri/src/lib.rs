@@ -10,6 +10,8 @@ use tauri::Manager;
 pub fn run() {
     let db_path = ykien::paths::default_db_path();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState::open(db_path))
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -43,6 +45,8 @@ pub fn run() {
             commands::holidays_list,
             commands::holiday_add,
             commands::holiday_remove,
+            commands::print::print_open,
+            commands::print::print_save,
             commands::records::task_cancel,
             commands::records::backup_settings_get,
             commands::records::backup_settings_save,

@@ -53,6 +53,12 @@ impl AppState {
         result.map_err(ErrorReport::from)
     }
 
+    /// Where printed documents are written before the viewer opens them: a folder beside
+    /// the database, so that a clerk can find today's prints again.
+    pub fn print_dir(&self) -> PathBuf {
+        self.db_path.parent().map(|d| d.join("Bản in")).unwrap_or_else(|| PathBuf::from("Bản in"))
+    }
+
     pub fn info(&self) -> AppInfo {
         let office_configured = self.with(|l| l.office()).ok().flatten().is_some();
         AppInfo {

@@ -167,8 +167,11 @@ pub fn national_header(doc: &mut Document, office: &OfficeProfile, left_extra: &
     let mut left_y = agency(doc, office, x, left_w, top);
     let extra = Style::new(Face::Regular, 13.0);
     for line in left_extra {
-        doc.page().text_in(x, left_w, left_y + extra.size, &extra, Align::Center, line);
-        left_y += extra.leading;
+        // A long summary line ("V/v …") wraps inside the column, never past the margin.
+        for l in wrap_balanced(line, &extra, left_w) {
+            doc.page().text_in(x, left_w, left_y + extra.size, &extra, Align::Center, &l);
+            left_y += extra.leading;
+        }
     }
     let mut right_y = national_motto(doc, x + total - right_w, right_w, top);
     let italic = Style::new(Face::Italic, 13.0);

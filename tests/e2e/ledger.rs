@@ -1,5 +1,6 @@
 //! The daily work in the real window: a complaint entered at the front desk goes to a
-//! specialist unit, comes back with a solution, the customer agrees, the case is closed.
+//! specialist unit, comes back with a solution, the customer agrees, the case is closed,
+//! and its receipt slip is printed.
 
 use crate::harness::App;
 use ykien::{Ledger, Status};
@@ -51,7 +52,19 @@ async fn a_complaint_goes_through_the_specialist_unit_and_is_closed() {
     let events = app.client.find_all(fantoccini::Locator::Css("li[data-event]")).await.unwrap();
     assert_eq!(events.len(), 5, "received + four moves in the timeline");
     app.screenshot("case-closed").await;
+
+    // Its receipt slip, for the citizen: written beside the database and handed to the viewer.
+    app.click("#case-print").await;
+    let note = app.wait_for("#case-print-note").await;
+    let printed = note.attr("data-print-path").await.unwrap().expect("the note names the file");
+    app.screenshot("case-printed").await;
     app.quit().await;
+    assert!(printed.starts_with(dir.path().join("Bản in").to_str().unwrap()), "{printed}");
+    let text = std::process::Command::new("pdftotext").args([printed.as_str(), "-"]).output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("PHIẾU TIẾP NHẬN Ý KIẾN"), "{text}");
+    assert!(text.contains(&format!("Số: {receipt}")), "{text}");
+    assert!(text.contains("Lê Thị Thu Trang"), "{text}");
 
     let l = Ledger::open(&db).unwrap();
     let case = l.case(&l.case_id(&receipt).unwrap()).unwrap();
@@ -97,4 +110,37 @@ async fn an_illegal_or_incomplete_move_is_explained_and_changes_nothing() {
 
     let l = Ledger::open(&db).unwrap();
     assert_eq!(l.case(&id).unwrap().status, Status::AwaitingCustomer);
+}
+
+/// The demo office, as a clerk finds it in the morning: the book, and on the navigation the
+/// number of cases past their deadline, the same number the core counts.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_app_opens_on_the_book_with_the_overdue_count() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("ykien.db");
+    let (overdue, total) = {
+        let mut l = Ledger::open(&db).unwrap();
+        ykien::demo::fill(&mut l).unwrap();
+        let counts = l.case_counts().unwrap();
+        let total = l.feedback(&ykien::FeedbackFilter { limit: Some(0), ..Default::default() }).unwrap().total;
+        (counts.overdue, total)
+    };
+    assert!(overdue > 0, "the demo keeps some cases past their deadline");
+
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    let badge = app.wait_for_text("#overdue-badge", "quá hạn").await;
+    assert_eq!(badge.trim(), format!("{overdue} hồ sơ quá hạn"));
+    app.wait_for("tr[data-case-id]").await;
+    app.wait_for_text("#book", &format!("{total} ý kiến")).await;
+    app.screenshot("main").await;
+
+    // Accent-free search, as clerks type on a PC without a Vietnamese keyboard.
+    let l = Ledger::open(&db).unwrap();
+    let any = l.feedback(&ykien::FeedbackFilter { limit: Some(1), ..Default::default() }).unwrap().rows.remove(0);
+    let plain: String = ykien::domain::text::fold(&any.customer_name);
+    app.type_into("#ledger-search", &plain).await;
+    app.wait_for(&format!("tr[data-case-id=\"{}\"]", any.id)).await;
+    app.quit().await;
 }

@@ -28,7 +28,7 @@ async fn office_setup_survives_a_restart() {
 
     app.wait_for("#main-shell").await;
     app.wait_for_text("#office-title", "Ủy ban nhân dân xã Tân Phú").await;
-    app.screenshot("main").await;
+    app.screenshot("main-first-start").await;
     app.quit().await;
 
     {

@@ -390,3 +390,77 @@ fn printing_before_the_office_setup_fails_with_a_clear_message() {
     assert_eq!(json["error"]["kind"], "validation");
     assert_eq!(json["error"]["field"], "office");
 }
+
+#[test]
+fn a_receipt_slip_prints_from_the_command_line_by_its_number() {
+    let dir = temp_dir();
+    let db = dir.path().join("in.db");
+    let receipt = {
+        let mut l = ykien::Ledger::open(&db).unwrap();
+        l.save_office(&office()).unwrap();
+        let mut f = crate::cases::input("2026-03-02T09:30", ykien::Kind::Complaint, ykien::Subject::ProcessingTime);
+        f.customer_name = nfd("Lê Thị Thu Trang");
+        f.content = nfd("Hồ sơ cấp Giấy phép bán lẻ rượu quá hẹn 10 ngày");
+        l.add_feedback(&f).unwrap().receipt_no
+    };
+    let out = dir.path().join("phiếu.pdf");
+    let o = ykien(&db, &["print", "receipt", &receipt, "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{o:?}");
+    let pdf = Pdf { _dir: temp_dir(), path: out };
+    pdf.assert_sound();
+    assert_in_order(
+        &pdf.text(None),
+        &["PHIẾU TIẾP NHẬN Ý KIẾN", &format!("Số: {receipt}"), "09 giờ 30 phút, ngày 02/03/2026", "Lê Thị Thu Trang", "quá hẹn 10 ngày"],
+    );
+
+    // An unknown number prints nothing and says which.
+    let missing = dir.path().join("không.pdf");
+    let o = ykien(&db, &["print", "receipt", "2026/009999", "--out", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("2026/009999"), "{o:?}");
+    assert!(!missing.exists());
+}
+
+#[test]
+fn a_reply_letter_prints_as_a_draft_then_signed_for_the_director() {
+    let mut l = ykien::Ledger::open_in_memory().unwrap();
+    l.set_clock(Some(chrono::NaiveDateTime::parse_from_str("2026-03-10T10:00", "%Y-%m-%dT%H:%M").unwrap()));
+    l.save_office(&office()).unwrap();
+    let mut f = crate::cases::input("2026-03-02T09:30", ykien::Kind::Complaint, ykien::Subject::ProcessingTime);
+    f.channel = ykien::Channel::OfficialLetter;
+    f.written = true;
+    f.customer_org = "Công ty TNHH Minh Phát".into();
+    let case = l.add_feedback(&f).unwrap();
+    let body = nfd("Sở Công Thương nhận được đơn của Ông về việc hồ sơ bị trả lại.\nSau khi xem xét, Sở trả lời như sau: hồ sơ đã được giải quyết ngày 09/3/2026.");
+    let case = l.draft_reply(&case.id, None, "125/SCT-VP", &body).unwrap();
+    let letter = case.letters[0].id.clone();
+    let job = ykien::PrintJob::ReplyLetter { letter_id: letter.clone() };
+
+    let draft = l.print(&job).unwrap();
+    assert_eq!(draft.file_name, format!("cong-van-tra-loi-{}.pdf", case.receipt_no.replace('/', "-")));
+    let pdf = Pdf::new(&draft.bytes);
+    pdf.assert_sound();
+    let text = pdf.text(None);
+    assert_in_order(&text, &["DỰ THẢO", "ngày ...... tháng", "Số: 125/SCT-VP", "Kính gửi:"]);
+
+    l.sign_reply(&letter, "Trần Văn Bình", "Phó Giám đốc", "2026-03-11").unwrap();
+    let pdf = Pdf::new(&l.print(&job).unwrap().bytes);
+    pdf.assert_sound();
+    let text = pdf.text(None);
+    assert!(!text.contains("DỰ THẢO"), "{text}");
+    assert_in_order(
+        &text,
+        &[
+            "Đắk Lắk, ngày 11 tháng 3 năm 2026",
+            "Số: 125/SCT-VP",
+            "V/v trả lời ý kiến của khách hàng",
+            "Kính gửi: Nguyễn Văn An - Công ty TNHH Minh Phát",
+            "Sở Công Thương nhận được đơn",
+            "Sau khi xem xét",
+            "Nơi nhận:",
+            "KT. GIÁM ĐỐC",
+            "PHÓ GIÁM ĐỐC",
+            "Trần Văn Bình",
+        ],
+    );
+}

@@ -2,6 +2,7 @@
 //! core's tagged `ErrorReport`, which the UI turns into a Vietnamese sentence by its kind.
 
 pub mod records;
+pub mod print;
 
 use crate::state::AppState;
 use tauri::State;
@@ -10,7 +11,7 @@ use ykien::{
     FeedbackInput, FeedbackPage, Holiday, MoveInput, OfficeProfile, Settings, Staff, StaffInput, StepInput, Unit, UnitInput,
 };
 
-type Reply<T> = Result<T, ErrorReport>;
+pub(crate) type Reply<T> = Result<T, ErrorReport>;
 
 #[tauri::command]
 pub fn app_info(state: State<AppState>) -> ykien::AppInfo {

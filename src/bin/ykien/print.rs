@@ -3,9 +3,7 @@
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Subcommand};
 use std::path::{Path, PathBuf};
-use ykien::domain::survey::SurveyTemplate;
-use ykien::pdf::forms::{self, FeedbackLetter, LedgerRow, SurveyPrint};
-use ykien::{Book, Error, FeedbackFilter, FeedbackRow, Ledger, OfficeProfile, Result};
+use ykien::{Error, Ledger, PrintJob, Result};
 
 #[derive(Args)]
 pub struct PrintArgs {
@@ -44,6 +42,22 @@ enum Form {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Receipt slips (phiếu tiếp nhận) for citizens, two to a sheet.
+    Receipt {
+        /// Receipt numbers, e.g. 2026/000123.
+        #[arg(required = true, value_name = "RECEIPT_NO")]
+        receipt_nos: Vec<String>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The reply letter (công văn trả lời) of a written complaint: its latest letter.
+    Reply {
+        /// The case's receipt number, e.g. 2026/000123.
+        #[arg(value_name = "RECEIPT_NO")]
+        receipt_no: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// The feedback letter (thư góp ý, BM-[HC-TMKH]-TGY) sent after a service.
     Letter {
         /// After "Kính gửi:" (default: "Quý khách hàng").
@@ -58,101 +72,39 @@ enum Form {
 }
 
 pub fn run(ledger: &Ledger, args: PrintArgs, json: bool) -> Result<()> {
-    let office = office(ledger)?;
-    let (bytes, out) = match args.form {
-        Form::SurveyBlank { year, serial, out } => {
-            let print = SurveyPrint { year, serial };
-            (forms::survey_blank(&office, &SurveyTemplate::bm_qt_sct_05_02(), &print)?, out)
+    let (job, out) = match args.form {
+        Form::SurveyBlank { year, serial, out } => (PrintJob::SurveyBlank { year, serial }, out),
+        Form::Ledger { blank_pages: Some(pages), year, out, .. } => {
+            let pages = u32::try_from(pages).unwrap_or(u32::MAX);
+            (PrintJob::LedgerBlank { pages, year }, out)
         }
-        Form::Ledger { blank_pages: Some(pages), year, out, .. } => (forms::ledger_blank(&office, year, pages)?, out),
         Form::Ledger { from: Some(from), to: Some(to), out, .. } => {
             if from > to {
                 return Err(Error::validation("from", "Ngày bắt đầu (--from) phải trước hoặc trùng ngày kết thúc (--to)."));
             }
-            (forms::ledger_filled(&office, from, to, &ledger_rows(ledger, from, to)?)?, out)
+            (PrintJob::LedgerPeriod { from: from.to_string(), to: to.to_string() }, out)
         }
         Form::Ledger { .. } => unreachable!("clap requires --blank-pages or --from/--to"),
         Form::Letter { addressee, date, out } => {
-            let mut letter = FeedbackLetter::standard();
-            if let Some(a) = addressee {
-                letter.addressee = a;
-            }
-            letter.date = date;
-            (forms::feedback_letter(&office, &letter)?, out)
+            (PrintJob::FeedbackLetter { addressee, date: date.map(|d| d.to_string()) }, out)
+        }
+        Form::Receipt { receipt_nos, out } => (PrintJob::Receipts { receipt_nos }, out),
+        Form::Reply { receipt_no, out } => {
+            let case = ledger.case(&ledger.case_id(&receipt_no)?)?;
+            let letter = case.letters.last().ok_or_else(|| {
+                Error::Conflict(format!("Hồ sơ {} chưa có công văn trả lời nào để in.", case.receipt_no))
+            })?;
+            (PrintJob::ReplyLetter { letter_id: letter.id.clone() }, out)
         }
     };
-    write(&out, &bytes)?;
+    let printed = ledger.print(&job)?;
+    write(&out, &printed.bytes)?;
     if json {
-        println!("{}", serde_json::json!({ "path": out, "bytes": bytes.len() }));
+        println!("{}", serde_json::json!({ "path": out, "bytes": printed.bytes.len() }));
     } else {
-        println!("Đã ghi {} ({} KB).", out.display(), bytes.len().div_ceil(1024));
+        println!("Đã ghi {} ({} KB).", out.display(), printed.bytes.len().div_ceil(1024));
     }
     Ok(())
-}
-
-/// Forms print the office's name and place: nothing can be printed before setup.
-fn office(ledger: &Ledger) -> Result<OfficeProfile> {
-    ledger.office()?.ok_or_else(|| {
-        Error::validation(
-            "office",
-            "Chưa nhập thông tin cơ quan nên chưa in được biểu mẫu. Hãy mở Ý Kiến và hoàn tất phần \
-             Thông tin cơ quan trước.",
-        )
-    })
-}
-
-/// The book's rows for the period, oldest first: the records of the feedback book
-/// (BM.QT.SCT.05-01) received from `from` to `to`, as the printed form shows them. This is the
-/// one place where stored records become printed rows; the app's print command uses the same
-/// conversion.
-pub fn ledger_rows(ledger: &Ledger, from: NaiveDate, to: NaiveDate) -> Result<Vec<LedgerRow>> {
-    let mut found: Vec<FeedbackRow> = Vec::new();
-    loop {
-        let filter = FeedbackFilter {
-            book: Some(Book::Feedback),
-            from: Some(from.to_string()),
-            to: Some(to.to_string()),
-            limit: Some(1000),
-            offset: Some(found.len() as u32),
-            ..FeedbackFilter::default()
-        };
-        let page = ledger.feedback(&filter)?;
-        let got = page.rows.len();
-        found.extend(page.rows);
-        if got == 0 || found.len() >= page.total.max(0) as usize {
-            break;
-        }
-    }
-    // Listed newest first; the book reads in the order things happened.
-    found.reverse();
-    Ok(found.iter().map(ledger_row).collect())
-}
-
-/// "2026-01-05T09:30" (or a bare date) → the date.
-fn date_of(stamp: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(stamp.get(..10)?, "%Y-%m-%d").ok()
-}
-
-fn ledger_row(r: &FeedbackRow) -> LedgerRow {
-    let customer = if r.customer_org.is_empty() {
-        r.customer_name.clone()
-    } else if r.customer_name.is_empty() {
-        r.customer_org.clone()
-    } else {
-        format!("{}\n{}", r.customer_name, r.customer_org)
-    };
-    let confirmation = match (&r.confirmed_by_name, r.confirmed_at.as_deref().and_then(date_of)) {
-        (Some(name), Some(on)) => format!("{name}\n{}", on.format("%d/%m/%Y")),
-        (Some(name), None) => name.clone(),
-        (None, _) => String::new(),
-    };
-    LedgerRow {
-        date: date_of(&r.received_at).unwrap_or(NaiveDate::MIN),
-        customer,
-        content: r.content.clone(),
-        receiver: r.receiver_name.clone().unwrap_or_default(),
-        confirmation,
-    }
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -7,10 +7,12 @@ mod disposal;
 mod ledger;
 mod letter;
 mod receipt;
+mod reply;
 mod survey;
 
 pub use disposal::{disposal_record, DisposalPrint, DisposedRow};
 pub use ledger::{ledger_blank, ledger_filled, period_heading, LedgerRow};
 pub use letter::{feedback_letter, FeedbackLetter, DEFAULT_LETTER_FORM_CODE};
 pub use receipt::{receipts, ReceiptSlip};
+pub use reply::{reply_letter, ReplyPrint};
 pub use survey::{survey_blank, SurveyPrint};

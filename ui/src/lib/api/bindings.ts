@@ -491,3 +491,7 @@ export type TaskProgress = {
  * `import`, `export` or `backup`.
  */
 task: string, done: number, total: number, };
+
+export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "form": "reply_letter", letter_id: string, } | { "form": "ledger_period", from: string, to: string, } | { "form": "ledger_blank", pages: number, year: number | null, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "feedback_letter", addressee: string | null, date: string | null, };
+
+export type PrintOutcome = { path: string, opened: boolean, };

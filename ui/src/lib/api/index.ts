@@ -18,6 +18,8 @@ import type {
   Holiday,
   MoveInput,
   OfficeProfile,
+  PrintJob,
+  PrintOutcome,
   Settings,
   Staff,
   StaffInput,
@@ -167,4 +169,16 @@ export function holidayAdd(day: string, name: string): Promise<null> {
 
 export function holidayRemove(day: string): Promise<null> {
   return invoke<null>('holiday_remove', { day });
+}
+
+// ---- Printing: the core draws the PDF; the app saves it and opens the viewer ----
+
+/** Prints into the office's print folder and opens the system's PDF viewer. */
+export function printOpen(job: PrintJob): Promise<PrintOutcome> {
+  return invoke<PrintOutcome>('print_open', { job });
+}
+
+/** Prints into `path`, chosen in the native save dialog. */
+export function printSave(job: PrintJob, path: string): Promise<PrintOutcome> {
+  return invoke<PrintOutcome>('print_save', { job, path });
 }

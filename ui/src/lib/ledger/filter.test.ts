@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankBookFilter, isFiltered, pageCount, toFeedbackFilter } from './filter';
+import { blankBookFilter, isFiltered, pageCount, printPeriod, toFeedbackFilter } from './filter';
 
 describe('toFeedbackFilter', () => {
   it('sends only the first page when nothing is chosen', () => {
@@ -59,5 +59,28 @@ describe('pageCount', () => {
     expect(pageCount(100)).toBe(1);
     expect(pageCount(101)).toBe(2);
     expect(pageCount(245)).toBe(3);
+  });
+});
+
+describe('printPeriod', () => {
+  it('prints the year so far when no dates are set', () => {
+    expect(printPeriod(blankBookFilter(), '2026-11-22')).toEqual({ from: '2026-01-01', to: '2026-11-22' });
+  });
+  it('prints the dates the filter sets', () => {
+    const f = { ...blankBookFilter(), from: '2026-04-01', to: '2026-06-30' };
+    expect(printPeriod(f, '2026-11-22')).toEqual({ from: '2026-04-01', to: '2026-06-30' });
+  });
+  it('never ends before it starts', () => {
+    const f = { ...blankBookFilter(), from: '2026-12-01' };
+    expect(printPeriod(f, '2026-11-22')).toEqual({ from: '2026-12-01', to: '2026-12-01' });
+  });
+});
+
+describe('the subject filter', () => {
+  it('is sent only when chosen, and counts as a filter', () => {
+    expect(toFeedbackFilter(blankBookFilter(), '2026-11-22').subject).toBeUndefined();
+    const f = { ...blankBookFilter(), subject: 'attitude' as const };
+    expect(toFeedbackFilter(f, '2026-11-22').subject).toBe('attitude');
+    expect(isFiltered(f)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // The filters above the book list, and the FeedbackFilter they mean. Empty choices are left
 // out rather than sent blank, so the core applies no condition for them.
 
-import type { Book, FeedbackFilter, Kind, Status } from '../api/bindings';
+import type { Book, FeedbackFilter, Kind, Status, Subject } from '../api/bindings';
 
 export const PAGE_SIZE = 100;
 
@@ -9,6 +9,7 @@ export interface BookFilter {
   search: string;
   book: Book | '';
   kind: Kind | '';
+  subject: Subject | '';
   status: Status | '';
   unit_id: string;
   /** YYYY-MM-DD or '' */
@@ -25,6 +26,7 @@ export function blankBookFilter(): BookFilter {
     search: '',
     book: '',
     kind: '',
+    subject: '',
     status: '',
     unit_id: '',
     from: '',
@@ -42,6 +44,7 @@ export function toFeedbackFilter(f: BookFilter, today: string): FeedbackFilter {
   if (search) out.search = search;
   if (f.book) out.book = f.book;
   if (f.kind) out.kind = f.kind;
+  if (f.subject) out.subject = f.subject;
   if (f.status) out.status = f.status;
   if (f.unit_id) out.unit_id = f.unit_id;
   if (f.from) out.from = f.from;
@@ -60,4 +63,14 @@ export function isFiltered(f: BookFilter): boolean {
 /** Number of pages for `total` rows; at least 1, so "Trang 1/1" shows for an empty list. */
 export function pageCount(total: number, size: number = PAGE_SIZE): number {
   return Math.max(1, Math.ceil(Math.max(0, total) / size));
+}
+
+/**
+ * The period the printed book covers: the dates the filter sets, or else from the first of
+ * January of the office's year to today (the book is kept per year, BM.QT.SCT.05-01).
+ */
+export function printPeriod(f: BookFilter, today: string): { from: string; to: string } {
+  const from = f.from || `${today.slice(0, 4)}-01-01`;
+  const to = f.to || (f.from && f.from > today ? f.from : today);
+  return { from, to };
 }

@@ -9,6 +9,8 @@ import { blankBookFilter, type BookFilter } from './filter';
 class LedgerState {
   draft = $state<EntryDraft>(blankEntry(nowStamp(localYmd(new Date()), new Date())));
   lastReceipt = $state('');
+  /** The receipt number of the last save, whose slip the clerk prints for the citizen. */
+  lastReceiptNo = $state('');
   filter = $state<BookFilter>(blankBookFilter());
 }
 

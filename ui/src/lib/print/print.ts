@@ -1,0 +1,31 @@
+// What a print job is called on screen and on disk, and the sentence that says where the
+// printed file went. Kept apart from the buttons so that it can be tested without a window.
+
+import type { PrintJob, PrintOutcome } from '../api/bindings';
+
+/** The file name offered in the save dialog; the core names files the same way. */
+export function suggestedFileName(job: PrintJob): string {
+  switch (job.form) {
+    case 'receipts':
+      return job.receipt_nos.length === 1
+        ? `phieu-tiep-nhan-${job.receipt_nos[0].replaceAll('/', '-')}.pdf`
+        : `phieu-tiep-nhan-${job.receipt_nos.length}-phieu.pdf`;
+    case 'reply_letter':
+      return 'cong-van-tra-loi.pdf';
+    case 'ledger_period':
+      return `so-ghi-nhan-${job.from}-den-${job.to}.pdf`;
+    case 'ledger_blank':
+      return 'so-ghi-nhan-trang.pdf';
+    case 'survey_blank':
+      return 'phieu-khao-sat.pdf';
+    case 'feedback_letter':
+      return 'thu-gop-y.pdf';
+  }
+}
+
+/** The line shown under the buttons once the file is written. */
+export function printedMessage(outcome: PrintOutcome, saved: boolean): string {
+  if (saved) return `Đã lưu bản in vào ${outcome.path}.`;
+  if (outcome.opened) return `Đã mở bản in để in (tệp ${outcome.path}).`;
+  return `Đã tạo bản in tại ${outcome.path}, nhưng máy chưa mở được trình xem PDF: hãy mở tệp này để in.`;
+}
