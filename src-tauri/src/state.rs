@@ -35,10 +35,6 @@ impl AppState {
         f(ledger).map_err(ErrorReport::from)
     }
 
-    pub fn db_path(&self) -> &Path {
-        &self.db_path
-    }
-
     /// Closes the database, replaces it with the backup `from` (checked first, the current
     /// file copied aside), and opens it again.
     pub fn restore(&self, from: &Path) -> Result<ykien::RestoreReport, ErrorReport> {
@@ -60,14 +56,18 @@ impl AppState {
     }
 
     pub fn info(&self) -> AppInfo {
+        // One lock at a time: a guard held in the struct literal would deadlock the next one.
         let office_configured = self.with(|l| l.office()).ok().flatten().is_some();
+        let today = self.with(|l| Ok(l.today().to_string())).unwrap_or_default();
+        let open_error = lock(&self.ledger).as_ref().err().cloned();
+        let recovery_backup = lock(&self.recovery).clone();
         AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             db_path: self.db_path.display().to_string(),
-            open_error: lock(&self.ledger).as_ref().err().cloned(),
+            open_error,
             office_configured,
-            today: self.with(|l| Ok(l.today().to_string())).unwrap_or_default(),
-            recovery_backup: lock(&self.recovery).clone(),
+            today,
+            recovery_backup,
         }
     }
 }

@@ -5,6 +5,7 @@
 mod harness;
 mod ledger;
 mod office_setup;
+mod records;
 mod settings;
 
 /// Tests share one display and start real windows: one at a time.
