@@ -73,7 +73,16 @@ impl Ledger {
     pub fn save_backup_settings(&mut self, s: &BackupSettings) -> Result<BackupSettings> {
         let s = s.validated()?;
         self.write(|tx| backup::save_settings(tx, &s))?;
+        self.remember_folder(&s.folder);
         Ok(s)
+    }
+
+    /// Where a damaged database's backups are found: the folder is also written in a small
+    /// text file beside the database, which stays readable when the database is not.
+    fn remember_folder(&self, folder: &str) {
+        if let Some(db) = &self.path {
+            let _ = std::fs::write(folder_note(db), folder);
+        }
     }
 
     fn backup_folder(&self) -> Result<PathBuf> {
@@ -95,7 +104,9 @@ impl Ledger {
 
     /// A backup into the office's backup folder.
     pub fn backup_now(&self, progress: Progress) -> Result<BackupFile> {
-        self.backup_to(&self.backup_folder()?, progress)
+        let dir = self.backup_folder()?;
+        self.remember_folder(&dir.display().to_string());
+        self.backup_to(&dir, progress)
     }
 
     /// The backups in the office's folder, newest first (empty before a folder is chosen).
@@ -138,11 +149,19 @@ impl Ledger {
         backup::newest_good(&dir).ok().flatten()
     }
 
-    /// The backup folder the database at `db` names, read without changing it.
+    /// The backup folder the database at `db` names, read without changing it; else the
+    /// one noted beside it.
     fn folder_named_in(db: &Path) -> Option<PathBuf> {
-        let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
-        let s = backup::settings(&conn).ok()?;
-        (!s.folder.is_empty()).then(|| PathBuf::from(s.folder))
+        let from_db = || {
+            let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+            let s = backup::settings(&conn).ok()?;
+            (!s.folder.is_empty()).then(|| PathBuf::from(s.folder))
+        };
+        from_db().or_else(|| {
+            let noted = std::fs::read_to_string(folder_note(db)).ok()?;
+            let noted = noted.trim();
+            (!noted.is_empty()).then(|| PathBuf::from(noted))
+        })
     }
 
     // ---- Import of old ledgers ----
@@ -281,6 +300,13 @@ impl Ledger {
             }
         }
     }
+}
+
+/// The text file beside the database that notes its backup folder.
+fn folder_note(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".backup-folder.txt");
+    db.with_file_name(name)
 }
 
 fn disposal_print(office: &crate::OfficeProfile, d: &Disposal, on: NaiveDate, head: &str) -> crate::pdf::forms::DisposalPrint {

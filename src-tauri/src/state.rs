@@ -80,7 +80,14 @@ fn open_checked(db_path: &Path) -> (Result<Ledger, ErrorReport>, Option<BackupFi
         if problems.is_empty() {
             Ok(l)
         } else {
-            Err(Error::Corrupt(problems.join("; ")))
+            // The first problems are enough to report; SQLite lists one per damaged page.
+            let lines: Vec<&str> =
+                problems.iter().flat_map(|p| p.lines()).filter(|l| !l.starts_with("***")).collect();
+            let mut shown: Vec<String> = lines.iter().take(3).map(|l| l.to_string()).collect();
+            if lines.len() > 3 {
+                shown.push(format!("và {} lỗi khác", lines.len() - 3));
+            }
+            Err(Error::Corrupt(shown.join("; ")))
         }
     });
     match opened {
