@@ -188,7 +188,7 @@ fn write_xlsx(path: &Path, sheets: &[Sheet], progress: Progress) -> Result<()> {
                 }
             }
             done += 1;
-            if done % 1000 == 0 && !progress(done, total) {
+            if done.is_multiple_of(1000) && !progress(done, total) {
                 return Err(Error::Cancelled);
             }
         }
