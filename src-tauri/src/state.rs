@@ -55,6 +55,11 @@ impl AppState {
         self.db_path.parent().map(|d| d.join("Bản in")).unwrap_or_else(|| PathBuf::from("Bản in"))
     }
 
+    /// Whether a database is open (not refused or damaged at start-up).
+    pub fn is_open(&self) -> bool {
+        lock(&self.ledger).is_ok()
+    }
+
     pub fn info(&self) -> AppInfo {
         // One lock at a time: a guard held in the struct literal would deadlock the next one.
         let office_configured = self.with(|l| l.office()).ok().flatten().is_some();

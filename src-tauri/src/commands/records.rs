@@ -90,6 +90,11 @@ pub fn retention_dispose(state: State<AppState>, on: String, out: String) -> Rep
 /// opens; and the one made when the app closes. Both only when a folder is chosen; a failure
 /// is reported on stderr and never stops the app.
 pub fn automatic_backup(state: &AppState, on_start: bool) {
+    // A database that did not open (or failed its start-up check) is never backed up: the
+    // window offers to restore instead.
+    if !state.is_open() {
+        return;
+    }
     let result = state.with(|l| {
         let due = if on_start { l.daily_backup_due()? } else { !l.backup_settings()?.folder.is_empty() };
         if due {
