@@ -431,7 +431,12 @@ impl Prepared {
                     row_no: r.row_no,
                     status: r.status,
                     errors: r.errors.clone(),
-                    received_at: if r.input.received_at.is_empty() { String::new() } else { r.received.format("%d/%m/%Y %H:%M").to_string() },
+                    received_at: match r.received.time() {
+                        _ if r.input.received_at.is_empty() => String::new(),
+                        // A book that kept dates only: no made-up time.
+                        t if t == NaiveTime::MIN => r.received.format("%d/%m/%Y").to_string(),
+                        _ => r.received.format("%d/%m/%Y %H:%M").to_string(),
+                    },
                     customer_name: r.input.customer_name.clone(),
                     content: r.input.content.clone(),
                     receiver: r.receiver_name.clone(),
