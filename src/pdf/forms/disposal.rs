@@ -39,13 +39,13 @@ pub struct DisposalPrint {
 
 fn table() -> Table {
     Table::new(vec![
-        Column::new("STT", 0.06, Align::Center),
-        Column::new("Số phiếu", 0.17, Align::Center),
+        Column::new("STT", 0.07, Align::Center),
+        Column::new("Số phiếu", 0.165, Align::Center),
         Column::new("Ngày tiếp nhận", 0.135, Align::Center),
         Column::new("Ngày đóng hồ sơ", 0.135, Align::Center),
-        Column::new("Loại ý kiến", 0.14, Align::Left),
-        Column::new("Nội dung liên quan", 0.18, Align::Left),
-        Column::new("Đơn vị xử lý", 0.18, Align::Left),
+        Column::new("Loại ý kiến", 0.145, Align::Left),
+        Column::new("Nội dung liên quan", 0.175, Align::Left),
+        Column::new("Đơn vị xử lý", 0.175, Align::Left),
     ])
 }
 
