@@ -95,3 +95,30 @@ async fn a_backup_is_made_and_a_damaged_database_is_restored_from_it() {
     assert!(l.check().unwrap().ok);
     assert!(l.feedback(&FeedbackFilter::default()).unwrap().total > 100);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_records_due_for_disposal_are_listed_without_personal_data() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("ykien.db");
+    {
+        let mut l = Ledger::open(&db).unwrap();
+        ykien::demo::fill(&mut l).unwrap();
+    }
+    let on = (chrono::Local::now().date_naive() + chrono::Duration::days(365 * 2)).format("%d/%m/%Y").to_string();
+    let expected = Ledger::open(&db).unwrap().retention_due(&on).unwrap().records;
+    assert!(!expected.is_empty());
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    app.click("[data-nav=\"records\"]").await;
+    app.click("#records-tab-retention").await;
+    app.type_into("#retention-on", &on).await;
+    app.click("#retention-list").await;
+    app.wait_for_text("#retention-due", &format!("{} hồ sơ đến hạn tiêu huỷ", expected.len())).await;
+    app.wait_for_text("#retention-due", &expected[0].receipt_no).await;
+    app.screenshot("records-retention").await;
+    app.click("#records-tab-export").await;
+    app.wait_for("#export-run").await;
+    app.screenshot("records-export").await;
+    app.quit().await;
+}
