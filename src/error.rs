@@ -47,6 +47,10 @@ pub enum Error {
     #[error("Lỗi đọc/ghi tệp: {0}")]
     Io(#[from] std::io::Error),
 
+    /// The user cancelled a long task (import, export, backup); nothing was changed.
+    #[error("Đã huỷ; không có gì thay đổi.")]
+    Cancelled,
+
     /// A printed form or report could not be produced.
     #[error("Không tạo được tệp PDF: {0}")]
     Pdf(String),
@@ -73,6 +77,7 @@ pub enum ErrorReport {
     Storage { message: String },
     Io { message: String },
     Pdf { message: String },
+    Cancelled { message: String },
 }
 
 impl From<&Error> for ErrorReport {
@@ -99,6 +104,7 @@ impl From<&Error> for ErrorReport {
             Error::Storage(_) => ErrorReport::Storage { message },
             Error::Io(_) => ErrorReport::Io { message },
             Error::Pdf(_) => ErrorReport::Pdf { message },
+            Error::Cancelled => ErrorReport::Cancelled { message },
         }
     }
 }

@@ -7,9 +7,12 @@ pub mod demo;
 pub mod documents;
 pub mod domain;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod paths;
 pub mod pdf;
 pub mod report;
+mod records;
 pub mod store;
 pub mod surveys;
 
@@ -31,6 +34,9 @@ pub use domain::survey_entry::{Answer, AnswerState, EntrySlot};
 pub use domain::survey_import::{ImportProblem, ImportReport};
 pub use domain::survey_round::{EntrySheet, ResponseInput, RoundInput, SerialCheck, SurveyResponse, SurveyRound, TemplateInfo};
 pub use error::{Error, ErrorReport, Result};
+pub use records::{no_progress, DisposalReport, ExportReport, Progress, RetentionDue, TaskProgress};
+pub use store::backup::{BackupFile, BackupSettings, RestoreReport};
+pub use import::ImportPreview;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use domain::feedback::parse_date;
@@ -62,6 +68,9 @@ pub struct AppInfo {
     pub office_configured: bool,
     /// The office's today (YYYY-MM-DD), for the defaults of date fields.
     pub today: String,
+    /// When the database is damaged (or cannot be opened): the newest backup that passes
+    /// its check, which the window offers to restore.
+    pub recovery_backup: Option<BackupFile>,
 }
 
 /// What `check` found: healthy when `problems` is empty.
@@ -70,6 +79,12 @@ pub struct CheckReport {
     pub ok: bool,
     pub schema_version: i32,
     pub problems: Vec<String>,
+    /// Entries in the audit log.
+    pub audit_entries: i32,
+    /// The hash of the last audit entry (the chain's head).
+    pub audit_head: Option<String>,
+    /// The first audit entry that fails the hash chain, when one does.
+    pub audit_broken_at: Option<i32>,
 }
 
 impl Ledger {
@@ -112,10 +127,29 @@ impl Ledger {
         store::migrate::user_version(&self.conn)
     }
 
-    /// Integrity check of the whole file and its schema version.
+    /// Integrity check of the whole file, its schema version, and the audit log's hash chain.
     pub fn check(&self) -> Result<CheckReport> {
-        let problems = store::integrity_problems(&self.conn)?;
-        Ok(CheckReport { ok: problems.is_empty(), schema_version: self.schema_version()? as i32, problems })
+        let mut problems = store::integrity_problems(&self.conn)?;
+        let chain = store::audit::verify_chain(&self.conn)?;
+        if let Some(b) = &chain.broken {
+            problems.push(b.reason.clone());
+        }
+        Ok(CheckReport {
+            ok: problems.is_empty(),
+            schema_version: self.schema_version()? as i32,
+            problems,
+            audit_entries: chain.entries,
+            audit_head: chain.head,
+            audit_broken_at: chain.broken.map(|b| b.seq),
+        })
+    }
+
+    /// The quick check made at each start of the app: the file's structure (SQLite's
+    /// quick_check), without the slower full integrity check and audit chain of [`check`].
+    pub fn startup_problems(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare("PRAGMA quick_check")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.filter_map(|r| r.ok()).filter(|r| r != "ok").collect())
     }
 
     /// Runs `f` as one all-or-nothing transaction: the writes it makes through the ledger

@@ -6,6 +6,7 @@ mod state;
 mod webview2;
 
 use state::AppState;
+use tauri::Manager;
 
 pub fn run() {
     // Before anything opens a window: with no WebView2 runtime, say what to install and stop.
@@ -73,7 +74,28 @@ pub fn run() {
             commands::surveys::survey_response_undo,
             commands::surveys::survey_responses,
             commands::surveys::survey_import,
+            commands::records::task_cancel,
+            commands::records::backup_settings_get,
+            commands::records::backup_settings_save,
+            commands::records::backups_list,
+            commands::records::backup_now,
+            commands::records::backup_restore,
+            commands::records::import_ledger,
+            commands::records::export_records,
+            commands::records::retention_due,
+            commands::records::retention_dispose,
         ])
-        .run(tauri::generate_context!())
-        .expect("the app window could not start");
+        .setup(|app| {
+            // The day's first start makes a backup, in the background: the window opens at once.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || commands::records::automatic_backup(&handle.state::<AppState>(), true));
+            Ok(())
+        })
+        .build(tauri::generate_context!())
+        .expect("the app window could not start")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                commands::records::automatic_backup(&app.state::<AppState>(), false);
+            }
+        });
 }

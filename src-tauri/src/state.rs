@@ -1,27 +1,52 @@
-use std::path::PathBuf;
-use std::sync::Mutex;
-use ykien::{AppInfo, ErrorReport, Ledger};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Mutex, MutexGuard};
+use ykien::{AppInfo, BackupFile, Error, ErrorReport, Ledger};
 
 /// The open database, or why it could not be opened. The window still starts when opening
-/// fails (a newer schema, a network drive), so that it can say so in Vietnamese.
+/// fails (a newer schema, a network drive, a damaged file), so that it can say so in
+/// Vietnamese and, for a damaged file, offer the newest good backup.
 pub struct AppState {
     db_path: PathBuf,
-    ledger: Result<Mutex<Ledger>, ErrorReport>,
+    ledger: Mutex<Result<Ledger, ErrorReport>>,
+    /// The newest good backup, found when the start-up check failed.
+    recovery: Mutex<Option<BackupFile>>,
+    /// Set by the window's Cancel button; the running import, export or backup stops and
+    /// changes nothing.
+    pub cancel: AtomicBool,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding the lock cannot leave a half-written record (each write is one
+    // transaction), so a poisoned lock is safe to reuse.
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 impl AppState {
     pub fn open(db_path: PathBuf) -> AppState {
-        let ledger = Ledger::open(&db_path).map(Mutex::new).map_err(ErrorReport::from);
-        AppState { db_path, ledger }
+        let (ledger, recovery) = open_checked(&db_path);
+        AppState { db_path, ledger: Mutex::new(ledger), recovery: Mutex::new(recovery), cancel: AtomicBool::new(false) }
     }
 
     /// Runs `f` on the ledger; the one place commands reach the core.
     pub fn with<T>(&self, f: impl FnOnce(&mut Ledger) -> ykien::Result<T>) -> Result<T, ErrorReport> {
-        let ledger = self.ledger.as_ref().map_err(Clone::clone)?;
-        // A panic while holding the lock cannot leave a half-written record (each write is
-        // one transaction), so a poisoned lock is safe to reuse.
-        let mut guard = ledger.lock().unwrap_or_else(|p| p.into_inner());
-        f(&mut guard).map_err(ErrorReport::from)
+        let mut guard = lock(&self.ledger);
+        let ledger = guard.as_mut().map_err(|e| e.clone())?;
+        f(ledger).map_err(ErrorReport::from)
+    }
+
+    /// Closes the database, replaces it with the backup `from` (checked first, the current
+    /// file copied aside), and opens it again.
+    pub fn restore(&self, from: &Path) -> Result<ykien::RestoreReport, ErrorReport> {
+        let mut guard = lock(&self.ledger);
+        let safety = guard.as_ref().ok().and_then(|l| l.backup_settings().ok()).map(|s| s.folder).filter(|f| !f.is_empty());
+        // Drop the connection first: the file is replaced underneath it.
+        *guard = Err(ErrorReport::from(Error::Conflict("Đang phục hồi dữ liệu.".into())));
+        let result = Ledger::restore(&self.db_path, from, safety.as_deref().map(Path::new));
+        let (ledger, recovery) = open_checked(&self.db_path);
+        *guard = ledger;
+        *lock(&self.recovery) = recovery;
+        result.map_err(ErrorReport::from)
     }
 
     /// Where printed documents are written before the viewer opens them: a folder beside
@@ -30,14 +55,52 @@ impl AppState {
         self.db_path.parent().map(|d| d.join("Bản in")).unwrap_or_else(|| PathBuf::from("Bản in"))
     }
 
+    /// Whether a database is open (not refused or damaged at start-up).
+    pub fn is_open(&self) -> bool {
+        lock(&self.ledger).is_ok()
+    }
+
     pub fn info(&self) -> AppInfo {
+        // One lock at a time: a guard held in the struct literal would deadlock the next one.
         let office_configured = self.with(|l| l.office()).ok().flatten().is_some();
+        let today = self.with(|l| Ok(l.today().to_string())).unwrap_or_default();
+        let open_error = lock(&self.ledger).as_ref().err().cloned();
+        let recovery_backup = lock(&self.recovery).clone();
         AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             db_path: self.db_path.display().to_string(),
-            open_error: self.ledger.as_ref().err().cloned(),
+            open_error,
             office_configured,
-            today: self.with(|l| Ok(l.today().to_string())).unwrap_or_default(),
+            today,
+            recovery_backup,
+        }
+    }
+}
+
+/// Opens the database and runs the start-up check. A damaged file is not used: the window
+/// shows why, with the newest good backup in the office's backup folder.
+fn open_checked(db_path: &Path) -> (Result<Ledger, ErrorReport>, Option<BackupFile>) {
+    let opened = Ledger::open(db_path).and_then(|l| {
+        let problems = l.startup_problems()?;
+        if problems.is_empty() {
+            Ok(l)
+        } else {
+            // The first problems are enough to report; SQLite lists one per damaged page.
+            let lines: Vec<&str> =
+                problems.iter().flat_map(|p| p.lines()).filter(|l| !l.starts_with("***")).collect();
+            let mut shown: Vec<String> = lines.iter().take(3).map(|l| l.to_string()).collect();
+            if lines.len() > 3 {
+                shown.push(format!("và {} lỗi khác", lines.len() - 3));
+            }
+            Err(Error::Corrupt(shown.join("; ")))
+        }
+    });
+    match opened {
+        Ok(l) => (Ok(l), None),
+        Err(e) => {
+            let damaged = matches!(e, Error::Corrupt(_) | Error::NotADatabase { .. } | Error::Storage(_));
+            let recovery = if damaged { Ledger::recovery_backup(db_path) } else { None };
+            (Err(ErrorReport::from(e)), recovery)
         }
     }
 }

@@ -21,7 +21,7 @@ pub fn fmt_local(t: NaiveDateTime) -> String {
 
 /// The next receipt number of `year`. Runs inside the write transaction that stores the
 /// record: a rollback gives the number back, and concurrent writers wait on the write lock.
-fn next_receipt(tx: &Tx, year: i32) -> Result<ReceiptNo> {
+pub(crate) fn next_receipt(tx: &Tx, year: i32) -> Result<ReceiptNo> {
     let seq: i64 = tx.query_row(
         "INSERT INTO receipt_counter (year, last) VALUES (?1, 1)
          ON CONFLICT (year) DO UPDATE SET last = last + 1
@@ -32,7 +32,7 @@ fn next_receipt(tx: &Tx, year: i32) -> Result<ReceiptNo> {
     Ok(ReceiptNo { year, seq })
 }
 
-fn search_key(receipt: &ReceiptNo, f: &FeedbackInput) -> String {
+pub(crate) fn search_key(receipt: &ReceiptNo, f: &FeedbackInput) -> String {
     fold(&format!("{receipt} {} {} {}", f.customer_name, f.customer_org, f.content))
 }
 
@@ -103,7 +103,7 @@ pub fn add(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn event(
+pub(crate) fn event(
     tx: &Tx,
     feedback_id: &str,
     at: String,

@@ -11,8 +11,21 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_feedback.sql"),
     include_str!("migrations/0003_surveys.sql"),
+    include_str!("migrations/0004_records.sql"),
     include_str!("migrations/0005_reports.sql"),
 ];
+
+/// Steps that need Rust after their SQL, by the version they bring the schema to: data no
+/// SQL function can compute. Runs in the step's transaction.
+fn after_step(conn: &Connection, version: i64) -> Result<()> {
+    if version == RECORDS_STEP {
+        super::audit::seal_legacy(conn)?;
+    }
+    Ok(())
+}
+
+/// The step that added the audit log's hash chain (0004_records.sql).
+const RECORDS_STEP: i64 = 4;
 
 /// The schema version this build writes, and the newest it can open.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -23,10 +36,15 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
 
 /// Brings the schema up to date. Refuses a database written by a newer version.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    apply(conn, MIGRATIONS)
+    apply_with(conn, MIGRATIONS, after_step)
 }
 
+#[cfg(test)]
 pub(crate) fn apply(conn: &mut Connection, steps: &[&str]) -> Result<()> {
+    apply_with(conn, steps, |_, _| Ok(()))
+}
+
+fn apply_with(conn: &mut Connection, steps: &[&str], after: fn(&Connection, i64) -> Result<()>) -> Result<()> {
     let current = user_version(conn)?;
     let supported = steps.len() as i64;
     if current > supported {
@@ -35,6 +53,7 @@ pub(crate) fn apply(conn: &mut Connection, steps: &[&str]) -> Result<()> {
     for (i, sql) in steps.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        after(&tx, (i + 1) as i64)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         tx.commit()?;
     }
@@ -75,10 +94,28 @@ mod tests {
     fn newer_schema_is_refused() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.pragma_update(None, "user_version", 99).unwrap();
-        match apply(&mut conn, MIGRATIONS) {
+        match migrate(&mut conn) {
             Err(Error::NewerSchema { found: 99, supported }) => assert_eq!(supported, SCHEMA_VERSION),
             other => panic!("expected NewerSchema, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn entries_written_before_the_chain_are_sealed_by_the_migration() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, &MIGRATIONS[..2]).unwrap();
+        for i in 1..=3 {
+            conn.execute(
+                "INSERT INTO audit_log (at, actor, action, entity, entity_id, after) VALUES ('2026-01-01T00:00:00Z', 'a', 'create', 'unit', ?1, '{}')",
+                [i.to_string()],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn).unwrap();
+        let report = super::super::audit::verify_chain(&conn).unwrap();
+        assert_eq!((report.entries, report.broken), (3, None));
+        // Sealed once: a sealed entry cannot be resealed.
+        assert!(conn.execute("UPDATE audit_log SET hash = 'x' WHERE seq = 1", []).is_err());
     }
 
     /// The schema snapshot: a change to the migrations shows up here and must be deliberate.
@@ -90,9 +127,9 @@ mod tests {
             tables(&conn),
             [
                 "annual_report_text", "audit_log", "case_event", "case_step", "corrective_action", "corrective_action_case",
-                "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
-                "feedback_search_docsize", "feedback_search_idx", "holiday", "objective", "office", "opinion_group", "receipt_counter",
-                "reply_letter", "report_archive", "setting",
+                "disposal", "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
+                "feedback_search_docsize", "feedback_search_idx", "holiday", "import_batch", "import_row", "objective", "office",
+                "opinion_group", "receipt_counter", "reply_letter", "report_archive", "setting",
                 "sqlite_sequence", "staff", "survey_answer", "survey_layout", "survey_printing", "survey_response",
                 "survey_round", "survey_template", "unit"
             ]

@@ -3,12 +3,16 @@
 
 pub mod action;
 pub mod audit;
+pub mod backup;
+pub mod export;
 pub mod feedback;
+pub mod import;
 pub mod holiday;
 pub mod letter;
 pub mod migrate;
 pub mod network;
 pub mod office;
+pub mod retention;
 pub mod settings;
 pub mod staff;
 pub mod survey;
@@ -118,18 +122,17 @@ impl Tx<'_> {
             (true, false) => "delete",
         };
         let json = |v: &dyn ToJson| v.to_json();
-        self.conn.execute(
-            "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            rusqlite::params![
-                self.now,
-                self.actor,
+        audit::append(
+            self.conn,
+            &audit::NewEntry {
+                at: &self.now,
+                actor: self.actor,
                 action,
                 entity,
                 entity_id,
-                before.map(|b| json(b)),
-                after.map(|a| json(a)),
-            ],
+                before: before.map(|b| json(b)),
+                after: after.map(|a| json(a)),
+            },
         )?;
         Ok(())
     }

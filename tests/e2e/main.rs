@@ -6,6 +6,7 @@ mod harness;
 mod ledger;
 mod office_setup;
 mod reports;
+mod records;
 mod settings;
 mod surveys;
 

@@ -1,13 +1,18 @@
 //! Integration tests of the core, against real SQLite files. One binary, a module per area.
 
+mod audit_chain;
+mod backup;
 mod bindings;
 mod cases;
 mod cli;
 mod crash;
+mod export;
+mod import;
 mod open;
 mod pdf;
 mod records;
 mod report;
+mod retention;
 mod search;
 mod surveys;
 mod windows_installer;

@@ -69,6 +69,7 @@ fn test() -> Result {
     let tauri_driver = ensure_tauri_driver()?;
     build_ui(true)?;
     ensure_pdf_validator()?;
+    ensure_xlsx_reader()?;
     step("Rust tests (core, CLI, app shell)");
     sh(cargo(&["test", "--workspace", "--exclude", "xtask"]))?;
     step("building the app for the end-to-end tests");
@@ -99,6 +100,19 @@ fn ensure_pip_module(module: &str, package: &str) -> Result {
     let mut pip = Command::new("python3");
     // Debian's own Python refuses pip installs outside a venv (PEP 668) unless told otherwise.
     pip.args(["-m", "pip", "install", "--quiet", package]).env("PIP_BREAK_SYSTEM_PACKAGES", "1");
+    sh(pip)
+}
+
+/// The .xlsx reader the export tests read our files back with: openpyxl from PyPI (not ours,
+/// and no LibreOffice needed).
+fn ensure_xlsx_reader() -> Result {
+    let found = Command::new("python3").args(["-c", "import openpyxl"]).stderr(Stdio::null()).status();
+    if found.is_ok_and(|s| s.success()) {
+        return Ok(());
+    }
+    step("installing the .xlsx reader of the export tests (pip: openpyxl)");
+    let mut pip = Command::new("python3");
+    pip.args(["-m", "pip", "install", "--quiet", "openpyxl"]).env("PIP_BREAK_SYSTEM_PACKAGES", "1");
     sh(pip)
 }
 

@@ -6,6 +6,7 @@
 
 mod feedback;
 mod print;
+mod records;
 mod report;
 mod survey;
 
@@ -62,6 +63,22 @@ enum Command {
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
+    /// Import an old ledger from a spreadsheet.
+    #[command(subcommand)]
+    Import(records::ImportCommand),
+    /// Export the ledger or the cases to .xlsx or .csv.
+    #[command(subcommand)]
+    Export(records::ExportCommand),
+    /// Make a verified backup (into DIR, or the folder chosen in the settings).
+    Backup {
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
+    /// Replace the database with a backup, after checking it and copying the current file aside.
+    Restore { file: PathBuf },
+    /// Retention periods and disposal of records past them.
+    #[command(subcommand)]
+    Retention(records::RetentionCommand),
 }
 
 fn main() -> ExitCode {
@@ -106,6 +123,9 @@ pub(crate) fn print_json<T: Serialize>(value: &T) {
 
 fn run(cli: Cli) -> Result<()> {
     let path = cli.db.clone().unwrap_or_else(ykien::paths::default_db_path);
+    if let Command::Restore { file } = &cli.command {
+        return records::restore(&path, file, cli.json);
+    }
     let mut ledger = Ledger::open(&path)?;
     ledger.set_actor(format!("dòng lệnh ({})", whoami()));
     let json = cli.json;
@@ -176,6 +196,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Print(args) => print::run(&mut ledger, args, json)?,
         Command::Report(cmd) => report::run(&mut ledger, cmd, json)?,
         Command::Survey(cmd) => survey::run(&mut ledger, *cmd, json)?,
+        Command::Import(cmd) => records::import(&mut ledger, cmd, json)?,
+        Command::Export(cmd) => records::export(&ledger, cmd, json)?,
+        Command::Backup { to } => records::backup(&ledger, to, json)?,
+        Command::Restore { .. } => unreachable!("handled before opening"),
+        Command::Retention(cmd) => records::retention(&mut ledger, cmd, json)?,
         Command::Audit { limit } => {
             let entries = ledger.audit_log(limit)?;
             if json {

@@ -3,6 +3,7 @@
 //! Each function returns the bytes of a PDF/A-2b file.
 
 mod common;
+mod disposal;
 mod ledger;
 mod letter;
 mod receipt;
@@ -10,6 +11,7 @@ mod reply;
 mod report;
 mod survey;
 
+pub use disposal::{disposal_record, DisposalPrint, DisposedRow};
 pub use ledger::{ledger_blank, ledger_filled, period_heading, LedgerRow};
 pub use letter::{feedback_letter, FeedbackLetter, DEFAULT_LETTER_FORM_CODE};
 pub use receipt::{receipts, ReceiptSlip};

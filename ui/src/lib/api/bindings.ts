@@ -13,11 +13,28 @@ office_configured: boolean,
 /**
  * The office's today (YYYY-MM-DD), for the defaults of date fields.
  */
-today: string, };
+today: string, 
+/**
+ * When the database is damaged (or cannot be opened): the newest backup that passes
+ * its check, which the window offers to restore.
+ */
+recovery_backup: BackupFile | null, };
 
-export type CheckReport = { ok: boolean, schema_version: number, problems: Array<string>, };
+export type CheckReport = { ok: boolean, schema_version: number, problems: Array<string>, 
+/**
+ * Entries in the audit log.
+ */
+audit_entries: number, 
+/**
+ * The hash of the last audit entry (the chain's head).
+ */
+audit_head: string | null, 
+/**
+ * The first audit entry that fails the hash chain, when one does.
+ */
+audit_broken_at: number | null, };
 
-export type ErrorReport = { "kind": "validation", field: string, message: string, } | { "kind": "not_found", entity: string, id: string, message: string, } | { "kind": "conflict", message: string, } | { "kind": "newer_schema", found: number, supported: number, message: string, } | { "kind": "network_drive", path: string, message: string, } | { "kind": "not_a_database", path: string, message: string, } | { "kind": "corrupt", message: string, } | { "kind": "storage", message: string, } | { "kind": "io", message: string, } | { "kind": "pdf", message: string, };
+export type ErrorReport = { "kind": "validation", field: string, message: string, } | { "kind": "not_found", entity: string, id: string, message: string, } | { "kind": "conflict", message: string, } | { "kind": "newer_schema", found: number, supported: number, message: string, } | { "kind": "network_drive", path: string, message: string, } | { "kind": "not_a_database", path: string, message: string, } | { "kind": "corrupt", message: string, } | { "kind": "storage", message: string, } | { "kind": "io", message: string, } | { "kind": "pdf", message: string, } | { "kind": "cancelled", message: string, };
 
 export type OfficeProfile = { 
 /**
@@ -345,6 +362,135 @@ export type Holiday = {
  * YYYY-MM-DD
  */
 day: string, name: string, };
+
+export type BackupSettings = { 
+/**
+ * The folder the office chose (a USB drive, say); empty until chosen.
+ */
+folder: string, 
+/**
+ * How many of the newest backups are kept; older ones are deleted after a new backup.
+ */
+keep: number, };
+
+export type BackupFile = { path: string, file_name: string, bytes: number, 
+/**
+ * When it was made, office local time `YYYY-MM-DDTHH:MM:SS`, read from its name.
+ */
+made_at: string, };
+
+export type FileCheck = { ok: boolean, schema_version: number, problems: Array<string>, };
+
+export type RestoreReport = { restored_from: string, 
+/**
+ * The copy of the database as it was before the restore.
+ */
+previous_copy: string | null, schema_version: number, };
+
+export type ImportPreview = { file_name: string, sheet: string, 
+/**
+ * `unicode`, `tcvn3` or `vni`: the encoding the text was found in.
+ */
+encoding: Encoding, encoding_label: string, 
+/**
+ * Cells converted from the legacy encoding to Unicode.
+ */
+converted_cells: number, 
+/**
+ * The spreadsheet's row number of the header (1-based).
+ */
+header_row: number, columns: Array<ImportColumn>, total_rows: number, new_rows: number, duplicate_rows: number, error_rows: number, 
+/**
+ * Every line with an error, then the first lines of the others, in file order.
+ */
+rows: Array<ImportRow>, 
+/**
+ * True once the lines were stored.
+ */
+committed: boolean, };
+
+export type ImportColumn = { 
+/**
+ * The column letter as the spreadsheet shows it (A, B, …).
+ */
+column: string, header: string, field: Field | null, 
+/**
+ * What the column is read as, in Vietnamese; empty when it is not used.
+ */
+field_label: string, };
+
+export type ImportRow = { 
+/**
+ * The spreadsheet's row number (1-based), as the office sees it.
+ */
+row_no: number, status: RowStatus, 
+/**
+ * Vietnamese sentences naming the row and the column.
+ */
+errors: Array<string>, received_at: string, customer_name: string, content: string, receiver: string, kind: Kind, subject: Subject, channel: Channel, 
+/**
+ * True when a cell of the line was converted from TCVN3 or VNI.
+ */
+converted: boolean, };
+
+export type RowStatus = "new" | "duplicate" | "error";
+
+export type Field = "number" | "receipt_no" | "received_at" | "time" | "customer" | "organisation" | "address" | "phone" | "email" | "content" | "receiver" | "confirmation" | "kind" | "subject" | "channel" | "unit" | "status" | "result" | "closed_on";
+
+export type Encoding = "unicode" | "tcvn3" | "vni";
+
+export type ExportReport = { path: string, rows: number, bytes: number, };
+
+export type RetentionDue = { on: string, 
+/**
+ * `ledger`: the feedback book and the case files.
+ */
+record_type: string, record_label: string, retention_years: number, records: Array<DueRecord>, };
+
+export type DueRecord = { id: string, receipt_no: string, 
+/**
+ * YYYY-MM-DD
+ */
+received_on: string, 
+/**
+ * YYYY-MM-DD: the day the case was closed, from which the retention period runs.
+ */
+closed_on: string, 
+/**
+ * YYYY-MM-DD: the first day it may be disposed of.
+ */
+due_on: string, kind: Kind, subject: Subject, channel: Channel, unit_name: string | null, };
+
+export type Disposal = { id: string, on_date: string, record_type: string, retention_years: number, records: Array<DueRecord>, 
+/**
+ * Audit entries whose before/after were erased with the records.
+ */
+redacted_audit_entries: number, };
+
+export type DisposalReport = { disposal: Disposal, path: string, bytes: number, };
+
+export type ChainReport = { entries: number, 
+/**
+ * The hash of the last entry: written down (or printed on a disposal record), it lets a
+ * later check prove that nothing before it was rewritten.
+ */
+head: string | null, broken: ChainBreak | null, };
+
+export type ChainBreak = { 
+/**
+ * The entry's number (`seq`); 0 when the log itself is inconsistent before any entry.
+ */
+seq: number, 
+/**
+ * A Vietnamese sentence for the administrator.
+ */
+reason: string, };
+
+export type TaskProgress = { 
+/**
+ * `import`, `export` or `backup`.
+ */
+task: string, done: number, total: number, };
 
 export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "form": "reply_letter", letter_id: string, } | { "form": "ledger_period", from: string, to: string, } | { "form": "ledger_blank", pages: number, year: number | null, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "annual_report", year: number, } | { "form": "complaints_report", year: number, } | { "form": "feedback_letter", addressee: string | null, date: string | null, };
 

@@ -17,6 +17,7 @@ const REPORTS: Record<ErrorReport['kind'], ErrorReport> = {
   storage: { kind: 'storage', message: 'Lỗi cơ sở dữ liệu: database is locked' },
   io: { kind: 'io', message: 'Lỗi đọc/ghi tệp: disk full' },
   pdf: { kind: 'pdf', message: 'Không tạo được tệp PDF: font missing' },
+  cancelled: { kind: 'cancelled', message: 'Đã huỷ; không có gì thay đổi.' },
 };
 
 // Letters that only Vietnamese text has: a sentence without any is not Vietnamese.

@@ -14,6 +14,7 @@ const KINDS: ReadonlySet<string> = new Set([
   'storage',
   'io',
   'pdf',
+  'cancelled',
 ] satisfies ErrorReport['kind'][]);
 
 /** True for an error object produced by the core. */
@@ -98,6 +99,8 @@ export function describe(err: unknown): string {
         'chi tiết',
         err.message,
       );
+    case 'cancelled':
+      return 'Đã huỷ theo yêu cầu; dữ liệu không thay đổi.';
     case 'pdf':
       // The core's message already starts with "Không tạo được tệp PDF"; it is the detail.
       return withDetail(

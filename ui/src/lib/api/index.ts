@@ -9,6 +9,13 @@ import type {
   AnnualTexts,
   AppInfo,
   AuditEntry,
+  BackupFile,
+  BackupSettings,
+  DisposalReport,
+  ExportReport,
+  ImportPreview,
+  RestoreReport,
+  RetentionDue,
   Case,
   CaseCounts,
   CorrectiveAction,
@@ -224,3 +231,52 @@ export function objectiveSet(year: number, metric: Metric, target: number | null
   return invoke<null>('objective_set', { year, metric, target });
 }
 export * from './surveys';
+// ---- Records: backups, import of old ledgers, exports, retention ----
+
+export function backupSettingsGet(): Promise<BackupSettings> {
+  return invoke<BackupSettings>('backup_settings_get');
+}
+
+export function backupSettingsSave(settings: BackupSettings): Promise<BackupSettings> {
+  return invoke<BackupSettings>('backup_settings_save', { settings });
+}
+
+export function backupsList(): Promise<BackupFile[]> {
+  return invoke<BackupFile[]>('backups_list');
+}
+
+export function backupNow(): Promise<BackupFile> {
+  return invoke<BackupFile>('backup_now');
+}
+
+/** Replaces the database with the backup at `path` (checked first; the current file is kept). */
+export function backupRestore(path: string): Promise<RestoreReport> {
+  return invoke<RestoreReport>('backup_restore', { path });
+}
+
+/** The preview of an old ledger; with `commit`, stores all its new lines or none. */
+export function importLedger(path: string, commit: boolean): Promise<ImportPreview> {
+  return invoke<ImportPreview>('import_ledger', { path, commit });
+}
+
+export function exportRecords(
+  what: 'ledger' | 'cases',
+  out: string,
+  from: string | null,
+  to: string | null,
+): Promise<ExportReport> {
+  return invoke<ExportReport>('export_records', { what, out, from, to });
+}
+
+export function retentionDue(on: string): Promise<RetentionDue> {
+  return invoke<RetentionDue>('retention_due', { on });
+}
+
+export function retentionDispose(on: string, out: string): Promise<DisposalReport> {
+  return invoke<DisposalReport>('retention_dispose', { on, out });
+}
+
+/** Stops the running import, export or backup; it then changes nothing. */
+export function taskCancel(): Promise<null> {
+  return invoke<null>('task_cancel');
+}

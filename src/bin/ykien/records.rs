@@ -1,0 +1,167 @@
+//! `ykien import …`, `export …`, `backup`, `restore`, `retention …`: the office's records.
+
+use crate::print_json;
+use clap::{Args, Subcommand};
+use std::path::{Path, PathBuf};
+use ykien::{no_progress, Ledger, Result};
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// An old ledger kept in a spreadsheet (.xlsx, .xls, .ods, .csv): previewed, then stored
+    /// all at once, or not at all when a line has an error.
+    Ledger {
+        file: PathBuf,
+        /// Only show what would be imported; store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct Period {
+    /// Only what was received on or after this day (YYYY-MM-DD or dd/mm/yyyy).
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only what was received on or before this day.
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// The file to write: .xlsx or .csv (UTF-8 with BOM).
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+}
+
+#[derive(Subcommand)]
+pub enum ExportCommand {
+    /// The feedback book, one line per case.
+    Ledger(Period),
+    /// The cases with their history (.xlsx: two sheets; .csv: the history).
+    Cases(Period),
+}
+
+#[derive(Subcommand)]
+pub enum RetentionCommand {
+    /// The records whose retention period has run out on DATE.
+    Due {
+        #[arg(long, value_name = "DATE")]
+        on: String,
+    },
+    /// Disposes of them: erases personal data and free text, keeps the anonymous counts, and
+    /// writes the disposal record (biên bản) as PDF.
+    Dispose {
+        #[arg(long, value_name = "DATE")]
+        on: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+pub fn import(ledger: &mut Ledger, cmd: ImportCommand, json: bool) -> Result<()> {
+    let ImportCommand::Ledger { file, dry_run } = cmd;
+    let preview = match ledger.import_ledger(&file, !dry_run, &no_progress) {
+        Ok(p) => p,
+        Err(e) => {
+            // A refused commit still shows where the errors are.
+            if !dry_run && !json {
+                if let Ok(p) = ledger.import_ledger(&file, false, &no_progress) {
+                    for r in p.rows.iter().filter(|r| !r.errors.is_empty()) {
+                        for err in &r.errors {
+                            eprintln!("{err}");
+                        }
+                    }
+                }
+            }
+            return Err(e);
+        }
+    };
+    if json {
+        print_json(&preview);
+        return Ok(());
+    }
+    println!("Tệp: {} {}", preview.file_name, if preview.sheet.is_empty() { String::new() } else { format!("(trang «{}»)", preview.sheet) });
+    println!("Bảng mã: {}{}", preview.encoding_label, if preview.converted_cells > 0 { format!(", đã chuyển {} ô sang Unicode", preview.converted_cells) } else { String::new() });
+    println!("Dòng tiêu đề: {}", preview.header_row);
+    for c in &preview.columns {
+        println!("  cột {} «{}» → {}", c.column, c.header, if c.field_label.is_empty() { "(không dùng)" } else { &c.field_label });
+    }
+    for r in preview.rows.iter().filter(|r| !r.errors.is_empty()) {
+        for e in &r.errors {
+            println!("{e}");
+        }
+    }
+    let verb = if preview.committed { "Đã nhập" } else { "Sẽ nhập" };
+    println!(
+        "{verb} {} dòng mới; {} dòng đã có (bỏ qua); {} dòng lỗi; tổng {} dòng.",
+        preview.new_rows, preview.duplicate_rows, preview.error_rows, preview.total_rows
+    );
+    Ok(())
+}
+
+pub fn export(ledger: &Ledger, cmd: ExportCommand, json: bool) -> Result<()> {
+    let report = match cmd {
+        ExportCommand::Ledger(p) => ledger.export_ledger(&p.out, p.from.as_deref(), p.to.as_deref(), &no_progress)?,
+        ExportCommand::Cases(p) => ledger.export_cases(&p.out, p.from.as_deref(), p.to.as_deref(), &no_progress)?,
+    };
+    if json {
+        print_json(&report);
+    } else {
+        println!("Đã xuất {} dòng vào {} ({} byte).", report.rows, report.path, report.bytes);
+    }
+    Ok(())
+}
+
+pub fn backup(ledger: &Ledger, to: Option<PathBuf>, json: bool) -> Result<()> {
+    let file = match to {
+        Some(dir) => ledger.backup_to(&dir, &no_progress)?,
+        None => ledger.backup_now(&no_progress)?,
+    };
+    if json {
+        print_json(&file);
+    } else {
+        println!("Đã sao lưu và kiểm tra: {} ({} byte).", file.path, file.bytes);
+    }
+    Ok(())
+}
+
+/// Runs before the database is opened: a damaged database must still be restorable.
+pub fn restore(db: &Path, from: &Path, json: bool) -> Result<()> {
+    let report = Ledger::restore(db, from, None)?;
+    if json {
+        print_json(&report);
+    } else {
+        println!("Đã phục hồi {} từ {}.", db.display(), report.restored_from);
+        if let Some(copy) = &report.previous_copy {
+            println!("Bản dữ liệu trước khi phục hồi được giữ tại {copy}.");
+        }
+    }
+    Ok(())
+}
+
+pub fn retention(ledger: &mut Ledger, cmd: RetentionCommand, json: bool) -> Result<()> {
+    match cmd {
+        RetentionCommand::Due { on } => {
+            let due = ledger.retention_due(&on)?;
+            if json {
+                print_json(&due);
+            } else {
+                println!("{} (lưu {} năm): {} hồ sơ hết thời hạn vào ngày {}.", due.record_label, due.retention_years, due.records.len(), due.on);
+                for r in &due.records {
+                    println!("  {}  nhận {}  đóng {}  hết hạn {}  {}", r.receipt_no, r.received_on, r.closed_on, r.due_on, r.kind.label());
+                }
+            }
+        }
+        RetentionCommand::Dispose { on, out } => {
+            let report = ledger.dispose(&on, &out)?;
+            if json {
+                print_json(&report);
+            } else {
+                println!(
+                    "Đã tiêu huỷ {} hồ sơ (xoá nội dung của {} mục nhật ký); biên bản: {}.",
+                    report.disposal.records.len(),
+                    report.disposal.redacted_audit_entries,
+                    report.path
+                );
+            }
+        }
+    }
+    Ok(())
+}

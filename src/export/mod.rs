@@ -1,0 +1,307 @@
+//! Exports for the office's own use and for auditors: the ledger, and the cases with their
+//! history, to .xlsx (rust_xlsxwriter) or CSV (UTF-8 with a BOM, so Excel reads Vietnamese).
+//!
+//! A cell whose text begins with `=`, `+`, `-`, `@` (or a tab or carriage return) could run
+//! as a formula when the file is opened: in .xlsx it is written as a string with Excel's
+//! quote prefix; in CSV it gets a leading apostrophe, which Excel shows as text.
+//!
+//! Files are written to a temporary name beside the target and renamed when complete: a
+//! cancelled or failed export leaves no half-written file.
+
+use crate::error::{Error, Result};
+use crate::store::export::{HistoryLine, LedgerLine};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use std::path::{Path, PathBuf};
+
+/// The export's file type, from the target's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Xlsx,
+    Csv,
+}
+
+impl Kind {
+    pub fn of(path: &Path) -> Result<Kind> {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("xlsx") => Ok(Kind::Xlsx),
+            Some("csv") => Ok(Kind::Csv),
+            _ => Err(Error::validation("out", format!("Tệp xuất «{}» phải có đuôi .xlsx hoặc .csv.", path.display()))),
+        }
+    }
+}
+
+/// Whether a spreadsheet would take this text for a formula.
+pub fn formula_like(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+pub const LEDGER_HEADERS: [&str; 18] = [
+    "STT",
+    "Số phiếu",
+    "Ngày tháng tiếp nhận",
+    "Tên khách hàng",
+    "Tổ chức",
+    "Địa chỉ",
+    "Điện thoại",
+    "Thư điện tử",
+    "Nội dung ý kiến phản ánh của khách hàng",
+    "Loại ý kiến",
+    "Nội dung liên quan",
+    "Kênh tiếp nhận",
+    "Đơn vị xử lý",
+    "Người tiếp nhận",
+    "Xác nhận của trưởng phòng/đơn vị",
+    "Trạng thái",
+    "Hạn trả lời",
+    "Kết quả xử lý",
+];
+
+pub const HISTORY_HEADERS: [&str; 8] =
+    ["Số phiếu", "Thời điểm", "Từ bước", "Sang bước", "Kênh", "Cán bộ", "Người ghi", "Ghi chú"];
+
+/// A value of a row: text, or a local date-time `YYYY-MM-DDTHH:MM` / date `YYYY-MM-DD`.
+enum Value {
+    Text(String),
+    When(String),
+    Number(f64),
+}
+
+fn ledger_values(i: usize, l: &LedgerLine) -> Vec<Value> {
+    use Value::*;
+    vec![
+        Number((i + 1) as f64),
+        Text(l.receipt_no.clone()),
+        When(l.received_at.clone()),
+        Text(l.customer_name.clone()),
+        Text(l.customer_org.clone()),
+        Text(l.customer_address.clone()),
+        Text(l.customer_phone.clone()),
+        Text(l.customer_email.clone()),
+        Text(l.content.clone()),
+        Text(l.kind.label().into()),
+        Text(l.subject.label().into()),
+        Text(l.channel.label().into()),
+        Text(l.unit_name.clone()),
+        Text(l.receiver_name.clone()),
+        Text(l.confirmation.clone()),
+        Text(l.status.label().into()),
+        When(l.due_date.clone()),
+        Text(if l.closed_at.is_empty() { l.resolution.clone() } else { format!("Đóng ngày {}. {}", dmy(&l.closed_at), l.resolution).trim_end().to_owned() }),
+    ]
+}
+
+fn history_values(h: &HistoryLine) -> Vec<Value> {
+    use Value::*;
+    vec![
+        Text(h.receipt_no.clone()),
+        When(h.at.clone()),
+        Text(h.from_status.map(|s| s.label().to_owned()).unwrap_or_default()),
+        Text(h.to_status.label().into()),
+        Text(h.channel.map(|c| c.label().to_owned()).unwrap_or_default()),
+        Text(h.staff_name.clone()),
+        Text(h.actor.clone()),
+        Text(h.note.clone()),
+    ]
+}
+
+/// `YYYY-MM-DD[THH:MM]` as dd/mm/yyyy [HH:MM], for CSV and for texts.
+fn dmy(s: &str) -> String {
+    let date = s.get(..10).unwrap_or(s);
+    let parts: Vec<&str> = date.split('-').collect();
+    let d = if parts.len() == 3 { format!("{}/{}/{}", parts[2], parts[1], parts[0]) } else { date.to_owned() };
+    match s.get(11..16) {
+        Some(t) => format!("{d} {t}"),
+        None => d,
+    }
+}
+
+fn excel_when(s: &str) -> Option<ExcelDateTime> {
+    let y: u16 = s.get(0..4)?.parse().ok()?;
+    let m: u8 = s.get(5..7)?.parse().ok()?;
+    let d: u8 = s.get(8..10)?.parse().ok()?;
+    let date = ExcelDateTime::from_ymd(y, m, d).ok()?;
+    match (s.get(11..13).and_then(|h| h.parse::<u16>().ok()), s.get(14..16).and_then(|m| m.parse::<u8>().ok())) {
+        (Some(h), Some(mi)) => date.and_hms(h, mi, 0).ok(),
+        _ => Some(date),
+    }
+}
+
+/// Cancels when it returns false; `done` of `total` lines written.
+pub type Progress<'a> = &'a dyn Fn(u64, u64) -> bool;
+
+fn partial_path(out: &Path) -> PathBuf {
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "xuat".into());
+    out.with_file_name(format!(".{name}.partial"))
+}
+
+fn xlsx_error(e: XlsxError) -> Error {
+    Error::Io(std::io::Error::other(e.to_string()))
+}
+
+/// A sheet of the export.
+struct Sheet<'a> {
+    name: &'a str,
+    headers: &'a [&'a str],
+    widths: &'a [f64],
+    rows: Vec<Vec<Value>>,
+}
+
+fn write_xlsx(path: &Path, sheets: &[Sheet], progress: Progress) -> Result<()> {
+    let total: u64 = sheets.iter().map(|s| s.rows.len() as u64).sum();
+    let mut done = 0u64;
+    let mut book = Workbook::new();
+    let head = Format::new().set_bold().set_text_wrap().set_background_color("#E7EEF7").set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let text = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
+    let quoted = text.clone().set_quote_prefix();
+    let when = Format::new().set_num_format("dd/mm/yyyy hh:mm").set_align(rust_xlsxwriter::FormatAlign::Top);
+    let day = Format::new().set_num_format("dd/mm/yyyy").set_align(rust_xlsxwriter::FormatAlign::Top);
+    for s in sheets {
+        let ws: &mut Worksheet = book.add_worksheet();
+        ws.set_name(s.name).map_err(xlsx_error)?;
+        for (c, h) in s.headers.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, *h, &head).map_err(xlsx_error)?;
+            ws.set_column_width(c as u16, s.widths.get(c).copied().unwrap_or(14.0)).map_err(xlsx_error)?;
+        }
+        ws.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+        for (r, row) in s.rows.iter().enumerate() {
+            let r = (r + 1) as u32;
+            for (c, v) in row.iter().enumerate() {
+                let c = c as u16;
+                match v {
+                    Value::Number(n) => {
+                        ws.write_number(r, c, *n).map_err(xlsx_error)?;
+                    }
+                    Value::When(w) => match excel_when(w) {
+                        Some(dt) => {
+                            ws.write_datetime_with_format(r, c, &dt, if w.len() > 10 { &when } else { &day }).map_err(xlsx_error)?;
+                        }
+                        None if w.is_empty() => {}
+                        None => {
+                            ws.write_string_with_format(r, c, w, &text).map_err(xlsx_error)?;
+                        }
+                    },
+                    Value::Text(t) if t.is_empty() => {}
+                    // write_string never makes a formula; the quote prefix keeps it text when edited.
+                    Value::Text(t) => {
+                        ws.write_string_with_format(r, c, t, if formula_like(t) { &quoted } else { &text }).map_err(xlsx_error)?;
+                    }
+                }
+            }
+            done += 1;
+            if done.is_multiple_of(1000) && !progress(done, total) {
+                return Err(Error::Cancelled);
+            }
+        }
+        if !s.rows.is_empty() {
+            ws.autofilter(0, 0, s.rows.len() as u32, (s.headers.len() - 1) as u16).map_err(xlsx_error)?;
+        }
+    }
+    book.save(path).map_err(xlsx_error)?;
+    progress(total, total);
+    Ok(())
+}
+
+fn write_csv(path: &Path, sheet: &Sheet, progress: Progress) -> Result<()> {
+    let total = sheet.rows.len() as u64;
+    let file = std::fs::File::create(path)?;
+    let mut out = std::io::BufWriter::new(file);
+    std::io::Write::write_all(&mut out, b"\xEF\xBB\xBF")?;
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
+    let csv_err = |e: csv::Error| Error::Io(std::io::Error::other(e.to_string()));
+    w.write_record(sheet.headers).map_err(csv_err)?;
+    for (i, row) in sheet.rows.iter().enumerate() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|v| match v {
+                Value::Number(n) => format!("{n}"),
+                Value::When(s) => dmy(s),
+                Value::Text(t) if formula_like(t) => format!("'{t}"),
+                Value::Text(t) => t.clone(),
+            })
+            .collect();
+        w.write_record(&cells).map_err(csv_err)?;
+        if (i + 1) % 1000 == 0 && !progress(i as u64 + 1, total) {
+            return Err(Error::Cancelled);
+        }
+    }
+    let out = w.into_inner().map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
+    out.into_inner().map_err(|e| Error::Io(e.into_error()))?.sync_all()?;
+    progress(total, total);
+    Ok(())
+}
+
+/// Writes through a temporary file and renames it when complete.
+fn atomically(out: &Path, write: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = partial_path(out);
+    let result = write(&tmp).and_then(|_| Ok(std::fs::rename(&tmp, out)?));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+const LEDGER_WIDTHS: [f64; 18] = [6.0, 13.0, 16.0, 24.0, 20.0, 24.0, 14.0, 20.0, 50.0, 14.0, 20.0, 16.0, 20.0, 20.0, 22.0, 18.0, 12.0, 40.0];
+const HISTORY_WIDTHS: [f64; 8] = [13.0, 16.0, 22.0, 22.0, 16.0, 20.0, 20.0, 60.0];
+
+/// The ledger to `out` (.xlsx or .csv). Returns the number of lines written.
+pub fn ledger(out: &Path, lines: &[LedgerLine], progress: Progress) -> Result<usize> {
+    let sheet = Sheet {
+        name: "Sổ ghi nhận ý kiến",
+        headers: &LEDGER_HEADERS,
+        widths: &LEDGER_WIDTHS,
+        rows: lines.iter().enumerate().map(|(i, l)| ledger_values(i, l)).collect(),
+    };
+    match Kind::of(out)? {
+        Kind::Xlsx => atomically(out, |p| write_xlsx(p, &[sheet], progress))?,
+        Kind::Csv => atomically(out, |p| write_csv(p, &sheet, progress))?,
+    }
+    Ok(lines.len())
+}
+
+/// The cases with their history: in .xlsx, the ledger sheet and a history sheet; in CSV (one
+/// table a file), the history, one line per move.
+pub fn cases(out: &Path, lines: &[LedgerLine], history: &[HistoryLine], progress: Progress) -> Result<usize> {
+    let hist = Sheet {
+        name: "Diễn biến xử lý",
+        headers: &HISTORY_HEADERS,
+        widths: &HISTORY_WIDTHS,
+        rows: history.iter().map(history_values).collect(),
+    };
+    match Kind::of(out)? {
+        Kind::Xlsx => {
+            let book = Sheet {
+                name: "Sổ ghi nhận ý kiến",
+                headers: &LEDGER_HEADERS,
+                widths: &LEDGER_WIDTHS,
+                rows: lines.iter().enumerate().map(|(i, l)| ledger_values(i, l)).collect(),
+            };
+            atomically(out, |p| write_xlsx(p, &[book, hist], progress))?
+        }
+        Kind::Csv => atomically(out, |p| write_csv(p, &hist, progress))?,
+    }
+    Ok(lines.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_like_text_is_recognised() {
+        for s in ["=cmd|' /C calc'!A0", "+1", "-2+3", "@SUM(A1)", "\t=1"] {
+            assert!(formula_like(s), "{s}");
+        }
+        for s in ["Nguyễn Văn An", "1=1", "", "a-b"] {
+            assert!(!formula_like(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn dates_print_as_offices_write_them() {
+        assert_eq!(dmy("2026-03-02T09:30"), "02/03/2026 09:30");
+        assert_eq!(dmy("2026-03-02"), "02/03/2026");
+    }
+}

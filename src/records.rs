@@ -1,0 +1,340 @@
+//! Records (R5) on the [`Ledger`]: backups and restore, import of old ledgers, exports,
+//! retention and disposal. Each method is a thin orchestration over `store`, `import`,
+//! `export` and `pdf`.
+
+use crate::domain::feedback::{parse_date, Kind};
+use crate::error::{Error, Result};
+use crate::import::{ImportPreview, RowStatus};
+use crate::store::backup::{self, BackupFile, BackupSettings, RestoreReport};
+use crate::store::retention::{DueRecord, Disposal};
+use crate::Ledger;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// Reports `done` of `total`; returning false cancels the task, which then changes nothing.
+pub type Progress<'a> = &'a dyn Fn(u64, u64) -> bool;
+
+/// Never cancels: for the command line and tests.
+pub fn no_progress(_: u64, _: u64) -> bool {
+    true
+}
+
+/// A long task's progress, as the app sends it to the window.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TaskProgress {
+    /// `import`, `export` or `backup`.
+    pub task: String,
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ExportReport {
+    pub path: String,
+    pub rows: i32,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// The records due for disposal on a date.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RetentionDue {
+    pub on: String,
+    /// `ledger`: the feedback book and the case files.
+    pub record_type: String,
+    pub record_label: String,
+    pub retention_years: u32,
+    pub records: Vec<DueRecord>,
+}
+
+/// What a disposal did and where its record (biên bản) was written.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DisposalReport {
+    pub disposal: Disposal,
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+const LEDGER_RECORDS: &str = "Sổ ghi nhận ý kiến của khách hàng và hồ sơ xử lý ý kiến, phản ánh, khiếu nại";
+
+impl Ledger {
+    // ---- Backups ----
+
+    pub fn backup_settings(&self) -> Result<BackupSettings> {
+        backup::settings(&self.conn)
+    }
+
+    pub fn save_backup_settings(&mut self, s: &BackupSettings) -> Result<BackupSettings> {
+        let s = s.validated()?;
+        self.write(|tx| backup::save_settings(tx, &s))?;
+        self.remember_folder(&s.folder);
+        Ok(s)
+    }
+
+    /// Where a damaged database's backups are found: the folder is also written in a small
+    /// text file beside the database, which stays readable when the database is not.
+    fn remember_folder(&self, folder: &str) {
+        if let Some(db) = &self.path {
+            let _ = std::fs::write(folder_note(db), folder);
+        }
+    }
+
+    fn backup_folder(&self) -> Result<PathBuf> {
+        let s = self.backup_settings()?;
+        if s.folder.is_empty() {
+            return Err(Error::validation("folder", "Chưa chọn thư mục sao lưu: hãy chọn trong Cài đặt › Hồ sơ, sao lưu."));
+        }
+        Ok(PathBuf::from(s.folder))
+    }
+
+    /// A verified backup into `dir`, keeping the newest `keep` there.
+    pub fn backup_to(&self, dir: &Path, progress: Progress) -> Result<BackupFile> {
+        let keep = self.backup_settings()?.keep;
+        progress(0, 1);
+        let file = backup::backup_into(&self.conn, dir, self.now(), keep, &|| !progress(0, 1))?;
+        progress(1, 1);
+        Ok(file)
+    }
+
+    /// A backup into the office's backup folder.
+    pub fn backup_now(&self, progress: Progress) -> Result<BackupFile> {
+        let dir = self.backup_folder()?;
+        self.remember_folder(&dir.display().to_string());
+        self.backup_to(&dir, progress)
+    }
+
+    /// The backups in the office's folder, newest first (empty before a folder is chosen).
+    pub fn backups(&self) -> Result<Vec<BackupFile>> {
+        match self.backup_folder() {
+            Ok(dir) => backup::list(&dir),
+            Err(_) => Ok(Vec::new()),
+        }
+    }
+
+    /// The automatic backup of the day's first start: due when a folder is chosen and it has
+    /// no backup made today.
+    pub fn daily_backup_due(&self) -> Result<bool> {
+        match self.backup_folder() {
+            Ok(dir) => Ok(!backup::has_backup_on(&dir, self.today())?),
+            Err(_) => Ok(false),
+        }
+    }
+
+    /// Replaces the database at `db` with the backup `from` after checking it; the current
+    /// file is first copied into `safety_dir` (by default the backup folder it names, else
+    /// the database's own folder). Nothing may have `db` open.
+    pub fn restore(db: &Path, from: &Path, safety_dir: Option<&Path>) -> Result<RestoreReport> {
+        let dir = match safety_dir {
+            Some(d) => d.to_owned(),
+            None => Self::folder_named_in(db).unwrap_or_else(|| {
+                db.parent().filter(|d| !d.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+            }),
+        };
+        let report = backup::restore_file(db, from, &dir, chrono::Local::now().naive_local())?;
+        // Brings an older backup up to date (and seals its audit chain) at once.
+        Ledger::open(db)?;
+        Ok(report)
+    }
+
+    /// The newest backup that passes its check, in the folder the (possibly damaged)
+    /// database at `db` names: what the app offers when the start-up check fails.
+    pub fn recovery_backup(db: &Path) -> Option<BackupFile> {
+        let dir = Self::folder_named_in(db)?;
+        backup::newest_good(&dir).ok().flatten()
+    }
+
+    /// The backup folder the database at `db` names, read without changing it; else the
+    /// one noted beside it.
+    fn folder_named_in(db: &Path) -> Option<PathBuf> {
+        let from_db = || {
+            let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+            let s = backup::settings(&conn).ok()?;
+            (!s.folder.is_empty()).then(|| PathBuf::from(s.folder))
+        };
+        from_db().or_else(|| {
+            let noted = std::fs::read_to_string(folder_note(db)).ok()?;
+            let noted = noted.trim();
+            (!noted.is_empty()).then(|| PathBuf::from(noted))
+        })
+    }
+
+    // ---- Import of old ledgers ----
+
+    /// Reads an old ledger and previews it; with `commit`, stores every new line in one
+    /// transaction, or none when a line has an error. Lines already stored are skipped.
+    pub fn import_ledger(&mut self, path: &Path, commit: bool, progress: Progress) -> Result<ImportPreview> {
+        let bytes = std::fs::read(path)?;
+        let mut prepared = crate::import::prepare(path, &bytes, self.today())?;
+        crate::store::import::mark_duplicates(&self.conn, &mut prepared)?;
+        if !commit {
+            return Ok(prepared.preview(false));
+        }
+        let errors = prepared.rows.iter().filter(|r| r.status == RowStatus::Error).count();
+        if errors > 0 {
+            let first = prepared.rows.iter().find(|r| r.status == RowStatus::Error).map(|r| r.errors.join(" ")).unwrap_or_default();
+            return Err(Error::validation(
+                "file",
+                format!("Tệp có {errors} dòng lỗi nên chưa nhập dòng nào. Hãy sửa trong tệp rồi nhập lại. Lỗi đầu tiên: {first}"),
+            ));
+        }
+        let (settings, calendar) = (self.settings()?, self.calendar()?);
+        let staff: Vec<(String, String)> = self.staff(None)?.into_iter().map(|s| (s.id, s.full_name)).collect();
+        let units: Vec<(String, String)> = self.units()?.into_iter().map(|u| (u.id, u.name)).collect();
+        let new: Vec<&crate::import::PreparedRow> = prepared.rows.iter().filter(|r| r.status == RowStatus::New).collect();
+        let total = new.len() as u64;
+        let batch_id = crate::store::new_id();
+        self.write(|tx| {
+            crate::store::import::begin_batch(tx, &prepared, &batch_id, new.len())?;
+            let target = crate::store::import::Target { settings: &settings, calendar: &calendar, batch_id: &batch_id };
+            for (i, row) in new.iter().enumerate() {
+                crate::store::import::store_row(tx, &target, &prepared.file_name, row, &staff, &units)?;
+                if (i + 1) % 500 == 0 && !progress(i as u64 + 1, total) {
+                    return Err(Error::Cancelled);
+                }
+            }
+            Ok(())
+        })?;
+        progress(total, total);
+        Ok(prepared.preview(true))
+    }
+
+    // ---- Exports ----
+
+    fn period(from: Option<&str>, to: Option<&str>) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {
+        let from = from.filter(|s| !s.trim().is_empty()).map(|s| parse_date("from", "Từ ngày", s)).transpose()?;
+        let to = to.filter(|s| !s.trim().is_empty()).map(|s| parse_date("to", "Đến ngày", s)).transpose()?;
+        if let (Some(f), Some(t)) = (from, to) {
+            if f > t {
+                return Err(Error::validation("to", "«Đến ngày» phải sau «Từ ngày»."));
+            }
+        }
+        Ok((from, to))
+    }
+
+    fn ledger_lines(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<crate::store::export::LedgerLine>> {
+        let mut lines = Vec::new();
+        crate::store::export::ledger(&self.conn, from, to, |l| {
+            lines.push(l);
+            Ok(())
+        })?;
+        Ok(lines)
+    }
+
+    /// The ledger received in the period (all of it by default) to .xlsx or .csv.
+    pub fn export_ledger(&self, out: &Path, from: Option<&str>, to: Option<&str>, progress: Progress) -> Result<ExportReport> {
+        crate::export::Kind::of(out)?;
+        let (from, to) = Self::period(from, to)?;
+        let lines = self.ledger_lines(from, to)?;
+        let rows = crate::export::ledger(out, &lines, progress)?;
+        Ok(ExportReport { path: out.display().to_string(), rows: rows as i32, bytes: std::fs::metadata(out)?.len() })
+    }
+
+    /// The cases of the period with their history to .xlsx (two sheets) or .csv (the history).
+    pub fn export_cases(&self, out: &Path, from: Option<&str>, to: Option<&str>, progress: Progress) -> Result<ExportReport> {
+        crate::export::Kind::of(out)?;
+        let (from, to) = Self::period(from, to)?;
+        let lines = self.ledger_lines(from, to)?;
+        let mut history = Vec::new();
+        crate::store::export::history(&self.conn, from, to, |h| {
+            history.push(h);
+            Ok(())
+        })?;
+        let rows = crate::export::cases(out, &lines, &history, progress)?;
+        Ok(ExportReport { path: out.display().to_string(), rows: rows as i32, bytes: std::fs::metadata(out)?.len() })
+    }
+
+    // ---- Retention and disposal ----
+
+    /// The records whose retention period has run out on `on` (YYYY-MM-DD or dd/mm/yyyy).
+    pub fn retention_due(&self, on: &str) -> Result<RetentionDue> {
+        let on = parse_date("on", "Ngày xét", on)?;
+        let years = self.settings()?.ledger_retention_years;
+        Ok(RetentionDue {
+            on: on.to_string(),
+            record_type: "ledger".into(),
+            record_label: LEDGER_RECORDS.into(),
+            retention_years: years,
+            records: crate::store::retention::due(&self.conn, on, years)?,
+        })
+    }
+
+    /// Disposes of the records due on `on` and writes the disposal record (biên bản) to
+    /// `out`. The PDF is made inside the transaction and renamed into place after the
+    /// commit: a disposal never happens without its record, and a failed one erases nothing.
+    pub fn dispose(&mut self, on: &str, out: &Path) -> Result<DisposalReport> {
+        let due = self.retention_due(on)?;
+        if due.records.is_empty() {
+            return Err(Error::validation("on", format!("Không có hồ sơ nào hết thời hạn lưu trữ vào ngày {}.", due.on)));
+        }
+        let office = self.office()?.ok_or_else(|| {
+            Error::validation("office", "Chưa nhập thông tin cơ quan: hãy hoàn tất phần thiết lập trước khi lập biên bản.")
+        })?;
+        if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = out.with_file_name(format!(".{}.partial", out.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
+        let on_date = NaiveDate::parse_from_str(&due.on, "%Y-%m-%d").expect("normalised date");
+        let result = self.write(|tx| {
+            let disposal = crate::store::retention::dispose(tx, on_date, due.retention_years, &due.records)?;
+            let head = crate::store::audit::verify_chain(tx)?.head.unwrap_or_default();
+            let print = disposal_print(&office, &disposal, on_date, &head);
+            let pdf = crate::pdf::forms::disposal_record(&office, &print)?;
+            std::fs::write(&tmp, &pdf)?;
+            std::fs::File::open(&tmp)?.sync_all()?;
+            Ok((disposal, pdf.len() as u64))
+        });
+        match result {
+            Ok((disposal, bytes)) => {
+                std::fs::rename(&tmp, out)?;
+                Ok(DisposalReport { disposal, path: out.display().to_string(), bytes })
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                Err(e)
+            }
+        }
+    }
+}
+
+/// The text file beside the database that notes its backup folder.
+fn folder_note(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".backup-folder.txt");
+    db.with_file_name(name)
+}
+
+fn disposal_print(office: &crate::OfficeProfile, d: &Disposal, on: NaiveDate, head: &str) -> crate::pdf::forms::DisposalPrint {
+    let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or(on);
+    let mut counts: Vec<String> = Vec::new();
+    for k in Kind::ALL {
+        let n = d.records.iter().filter(|r| r.kind == *k).count();
+        if n > 0 {
+            counts.push(format!("{}: {n}", k.label()));
+        }
+    }
+    crate::pdf::forms::DisposalPrint {
+        on,
+        record_type: format!("{} ({})", LEDGER_RECORDS, office.ledger_form_code),
+        retention_years: d.retention_years,
+        rows: d
+            .records
+            .iter()
+            .map(|r| crate::pdf::forms::DisposedRow {
+                receipt_no: r.receipt_no.clone(),
+                received_on: date(&r.received_on),
+                closed_on: date(&r.closed_on),
+                kind: r.kind.label().into(),
+                subject: r.subject.label().into(),
+                unit: r.unit_name.clone().unwrap_or_default(),
+            })
+            .collect(),
+        counts,
+        audit_head: head.to_owned(),
+    }
+}

@@ -1,0 +1,349 @@
+//! Backups of the database file and restoring from them (R5).
+//!
+//! A backup is made in one step by `VACUUM INTO` a temporary file in the backup folder: a
+//! consistent snapshot even while another connection writes (a paged backup would restart on
+//! every write). The temporary file is then checked (integrity, schema version, audit chain),
+//! flushed to disk, and only then renamed to its final name: a backup file that has its name
+//! is complete and verified. A process killed half-way leaves at most a `.partial` file,
+//! which the next backup removes and nothing ever takes for a backup.
+
+use super::{audit, integrity_problems, migrate};
+use crate::error::{Error, Result};
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OpenFlags};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// Backup files are named `ykien-YYYYMMDD-HHMMSS.db` (office local time), so that their
+/// names sort by age. Only files named so are counted and pruned.
+const PREFIX: &str = "ykien-";
+/// The copy of the current database made before a restore; never pruned.
+const BEFORE_RESTORE_PREFIX: &str = "ykien-truoc-phuc-hoi-";
+const PARTIAL: &str = ".partial";
+
+/// Where backups go and how many are kept (settings `backup_folder`, `backup_keep`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BackupSettings {
+    /// The folder the office chose (a USB drive, say); empty until chosen.
+    pub folder: String,
+    /// How many of the newest backups are kept; older ones are deleted after a new backup.
+    pub keep: u32,
+}
+
+impl Default for BackupSettings {
+    fn default() -> Self {
+        BackupSettings { folder: String::new(), keep: 30 }
+    }
+}
+
+impl BackupSettings {
+    pub fn validated(&self) -> Result<BackupSettings> {
+        if !(1..=1000).contains(&self.keep) {
+            return Err(Error::validation("keep", format!("Số bản sao lưu giữ lại phải từ 1 đến 1000, không phải {}.", self.keep)));
+        }
+        let folder = crate::domain::text::clean_line(&self.folder);
+        if !folder.is_empty() && !Path::new(&folder).is_absolute() {
+            return Err(Error::validation("folder", format!("Thư mục sao lưu «{folder}» phải là đường dẫn đầy đủ (ví dụ E:\\SaoLuu).")));
+        }
+        Ok(BackupSettings { folder, keep: self.keep })
+    }
+}
+
+pub fn settings(conn: &Connection) -> Result<BackupSettings> {
+    let mut s = BackupSettings::default();
+    let mut st = conn.prepare_cached("SELECT key, value FROM setting WHERE key IN ('backup_folder', 'backup_keep')")?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        match row? {
+            (k, v) if k == "backup_folder" => s.folder = v,
+            (k, v) if k == "backup_keep" => s.keep = v.parse().unwrap_or(s.keep),
+            _ => {}
+        }
+    }
+    Ok(s)
+}
+
+pub fn save_settings(tx: &super::Tx, s: &BackupSettings) -> Result<()> {
+    let before = settings(tx)?;
+    if &before == s {
+        return Ok(());
+    }
+    for (key, value) in [("backup_folder", s.folder.clone()), ("backup_keep", s.keep.to_string())] {
+        tx.execute(
+            "INSERT INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (key) DO UPDATE SET value = ?2, updated_at = ?3",
+            rusqlite::params![key, value, tx.now()],
+        )?;
+    }
+    tx.audit("backup_settings", "backup_settings", Some(&before), Some(s))
+}
+
+/// One backup file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BackupFile {
+    pub path: String,
+    pub file_name: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// When it was made, office local time `YYYY-MM-DDTHH:MM:SS`, read from its name.
+    pub made_at: String,
+}
+
+/// What a check of a backup (or of any database file) found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FileCheck {
+    pub ok: bool,
+    pub schema_version: i32,
+    pub problems: Vec<String>,
+}
+
+/// Checks a database file without changing it: a SQLite file, whole (integrity check), of a
+/// schema this version can open, with an audit chain that verifies.
+pub fn check_file(path: &Path) -> Result<FileCheck> {
+    let not_db = || Error::NotADatabase { path: path.to_owned() };
+    let mut header = [0u8; 16];
+    {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path)?;
+        if f.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
+            return Err(not_db());
+        }
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|_| not_db())?;
+    let version = migrate::user_version(&conn).map_err(|_| not_db())?;
+    let mut problems = match integrity_problems(&conn) {
+        Ok(p) => p,
+        Err(e) => vec![e.to_string()],
+    };
+    if version > migrate::SCHEMA_VERSION {
+        problems.push(Error::NewerSchema { found: version, supported: migrate::SCHEMA_VERSION }.to_string());
+    } else if version < 1 {
+        problems.push("Tệp chưa có lược đồ dữ liệu của Ý Kiến.".into());
+    }
+    // The chain exists from schema 3 on; an older backup is migrated (and sealed) on restore.
+    if problems.is_empty() && version >= 3 {
+        match audit::verify_chain(&conn) {
+            Ok(r) => problems.extend(r.broken.map(|b| b.reason)),
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    Ok(FileCheck { ok: problems.is_empty(), schema_version: version as i32, problems })
+}
+
+fn file_name_for(now: NaiveDateTime) -> String {
+    format!("{PREFIX}{}.db", now.format("%Y%m%d-%H%M%S"))
+}
+
+/// The time a backup's name says it was made, when it is one of ours.
+fn made_at(file_name: &str) -> Option<NaiveDateTime> {
+    let stem = file_name.strip_prefix(PREFIX)?.strip_suffix(".db")?;
+    let stamp = stem.get(..15)?;
+    let rest = &stem[15..];
+    if !(rest.is_empty() || rest.strip_prefix('-').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))) {
+        return None;
+    }
+    NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()
+}
+
+/// The backups in `dir`, newest first. Files with other names are not listed.
+pub fn list(dir: &Path) -> Result<Vec<BackupFile>> {
+    let mut out = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => return Err(e.into()),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(at) = made_at(&name) else { continue };
+        let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        out.push(BackupFile {
+            path: entry.path().display().to_string(),
+            file_name: name,
+            bytes,
+            made_at: at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        });
+    }
+    out.sort_by(|a, b| b.file_name.cmp(&a.file_name));
+    Ok(out)
+}
+
+/// Whether `dir` has a backup made on `day` (the automatic backup runs once a day).
+pub fn has_backup_on(dir: &Path, day: chrono::NaiveDate) -> Result<bool> {
+    Ok(list(dir)?.iter().any(|b| b.made_at.starts_with(&day.to_string())))
+}
+
+/// Makes a verified backup of the open database `conn` in `dir`, then deletes the oldest
+/// backups beyond `keep`. `cancelled` is asked before the copy and before the rename: a
+/// cancelled backup leaves no file behind.
+pub fn backup_into(conn: &Connection, dir: &Path, now: NaiveDateTime, keep: u32, cancelled: &dyn Fn() -> bool) -> Result<BackupFile> {
+    std::fs::create_dir_all(dir)?;
+    remove_partials(dir)?;
+    let mut name = file_name_for(now);
+    let mut n = 2;
+    while dir.join(&name).exists() {
+        name = format!("{PREFIX}{}-{n}.db", now.format("%Y%m%d-%H%M%S"));
+        n += 1;
+    }
+    let target = dir.join(&name);
+    let partial = dir.join(format!("{name}{PARTIAL}"));
+    if cancelled() {
+        return Err(Error::Cancelled);
+    }
+    let result = (|| {
+        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+        if cancelled() {
+            return Err(Error::Cancelled);
+        }
+        let check = check_file(&partial)?;
+        if !check.ok {
+            return Err(Error::Corrupt(format!("bản sao lưu vừa tạo không đạt kiểm tra: {}", check.problems.join("; "))));
+        }
+        std::fs::File::open(&partial)?.sync_all()?;
+        if cancelled() {
+            return Err(Error::Cancelled);
+        }
+        std::fs::rename(&partial, &target)?;
+        sync_dir(dir);
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
+    prune(dir, keep)?;
+    let bytes = std::fs::metadata(&target)?.len();
+    Ok(BackupFile {
+        path: target.display().to_string(),
+        file_name: name,
+        bytes,
+        made_at: now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+    })
+}
+
+/// Removes what a killed backup left: only files with our `.partial` ending.
+fn remove_partials(dir: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(PREFIX) && name.ends_with(PARTIAL) {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+fn prune(dir: &Path, keep: u32) -> Result<()> {
+    for old in list(dir)?.into_iter().skip(keep.max(1) as usize) {
+        std::fs::remove_file(&old.path)?;
+    }
+    Ok(())
+}
+
+/// Makes the rename durable (a directory entry is flushed with its directory on Unix;
+/// Windows has no directory handle to flush and commits renames itself).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// The newest backup in `dir` that passes [`check_file`], for the start-up screen to offer
+/// when the database is damaged.
+pub fn newest_good(dir: &Path) -> Result<Option<BackupFile>> {
+    for b in list(dir)? {
+        if check_file(Path::new(&b.path)).map(|c| c.ok).unwrap_or(false) {
+            return Ok(Some(b));
+        }
+    }
+    Ok(None)
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RestoreReport {
+    pub restored_from: String,
+    /// The copy of the database as it was before the restore.
+    pub previous_copy: Option<String>,
+    pub schema_version: i32,
+}
+
+/// Replaces the database file at `db` with the backup `from`, which is checked first; the
+/// current file is first copied into `safety_dir`. No connection to `db` may be open (the
+/// app closes its own first). A damaged current file is copied byte for byte, with its WAL.
+pub fn restore_file(db: &Path, from: &Path, safety_dir: &Path, now: NaiveDateTime) -> Result<RestoreReport> {
+    let check = check_file(from)?;
+    if !check.ok {
+        return Err(Error::Corrupt(format!("bản sao lưu {} không dùng được: {}", from.display(), check.problems.join("; "))));
+    }
+    let previous_copy = if db.exists() { Some(copy_aside(db, safety_dir, now)?) } else { None };
+    let dir = db.parent().filter(|d| !d.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    std::fs::create_dir_all(&dir)?;
+    let partial = dir.join(format!("{}.restore{PARTIAL}", db.file_name().and_then(|n| n.to_str()).unwrap_or("ykien.db")));
+    std::fs::copy(from, &partial)?;
+    std::fs::File::open(&partial)?.sync_all()?;
+    // The old WAL belongs to the old file: replayed onto the restored one it would damage it.
+    // The current file was checkpointed (or copied with its WAL) above.
+    for ext in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{ext}", db.display()));
+        match std::fs::remove_file(&side) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                let _ = std::fs::remove_file(&partial);
+                return Err(e.into());
+            }
+        }
+    }
+    std::fs::rename(&partial, db)?;
+    sync_dir(&dir);
+    Ok(RestoreReport {
+        restored_from: from.display().to_string(),
+        previous_copy: previous_copy.map(|p| p.display().to_string()),
+        schema_version: check.schema_version,
+    })
+}
+
+/// Copies the current database into `dir` before it is replaced: a clean snapshot when the
+/// file opens, else the raw bytes of the file and its WAL.
+fn copy_aside(db: &Path, dir: &Path, now: NaiveDateTime) -> Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let target = dir.join(format!("{BEFORE_RESTORE_PREFIX}{}.db", now.format("%Y%m%d-%H%M%S")));
+    let clean = (|| -> Result<()> {
+        let conn = Connection::open(db)?;
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        let _ = std::fs::remove_file(&target);
+        conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+        Ok(())
+    })();
+    if clean.is_err() {
+        std::fs::copy(db, &target)?;
+        let wal = PathBuf::from(format!("{}-wal", db.display()));
+        if wal.exists() {
+            std::fs::copy(&wal, PathBuf::from(format!("{}-wal", target.display())))?;
+        }
+    }
+    std::fs::File::open(&target)?.sync_all()?;
+    sync_dir(dir);
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_our_names_count_as_backups() {
+        assert!(made_at("ykien-20261122-093015.db").is_some());
+        assert!(made_at("ykien-20261122-093015-2.db").is_some());
+        for other in ["ykien-20261122-093015.db.partial", "ykien-truoc-phuc-hoi-20261122-093015.db", "ykien.db", "ykien-2026.db", "ykien-20261122-093015-x.db"] {
+            assert!(made_at(other).is_none(), "{other}");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Storing an imported ledger: duplicates recognised by the digest of each line, then every
+//! new line stored as a closed case of the book in one transaction (the caller's batch).
+
+use super::Tx;
+use crate::domain::deadline::Calendar;
+use crate::domain::feedback::ReceiptNo;
+use crate::domain::settings::Settings;
+use crate::domain::text::fold;
+use crate::domain::workflow::Status;
+use crate::error::{Error, Result};
+use crate::import::{Prepared, PreparedRow, RowStatus};
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// Marks the lines already in the database: imported before (same digest), or entered by
+/// hand with the same minute, customer and content.
+pub fn mark_duplicates(conn: &Connection, prepared: &mut Prepared) -> Result<()> {
+    let mut by_hash = conn.prepare_cached("SELECT 1 FROM import_row WHERE source_hash = ?1")?;
+    let mut same_minute = conn.prepare_cached(
+        "SELECT customer_name, content FROM feedback WHERE received_at = ?1 AND deleted_at IS NULL",
+    )?;
+    for row in prepared.rows.iter_mut().filter(|r| r.status == RowStatus::New) {
+        let known = by_hash.query_row([&row.source_hash], |_| Ok(())).optional()?.is_some();
+        let typed = !known && {
+            let (name, content) = (fold(&row.input.customer_name), fold(&row.input.content));
+            let mut rows = same_minute.query([&row.input.received_at])?;
+            let mut found = false;
+            while let Some(r) = rows.next()? {
+                if fold(&r.get::<_, String>(0)?) == name && fold(&r.get::<_, String>(1)?) == content {
+                    found = true;
+                    break;
+                }
+            }
+            found
+        };
+        if known || typed {
+            row.status = RowStatus::Duplicate;
+        }
+    }
+    Ok(())
+}
+
+/// Context for storing lines.
+pub struct Target<'a> {
+    pub settings: &'a Settings,
+    pub calendar: &'a Calendar,
+    pub batch_id: &'a str,
+}
+
+pub fn begin_batch(tx: &Tx, p: &Prepared, batch_id: &str, rows: usize) -> Result<()> {
+    tx.execute(
+        "INSERT INTO import_batch (id, file_name, file_hash, encoding, rows, imported_at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![batch_id, p.file_name, p.file_hash, p.encoding.code(), rows as i64, tx.now(), tx.actor()],
+    )?;
+    let after = serde_json::json!({
+        "file_name": p.file_name, "file_hash": p.file_hash, "encoding": p.encoding.code(), "rows": rows, "sheet": p.sheet,
+    });
+    tx.audit::<(), _>("import_batch", batch_id, None, Some(&after))
+}
+
+/// Stores one new line as a closed case: received and closed on the dates of the old book,
+/// with where it came from in its history.
+pub fn store_row(tx: &Tx, t: &Target, file_name: &str, row: &PreparedRow, staff: &[(String, String)], units: &[(String, String)]) -> Result<()> {
+    if row.status != RowStatus::New {
+        return Err(Error::Conflict(format!("Dòng {} không được nhập (trùng hoặc có lỗi).", row.row_no)));
+    }
+    let mut f = row.input.clone();
+    let receiver_key = fold(&row.receiver_name);
+    f.receiver_id = staff.iter().find(|(_, n)| !receiver_key.is_empty() && fold(n) == receiver_key).map(|(id, _)| id.clone());
+    let unit_key = fold(&row.unit_name);
+    f.unit_id = units.iter().find(|(_, n)| !unit_key.is_empty() && fold(n) == unit_key).map(|(id, _)| id.clone());
+    let receipt: ReceiptNo = super::feedback::next_receipt(tx, chrono::Datelike::year(&row.received))?;
+    let id = super::new_id();
+    let day = row.received.date();
+    let reply_due = t.calendar.due(day, t.settings.reply_deadline_days, t.settings.count_working_days);
+    let closed_on = row.closed_on.filter(|c| *c >= day).unwrap_or(day);
+    let closed_at = format!("{}T{}", closed_on, if closed_on == day { row.received.format("%H:%M").to_string() } else { "00:00".into() });
+    let resolution = if row.result.is_empty() { "Đã xử lý (theo sổ cũ).".to_owned() } else { row.result.clone() };
+    tx.execute(
+        "INSERT INTO feedback (id, receipt_year, receipt_seq, received_at, channel, kind, subject, book,
+            customer_name, customer_org, customer_address, customer_phone, customer_email, customer_group,
+            content, receiver_id, unit_id, written, formal, status, reply_due, closed_at, resolution,
+            search_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 0, 0, 'closed', ?18, ?19, ?20, ?21, ?22, ?22)",
+        params![
+            id, receipt.year, receipt.seq, f.received_at, f.channel, f.kind, f.subject, f.book,
+            f.customer_name, f.customer_org, f.customer_address, f.customer_phone, f.customer_email,
+            f.customer_group, f.content, f.receiver_id, f.unit_id, reply_due.to_string(), closed_at, resolution,
+            super::feedback::search_key(&receipt, &f), tx.now()
+        ],
+    )?;
+    let mut origin = format!("Nhập từ sổ cũ: tệp «{file_name}», dòng {}", row.row_no);
+    if !row.old_number.is_empty() {
+        origin.push_str(&format!(", số thứ tự cũ {}", row.old_number));
+    }
+    if f.receiver_id.is_none() && !row.receiver_name.is_empty() {
+        origin.push_str(&format!(". Người tiếp nhận (theo sổ): {}", row.receiver_name));
+    }
+    if f.unit_id.is_none() && !row.unit_name.is_empty() {
+        origin.push_str(&format!(". Đơn vị xử lý (theo sổ): {}", row.unit_name));
+    }
+    if !row.confirmation.is_empty() {
+        origin.push_str(&format!(". Xác nhận của trưởng phòng/đơn vị: {}", row.confirmation));
+    }
+    origin.push('.');
+    let received_at = super::feedback::fmt_local(row.received);
+    super::feedback::event(tx, &id, received_at, f.receiver_id.as_deref(), None, Status::Received, Some(f.channel), &origin)?;
+    super::feedback::event(tx, &id, closed_at, None, Some(Status::Received), Status::Closed, None, &resolution)?;
+    tx.execute(
+        "INSERT INTO import_row (source_hash, batch_id, feedback_id, row_no) VALUES (?1, ?2, ?3, ?4)",
+        params![row.source_hash, t.batch_id, id, row.row_no],
+    )?;
+    tx.audit::<(), _>(
+        "feedback",
+        &id,
+        None,
+        Some(&serde_json::json!({ "receipt_no": receipt.to_string(), "input": f, "imported": { "batch": t.batch_id, "row": row.row_no } })),
+    )
+}

@@ -1,0 +1,124 @@
+//! The records screen in the real window: an old TCVN3 ledger previewed with its text
+//! converted and imported; a ledger with a broken line refused with the line named; a
+//! backup made into the chosen folder; and, after the file is damaged, the start screen
+//! offering the newest good backup and restoring it.
+
+use crate::harness::App;
+use std::path::Path;
+use ykien::{FeedbackFilter, Ledger};
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records").join(name).display().to_string()
+}
+
+fn office_db(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("ykien.db");
+    let mut l = Ledger::open(&db).unwrap();
+    l.save_office(&ykien::demo::demo_office()).unwrap();
+    db
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_old_tcvn3_ledger_is_previewed_converted_and_imported() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = office_db(dir.path());
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    app.click("[data-nav=\"records\"]").await;
+
+    // A ledger with a broken line: the line and column are named and nothing can be imported.
+    app.type_into("#import-path", &fixture("so-co-dong-loi.ods")).await;
+    app.click("#import-read").await;
+    app.wait_for_text("#import-rows", "Dòng 8, cột «Ngày tháng tiếp nhận»").await;
+    app.wait_for_text("#import-summary", "2 dòng lỗi").await;
+    assert!(app.client.find(fantoccini::Locator::Css("#import-commit")).await.is_err(), "no import while a line is broken");
+    app.screenshot("records-import-errors").await;
+
+    app.type_into("#import-path", &fixture("so-tcvn3.xls")).await;
+    app.click("#import-read").await;
+    app.wait_for_text("#import-encoding", "TCVN3").await;
+    app.wait_for_text("#import-rows", "Nguyễn Văn An").await;
+    app.wait_for_text("#import-rows", "Thái độ phục vụ của cán bộ một cửa chưa niềm nở").await;
+    app.screenshot("records-import-preview").await;
+    app.click("#import-commit").await;
+    app.wait_for_text("#import-summary", "Đã nhập: 2 dòng mới").await;
+    app.quit().await;
+
+    let l = Ledger::open(&db).unwrap();
+    let rows = l.feedback(&FeedbackFilter::default()).unwrap().rows;
+    let names: Vec<&str> = rows.iter().map(|r| r.customer_name.as_str()).collect();
+    assert_eq!(names, ["Trần Thị Bích Ngọc", "Nguyễn Văn An"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backup_is_made_and_a_damaged_database_is_restored_from_it() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("ykien.db");
+    {
+        let mut l = Ledger::open(&db).unwrap();
+        ykien::demo::fill(&mut l).unwrap();
+    }
+    let folder = dir.path().join("USB").join("Sao lưu");
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    app.click("[data-nav=\"records\"]").await;
+    app.click("#records-tab-backup").await;
+    app.type_into("#backup-folder", &folder.display().to_string()).await;
+    app.click("#backup-save").await;
+    app.click("#backup-now").await;
+    app.wait_for_text("#backup-note", "Đã sao lưu và kiểm tra").await;
+    app.wait_for("#backup-list tbody tr").await;
+    app.screenshot("records-backup").await;
+    app.quit().await;
+    let backups = ykien::store::backup::list(&folder).unwrap();
+    assert!(!backups.is_empty());
+
+    // Damage the database in the middle: the start-up check finds it.
+    let mut bytes = std::fs::read(&db).unwrap();
+    let n = bytes.len();
+    for b in &mut bytes[n / 2..n / 2 + 16 * 4096] {
+        *b = 0xA5;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let _ = std::fs::remove_file(dir.path().join("ykien.db-wal"));
+
+    let app = App::launch(&db).await;
+    app.wait_for("#open-error-recovery").await;
+    app.wait_for_text("#open-error-recovery", &backups[0].file_name).await;
+    app.screenshot("records-recovery-offer").await;
+    app.click("#open-error-restore").await;
+    app.wait_for("#main-shell").await;
+    app.quit().await;
+    let l = Ledger::open(&db).unwrap();
+    assert!(l.check().unwrap().ok);
+    assert!(l.feedback(&FeedbackFilter::default()).unwrap().total > 100);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_records_due_for_disposal_are_listed_without_personal_data() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("ykien.db");
+    {
+        let mut l = Ledger::open(&db).unwrap();
+        ykien::demo::fill(&mut l).unwrap();
+    }
+    let on = (chrono::Local::now().date_naive() + chrono::Duration::days(365 * 2)).format("%d/%m/%Y").to_string();
+    let expected = Ledger::open(&db).unwrap().retention_due(&on).unwrap().records;
+    assert!(!expected.is_empty());
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    app.click("[data-nav=\"records\"]").await;
+    app.click("#records-tab-retention").await;
+    app.type_into("#retention-on", &on).await;
+    app.click("#retention-list").await;
+    app.wait_for_text("#retention-due", &format!("{} hồ sơ đến hạn tiêu huỷ", expected.len())).await;
+    app.wait_for_text("#retention-due", &expected[0].receipt_no).await;
+    app.screenshot("records-retention").await;
+    app.click("#records-tab-export").await;
+    app.wait_for("#export-run").await;
+    app.screenshot("records-export").await;
+    app.quit().await;
+}
