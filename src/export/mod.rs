@@ -285,6 +285,116 @@ pub fn cases(out: &Path, lines: &[LedgerLine], history: &[HistoryLine], progress
     Ok(lines.len())
 }
 
+/// The figures of a report (`report figures`, the annual report) as a workbook: the summary
+/// against the year before, every count, the quarters, the survey answers and the objectives,
+/// one sheet each, numbers as numbers so that Excel can chart them.
+pub fn figures(out: &Path, r: &crate::report::figures::FiguresReport) -> Result<()> {
+    use Value::*;
+    if Kind::of(out)? != Kind::Xlsx {
+        return Err(Error::validation("out", "Số liệu báo cáo chỉ xuất ra tệp Excel (.xlsx)."));
+    }
+    let num = |x: Option<f64>| x.map(Number).unwrap_or_else(|| Text(String::new()));
+    let f = &r.figures;
+    let (this, before) = (f.period.label.clone(), r.year_before.period.label.clone());
+    let summary_headers = ["Chỉ tiêu", this.as_str(), before.as_str(), "Tăng (+), giảm (−)", "Đơn vị"];
+    let summary = Sheet {
+        name: "Tổng hợp",
+        headers: &summary_headers,
+        widths: &[48.0, 16.0, 22.0, 18.0, 16.0],
+        rows: r
+            .changes
+            .iter()
+            .map(|c| {
+                let unit = match c.unit.as_str() {
+                    "percent" => "% (tăng giảm: điểm %)",
+                    "days" => "ngày",
+                    _ => "số lượng",
+                };
+                vec![Text(c.label.clone()), num(c.current), num(c.previous), num(c.change), Text(unit.into())]
+            })
+            .collect(),
+    };
+    let groups = [
+        ("Loại ý kiến", &f.feedback.by_kind),
+        ("Nội dung liên quan", &f.feedback.by_subject),
+        ("Kênh tiếp nhận", &f.feedback.by_channel),
+        ("Nhóm khách hàng", &f.feedback.by_customer_group),
+        ("Đơn vị xử lý", &f.feedback.by_unit),
+        ("Nhóm ý kiến khác (khảo sát)", &f.surveys.opinion_groups),
+    ];
+    let counts = Sheet {
+        name: "Số ý kiến",
+        headers: &["Phân theo", "Giá trị", "Số lượng"],
+        widths: &[28.0, 44.0, 12.0],
+        rows: groups
+            .iter()
+            .flat_map(|(by, list)| list.iter().map(move |c| vec![Text((*by).into()), Text(c.label.clone()), Number(f64::from(c.count))]))
+            .collect(),
+    };
+    let quarters = Sheet {
+        name: "Theo quý",
+        headers: &["Kỳ", "Ý kiến tiếp nhận", "Khiếu nại", "Đã giải quyết", "Trả lời đúng hạn (%)", "Số ngày giải quyết (trung vị)", "Quá hạn cuối kỳ"],
+        widths: &[20.0, 16.0, 12.0, 14.0, 18.0, 18.0, 14.0],
+        rows: r
+            .quarters
+            .iter()
+            .chain(std::iter::once(f))
+            .map(|q| {
+                vec![
+                    Text(q.period.label.clone()),
+                    Number(f64::from(q.feedback.total)),
+                    Number(f64::from(q.complaints.received)),
+                    Number(f64::from(q.complaints.closed)),
+                    num(q.complaints.replied_on_time.percent),
+                    num(q.complaints.median_days_to_close),
+                    Number(f64::from(q.complaints.overdue_at_end)),
+                ]
+            })
+            .collect(),
+    };
+    let mut answers = Vec::new();
+    for t in &f.surveys.templates {
+        for slot in &t.slots {
+            let mut push = |what: &str, n: f64| {
+                answers.push(vec![Text(format!("{} (lần {})", t.code, t.version)), Text(slot.question.clone()), Text(slot.label.clone()), Text(what.into()), Number(n)])
+            };
+            for l in &slot.levels {
+                push(&l.label, f64::from(l.count));
+            }
+            push("Bỏ trống", f64::from(slot.blank));
+            push("Không hợp lệ (đánh dấu hai ô)", f64::from(slot.spoiled));
+            if let Some(p) = slot.index.and_then(|i| i.percent) {
+                push("Chỉ số hài lòng (%)", p);
+            }
+        }
+    }
+    let surveys = Sheet {
+        name: "Khảo sát",
+        headers: &["Mẫu phiếu", "Câu hỏi", "Tiêu chí, lựa chọn", "Mức, trường hợp", "Số câu trả lời"],
+        widths: &[22.0, 20.0, 44.0, 28.0, 14.0],
+        rows: answers,
+    };
+    let objectives = Sheet {
+        name: "Mục tiêu",
+        headers: &["Mục tiêu", "Chỉ tiêu (%)", "Kết quả (%)", "Đánh giá"],
+        widths: &[48.0, 14.0, 14.0, 16.0],
+        rows: r
+            .objectives
+            .iter()
+            .map(|o| {
+                let verdict = match o.met {
+                    Some(true) => "Đạt",
+                    Some(false) => "Không đạt",
+                    None => "Chưa có số liệu",
+                };
+                vec![Text(o.label.clone()), Number(o.target), num(o.actual), Text(verdict.into())]
+            })
+            .collect(),
+    };
+    let none: Progress = &|_, _| true;
+    atomically(out, |p| write_xlsx(p, &[summary, counts, quarters, surveys, objectives], none))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -121,6 +121,11 @@ impl Ledger {
         review::archived_pdf(&self.conn, id)
     }
 
+    /// The figures of the period (as `figures_report`) written to an .xlsx workbook.
+    pub fn export_figures(&self, p: &Period, out: &std::path::Path) -> Result<()> {
+        crate::export::figures(out, &self.figures_report(p)?)
+    }
+
     /// The Word copy of the annual report of `year`, with the texts saved for it.
     pub fn annual_report_docx(&self, year: i32) -> Result<Vec<u8>> {
         let office = self.office_for_print()?;

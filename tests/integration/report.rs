@@ -523,3 +523,32 @@ fn the_word_copy_of_the_annual_report_holds_the_same_text() {
         ],
     );
 }
+
+#[test]
+fn the_figures_workbook_is_read_back_by_openpyxl() {
+    let mut l = survey_dataset();
+    l.set_objective(2026, ykien::report::review::Metric::SatisfactionIndex, Some(80.0)).unwrap();
+    let dir = crate::temp_dir();
+    let out = dir.path().join("số liệu 2026.xlsx");
+    l.export_figures(&Period::year(2026).unwrap(), &out).unwrap();
+    const SCRIPT: &str = "import sys, openpyxl\n\
+        wb = openpyxl.load_workbook(sys.argv[1])\n\
+        for ws in wb.worksheets:\n\
+        \x20   for row in ws.iter_rows(values_only=True):\n\
+        \x20       print(ws.title + ' | ' + ' | '.join('' if v is None else str(v) for v in row))\n";
+    let o = std::process::Command::new("python3").args(["-c", SCRIPT, out.to_str().unwrap()]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8(o.stdout).unwrap();
+    for line in [
+        "Tổng hợp | Tỷ lệ trả lời đúng hạn | 40 | 100 | -60 | % (tăng giảm: điểm %)",
+        "Số ý kiến | Loại ý kiến | Khiếu nại | 4",
+        "Số ý kiến | Nhóm ý kiến khác (khảo sát) | Chưa phân nhóm | 3",
+        "Theo quý | Quý I năm 2026 | 7 | 5 | 3 | 50 | 10 | 1",
+        "Theo quý | Năm 2026 | 7 | 5 | 3 | 40 | 10 | 2",
+        "Khảo sát | BM.QT.SCT.05-02 (lần 1) | Câu hỏi 1 | Lắng nghe ý kiến | Chỉ số hài lòng (%) | 75",
+        "Mục tiêu | Chỉ số hài lòng (phiếu khảo sát) | 80 | 80.8 | Đạt",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line:?} missing from:\n{text}");
+    }
+    assert!(l.export_figures(&Period::year(2026).unwrap(), &dir.path().join("x.csv")).is_err(), "figures go to .xlsx only");
+}

@@ -42,6 +42,9 @@ pub enum ReportCommand {
         /// Also a Word copy, for editing before signing.
         #[arg(long, value_name = "FILE")]
         docx: Option<std::path::PathBuf>,
+        /// Also the report's figures as an Excel workbook.
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<std::path::PathBuf>,
     },
 }
 
@@ -66,9 +69,12 @@ pub struct FiguresArgs {
 
 pub fn run(ledger: &mut Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
     match cmd {
-        ReportCommand::Annual { year, out, docx } => {
+        ReportCommand::Annual { year, out, docx, xlsx } => {
             if let Some(path) = docx {
                 crate::write_file(&path, &ledger.annual_report_docx(year)?)?;
+            }
+            if let Some(path) = xlsx {
+                ledger.export_figures(&ykien::report::period::Period::year(year)?, &path)?;
             }
             let (pdf, archived) = ledger.generate_annual_report(year)?;
             write(&out, &pdf, &archived, json)?
