@@ -165,3 +165,31 @@ pub fn template_figures(t: &SurveyTemplate, forms: u32, counts: &[(String, Strin
         index: Share::new(satisfied_of_form.0, satisfied_of_form.1),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_criterion_answered_only_blank_has_no_index_and_weighs_nothing() {
+        let t = SurveyTemplate::bm_qt_sct_05_02();
+        let c = |code: &str, state: &str, value: i64, n: u32| (code.to_owned(), state.to_owned(), value, n);
+        // Three forms: "Thái độ giao tiếp" left blank on all; "Lắng nghe ý kiến" 2 Tốt, 1 Chưa đạt.
+        let counts = [c("cau_1.1", "blank", 0, 3), c("cau_1.2", "chosen", 1, 2), c("cau_1.2", "chosen", 3, 1)];
+        let f = template_figures(&t, 3, &counts);
+        let slot = |code: &str| f.slots.iter().find(|s| s.code == code).unwrap();
+        let blank = slot("cau_1.1");
+        assert_eq!((blank.blank, blank.index), (3, Some(Share { count: 0, of: 0, percent: None })));
+        assert_eq!(slot("cau_1.2").index.unwrap().percent, Some(66.7));
+        assert_eq!((f.index.count, f.index.of, f.index.percent), (2, 3, Some(66.7)), "the blank criterion adds nothing");
+    }
+
+    #[test]
+    fn longer_scales_count_their_first_two_levels_unless_the_template_says_otherwise() {
+        let mut t = SurveyTemplate::example_five_levels();
+        assert_eq!(satisfied_levels(&t, 5), 2);
+        assert_eq!(satisfied_levels(&t, 3), 2);
+        t.satisfied_levels = Some(3);
+        assert_eq!(satisfied_levels(&t, 5), 3);
+    }
+}
