@@ -232,6 +232,15 @@ impl Ledger {
     }
 
     /// The round's forms by serial, answers in the order of the form.
+    /// The returned forms of a round written to .xlsx or .csv (one line per form).
+    pub fn export_survey_responses(&self, round: &str, out: &Path) -> Result<crate::ExportReport> {
+        let r = self.survey_round(round)?;
+        let template = db::template(&self.conn, &r.template_id)?;
+        let forms = self.survey_responses(&r.id)?;
+        let rows = crate::export::survey_responses(out, &slots(&template), &forms, &|_, _| true)?;
+        Ok(crate::ExportReport { path: out.display().to_string(), rows: rows as i32, bytes: std::fs::metadata(out)?.len() })
+    }
+
     pub fn survey_responses(&self, round: &str) -> Result<Vec<SurveyResponse>> {
         let sheet = self.survey_entry_sheet(round)?;
         let order: Vec<String> = sheet.slots.iter().map(|s: &EntrySlot| s.code.clone()).collect();

@@ -285,6 +285,40 @@ pub fn cases(out: &Path, lines: &[LedgerLine], history: &[HistoryLine], progress
     Ok(lines.len())
 }
 
+/// The returned forms of a survey round, one line per form: its serial, the date written on
+/// it, how it was entered, then one column per answer (the answer codes of the template, as
+/// in the import layout): the box number, "0" for blank, "x" for two boxes ticked, or the text.
+pub fn survey_responses(out: &Path, slots: &[crate::domain::survey_entry::EntrySlot], forms: &[crate::SurveyResponse], progress: Progress) -> Result<usize> {
+    use crate::domain::survey_entry::AnswerState;
+    use Value::*;
+    let mut headers: Vec<String> = vec!["Số phiếu".into(), "Ngày".into(), "Cách nhập".into()];
+    headers.extend(slots.iter().map(|s| s.code.clone()));
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let widths: Vec<f64> = headers.iter().enumerate().map(|(i, _)| if i < 3 { 12.0 } else { 10.0 }).collect();
+    let rows = forms
+        .iter()
+        .map(|f| {
+            let mut row = vec![Number(f64::from(f.serial)), When(f.filled_on.clone()), Text(f.source.clone())];
+            row.extend(slots.iter().map(|s| match f.answers.iter().find(|a| a.code == s.code) {
+                None => Text(String::new()),
+                Some(a) => match a.state {
+                    AnswerState::Chosen => Number(f64::from(a.value.unwrap_or(0))),
+                    AnswerState::Blank => Text("0".into()),
+                    AnswerState::Spoiled => Text("x".into()),
+                    AnswerState::Text => Text(a.text.clone().unwrap_or_default()),
+                },
+            }));
+            row
+        })
+        .collect();
+    let sheet = Sheet { name: "Phiếu khảo sát", headers: &header_refs, widths: &widths, rows };
+    match Kind::of(out)? {
+        Kind::Xlsx => atomically(out, |p| write_xlsx(p, &[sheet], progress))?,
+        Kind::Csv => atomically(out, |p| write_csv(p, &sheet, progress))?,
+    }
+    Ok(forms.len())
+}
+
 /// The figures of a report (`report figures`, the annual report) as a workbook: the summary
 /// against the year before, every count, the quarters, the survey answers and the objectives,
 /// one sheet each, numbers as numbers so that Excel can chart them.

@@ -552,3 +552,53 @@ fn the_figures_workbook_is_read_back_by_openpyxl() {
     }
     assert!(l.export_figures(&Period::year(2026).unwrap(), &dir.path().join("x.csv")).is_err(), "figures go to .xlsx only");
 }
+
+#[test]
+fn survey_forms_export_one_line_each_read_back_by_openpyxl() {
+    let dir = crate::temp_dir();
+    let db = dir.path().join("khảo sát.db");
+    let mut l = dataset_in(Ledger::open(&db).unwrap());
+    l.save_office(&ykien::demo::demo_office()).unwrap();
+    let round = l
+        .create_survey_round(&ykien::RoundInput {
+            name: "Khảo sát năm 2026".into(),
+            period_from: "2026-01-01".into(),
+            period_to: "2026-12-31".into(),
+            template_key: "bm-qt-sct-05-02".into(),
+        })
+        .unwrap();
+    l.set_clock(Some(at("2026-06-01T10:00")));
+    l.print_survey_round(&round.id, 2).unwrap();
+    let mut answers = vec![ykien::Answer::chosen("cau_1.1", 2), ykien::Answer::spoiled("cau_1.2"), ykien::Answer::blank("cau_1.3")];
+    answers.push(ykien::Answer::text("cau_1.other", "=HYPERLINK(\"x\")"));
+    let mut all = vec![ykien::Answer::chosen("noi_dung_giao_dich.1", 1), ykien::Answer::blank("noi_dung_giao_dich.2")];
+    all.extend(answers);
+    for code in ["cau_1.4", "cau_3", "cau_4", "cau_5"] {
+        all.push(ykien::Answer::chosen(code, 1));
+    }
+    all.push(ykien::Answer::chosen("cau_2", 2));
+    l.save_survey_response(&ykien::ResponseInput { round_id: round.id.clone(), serial: "2".into(), filled_on: "2026-05-02".into(), answers: all, keystrokes: None })
+        .unwrap();
+    drop(l);
+
+    let out = dir.path().join("phiếu.xlsx");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_ykien"))
+        .arg("--db").arg(&db).args(["export", "surveys", "--round", &round.code, "--out", out.to_str().unwrap()])
+        .output().unwrap();
+    assert!(o.status.success(), "{o:?}");
+    const SCRIPT: &str = "import sys, openpyxl\n\
+        ws = openpyxl.load_workbook(sys.argv[1]).active\n\
+        rows = list(ws.iter_rows(values_only=True))\n\
+        head = rows[0]\n\
+        print(len(rows) - 1)\n\
+        r = dict(zip(head, rows[1]))\n\
+        for k in ['Số phiếu', 'cau_1.1', 'cau_1.2', 'cau_1.3', 'cau_1.other']:\n\
+        \x20   print(k, '=', r[k], type(r[k]).__name__)\n\
+        print('quote', ws.cell(row=2, column=head.index('cau_1.other') + 1).quotePrefix)\n";
+    let o = std::process::Command::new("python3").args(["-c", SCRIPT, out.to_str().unwrap()]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8(o.stdout).unwrap();
+    for line in ["1", "Số phiếu = 2 int", "cau_1.1 = 2 int", "cau_1.2 = x str", "cau_1.3 = 0 str", "cau_1.other = =HYPERLINK(\"x\") str", "quote True"] {
+        assert!(text.lines().any(|l| l == line), "{line:?} missing:\n{text}");
+    }
+}

@@ -36,6 +36,14 @@ pub enum ExportCommand {
     Ledger(Period),
     /// The cases with their history (.xlsx: two sheets; .csv: the history).
     Cases(Period),
+    /// The returned forms of a survey round, one line per form, one column per answer code.
+    Surveys {
+        /// The round's id or code (e.g. 2026-01).
+        #[arg(long)]
+        round: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -100,6 +108,7 @@ pub fn export(ledger: &Ledger, cmd: ExportCommand, json: bool) -> Result<()> {
     let report = match cmd {
         ExportCommand::Ledger(p) => ledger.export_ledger(&p.out, p.from.as_deref(), p.to.as_deref(), &no_progress)?,
         ExportCommand::Cases(p) => ledger.export_cases(&p.out, p.from.as_deref(), p.to.as_deref(), &no_progress)?,
+        ExportCommand::Surveys { round, out } => ledger.export_survey_responses(&round, &out)?,
     };
     if json {
         print_json(&report);
