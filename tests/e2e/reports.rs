@@ -50,6 +50,12 @@ async fn the_report_page_shows_the_year_and_opens_the_cases_behind_a_count() {
     app.wait_for("#book").await;
     app.wait_for_text("#book", &format!("{complaints} ý kiến khớp với bộ lọc")).await;
     assert_eq!(app.value("#ledger-kind").await, "complaint");
+
+    // The headline count opens the whole period in the book.
+    app.click("[data-nav=\"reports\"]").await;
+    app.click("button[data-figure=\"feedback_total\"]").await;
+    app.wait_for_text("#book", &format!("{total} ý kiến khớp với bộ lọc")).await;
+    assert_eq!(app.value("#ledger-kind").await, "", "only the period is set");
     app.quit().await;
 
     let l = Ledger::open(&db).unwrap();
