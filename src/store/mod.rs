@@ -41,8 +41,32 @@ pub fn open(path: &Path) -> Result<Connection> {
     let mut conn = Connection::open(path)?;
     configure(&conn)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
+    let found = migrate::user_version(&conn)?;
+    if found > 0 && found < migrate::SCHEMA_VERSION {
+        copy_before_upgrade(&conn, path, found)?;
+    }
     migrate::migrate(&mut conn)?;
     Ok(conn)
+}
+
+/// The folder beside the database where a copy is kept before its schema is upgraded.
+pub const UPGRADE_COPY_DIR: &str = "Sao lưu";
+
+/// Before a newer version upgrades an office's database, a whole copy of it as it was:
+/// `Sao lưu/ykien-truoc-nang-cap-v{N}-{YYYYMMDD-HHMMSS}.db` beside the file, made in one step
+/// (`VACUUM INTO` a temporary name, then renamed). When the copy cannot be made, nothing is
+/// upgraded and the error says why.
+fn copy_before_upgrade(conn: &Connection, path: &Path, version: i64) -> Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).join(UPGRADE_COPY_DIR);
+    std::fs::create_dir_all(&dir)?;
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let target = dir.join(format!("ykien-truoc-nang-cap-v{version}-{stamp}.db"));
+    let partial = target.with_extension("db.partial");
+    let _ = std::fs::remove_file(&partial);
+    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    std::fs::File::open(&partial)?.sync_all()?;
+    std::fs::rename(&partial, &target)?;
+    Ok(())
 }
 
 /// An in-memory database made by the same migrations, for tests and previews.
@@ -218,4 +242,41 @@ pub fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
         problems.push(row?);
     }
     Ok(problems)
+}
+
+#[cfg(test)]
+mod upgrade_tests {
+    use super::*;
+
+    #[test]
+    fn an_older_database_is_copied_whole_before_it_is_upgraded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Tài liệu").join("ykien.db");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        {
+            let mut old = Connection::open(&path).unwrap();
+            migrate::apply(&mut old, &migrate::MIGRATIONS[..2]).unwrap();
+            old.execute(
+                "INSERT INTO unit (id, name, code, search_key, created_at, updated_at) VALUES ('u1', 'Văn phòng', 'VP', 'van phong', 'x', 'x')",
+                [],
+            )
+            .unwrap();
+        }
+        let conn = open(&path).unwrap();
+        assert_eq!(migrate::user_version(&conn).unwrap(), migrate::SCHEMA_VERSION);
+        let copies: Vec<_> =
+            std::fs::read_dir(path.parent().unwrap().join(UPGRADE_COPY_DIR)).unwrap().map(|e| e.unwrap().path()).collect();
+        assert_eq!(copies.len(), 1, "{copies:?}");
+        let name = copies[0].file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with("ykien-truoc-nang-cap-v2-") && name.ends_with(".db"), "{name}");
+        let copy = Connection::open(&copies[0]).unwrap();
+        assert_eq!(migrate::user_version(&copy).unwrap(), 2, "the copy is the database as it was");
+        let unit: String = copy.query_row("SELECT name FROM unit", [], |r| r.get(0)).unwrap();
+        assert_eq!(unit, "Văn phòng");
+
+        // Opening it again upgrades nothing and copies nothing.
+        drop(conn);
+        open(&path).unwrap();
+        assert_eq!(std::fs::read_dir(path.parent().unwrap().join(UPGRADE_COPY_DIR)).unwrap().count(), 1);
+    }
 }
