@@ -5,6 +5,8 @@
 //! `cargo bench --bench cases` (YKIEN_BENCH_CASES=N for another size). Prints a table; the
 //! figures of record are in the README.
 
+mod common;
+use common::stats;
 use std::time::{Duration, Instant};
 use ykien::{Book, Channel, CustomerGroup, FeedbackFilter, FeedbackInput, Kind, Ledger, Subject};
 
@@ -41,16 +43,6 @@ fn input(i: usize) -> FeedbackInput {
         formal: false,
         settled_on_spot: None,
     }
-}
-
-fn stats(mut samples: Vec<Duration>) -> String {
-    samples.sort();
-    let q = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
-    format!("p50 {:>8.2} ms   p95 {:>8.2} ms   max {:>8.2} ms", ms(q(0.5)), ms(q(0.95)), ms(q(1.0)))
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 fn main() {

@@ -6,10 +6,12 @@
 //! YKIEN_BENCH_DB=path keeps the generated database for profiling). Prints a table; the
 //! figures of record are in the README.
 
+mod common;
+use common::{answers, stats};
 use chrono::{Days, NaiveDate};
 use std::time::{Duration, Instant};
 use ykien::domain::survey::SurveyTemplate;
-use ykien::domain::survey_entry::{applies, slots, Answer, EntrySlot};
+use ykien::domain::survey_entry::slots;
 use ykien::report::period::Period;
 use ykien::{Book, Channel, CustomerGroup, FeedbackFilter, FeedbackInput, Kind, Ledger, MoveInput, ResponseInput, RoundInput, Status, Subject};
 
@@ -61,38 +63,6 @@ fn walk(l: &mut Ledger, id: &str, i: usize, day: NaiveDate) -> ykien::Result<()>
         l.move_case(id, &MoveInput { to: *to, note: note.into(), channel: None, staff_id: None })?;
     }
     Ok(())
-}
-
-fn answers(slots: &[EntrySlot], i: usize) -> Vec<Answer> {
-    let mut out: Vec<Answer> = Vec::new();
-    for (k, s) in slots.iter().enumerate() {
-        if s.options.is_empty() || !applies(s, &out) {
-            continue;
-        }
-        let h = (hash(i) >> (k % 11)) % 100;
-        out.push(match (s.options.len(), h) {
-            (1, h) if h < 55 => Answer::chosen(&s.code, 1),
-            (1, _) => Answer::blank(&s.code),
-            (2, h) if h < 4 => Answer::chosen(&s.code, 1),
-            (2, _) => Answer::chosen(&s.code, 2),
-            (_, h) if h < 60 => Answer::chosen(&s.code, 1),
-            (_, h) if h < 92 => Answer::chosen(&s.code, 2),
-            (_, h) if h < 97 => Answer::chosen(&s.code, 3),
-            (_, h) if h < 99 => Answer::blank(&s.code),
-            _ => Answer::spoiled(&s.code),
-        });
-    }
-    out
-}
-
-fn stats(mut samples: Vec<Duration>) -> String {
-    samples.sort();
-    let q = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
-    format!("p50 {:>8.1} ms   p95 {:>8.1} ms   max {:>8.1} ms", ms(q(0.5)), ms(q(0.95)), ms(q(1.0)))
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 fn env(name: &str, default: usize) -> usize {
