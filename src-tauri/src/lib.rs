@@ -60,6 +60,8 @@ pub fn run() {
             commands::report::opinions_list,
             commands::report::opinion_classify,
             commands::report::annual_docx_save,
+            commands::report::archived_reports,
+            commands::report::archived_report_save,
             commands::surveys::survey_templates,
             commands::surveys::survey_template_get,
             commands::surveys::survey_template_save,

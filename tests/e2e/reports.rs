@@ -44,6 +44,8 @@ async fn the_report_page_shows_the_year_and_opens_the_cases_behind_a_count() {
     app.wait_for_text(".statusbar", "Đã lưu nội dung báo cáo").await;
     app.click("#report-print-annual").await;
     app.wait_for("#report-print-annual-note").await;
+    // The printed copy is listed in the archive with its fingerprint.
+    app.wait_for("#report-archive tr[data-archive]").await;
 
     // The complaints of the year, in the book.
     app.click("#by-kind button[data-show=\"complaint\"]").await;

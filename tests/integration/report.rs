@@ -602,3 +602,27 @@ fn survey_forms_export_one_line_each_read_back_by_openpyxl() {
         assert!(text.lines().any(|l| l == line), "{line:?} missing:\n{text}");
     }
 }
+
+#[test]
+fn archived_reports_are_listed_and_written_back_byte_for_byte_from_the_command_line() {
+    let dir = crate::temp_dir();
+    let db = dir.path().join("lưu trữ.db");
+    {
+        let mut l = dataset_in(Ledger::open(&db).unwrap());
+        l.save_office(&ykien::demo::demo_office()).unwrap();
+    }
+    let run = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_ykien")).arg("--db").arg(&db).args(args).output().unwrap();
+    let printed = dir.path().join("báo cáo.pdf");
+    let o = run(&["--json", "report", "annual", "--year", "2026", "--out", printed.to_str().unwrap()]);
+    assert!(o.status.success(), "{o:?}");
+    let made: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&run(&["--json", "report", "archive"]).stdout).unwrap();
+    assert_eq!(list[0]["id"], made["archive_id"]);
+    assert_eq!(list[0]["sha256"], made["sha256"]);
+    assert_eq!(list[0]["kind"], "annual");
+    let back = dir.path().join("bản lưu.pdf");
+    let o = run(&["report", "archive", "--id", made["archive_id"].as_str().unwrap(), "--out", back.to_str().unwrap()]);
+    assert!(o.status.success(), "{o:?}");
+    assert_eq!(std::fs::read(&back).unwrap(), std::fs::read(&printed).unwrap());
+    assert_eq!(run(&["report", "archive", "--id", "x"]).status.code(), Some(2), "--id needs --out");
+}

@@ -7,7 +7,7 @@ use ykien::report::figures::FiguresReport;
 use ykien::report::annual::AnnualTexts;
 use ykien::report::opinions::Opinion;
 use ykien::report::period::PeriodQuery;
-use ykien::report::review::Metric;
+use ykien::report::review::{ArchivedReport, Metric};
 
 #[tauri::command]
 pub fn report_figures(state: State<AppState>, period: PeriodQuery) -> Reply<FiguresReport> {
@@ -48,6 +48,22 @@ pub fn annual_docx_save(state: State<AppState>, year: i32, path: std::path::Path
         let bytes = l.annual_report_docx(year)?;
         let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| format!("bao-cao-{year}.docx"));
+        Ok(ykien::documents::save_as(&dir, &name, &bytes)?.display().to_string())
+    })
+}
+
+#[tauri::command]
+pub fn archived_reports(state: State<AppState>) -> Reply<Vec<ArchivedReport>> {
+    state.with(|l| l.archived_reports())
+}
+
+/// An archived report written back byte for byte where the user chose.
+#[tauri::command]
+pub fn archived_report_save(state: State<AppState>, id: String, path: std::path::PathBuf) -> Reply<String> {
+    state.with(|l| {
+        let bytes = l.archived_report_pdf(&id)?;
+        let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| format!("{id}.pdf"));
         Ok(ykien::documents::save_as(&dir, &name, &bytes)?.display().to_string())
     })
 }

@@ -12,6 +12,14 @@ pub enum ReportCommand {
     /// year before (and, for a year, its four quarters).
     #[command(group(ArgGroup::new("part").args(["quarter", "month", "from"])))]
     Figures(FiguresArgs),
+    /// The reports archived when they were printed, newest first; with --id and --out, one
+    /// of them written back byte for byte.
+    Archive {
+        #[arg(long, requires = "out")]
+        id: Option<String>,
+        #[arg(long, value_name = "FILE", requires = "id")]
+        out: Option<std::path::PathBuf>,
+    },
     /// The yearly compilation of complaints, their results and actions (seed 001) as a PDF/A file.
     Complaints {
         #[arg(long)]
@@ -82,6 +90,26 @@ pub fn run(ledger: &mut Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
         ReportCommand::Complaints { year, out } => {
             let (pdf, archived) = ledger.generate_complaints_report(year)?;
             write(&out, &pdf, &archived, json)?
+        }
+        ReportCommand::Archive { id: Some(id), out: Some(out) } => {
+            let pdf = ledger.archived_report_pdf(&id)?;
+            crate::write_file(&out, &pdf)?;
+            let sha256 = ykien::report::review::sha256_hex(&pdf);
+            if json {
+                crate::print_json(&serde_json::json!({ "path": out, "bytes": pdf.len(), "sha256": sha256 }));
+            } else {
+                println!("Đã ghi {} ({} KB), SHA-256 {sha256}.", out.display(), pdf.len().div_ceil(1024));
+            }
+        }
+        ReportCommand::Archive { .. } => {
+            let list = ledger.archived_reports()?;
+            if json {
+                crate::print_json(&list);
+            } else {
+                for a in list {
+                    println!("{}  {:<10} {} – {}  {}  {}  {}", a.generated_at, a.kind, a.period_from, a.period_to, a.author, a.sha256, a.id);
+                }
+            }
         }
         ReportCommand::Objective { year, metric, target, remove } => {
             let metric = Metric::parse(&metric)?;

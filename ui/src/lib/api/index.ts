@@ -7,6 +7,7 @@ import type {
   ActionInput,
   ActionStatus,
   AnnualTexts,
+  ArchivedReport,
   AppInfo,
   AuditEntry,
   BackupFile,
@@ -214,6 +215,16 @@ export function annualTextsSave(year: number, texts: AnnualTexts): Promise<null>
 /** The Word copy of the annual report, saved at `path`; resolves to the path written. */
 export function annualDocxSave(year: number, path: string): Promise<string> {
   return invoke<string>('annual_docx_save', { year, path });
+}
+
+/** Reports archived when they were printed, newest first. */
+export function archivedReports(): Promise<ArchivedReport[]> {
+  return invoke<ArchivedReport[]>('archived_reports');
+}
+
+/** An archived report written back byte for byte at `path`; resolves to the path written. */
+export function archivedReportSave(id: string, path: string): Promise<string> {
+  return invoke<string>('archived_report_save', { id, path });
 }
 
 /** The opinions written on survey forms filled in the period, with their groups. */
