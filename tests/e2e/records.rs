@@ -7,8 +7,14 @@ use crate::harness::App;
 use std::path::Path;
 use ykien::{FeedbackFilter, Ledger};
 
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records").join(name).display().to_string()
+/// A committed old ledger, copied into a folder named as on a clerk's PC (Vietnamese, with
+/// spaces): the path typed into the window is that copy's.
+fn fixture(dir: &Path, name: &str) -> String {
+    let folder = dir.join("Tài liệu").join("Sổ cũ năm 2019");
+    std::fs::create_dir_all(&folder).unwrap();
+    let copy = folder.join(name);
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records").join(name), &copy).unwrap();
+    copy.display().to_string()
 }
 
 fn office_db(dir: &Path) -> std::path::PathBuf {
@@ -28,14 +34,14 @@ async fn an_old_tcvn3_ledger_is_previewed_converted_and_imported() {
     app.click("[data-nav=\"records\"]").await;
 
     // A ledger with a broken line: the line and column are named and nothing can be imported.
-    app.type_into("#import-path", &fixture("so-co-dong-loi.ods")).await;
+    app.type_into("#import-path", &fixture(dir.path(), "so-co-dong-loi.ods")).await;
     app.click("#import-read").await;
     app.wait_for_text("#import-rows", "Dòng 8, cột «Ngày tháng tiếp nhận»").await;
     app.wait_for_text("#import-summary", "2 dòng lỗi").await;
     assert!(app.client.find(fantoccini::Locator::Css("#import-commit")).await.is_err(), "no import while a line is broken");
     app.screenshot("records-import-errors").await;
 
-    app.type_into("#import-path", &fixture("so-tcvn3.xls")).await;
+    app.type_into("#import-path", &fixture(dir.path(), "so-tcvn3.xls")).await;
     app.click("#import-read").await;
     app.wait_for_text("#import-encoding", "TCVN3").await;
     app.wait_for_text("#import-rows", "Nguyễn Văn An").await;
