@@ -65,9 +65,6 @@ impl Ledger {
     /// Prints `job` into the file the user chose.
     pub fn print_to_file(&mut self, job: &PrintJob, path: &Path) -> Result<()> {
         let printed = self.print(job)?;
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
-        }
         write_whole(path, &printed.bytes)
     }
 
@@ -194,18 +191,17 @@ pub fn save_in_folder(dir: &Path, file_name: &str, bytes: &[u8]) -> Result<PathB
     Err(last_err.expect("tried at least once"))
 }
 
-/// Saves `bytes` as `dir/file_name` exactly (the name the user chose), written whole.
-pub fn save_as(dir: &Path, file_name: &str, bytes: &[u8]) -> Result<PathBuf> {
-    std::fs::create_dir_all(dir)?;
-    let path = dir.join(file_name);
-    write_whole(&path, bytes)?;
-    Ok(path)
-}
-
-/// Writes a temporary file beside `path`, flushes it, then renames it over `path`.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Writes a temporary file beside `path` (creating its folder), flushes it, then renames it
+/// over `path`: a file the user chose is never seen half-written.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => {
+            std::fs::create_dir_all(d)?;
+            d
+        }
+        _ => Path::new("."),
+    };
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;

@@ -3,6 +3,7 @@
 //! received, how complaints were handled, the year against the year before and its quarters,
 //! then the conclusions and proposed actions the staff wrote, and the signatures.
 
+use super::day;
 use super::figures::{Change, Count, Figures, FiguresReport, Share};
 use crate::pdf::blocks::Signature;
 use crate::pdf::chart::{Bar, BarChart};
@@ -329,11 +330,6 @@ fn objective_blocks(r: &FiguresReport) -> Vec<Block> {
 /// "93,1%" alone, for table cells.
 fn share_pct(s: &Share) -> String {
     s.percent.map(|p| format!("{}%", decimal(p))).unwrap_or_else(|| "—".into())
-}
-
-/// "2026-03-31" → "31/03/2026".
-fn day(ymd: &str) -> String {
-    NaiveDate::parse_from_str(ymd, "%Y-%m-%d").map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_else(|_| ymd.to_owned())
 }
 
 /// "Quý I" from "Quý I năm 2026".

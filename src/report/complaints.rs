@@ -2,6 +2,7 @@
 //! appeal received in the year with how it was settled, and the corrective and preventive
 //! actions they led to, as one document to sign and archive.
 
+use super::day;
 use super::figures::ComplaintFigures;
 use crate::domain::action::CorrectiveAction;
 use crate::domain::case::Case;
@@ -10,14 +11,6 @@ use crate::pdf::forms::{Block, ReportPrint, Section};
 use crate::pdf::table::Column;
 use crate::pdf::text::Align;
 use crate::Status;
-
-/// "05/01/2026" from "2026-01-05…".
-fn day(stamp: &str) -> String {
-    match (stamp.get(0..4), stamp.get(5..7), stamp.get(8..10)) {
-        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
-        _ => stamp.to_owned(),
-    }
-}
 
 fn result_of(c: &Case) -> String {
     let mut out = match (&c.closed_at, c.status) {

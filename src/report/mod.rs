@@ -98,10 +98,24 @@ impl Ledger {
 
     /// The annual report of `year` with the texts saved for it, archived as printed.
     pub fn generate_annual_report(&mut self, year: i32) -> Result<(Vec<u8>, review::ArchivedReport)> {
-        let pdf = self.annual_report_pdf(year, &self.annual_texts(year)?)?;
-        let p = Period::year(year)?;
-        let archived = self.write(|tx| review::archive(tx, "annual", &p.from, &p.to, &pdf))?;
+        let pdf = self.annual_report(year, &self.annual_texts(year)?)?.pdf()?;
+        let archived = self.archive_annual_report(year, &pdf)?;
         Ok((pdf, archived))
+    }
+
+    /// Keeps a printed annual report of `year` in the archive, byte for byte.
+    pub fn archive_annual_report(&mut self, year: i32, pdf: &[u8]) -> Result<review::ArchivedReport> {
+        let p = Period::year(year)?;
+        self.write(|tx| review::archive(tx, "annual", &p.from, &p.to, pdf))
+    }
+
+    /// The annual report of `year` with `texts`: its figures read once, for every format it
+    /// is written in (PDF, Word, Excel).
+    pub fn annual_report(&self, year: i32, texts: &annual::AnnualTexts) -> Result<AnnualReport> {
+        let office = self.office_for_print()?;
+        let figures = self.figures_report(&Period::year(year)?)?;
+        let print = annual::annual_report(&figures, texts);
+        Ok(AnnualReport { office, figures, print })
     }
 
     /// The yearly compilation of complaints, archived as printed.
@@ -128,16 +142,12 @@ impl Ledger {
 
     /// The Word copy of the annual report of `year`, with the texts saved for it.
     pub fn annual_report_docx(&self, year: i32) -> Result<Vec<u8>> {
-        let office = self.office_for_print()?;
-        let figures = self.figures_report(&Period::year(year)?)?;
-        docx::report_docx(&office, &annual::annual_report(&figures, &self.annual_texts(year)?))
+        self.annual_report(year, &self.annual_texts(year)?)?.docx()
     }
 
     /// The annual satisfaction report of `year` as a PDF/A file, with what staff wrote.
     pub fn annual_report_pdf(&self, year: i32, texts: &annual::AnnualTexts) -> Result<Vec<u8>> {
-        let office = self.office_for_print()?;
-        let figures = self.figures_report(&Period::year(year)?)?;
-        crate::pdf::forms::report(&office, &annual::annual_report(&figures, texts))
+        self.annual_report(year, texts)?.pdf()
     }
 
     /// The yearly compilation of complaints and their actions (R2.7) as a PDF/A file.
@@ -188,6 +198,36 @@ impl Ledger {
         let quarters: Vec<Figures> = all.collect();
         let objectives = review::judge(&review::objectives(&self.conn, chrono::Datelike::year(&p.start()))?, &figures);
         Ok(FiguresReport { changes: changes(&figures, &year_before), figures, year_before, quarters, objectives })
+    }
+}
+
+/// "05/01/2026" from "2026-01-05" (or a stamp "2026-01-05T09:30"), as reports write dates.
+pub(crate) fn day(stamp: &str) -> String {
+    match (stamp.get(0..4), stamp.get(5..7), stamp.get(8..10)) {
+        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+        _ => stamp.to_owned(),
+    }
+}
+
+/// An annual report laid out once, to be written as PDF/A, Word or Excel.
+pub struct AnnualReport {
+    office: crate::OfficeProfile,
+    figures: FiguresReport,
+    print: crate::pdf::forms::ReportPrint,
+}
+
+impl AnnualReport {
+    pub fn pdf(&self) -> Result<Vec<u8>> {
+        crate::pdf::forms::report(&self.office, &self.print)
+    }
+
+    pub fn docx(&self) -> Result<Vec<u8>> {
+        docx::report_docx(&self.office, &self.print)
+    }
+
+    /// Its figures as an Excel workbook.
+    pub fn write_xlsx(&self, out: &std::path::Path) -> Result<()> {
+        crate::export::figures(out, &self.figures)
     }
 }
 

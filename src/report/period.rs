@@ -95,10 +95,7 @@ impl Period {
     /// kind of period ("Quý II năm 2025" for "Quý II năm 2026").
     pub fn year_before(&self) -> Period {
         let (from, to) = (self.start(), self.end());
-        let back = |d: NaiveDate| {
-            d.with_year(d.year() - 1).unwrap_or_else(|| NaiveDate::from_ymd_opt(d.year() - 1, 2, 28).expect("28 February exists"))
-        };
-        let (pfrom, pto) = (back(from), back(to));
+        let (pfrom, pto) = (a_year_earlier(from), a_year_earlier(to));
         // A whole February ends on the 29th in leap years: keep "the whole month" whole.
         let pto = if to.month() == 2 && to.day() >= 28 { last_of_month(pto.year(), 2).unwrap_or(pto) } else { pto };
         let this_year = from.year().to_string();
@@ -120,7 +117,7 @@ impl Period {
         if today < self.start() || today >= self.end() {
             return before;
         }
-        let cut = today.with_year(today.year() - 1).unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year() - 1, 2, 28).expect("28 February exists"));
+        let cut = a_year_earlier(today);
         let label = format!("{} (đến {})", before.label, cut.format("%d/%m/%Y"));
         Period::new(before.start(), cut.max(before.start()), label)
     }
@@ -129,6 +126,11 @@ impl Period {
     pub fn quarters_of(year: i32) -> Result<Vec<Period>> {
         (1..=4).map(|q| Period::quarter(year, q)).collect()
     }
+}
+
+/// The same day a year earlier; 29 February becomes the 28th.
+fn a_year_earlier(d: NaiveDate) -> NaiveDate {
+    d.with_year(d.year() - 1).unwrap_or_else(|| NaiveDate::from_ymd_opt(d.year() - 1, 2, 28).expect("28 February exists"))
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate> {

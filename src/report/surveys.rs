@@ -107,11 +107,11 @@ pub fn figures(conn: &Connection, p: &Period) -> Result<SurveyFigures> {
 
 /// The figures of one template from the answers counted by (code, state, value).
 pub fn template_figures(t: &SurveyTemplate, forms: u32, counts: &[(String, String, i64, u32)]) -> TemplateFigures {
-    let rated: HashSet<String> = slots(t)
-        .into_iter()
-        .filter(|s| !s.is_text())
+    let asked: Vec<_> = slots(t).into_iter().filter(|s| !s.is_text()).collect();
+    let rated: HashSet<&str> = asked
+        .iter()
         .filter(|s| t.sections.iter().flat_map(|x| &x.items).any(|i| matches!(i, SurveyItem::RatingGrid { id, .. } if s.code == *id || s.code.starts_with(&format!("{id}.")))))
-        .map(|s| s.code)
+        .map(|s| s.code.as_str())
         .collect();
     let mut tally: HashMap<(&str, &str, i64), u32> = HashMap::new();
     for (code, state, value, n) in counts {
@@ -119,9 +119,8 @@ pub fn template_figures(t: &SurveyTemplate, forms: u32, counts: &[(String, Strin
     }
     let mut satisfied_of_form = (0, 0);
     let mut levels_used = 0;
-    let figures: Vec<SlotFigures> = slots(t)
-        .into_iter()
-        .filter(|s| !s.is_text())
+    let figures: Vec<SlotFigures> = asked
+        .iter()
         .map(|s| {
             let code = s.code.as_str();
             let levels: Vec<Count> = s
@@ -146,9 +145,9 @@ pub fn template_figures(t: &SurveyTemplate, forms: u32, counts: &[(String, Strin
             SlotFigures {
                 blank: tally.get(&(code, "blank", 0)).copied().unwrap_or(0),
                 spoiled: tally.get(&(code, "spoiled", 0)).copied().unwrap_or(0),
-                code: s.code,
-                question: s.question,
-                label: s.label,
+                code: s.code.clone(),
+                question: s.question.clone(),
+                label: s.label.clone(),
                 rated: is_rated,
                 levels,
                 index,

@@ -189,31 +189,22 @@ pub fn backup_into(conn: &Connection, dir: &Path, now: NaiveDateTime, keep: u32,
         n += 1;
     }
     let target = dir.join(&name);
-    let partial = dir.join(format!("{name}{PARTIAL}"));
     if cancelled() {
         return Err(Error::Cancelled);
     }
-    let result = (|| {
-        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    copy_whole(conn, &target, |partial| {
         if cancelled() {
             return Err(Error::Cancelled);
         }
-        let check = check_file(&partial)?;
+        let check = check_file(partial)?;
         if !check.ok {
             return Err(Error::Corrupt(format!("bản sao lưu vừa tạo không đạt kiểm tra: {}", check.problems.join("; "))));
         }
-        std::fs::File::open(&partial)?.sync_all()?;
         if cancelled() {
             return Err(Error::Cancelled);
         }
-        std::fs::rename(&partial, &target)?;
-        sync_dir(dir);
         Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&partial);
-        return Err(e);
-    }
+    })?;
     prune(dir, keep)?;
     let bytes = std::fs::metadata(&target)?.len();
     Ok(BackupFile {
@@ -222,6 +213,30 @@ pub fn backup_into(conn: &Connection, dir: &Path, now: NaiveDateTime, keep: u32,
         bytes,
         made_at: now.format("%Y-%m-%dT%H:%M:%S").to_string(),
     })
+}
+
+/// Copies the open database whole to `target` in one step: `VACUUM INTO` a `.partial` file
+/// beside it (a paged copy would restart while others write), `verify` it, flush it, rename
+/// it into place and flush the folder. On any failure the partial file is removed and
+/// `target` is not created.
+pub fn copy_whole(conn: &Connection, target: &Path, verify: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    let mut partial = target.as_os_str().to_owned();
+    partial.push(PARTIAL);
+    let partial = std::path::PathBuf::from(partial);
+    let result = (|| {
+        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+        verify(&partial)?;
+        std::fs::File::open(&partial)?.sync_all()?;
+        std::fs::rename(&partial, target)?;
+        if let Some(dir) = target.parent() {
+            sync_dir(dir);
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result
 }
 
 /// Removes what a killed backup left: only files with our `.partial` ending.

@@ -54,19 +54,14 @@ pub const UPGRADE_COPY_DIR: &str = "Sao lưu";
 
 /// Before a newer version upgrades an office's database, a whole copy of it as it was:
 /// `Sao lưu/ykien-truoc-nang-cap-v{N}-{YYYYMMDD-HHMMSS}.db` beside the file, made in one step
-/// (`VACUUM INTO` a temporary name, then renamed). When the copy cannot be made, nothing is
+/// like every backup ([`backup::copy_whole`]). When the copy cannot be made, nothing is
 /// upgraded and the error says why.
 fn copy_before_upgrade(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).join(UPGRADE_COPY_DIR);
     std::fs::create_dir_all(&dir)?;
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let target = dir.join(format!("ykien-truoc-nang-cap-v{version}-{stamp}.db"));
-    let partial = target.with_extension("db.partial");
-    let _ = std::fs::remove_file(&partial);
-    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
-    std::fs::File::open(&partial)?.sync_all()?;
-    std::fs::rename(&partial, &target)?;
-    Ok(())
+    backup::copy_whole(conn, &target, |_| Ok(()))
 }
 
 /// An in-memory database made by the same migrations, for tests and previews.

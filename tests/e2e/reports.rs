@@ -46,6 +46,10 @@ async fn the_report_page_shows_the_year_and_opens_the_cases_behind_a_count() {
     app.wait_for("#report-print-annual-note").await;
     // The printed copy is listed in the archive with its fingerprint.
     app.wait_for("#report-archive tr[data-archive]").await;
+    app.client.execute("document.getElementById('report-surveys').scrollIntoView()", vec![]).await.unwrap();
+    app.screenshot("reports-surveys").await;
+    app.client.execute("document.getElementById('annual-panel').scrollIntoView()", vec![]).await.unwrap();
+    app.screenshot("reports-annual").await;
 
     // The complaints of the year, in the book.
     app.click("#by-kind button[data-show=\"complaint\"]").await;

@@ -15,8 +15,13 @@ use ykien::{PrintJob, PrintOutcome};
 pub fn print_open(app: AppHandle, state: State<AppState>, job: PrintJob) -> Reply<PrintOutcome> {
     let dir = state.print_dir();
     let path = state.with(|l| l.print_to_folder(&job, &dir))?;
+    Ok(open_in_viewer(&app, &path))
+}
+
+/// Hands a written PDF to the system's viewer; the outcome says whether it opened.
+pub fn open_in_viewer(app: &AppHandle, path: &std::path::Path) -> PrintOutcome {
     let opened = app.opener().open_path(path.to_string_lossy(), None::<&str>).is_ok();
-    Ok(PrintOutcome { path: path.display().to_string(), opened })
+    PrintOutcome { path: path.display().to_string(), opened }
 }
 
 /// Prints into the file the user chose in the save dialog.

@@ -44,12 +44,8 @@ pub fn opinion_classify(state: State<AppState>, response_id: String, code: Strin
 /// The Word copy of the annual report, saved where the user chose in the save dialog.
 #[tauri::command]
 pub fn annual_docx_save(state: State<AppState>, year: i32, path: std::path::PathBuf) -> Reply<String> {
-    state.with(|l| {
-        let bytes = l.annual_report_docx(year)?;
-        let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| format!("bao-cao-{year}.docx"));
-        Ok(ykien::documents::save_as(&dir, &name, &bytes)?.display().to_string())
-    })
+    state.with(|l| ykien::documents::write_whole(&path, &l.annual_report_docx(year)?))?;
+    Ok(path.display().to_string())
 }
 
 #[tauri::command]
@@ -60,10 +56,6 @@ pub fn archived_reports(state: State<AppState>) -> Reply<Vec<ArchivedReport>> {
 /// An archived report written back byte for byte where the user chose.
 #[tauri::command]
 pub fn archived_report_save(state: State<AppState>, id: String, path: std::path::PathBuf) -> Reply<String> {
-    state.with(|l| {
-        let bytes = l.archived_report_pdf(&id)?;
-        let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| format!("{id}.pdf"));
-        Ok(ykien::documents::save_as(&dir, &name, &bytes)?.display().to_string())
-    })
+    state.with(|l| ykien::documents::write_whole(&path, &l.archived_report_pdf(&id)?))?;
+    Ok(path.display().to_string())
 }

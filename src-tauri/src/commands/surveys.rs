@@ -4,7 +4,6 @@
 use super::Reply;
 use crate::state::AppState;
 use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 use ykien::{EntrySheet, ImportReport, PrintOutcome, ResponseInput, RoundInput, SerialCheck, SurveyResponse, SurveyRound, SurveyTemplate, TemplateInfo};
 
 #[tauri::command]
@@ -54,8 +53,7 @@ pub fn survey_print(app: AppHandle, state: State<AppState>, round_id: String, co
         let name = format!("phieu-khao-sat-{}-{:05}-{:05}.pdf", before.code, before.printed + 1, before.printed + count);
         ykien::documents::save_in_folder(&dir, &name, &bytes)
     })?;
-    let opened = app.opener().open_path(path.to_string_lossy(), None::<&str>).is_ok();
-    Ok(PrintOutcome { path: path.display().to_string(), opened })
+    Ok(super::print::open_in_viewer(&app, &path))
 }
 
 #[tauri::command]

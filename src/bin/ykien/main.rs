@@ -101,13 +101,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes a whole file, creating its folder.
+/// Writes a whole file, creating its folder (never seen half-written).
 pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(path, bytes)?;
-    Ok(())
+    ykien::documents::write_whole(path, bytes)
 }
 
 pub(crate) fn print_json<T: Serialize>(value: &T) {

@@ -78,13 +78,16 @@ pub struct FiguresArgs {
 pub fn run(ledger: &mut Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
     match cmd {
         ReportCommand::Annual { year, out, docx, xlsx } => {
+            // One reading of the figures for every format asked for.
+            let report = ledger.annual_report(year, &ledger.annual_texts(year)?)?;
             if let Some(path) = docx {
-                crate::write_file(&path, &ledger.annual_report_docx(year)?)?;
+                crate::write_file(&path, &report.docx()?)?;
             }
             if let Some(path) = xlsx {
-                ledger.export_figures(&ykien::report::period::Period::year(year)?, &path)?;
+                report.write_xlsx(&path)?;
             }
-            let (pdf, archived) = ledger.generate_annual_report(year)?;
+            let pdf = report.pdf()?;
+            let archived = ledger.archive_annual_report(year, &pdf)?;
             write(&out, &pdf, &archived, json)?
         }
         ReportCommand::Complaints { year, out } => {
