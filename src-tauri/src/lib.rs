@@ -54,6 +54,7 @@ pub fn run() {
             commands::print::print_open,
             commands::print::print_save,
             commands::report::report_figures,
+            commands::report::survey_forms_behind,
             commands::report::annual_texts_get,
             commands::report::annual_texts_save,
             commands::report::objective_set,

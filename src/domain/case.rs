@@ -55,6 +55,13 @@ pub struct FeedbackFilter {
     pub book: Option<Book>,
     #[ts(optional)]
     pub unit_id: Option<String>,
+    #[ts(optional)]
+    pub channel: Option<Channel>,
+    #[ts(optional)]
+    pub customer_group: Option<CustomerGroup>,
+    /// Only complaints (khiếu nại, phàn nàn, kháng nghị), the kinds the procedure handles.
+    #[ts(optional)]
+    pub complaints: Option<bool>,
     /// Received on or after this date (YYYY-MM-DD).
     #[ts(optional)]
     pub from: Option<String>,
@@ -64,6 +71,9 @@ pub struct FeedbackFilter {
     /// Only cases still open after their deadline on this date.
     #[ts(optional)]
     pub overdue_on: Option<String>,
+    /// Only cases received by the end of this date and not closed by then (open on it).
+    #[ts(optional)]
+    pub open_on: Option<String>,
     /// Only open cases whose deadline falls within the due-soon window of this date.
     #[ts(optional)]
     pub due_soon_on: Option<String>,

@@ -2,6 +2,7 @@
 //! year before, and the quarters of a year side by side. Reads only; nothing here writes.
 
 pub mod annual;
+pub mod behind;
 pub mod collect;
 pub mod complaints;
 pub mod docx;
@@ -56,6 +57,11 @@ impl Ledger {
                 })
             })
             .collect()
+    }
+
+    /// The survey forms behind a number of the period's survey figures.
+    pub fn survey_forms_behind(&self, p: &Period, q: &behind::FormsQuery) -> Result<behind::FormsBehind> {
+        behind::forms(&self.conn, p, q)
     }
 
     /// The opinions written on survey forms filled in the period, with their groups.

@@ -349,6 +349,15 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
     if let Some(u) = filter.unit_id.clone().filter(|u| !u.is_empty()) {
         arg(&mut clauses, "f.unit_id = ?", Box::new(u));
     }
+    if let Some(c) = filter.channel {
+        arg(&mut clauses, "f.channel = ?", Box::new(c));
+    }
+    if let Some(g) = filter.customer_group {
+        arg(&mut clauses, "f.customer_group = ?", Box::new(g));
+    }
+    if filter.complaints == Some(true) {
+        clauses.push(format!("f.kind IN ({})", crate::report::collect::complaint_kinds_sql()));
+    }
     if let Some(d) = filter.from.as_deref().filter(|d| !d.is_empty()) {
         let d = parse_date("from", "Từ ngày", d)?;
         arg(&mut clauses, "f.received_at >= ?", Box::new(d.to_string()));
@@ -364,6 +373,12 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
         arg(&mut clauses, "COALESCE(f.exception_due, f.reply_due) < ?", Box::new(d.to_string()));
         arg(&mut clauses, "f.received_at < ?", Box::new((d + chrono::Days::new(1)).to_string()));
         arg(&mut clauses, "(f.closed_at IS NULL OR f.closed_at >= ?)", Box::new((d + chrono::Days::new(1)).to_string()));
+    }
+    if let Some(d) = filter.open_on.as_deref().filter(|d| !d.is_empty()) {
+        let d = parse_date("open_on", "Ngày xét còn mở", d)?;
+        let next = (d + chrono::Days::new(1)).to_string();
+        arg(&mut clauses, "f.received_at < ?", Box::new(next.clone()));
+        arg(&mut clauses, "(f.closed_at IS NULL OR f.closed_at >= ?)", Box::new(next));
     }
     if let Some(d) = filter.due_soon_on.as_deref().filter(|d| !d.is_empty()) {
         let d = parse_date("due_soon_on", "Ngày xét sắp đến hạn", d)?;

@@ -2,6 +2,7 @@
 
 mod audit_chain;
 mod backup;
+mod behind;
 mod bindings;
 mod cases;
 mod cli;

@@ -5,6 +5,7 @@ use crate::state::AppState;
 use tauri::State;
 use ykien::report::figures::FiguresReport;
 use ykien::report::annual::AnnualTexts;
+use ykien::report::behind::{FormsBehind, FormsQuery};
 use ykien::report::opinions::Opinion;
 use ykien::report::period::PeriodQuery;
 use ykien::report::review::{ArchivedReport, Metric};
@@ -12,6 +13,12 @@ use ykien::report::review::{ArchivedReport, Metric};
 #[tauri::command]
 pub fn report_figures(state: State<AppState>, period: PeriodQuery) -> Reply<FiguresReport> {
     state.with(|l| l.figures_report(&period.period()?))
+}
+
+/// The survey forms behind a number of the period's survey figures.
+#[tauri::command]
+pub fn survey_forms_behind(state: State<AppState>, period: PeriodQuery, query: FormsQuery) -> Reply<FormsBehind> {
+    state.with(|l| l.survey_forms_behind(&period.period()?, &query))
 }
 
 #[tauri::command]

@@ -92,6 +92,16 @@ pub struct ListArgs {
     /// Only cases still open past their deadline on this date.
     #[arg(long)]
     overdue_on: Option<String>,
+    /// Only cases received by this date and not closed by its end.
+    #[arg(long)]
+    open_on: Option<String>,
+    #[arg(long)]
+    channel: Option<String>,
+    #[arg(long)]
+    customer_group: Option<String>,
+    /// Only complaints (khiếu nại, phàn nàn, kháng nghị).
+    #[arg(long)]
+    complaints: bool,
     #[arg(long, default_value_t = 100)]
     limit: u32,
     #[arg(long, default_value_t = 0)]
@@ -135,9 +145,13 @@ pub fn run(ledger: &mut Ledger, cmd: FeedbackCommand, json: bool) -> Result<()> 
                 subject: l.subject.as_deref().map(Subject::parse).transpose()?,
                 book: l.book.as_deref().map(Book::parse).transpose()?,
                 unit_id: None,
+                channel: l.channel.as_deref().map(Channel::parse).transpose()?,
+                customer_group: l.customer_group.as_deref().map(CustomerGroup::parse).transpose()?,
+                complaints: l.complaints.then_some(true),
                 from: l.from,
                 to: l.to,
                 overdue_on: l.overdue_on,
+                open_on: l.open_on,
                 due_soon_on: None,
                 limit: Some(l.limit),
                 offset: Some(l.offset),

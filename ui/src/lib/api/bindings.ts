@@ -233,7 +233,11 @@ export type FeedbackFilter = {
 /**
  * Searched in the customer, the content and the receipt number, ignoring accents and case.
  */
-search?: string, status?: Status, kind?: Kind, subject?: Subject, book?: Book, unit_id?: string, 
+search?: string, status?: Status, kind?: Kind, subject?: Subject, book?: Book, unit_id?: string, channel?: Channel, customer_group?: CustomerGroup, 
+/**
+ * Only complaints (khiếu nại, phàn nàn, kháng nghị), the kinds the procedure handles.
+ */
+complaints?: boolean, 
 /**
  * Received on or after this date (YYYY-MM-DD).
  */
@@ -246,6 +250,10 @@ to?: string,
  * Only cases still open after their deadline on this date.
  */
 overdue_on?: string, 
+/**
+ * Only cases received by the end of this date and not closed by then (open on it).
+ */
+open_on?: string, 
 /**
  * Only open cases whose deadline falls within the due-soon window of this date.
  */
@@ -636,6 +644,35 @@ quarters: Array<Figures>,
  * The objectives of the period's year, judged on the period's figures.
  */
 objectives: Array<ObjectiveResult>, };
+
+export type AnswerPick = { "answer": "any" } | { "answer": "level", "level": number } | { "answer": "blank" } | { "answer": "spoiled" };
+
+export type FormsQuery = { 
+/**
+ * "BM.QT.SCT.05-02" and its version, as in [`super::surveys::TemplateFigures`];
+ * absent for the forms of every template.
+ */
+template_code: string | null, template_version: number | null, 
+/**
+ * The answer code ("cau_1.2"); absent with [`AnswerPick::Any`].
+ */
+slot: string | null, pick: AnswerPick, };
+
+export type FormBehind = { response_id: string, round_id: string, 
+/**
+ * The round's code and name: "KS-2026-Q2", "Khảo sát quý II năm 2026".
+ */
+round_code: string, round_name: string, serial: number, 
+/**
+ * The date written on the form (YYYY-MM-DD).
+ */
+filled_on: string, };
+
+export type FormsBehind = { total: number, 
+/**
+ * By date on the form, then round and serial; at most [`FORMS_LISTED`].
+ */
+forms: Array<FormBehind>, };
 
 export type Metric = "replied_on_time" | "settled_front_desk" | "satisfaction_index";
 

@@ -25,6 +25,8 @@ import type {
   FeedbackInput,
   FeedbackPage,
   FiguresReport,
+  FormsBehind,
+  FormsQuery,
   Holiday,
   Metric,
   MoveInput,
@@ -201,6 +203,11 @@ export function printSave(job: PrintJob, path: string): Promise<PrintOutcome> {
 /** The figures of a period against the same period a year before (and a year's quarters). */
 export function reportFigures(period: PeriodQuery): Promise<FiguresReport> {
   return invoke<FiguresReport>('report_figures', { period });
+}
+
+/** The survey forms behind a number of the period's survey figures. */
+export function surveyFormsBehind(period: PeriodQuery, query: FormsQuery): Promise<FormsBehind> {
+  return invoke<FormsBehind>('survey_forms_behind', { period, query });
 }
 
 /** What staff wrote into the annual report of `year` (empty until saved). */

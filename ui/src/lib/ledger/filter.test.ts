@@ -84,3 +84,16 @@ describe('the subject filter', () => {
     expect(isFiltered(f)).toBe(true);
   });
 });
+
+describe('reportChips', () => {
+  it('names the filters a report count sets, and each comes off alone', async () => {
+    const { reportChips, withoutChip } = await import('./filter');
+    const f = { ...blankBookFilter(), complaints: true, overdueOn: '2025-12-31', page: 2 };
+    expect(reportChips(f, null).map((c) => c.label)).toEqual(['Chỉ khiếu nại, phàn nàn, kháng nghị', 'Quá hạn cuối ngày 31/12/2025']);
+    const g = withoutChip(f, 'complaints');
+    expect(g.complaints).toBe(false);
+    expect(g.overdueOn).toBe('2025-12-31');
+    expect(g.page).toBe(0);
+    expect(toFeedbackFilter(g, '2026-03-02')).toEqual({ overdue_on: '2025-12-31', limit: 100, offset: 0 });
+  });
+});

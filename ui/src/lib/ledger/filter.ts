@@ -1,7 +1,9 @@
 // The filters above the book list, and the FeedbackFilter they mean. Empty choices are left
 // out rather than sent blank, so the core applies no condition for them.
 
-import type { Book, FeedbackFilter, Kind, Status, Subject } from '../api/bindings';
+import type { Book, Channel, CustomerGroup, FeedbackFilter, Kind, Status, Subject, Vocabulary } from '../api/bindings';
+import { formatDate } from '../format';
+import { termLabel } from '../terms';
 
 export const PAGE_SIZE = 100;
 
@@ -17,6 +19,14 @@ export interface BookFilter {
   to: string;
   overdue: boolean;
   dueSoon: boolean;
+  // Set only from a count of the Báo cáo page, and shown as removable chips above the list.
+  channel: Channel | '';
+  customer_group: CustomerGroup | '';
+  /** Complaints only (khiếu nại, phàn nàn, kháng nghị). */
+  complaints: boolean;
+  /** Open, or open past the deadline, at the end of this day (YYYY-MM-DD or ''). */
+  openOn: string;
+  overdueOn: string;
   /** 0-based */
   page: number;
 }
@@ -33,6 +43,11 @@ export function blankBookFilter(): BookFilter {
     to: '',
     overdue: false,
     dueSoon: false,
+    channel: '',
+    customer_group: '',
+    complaints: false,
+    openOn: '',
+    overdueOn: '',
     page: 0,
   };
 }
@@ -50,7 +65,12 @@ export function toFeedbackFilter(f: BookFilter, today: string): FeedbackFilter {
   if (f.from) out.from = f.from;
   if (f.to) out.to = f.to;
   if (f.overdue) out.overdue_on = today;
+  else if (f.overdueOn) out.overdue_on = f.overdueOn;
   if (f.dueSoon) out.due_soon_on = today;
+  if (f.channel) out.channel = f.channel;
+  if (f.customer_group) out.customer_group = f.customer_group;
+  if (f.complaints) out.complaints = true;
+  if (f.openOn) out.open_on = f.openOn;
   return out;
 }
 
@@ -73,4 +93,24 @@ export function printPeriod(f: BookFilter, today: string): { from: string; to: s
   const from = f.from || `${today.slice(0, 4)}-01-01`;
   const to = f.to || (f.from && f.from > today ? f.from : today);
   return { from, to };
+}
+
+/** The filters a count of the Báo cáo page sets that have no control above the list. */
+export type ChipKey = 'channel' | 'customer_group' | 'complaints' | 'openOn' | 'overdueOn';
+
+/** Those filters in words, each removable on its own. */
+export function reportChips(f: BookFilter, vocab: Vocabulary | null): { key: ChipKey; label: string }[] {
+  const chips: { key: ChipKey; label: string }[] = [];
+  if (f.complaints) chips.push({ key: 'complaints', label: 'Chỉ khiếu nại, phàn nàn, kháng nghị' });
+  if (f.channel) chips.push({ key: 'channel', label: `Kênh tiếp nhận: ${termLabel(vocab?.channels, f.channel)}` });
+  if (f.customer_group)
+    chips.push({ key: 'customer_group', label: `Nhóm khách hàng: ${termLabel(vocab?.customer_groups, f.customer_group)}` });
+  if (f.openOn) chips.push({ key: 'openOn', label: `Còn đang giải quyết cuối ngày ${formatDate(f.openOn)}` });
+  if (f.overdueOn && !f.overdue) chips.push({ key: 'overdueOn', label: `Quá hạn cuối ngày ${formatDate(f.overdueOn)}` });
+  return chips;
+}
+
+/** `f` without the chip `key`. */
+export function withoutChip(f: BookFilter, key: ChipKey): BookFilter {
+  return { ...f, [key]: blankBookFilter()[key], page: 0 };
 }
