@@ -91,7 +91,7 @@ pub struct DisposalReport {
 const LEDGER_RECORDS: &str = "Sổ ghi nhận ý kiến của khách hàng và hồ sơ xử lý ý kiến, phản ánh, khiếu nại";
 const LEDGER_COUNTED_FROM: &str = "ngày đóng hồ sơ";
 const SURVEY_RECORDS: &str = "Phiếu khảo sát sự hài lòng của khách hàng đã thu về";
-const SURVEY_COUNTED_FROM: &str = "ngày kết thúc đợt khảo sát (ngày ghi trên phiếu, nếu muộn hơn)";
+const SURVEY_COUNTED_FROM: &str = "ngày kết thúc đợt khảo sát, hoặc ngày ghi trên phiếu nếu muộn hơn";
 
 impl Ledger {
     // ---- Backups ----
