@@ -357,7 +357,7 @@ fn one_disposal_record_holds_a_part_per_type_and_removes_the_complaint_compilati
     assert_eq!((removed.kind.as_str(), removed.period_from.as_str()), ("complaints", "2022-01-01"));
     assert_eq!(removed.sha256, ykien::report::review::sha256_hex(&compilation));
     let archive: Vec<String> = l.archived_reports().unwrap().into_iter().map(|a| a.id).collect();
-    assert_eq!(archive, [annual_archived.id.clone()], "the annual report stays");
+    assert_eq!(archive, std::slice::from_ref(&annual_archived.id), "the annual report stays");
     assert_eq!(l.archived_report_pdf(&annual_archived.id).unwrap(), annual, "byte for byte");
     assert!(l.check().unwrap().ok);
 
