@@ -6,7 +6,7 @@ use crate::domain::feedback::{parse_date, Kind};
 use crate::error::{Error, Result};
 use crate::import::{ImportPreview, RowStatus};
 use crate::store::backup::{self, BackupFile, BackupSettings, RestoreReport};
-use crate::store::retention::{DueRecord, Disposal};
+use crate::store::retention::{Disposal, DueRecord, DueSurveyForm, RecordType, SurveyDisposal};
 use crate::Ledger;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -41,7 +41,8 @@ pub struct ExportReport {
     pub bytes: u64,
 }
 
-/// The records due for disposal on a date.
+/// The records due for disposal on a date. The top-level fields describe the feedback book
+/// (as they always have); the returned survey forms are beside them in `survey_forms`.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct RetentionDue {
     pub on: String,
@@ -50,18 +51,47 @@ pub struct RetentionDue {
     pub record_label: String,
     pub retention_years: u32,
     pub records: Vec<DueRecord>,
+    pub survey_forms: SurveyFormsDue,
+}
+
+/// The returned survey forms due for disposal on a date.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SurveyFormsDue {
+    /// `survey_forms`.
+    pub record_type: String,
+    pub record_label: String,
+    /// The office's setting `survey_retention_years`.
+    pub retention_years: u32,
+    /// Where the period runs from, in words.
+    pub counted_from: String,
+    pub records: Vec<DueSurveyForm>,
+}
+
+impl RetentionDue {
+    /// Whether anything of `only` (of every type when `None`) is due.
+    fn is_empty(&self, only: Option<RecordType>) -> bool {
+        let ledger = only.is_none_or(|t| t == RecordType::Ledger) && !self.records.is_empty();
+        let surveys = only.is_none_or(|t| t == RecordType::SurveyForms) && !self.survey_forms.records.is_empty();
+        !(ledger || surveys)
+    }
 }
 
 /// What a disposal did and where its record (biên bản) was written.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct DisposalReport {
+    /// The feedback book's part (its `records` empty, its `id` empty, when no case was due).
     pub disposal: Disposal,
+    /// The returned survey forms' part, when forms were due.
+    pub survey_forms: Option<SurveyDisposal>,
     pub path: String,
     #[ts(type = "number")]
     pub bytes: u64,
 }
 
 const LEDGER_RECORDS: &str = "Sổ ghi nhận ý kiến của khách hàng và hồ sơ xử lý ý kiến, phản ánh, khiếu nại";
+const LEDGER_COUNTED_FROM: &str = "ngày đóng hồ sơ";
+const SURVEY_RECORDS: &str = "Phiếu khảo sát sự hài lòng của khách hàng đã thu về";
+const SURVEY_COUNTED_FROM: &str = "ngày kết thúc đợt khảo sát, hoặc ngày ghi trên phiếu nếu muộn hơn";
 
 impl Ledger {
     // ---- Backups ----
@@ -251,25 +281,41 @@ impl Ledger {
 
     // ---- Retention and disposal ----
 
-    /// The records whose retention period has run out on `on` (YYYY-MM-DD or dd/mm/yyyy).
+    /// The records whose retention period has run out on `on` (YYYY-MM-DD or dd/mm/yyyy):
+    /// closed cases of the feedback book, and returned survey forms.
     pub fn retention_due(&self, on: &str) -> Result<RetentionDue> {
         let on = parse_date("on", "Ngày xét", on)?;
-        let years = self.settings()?.ledger_retention_years;
+        let settings = self.settings()?;
+        let (years, survey_years) = (settings.ledger_retention_years, settings.survey_retention_years);
         Ok(RetentionDue {
             on: on.to_string(),
-            record_type: "ledger".into(),
+            record_type: RecordType::Ledger.as_str().into(),
             record_label: LEDGER_RECORDS.into(),
             retention_years: years,
             records: crate::store::retention::due(&self.conn, on, years)?,
+            survey_forms: SurveyFormsDue {
+                record_type: RecordType::SurveyForms.as_str().into(),
+                record_label: SURVEY_RECORDS.into(),
+                retention_years: survey_years,
+                counted_from: SURVEY_COUNTED_FROM.into(),
+                records: crate::store::retention::due_survey_forms(&self.conn, on, survey_years)?,
+            },
         })
     }
 
-    /// Disposes of the records due on `on` and writes the disposal record (biên bản) to
-    /// `out`. The PDF is made inside the transaction and renamed into place after the
-    /// commit: a disposal never happens without its record, and a failed one erases nothing.
+    /// Disposes of every record due on `on` (cases and survey forms) and writes one disposal
+    /// record (biên bản) to `out`, one part per type.
     pub fn dispose(&mut self, on: &str, out: &Path) -> Result<DisposalReport> {
+        self.dispose_of(on, out, None)
+    }
+
+    /// Disposes of the records due on `on`, of the type `only` or of every type, and writes
+    /// the disposal record (biên bản) to `out`. The PDF is made inside the transaction and
+    /// renamed into place after the commit: a disposal never happens without its record, and
+    /// a failed one erases nothing.
+    pub fn dispose_of(&mut self, on: &str, out: &Path, only: Option<RecordType>) -> Result<DisposalReport> {
         let due = self.retention_due(on)?;
-        if due.records.is_empty() {
+        if due.is_empty(only) {
             return Err(Error::validation("on", format!("Không có hồ sơ nào hết thời hạn lưu trữ vào ngày {}.", due.on)));
         }
         let office = self.office()?.ok_or_else(|| {
@@ -280,25 +326,50 @@ impl Ledger {
         }
         let tmp = out.with_file_name(format!(".{}.partial", out.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
         let on_date = NaiveDate::parse_from_str(&due.on, "%Y-%m-%d").expect("normalised date");
+        let wanted = |t: RecordType| only.is_none_or(|o| o == t);
+        let cases: &[DueRecord] = if wanted(RecordType::Ledger) { &due.records } else { &[] };
+        let forms: &[DueSurveyForm] = if wanted(RecordType::SurveyForms) { &due.survey_forms.records } else { &[] };
+        // What is erased is overwritten in the file, not only unlinked from it.
+        let secure: i64 = self.conn.pragma_query_value(None, "secure_delete", |r| r.get(0))?;
+        self.conn.pragma_update(None, "secure_delete", true)?;
         let result = self.write(|tx| {
-            let disposal = crate::store::retention::dispose(tx, on_date, due.retention_years, &due.records)?;
+            let disposal = crate::store::retention::dispose(tx, on_date, due.retention_years, cases)?;
+            let surveys = if forms.is_empty() {
+                None
+            } else {
+                Some(crate::store::retention::dispose_survey_forms(tx, on_date, due.survey_forms.retention_years, forms)?)
+            };
             let head = crate::store::audit::verify_chain(tx)?.head.unwrap_or_default();
-            let print = disposal_print(&office, &disposal, on_date, &head);
+            let print = disposal_print(&office, &disposal, surveys.as_ref(), on_date, &head);
             let pdf = crate::pdf::forms::disposal_record(&office, &print)?;
             std::fs::write(&tmp, &pdf)?;
             std::fs::File::open(&tmp)?.sync_all()?;
-            Ok((disposal, pdf.len() as u64))
+            Ok((disposal, surveys, pdf.len() as u64))
         });
+        let _ = self.conn.pragma_update(None, "secure_delete", secure);
         match result {
-            Ok((disposal, bytes)) => {
+            Ok((disposal, survey_forms, bytes)) => {
                 std::fs::rename(&tmp, out)?;
-                Ok(DisposalReport { disposal, path: out.display().to_string(), bytes })
+                self.wipe_free_space();
+                Ok(DisposalReport { disposal, survey_forms, path: out.display().to_string(), bytes })
             }
             Err(e) => {
                 let _ = std::fs::remove_file(&tmp);
                 Err(e)
             }
         }
+    }
+}
+
+impl Ledger {
+    /// After a disposal: copies of the erased words may still lie in pages SQLite freed long
+    /// before (when a table's pages were rebalanced), which no update reaches. VACUUM rebuilds
+    /// the file from what it holds now, and the write-ahead journal is emptied. The disposal
+    /// is committed by then: a failure here (another program reading the file) leaves it done,
+    /// and the next disposal wipes again.
+    fn wipe_free_space(&self) {
+        let _ = self.conn.execute_batch("VACUUM");
+        let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
     }
 }
 
@@ -309,32 +380,114 @@ fn folder_note(db: &Path) -> PathBuf {
     db.with_file_name(name)
 }
 
-fn disposal_print(office: &crate::OfficeProfile, d: &Disposal, on: NaiveDate, head: &str) -> crate::pdf::forms::DisposalPrint {
+fn disposal_print(
+    office: &crate::OfficeProfile,
+    d: &Disposal,
+    surveys: Option<&SurveyDisposal>,
+    on: NaiveDate,
+    head: &str,
+) -> crate::pdf::forms::DisposalPrint {
+    use crate::pdf::forms::{DisposalSection, DisposedRow};
     let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or(on);
-    let mut counts: Vec<String> = Vec::new();
-    for k in Kind::ALL {
-        let n = d.records.iter().filter(|r| r.kind == *k).count();
-        if n > 0 {
-            counts.push(format!("{}: {n}", k.label()));
+    let mut sections = Vec::new();
+    if !d.records.is_empty() {
+        let mut counts: Vec<String> = Vec::new();
+        for k in Kind::ALL {
+            let n = d.records.iter().filter(|r| r.kind == *k).count();
+            if n > 0 {
+                counts.push(format!("{}: {n}", k.label()));
+            }
         }
+        let notes = if d.removed_reports.is_empty() {
+            Vec::new()
+        } else {
+            let list: Vec<String> = d
+                .removed_reports
+                .iter()
+                .map(|r| {
+                    format!(
+                        "Báo cáo tổng hợp khiếu nại, phàn nàn, kháng nghị từ ngày {} đến ngày {} (lập ngày {}, mã SHA-256 {})",
+                        crate::pdf::blocks::short_date(date(&r.period_from)),
+                        crate::pdf::blocks::short_date(date(&r.period_to)),
+                        crate::pdf::blocks::short_date(date(&crate::store::retention::local_day(&r.generated_at))),
+                        r.sha256
+                    )
+                })
+                .collect();
+            vec![format!(
+                "Bản lưu trong phần mềm của các báo cáo có ghi họ tên khách hàng và nội dung của các hồ sơ trên cũng được xoá: {}. \
+                 Bản giấy đã ký của các báo cáo này được xử lý theo quy định của cơ quan.",
+                list.join("; ")
+            )]
+        };
+        sections.push(DisposalSection {
+            record_type: format!("{} ({})", LEDGER_RECORDS, office.ledger_form_code),
+            retention_years: d.retention_years,
+            counted_from: LEDGER_COUNTED_FROM.into(),
+            rows: d
+                .records
+                .iter()
+                .map(|r| DisposedRow::Case {
+                    receipt_no: r.receipt_no.clone(),
+                    received_on: date(&r.received_on),
+                    closed_on: date(&r.closed_on),
+                    kind: r.kind.label().into(),
+                    subject: r.subject.label().into(),
+                    unit: r.unit_name.clone().unwrap_or_default(),
+                })
+                .collect(),
+            unit: "hồ sơ".into(),
+            counts,
+            method: "xoá thông tin cá nhân của khách hàng (họ tên, tổ chức, địa chỉ, điện thoại, thư điện tử), nội dung ý kiến, \
+                     kết quả giải quyết, ghi chú và nội dung công văn trả lời trong cơ sở dữ liệu, kể cả trong nhật ký thay đổi. \
+                     Số phiếu, ngày tháng, loại ý kiến, nội dung liên quan, kênh tiếp nhận, đơn vị xử lý và trạng thái được giữ \
+                     lại để số liệu của các báo cáo đã lập không thay đổi. Hồ sơ giấy tương ứng (nếu có) được huỷ theo quy định \
+                     của cơ quan."
+                .into(),
+            notes,
+        });
     }
-    crate::pdf::forms::DisposalPrint {
-        on,
-        record_type: format!("{} ({})", LEDGER_RECORDS, office.ledger_form_code),
-        retention_years: d.retention_years,
-        rows: d
-            .records
-            .iter()
-            .map(|r| crate::pdf::forms::DisposedRow {
-                receipt_no: r.receipt_no.clone(),
-                received_on: date(&r.received_on),
-                closed_on: date(&r.closed_on),
-                kind: r.kind.label().into(),
-                subject: r.subject.label().into(),
-                unit: r.unit_name.clone().unwrap_or_default(),
-            })
-            .collect(),
-        counts,
-        audit_head: head.to_owned(),
+    if let Some(s) = surveys.filter(|s| !s.records.is_empty()) {
+        // The forms come by round, then serial.
+        let mut rounds: Vec<(&str, usize)> = Vec::new();
+        for f in &s.records {
+            match rounds.last_mut() {
+                Some((code, n)) if *code == f.round_code => *n += 1,
+                _ => rounds.push((&f.round_code, 1)),
+            }
+        }
+        let counts = rounds.iter().map(|(code, n)| format!("đợt {code}: {n} phiếu")).collect();
+        let withdrawn = match s.withdrawn_entries {
+            0 => String::new(),
+            n => format!(", gồm cả nội dung của {n} lần nhập phiếu đã rút lại"),
+        };
+        sections.push(DisposalSection {
+            record_type: format!("{} ({})", SURVEY_RECORDS, office.survey_form_code),
+            retention_years: s.retention_years,
+            counted_from: SURVEY_COUNTED_FROM.into(),
+            rows: s
+                .records
+                .iter()
+                .map(|f| DisposedRow::SurveyForm {
+                    round_code: f.round_code.clone(),
+                    round_name: f.round_name.clone(),
+                    serial: crate::domain::survey_round::serial_text(f.serial),
+                    filled_on: date(&f.filled_on),
+                    period_from: date(&f.period_from),
+                    period_to: date(&f.period_to),
+                })
+                .collect(),
+            unit: "phiếu khảo sát".into(),
+            counts,
+            method: format!(
+                "xoá mọi nội dung viết tay đã nhập từ phiếu ({} mục: ý kiến khác, ý kiến đóng góp, họ tên và thông tin liên hệ \
+                 của người trả lời, nội dung giao dịch ghi thêm) trong cơ sở dữ liệu và trong nhật ký thay đổi{withdrawn}. \
+                 Số phiếu, ngày ghi trên phiếu, các mức đánh giá đã chọn và nhóm đã phân cho từng ý kiến được giữ lại để số liệu \
+                 của các báo cáo đã lập không thay đổi. Phiếu giấy tương ứng được huỷ theo quy định của cơ quan.",
+                s.erased_texts
+            ),
+            notes: Vec::new(),
+        });
     }
+    crate::pdf::forms::DisposalPrint { on, sections, audit_head: head.to_owned() }
 }

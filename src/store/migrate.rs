@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_surveys.sql"),
     include_str!("migrations/0004_records.sql"),
     include_str!("migrations/0005_reports.sql"),
+    include_str!("migrations/0006_survey_disposal.sql"),
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no
@@ -140,6 +141,13 @@ mod tests {
             cols,
             ["id", "full_name", "title", "unit_id", "role", "phone", "email", "search_key",
              "created_at", "updated_at", "deleted_at"]
+        );
+        let mut st = conn.prepare("SELECT name FROM pragma_table_info('survey_response')").unwrap();
+        let cols: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+        assert_eq!(
+            cols,
+            ["id", "round_id", "serial", "filled_on", "source", "keystrokes", "created_at", "updated_at", "deleted_at",
+             "disposed_at"]
         );
     }
 }

@@ -308,14 +308,19 @@ pub fn responses(conn: &Connection, round_id: &str, order: &[String]) -> Result<
 /// Withdraws the form most recently entered in the round (the clerk's "undo"); its serial
 /// may be entered again. Returns it, or `None` when there is nothing to undo.
 pub fn undo_last(tx: &Tx, round_id: &str) -> Result<Option<SurveyResponse>> {
-    let id: Option<String> = tx
+    let last: Option<(String, bool)> = tx
         .query_row(
-            "SELECT id FROM survey_response WHERE round_id = ?1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1",
+            "SELECT id, disposed_at IS NOT NULL FROM survey_response WHERE round_id = ?1 AND deleted_at IS NULL
+             ORDER BY created_at DESC, id DESC LIMIT 1",
             [round_id],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    let Some(id) = id else { return Ok(None) };
+    let Some((id, disposed)) = last else { return Ok(None) };
+    if disposed {
+        // Its words are erased and past reports count it: it stays as it is.
+        return Err(Error::validation("round", "Các phiếu của đợt này đã được tiêu huỷ khi hết thời hạn lưu trữ nên không rút lại được."));
+    }
     let before = response(tx, &id)?;
     tx.execute("UPDATE survey_response SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1", params![id, tx.now()])?;
     tx.audit::<_, ()>("survey_response", &id, Some(&before), None)?;

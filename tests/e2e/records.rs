@@ -1,7 +1,9 @@
 //! The records screen in the real window: an old TCVN3 ledger previewed with its text
 //! converted and imported; a ledger with a broken line refused with the line named; a
-//! backup made into the chosen folder; and, after the file is damaged, the start screen
-//! offering the newest good backup and restoring it.
+//! backup made into the chosen folder; after the file is damaged, the start screen
+//! offering the newest good backup and restoring it; and the cases and survey forms past
+//! their retention period listed, their disposal asked for, and the setting that explains
+//! two or three years for survey forms.
 
 use crate::harness::App;
 use std::path::Path;
@@ -110,21 +112,57 @@ async fn the_records_due_for_disposal_are_listed_without_personal_data() {
     {
         let mut l = Ledger::open(&db).unwrap();
         ykien::demo::fill(&mut l).unwrap();
+        // Survey forms kept one year: last year's round is due within the two years below.
+        l.save_settings(&ykien::Settings { survey_retention_years: 1, ..l.settings().unwrap() }).unwrap();
     }
     let on = (chrono::Local::now().date_naive() + chrono::Duration::days(365 * 2)).format("%d/%m/%Y").to_string();
-    let expected = Ledger::open(&db).unwrap().retention_due(&on).unwrap().records;
+    let due = Ledger::open(&db).unwrap().retention_due(&on).unwrap();
+    let expected = due.records;
+    let forms = due.survey_forms.records;
     assert!(!expected.is_empty());
+    assert!(!forms.is_empty());
     let app = App::launch(&db).await;
     app.wait_for("#main-shell").await;
     app.click("[data-nav=\"records\"]").await;
     app.click("#records-tab-retention").await;
     app.type_into("#retention-on", &on).await;
     app.click("#retention-list").await;
-    app.wait_for_text("#retention-due", &format!("{} hồ sơ đến hạn tiêu huỷ", expected.len())).await;
-    app.wait_for_text("#retention-due", &expected[0].receipt_no).await;
+    app.wait_for_text("#retention-ledger", &format!("{} hồ sơ đến hạn tiêu huỷ", expected.len())).await;
+    app.wait_for_text("#retention-ledger", &expected[0].receipt_no).await;
+    // The survey forms beside them, one line a round, nothing written on them shown.
+    app.wait_for_text("#retention-surveys", &format!("{} phiếu đến hạn tiêu huỷ", forms.len())).await;
+    app.wait_for_text("#retention-surveys", "lưu 1 năm, tính từ ngày kết thúc đợt khảo sát").await;
+    app.wait_for_text("#retention-surveys", &forms[0].round_code).await;
+    app.wait_for_text("#retention-due", &format!("Đến hạn tiêu huỷ: {} hồ sơ sổ ghi nhận và {} phiếu khảo sát", expected.len(), forms.len()))
+        .await;
     app.screenshot("records-retention").await;
+    // Disposal asks first, naming both types; cancelled, nothing changes.
+    app.click("#retention-dispose").await;
+    app.wait_for_text("#confirm-message", &format!("nội dung viết tay (ý kiến, tên người trả lời) của {} phiếu khảo sát", forms.len())).await;
+    app.screenshot("records-retention-confirm").await;
+    app.click("#confirm-cancel").await;
+    app.client.execute("document.getElementById('retention-surveys').scrollIntoView()", vec![]).await.unwrap();
+    app.screenshot("records-retention-surveys").await;
+    app.client.execute("window.scrollTo(0, 0); document.querySelector('main, .page')?.scrollIntoView()", vec![]).await.unwrap();
     app.click("#records-tab-export").await;
     app.wait_for("#export-run").await;
     app.screenshot("records-export").await;
+    app.quit().await;
+    let after = Ledger::open(&db).unwrap().retention_due(&on).unwrap();
+    assert_eq!((after.records.len(), after.survey_forms.records.len()), (expected.len(), forms.len()));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_survey_retention_setting_explains_two_or_three_years() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = office_db(dir.path());
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    app.click("[data-nav=\"settings\"]").await;
+    app.click("[data-tab=\"params\"]").await;
+    app.wait_for_text("#settings-survey_retention_years-hint", "HD.07 (UBND huyện Vĩnh Cửu) lưu 2 năm").await;
+    app.wait_for_text("#settings-survey_retention_years-hint", "QT.SCT.05 (Sở Công Thương Đắk Lắk) lưu 3 năm").await;
+    app.screenshot("settings-retention").await;
     app.quit().await;
 }

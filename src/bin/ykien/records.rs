@@ -3,6 +3,7 @@
 use crate::print_json;
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
+use ykien::store::retention::RecordType;
 use ykien::{no_progress, Ledger, Result};
 
 #[derive(Subcommand)]
@@ -48,19 +49,32 @@ pub enum ExportCommand {
 
 #[derive(Subcommand)]
 pub enum RetentionCommand {
-    /// The records whose retention period has run out on DATE.
+    /// The records whose retention period has run out on DATE: closed cases of the feedback
+    /// book, and returned survey forms.
     Due {
         #[arg(long, value_name = "DATE")]
         on: String,
     },
     /// Disposes of them: erases personal data and free text, keeps the anonymous counts, and
-    /// writes the disposal record (biên bản) as PDF.
+    /// writes one disposal record (biên bản) as PDF, one part per type of record.
     Dispose {
         #[arg(long, value_name = "DATE")]
         on: String,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Only this type of record (both by default).
+        #[arg(long = "type", value_enum, value_name = "TYPE")]
+        only: Option<DisposeType>,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum DisposeType {
+    /// The feedback book: closed cases.
+    Ledger,
+    /// Returned survey forms.
+    #[value(alias = "survey_forms")]
+    Surveys,
 }
 
 pub fn import(ledger: &mut Ledger, cmd: ImportCommand, json: bool) -> Result<()> {
@@ -156,19 +170,46 @@ pub fn retention(ledger: &mut Ledger, cmd: RetentionCommand, json: bool) -> Resu
                 for r in &due.records {
                     println!("  {}  nhận {}  đóng {}  hết hạn {}  {}", r.receipt_no, r.received_on, r.closed_on, r.due_on, r.kind.label());
                 }
+                let s = &due.survey_forms;
+                println!(
+                    "{} (lưu {} năm, tính từ {}): {} phiếu hết thời hạn vào ngày {}.",
+                    s.record_label,
+                    s.retention_years,
+                    s.counted_from,
+                    s.records.len(),
+                    due.on
+                );
+                for f in &s.records {
+                    println!("  đợt {}  phiếu {:05}  ghi ngày {}  hết hạn {}  {} mục viết tay", f.round_code, f.serial, f.filled_on, f.due_on, f.texts);
+                }
             }
         }
-        RetentionCommand::Dispose { on, out } => {
-            let report = ledger.dispose(&on, &out)?;
+        RetentionCommand::Dispose { on, out, only } => {
+            let only = only.map(|t| match t {
+                DisposeType::Ledger => RecordType::Ledger,
+                DisposeType::Surveys => RecordType::SurveyForms,
+            });
+            let report = ledger.dispose_of(&on, &out, only)?;
             if json {
                 print_json(&report);
             } else {
+                let forms = report.survey_forms.as_ref();
+                let redacted = report.disposal.redacted_audit_entries + forms.map_or(0, |s| s.redacted_audit_entries);
+                let mut what = Vec::new();
+                if !report.disposal.records.is_empty() {
+                    what.push(format!("{} hồ sơ sổ ghi nhận", report.disposal.records.len()));
+                }
+                if let Some(s) = forms {
+                    what.push(format!("{} phiếu khảo sát", s.records.len()));
+                }
                 println!(
-                    "Đã tiêu huỷ {} hồ sơ (xoá nội dung của {} mục nhật ký); biên bản: {}.",
-                    report.disposal.records.len(),
-                    report.disposal.redacted_audit_entries,
+                    "Đã tiêu huỷ {} (xoá nội dung của {redacted} mục nhật ký); biên bản: {}.",
+                    what.join(" và "),
                     report.path
                 );
+                for r in &report.disposal.removed_reports {
+                    println!("Đã xoá bản lưu của báo cáo tổng hợp khiếu nại {} – {} (SHA-256 {}).", r.period_from, r.period_to, r.sha256);
+                }
             }
         }
     }

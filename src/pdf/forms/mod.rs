@@ -11,7 +11,7 @@ mod reply;
 mod report;
 mod survey;
 
-pub use disposal::{disposal_record, DisposalPrint, DisposedRow};
+pub use disposal::{disposal_record, DisposalPrint, DisposalSection, DisposedRow};
 pub use ledger::{ledger_blank, ledger_filled, period_heading, LedgerRow};
 pub use letter::{feedback_letter, FeedbackLetter, DEFAULT_LETTER_FORM_CODE};
 pub use receipt::{receipts, ReceiptSlip};

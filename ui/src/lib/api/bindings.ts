@@ -453,7 +453,7 @@ export type RetentionDue = { on: string,
 /**
  * `ledger`: the feedback book and the case files.
  */
-record_type: string, record_label: string, retention_years: number, records: Array<DueRecord>, };
+record_type: string, record_label: string, retention_years: number, records: Array<DueRecord>, survey_forms: SurveyFormsDue, };
 
 export type DueRecord = { id: string, receipt_no: string, 
 /**
@@ -469,13 +469,110 @@ closed_on: string,
  */
 due_on: string, kind: Kind, subject: Subject, channel: Channel, unit_name: string | null, };
 
-export type Disposal = { id: string, on_date: string, record_type: string, retention_years: number, records: Array<DueRecord>, 
+export type Disposal = { 
+/**
+ * Empty when no case was due (a disposal of survey forms only).
+ */
+id: string, on_date: string, record_type: string, retention_years: number, records: Array<DueRecord>, 
 /**
  * Audit entries whose before/after were erased with the records.
  */
+redacted_audit_entries: number, 
+/**
+ * Archived reports removed because they printed the personal data of these records
+ * (the yearly compilations of complaints that list a disposed complaint).
+ */
+removed_reports: Array<RemovedReport>, };
+
+export type SurveyFormsDue = { 
+/**
+ * `survey_forms`.
+ */
+record_type: string, record_label: string, 
+/**
+ * The office's setting `survey_retention_years`.
+ */
+retention_years: number, 
+/**
+ * Where the period runs from, in words.
+ */
+counted_from: string, records: Array<DueSurveyForm>, };
+
+export type DueSurveyForm = { id: string, round_id: string, 
+/**
+ * "2023-01".
+ */
+round_code: string, round_name: string, 
+/**
+ * The form's code, e.g. "BM.QT.SCT.05-02".
+ */
+template_code: string, serial: number, 
+/**
+ * YYYY-MM-DD: the date written on the form.
+ */
+filled_on: string, 
+/**
+ * YYYY-MM-DD: the round's period.
+ */
+period_from: string, period_to: string, 
+/**
+ * YYYY-MM-DD: the day the retention period runs from: the end of the round's period,
+ * or the form's own date when it is later.
+ */
+counted_from: string, 
+/**
+ * YYYY-MM-DD: the first day it may be disposed of.
+ */
+due_on: string, 
+/**
+ * Written answers (opinions, the respondent's name or contact) that disposal erases.
+ */
+texts: number, };
+
+export type SurveyDisposal = { id: string, on_date: string, 
+/**
+ * `survey_forms`.
+ */
+record_type: string, retention_years: number, records: Array<DueSurveyForm>, 
+/**
+ * Written answers erased (on the forms listed and on withdrawn entries).
+ */
+erased_texts: number, 
+/**
+ * Entries withdrawn by "undo" whose words were erased with the forms (not records
+ * themselves, so not listed).
+ */
+withdrawn_entries: number, 
+/**
+ * Audit entries whose before/after were erased with the forms.
+ */
 redacted_audit_entries: number, };
 
-export type DisposalReport = { disposal: Disposal, path: string, bytes: number, };
+export type RemovedReport = { id: string, 
+/**
+ * `complaints`: the yearly compilation of complaints (names, contents, results).
+ */
+kind: string, period_from: string, period_to: string, 
+/**
+ * When it was generated, as stored (RFC 3339, UTC).
+ */
+generated_at: string, 
+/**
+ * SHA-256 of the archived PDF, hex: the copy removed can be told from any other.
+ */
+sha256: string, };
+
+export type RecordType = "ledger" | "survey_forms";
+
+export type DisposalReport = { 
+/**
+ * The feedback book's part (its `records` empty, its `id` empty, when no case was due).
+ */
+disposal: Disposal, 
+/**
+ * The returned survey forms' part, when forms were due.
+ */
+survey_forms: SurveyDisposal | null, path: string, bytes: number, };
 
 export type ChainReport = { entries: number, 
 /**

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupFile, ImportPreview } from '../api/bindings';
+import type { BackupFile, DisposalReport, DueSurveyForm, ImportPreview, RetentionDue } from '../api/bindings';
 import {
+  anythingDue,
   backupTime,
   canCommit,
+  disposalNote,
+  disposalQuestion,
+  dueWords,
+  roundsDue,
   encodingNote,
   exportFileName,
   formatBytes,
@@ -70,5 +75,129 @@ describe('records helpers', () => {
   it('suggests export names', () => {
     expect(exportFileName('ledger', 'xlsx', '2026-11-22')).toBe('So-ghi-nhan-2026-11-22.xlsx');
     expect(exportFileName('cases', 'csv', '2026-11-22')).toBe('Ho-so-xu-ly-2026-11-22.csv');
+  });
+});
+
+function form(serial: number, over: Partial<DueSurveyForm> = {}): DueSurveyForm {
+  return {
+    id: `f${serial}`,
+    round_id: 'r1',
+    round_code: '2025-01',
+    round_name: 'Khảo sát năm 2025',
+    template_code: 'BM.QT.SCT.05-02',
+    serial,
+    filled_on: '2025-05-06',
+    period_from: '2025-01-01',
+    period_to: '2025-12-31',
+    counted_from: '2025-12-31',
+    due_on: '2027-12-31',
+    texts: 1,
+    ...over,
+  };
+}
+
+function due(ledger: number, forms: DueSurveyForm[]): RetentionDue {
+  return {
+    on: '2028-01-02',
+    record_type: 'ledger',
+    record_label: 'Sổ ghi nhận ý kiến của khách hàng',
+    retention_years: 3,
+    records: Array.from({ length: ledger }, (_, i) => ({
+      id: `c${i}`,
+      receipt_no: `2024/00000${i + 1}`,
+      received_on: '2024-01-02',
+      closed_on: '2024-01-08',
+      due_on: '2027-01-08',
+      kind: 'complaint',
+      subject: 'procedure',
+      channel: 'in_person',
+      unit_name: null,
+    })),
+    survey_forms: {
+      record_type: 'survey_forms',
+      record_label: 'Phiếu khảo sát sự hài lòng của khách hàng đã thu về',
+      retention_years: 2,
+      counted_from: 'ngày kết thúc đợt khảo sát',
+      records: forms,
+    },
+  };
+}
+
+describe('retention helpers', () => {
+  it('lists the survey forms due one line a round', () => {
+    const forms = [
+      form(2),
+      form(120, { texts: 0, filled_on: '2026-01-10', due_on: '2028-01-10' }),
+      form(7),
+      form(1, { round_id: 'r2', round_code: '2025-02', round_name: 'Đợt bổ sung', texts: 2 }),
+    ];
+    expect(roundsDue(forms)).toEqual([
+      {
+        round_id: 'r1',
+        round_code: '2025-01',
+        round_name: 'Khảo sát năm 2025',
+        period: '01/01/2025 – 31/12/2025',
+        forms: 3,
+        serials: '00002 – 00120',
+        due: '31/12/2027 – 10/01/2028',
+        texts: 2,
+      },
+      {
+        round_id: 'r2',
+        round_code: '2025-02',
+        round_name: 'Đợt bổ sung',
+        period: '01/01/2025 – 31/12/2025',
+        forms: 1,
+        serials: '00001',
+        due: '31/12/2027',
+        texts: 2,
+      },
+    ]);
+  });
+
+  it('says what is due and asks before disposing of it', () => {
+    expect(dueWords(due(3, [form(1), form(2)]))).toBe('3 hồ sơ sổ ghi nhận và 2 phiếu khảo sát');
+    expect(dueWords(due(0, [form(1)]))).toBe('1 phiếu khảo sát');
+    expect(anythingDue(due(0, []))).toBe(false);
+    expect(anythingDue(due(0, [form(1)]))).toBe(true);
+    expect(disposalQuestion(due(0, [form(1)]))).toBe(
+      'Xoá vĩnh viễn nội dung viết tay (ý kiến, tên người trả lời) của 1 phiếu khảo sát; chỉ giữ số liệu thống kê để báo cáo đã lập không đổi. Không thể hoàn tác.',
+    );
+    expect(disposalQuestion(due(2, [form(1)]))).toContain('thông tin cá nhân và nội dung của 2 hồ sơ sổ ghi nhận và nội dung viết tay');
+  });
+
+  it('reports a disposal of both types', () => {
+    const d = due(2, [form(1)]);
+    const r: DisposalReport = {
+      disposal: {
+        id: 'd1',
+        on_date: d.on,
+        record_type: 'ledger',
+        retention_years: 3,
+        records: d.records,
+        redacted_audit_entries: 4,
+        removed_reports: [
+          { id: 'a', kind: 'complaints', period_from: '2024-01-01', period_to: '2024-12-31', generated_at: 'x', sha256: 'ab' },
+        ],
+      },
+      survey_forms: {
+        id: 'd2',
+        on_date: d.on,
+        record_type: 'survey_forms',
+        retention_years: 2,
+        records: d.survey_forms.records,
+        erased_texts: 1,
+        withdrawn_entries: 0,
+        redacted_audit_entries: 1,
+      },
+      path: '/tmp/bb.pdf',
+      bytes: 100,
+    };
+    expect(disposalNote(r)).toBe(
+      'Đã tiêu huỷ 2 hồ sơ sổ ghi nhận và 1 phiếu khảo sát. Biên bản: /tmp/bb.pdf. Đã xoá 1 bản lưu báo cáo tổng hợp khiếu nại có ghi tên khách hàng của các hồ sơ này.',
+    );
+    expect(disposalNote({ ...r, survey_forms: null, disposal: { ...r.disposal, removed_reports: [] } })).toBe(
+      'Đã tiêu huỷ 2 hồ sơ sổ ghi nhận. Biên bản: /tmp/bb.pdf.',
+    );
   });
 });

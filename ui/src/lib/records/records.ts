@@ -1,7 +1,15 @@
 // Pure helpers of the records screen: sizes, the lines that sum up an import, backup names
-// shown as dates, and the suggested names of exported files.
+// shown as dates, the suggested names of exported files, and what is due for disposal.
 
-import type { BackupFile, ImportPreview, ImportRow, TaskProgress } from '../api/bindings';
+import type {
+  BackupFile,
+  DisposalReport,
+  DueSurveyForm,
+  ImportPreview,
+  ImportRow,
+  RetentionDue,
+  TaskProgress,
+} from '../api/bindings';
 
 /** 1536 → "1,5 KB": sizes as a Vietnamese reader writes them (comma decimals). */
 export function formatBytes(bytes: number): string {
@@ -68,4 +76,95 @@ export function progressPercent(p: TaskProgress | null): number | null {
 export function exportFileName(what: 'ledger' | 'cases', ext: 'xlsx' | 'csv', today: string): string {
   const base = what === 'ledger' ? 'So-ghi-nhan' : 'Ho-so-xu-ly';
   return `${base}-${today}.${ext}`;
+}
+
+/** "2026-03-02" → "02/03/2026". */
+export function dayText(iso: string): string {
+  return iso.split('-').reverse().join('/');
+}
+
+/** The survey forms due of one round, as one line of the list. */
+export interface RoundDue {
+  round_id: string;
+  round_code: string;
+  round_name: string;
+  /** "01/01/2025 – 31/12/2025" */
+  period: string;
+  forms: number;
+  /** "00002 – 00120": the lowest and the highest serial due. */
+  serials: string;
+  /** The first day a form of the round may be disposed of ("31/12/2027"), and the last when later. */
+  due: string;
+  /** Written answers (opinions, the respondent's name) the disposal erases. */
+  texts: number;
+}
+
+/** The forms due, one line a round, in the order the core lists them (by round). */
+export function roundsDue(forms: DueSurveyForm[]): RoundDue[] {
+  const out: RoundDue[] = [];
+  const serial = (n: number) => String(n).padStart(5, '0');
+  for (const f of forms) {
+    let r = out.find((x) => x.round_id === f.round_id);
+    if (!r) {
+      r = {
+        round_id: f.round_id,
+        round_code: f.round_code,
+        round_name: f.round_name,
+        period: `${dayText(f.period_from)} – ${dayText(f.period_to)}`,
+        forms: 0,
+        serials: '',
+        due: '',
+        texts: 0,
+      };
+      out.push(r);
+    }
+    r.forms += 1;
+    r.texts += f.texts;
+  }
+  for (const r of out) {
+    const mine = forms.filter((f) => f.round_id === r.round_id);
+    const serials = mine.map((f) => f.serial);
+    const [lo, hi] = [Math.min(...serials), Math.max(...serials)];
+    r.serials = lo === hi ? serial(lo) : `${serial(lo)} – ${serial(hi)}`;
+    const days = mine.map((f) => f.due_on).sort();
+    const [first, last] = [days[0], days[days.length - 1]];
+    r.due = first === last ? dayText(first) : `${dayText(first)} – ${dayText(last)}`;
+  }
+  return out;
+}
+
+/** How many records of each type are due, in words ("3 hồ sơ sổ ghi nhận và 104 phiếu khảo sát"). */
+export function dueWords(due: RetentionDue): string {
+  const parts: string[] = [];
+  if (due.records.length > 0) parts.push(`${due.records.length} hồ sơ sổ ghi nhận`);
+  if (due.survey_forms.records.length > 0) parts.push(`${due.survey_forms.records.length} phiếu khảo sát`);
+  return parts.join(' và ');
+}
+
+/** Whether anything is due at all. */
+export function anythingDue(due: RetentionDue): boolean {
+  return due.records.length > 0 || due.survey_forms.records.length > 0;
+}
+
+/** The question asked before a disposal. */
+export function disposalQuestion(due: RetentionDue): string {
+  const what: string[] = [];
+  if (due.records.length > 0) {
+    what.push(`thông tin cá nhân và nội dung của ${due.records.length} hồ sơ sổ ghi nhận`);
+  }
+  if (due.survey_forms.records.length > 0) {
+    what.push(`nội dung viết tay (ý kiến, tên người trả lời) của ${due.survey_forms.records.length} phiếu khảo sát`);
+  }
+  return `Xoá vĩnh viễn ${what.join(' và ')}; chỉ giữ số liệu thống kê để báo cáo đã lập không đổi. Không thể hoàn tác.`;
+}
+
+/** The line shown after a disposal. */
+export function disposalNote(r: DisposalReport): string {
+  const what: string[] = [];
+  if (r.disposal.records.length > 0) what.push(`${r.disposal.records.length} hồ sơ sổ ghi nhận`);
+  if (r.survey_forms && r.survey_forms.records.length > 0) what.push(`${r.survey_forms.records.length} phiếu khảo sát`);
+  let note = `Đã tiêu huỷ ${what.join(' và ')}. Biên bản: ${r.path}.`;
+  const removed = r.disposal.removed_reports.length;
+  if (removed > 0) note += ` Đã xoá ${removed} bản lưu báo cáo tổng hợp khiếu nại có ghi tên khách hàng của các hồ sơ này.`;
+  return note;
 }
