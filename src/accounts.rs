@@ -196,9 +196,9 @@ impl Ledger {
         let account = db::by_login(&self.conn, &login)?
             .ok_or_else(|| Error::validation("login", format!("Không có tài khoản nào tên «{login}».")))?;
         self.check_password(&account, password)?;
-        let me = self.record_sign_in(&account.id)?;
-        self.session = Some(Session { account_id: account.id, locked: false });
-        Ok(me)
+        self.record_sign_in(&account)?;
+        self.session = Some(Session { account_id: account.id.clone(), locked: false });
+        Ok(db::signed_in(&self.conn, &account.id)?.0)
     }
 
     /// The password of `account`, or the refusal (counting the failure, locking at the limit).
@@ -247,11 +247,14 @@ impl Ledger {
         ))
     }
 
-    fn record_sign_in(&mut self, account_id: &str) -> Result<SignedIn> {
-        let (me, _) = db::signed_in(&self.conn, account_id)?;
-        let at = self.now().format(LOCAL).to_string();
-        store::with_tx(&mut self.conn, &me.actor(), |tx| db::record_sign_in(tx, account_id, &at))?;
-        Ok(db::signed_in(&self.conn, account_id)?.0)
+    /// The right password: a sign-in writes nothing (reading stays reading), unless it
+    /// clears wrong attempts counted before it.
+    fn record_sign_in(&mut self, account: &Account) -> Result<()> {
+        if account.failed_attempts == 0 && account.locked_until.is_none() {
+            return Ok(());
+        }
+        let actor = actor_name(&account.login, &account.full_name);
+        store::with_tx(&mut self.conn, &actor, |tx| db::record_sign_in(tx, &account.id))
     }
 
     pub fn sign_out(&mut self) {
@@ -277,9 +280,7 @@ impl Ledger {
             }
             return Err(e);
         }
-        if account.failed_attempts > 0 {
-            self.record_sign_in(&account.id)?;
-        }
+        self.record_sign_in(&account)?;
         self.session = Some(Session { locked: false, ..session });
         Ok(db::signed_in(&self.conn, &account.id)?.0)
     }
@@ -310,9 +311,15 @@ impl Ledger {
 
     // ---- Account management (administrators) ----
 
+    /// Every account; a lock that has run out is shown as none.
     pub fn accounts(&self) -> Result<Vec<Account>> {
         self.guard(Action::ManageAccounts)?;
-        db::list(&self.conn)
+        let now = self.now().format(LOCAL).to_string();
+        let mut list = db::list(&self.conn)?;
+        for a in &mut list {
+            a.locked_until = a.locked_until.take().filter(|u| *u > now);
+        }
+        Ok(list)
     }
 
     /// The account with this login (for the command line).
@@ -322,21 +329,41 @@ impl Ledger {
         db::by_login(&self.conn, &l)?.ok_or_else(|| Error::validation("login", format!("Không có tài khoản nào tên «{l}».")))
     }
 
-    /// A new account for a staff member. The first account of a database must be an
-    /// administrator's (someone has to manage the others); it signs in at once, and may be
-    /// created without signing in. Later ones are an administrator's to create, with a first
-    /// password the user must change at the first sign-in.
+    /// A new account for a staff member, made by an administrator, with a first password
+    /// the user must change at the first sign-in. The first account of a database must be
+    /// an administrator's (someone has to manage the others); it may be created without
+    /// signing in, with the administrator's own password (then sign in with it).
     pub fn create_account(&mut self, input: &AccountInput) -> Result<Account> {
-        self.create_account_with(input, None)
-    }
-
-    /// As [`Ledger::create_account`]; `must_change` overrides the rule above (demo accounts
-    /// keep their documented password).
-    pub(crate) fn create_account_with(&mut self, input: &AccountInput, must_change: Option<bool>) -> Result<Account> {
         let first = !db::any(&self.conn)?;
         if !first {
             self.guard(Action::ManageAccounts)?;
         }
+        let (staff_id, login, hash) = self.prepare_account(input, first)?;
+        let id = self.write(|tx| db::insert(tx, &staff_id, &login, &hash, !first))?;
+        db::get(&self.conn, &id)
+    }
+
+    /// Several first accounts at once, in one transaction, each keeping the password given
+    /// (the demo data's, documented in the README). Only on a database without accounts.
+    pub(crate) fn create_first_accounts(&mut self, inputs: &[AccountInput]) -> Result<()> {
+        if db::any(&self.conn)? {
+            return Err(Error::Conflict("Dữ liệu này đã có tài khoản.".into()));
+        }
+        let prepared = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| self.prepare_account(input, i == 0))
+            .collect::<Result<Vec<_>>>()?;
+        self.write(|tx| {
+            for (staff_id, login, hash) in &prepared {
+                db::insert(tx, staff_id, login, hash, false)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// (staff id, login, hash) of a new account, checked; `first` requires an administrator.
+    fn prepare_account(&self, input: &AccountInput, first: bool) -> Result<(String, String, String)> {
         let login = normalize_login("login", &input.login)?;
         let password = check_new_password("password", &input.password, &login)?;
         let staff = store::staff::get(&self.conn, &input.staff_id)
@@ -353,13 +380,7 @@ impl Ledger {
                 ),
             ));
         }
-        let hash = password::hash(&password)?;
-        let id = self.write(|tx| db::insert(tx, &staff.id, &login, &hash, must_change.unwrap_or(!first)))?;
-        if first {
-            self.record_sign_in(&id)?;
-            self.session = Some(Session { account_id: id.clone(), locked: false });
-        }
-        db::get(&self.conn, &id)
+        Ok((staff.id, login, password::hash(&password)?))
     }
 
     /// The first administrator, made in the office setup screen: a staff member with the
@@ -386,9 +407,8 @@ impl Ledger {
             let s = store::staff::save(tx, &staff)?;
             db::insert(tx, &s.id, &login, &hash, false)
         })?;
-        let me = self.record_sign_in(&id)?;
-        self.session = Some(Session { account_id: id, locked: false });
-        Ok(me)
+        self.session = Some(Session { account_id: id.clone(), locked: false });
+        Ok(db::signed_in(&self.conn, &id)?.0)
     }
 
     /// An administrator sets a new password (the user forgot theirs): the account is

@@ -16,11 +16,12 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
 ];
 
 pub(super) fn create(ledger: &mut Ledger) -> Result<()> {
+    let mut inputs = Vec::new();
     for (login, name) in DEMO_ACCOUNTS {
-        let staff = ledger.staff_named(name)?;
-        let input = AccountInput { staff_id: staff.id, login: (*login).into(), password: DEMO_PASSWORD.into() };
-        // Demo users keep the documented password rather than being asked to change it.
-        ledger.create_account_with(&input, Some(false))?;
+        let staff_id = ledger.staff_named(name)?.id;
+        inputs.push(AccountInput { staff_id, login: (*login).into(), password: DEMO_PASSWORD.into() });
     }
-    Ok(())
+    // One write: the demo data is recorded as whoever made it, and its users keep the
+    // documented password rather than being asked to change it.
+    ledger.create_first_accounts(&inputs)
 }

@@ -25,7 +25,6 @@ pub struct Account {
     pub failed_attempts: i32,
     /// Locked after too many wrong passwords until this local time (YYYY-MM-DDTHH:MM:SS).
     pub locked_until: Option<String>,
-    pub last_sign_in_at: Option<String>,
 }
 
 /// The signed-in user, as the window's header and the audit log name them.

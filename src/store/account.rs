@@ -18,7 +18,7 @@ pub fn any(conn: &Connection) -> Result<bool> {
 
 const SELECT: &str = "SELECT a.id, a.staff_id, a.login, s.full_name, s.role, u.name, a.must_change_password,
                              a.disabled OR s.deleted_at IS NOT NULL, a.failed_attempts, a.locked_until,
-                             a.last_sign_in_at, s.unit_id
+                             s.unit_id
                       FROM account a JOIN staff s ON s.id = a.staff_id LEFT JOIN unit u ON u.id = s.unit_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Account> {
@@ -35,7 +35,6 @@ fn from_row(r: &Row) -> rusqlite::Result<Account> {
         disabled: r.get(7)?,
         failed_attempts: r.get(8)?,
         locked_until: r.get(9)?,
-        last_sign_in_at: r.get(10)?,
     })
 }
 
@@ -65,7 +64,7 @@ pub(crate) fn credentials(conn: &Connection, id: &str) -> Result<String> {
 pub fn signed_in(conn: &Connection, id: &str) -> Result<(SignedIn, bool)> {
     let (a, unit_id): (Account, Option<String>) = conn
         .prepare_cached(&format!("{SELECT} WHERE a.id = ?1"))?
-        .query_row([id], |r| Ok((from_row(r)?, r.get(11)?)))
+        .query_row([id], |r| Ok((from_row(r)?, r.get(10)?)))
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "tài khoản", id: id.to_owned() })?;
     let disabled = a.disabled;
@@ -86,7 +85,7 @@ pub fn signed_in(conn: &Connection, id: &str) -> Result<(SignedIn, bool)> {
 }
 
 /// What the audit log keeps of an account: never the hash. `event` says what happened
-/// (`created`, `password_reset`, `password_changed`, `signed_in`, `wrong_password`,
+/// (`created`, `password_reset`, `password_changed`, `signed_in` after wrong passwords, `wrong_password`,
 /// `locked`, `unlocked`, `disabled`, `enabled`).
 #[derive(Debug, Serialize)]
 pub struct AuditView<'a> {
@@ -174,12 +173,10 @@ pub fn record_failure(tx: &Tx, id: &str, max: u32, lock_until: &str) -> Result<b
     Ok(locks)
 }
 
-pub fn record_sign_in(tx: &Tx, id: &str, at: &str) -> Result<()> {
+/// The right password after wrong ones: the count starts again.
+pub fn record_sign_in(tx: &Tx, id: &str) -> Result<()> {
     update(tx, id, "signed_in", || {
-        tx.execute(
-            "UPDATE account SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ?2 WHERE id = ?1",
-            params![id, at],
-        )?;
+        tx.execute("UPDATE account SET failed_attempts = 0, locked_until = NULL WHERE id = ?1", [id])?;
         Ok(())
     })
 }

@@ -225,13 +225,17 @@ fn world() -> World {
         .id;
     let backup = l.backup_to(&dir.path().join("Sao lưu"), &no_progress).unwrap().path.into();
 
-    // The administrator's account first (it signs in at once), then one per role, each
-    // user changing the first password the administrator gave them.
+    // The administrator's account first (made without signing in, which it then does),
+    // then one per role, each user changing the first password the administrator gave them.
     let mut accounts = Vec::new();
     for (role, login) in LOGINS {
         let staff_id = staff_of.iter().find(|(r, _)| *r == role).unwrap().1.clone();
         let a = l.create_account(&AccountInput { staff_id, login: login.into(), password: FIRST_PASSWORD.into() }).unwrap();
         assert_eq!(a.must_change_password, role != Role::Administrator, "{login}");
+        if role == Role::Administrator {
+            assert!(matches!(l.save_settings(&Settings::default()), Err(Error::SignInRequired(_))));
+            l.sign_in(login, FIRST_PASSWORD).unwrap();
+        }
         accounts.push((role, a.id));
     }
     drop(l);
@@ -435,7 +439,13 @@ fn dump(db: &Path) -> Vec<String> {
         let n = st.column_count();
         let mut rows: Vec<String> = st
             .query_map([], |r| {
-                Ok((0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join("|"))
+                Ok((0..n)
+                    .map(|i| match r.get_ref(i).unwrap() {
+                        rusqlite::types::ValueRef::Text(t) => format!("{:?}", String::from_utf8_lossy(t)),
+                        v => format!("{v:?}"),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|"))
             })
             .unwrap()
             .map(|r| format!("{t}: {}", r.unwrap()))
@@ -550,6 +560,10 @@ fn nothing_is_read_or_changed_before_signing_in() {
 #[test]
 fn wrong_passwords_lock_the_account_for_a_while() {
     let w = world();
+    // Signing in reads; it writes nothing while no wrong password was counted.
+    let before = dump(&w.db);
+    signed_in_as(&w, Role::Leadership);
+    assert_eq!(dump(&w.db), before);
     let mut l = open(&w.db);
     let e = l.sign_in("khongco", PASSWORD).unwrap_err();
     assert!(e.to_string().contains("Không có tài khoản nào tên «khongco»"), "{e}");
@@ -738,4 +752,121 @@ fn demo_data_has_one_account_per_role() {
     let mut all = Role::ALL.to_vec();
     all.sort_by_key(|r| r.as_str());
     assert_eq!(roles, all);
+}
+
+fn ykien(db: &Path, password: Option<&str>, args: &[&str]) -> std::process::Output {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_ykien"));
+    c.arg("--db").arg(db).args(args).env_remove("YKIEN_PASSWORD").env_remove("YKIEN_NEW_PASSWORD");
+    if let Some(p) = password {
+        c.env("YKIEN_PASSWORD", p);
+    }
+    c.output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn the_command_line_signs_in_with_as_and_is_refused_what_the_role_may_not_do() {
+    let dir = temp_dir();
+    let db = dir.path().join("ykien.db");
+    assert!(ykien(&db, None, &["demo"]).status.success());
+    let settled = ["feedback", "add", "--channel", "in_person", "--kind", "praise", "--customer", "Lê Văn Tám", "--content", "Cán bộ tận tình"];
+
+    // Without --as, a database with accounts refuses, and says how to sign in.
+    let before = dump(&db);
+    let o = ykien(&db, None, &settled);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("--as"), "{}", text(&o.stderr));
+    let o = ykien(&db, None, &["feedback", "list", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert_eq!(json["error"]["kind"], "sign_in_required");
+    // A wrong password is refused and counted, nothing else.
+    let o = ykien(&db, Some("sai mật khẩu"), &["--as", "tiepnhan", "feedback", "list"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("Mật khẩu không đúng"), "{}", text(&o.stderr));
+    let after = dump(&db);
+    let changed: Vec<&String> = after.iter().filter(|l| !before.contains(l)).collect();
+    assert!(
+        changed.iter().all(|l| ["account: ", "audit_log: ", "sqlite_sequence: "].iter().any(|t| l.starts_with(t))),
+        "{changed:?}"
+    );
+
+    // The clerk enters feedback; the entry names the account.
+    let o = ykien(&db, Some(ykien::demo::DEMO_PASSWORD), &[&["--as", "tiepnhan"], &settled[..]].concat());
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let receipt = text(&o.stdout).trim().to_owned();
+    let o = ykien(&db, Some(ykien::demo::DEMO_PASSWORD), &["feedback", "show", &receipt, "--json", "--as", "tiepnhan"]);
+    let case: serde_json::Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert_eq!(case["history"][0]["actor"], "tiepnhan (Nguyễn Thị Thanh Hương)");
+
+    // …but may not dispose of records, nor restore a backup: exit 1, the reason, no change.
+    let before = dump(&db);
+    let o = ykien(&db, Some(ykien::demo::DEMO_PASSWORD), &["--as", "tiepnhan", "retention", "dispose", "--on", "2030-01-01", "--out", "bb.pdf"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("«Cán bộ tiếp nhận» không được tiêu huỷ hồ sơ"), "{}", text(&o.stderr));
+    let backup_dir = dir.path().join("Sao lưu");
+    let o = ykien(&db, None, &["backup", "--to", backup_dir.to_str().unwrap(), "--json"]);
+    let backup: serde_json::Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    let file = backup["path"].as_str().unwrap().to_owned();
+    let o = ykien(&db, Some(ykien::demo::DEMO_PASSWORD), &["restore", &file, "--as", "tiepnhan", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert_eq!(json["error"]["kind"], "forbidden", "{json}");
+    let o = ykien(&db, None, &["restore", &file]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(dump(&db), before);
+    let o = ykien(&db, Some(ykien::demo::DEMO_PASSWORD), &["restore", &file, "--as", "quantri"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+
+    // The administrator manages accounts from the command line.
+    let o = ykien(&db, Some(ykien::demo::DEMO_PASSWORD), &["account", "list", "--json", "--as", "quantri"]);
+    let list: serde_json::Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 5);
+    assert!(text(&o.stdout).find("argon2").is_none());
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_ykien"));
+    let o = c
+        .arg("--db")
+        .arg(&db)
+        .args(["account", "create", "--staff", "le hoang phuc", "--login", "lhphuc", "--as", "quantri", "--json"])
+        .env("YKIEN_PASSWORD", ykien::demo::DEMO_PASSWORD)
+        .env("YKIEN_NEW_PASSWORD", "mat-khau-tam")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let created: serde_json::Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert_eq!((created["login"].as_str(), created["must_change_password"].as_bool()), (Some("lhphuc"), Some(true)));
+    let o = ykien(&db, Some("mat-khau-tam"), &["--as", "lhphuc", "feedback", "list"]);
+    assert!(text(&o.stderr).contains("account password"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn a_database_made_by_init_needs_no_account_until_the_first_is_created() {
+    let dir = temp_dir();
+    let db = dir.path().join("ykien.db");
+    assert!(ykien(&db, None, &["init"]).status.success());
+    let add = ["feedback", "add", "--channel", "hotline", "--kind", "request", "--customer", "Lê Văn Tám", "--content", "Hỏi thủ tục"];
+    assert!(ykien(&db, None, &add).status.success());
+    let o = ykien(&db, None, &["audit", "--json", "--limit", "1"]);
+    let audit: serde_json::Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert!(audit[0]["actor"].as_str().unwrap().starts_with("dòng lệnh"), "{audit}");
+
+    let mut l = Ledger::open(&db).unwrap();
+    staff(&mut l, "Phạm Thị Lan", None, Role::Administrator);
+    drop(l);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_ykien"))
+        .arg("--db")
+        .arg(&db)
+        .args(["account", "create", "--staff", "Phạm Thị Lan", "--login", "quantri"])
+        .env("YKIEN_NEW_PASSWORD", "mật khẩu quản trị")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(ykien(&db, None, &add).status.code(), Some(1), "from now on it needs --as");
+    let o = ykien(&db, Some("mật khẩu quản trị"), &[&["--as", "quantri"], &add[..]].concat());
+    assert_eq!(o.status.code(), Some(1), "an administrator does not enter feedback");
+    assert!(text(&o.stderr).contains("Việc này dành cho"), "{}", text(&o.stderr));
+    let o = ykien(&db, Some("mật khẩu quản trị"), &["--as", "quantri", "account", "policy", "--idle-minutes", "5", "--json"]);
+    let policy: serde_json::Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert_eq!(policy["idle_lock_minutes"], 5);
 }

@@ -2,6 +2,7 @@
 -- account; the role comes from the staff row, so moving someone to another role or unit
 -- changes what their account may do at once. The password is kept only as an argon2id hash
 -- (PHC string with its own salt and parameters); it never reaches the audit log.
+-- A sign-in writes nothing unless it resets the count of wrong passwords: reading stays reading.
 -- A database with no account row at all works as before any account existed: everything is
 -- allowed and recorded as the system, until the first (administrator's) account is created.
 
@@ -20,7 +21,6 @@ CREATE TABLE account (
     locked_until          TEXT,
     -- Disabled by an administrator (someone who left): cannot sign in; kept for the history.
     disabled              INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
-    last_sign_in_at       TEXT,
     created_at            TEXT NOT NULL,
     updated_at            TEXT NOT NULL
 ) STRICT;

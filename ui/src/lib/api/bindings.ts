@@ -104,7 +104,7 @@ must_change_password: boolean, disabled: boolean, failed_attempts: number,
 /**
  * Locked after too many wrong passwords until this local time (YYYY-MM-DDTHH:MM:SS).
  */
-locked_until: string | null, last_sign_in_at: string | null, };
+locked_until: string | null, };
 
 export type AccountInput = { staff_id: string, login: string, 
 /**
