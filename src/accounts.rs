@@ -177,7 +177,7 @@ impl Ledger {
             }
             _ => Vec::new(),
         };
-        Ok(AccessState { accounts_exist, signed_in, locked, policy, allowed })
+        Ok(AccessState { accounts_exist, signed_in, locked, idle_lock_seconds: policy.idle_lock_minutes * 60, policy, allowed })
     }
 
     /// The signed-in account, if any (also while the screen is locked).
@@ -473,7 +473,9 @@ impl Ledger {
         drop(std::mem::replace(&mut self.conn, rusqlite::Connection::open_in_memory()?));
         let report = Ledger::restore_file(&path, from, safety_dir);
         self.conn = store::open(&path)?;
-        self.session = None;
+        if report.is_ok() {
+            self.session = None;
+        }
         report
     }
 

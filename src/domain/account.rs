@@ -136,6 +136,9 @@ pub struct AccessState {
     /// The screen is locked (idle): the password is asked again before anything else.
     pub locked: bool,
     pub policy: AccountPolicy,
+    /// Seconds without use before the window locks: the policy's minutes (the app's tests
+    /// shorten it).
+    pub idle_lock_seconds: u32,
     /// What the signed-in role may do in general (every action when no account exists);
     /// the core still decides each request, with the case's unit and confidentiality.
     pub allowed: Vec<crate::access::Action>,

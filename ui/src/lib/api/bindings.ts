@@ -141,6 +141,11 @@ accounts_exist: boolean, signed_in: SignedIn | null,
  */
 locked: boolean, policy: AccountPolicy, 
 /**
+ * Seconds without use before the window locks: the policy's minutes (the app's tests
+ * shorten it).
+ */
+idle_lock_seconds: number, 
+/**
  * What the signed-in role may do in general (every action when no account exists);
  * the core still decides each request, with the case's unit and confidentiality.
  */
