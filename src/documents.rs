@@ -71,6 +71,7 @@ impl Ledger {
     /// Draws the document from the records as they are now. Nothing is written, except
     /// that reports to be signed are archived as printed.
     pub fn print(&mut self, job: &PrintJob) -> Result<Printed> {
+        self.guard(crate::Action::Print)?;
         let office = self.office_for_print()?;
         let (file_name, bytes) = match job {
             PrintJob::Receipts { receipt_nos } => {
@@ -151,6 +152,7 @@ impl Ledger {
     /// The book's rows for the period, oldest first: the entries of the feedback book
     /// (BM.QT.SCT.05-01) received from `from` to `to`, as the printed form shows them.
     pub fn ledger_rows(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<LedgerRow>> {
+        self.guard_read()?;
         let mut found: Vec<FeedbackRow> = Vec::new();
         loop {
             let filter = FeedbackFilter {

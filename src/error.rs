@@ -54,6 +54,16 @@ pub enum Error {
     /// A printed form or report could not be produced.
     #[error("Không tạo được tệp PDF: {0}")]
     Pdf(String),
+
+    /// The signed-in role may not do this (see `access`); the message says who may.
+    /// Nothing was changed.
+    #[error("{0}")]
+    Forbidden(String),
+
+    /// Nobody is signed in (or the screen is locked, or the password must be changed first)
+    /// on a database that has accounts. Nothing was changed.
+    #[error("{0}")]
+    SignInRequired(String),
 }
 
 impl Error {
@@ -78,6 +88,8 @@ pub enum ErrorReport {
     Io { message: String },
     Pdf { message: String },
     Cancelled { message: String },
+    Forbidden { message: String },
+    SignInRequired { message: String },
 }
 
 impl From<&Error> for ErrorReport {
@@ -105,6 +117,8 @@ impl From<&Error> for ErrorReport {
             Error::Io(_) => ErrorReport::Io { message },
             Error::Pdf(_) => ErrorReport::Pdf { message },
             Error::Cancelled => ErrorReport::Cancelled { message },
+            Error::Forbidden(_) => ErrorReport::Forbidden { message },
+            Error::SignInRequired(_) => ErrorReport::SignInRequired { message },
         }
     }
 }

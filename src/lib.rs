@@ -2,6 +2,8 @@
 //! SQLite file. The app (`src-tauri`), the command line (`src/bin/ykien/main.rs`) and the tests all
 //! open it the same way, through [`Ledger`], and do everything through its methods.
 
+pub mod access;
+mod accounts;
 pub mod bindings;
 pub mod demo;
 pub mod documents;
@@ -17,6 +19,8 @@ pub mod store;
 pub mod surveys;
 
 pub use documents::{PrintJob, PrintOutcome, Printed};
+pub use access::Action;
+pub use domain::account::{AccessState, Account, AccountInput, AccountPolicy, FirstAdminInput, SignedIn};
 pub use domain::action::{ActionInput, ActionKind, ActionStatus, CorrectiveAction};
 pub use domain::audit::AuditEntry;
 pub use domain::case::{Case, CaseCounts, ExceptionInput, FeedbackFilter, FeedbackPage, FeedbackRow, MoveInput, StepInput};
@@ -55,6 +59,8 @@ pub struct Ledger {
     actor: String,
     /// A fixed "now" for tests and replays; the office's local clock otherwise.
     clock: Option<NaiveDateTime>,
+    /// The signed-in account (see `accounts`); none on a database without accounts.
+    session: Option<accounts::Session>,
 }
 
 /// What the app window needs first: which database is open, or why it could not be opened.
@@ -91,15 +97,16 @@ impl Ledger {
     /// Opens the database file, creating it and its folder when missing, and migrates it.
     pub fn open(path: impl AsRef<Path>) -> Result<Ledger> {
         let path = path.as_ref();
-        Ok(Ledger { conn: store::open(path)?, path: Some(path.to_owned()), actor: SYSTEM_ACTOR.into(), clock: None })
+        Ok(Ledger { conn: store::open(path)?, path: Some(path.to_owned()), actor: SYSTEM_ACTOR.into(), clock: None, session: None })
     }
 
     /// A database in memory, made by the same migrations.
     pub fn open_in_memory() -> Result<Ledger> {
-        Ok(Ledger { conn: store::open_in_memory()?, path: None, actor: SYSTEM_ACTOR.into(), clock: None })
+        Ok(Ledger { conn: store::open_in_memory()?, path: None, actor: SYSTEM_ACTOR.into(), clock: None, session: None })
     }
 
-    /// Who the following changes are recorded as, in the audit log.
+    /// Who the following changes are recorded as, in the audit log, while the database has
+    /// no account; once it has, changes are recorded as the signed-in account.
     pub fn set_actor(&mut self, actor: impl Into<String>) {
         self.actor = actor.into();
     }
@@ -173,8 +180,11 @@ impl Ledger {
         }
     }
 
+    /// Every change goes through here. Besides the permission each method checks first, no
+    /// change at all is made on a database with accounts unless someone is signed in.
     fn write<T>(&mut self, f: impl FnOnce(&store::Tx) -> Result<T>) -> Result<T> {
-        store::with_tx(&mut self.conn, &self.actor, f)
+        let actor = self.writer()?;
+        store::with_tx(&mut self.conn, &actor, f)
     }
 
     // ---- Office profile ----
@@ -185,6 +195,7 @@ impl Ledger {
     }
 
     pub fn save_office(&mut self, profile: &OfficeProfile) -> Result<OfficeProfile> {
+        self.guard(Action::EditOffice)?;
         let p = profile.validated()?;
         self.write(|tx| store::office::save(tx, &p))?;
         Ok(p)
@@ -197,6 +208,7 @@ impl Ledger {
     }
 
     pub fn save_unit(&mut self, unit: &UnitInput) -> Result<Unit> {
+        self.guard(Action::ManageUnits)?;
         let u = unit.validated()?;
         self.write(|tx| store::unit::save(tx, &u))
     }
@@ -212,6 +224,7 @@ impl Ledger {
     }
 
     pub fn delete_unit(&mut self, id: &str) -> Result<()> {
+        self.guard(Action::ManageUnits)?;
         self.write(|tx| store::unit::delete(tx, id))
     }
 
@@ -223,6 +236,7 @@ impl Ledger {
     }
 
     pub fn save_staff(&mut self, staff: &StaffInput) -> Result<Staff> {
+        self.guard_staff_input(staff)?;
         let s = staff.validated()?;
         self.write(|tx| store::staff::save(tx, &s))
     }
@@ -240,6 +254,7 @@ impl Ledger {
     }
 
     pub fn delete_staff(&mut self, id: &str) -> Result<()> {
+        self.guard_staff(Some(id), None)?;
         self.write(|tx| store::staff::delete(tx, id))
     }
 
@@ -250,6 +265,7 @@ impl Ledger {
     }
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<Settings> {
+        self.guard(Action::EditSettings)?;
         let s = settings.validated()?;
         self.write(|tx| store::settings::save(tx, &s))?;
         Ok(s)
@@ -258,6 +274,7 @@ impl Ledger {
     // ---- Audit log ----
 
     pub fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>> {
+        self.guard(Action::ViewAuditLog)?;
         store::audit::recent(&self.conn, limit)
     }
 
@@ -265,6 +282,7 @@ impl Ledger {
 
     /// Enters feedback in the book and returns the case with its receipt number.
     pub fn add_feedback(&mut self, input: &FeedbackInput) -> Result<Case> {
+        self.guard_entry(input)?;
         let (f, received) = input.validated()?;
         let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
         let (id, _) = self.write(|tx| store::feedback::add(tx, &f, received, now, &settings, &calendar))?;
@@ -272,11 +290,13 @@ impl Ledger {
     }
 
     pub fn feedback(&self, filter: &FeedbackFilter) -> Result<FeedbackPage> {
+        self.guard_read()?;
         store::feedback::list(&self.conn, filter, &self.settings()?)
     }
 
     /// The whole case, its deadlines judged today.
     pub fn case(&self, id: &str) -> Result<Case> {
+        self.guard_read()?;
         store::feedback::case(&self.conn, id, self.today())
     }
 
@@ -287,6 +307,7 @@ impl Ledger {
 
     /// Moves a case along the workflow; illegal moves are refused and change nothing.
     pub fn move_case(&mut self, id: &str, m: &MoveInput) -> Result<Case> {
+        self.guard_move(id)?;
         let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
         let details = store::feedback::MoveDetails { note: m.note.clone(), channel: m.channel, staff_id: m.staff_id.clone() };
         self.write(|tx| store::feedback::move_case(tx, id, m.to, &details, now, &settings, &calendar))?;
@@ -294,12 +315,14 @@ impl Ledger {
     }
 
     pub fn record_step(&mut self, id: &str, s: &StepInput) -> Result<Case> {
+        self.guard_case(Action::RecordStep, id)?;
         let on = parse_date("on_date", "Ngày thực hiện", &s.on_date)?;
         self.write(|tx| store::feedback::record_step(tx, id, s.step, on, s.staff_id.clone(), &s.note))?;
         self.case(id)
     }
 
     pub fn set_exception_deadline(&mut self, id: &str, e: &ExceptionInput) -> Result<Case> {
+        self.guard_case(Action::SetExceptionDeadline, id)?;
         let due = parse_date("due", "Hạn giải quyết mới", &e.due)?;
         self.write(|tx| store::feedback::set_exception_deadline(tx, id, due, &e.reason, e.by.clone()))?;
         self.case(id)
@@ -307,6 +330,7 @@ impl Ledger {
 
     /// The unit head's confirmation of the entry (R1.4).
     pub fn confirm(&mut self, id: &str, staff_id: &str) -> Result<Case> {
+        self.guard_confirm(id, staff_id)?;
         let now = self.now();
         self.write(|tx| store::feedback::confirm(tx, id, staff_id, now))?;
         self.case(id)
@@ -327,12 +351,14 @@ impl Ledger {
 
     /// Drafts a reply letter for a written complaint, or rewrites an unsigned draft.
     pub fn draft_reply(&mut self, case_id: &str, letter_id: Option<&str>, number: &str, body: &str) -> Result<Case> {
+        self.guard_case(Action::DraftReply, case_id)?;
         let now = store::feedback::fmt_local(self.now());
         self.write(|tx| store::letter::draft(tx, case_id, letter_id, number, body, &now))?;
         self.case(case_id)
     }
 
     pub fn sign_reply(&mut self, letter_id: &str, signer_name: &str, signer_title: &str, on: &str) -> Result<Case> {
+        self.guard_letter(Action::SignReply, letter_id)?;
         let on = parse_date("signed_on", "Ngày ký", on)?;
         let (case_id, _) = store::letter::get(&self.conn, letter_id)?;
         self.write(|tx| store::letter::sign(tx, letter_id, signer_name, signer_title, on))?;
@@ -340,6 +366,7 @@ impl Ledger {
     }
 
     pub fn send_reply(&mut self, letter_id: &str, on: &str, via: &str) -> Result<Case> {
+        self.guard_letter(Action::SendReply, letter_id)?;
         let on = parse_date("sent_on", "Ngày gửi", on)?;
         let (case_id, _) = store::letter::get(&self.conn, letter_id)?;
         self.write(|tx| store::letter::send(tx, letter_id, on, via))?;
@@ -353,15 +380,18 @@ impl Ledger {
     }
 
     pub fn save_action(&mut self, a: &ActionInput) -> Result<CorrectiveAction> {
+        self.guard(Action::EditCorrectiveAction)?;
         let a = a.validated()?;
         self.write(|tx| store::action::save(tx, &a))
     }
 
     pub fn set_action_status(&mut self, id: &str, status: ActionStatus) -> Result<CorrectiveAction> {
+        self.guard(Action::EditCorrectiveAction)?;
         self.write(|tx| store::action::set_status(tx, id, status))
     }
 
     pub fn check_action(&mut self, id: &str, effective: bool, note: &str, on: &str) -> Result<CorrectiveAction> {
+        self.guard(Action::CheckEffectiveness)?;
         let on = parse_date("checked_on", "Ngày đánh giá", on)?;
         self.write(|tx| store::action::check_effectiveness(tx, id, effective, note, on))
     }
@@ -373,11 +403,13 @@ impl Ledger {
     }
 
     pub fn add_holiday(&mut self, day: &str, name: &str) -> Result<()> {
+        self.guard(Action::EditSettings)?;
         let day = parse_date("day", "Ngày nghỉ", day)?;
         self.write(|tx| store::holiday::add(tx, day, name))
     }
 
     pub fn remove_holiday(&mut self, day: &str) -> Result<()> {
+        self.guard(Action::EditSettings)?;
         let day = parse_date("day", "Ngày nghỉ", day)?;
         self.write(|tx| store::holiday::remove(tx, day))
     }

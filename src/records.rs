@@ -101,6 +101,7 @@ impl Ledger {
     }
 
     pub fn save_backup_settings(&mut self, s: &BackupSettings) -> Result<BackupSettings> {
+        self.guard(crate::Action::EditBackupSettings)?;
         let s = s.validated()?;
         self.write(|tx| backup::save_settings(tx, &s))?;
         self.remember_folder(&s.folder);
@@ -160,6 +161,12 @@ impl Ledger {
     /// file is first copied into `safety_dir` (by default the backup folder it names, else
     /// the database's own folder). Nothing may have `db` open.
     pub fn restore(db: &Path, from: &Path, safety_dir: Option<&Path>) -> Result<RestoreReport> {
+        Self::restore_allowed(db)?;
+        Self::restore_file(db, from, safety_dir)
+    }
+
+    /// [`Ledger::restore`] once allowed.
+    pub(crate) fn restore_file(db: &Path, from: &Path, safety_dir: Option<&Path>) -> Result<RestoreReport> {
         let dir = match safety_dir {
             Some(d) => d.to_owned(),
             None => Self::folder_named_in(db).unwrap_or_else(|| {
@@ -199,6 +206,7 @@ impl Ledger {
     /// Reads an old ledger and previews it; with `commit`, stores every new line in one
     /// transaction, or none when a line has an error. Lines already stored are skipped.
     pub fn import_ledger(&mut self, path: &Path, commit: bool, progress: Progress) -> Result<ImportPreview> {
+        self.guard(crate::Action::ImportLedger)?;
         let bytes = std::fs::read(path)?;
         let mut prepared = crate::import::prepare(path, &bytes, self.today())?;
         crate::store::import::mark_duplicates(&self.conn, &mut prepared)?;
@@ -258,6 +266,7 @@ impl Ledger {
 
     /// The ledger received in the period (all of it by default) to .xlsx or .csv.
     pub fn export_ledger(&self, out: &Path, from: Option<&str>, to: Option<&str>, progress: Progress) -> Result<ExportReport> {
+        self.guard(crate::Action::ExportRecords)?;
         crate::export::Kind::of(out)?;
         let (from, to) = Self::period(from, to)?;
         let lines = self.ledger_lines(from, to)?;
@@ -267,6 +276,7 @@ impl Ledger {
 
     /// The cases of the period with their history to .xlsx (two sheets) or .csv (the history).
     pub fn export_cases(&self, out: &Path, from: Option<&str>, to: Option<&str>, progress: Progress) -> Result<ExportReport> {
+        self.guard(crate::Action::ExportRecords)?;
         crate::export::Kind::of(out)?;
         let (from, to) = Self::period(from, to)?;
         let lines = self.ledger_lines(from, to)?;
@@ -314,6 +324,7 @@ impl Ledger {
     /// renamed into place after the commit: a disposal never happens without its record, and
     /// a failed one erases nothing.
     pub fn dispose_of(&mut self, on: &str, out: &Path, only: Option<RecordType>) -> Result<DisposalReport> {
+        self.guard(crate::Action::DisposeRecords)?;
         let due = self.retention_due(on)?;
         if due.is_empty(only) {
             return Err(Error::validation("on", format!("Không có hồ sơ nào hết thời hạn lưu trữ vào ngày {}.", due.on)));

@@ -67,6 +67,7 @@ impl Ledger {
     /// Saves an office's template (new, edited, or a new version when the current one is
     /// already printed or answered); returns the version it was stored as.
     pub fn save_survey_template(&mut self, template: &SurveyTemplate) -> Result<TemplateInfo> {
+        self.guard(crate::Action::EditSurveyTemplates)?;
         let t = template.validated()?;
         self.ensure_builtin_templates()?;
         let builtin = SurveyTemplate::built_in().iter().any(|b| b.key() == t.key());
@@ -83,6 +84,7 @@ impl Ledger {
     // ---- Rounds ----
 
     pub fn create_survey_round(&mut self, input: &RoundInput) -> Result<SurveyRound> {
+        self.guard(crate::Action::ManageSurveyRounds)?;
         let (name, from, to) = input.validated()?;
         self.ensure_builtin_templates()?;
         let template_id = self.template_id_of(&input.template_key, None)?;
@@ -101,6 +103,7 @@ impl Ledger {
     /// Prints `count` more forms of the round: reserves their serials, records where the
     /// answer boxes lie, and returns the PDF. Nothing is recorded when the PDF fails.
     pub fn print_survey_round(&mut self, round: &str, count: i32) -> Result<Vec<u8>> {
+        self.guard(crate::Action::PrintSurveyForms)?;
         if !(1..=MAX_PRINT).contains(&count) {
             return Err(Error::validation("count", format!("Số phiếu cần in phải từ 1 đến {MAX_PRINT} (đã nhập {count}).")));
         }
@@ -122,6 +125,7 @@ impl Ledger {
     /// Records `count` more forms numbered outside the app (printed elsewhere and numbered
     /// with a stamp): their serials join the round's range, no PDF is made.
     pub fn record_survey_forms_numbered(&mut self, round: &str, count: i32) -> Result<i32> {
+        self.guard(crate::Action::PrintSurveyForms)?;
         if count < 1 {
             return Err(Error::validation("count", "Số phiếu phải từ 1 trở lên."));
         }
@@ -201,6 +205,7 @@ impl Ledger {
     }
 
     pub(crate) fn save_response_from(&mut self, input: &ResponseInput, source: &str) -> Result<SurveyResponse> {
+        self.guard(crate::Action::EnterSurveyResponses)?;
         let round = db::round_uncounted(&self.conn, &input.round_id)?;
         let serial = match self.judge_serial(&round, &input.serial) {
             SerialCheck::Free { serial } => serial,
@@ -227,6 +232,7 @@ impl Ledger {
 
     /// Withdraws the form entered last in the round; `None` when none is left.
     pub fn undo_last_survey_response(&mut self, round: &str) -> Result<Option<SurveyResponse>> {
+        self.guard(crate::Action::EnterSurveyResponses)?;
         let round = self.survey_round(round)?;
         self.write(|tx| db::undo_last(tx, &round.id))
     }
@@ -234,6 +240,7 @@ impl Ledger {
     /// The round's forms by serial, answers in the order of the form.
     /// The returned forms of a round written to .xlsx or .csv (one line per form).
     pub fn export_survey_responses(&self, round: &str, out: &Path) -> Result<crate::ExportReport> {
+        self.guard(crate::Action::ExportRecords)?;
         let r = self.survey_round(round)?;
         let template = db::template(&self.conn, &r.template_id)?;
         let forms = self.survey_responses(&r.id)?;
@@ -242,6 +249,7 @@ impl Ledger {
     }
 
     pub fn survey_responses(&self, round: &str) -> Result<Vec<SurveyResponse>> {
+        self.guard_read()?;
         let sheet = self.survey_entry_sheet(round)?;
         let order: Vec<String> = sheet.slots.iter().map(|s: &EntrySlot| s.code.clone()).collect();
         db::responses(&self.conn, &sheet.round.id, &order)
@@ -264,6 +272,7 @@ impl Ledger {
 
     /// The same, from a file's name and content (the app reads the file the user chose).
     pub fn import_survey_file(&mut self, round: &str, name: &str, bytes: &[u8], dry_run: bool) -> Result<ImportReport> {
+        self.guard(crate::Action::EnterSurveyResponses)?;
         let sheet = self.survey_entry_sheet(round)?;
         let table = read_table(name, bytes)?;
         let (forms, mut problems) = forms_from_table(&table, &sheet.slots);

@@ -35,14 +35,27 @@ impl AppState {
         f(ledger).map_err(ErrorReport::from)
     }
 
-    /// Closes the database, replaces it with the backup `from` (checked first, the current
-    /// file copied aside), and opens it again.
+    /// Replaces the database with the backup `from` (checked first, the current file copied
+    /// aside), and opens it again: through the open ledger, which lets only a signed-in
+    /// administrator do it; when the database could not be opened, the recovery the window
+    /// offers at start-up.
     pub fn restore(&self, from: &Path) -> Result<ykien::RestoreReport, ErrorReport> {
         let mut guard = lock(&self.ledger);
         let safety = guard.as_ref().ok().and_then(|l| l.backup_settings().ok()).map(|s| s.folder).filter(|f| !f.is_empty());
-        // Drop the connection first: the file is replaced underneath it.
+        let result = match guard.as_mut() {
+            Ok(ledger) => ledger.restore_backup(from, safety.as_deref().map(Path::new)),
+            Err(_) => {
+                // Nothing has the file open: it is replaced underneath nobody.
+                *guard = Err(ErrorReport::from(Error::Conflict("Đang phục hồi dữ liệu.".into())));
+                Ledger::restore(&self.db_path, from, safety.as_deref().map(Path::new))
+            }
+        };
+        if result.is_err() && guard.is_ok() {
+            // Refused or failed before anything was replaced: the open database stays.
+            return result.map_err(ErrorReport::from);
+        }
+        // Drop the connection before opening the file again, with its start-up check.
         *guard = Err(ErrorReport::from(Error::Conflict("Đang phục hồi dữ liệu.".into())));
-        let result = Ledger::restore(&self.db_path, from, safety.as_deref().map(Path::new));
         let (ledger, recovery) = open_checked(&self.db_path);
         *guard = ledger;
         *lock(&self.recovery) = recovery;

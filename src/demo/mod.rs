@@ -2,8 +2,11 @@
 //! units and staff, and two years of feedback handled along the procedures. All names are
 //! invented. The data is the same on every run for the same "today" (a fixed seed).
 
+mod accounts;
 mod cases;
 mod surveys;
+
+pub use accounts::{DEMO_ACCOUNTS, DEMO_PASSWORD};
 
 use crate::{Error, Ledger, OfficeProfile, Result, Role, StaffInput, UnitInput};
 
@@ -61,6 +64,17 @@ pub fn fill(ledger: &mut Ledger) -> Result<()> {
         fill_office(l)?;
         cases::fill(l)?;
         surveys::fill(l)
+    })
+}
+
+/// As [`fill`], and one account per role (`ykien demo`; the logins are in the README), in
+/// the same transaction.
+pub fn fill_with_accounts(ledger: &mut Ledger) -> Result<()> {
+    ledger.batch(|l| {
+        fill_office(l)?;
+        cases::fill(l)?;
+        surveys::fill(l)?;
+        accounts::create(l)
     })
 }
 

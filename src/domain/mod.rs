@@ -1,5 +1,6 @@
 //! Pure types and rules of the office's records. No SQL here: `store` persists these.
 
+pub mod account;
 pub mod action;
 pub mod audit;
 pub mod case;

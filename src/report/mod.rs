@@ -61,16 +61,19 @@ impl Ledger {
 
     /// The survey forms behind a number of the period's survey figures.
     pub fn survey_forms_behind(&self, p: &Period, q: &behind::FormsQuery) -> Result<behind::FormsBehind> {
+        self.guard_read()?;
         behind::forms(&self.conn, p, q)
     }
 
     /// The opinions written on survey forms filled in the period, with their groups.
     pub fn opinions(&self, p: &Period) -> Result<Vec<opinions::Opinion>> {
+        self.guard_read()?;
         opinions::list(&self.conn, p)
     }
 
     /// Puts an opinion in a group (an empty name takes it out).
     pub fn classify_opinion(&mut self, response_id: &str, code: &str, group: &str) -> Result<()> {
+        self.guard(crate::Action::ClassifyOpinions)?;
         self.write(|tx| opinions::classify(tx, response_id, code, group))
     }
 
@@ -80,6 +83,7 @@ impl Ledger {
 
     /// Sets the objective of a year on a figure, or removes it with `None`.
     pub fn set_objective(&mut self, year: i32, metric: review::Metric, target: Option<f64>) -> Result<()> {
+        self.guard(crate::Action::SetObjectives)?;
         self.write(|tx| review::set_objective(tx, year, metric, target))
     }
 
@@ -89,6 +93,7 @@ impl Ledger {
     }
 
     pub fn save_annual_texts(&mut self, year: i32, texts: &annual::AnnualTexts) -> Result<()> {
+        self.guard(crate::Action::WriteAnnualReport)?;
         let clean = annual::AnnualTexts {
             number: crate::domain::text::clean_text(&texts.number),
             conclusions: crate::domain::text::clean_text(&texts.conclusions),
@@ -104,6 +109,7 @@ impl Ledger {
 
     /// The annual report of `year` with the texts saved for it, archived as printed.
     pub fn generate_annual_report(&mut self, year: i32) -> Result<(Vec<u8>, review::ArchivedReport)> {
+        self.guard(crate::Action::WriteAnnualReport)?;
         let pdf = self.annual_report(year, &self.annual_texts(year)?)?.pdf()?;
         let archived = self.archive_annual_report(year, &pdf)?;
         Ok((pdf, archived))
@@ -111,6 +117,7 @@ impl Ledger {
 
     /// Keeps a printed annual report of `year` in the archive, byte for byte.
     pub fn archive_annual_report(&mut self, year: i32, pdf: &[u8]) -> Result<review::ArchivedReport> {
+        self.guard(crate::Action::WriteAnnualReport)?;
         let p = Period::year(year)?;
         self.write(|tx| review::archive(tx, "annual", &p.from, &p.to, pdf))
     }
@@ -126,6 +133,7 @@ impl Ledger {
 
     /// The yearly compilation of complaints, archived as printed.
     pub fn generate_complaints_report(&mut self, year: i32) -> Result<(Vec<u8>, review::ArchivedReport)> {
+        self.guard(crate::Action::WriteAnnualReport)?;
         let pdf = self.complaints_report_pdf(year)?;
         let p = Period::year(year)?;
         let archived = self.write(|tx| review::archive(tx, "complaints", &p.from, &p.to, &pdf))?;

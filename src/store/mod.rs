@@ -1,6 +1,7 @@
 //! Storage: rusqlite only. Opens the file safely, runs migrations, owns the transaction
 //! boundary and the audit log. Nothing above this module writes SQL.
 
+pub mod account;
 pub mod action;
 pub mod audit;
 pub mod backup;

@@ -33,13 +33,15 @@ struct Driver {
 }
 
 impl Driver {
-    fn start(db: &Path) -> Driver {
+    fn start(db: &Path, env: &[(&str, &str)]) -> Driver {
         let (port, native_port) = (free_port(), free_port());
         let exe = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
         let child = Command::new(exe)
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             // The app reads its database path from here; WebKitWebDriver passes it on.
             .env("YKIEN_DB", db)
+            // Other settings for the app (e.g. a short idle lock), passed on the same way.
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .process_group(0)
@@ -73,9 +75,14 @@ impl App {
     /// Session creation has a time limit: when GTK fails to start, the request would
     /// otherwise hang for ever. One more attempt is made with a fresh driver in that case.
     pub async fn launch(db: &Path) -> App {
+        App::launch_with(db, &[]).await
+    }
+
+    /// As [`App::launch`], with more environment variables for the app.
+    pub async fn launch_with(db: &Path, env: &[(&str, &str)]) -> App {
         let mut last_error = String::new();
         for attempt in 1..=2 {
-            let driver = Driver::start(db);
+            let driver = Driver::start(db, env);
             let mut caps = serde_json::Map::new();
             caps.insert("browserName".into(), "wry".into());
             caps.insert(

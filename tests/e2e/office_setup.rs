@@ -26,8 +26,19 @@ async fn office_setup_survives_a_restart() {
     assert_eq!(app.value("#office-ledger_form_code").await, "BM.QT.SCT.05-01");
     app.click("#office-save").await;
 
+    // Then the first administrator's account, who will create everyone else's.
+    app.wait_for("#setup-admin").await;
+    app.type_into("#admin-full_name", "Phạm Thị Lan").await;
+    app.type_into("#admin-title", "Chuyên viên Văn phòng").await;
+    app.type_into("#admin-login", "phamthilan").await;
+    app.type_into("#admin-password", "mật khẩu quản trị").await;
+    app.type_into("#admin-again", "mật khẩu quản trị").await;
+    app.screenshot("setup-admin").await;
+    app.click("#admin-save").await;
+
     app.wait_for("#main-shell").await;
     app.wait_for_text("#office-title", "Ủy ban nhân dân xã Tân Phú").await;
+    app.wait_for_text("#signed-in-as", "Phạm Thị Lan").await;
     app.screenshot("main-first-start").await;
     app.quit().await;
 
@@ -37,10 +48,19 @@ async fn office_setup_survives_a_restart() {
         assert_eq!(office.name, "Ủy ban nhân dân xã Tân Phú", "stored as NFC");
         assert_eq!(office.place_name, "Tân Phú");
         assert_eq!(office.email, "ubnd.tanphu@dongnai.gov.vn");
+        let mut ledger = ledger;
+        ledger.sign_in("phamthilan", "mật khẩu quản trị").unwrap();
         assert!(ledger.audit_log(10).unwrap().iter().any(|e| e.entity == "office" && e.action == "create"));
+        let me = ledger.signed_in().unwrap().unwrap();
+        assert_eq!((me.full_name.as_str(), me.role), ("Phạm Thị Lan", ykien::Role::Administrator));
     }
 
+    // The next start asks who is there.
     let app = App::launch(&db).await;
+    app.wait_for("#signin").await;
+    app.type_into("#signin-login", "phamthilan").await;
+    app.type_into("#signin-password", "mật khẩu quản trị").await;
+    app.click("#signin-submit").await;
     app.wait_for("#main-shell").await;
     let title = app.wait_for_text("#office-title", "Tân Phú").await;
     assert!(title.contains("Ủy ban nhân dân xã Tân Phú"), "{title}");

@@ -45,7 +45,15 @@ fn demo_fills_a_new_database_and_lists_as_json() {
         serde_json::from_str(&stdout(&ykien(&db, &["staff", "--search", "nguyen van an", "--json"]))).unwrap();
     assert_eq!(found[0]["full_name"], "Nguyễn Văn An");
 
-    let audit: serde_json::Value = serde_json::from_str(&stdout(&ykien(&db, &["audit", "--json", "--limit", "5"]))).unwrap();
+    // The demo has accounts: reading the audit log is the administrator's (README).
+    let audit = Command::new(env!("CARGO_BIN_EXE_ykien"))
+        .arg("--db")
+        .arg(&db)
+        .args(["audit", "--json", "--limit", "5", "--as", "quantri"])
+        .env("YKIEN_PASSWORD", ykien::demo::DEMO_PASSWORD)
+        .output()
+        .unwrap();
+    let audit: serde_json::Value = serde_json::from_str(&stdout(&audit)).unwrap();
     assert_eq!(audit.as_array().unwrap().len(), 5);
     assert!(audit[0]["actor"].as_str().unwrap().starts_with("dòng lệnh"));
 

@@ -1,5 +1,6 @@
 //! Integration tests of the core, against real SQLite files. One binary, a module per area.
 
+mod accounts;
 mod audit_chain;
 mod backup;
 mod behind;

@@ -340,8 +340,15 @@ fn the_validator_rejects_a_file_that_is_not_pdfa() {
     assert_ne!(validate(&pdf.path).trim(), "compliant");
 }
 
+/// The password of the demo accounts is given for `--as` (README: demo accounts).
 fn ykien(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ykien")).arg("--db").arg(db).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_ykien"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("YKIEN_PASSWORD", ykien::demo::DEMO_PASSWORD)
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -358,7 +365,8 @@ fn the_print_commands_write_each_form() {
     for (i, (args, expected)) in cases.iter().enumerate() {
         let out = dir.path().join(format!("tệp {i}.pdf"));
         let mut argv = args.to_vec();
-        argv.extend(["--out", out.to_str().unwrap()]);
+        // The demo has accounts: the clerk at the front desk prints.
+        argv.extend(["--out", out.to_str().unwrap(), "--as", "tiepnhan"]);
         let o = ykien(&db, &argv);
         assert!(o.status.success(), "{argv:?}: {o:?}");
         assert!(stdout(&o).starts_with("Đã ghi "), "{}", stdout(&o));

@@ -4,6 +4,7 @@
 //! Exit codes: 0 success; 1 the command failed (message on stderr, or with `--json` an
 //! `{"error": …}` object on stdout); 2 the command line itself was wrong.
 
+mod account;
 mod feedback;
 mod print;
 mod records;
@@ -25,6 +26,10 @@ struct Cli {
     /// Print data as JSON.
     #[arg(long, global = true)]
     json: bool,
+    /// Sign in as this account (password from $YKIEN_PASSWORD or a prompt). Needed on a
+    /// database that has accounts; refused when its role may not do the command.
+    #[arg(long = "as", global = true, value_name = "LOGIN")]
+    as_user: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -79,6 +84,9 @@ enum Command {
     /// Retention periods and disposal of records past them.
     #[command(subcommand)]
     Retention(records::RetentionCommand),
+    /// Accounts: list, create, reset a password, unlock, disable; one's own password.
+    #[command(subcommand)]
+    Account(account::AccountCommand),
 }
 
 fn main() -> ExitCode {
@@ -120,10 +128,14 @@ pub(crate) fn print_json<T: Serialize>(value: &T) {
 fn run(cli: Cli) -> Result<()> {
     let path = cli.db.clone().unwrap_or_else(ykien::paths::default_db_path);
     if let Command::Restore { file } = &cli.command {
-        return records::restore(&path, file, cli.json);
+        return records::restore(&path, file, cli.as_user.as_deref(), cli.json);
     }
     let mut ledger = Ledger::open(&path)?;
+    // The actor of a database without accounts; with accounts, the one signed in with --as.
     ledger.set_actor(format!("dòng lệnh ({})", whoami()));
+    if let Some(login) = &cli.as_user {
+        account::sign_in(&mut ledger, login)?;
+    }
     let json = cli.json;
     match cli.command {
         Command::Init => {
@@ -150,12 +162,18 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Demo => {
-            ykien::demo::fill(&mut ledger)?;
+            ykien::demo::fill_with_accounts(&mut ledger)?;
             let (units, staff) = (ledger.units()?.len(), ledger.staff(None)?.len());
+            let accounts = ykien::demo::DEMO_ACCOUNTS.len();
             if json {
-                print_json(&serde_json::json!({ "path": path, "units": units, "staff": staff }));
+                print_json(&serde_json::json!({ "path": path, "units": units, "staff": staff, "accounts": accounts }));
             } else {
-                println!("Đã tạo dữ liệu mẫu trong {}: {units} đơn vị, {staff} cán bộ.", path.display());
+                println!(
+                    "Đã tạo dữ liệu mẫu trong {}: {units} đơn vị, {staff} cán bộ, {accounts} tài khoản \
+                     (mật khẩu «{}», xem README).",
+                    path.display(),
+                    ykien::demo::DEMO_PASSWORD
+                );
             }
         }
         Command::Office => {
@@ -197,6 +215,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Backup { to } => records::backup(&ledger, to, json)?,
         Command::Restore { .. } => unreachable!("handled before opening"),
         Command::Retention(cmd) => records::retention(&mut ledger, cmd, json)?,
+        Command::Account(cmd) => account::run(&mut ledger, cmd, json)?,
         Command::Audit { limit } => {
             let entries = ledger.audit_log(limit)?;
             if json {

@@ -145,9 +145,20 @@ pub fn backup(ledger: &Ledger, to: Option<PathBuf>, json: bool) -> Result<()> {
     Ok(())
 }
 
-/// Runs before the database is opened: a damaged database must still be restorable.
-pub fn restore(db: &Path, from: &Path, json: bool) -> Result<()> {
-    let report = Ledger::restore(db, from, None)?;
+/// Runs before the database is opened: a damaged database must still be restorable. One
+/// that opens and passes its check is restored through the ledger, by an administrator
+/// signed in with --as when it has accounts.
+pub fn restore(db: &Path, from: &Path, as_user: Option<&str>, json: bool) -> Result<()> {
+    let healthy = db.exists().then(|| Ledger::open(db).ok()).flatten().filter(|l| l.startup_problems().is_ok_and(|p| p.is_empty()));
+    let report = match healthy {
+        Some(mut ledger) => {
+            if let Some(login) = as_user {
+                crate::account::sign_in(&mut ledger, login)?;
+            }
+            ledger.restore_backup(from, None)?
+        }
+        None => Ledger::restore(db, from, None)?,
+    };
     if json {
         print_json(&report);
     } else {

@@ -27,6 +27,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   office: 'Cơ quan',
   unit: 'Đơn vị',
   staff: 'Cán bộ',
+  account: 'Tài khoản',
   settings: 'Thông số',
   feedback: 'Sổ ghi nhận',
   case_step: 'Bước xử lý',

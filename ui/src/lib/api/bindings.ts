@@ -34,7 +34,7 @@ audit_head: string | null,
  */
 audit_broken_at: number | null, };
 
-export type ErrorReport = { "kind": "validation", field: string, message: string, } | { "kind": "not_found", entity: string, id: string, message: string, } | { "kind": "conflict", message: string, } | { "kind": "newer_schema", found: number, supported: number, message: string, } | { "kind": "network_drive", path: string, message: string, } | { "kind": "not_a_database", path: string, message: string, } | { "kind": "corrupt", message: string, } | { "kind": "storage", message: string, } | { "kind": "io", message: string, } | { "kind": "pdf", message: string, } | { "kind": "cancelled", message: string, };
+export type ErrorReport = { "kind": "validation", field: string, message: string, } | { "kind": "not_found", entity: string, id: string, message: string, } | { "kind": "conflict", message: string, } | { "kind": "newer_schema", found: number, supported: number, message: string, } | { "kind": "network_drive", path: string, message: string, } | { "kind": "not_a_database", path: string, message: string, } | { "kind": "corrupt", message: string, } | { "kind": "storage", message: string, } | { "kind": "io", message: string, } | { "kind": "pdf", message: string, } | { "kind": "cancelled", message: string, } | { "kind": "forbidden", message: string, } | { "kind": "sign_in_required", message: string, };
 
 export type OfficeProfile = { 
 /**
@@ -91,6 +91,67 @@ title: string, unit_id: string | null,
 unit_name: string | null, role: Role, phone: string, email: string, };
 
 export type StaffInput = { id?: string, full_name: string, title: string, unit_id: string | null, role: Role, phone: string, email: string, };
+
+export type Account = { id: string, staff_id: string, 
+/**
+ * Tên đăng nhập: lower-case letters without accents, digits, `.`, `-`, `_`.
+ */
+login: string, full_name: string, role: Role, unit_name: string | null, 
+/**
+ * The user must choose a new password at the next sign-in.
+ */
+must_change_password: boolean, disabled: boolean, failed_attempts: number, 
+/**
+ * Locked after too many wrong passwords until this local time (YYYY-MM-DDTHH:MM:SS).
+ */
+locked_until: string | null, };
+
+export type AccountInput = { staff_id: string, login: string, 
+/**
+ * The first password; the user must change it at the first sign-in unless this is the
+ * administrator creating their own account.
+ */
+password: string, };
+
+export type FirstAdminInput = { full_name: string, title: string, login: string, password: string, };
+
+export type AccountPolicy = { 
+/**
+ * Wrong passwords in a row before the account is locked.
+ */
+max_failed_attempts: number, 
+/**
+ * How long a locked account stays locked (minutes).
+ */
+lock_minutes: number, 
+/**
+ * The window asks for the password again after this many idle minutes.
+ */
+idle_lock_minutes: number, };
+
+export type SignedIn = { account_id: string, staff_id: string, login: string, full_name: string, role: Role, role_label: string, unit_id: string | null, unit_name: string | null, must_change_password: boolean, };
+
+export type AccessState = { 
+/**
+ * False on a database without any account: no sign-in, everything allowed.
+ */
+accounts_exist: boolean, signed_in: SignedIn | null, 
+/**
+ * The screen is locked (idle): the password is asked again before anything else.
+ */
+locked: boolean, policy: AccountPolicy, 
+/**
+ * Seconds without use before the window locks: the policy's minutes (the app's tests
+ * shorten it).
+ */
+idle_lock_seconds: number, 
+/**
+ * What the signed-in role may do in general (every action when no account exists);
+ * the core still decides each request, with the case's unit and confidentiality.
+ */
+allowed: Array<Action>, };
+
+export type Action = "edit_office" | "manage_units" | "manage_staff" | "manage_accounts" | "edit_settings" | "enter_feedback" | "front_desk_move" | "specialist_move" | "leadership_direction" | "record_step" | "set_exception_deadline" | "confirm" | "draft_reply" | "sign_reply" | "send_reply" | "handle_confidential" | "edit_corrective_action" | "check_effectiveness" | "edit_survey_templates" | "manage_survey_rounds" | "print_survey_forms" | "enter_survey_responses" | "classify_opinions" | "set_objectives" | "write_annual_report" | "print" | "import_ledger" | "export_records" | "view_audit_log" | "edit_backup_settings" | "restore_backup" | "dispose_records";
 
 export type Settings = { 
 /**

@@ -18,6 +18,11 @@ const REPORTS: Record<ErrorReport['kind'], ErrorReport> = {
   io: { kind: 'io', message: 'Lỗi đọc/ghi tệp: disk full' },
   pdf: { kind: 'pdf', message: 'Không tạo được tệp PDF: font missing' },
   cancelled: { kind: 'cancelled', message: 'Đã huỷ; không có gì thay đổi.' },
+  forbidden: {
+    kind: 'forbidden',
+    message: 'Vai trò «Cán bộ tiếp nhận» không được đặt hạn giải quyết ngoại lệ. Việc này dành cho: Lãnh đạo.',
+  },
+  sign_in_required: { kind: 'sign_in_required', message: 'Màn hình đang khoá: hãy nhập lại mật khẩu để làm việc tiếp.' },
 };
 
 // Letters that only Vietnamese text has: a sentence without any is not Vietnamese.
@@ -35,6 +40,7 @@ suite('describe', () => {
   it('shows the core message as it is for validation and conflict', () => {
     expect(describe(REPORTS.validation)).toBe('Tên cơ quan không được để trống.');
     expect(describe(REPORTS.conflict)).toBe(REPORTS.conflict.message);
+    expect(describe(REPORTS.forbidden)).toBe(REPORTS.forbidden.message);
   });
 
   it('adds the detail of each kind', () => {

@@ -15,6 +15,8 @@ const KINDS: ReadonlySet<string> = new Set([
   'io',
   'pdf',
   'cancelled',
+  'forbidden',
+  'sign_in_required',
 ] satisfies ErrorReport['kind'][]);
 
 /** True for an error object produced by the core. */
@@ -59,6 +61,9 @@ export function describe(err: unknown): string {
     // The core's message is already a Vietnamese sentence that names the field or record.
     case 'validation':
     case 'conflict':
+    // A refusal names what was refused and who may do it; a sign-in request says why.
+    case 'forbidden':
+    case 'sign_in_required':
       return err.message;
     case 'not_found':
       return `Không tìm thấy ${err.entity || 'bản ghi'} này: có thể nó vừa bị xoá. Hãy tải lại danh sách rồi thử lại.`;

@@ -298,3 +298,4 @@ export function retentionDispose(on: string, out: string): Promise<DisposalRepor
 export function taskCancel(): Promise<null> {
   return invoke<null>('task_cancel');
 }
+export * from './accounts';
