@@ -62,6 +62,19 @@ async fn the_report_page_shows_the_year_and_opens_the_cases_behind_a_count() {
     app.click("button[data-figure=\"feedback_total\"]").await;
     app.wait_for_text("#book", &format!("{total} ý kiến khớp với bộ lọc")).await;
     assert_eq!(app.value("#ledger-kind").await, "", "only the period is set");
+
+    // A survey count lists the forms behind it, and one of them opens in its round's list.
+    if index.is_some() {
+        app.click("[data-nav=\"reports\"]").await;
+        let first = app.wait_for("#report-surveys td[data-level=\"1\"] button").await;
+        let n = first.text().await.unwrap().trim().to_owned();
+        first.click().await.unwrap();
+        app.wait_for_text("#forms-behind-count", &format!("{n} phiếu")).await;
+        app.screenshot("reports-forms-behind").await;
+        app.click("#forms-behind tbody tr button").await;
+        app.wait_for("#forms-table tr.marked").await;
+        app.screenshot("reports-form-opened").await;
+    }
     app.quit().await;
 
     let l = Ledger::open(&db).unwrap();
