@@ -1,6 +1,7 @@
 //! Commands the UI invokes. Each delegates to the core in a line; errors reach the UI as the
 //! core's tagged `ErrorReport`, which the UI turns into a Vietnamese sentence by its kind.
 
+pub mod encryption;
 pub mod records;
 pub mod print;
 pub mod report;

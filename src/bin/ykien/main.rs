@@ -4,6 +4,7 @@
 //! Exit codes: 0 success; 1 the command failed (message on stderr, or with `--json` an
 //! `{"error": …}` object on stdout); 2 the command line itself was wrong.
 
+mod encryption;
 mod feedback;
 mod print;
 mod records;
@@ -79,6 +80,9 @@ enum Command {
     /// Retention periods and disposal of records past them.
     #[command(subcommand)]
     Retention(records::RetentionCommand),
+    /// Encryption of the database file at rest (administrators): on, off, change, status.
+    #[command(subcommand)]
+    Encryption(encryption::EncryptionCommand),
 }
 
 fn main() -> ExitCode {
@@ -95,6 +99,9 @@ fn main() -> ExitCode {
                 print_json(&Failure { error: ErrorReport::from(&e) });
             } else {
                 eprintln!("Lỗi: {e}");
+                if let Some(hint) = encryption::hint(&e) {
+                    eprintln!("{hint}");
+                }
             }
             ExitCode::FAILURE
         }
@@ -120,9 +127,11 @@ pub(crate) fn print_json<T: Serialize>(value: &T) {
 fn run(cli: Cli) -> Result<()> {
     let path = cli.db.clone().unwrap_or_else(ykien::paths::default_db_path);
     if let Command::Restore { file } = &cli.command {
-        return records::restore(&path, file, cli.json);
+        let key = encryption::key_for(&[&path, file])?;
+        return records::restore(&path, file, key.as_deref(), cli.json);
     }
-    let mut ledger = Ledger::open(&path)?;
+    let key = encryption::key_for(&[&path])?;
+    let mut ledger = Ledger::open_with_key(&path, key.as_deref())?;
     ledger.set_actor(format!("dòng lệnh ({})", whoami()));
     let json = cli.json;
     match cli.command {
@@ -197,6 +206,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Backup { to } => records::backup(&ledger, to, json)?,
         Command::Restore { .. } => unreachable!("handled before opening"),
         Command::Retention(cmd) => records::retention(&mut ledger, cmd, json)?,
+        Command::Encryption(cmd) => encryption::run(&mut ledger, key.as_deref(), cmd, json)?,
         Command::Audit { limit } => {
             let entries = ledger.audit_log(limit)?;
             if json {

@@ -132,8 +132,8 @@ pub fn backup(ledger: &Ledger, to: Option<PathBuf>, json: bool) -> Result<()> {
 }
 
 /// Runs before the database is opened: a damaged database must still be restorable.
-pub fn restore(db: &Path, from: &Path, json: bool) -> Result<()> {
-    let report = Ledger::restore(db, from, None)?;
+pub fn restore(db: &Path, from: &Path, key: Option<&str>, json: bool) -> Result<()> {
+    let report = Ledger::restore_with_key(db, from, None, key)?;
     if json {
         print_json(&report);
     } else {
