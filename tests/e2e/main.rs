@@ -2,6 +2,7 @@
 //! Run by `cargo xtask test`, which builds the app, starts the display and sets YKIEN_APP.
 //! Assertions are on the DOM and on the SQLite file, never on pixels.
 
+mod encryption;
 mod harness;
 mod ledger;
 mod office_setup;
