@@ -119,7 +119,7 @@ fn a_missing_or_wrong_passphrase_is_refused_clearly_and_the_file_is_unchanged() 
     assert_eq!(serde_json::to_value(&report).unwrap()["wrong_key"], true);
 
     assert_eq!(sha(&db), before, "refusals leave the file byte for byte");
-    assert_eq!(side_files(&db), [db.clone()], "no WAL or shared-memory file was created");
+    assert_eq!(side_files(&db), std::slice::from_ref(&db), "no WAL or shared-memory file was created");
     // The same words typed with combining accents (another input method) open it.
     let nfd: String = unicode_nfd(KEY);
     assert_ne!(nfd, KEY);
@@ -193,7 +193,7 @@ fn an_encrypted_backup_is_restored_with_the_passphrase_and_old_plain_backups_are
     assert_eq!(file_kind(&upgrade_copy).unwrap(), FileKind::Encrypted);
     assert!(!holds(&upgrade_copy, NAME));
     let plain: Vec<String> = report.plaintext_backups.iter().map(|b| b.path.clone()).collect();
-    assert_eq!(plain, [old_plain.path.clone()], "the old plaintext backup is pointed out");
+    assert_eq!(plain, std::slice::from_ref(&old_plain.path), "the old plaintext backup is pointed out");
 
     l.set_clock(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(9, 0, 0));
     let encrypted = l.backup_now(&no_progress).unwrap();
