@@ -63,6 +63,8 @@ pub fn typescript() -> String {
         crate::BackupFile::decl(&cfg),
         crate::store::backup::FileCheck::decl(&cfg),
         crate::RestoreReport::decl(&cfg),
+        crate::EncryptionStatus::decl(&cfg),
+        crate::EncryptionReport::decl(&cfg),
         crate::ImportPreview::decl(&cfg),
         crate::import::ImportColumn::decl(&cfg),
         crate::import::ImportRow::decl(&cfg),

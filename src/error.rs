@@ -41,6 +41,15 @@ pub enum Error {
     #[error("Kiểm tra tính toàn vẹn thất bại: {0}")]
     Corrupt(String),
 
+    /// The database file is encrypted (SQLCipher) and the passphrase was missing or wrong;
+    /// the file was not changed.
+    #[error("{}", if *wrong_key {
+        "Cơ sở dữ liệu đã được mã hoá: mật khẩu mã hoá không đúng."
+    } else {
+        "Cơ sở dữ liệu đã được mã hoá: cần nhập mật khẩu mã hoá để mở."
+    })]
+    Encrypted { path: PathBuf, wrong_key: bool },
+
     #[error("Lỗi cơ sở dữ liệu: {0}")]
     Storage(#[from] rusqlite::Error),
 
@@ -84,6 +93,7 @@ pub enum ErrorReport {
     NetworkDrive { path: String, message: String },
     NotADatabase { path: String, message: String },
     Corrupt { message: String },
+    Encrypted { path: String, wrong_key: bool, message: String },
     Storage { message: String },
     Io { message: String },
     Pdf { message: String },
@@ -113,6 +123,9 @@ impl From<&Error> for ErrorReport {
                 ErrorReport::NotADatabase { path: path.display().to_string(), message }
             }
             Error::Corrupt(_) => ErrorReport::Corrupt { message },
+            Error::Encrypted { path, wrong_key } => {
+                ErrorReport::Encrypted { path: path.display().to_string(), wrong_key: *wrong_key, message }
+            }
             Error::Storage(_) => ErrorReport::Storage { message },
             Error::Io(_) => ErrorReport::Io { message },
             Error::Pdf(_) => ErrorReport::Pdf { message },

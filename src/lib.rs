@@ -8,6 +8,7 @@ pub mod bindings;
 pub mod demo;
 pub mod documents;
 pub mod domain;
+mod encryption;
 pub mod error;
 pub mod export;
 pub mod import;
@@ -38,6 +39,7 @@ pub use domain::survey_entry::{Answer, AnswerState, EntrySlot};
 pub use domain::survey_import::{ImportProblem, ImportReport};
 pub use domain::survey_round::{EntrySheet, ResponseInput, RoundInput, SerialCheck, SurveyResponse, SurveyRound, TemplateInfo};
 pub use error::{Error, ErrorReport, Result};
+pub use encryption::{EncryptionReport, EncryptionStatus};
 pub use records::{no_progress, DisposalReport, ExportReport, Progress, RetentionDue, TaskProgress};
 pub use store::backup::{BackupFile, BackupSettings, RestoreReport};
 pub use import::ImportPreview;
@@ -61,6 +63,8 @@ pub struct Ledger {
     clock: Option<NaiveDateTime>,
     /// The signed-in account (see `accounts`); none on a database without accounts.
     session: Option<accounts::Session>,
+    /// The passphrase of an encrypted database (src/encryption.rs); `None` when it is plain.
+    key: Option<store::cipher::Passphrase>,
 }
 
 /// What the app window needs first: which database is open, or why it could not be opened.
@@ -96,13 +100,23 @@ pub struct CheckReport {
 impl Ledger {
     /// Opens the database file, creating it and its folder when missing, and migrates it.
     pub fn open(path: impl AsRef<Path>) -> Result<Ledger> {
+        Self::open_with_key(path, None)
+    }
+
+    /// [`Ledger::open`] with the encryption passphrase, needed when the file is encrypted
+    /// (ignored when it is plain). A missing or wrong passphrase is refused with
+    /// [`Error::Encrypted`] and the file is left unchanged.
+    pub fn open_with_key(path: impl AsRef<Path>, passphrase: Option<&str>) -> Result<Ledger> {
         let path = path.as_ref();
-        Ok(Ledger { conn: store::open(path)?, path: Some(path.to_owned()), actor: SYSTEM_ACTOR.into(), clock: None, session: None })
+        let key = passphrase.map(store::cipher::Passphrase::new);
+        let (conn, encrypted) = store::open_keyed(path, key.as_ref())?;
+        let key = if encrypted { key } else { None };
+        Ok(Ledger { conn, path: Some(path.to_owned()), actor: SYSTEM_ACTOR.into(), clock: None, session: None, key })
     }
 
     /// A database in memory, made by the same migrations.
     pub fn open_in_memory() -> Result<Ledger> {
-        Ok(Ledger { conn: store::open_in_memory()?, path: None, actor: SYSTEM_ACTOR.into(), clock: None, session: None })
+        Ok(Ledger { conn: store::open_in_memory()?, path: None, actor: SYSTEM_ACTOR.into(), clock: None, session: None, key: None })
     }
 
     /// Who the following changes are recorded as, in the audit log, while the database has

@@ -116,7 +116,7 @@ impl Ledger {
         }
     }
 
-    fn backup_folder(&self) -> Result<PathBuf> {
+    pub(crate) fn backup_folder(&self) -> Result<PathBuf> {
         let s = self.backup_settings()?;
         if s.folder.is_empty() {
             return Err(Error::validation("folder", "Chưa chọn thư mục sao lưu: hãy chọn trong Cài đặt › Hồ sơ, sao lưu."));
@@ -128,7 +128,7 @@ impl Ledger {
     pub fn backup_to(&self, dir: &Path, progress: Progress) -> Result<BackupFile> {
         let keep = self.backup_settings()?.keep;
         progress(0, 1);
-        let file = backup::backup_into(&self.conn, dir, self.now(), keep, &|| !progress(0, 1))?;
+        let file = backup::backup_into(&self.conn, dir, self.now(), keep, self.key.as_ref(), &|| !progress(0, 1))?;
         progress(1, 1);
         Ok(file)
     }
@@ -161,36 +161,56 @@ impl Ledger {
     /// file is first copied into `safety_dir` (by default the backup folder it names, else
     /// the database's own folder). Nothing may have `db` open.
     pub fn restore(db: &Path, from: &Path, safety_dir: Option<&Path>) -> Result<RestoreReport> {
-        Self::restore_allowed(db)?;
-        Self::restore_file(db, from, safety_dir)
+        Self::restore_with_key(db, from, safety_dir, None)
     }
 
-    /// [`Ledger::restore`] once allowed.
-    pub(crate) fn restore_file(db: &Path, from: &Path, safety_dir: Option<&Path>) -> Result<RestoreReport> {
+    /// [`Ledger::restore`] with the encryption passphrase: an encrypted backup is checked
+    /// with it, the copy of an encrypted current file is encrypted. Encryption is the
+    /// office's choice, so restoring a plaintext backup (made before encryption was turned
+    /// on) over an encrypted database encrypts the restored file with the same passphrase.
+    pub fn restore_with_key(db: &Path, from: &Path, safety_dir: Option<&Path>, passphrase: Option<&str>) -> Result<RestoreReport> {
+        Self::restore_allowed(db, passphrase)?;
+        Self::restore_file(db, from, safety_dir, passphrase)
+    }
+
+    /// [`Ledger::restore_with_key`] once allowed.
+    pub(crate) fn restore_file(db: &Path, from: &Path, safety_dir: Option<&Path>, passphrase: Option<&str>) -> Result<RestoreReport> {
+        let key = passphrase.map(crate::store::cipher::Passphrase::new);
+        let was_encrypted = crate::store::cipher::file_kind(db)? == crate::store::cipher::FileKind::Encrypted;
         let dir = match safety_dir {
             Some(d) => d.to_owned(),
-            None => Self::folder_named_in(db).unwrap_or_else(|| {
+            None => Self::folder_named_in(db, key.as_ref()).unwrap_or_else(|| {
                 db.parent().filter(|d| !d.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
             }),
         };
-        let report = backup::restore_file(db, from, &dir, chrono::Local::now().naive_local())?;
+        let report = backup::restore_file(db, from, &dir, chrono::Local::now().naive_local(), key.as_ref())?;
         // Brings an older backup up to date (and seals its audit chain) at once.
-        Ledger::open(db)?;
+        let mut restored = Ledger::open_with_key(db, passphrase)?;
+        if let (true, false, Some(p)) = (was_encrypted, restored.is_encrypted(), passphrase) {
+            restored.encrypt_restored(p)?;
+        }
         Ok(report)
     }
 
     /// The newest backup that passes its check, in the folder the (possibly damaged)
     /// database at `db` names: what the app offers when the start-up check fails.
     pub fn recovery_backup(db: &Path) -> Option<BackupFile> {
-        let dir = Self::folder_named_in(db)?;
-        backup::newest_good(&dir).ok().flatten()
+        Self::recovery_backup_with_key(db, None)
+    }
+
+    /// [`Ledger::recovery_backup`] where encrypted backups (and the encrypted database's
+    /// settings) are read with the passphrase.
+    pub fn recovery_backup_with_key(db: &Path, passphrase: Option<&str>) -> Option<BackupFile> {
+        let key = passphrase.map(crate::store::cipher::Passphrase::new);
+        let dir = Self::folder_named_in(db, key.as_ref())?;
+        backup::newest_good_with(&dir, key.as_ref()).ok().flatten()
     }
 
     /// The backup folder the database at `db` names, read without changing it; else the
     /// one noted beside it.
-    fn folder_named_in(db: &Path) -> Option<PathBuf> {
+    fn folder_named_in(db: &Path, key: Option<&crate::store::cipher::Passphrase>) -> Option<PathBuf> {
         let from_db = || {
-            let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+            let conn = crate::store::cipher::open_read_only(db, key).ok()?;
             let s = backup::settings(&conn).ok()?;
             (!s.folder.is_empty()).then(|| PathBuf::from(s.folder))
         };

@@ -100,6 +100,12 @@ pub fn run() {
             commands::records::export_records,
             commands::records::retention_due,
             commands::records::retention_dispose,
+            commands::encryption::database_unlock,
+            commands::encryption::encryption_status,
+            commands::encryption::encryption_on,
+            commands::encryption::encryption_change,
+            commands::encryption::encryption_off,
+            commands::encryption::encryption_remove_plain_backups,
         ])
         .setup(|app| {
             // The day's first start makes a backup, in the background: the window opens at once.

@@ -14,6 +14,9 @@ pub struct AppState {
     /// Set by the window's Cancel button; the running import, export or backup stops and
     /// changes nothing.
     pub cancel: AtomicBool,
+    /// The passphrase of an encrypted database, once entered on the start screen (or set
+    /// when encryption was turned on); used again to reopen it after a restore.
+    key: Mutex<Option<String>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -24,8 +27,43 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl AppState {
     pub fn open(db_path: PathBuf) -> AppState {
-        let (ledger, recovery) = open_checked(&db_path);
-        AppState { db_path, ledger: Mutex::new(ledger), recovery: Mutex::new(recovery), cancel: AtomicBool::new(false) }
+        let (ledger, recovery) = open_checked(&db_path, None);
+        AppState {
+            db_path,
+            ledger: Mutex::new(ledger),
+            recovery: Mutex::new(recovery),
+            cancel: AtomicBool::new(false),
+            key: Mutex::new(None),
+        }
+    }
+
+    /// Opens the encrypted database with the passphrase typed on the start screen. A wrong
+    /// one is refused with the core's message and changes nothing.
+    pub fn unlock(&self, passphrase: &str) -> Result<(), ErrorReport> {
+        let mut guard = lock(&self.ledger);
+        if guard.is_ok() {
+            return Ok(());
+        }
+        let (ledger, recovery) = open_checked(&self.db_path, Some(passphrase));
+        let refused = matches!(&ledger, Err(ErrorReport::Encrypted { .. }));
+        if !refused {
+            // Right passphrase (the database opened, or a backup opened with it).
+            *lock(&self.key) = Some(passphrase.to_owned());
+        }
+        let outcome = ledger.as_ref().map(|_| ()).map_err(|e| e.clone());
+        *lock(&self.recovery) = recovery;
+        *guard = ledger;
+        if refused {
+            outcome
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Remembers the passphrase after encryption was turned on or the passphrase changed
+    /// (`None`: turned off).
+    pub fn set_key(&self, passphrase: Option<String>) {
+        *lock(&self.key) = passphrase;
     }
 
     /// Runs `f` on the ledger; the one place commands reach the core.
@@ -42,12 +80,13 @@ impl AppState {
     pub fn restore(&self, from: &Path) -> Result<ykien::RestoreReport, ErrorReport> {
         let mut guard = lock(&self.ledger);
         let safety = guard.as_ref().ok().and_then(|l| l.backup_settings().ok()).map(|s| s.folder).filter(|f| !f.is_empty());
+        let key = lock(&self.key).clone();
         let result = match guard.as_mut() {
             Ok(ledger) => ledger.restore_backup(from, safety.as_deref().map(Path::new)),
             Err(_) => {
                 // Nothing has the file open: it is replaced underneath nobody.
                 *guard = Err(ErrorReport::from(Error::Conflict("Đang phục hồi dữ liệu.".into())));
-                Ledger::restore(&self.db_path, from, safety.as_deref().map(Path::new))
+                Ledger::restore_with_key(&self.db_path, from, safety.as_deref().map(Path::new), key.as_deref())
             }
         };
         if result.is_err() && guard.is_ok() {
@@ -56,7 +95,7 @@ impl AppState {
         }
         // Drop the connection before opening the file again, with its start-up check.
         *guard = Err(ErrorReport::from(Error::Conflict("Đang phục hồi dữ liệu.".into())));
-        let (ledger, recovery) = open_checked(&self.db_path);
+        let (ledger, recovery) = open_checked(&self.db_path, key.as_deref());
         *guard = ledger;
         *lock(&self.recovery) = recovery;
         result.map_err(ErrorReport::from)
@@ -92,8 +131,8 @@ impl AppState {
 
 /// Opens the database and runs the start-up check. A damaged file is not used: the window
 /// shows why, with the newest good backup in the office's backup folder.
-fn open_checked(db_path: &Path) -> (Result<Ledger, ErrorReport>, Option<BackupFile>) {
-    let opened = Ledger::open(db_path).and_then(|l| {
+fn open_checked(db_path: &Path, key: Option<&str>) -> (Result<Ledger, ErrorReport>, Option<BackupFile>) {
+    let opened = Ledger::open_with_key(db_path, key).and_then(|l| {
         let problems = l.startup_problems()?;
         if problems.is_empty() {
             Ok(l)
@@ -112,7 +151,18 @@ fn open_checked(db_path: &Path) -> (Result<Ledger, ErrorReport>, Option<BackupFi
         Ok(l) => (Ok(l), None),
         Err(e) => {
             let damaged = matches!(e, Error::Corrupt(_) | Error::NotADatabase { .. } | Error::Storage(_));
-            let recovery = if damaged { Ledger::recovery_backup(db_path) } else { None };
+            let recovery = if damaged { Ledger::recovery_backup_with_key(db_path, key) } else { None };
+            // A passphrase that does not open the database but opens its newest encrypted
+            // backup is the right one: the database itself is damaged.
+            if let (Error::Encrypted { wrong_key: true, .. }, Some(_)) = (&e, key) {
+                let backup = Ledger::recovery_backup_with_key(db_path, key).filter(|b| {
+                    ykien::store::cipher::file_kind(Path::new(&b.path)).ok() == Some(ykien::store::cipher::FileKind::Encrypted)
+                });
+                if backup.is_some() {
+                    let e = Error::Corrupt("mật khẩu mã hoá đúng (mở được bản sao lưu) nhưng tệp dữ liệu không giải mã được: tệp đã bị hỏng".into());
+                    return (Err(ErrorReport::from(e)), backup);
+                }
+            }
             (Err(ErrorReport::from(e)), recovery)
         }
     }

@@ -7,10 +7,11 @@
 //! is complete and verified. A process killed half-way leaves at most a `.partial` file,
 //! which the next backup removes and nothing ever takes for a backup.
 
+use super::cipher::{self, Passphrase};
 use super::{audit, integrity_problems, migrate};
 use crate::error::{Error, Result};
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -101,17 +102,13 @@ pub struct FileCheck {
 /// Checks a database file without changing it: a SQLite file, whole (integrity check), of a
 /// schema this version can open, with an audit chain that verifies.
 pub fn check_file(path: &Path) -> Result<FileCheck> {
+    check_file_with(path, None)
+}
+
+/// [`check_file`] of a file that may be encrypted: with `key` when it is.
+pub fn check_file_with(path: &Path, key: Option<&Passphrase>) -> Result<FileCheck> {
     let not_db = || Error::NotADatabase { path: path.to_owned() };
-    let mut header = [0u8; 16];
-    {
-        use std::io::Read;
-        let mut f = std::fs::File::open(path)?;
-        if f.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
-            return Err(not_db());
-        }
-    }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|_| not_db())?;
+    let conn = cipher::open_read_only(path, key)?;
     let version = migrate::user_version(&conn).map_err(|_| not_db())?;
     let mut problems = match integrity_problems(&conn) {
         Ok(p) => p,
@@ -178,8 +175,16 @@ pub fn has_backup_on(dir: &Path, day: chrono::NaiveDate) -> Result<bool> {
 
 /// Makes a verified backup of the open database `conn` in `dir`, then deletes the oldest
 /// backups beyond `keep`. `cancelled` is asked before the copy and before the rename: a
-/// cancelled backup leaves no file behind.
-pub fn backup_into(conn: &Connection, dir: &Path, now: NaiveDateTime, keep: u32, cancelled: &dyn Fn() -> bool) -> Result<BackupFile> {
+/// cancelled backup leaves no file behind. The backup of an encrypted database is encrypted
+/// with the same passphrase (`VACUUM INTO` under SQLCipher) and checked with `key`.
+pub fn backup_into(
+    conn: &Connection,
+    dir: &Path,
+    now: NaiveDateTime,
+    keep: u32,
+    key: Option<&Passphrase>,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<BackupFile> {
     std::fs::create_dir_all(dir)?;
     remove_partials(dir)?;
     let mut name = file_name_for(now);
@@ -196,7 +201,7 @@ pub fn backup_into(conn: &Connection, dir: &Path, now: NaiveDateTime, keep: u32,
         if cancelled() {
             return Err(Error::Cancelled);
         }
-        let check = check_file(partial)?;
+        let check = check_file_with(partial, key)?;
         if !check.ok {
             return Err(Error::Corrupt(format!("bản sao lưu vừa tạo không đạt kiểm tra: {}", check.problems.join("; "))));
         }
@@ -260,7 +265,7 @@ fn prune(dir: &Path, keep: u32) -> Result<()> {
 
 /// Makes the rename durable (a directory entry is flushed with its directory on Unix;
 /// Windows has no directory handle to flush and commits renames itself).
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
@@ -272,8 +277,13 @@ fn sync_dir(dir: &Path) {
 /// The newest backup in `dir` that passes [`check_file`], for the start-up screen to offer
 /// when the database is damaged.
 pub fn newest_good(dir: &Path) -> Result<Option<BackupFile>> {
+    newest_good_with(dir, None)
+}
+
+/// [`newest_good`] where encrypted backups are checked with `key`.
+pub fn newest_good_with(dir: &Path, key: Option<&Passphrase>) -> Result<Option<BackupFile>> {
     for b in list(dir)? {
-        if check_file(Path::new(&b.path)).map(|c| c.ok).unwrap_or(false) {
+        if check_file_with(Path::new(&b.path), key).map(|c| c.ok).unwrap_or(false) {
             return Ok(Some(b));
         }
     }
@@ -292,12 +302,14 @@ pub struct RestoreReport {
 /// Replaces the database file at `db` with the backup `from`, which is checked first; the
 /// current file is first copied into `safety_dir`. No connection to `db` may be open (the
 /// app closes its own first). A damaged current file is copied byte for byte, with its WAL.
-pub fn restore_file(db: &Path, from: &Path, safety_dir: &Path, now: NaiveDateTime) -> Result<RestoreReport> {
-    let check = check_file(from)?;
+/// An encrypted backup is checked with `key`, and the copy of an encrypted current file is
+/// made with it (encrypted too).
+pub fn restore_file(db: &Path, from: &Path, safety_dir: &Path, now: NaiveDateTime, key: Option<&Passphrase>) -> Result<RestoreReport> {
+    let check = check_file_with(from, key)?;
     if !check.ok {
         return Err(Error::Corrupt(format!("bản sao lưu {} không dùng được: {}", from.display(), check.problems.join("; "))));
     }
-    let previous_copy = if db.exists() { Some(copy_aside(db, safety_dir, now)?) } else { None };
+    let previous_copy = if db.exists() { Some(copy_aside(db, safety_dir, now, key)?) } else { None };
     let dir = db.parent().filter(|d| !d.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     std::fs::create_dir_all(&dir)?;
     let partial = dir.join(format!("{}.restore{PARTIAL}", db.file_name().and_then(|n| n.to_str()).unwrap_or("ykien.db")));
@@ -327,11 +339,11 @@ pub fn restore_file(db: &Path, from: &Path, safety_dir: &Path, now: NaiveDateTim
 
 /// Copies the current database into `dir` before it is replaced: a clean snapshot when the
 /// file opens, else the raw bytes of the file and its WAL.
-fn copy_aside(db: &Path, dir: &Path, now: NaiveDateTime) -> Result<PathBuf> {
+fn copy_aside(db: &Path, dir: &Path, now: NaiveDateTime, key: Option<&Passphrase>) -> Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let target = dir.join(format!("{BEFORE_RESTORE_PREFIX}{}.db", now.format("%Y%m%d-%H%M%S")));
     let clean = (|| -> Result<()> {
-        let conn = Connection::open(db)?;
+        let (conn, _) = cipher::open_keyed(db, key)?;
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         let _ = std::fs::remove_file(&target);
         conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;

@@ -5,6 +5,7 @@ pub mod account;
 pub mod action;
 pub mod audit;
 pub mod backup;
+pub mod cipher;
 pub mod export;
 pub mod feedback;
 pub mod import;
@@ -20,7 +21,7 @@ pub mod survey;
 pub mod unit;
 
 use crate::error::{Error, Result};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use serde::Serialize;
 use std::path::Path;
 use std::time::Duration;
@@ -31,23 +32,31 @@ use std::time::Duration;
 /// or a file that is not SQLite at all, is refused and left byte-for-byte unchanged (setting
 /// WAL mode alone would rewrite its header).
 pub fn open(path: &Path) -> Result<Connection> {
+    Ok(open_keyed(path, None)?.0)
+}
+
+/// [`open`] for a file that may be encrypted: `key` is applied first thing when it is; an
+/// encrypted file without a key, or with a wrong one, is refused and left unchanged. Returns
+/// whether the file is encrypted. A new database is always created plain.
+pub fn open_keyed(path: &Path, key: Option<&cipher::Passphrase>) -> Result<(Connection, bool)> {
     if network::network_filesystem(path).is_some() {
         return Err(Error::NetworkDrive { path: path.to_owned() });
     }
     if path.metadata().map(|m| m.len() > 0).unwrap_or(false) {
-        probe(path)?;
+        probe(path, key)?;
     } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    let mut conn = Connection::open(path)?;
+    let (mut conn, encrypted) = cipher::open_keyed(path, key)?;
     configure(&conn)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     let found = migrate::user_version(&conn)?;
     if found > 0 && found < migrate::SCHEMA_VERSION {
+        // Of an encrypted database, VACUUM INTO makes a copy encrypted with the same key.
         copy_before_upgrade(&conn, path, found)?;
     }
     migrate::migrate(&mut conn)?;
-    Ok(conn)
+    Ok((conn, encrypted))
 }
 
 /// The folder beside the database where a copy is kept before its schema is upgraded.
@@ -82,18 +91,12 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn probe(path: &Path) -> Result<()> {
+fn probe(path: &Path, key: Option<&cipher::Passphrase>) -> Result<()> {
     let not_db = || Error::NotADatabase { path: path.to_owned() };
-    let mut header = [0u8; 16];
-    {
-        use std::io::Read;
-        let mut f = std::fs::File::open(path)?;
-        if f.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
-            return Err(not_db());
-        }
+    if !matches!(cipher::file_kind(path)?, cipher::FileKind::Plain | cipher::FileKind::Encrypted) {
+        return Err(not_db());
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|_| not_db())?;
+    let conn = cipher::open_read_only(path, key)?;
     let found = migrate::user_version(&conn).map_err(|_| not_db())?;
     if found > migrate::SCHEMA_VERSION {
         return Err(Error::NewerSchema { found, supported: migrate::SCHEMA_VERSION });

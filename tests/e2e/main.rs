@@ -3,6 +3,7 @@
 //! Assertions are on the DOM and on the SQLite file, never on pixels.
 
 mod accounts;
+mod encryption;
 mod harness;
 mod ledger;
 mod office_setup;

@@ -8,6 +8,7 @@ mod bindings;
 mod cases;
 mod cli;
 mod crash;
+mod encryption;
 mod export;
 mod import;
 mod open;

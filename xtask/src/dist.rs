@@ -16,8 +16,9 @@ use std::process::Command;
 
 const TARGET: &str = "x86_64-pc-windows-gnu";
 /// Debian packages: the MinGW linker, makensis, Python for the zip and the checks, 7-Zip to
-/// read the installer back.
-const DIST_PACKAGES: &[&str] = &["gcc-mingw-w64-x86-64-win32", "nsis", "p7zip-full", "python3", "python3-pip"];
+/// read the installer back, and perl and make for OpenSSL's cross-build (SQLCipher's crypto).
+const DIST_PACKAGES: &[&str] =
+    &["gcc-mingw-w64-x86-64-win32", "nsis", "p7zip-full", "python3", "python3-pip", "perl", "make"];
 /// The app's name in what the office receives: plain ASCII, because a zip's Unicode file
 /// names are garbled by some Windows versions' built-in unzip, and the shortcuts carry the
 /// Vietnamese name anyway.

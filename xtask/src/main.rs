@@ -14,8 +14,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
-/// Debian packages the app needs to build (Tauri's WebKitGTK stack).
-const BUILD_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "pkg-config", "build-essential"];
+/// Debian packages the app needs to build (Tauri's WebKitGTK stack), and perl and make, with
+/// which the vendored OpenSSL of SQLCipher (the database's optional encryption) is configured
+/// and built (openssl-src runs OpenSSL's perl Configure, then make).
+pub(crate) const BUILD_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "pkg-config", "build-essential", "perl", "make"];
 /// Debian packages the tests need besides: a virtual display, the WebDriver of WebKitGTK,
 /// fonts with Vietnamese, the PDF tools that read the printed forms back (poppler-utils,
 /// qpdf), pip for the PDF/A validator, and ZBar's zbarimg that decodes the QR codes of

@@ -2,6 +2,7 @@
 //! core's tagged `ErrorReport`, which the UI turns into a Vietnamese sentence by its kind.
 
 pub mod accounts;
+pub mod encryption;
 pub mod records;
 pub mod print;
 pub mod report;

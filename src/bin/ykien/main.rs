@@ -5,6 +5,7 @@
 //! `{"error": …}` object on stdout); 2 the command line itself was wrong.
 
 mod account;
+mod encryption;
 mod feedback;
 mod print;
 mod records;
@@ -87,6 +88,9 @@ enum Command {
     /// Accounts: list, create, reset a password, unlock, disable; one's own password.
     #[command(subcommand)]
     Account(account::AccountCommand),
+    /// Encryption of the database file at rest (administrators): on, off, change, status.
+    #[command(subcommand)]
+    Encryption(encryption::EncryptionCommand),
 }
 
 fn main() -> ExitCode {
@@ -103,6 +107,9 @@ fn main() -> ExitCode {
                 print_json(&Failure { error: ErrorReport::from(&e) });
             } else {
                 eprintln!("Lỗi: {e}");
+                if let Some(hint) = encryption::hint(&e) {
+                    eprintln!("{hint}");
+                }
             }
             ExitCode::FAILURE
         }
@@ -128,9 +135,11 @@ pub(crate) fn print_json<T: Serialize>(value: &T) {
 fn run(cli: Cli) -> Result<()> {
     let path = cli.db.clone().unwrap_or_else(ykien::paths::default_db_path);
     if let Command::Restore { file } = &cli.command {
-        return records::restore(&path, file, cli.as_user.as_deref(), cli.json);
+        let key = encryption::key_for(&[&path, file])?;
+        return records::restore(&path, file, cli.as_user.as_deref(), key.as_deref(), cli.json);
     }
-    let mut ledger = Ledger::open(&path)?;
+    let key = encryption::key_for(&[&path])?;
+    let mut ledger = Ledger::open_with_key(&path, key.as_deref())?;
     // The actor of a database without accounts; with accounts, the one signed in with --as.
     ledger.set_actor(format!("dòng lệnh ({})", whoami()));
     if let Some(login) = &cli.as_user {
@@ -216,6 +225,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Restore { .. } => unreachable!("handled before opening"),
         Command::Retention(cmd) => records::retention(&mut ledger, cmd, json)?,
         Command::Account(cmd) => account::run(&mut ledger, cmd, json)?,
+        Command::Encryption(cmd) => encryption::run(&mut ledger, key.as_deref(), cmd, json)?,
         Command::Audit { limit } => {
             let entries = ledger.audit_log(limit)?;
             if json {

@@ -148,16 +148,20 @@ pub fn backup(ledger: &Ledger, to: Option<PathBuf>, json: bool) -> Result<()> {
 /// Runs before the database is opened: a damaged database must still be restorable. One
 /// that opens and passes its check is restored through the ledger, by an administrator
 /// signed in with --as when it has accounts.
-pub fn restore(db: &Path, from: &Path, as_user: Option<&str>, json: bool) -> Result<()> {
-    let healthy = db.exists().then(|| Ledger::open(db).ok()).flatten().filter(|l| l.startup_problems().is_ok_and(|p| p.is_empty()));
+pub fn restore(db: &Path, from: &Path, as_user: Option<&str>, key: Option<&str>, json: bool) -> Result<()> {
+    let healthy = db
+        .exists()
+        .then(|| Ledger::open_with_key(db, key).ok())
+        .flatten()
+        .filter(|l| l.startup_problems().is_ok_and(|p| p.is_empty()));
     let report = match healthy {
         Some(mut ledger) => {
             if let Some(login) = as_user {
                 crate::account::sign_in(&mut ledger, login)?;
             }
-            ledger.restore_backup(from, None)?
+            ledger.restore_backup_with_key(from, None, key)?
         }
-        None => Ledger::restore(db, from, None)?,
+        None => Ledger::restore_with_key(db, from, None, key)?,
     };
     if json {
         print_json(&report);

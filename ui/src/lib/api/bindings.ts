@@ -34,7 +34,7 @@ audit_head: string | null,
  */
 audit_broken_at: number | null, };
 
-export type ErrorReport = { "kind": "validation", field: string, message: string, } | { "kind": "not_found", entity: string, id: string, message: string, } | { "kind": "conflict", message: string, } | { "kind": "newer_schema", found: number, supported: number, message: string, } | { "kind": "network_drive", path: string, message: string, } | { "kind": "not_a_database", path: string, message: string, } | { "kind": "corrupt", message: string, } | { "kind": "storage", message: string, } | { "kind": "io", message: string, } | { "kind": "pdf", message: string, } | { "kind": "cancelled", message: string, } | { "kind": "forbidden", message: string, } | { "kind": "sign_in_required", message: string, };
+export type ErrorReport = { "kind": "validation", field: string, message: string, } | { "kind": "not_found", entity: string, id: string, message: string, } | { "kind": "conflict", message: string, } | { "kind": "newer_schema", found: number, supported: number, message: string, } | { "kind": "network_drive", path: string, message: string, } | { "kind": "not_a_database", path: string, message: string, } | { "kind": "corrupt", message: string, } | { "kind": "encrypted", path: string, wrong_key: boolean, message: string, } | { "kind": "storage", message: string, } | { "kind": "io", message: string, } | { "kind": "pdf", message: string, } | { "kind": "cancelled", message: string, } | { "kind": "forbidden", message: string, } | { "kind": "sign_in_required", message: string, };
 
 export type OfficeProfile = { 
 /**
@@ -455,6 +455,23 @@ export type RestoreReport = { restored_from: string,
  * The copy of the database as it was before the restore.
  */
 previous_copy: string | null, schema_version: number, };
+
+export type EncryptionStatus = { encrypted: boolean, db_path: string, 
+/**
+ * Backups and copies that are still plain SQLite (made before encryption was turned
+ * on), in the backup folder and beside the database; listed only while encrypted.
+ */
+plaintext_backups: Array<BackupFile>, };
+
+export type EncryptionReport = { encrypted: boolean, db_path: string, 
+/**
+ * Copies made before an upgrade (beside the database) that were encrypted too.
+ */
+encrypted_copies: Array<string>, 
+/**
+ * Plaintext backups still in the backup folder, to be removed by the administrator.
+ */
+plaintext_backups: Array<BackupFile>, };
 
 export type ImportPreview = { file_name: string, sheet: string, 
 /**

@@ -14,6 +14,12 @@ const REPORTS: Record<ErrorReport['kind'], ErrorReport> = {
   network_drive: { kind: 'network_drive', path: '\\\\server\\share\\ykien.db', message: 'Không mở được tệp trên ổ mạng.' },
   not_a_database: { kind: 'not_a_database', path: 'C:\\Users\\ke toan\\ykien.db', message: 'Không phải tệp dữ liệu.' },
   corrupt: { kind: 'corrupt', message: 'Kiểm tra tính toàn vẹn thất bại: page 12' },
+  encrypted: {
+    kind: 'encrypted',
+    path: 'C:\\Users\\ke toan\\ykien.db',
+    wrong_key: true,
+    message: 'Cơ sở dữ liệu đã được mã hoá: mật khẩu mã hoá không đúng.',
+  },
   storage: { kind: 'storage', message: 'Lỗi cơ sở dữ liệu: database is locked' },
   io: { kind: 'io', message: 'Lỗi đọc/ghi tệp: disk full' },
   pdf: { kind: 'pdf', message: 'Không tạo được tệp PDF: font missing' },
@@ -39,6 +45,7 @@ suite('describe', () => {
 
   it('shows the core message as it is for validation and conflict', () => {
     expect(describe(REPORTS.validation)).toBe('Tên cơ quan không được để trống.');
+    expect(describe(REPORTS.encrypted)).toBe('Cơ sở dữ liệu đã được mã hoá: mật khẩu mã hoá không đúng.');
     expect(describe(REPORTS.conflict)).toBe(REPORTS.conflict.message);
     expect(describe(REPORTS.forbidden)).toBe(REPORTS.forbidden.message);
   });

@@ -11,6 +11,7 @@ const KINDS: ReadonlySet<string> = new Set([
   'network_drive',
   'not_a_database',
   'corrupt',
+  'encrypted',
   'storage',
   'io',
   'pdf',
@@ -92,6 +93,9 @@ export function describe(err: unknown): string {
         'chi tiết',
         err.message,
       );
+    case 'encrypted':
+      // «Cơ sở dữ liệu đã được mã hoá: mật khẩu mã hoá không đúng.» or «… cần nhập …».
+      return err.message;
     case 'storage':
       return withDetail(
         `Không đọc hoặc ghi được cơ sở dữ liệu. Hãy thử lại; ${ASK_ADMIN}.`,
