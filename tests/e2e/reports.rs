@@ -63,6 +63,18 @@ async fn the_report_page_shows_the_year_and_opens_the_cases_behind_a_count() {
     app.wait_for_text("#book", &format!("{total} ý kiến khớp với bộ lọc")).await;
     assert_eq!(app.value("#ledger-kind").await, "", "only the period is set");
 
+    // A count the book has no control for (the channel) shows as a removable chip.
+    app.click("[data-nav=\"reports\"]").await;
+    let channel = app.wait_for("#by-channel button[data-show]").await;
+    let n = channel.text().await.unwrap().trim().to_owned();
+    channel.click().await.unwrap();
+    app.wait_for_text("#book", &format!("{n} ý kiến khớp với bộ lọc")).await;
+    app.wait_for_text("#ledger-chips [data-chip=\"channel\"]", "Kênh tiếp nhận:").await;
+    app.client.execute("document.getElementById('ledger-chips').scrollIntoView()", vec![]).await.unwrap();
+    app.screenshot("ledger-chips").await;
+    app.click("#ledger-chips [data-chip=\"channel\"] button").await;
+    app.wait_for_text("#book", &format!("{total} ý kiến khớp với bộ lọc")).await;
+
     // A survey count lists the forms behind it, and one of them opens in its round's list.
     if index.is_some() {
         app.click("[data-nav=\"reports\"]").await;

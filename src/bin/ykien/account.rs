@@ -2,7 +2,7 @@
 //! administrator manages. Passwords come from the environment (scripts) or a prompt that
 //! does not echo; they are never options, which would leave them in the shell's history.
 
-use crate::print_json;
+use crate::{print_json, secret};
 use clap::Subcommand;
 use ykien::{Account, AccountInput, AccountPolicy, Error, Ledger, Result};
 
@@ -49,34 +49,24 @@ pub enum AccountCommand {
 
 /// Signs in as `login` with the password of $YKIEN_PASSWORD or typed at a prompt.
 pub fn sign_in(ledger: &mut Ledger, login: &str) -> Result<()> {
-    let password = match std::env::var(PASSWORD_VAR) {
-        Ok(p) => p,
-        Err(_) => prompt(&format!("Mật khẩu của {login}: "))?,
-    };
+    let password = current_password(&format!("Mật khẩu của {login}: "))?;
     ledger.sign_in(login, &password)?;
     Ok(())
 }
 
-fn prompt(text: &str) -> Result<String> {
-    rpassword::prompt_password(text).map_err(|e| {
-        Error::validation(
-            "password",
-            format!("Không đọc được mật khẩu từ bàn phím ({e}); trong tập lệnh hãy đặt biến môi trường {PASSWORD_VAR}."),
-        )
-    })
+fn current_password(prompt: &str) -> Result<String> {
+    secret::env(PASSWORD_VAR).map_or_else(|| secret::prompt(prompt, PASSWORD_VAR), Ok)
 }
 
 /// A new password: $YKIEN_NEW_PASSWORD, or typed twice.
 fn new_password() -> Result<String> {
-    if let Ok(p) = std::env::var(NEW_PASSWORD_VAR) {
-        return Ok(p);
-    }
-    let first = prompt("Mật khẩu mới: ")?;
-    let again = prompt("Nhập lại mật khẩu mới: ")?;
-    if first != again {
-        return Err(Error::validation("password", "Hai lần nhập mật khẩu mới không giống nhau; chưa đổi gì."));
-    }
-    Ok(first)
+    secret::new_twice(
+        NEW_PASSWORD_VAR,
+        "Mật khẩu mới: ",
+        "Nhập lại mật khẩu mới: ",
+        "password",
+        "Hai lần nhập mật khẩu mới không giống nhau; chưa đổi gì.",
+    )
 }
 
 pub fn run(ledger: &mut Ledger, cmd: AccountCommand, json: bool) -> Result<()> {
@@ -118,10 +108,7 @@ pub fn run(ledger: &mut Ledger, cmd: AccountCommand, json: bool) -> Result<()> {
             if ledger.signed_in()?.is_none() {
                 return Err(Error::validation("as", "Hãy cho biết tài khoản cần đổi mật khẩu: --as TÊN_ĐĂNG_NHẬP."));
             }
-            let current = match std::env::var(PASSWORD_VAR) {
-                Ok(p) => p,
-                Err(_) => prompt("Mật khẩu đang dùng: ")?,
-            };
+            let current = current_password("Mật khẩu đang dùng: ")?;
             let new = new_password()?;
             let me = ledger.change_password(&current, &new)?;
             if json {

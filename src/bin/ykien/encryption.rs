@@ -1,7 +1,7 @@
 //! `ykien encryption …`, and the passphrase of an encrypted database for every command:
 //! `$YKIEN_DB_KEY`, else asked without echo when the command runs in a terminal.
 
-use crate::print_json;
+use crate::{print_json, secret};
 use clap::Subcommand;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -38,36 +38,28 @@ pub fn key_for(files: &[&Path]) -> Result<Option<String>> {
     Ok(None)
 }
 
-fn read(env: &str, prompt: &str) -> Result<Option<String>> {
-    if let Ok(k) = std::env::var(env) {
-        if !k.is_empty() {
-            return Ok(Some(k));
-        }
+fn read(var: &str, prompt: &str) -> Result<Option<String>> {
+    if let Some(k) = secret::env(var) {
+        return Ok(Some(k));
     }
-    if std::io::stdin().is_terminal() {
-        return Ok(Some(rpassword::prompt_password(prompt)?));
-    }
-    Ok(None)
+    // Without a terminal the core refuses the file with its own message and the hint.
+    std::io::stdin().is_terminal().then(|| secret::prompt(prompt, var)).transpose()
 }
 
 fn new_passphrase() -> Result<String> {
-    if let Ok(k) = std::env::var(NEW_KEY_ENV) {
-        if !k.is_empty() {
-            return Ok(k);
-        }
-    }
-    if !std::io::stdin().is_terminal() {
+    if secret::env(NEW_KEY_ENV).is_none() && !std::io::stdin().is_terminal() {
         return Err(Error::validation(
             "new_passphrase",
             format!("Chưa có mật khẩu mã hoá mới: đặt nó trong biến môi trường {NEW_KEY_ENV}, hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập."),
         ));
     }
-    let first = rpassword::prompt_password("Mật khẩu mã hoá mới: ")?;
-    let again = rpassword::prompt_password("Nhập lại mật khẩu mã hoá mới: ")?;
-    if first != again {
-        return Err(Error::validation("new_passphrase", "Hai lần nhập mật khẩu mã hoá mới không giống nhau; không có gì thay đổi."));
-    }
-    Ok(first)
+    secret::new_twice(
+        NEW_KEY_ENV,
+        "Mật khẩu mã hoá mới: ",
+        "Nhập lại mật khẩu mã hoá mới: ",
+        "new_passphrase",
+        "Hai lần nhập mật khẩu mã hoá mới không giống nhau; không có gì thay đổi.",
+    )
 }
 
 /// The hint printed under a refusal for a missing passphrase.

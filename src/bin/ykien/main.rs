@@ -10,6 +10,7 @@ mod feedback;
 mod print;
 mod records;
 mod report;
+mod secret;
 mod survey;
 
 use clap::{Parser, Subcommand};
