@@ -3,6 +3,7 @@
 //! invented. The data is the same on every run for the same "today" (a fixed seed).
 
 mod cases;
+pub mod scale;
 mod surveys;
 
 use crate::{Error, Ledger, OfficeProfile, Result, Role, StaffInput, UnitInput};
