@@ -6,7 +6,7 @@ mod state;
 mod webview2;
 
 use state::AppState;
-use tauri::Manager;
+use tauri::{Listener, Manager};
 
 pub fn run() {
     // Before anything opens a window: with no WebView2 runtime, say what to install and stop.
@@ -108,6 +108,11 @@ pub fn run() {
             commands::encryption::encryption_remove_plain_backups,
         ])
         .setup(|app| {
+            // `cargo xtask bench` measures launch to first paint: the window says when the
+            // book's first page is on screen, and the time is printed for it to read.
+            if std::env::var_os("YKIEN_BENCH_PAINT").is_some() {
+                app.listen_any("first-paint", |_| println!("YKIEN_FIRST_PAINT {}", unix_ms()));
+            }
             // The day's first start makes a backup, in the background: the window opens at once.
             let handle = app.handle().clone();
             std::thread::spawn(move || commands::records::automatic_backup(&handle.state::<AppState>(), true));
@@ -120,4 +125,9 @@ pub fn run() {
                 commands::records::automatic_backup(&app.state::<AppState>(), false);
             }
         });
+}
+
+/// Milliseconds since 1970, the clock `cargo xtask bench` reads too.
+fn unix_ms() -> u128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0)
 }

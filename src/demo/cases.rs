@@ -87,6 +87,16 @@ const SPECIALIST_ANSWERS: &[&str] = &[
     "Đã đính chính thông tin trên giấy chứng nhận và cấp lại cho doanh nghiệp.",
 ];
 
+/// A sentence that tells one case from another of the same topic.
+fn detail(rng: &mut Rng) -> String {
+    match rng.below(4) {
+        0 => format!("Hồ sơ nộp tại Bộ phận Một cửa ngày thứ {} của tuần.", 2 + rng.below(5)),
+        1 => format!("Liên quan đến {}.", rng.pick(ORGS)),
+        2 => format!("Địa điểm: {}, tỉnh Đắk Lắk.", rng.pick(PLACES)),
+        _ => format!("Mã hồ sơ trên Cổng dịch vụ công: H15.{:02}-{:06}.", rng.below(100), rng.below(1_000_000)),
+    }
+}
+
 /// The channel a topic most likely arrived through.
 fn channel_for(rng: &mut Rng, kind: Kind) -> Channel {
     if kind.is_complaint() && rng.chance(40) {
@@ -99,7 +109,7 @@ fn channel_for(rng: &mut Rng, kind: Kind) -> Channel {
 }
 
 /// The next moment in office hours at least `days` working days after `t`.
-fn later(rng: &mut Rng, t: NaiveDateTime, days: u64) -> NaiveDateTime {
+pub(super) fn later(rng: &mut Rng, t: NaiveDateTime, days: u64) -> NaiveDateTime {
     let mut d = t.date() + Days::new(days);
     while matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
         d = d + Days::new(1);
@@ -109,7 +119,7 @@ fn later(rng: &mut Rng, t: NaiveDateTime, days: u64) -> NaiveDateTime {
     if moment <= t { t + Duration::minutes(30) } else { moment }
 }
 
-struct People {
+pub(super) struct People {
     units: Vec<(String, String)>,
     reception: Vec<String>,
     heads: Vec<(String, Option<String>)>,
@@ -117,7 +127,7 @@ struct People {
     director: String,
 }
 
-fn people(l: &Ledger) -> Result<People> {
+pub(super) fn people(l: &Ledger) -> Result<People> {
     let staff = l.staff(None)?;
     Ok(People {
         units: l.units()?.into_iter().map(|u| (u.id, u.name)).collect(),
@@ -135,7 +145,7 @@ pub fn fill(l: &mut Ledger) -> Result<()> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut t = later(&mut rng, start, 0);
     while t < today - Duration::hours(2) {
-        one_case(l, &mut rng, &p, t, today)?;
+        one_case(l, &mut rng, &p, t, today, false)?;
         // About 300 cases a year: one every working day or so.
         let gap = rng.below(2) as u64;
         t = later(&mut rng, t, gap);
@@ -144,7 +154,17 @@ pub fn fill(l: &mut Ledger) -> Result<()> {
     Ok(())
 }
 
-fn one_case(l: &mut Ledger, rng: &mut Rng, p: &People, received: NaiveDateTime, today: NaiveDateTime) -> Result<()> {
+/// One case received at `received` and handled up to `today`. `varied` adds a detail to the
+/// content (where it happened, which business), so that years of cases are not a handful of
+/// sentences repeated; the two-year demo keeps its plain sentences.
+pub(super) fn one_case(
+    l: &mut Ledger,
+    rng: &mut Rng,
+    p: &People,
+    received: NaiveDateTime,
+    today: NaiveDateTime,
+    varied: bool,
+) -> Result<()> {
     let &(kind, subject, content) = rng.pick(TOPICS);
     let channel = channel_for(rng, kind);
     let org = if rng.chance(45) { rng.pick(ORGS).to_string() } else { String::new() };
@@ -168,7 +188,7 @@ fn one_case(l: &mut Ledger, rng: &mut Rng, p: &People, received: NaiveDateTime, 
         customer_phone: format!("09{:02} {:03} {:03}", rng.below(100), rng.below(1000), rng.below(1000)),
         customer_email: String::new(),
         customer_group: *rng.pick(&[CustomerGroup::FirstTime, CustomerGroup::FirstTime, CustomerGroup::LongTerm, CustomerGroup::Referred, CustomerGroup::Unknown]),
-        content: content.to_owned(),
+        content: if varied { format!("{content} {}", detail(rng)) } else { content.to_owned() },
         receiver_id: (!p.reception.is_empty()).then(|| rng.pick(&p.reception).clone()),
         unit_id: Some(unit_id.clone()),
         written,

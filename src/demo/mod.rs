@@ -4,6 +4,7 @@
 
 mod accounts;
 mod cases;
+pub mod scale;
 mod surveys;
 
 pub use accounts::{DEMO_ACCOUNTS, DEMO_PASSWORD};

@@ -3,7 +3,7 @@
 //! same checks as the entry screen.
 
 use super::cases::Rng;
-use crate::domain::survey_entry::{slots, Answer};
+use crate::domain::survey_entry::{slots, Answer, EntrySlot};
 use crate::{Ledger, ResponseInput, Result, RoundInput};
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -50,47 +50,54 @@ fn round(l: &mut Ledger, rng: &mut Rng, year: i32, printed: i32, returned: i32, 
     for _ in 0..returned {
         let serial = serials.remove(rng.below(serials.len()));
         let filled_on = start.checked_add_days(Days::new(rng.below(span) as u64)).unwrap_or(start);
-        let mut answers = Vec::new();
-        for s in &slots {
-            if s.is_text() {
-                if s.code.ends_with(".other") && rng.chance(8) {
-                    let words: &&str = rng.pick(OPINIONS);
-                    answers.push(Answer::text(&s.code, words));
-                } else if s.code.ends_with(".detail") && rng.chance(40) {
-                    let words: &&str = rng.pick(TRANSACTIONS);
-                    answers.push(Answer::text(&s.code, words));
-                }
-                continue;
-            }
-            if s.when.is_some() {
-                let asked = answers.iter().any(|a: &Answer| Some(a.code.as_str()) == s.when.as_ref().map(|w| w.code.as_str()) && a.value == s.when.as_ref().map(|w| w.value));
-                if asked {
-                    answers.push(Answer::chosen(&s.code, if rng.chance(80) { 1 } else { 2 }));
-                }
-                continue;
-            }
-            let answer = if s.options.len() == 1 {
-                // An option of a multiple choice: ticked or not.
-                if rng.chance(55) { Answer::chosen(&s.code, 1) } else { Answer::blank(&s.code) }
-            } else if s.options.len() == 2 {
-                // The harassment question: rarely "Có".
-                if rng.chance(4) { Answer::chosen(&s.code, 1) } else { Answer::chosen(&s.code, 2) }
-            } else {
-                let roll = rng.below(100) as u64;
-                match roll {
-                    r if r < 58 + better => Answer::chosen(&s.code, 1),
-                    r if r < 90 => Answer::chosen(&s.code, 2),
-                    r if r < 97 => Answer::chosen(&s.code, 3),
-                    r if r < 99 => Answer::blank(&s.code),
-                    _ => Answer::spoiled(&s.code),
-                }
-            };
-            answers.push(answer);
-        }
+        let answers = answers(rng, &slots, better);
         l.save_response_from(
             &ResponseInput { round_id: r.id.clone(), serial: serial.to_string(), filled_on: filled_on.to_string(), answers, keystrokes: None },
             "demo",
         )?;
     }
     Ok(())
+}
+
+/// The answers of one returned form: mostly "Tốt", some "Đạt yêu cầu", a few blanks and
+/// spoiled boxes, now and then a written opinion; `better` raises the share of "Tốt".
+pub(super) fn answers(rng: &mut Rng, slots: &[EntrySlot], better: u64) -> Vec<Answer> {
+    let mut answers = Vec::new();
+    for s in slots {
+        if s.is_text() {
+            if s.code.ends_with(".other") && rng.chance(8) {
+                let words: &&str = rng.pick(OPINIONS);
+                answers.push(Answer::text(&s.code, words));
+            } else if s.code.ends_with(".detail") && rng.chance(40) {
+                let words: &&str = rng.pick(TRANSACTIONS);
+                answers.push(Answer::text(&s.code, words));
+            }
+            continue;
+        }
+        if s.when.is_some() {
+            let asked = answers.iter().any(|a: &Answer| Some(a.code.as_str()) == s.when.as_ref().map(|w| w.code.as_str()) && a.value == s.when.as_ref().map(|w| w.value));
+            if asked {
+                answers.push(Answer::chosen(&s.code, if rng.chance(80) { 1 } else { 2 }));
+            }
+            continue;
+        }
+        let answer = if s.options.len() == 1 {
+            // An option of a multiple choice: ticked or not.
+            if rng.chance(55) { Answer::chosen(&s.code, 1) } else { Answer::blank(&s.code) }
+        } else if s.options.len() == 2 {
+            // The harassment question: rarely "Có".
+            if rng.chance(4) { Answer::chosen(&s.code, 1) } else { Answer::chosen(&s.code, 2) }
+        } else {
+            let roll = rng.below(100) as u64;
+            match roll {
+                r if r < 58 + better => Answer::chosen(&s.code, 1),
+                r if r < 90 => Answer::chosen(&s.code, 2),
+                r if r < 97 => Answer::chosen(&s.code, 3),
+                r if r < 99 => Answer::blank(&s.code),
+                _ => Answer::spoiled(&s.code),
+            }
+        };
+        answers.push(answer);
+    }
+    answers
 }

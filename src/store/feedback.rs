@@ -14,6 +14,17 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::ToSql;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+/// `execute` through the connection's statement cache: the statements of saving and moving
+/// a case are parsed once per connection, not at every save.
+fn exec(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> rusqlite::Result<usize> {
+    conn.prepare_cached(sql)?.execute(p)
+}
+
+/// `query_row` through the statement cache (see [`exec`]).
+fn one_row<T>(conn: &Connection, sql: &str, p: impl rusqlite::Params, f: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    conn.prepare_cached(sql)?.query_row(p, f)
+}
+
 /// Local date-time as stored: minutes are enough for a book kept by hand until now.
 pub fn fmt_local(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%dT%H:%M").to_string()
@@ -22,7 +33,8 @@ pub fn fmt_local(t: NaiveDateTime) -> String {
 /// The next receipt number of `year`. Runs inside the write transaction that stores the
 /// record: a rollback gives the number back, and concurrent writers wait on the write lock.
 pub(crate) fn next_receipt(tx: &Tx, year: i32) -> Result<ReceiptNo> {
-    let seq: i64 = tx.query_row(
+    let seq: i64 = one_row(
+        tx,
         "INSERT INTO receipt_counter (year, last) VALUES (?1, 1)
          ON CONFLICT (year) DO UPDATE SET last = last + 1
          RETURNING last",
@@ -75,7 +87,8 @@ pub fn add(
     let day = received.date();
     let reply_due = calendar.due(day, settings.reply_deadline_days, settings.count_working_days);
     let accept_due = f.formal.then(|| calendar.due(day, settings.formal_accept_days, settings.count_working_days));
-    tx.execute(
+    exec(
+        tx,
         "INSERT INTO feedback (id, receipt_year, receipt_seq, received_at, channel, kind, subject, book,
             customer_name, customer_org, customer_address, customer_phone, customer_email, customer_group,
             content, receiver_id, unit_id, written, formal, status, reply_due, formal_accept_due,
@@ -92,7 +105,8 @@ pub fn add(
     event(tx, &id, fmt_local(received), f.receiver_id.as_deref(), None, Status::Received, Some(f.channel), "")?;
     tx.audit::<(), _>("feedback", &id, None, Some(&serde_json::json!({ "receipt_no": receipt.to_string(), "input": f })))?;
     if let Some(resolution) = &f.settled_on_spot {
-        tx.execute(
+        exec(
+            tx,
             "UPDATE feedback SET status = 'closed', closed_at = ?2, resolution = ?3 WHERE id = ?1",
             params![id, fmt_local(received), resolution],
         )?;
@@ -113,7 +127,8 @@ pub(crate) fn event(
     channel: Option<Channel>,
     note: &str,
 ) -> Result<()> {
-    tx.execute(
+    exec(
+        tx,
         "INSERT INTO case_event (id, feedback_id, at, actor, staff_id, from_status, to_status, channel, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![super::new_id(), feedback_id, at, tx.actor(), staff_id, from, to, channel, note],
@@ -123,7 +138,8 @@ pub(crate) fn event(
 
 /// The id of the live case with this receipt number.
 pub fn id_of(conn: &Connection, receipt: &ReceiptNo) -> Result<String> {
-    conn.query_row(
+    one_row(
+        conn,
         "SELECT id FROM feedback WHERE receipt_year = ?1 AND receipt_seq = ?2 AND deleted_at IS NULL",
         params![receipt.year, receipt.seq],
         |r| r.get(0),
@@ -152,7 +168,8 @@ pub fn move_case(
     calendar: &Calendar,
 ) -> Result<()> {
     let (from, kind, subject, written, formal, complex, accepted_on): (Status, _, _, bool, bool, bool, Option<String>) =
-        tx.query_row(
+        one_row(
+            tx,
             "SELECT status, kind, subject, written, formal, complex, accepted_on FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
             [id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
@@ -176,7 +193,7 @@ pub fn move_case(
         }
     }
     let at = fmt_local(now);
-    tx.execute("UPDATE feedback SET status = ?2, updated_at = ?3 WHERE id = ?1", params![id, to, tx.now()])?;
+    exec(tx, "UPDATE feedback SET status = ?2, updated_at = ?3 WHERE id = ?1", params![id, to, tx.now()])?;
     if to == Status::Closed {
         // The last solution given is the resolution recorded in the book.
         let resolution: String = tx
@@ -188,14 +205,15 @@ pub fn move_case(
             .optional()?
             .unwrap_or_default();
         let resolution = if note.is_empty() { resolution } else { note.clone() };
-        tx.execute("UPDATE feedback SET closed_at = ?2, resolution = ?3 WHERE id = ?1", params![id, at, resolution])?;
+        exec(tx, "UPDATE feedback SET closed_at = ?2, resolution = ?3 WHERE id = ?1", params![id, at, resolution])?;
     }
     // A formal complaint is accepted (thụ lý) when handling starts; the clock to decide runs from then.
     if formal && from == Status::Received && accepted_on.is_none() {
         let today = now.date();
         let days = if complex { settings.formal_decide_days_complex } else { settings.formal_decide_days };
         let decide_due = calendar.due(today, days, settings.count_working_days);
-        tx.execute(
+        exec(
+            tx,
             "UPDATE feedback SET accepted_on = ?2, formal_decide_due = ?3 WHERE id = ?1",
             params![id, today.to_string(), decide_due.to_string()],
         )?;
@@ -208,13 +226,15 @@ pub fn move_case(
 fn done(conn: &Connection, id: &str) -> Result<Done> {
     let mut st = conn.prepare_cached("SELECT step FROM case_step WHERE feedback_id = ?1 AND deleted_at IS NULL")?;
     let steps = st.query_map([id], |r| r.get::<_, StepKind>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
-    let corrective_actions: i64 = conn.query_row(
+    let corrective_actions: i64 = one_row(
+        conn,
         "SELECT count(*) FROM corrective_action_case l JOIN corrective_action a ON a.id = l.action_id
          WHERE l.feedback_id = ?1 AND a.deleted_at IS NULL",
         [id],
         |r| r.get(0),
     )?;
-    let reply_sent: bool = conn.query_row(
+    let reply_sent: bool = one_row(
+        conn,
         "SELECT EXISTS (SELECT 1 FROM reply_letter WHERE feedback_id = ?1 AND status = 'sent' AND deleted_at IS NULL)",
         [id],
         |r| r.get(0),
@@ -234,7 +254,8 @@ pub fn record_step(tx: &Tx, id: &str, step: StepKind, on: NaiveDate, staff_id: O
     }
     check_staff(tx, "staff_id", &staff_id)?;
     let step_id = super::new_id();
-    tx.execute(
+    exec(
+        tx,
         "INSERT INTO case_step (id, feedback_id, step, on_date, staff_id, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![step_id, id, step, on.to_string(), staff_id, note, tx.now()],
     )?;
@@ -242,7 +263,7 @@ pub fn record_step(tx: &Tx, id: &str, step: StepKind, on: NaiveDate, staff_id: O
 }
 
 fn status_of(conn: &Connection, id: &str) -> Result<Status> {
-    conn.query_row("SELECT status FROM feedback WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0))
+    one_row(conn, "SELECT status FROM feedback WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0))
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })
 }
@@ -261,7 +282,8 @@ pub fn set_exception_deadline(tx: &Tx, id: &str, due: NaiveDate, reason: &str, b
     if due.to_string().as_str() < &received[..10] {
         return Err(Error::validation("due", "Hạn mới không thể trước ngày tiếp nhận."));
     }
-    tx.execute(
+    exec(
+        tx,
         "UPDATE feedback SET exception_due = ?2, exception_reason = ?3, exception_by = ?4, updated_at = ?5 WHERE id = ?1",
         params![id, due.to_string(), reason, by, tx.now()],
     )?;
@@ -276,7 +298,8 @@ pub fn confirm(tx: &Tx, id: &str, staff_id: &str, now: NaiveDateTime) -> Result<
         .query_row("SELECT confirmed_at FROM feedback WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0))
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })?;
-    tx.execute(
+    exec(
+        tx,
         "UPDATE feedback SET confirmed_by = ?2, confirmed_at = ?3, updated_at = ?4 WHERE id = ?1",
         params![id, staff_id, fmt_local(now), tx.now()],
     )?;
@@ -388,10 +411,10 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
     }
     let where_sql = clauses.join(" AND ");
     let params: Vec<&dyn ToSql> = args.iter().map(|b| b.as_ref()).collect();
-    let total: i64 = conn.query_row(&format!("SELECT count(*) FROM feedback f WHERE {where_sql}"), params.as_slice(), |r| r.get(0))?;
+    let total: i64 = one_row(conn, &format!("SELECT count(*) FROM feedback f WHERE {where_sql}"), params.as_slice(), |r| r.get(0))?;
     let limit = filter.limit.unwrap_or(100).min(1000);
     let offset = filter.offset.unwrap_or(0);
-    let mut st = conn.prepare(&format!(
+    let mut st = conn.prepare_cached(&format!(
         "{ROW_SELECT} WHERE {where_sql} ORDER BY f.received_at DESC, f.receipt_year DESC, f.receipt_seq DESC LIMIT {limit} OFFSET {offset}"
     ))?;
     let rows = st.query_map(params.as_slice(), row)?.collect::<rusqlite::Result<Vec<_>>>()?;
@@ -400,13 +423,13 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
 
 /// How many cases are not closed.
 pub fn open_count(conn: &Connection) -> Result<i32> {
-    Ok(conn.query_row("SELECT count(*) FROM feedback WHERE status <> 'closed' AND deleted_at IS NULL", [], |r| r.get(0))?)
+    Ok(one_row(conn, "SELECT count(*) FROM feedback WHERE status <> 'closed' AND deleted_at IS NULL", [], |r| r.get(0))?)
 }
 
 /// The whole case, its deadlines judged on `today`.
 pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
     let mut c = conn
-        .query_row(
+        .prepare_cached(
             "SELECT f.id, f.receipt_year, f.receipt_seq, f.received_at, f.channel, f.kind, f.subject, f.book,
                 f.customer_name, f.customer_org, f.customer_address, f.customer_phone, f.customer_email,
                 f.customer_group, f.content, f.receiver_id, r.full_name, f.unit_id, u.name, f.written,
@@ -419,6 +442,8 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
              LEFT JOIN staff c ON c.id = f.confirmed_by
              LEFT JOIN staff e ON e.id = f.exception_by
              WHERE f.id = ?1 AND f.deleted_at IS NULL",
+        )?
+        .query_row(
             [id],
             |r| {
                 let reply_due: String = r.get(27)?;

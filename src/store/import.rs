@@ -44,6 +44,33 @@ pub struct Target<'a> {
     pub settings: &'a Settings,
     pub calendar: &'a Calendar,
     pub batch_id: &'a str,
+    /// The search keys of the lines stored so far, given to the search index at the end by
+    /// [`index_rows`] (id, key).
+    keys: std::cell::RefCell<Vec<(String, String)>>,
+}
+
+impl<'a> Target<'a> {
+    pub fn new(settings: &'a Settings, calendar: &'a Calendar, batch_id: &'a str) -> Target<'a> {
+        Target { settings, calendar, batch_id, keys: Default::default() }
+    }
+}
+
+/// Gives the search keys of every line stored to the search index, in one statement. Lines
+/// are stored with an empty key first: the full-text index writes what it holds in memory to
+/// the file at every statement that may need undoing, so indexing line by line wrote one
+/// small segment per line and merged them again and again (half the time of an import).
+/// One UPDATE indexes them all at once. Must run in the same transaction as the lines.
+pub fn index_rows(tx: &Tx, t: &Target) -> Result<()> {
+    let keys = t.keys.take();
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let json = serde_json::Value::Array(keys.into_iter().map(|(id, k)| serde_json::json!([id, k])).collect()).to_string();
+    tx.execute(
+        "UPDATE feedback SET search_key = j.value ->> 1 FROM json_each(?1) j WHERE feedback.id = j.value ->> 0",
+        [json],
+    )?;
+    Ok(())
 }
 
 pub fn begin_batch(tx: &Tx, p: &Prepared, batch_id: &str, rows: usize) -> Result<()> {
@@ -75,19 +102,19 @@ pub fn store_row(tx: &Tx, t: &Target, file_name: &str, row: &PreparedRow, staff:
     let closed_on = row.closed_on.filter(|c| *c >= day).unwrap_or(day);
     let closed_at = format!("{}T{}", closed_on, if closed_on == day { row.received.format("%H:%M").to_string() } else { "00:00".into() });
     let resolution = if row.result.is_empty() { "Đã xử lý (theo sổ cũ).".to_owned() } else { row.result.clone() };
-    tx.execute(
+    t.keys.borrow_mut().push((id.clone(), super::feedback::search_key(&receipt, &f)));
+    tx.prepare_cached(
         "INSERT INTO feedback (id, receipt_year, receipt_seq, received_at, channel, kind, subject, book,
             customer_name, customer_org, customer_address, customer_phone, customer_email, customer_group,
             content, receiver_id, unit_id, written, formal, status, reply_due, closed_at, resolution,
             search_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 0, 0, 'closed', ?18, ?19, ?20, ?21, ?22, ?22)",
-        params![
-            id, receipt.year, receipt.seq, f.received_at, f.channel, f.kind, f.subject, f.book,
-            f.customer_name, f.customer_org, f.customer_address, f.customer_phone, f.customer_email,
-            f.customer_group, f.content, f.receiver_id, f.unit_id, reply_due.to_string(), closed_at, resolution,
-            super::feedback::search_key(&receipt, &f), tx.now()
-        ],
-    )?;
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 0, 0, 'closed', ?18, ?19, ?20, '', ?21, ?21)",
+    )?
+    .execute(params![
+        id, receipt.year, receipt.seq, f.received_at, f.channel, f.kind, f.subject, f.book,
+        f.customer_name, f.customer_org, f.customer_address, f.customer_phone, f.customer_email,
+        f.customer_group, f.content, f.receiver_id, f.unit_id, reply_due.to_string(), closed_at, resolution, tx.now()
+    ])?;
     let mut origin = format!("Nhập từ sổ cũ: tệp «{file_name}», dòng {}", row.row_no);
     if !row.old_number.is_empty() {
         origin.push_str(&format!(", số thứ tự cũ {}", row.old_number));
@@ -105,10 +132,8 @@ pub fn store_row(tx: &Tx, t: &Target, file_name: &str, row: &PreparedRow, staff:
     let received_at = super::feedback::fmt_local(row.received);
     super::feedback::event(tx, &id, received_at, f.receiver_id.as_deref(), None, Status::Received, Some(f.channel), &origin)?;
     super::feedback::event(tx, &id, closed_at, None, Some(Status::Received), Status::Closed, None, &resolution)?;
-    tx.execute(
-        "INSERT INTO import_row (source_hash, batch_id, feedback_id, row_no) VALUES (?1, ?2, ?3, ?4)",
-        params![row.source_hash, t.batch_id, id, row.row_no],
-    )?;
+    tx.prepare_cached("INSERT INTO import_row (source_hash, batch_id, feedback_id, row_no) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![row.source_hash, t.batch_id, id, row.row_no])?;
     tx.audit::<(), _>(
         "feedback",
         &id,

@@ -88,6 +88,15 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // Two windows (or the app and a script) may write at once; wait rather than fail.
     conn.busy_timeout(Duration::from_secs(10))?;
+    // One plan per statement, whatever values are bound. Without it SQLite (built with STAT4,
+    // as rusqlite bundles it) marks statements such as `… = ?1 AND deleted_at IS NULL` as
+    // depending on their values, and the statement cache, which clears the values when it
+    // takes a statement back, then makes SQLite parse it again at every use: that was half
+    // the time of saving a case or a form (BENCHMARKS.md). Our queries name partial-index
+    // conditions as literals, so no plan is lost.
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    // Saving a case reads it back with some twenty statements; rusqlite keeps 16 by default.
+    conn.set_prepared_statement_cache_capacity(64);
     Ok(())
 }
 

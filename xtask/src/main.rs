@@ -4,10 +4,13 @@
 //!   the app on the default database (or on a demo database with `--demo`);
 //! - `cargo xtask test`: installs what the tests need and runs every test: the Rust tests,
 //!   the UI unit tests, and the end-to-end tests in the real app window under Xvfb;
-//! - `cargo xtask dist`: the Windows portable .zip and installer, checked (see dist.rs).
+//! - `cargo xtask dist`: the Windows portable .zip and installer, checked (see dist.rs);
+//! - `cargo xtask bench [--scale district|province|stress]`: every benchmark at one scale,
+//!   the app's launch and memory included (see bench.rs). Not part of `test`.
 //!
 //! Only the standard library, so that this builds in seconds before anything else.
 
+mod bench;
 mod dist;
 
 use std::path::{Path, PathBuf};
@@ -33,7 +36,8 @@ fn main() -> ExitCode {
         Some("run") => run(args.iter().any(|a| a == "--demo")),
         Some("test") => test(),
         Some("dist") => dist::dist(),
-        _ => Err("usage: cargo xtask run [--demo] | cargo xtask test | cargo xtask dist".into()),
+        Some("bench") => bench::bench(&args[1..]),
+        _ => Err("usage: cargo xtask run [--demo] | cargo xtask test | cargo xtask dist | cargo xtask bench [--scale district|province|stress] [--seed N] [--launches N] [--no-app]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -43,7 +43,16 @@ enum Command {
     /// Check the file's integrity and schema version; prints `ok` when healthy.
     Check,
     /// Fill a new, empty database with realistic demo data.
-    Demo,
+    Demo {
+        /// Years of data at an office's size instead of the two-year demo: district (one
+        /// year: 5,000 cases, 2,000 survey forms), province (ten years: 200,000 and 100,000),
+        /// stress (1,000,000 and 500,000). For benchmarks and trying the app at scale.
+        #[arg(long, value_parser = ["district", "province", "stress"])]
+        scale: Option<String>,
+        /// The seed the scaled data is drawn from: the same seed gives the same data.
+        #[arg(long, requires = "scale", default_value_t = 1)]
+        seed: u64,
+    },
     /// Show the office profile.
     Office,
     /// List the units (phòng ban).
@@ -171,7 +180,10 @@ fn run(cli: Cli) -> Result<()> {
                 return Err(ykien::Error::Corrupt(report.problems.join("; ")));
             }
         }
-        Command::Demo => {
+        Command::Demo { scale: Some(scale), seed } => {
+            demo_at_scale(&mut ledger, &path, &scale, seed, json)?;
+        }
+        Command::Demo { scale: None, .. } => {
             ykien::demo::fill_with_accounts(&mut ledger)?;
             let (units, staff) = (ledger.units()?.len(), ledger.staff(None)?.len());
             let accounts = ykien::demo::DEMO_ACCOUNTS.len();
@@ -243,4 +255,32 @@ fn run(cli: Cli) -> Result<()> {
 
 fn whoami() -> String {
     std::env::var("USERNAME").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "?".into())
+}
+
+/// `demo --scale`: years of data through the core's API, with a progress line on stderr.
+fn demo_at_scale(ledger: &mut Ledger, path: &std::path::Path, scale: &str, seed: u64, json: bool) -> Result<()> {
+    use ykien::demo::scale::{fill, Scale};
+    let scale = Scale::parse(scale).expect("clap checks the scale");
+    let start = std::time::Instant::now();
+    let progress = |what: &str, done: usize, total: usize| {
+        let what = if what == "cases" { "hồ sơ" } else { "phiếu khảo sát" };
+        eprint!("\r{what}: {done}/{total}   ");
+        if done == total {
+            eprintln!();
+        }
+    };
+    let made = fill(ledger, scale, seed, &progress)?;
+    let seconds = start.elapsed().as_secs_f64();
+    if json {
+        print_json(&serde_json::json!({
+            "path": path, "scale": scale.as_str(), "seed": seed, "cases": made.cases, "forms": made.forms,
+            "first_year": made.first_year, "last_year": made.last_year, "seconds": seconds,
+        }));
+    } else {
+        println!(
+            "Đã tạo dữ liệu mẫu quy mô {} trong {}: {} hồ sơ, {} phiếu khảo sát, năm {}–{} (hạt giống {seed}, {seconds:.0} giây).",
+            scale.label(), path.display(), made.cases, made.forms, made.first_year, made.last_year
+        );
+    }
+    Ok(())
 }

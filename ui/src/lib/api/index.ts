@@ -3,6 +3,7 @@
 // Argument names are camelCase, as Tauri 2 expects on the JavaScript side.
 
 import { invoke } from '@tauri-apps/api/core';
+import { emit } from '@tauri-apps/api/event';
 import type {
   ActionInput,
   ActionStatus,
@@ -299,3 +300,16 @@ export function taskCancel(): Promise<null> {
   return invoke<null>('task_cancel');
 }
 export * from './accounts';
+
+let firstPaintMarked = false;
+
+/**
+ * Says once, when the book's first page is on screen, that the window has painted its first
+ * screen. Only the launch benchmark listens (`YKIEN_BENCH_PAINT`, `cargo xtask bench`); two
+ * animation frames later the frame holding the page has been painted.
+ */
+export function markFirstPaint(): void {
+  if (firstPaintMarked) return;
+  firstPaintMarked = true;
+  requestAnimationFrame(() => requestAnimationFrame(() => void emit('first-paint').catch(() => {})));
+}
