@@ -113,9 +113,10 @@ pub fn run() {
             if std::env::var_os("YKIEN_BENCH_PAINT").is_some() {
                 app.listen_any("first-paint", |_| println!("YKIEN_FIRST_PAINT {}", unix_ms()));
             }
-            // The day's first start makes a backup, in the background: the window opens at once.
+            // The start-up check and the day's first backup run in the background: the
+            // window opens at once.
             let handle = app.handle().clone();
-            std::thread::spawn(move || commands::records::automatic_backup(&handle.state::<AppState>(), true));
+            std::thread::spawn(move || commands::records::after_open(&handle));
             Ok(())
         })
         .build(tauri::generate_context!())

@@ -19,6 +19,14 @@ pub struct AppState {
     key: Mutex<Option<String>>,
 }
 
+/// What the start-up check found.
+pub enum StartupCheck {
+    Sound,
+    Damaged,
+    /// No database is open (refused at opening, or waiting for its passphrase).
+    NotOpen,
+}
+
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding the lock cannot leave a half-written record (each write is one
     // transaction), so a poisoned lock is safe to reuse.
@@ -26,8 +34,13 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl AppState {
+    /// Opens the database without its start-up check, which [`AppState::startup_check`]
+    /// makes next, in the background.
     pub fn open(db_path: PathBuf) -> AppState {
-        let (ledger, recovery) = open_checked(&db_path, None);
+        let (ledger, recovery) = match Ledger::open_with_key(&db_path, None) {
+            Ok(l) => (Ok(l), None),
+            Err(e) => refused(&db_path, None, e),
+        };
         AppState {
             db_path,
             ledger: Mutex::new(ledger),
@@ -44,7 +57,10 @@ impl AppState {
         if guard.is_ok() {
             return Ok(());
         }
-        let (ledger, recovery) = open_checked(&self.db_path, Some(passphrase));
+        let (ledger, recovery) = match Ledger::open_with_key(&self.db_path, Some(passphrase)) {
+            Ok(l) => (Ok(l), None),
+            Err(e) => refused(&self.db_path, Some(passphrase), e),
+        };
         let refused = matches!(&ledger, Err(ErrorReport::Encrypted { .. }));
         if !refused {
             // Right passphrase (the database opened, or a backup opened with it).
@@ -64,6 +80,38 @@ impl AppState {
     /// (`None`: turned off).
     pub fn set_key(&self, passphrase: Option<String>) {
         *lock(&self.key) = passphrase;
+    }
+
+    /// The start-up check of the file (SQLite's quick_check), on a connection of its own
+    /// while the window opens and shows the book: it reads the whole file, which takes
+    /// seconds for ten years of records (BENCHMARKS.md), and nobody at the counter should
+    /// wait for it. A damaged file is then closed: the window, told, shows why with the newest good backup, as when a file cannot be opened at all. Until
+    /// then the clerk may have read or saved something: SQLite refuses writes it finds to
+    /// touch a damaged page, and every backup is checked before it is kept, so the newest
+    /// good backup offered is still good.
+    pub fn startup_check(&self) -> StartupCheck {
+        if !self.is_open() {
+            return StartupCheck::NotOpen;
+        }
+        let key = lock(&self.key).clone();
+        let problems = self.open_another().and_then(|l| l.startup_problems());
+        let error = match problems {
+            Ok(p) if p.is_empty() => return StartupCheck::Sound,
+            Ok(p) => damaged(&p),
+            Err(e) => e,
+        };
+        let mut guard = lock(&self.ledger);
+        let (ledger, recovery) = refused(&self.db_path, key.as_deref(), error);
+        *lock(&self.recovery) = recovery;
+        *guard = ledger;
+        StartupCheck::Damaged
+    }
+
+    /// Another connection to the open database, for work that reads the whole file (the
+    /// automatic backup) without holding the window's connection meanwhile.
+    pub fn open_another(&self) -> ykien::Result<Ledger> {
+        let key = lock(&self.key).clone();
+        Ledger::open_with_key(&self.db_path, key.as_deref())
     }
 
     /// Runs `f` on the ledger; the one place commands reach the core.
@@ -129,41 +177,49 @@ impl AppState {
     }
 }
 
-/// Opens the database and runs the start-up check. A damaged file is not used: the window
-/// shows why, with the newest good backup in the office's backup folder.
+/// Opens the database and runs the start-up check at once (after a restore, where the
+/// window waits anyway). A damaged file is not used: the window shows why, with the newest
+/// good backup in the office's backup folder.
 fn open_checked(db_path: &Path, key: Option<&str>) -> (Result<Ledger, ErrorReport>, Option<BackupFile>) {
     let opened = Ledger::open_with_key(db_path, key).and_then(|l| {
         let problems = l.startup_problems()?;
         if problems.is_empty() {
             Ok(l)
         } else {
-            // The first problems are enough to report; SQLite lists one per damaged page.
-            let lines: Vec<&str> =
-                problems.iter().flat_map(|p| p.lines()).filter(|l| !l.starts_with("***")).collect();
-            let mut shown: Vec<String> = lines.iter().take(3).map(|l| l.to_string()).collect();
-            if lines.len() > 3 {
-                shown.push(format!("và {} lỗi khác", lines.len() - 3));
-            }
-            Err(Error::Corrupt(shown.join("; ")))
+            Err(damaged(&problems))
         }
     });
     match opened {
         Ok(l) => (Ok(l), None),
-        Err(e) => {
-            let damaged = matches!(e, Error::Corrupt(_) | Error::NotADatabase { .. } | Error::Storage(_));
-            let recovery = if damaged { Ledger::recovery_backup_with_key(db_path, key) } else { None };
-            // A passphrase that does not open the database but opens its newest encrypted
-            // backup is the right one: the database itself is damaged.
-            if let (Error::Encrypted { wrong_key: true, .. }, Some(_)) = (&e, key) {
-                let backup = Ledger::recovery_backup_with_key(db_path, key).filter(|b| {
-                    ykien::store::cipher::file_kind(Path::new(&b.path)).ok() == Some(ykien::store::cipher::FileKind::Encrypted)
-                });
-                if backup.is_some() {
-                    let e = Error::Corrupt("mật khẩu mã hoá đúng (mở được bản sao lưu) nhưng tệp dữ liệu không giải mã được: tệp đã bị hỏng".into());
-                    return (Err(ErrorReport::from(e)), backup);
-                }
-            }
-            (Err(ErrorReport::from(e)), recovery)
+        Err(e) => refused(db_path, key, e),
+    }
+}
+
+/// The start-up check's problems as one error; the first few are enough to report, SQLite
+/// lists one per damaged page.
+fn damaged(problems: &[String]) -> Error {
+    let lines: Vec<&str> = problems.iter().flat_map(|p| p.lines()).filter(|l| !l.starts_with("***")).collect();
+    let mut shown: Vec<String> = lines.iter().take(3).map(|l| l.to_string()).collect();
+    if lines.len() > 3 {
+        shown.push(format!("và {} lỗi khác", lines.len() - 3));
+    }
+    Error::Corrupt(shown.join("; "))
+}
+
+/// Why the database is not used, with the newest good backup when the file is damaged.
+fn refused(db_path: &Path, key: Option<&str>, e: Error) -> (Result<Ledger, ErrorReport>, Option<BackupFile>) {
+    let damaged = matches!(e, Error::Corrupt(_) | Error::NotADatabase { .. } | Error::Storage(_));
+    let recovery = if damaged { Ledger::recovery_backup_with_key(db_path, key) } else { None };
+    // A passphrase that does not open the database but opens its newest encrypted
+    // backup is the right one: the database itself is damaged.
+    if let (Error::Encrypted { wrong_key: true, .. }, Some(_)) = (&e, key) {
+        let backup = Ledger::recovery_backup_with_key(db_path, key).filter(|b| {
+            ykien::store::cipher::file_kind(Path::new(&b.path)).ok() == Some(ykien::store::cipher::FileKind::Encrypted)
+        });
+        if backup.is_some() {
+            let e = Error::Corrupt("mật khẩu mã hoá đúng (mở được bản sao lưu) nhưng tệp dữ liệu không giải mã được: tệp đã bị hỏng".into());
+            return (Err(ErrorReport::from(e)), backup);
         }
     }
+    (Err(ErrorReport::from(e)), recovery)
 }

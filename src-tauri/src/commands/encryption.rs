@@ -2,7 +2,7 @@
 //! the settings (turn on, change the passphrase, turn off, remove plaintext backups).
 
 use crate::state::AppState;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, State};
 use ykien::{EncryptionReport, EncryptionStatus, ErrorReport};
 
 type Reply<T> = Result<T, ErrorReport>;
@@ -12,7 +12,7 @@ type Reply<T> = Result<T, ErrorReport>;
 #[tauri::command(async)]
 pub fn database_unlock(app: AppHandle, state: State<AppState>, passphrase: String) -> Reply<()> {
     state.unlock(&passphrase)?;
-    std::thread::spawn(move || crate::commands::records::automatic_backup(&app.state::<AppState>(), true));
+    std::thread::spawn(move || crate::commands::records::after_open(&app));
     Ok(())
 }
 

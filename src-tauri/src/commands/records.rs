@@ -2,10 +2,10 @@
 //! retention and disposal. Long tasks run off the window's thread, report their progress as
 //! `records-progress` events and stop when `task_cancel` is called, changing nothing.
 
-use crate::state::AppState;
+use crate::state::{AppState, StartupCheck};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 use ykien::{
     BackupFile, BackupSettings, DisposalReport, ErrorReport, ExportReport, ImportPreview, RestoreReport, RetentionDue,
     TaskProgress,
@@ -88,14 +88,15 @@ pub fn retention_dispose(state: State<AppState>, on: String, out: String) -> Rep
 
 /// The automatic backup of the day's first start, run in the background after the window
 /// opens; and the one made when the app closes. Both only when a folder is chosen; a failure
-/// is reported on stderr and never stops the app.
+/// is reported on stderr and never stops the app. It is made on a connection of its own, so
+/// that the window is not kept waiting while years of records are copied and checked.
 pub fn automatic_backup(state: &AppState, on_start: bool) {
     // A database that did not open (or failed its start-up check) is never backed up: the
     // window offers to restore instead.
     if !state.is_open() {
         return;
     }
-    let result = state.with(|l| {
+    let result = state.open_another().and_then(|l| {
         let due = if on_start { l.daily_backup_due()? } else { !l.backup_settings()?.folder.is_empty() };
         if due {
             l.backup_now(&ykien::no_progress).map(Some)
@@ -105,5 +106,19 @@ pub fn automatic_backup(state: &AppState, on_start: bool) {
     });
     if let Err(e) = result {
         eprintln!("Sao lưu tự động không thành công: {e:?}");
+    }
+}
+
+/// What follows opening the database, in the background: its start-up check, then the
+/// day's first backup; or, when the check finds the file damaged, the window is told and
+/// shows the newest good backup instead.
+pub fn after_open(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    match state.startup_check() {
+        StartupCheck::Sound => automatic_backup(&state, true),
+        StartupCheck::Damaged => {
+            let _ = app.emit("database-damaged", ());
+        }
+        StartupCheck::NotOpen => {}
     }
 }

@@ -3,7 +3,7 @@
 // Argument names are camelCase, as Tauri 2 expects on the JavaScript side.
 
 import { invoke } from '@tauri-apps/api/core';
-import { emit } from '@tauri-apps/api/event';
+import { emit, listen } from '@tauri-apps/api/event';
 import type {
   ActionInput,
   ActionStatus,
@@ -312,4 +312,12 @@ export function markFirstPaint(): void {
   if (firstPaintMarked) return;
   firstPaintMarked = true;
   requestAnimationFrame(() => requestAnimationFrame(() => void emit('first-paint').catch(() => {})));
+}
+
+/**
+ * Calls `f` when the start-up check, made in the background while the window opens, finds
+ * the database file damaged; the app info then says why and names the newest good backup.
+ */
+export function onDatabaseDamaged(f: () => void): Promise<() => void> {
+  return listen('database-damaged', () => f());
 }
