@@ -352,13 +352,11 @@ impl Ledger {
 
     /// Open, overdue and due-soon counts today, for the opening screen.
     pub fn case_counts(&self) -> Result<CaseCounts> {
-        let today = self.today().to_string();
-        let count = |f: FeedbackFilter| -> Result<i32> { Ok(self.feedback(&FeedbackFilter { limit: Some(0), ..f })?.total) };
-        Ok(CaseCounts {
-            open: store::feedback::open_count(&self.conn)?,
-            overdue: count(FeedbackFilter { overdue_on: Some(today.clone()), ..Default::default() })?,
-            due_soon: count(FeedbackFilter { due_soon_on: Some(today), ..Default::default() })?,
-        })
+        self.guard_read()?;
+        let today = self.today();
+        let until = today + chrono::Days::new(self.settings()?.due_soon_days as u64);
+        let (open, overdue, due_soon) = store::feedback::open_counts(&self.conn, today, until)?;
+        Ok(CaseCounts { open, overdue, due_soon })
     }
 
     // ---- Reply letters ----

@@ -342,78 +342,104 @@ fn row(r: &Row) -> rusqlite::Result<FeedbackRow> {
 
 /// A page of cases matching `filter`, newest first.
 pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> Result<FeedbackPage> {
-    let mut clauses: Vec<String> = vec!["f.deleted_at IS NULL".into()];
-    let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-    let mut arg = |clauses: &mut Vec<String>, sql: &str, v: Box<dyn ToSql>| {
-        args.push(v);
-        clauses.push(sql.replace('?', &format!("?{}", args.len())));
-    };
-    if let Some(q) = filter.search.as_deref().map(fold).filter(|q| !q.is_empty()) {
-        if q.chars().count() >= 3 {
-            // The whole query as one FTS5 phrase: a substring match over trigrams.
-            let phrase = format!("\"{}\"", q.replace('"', "\"\""));
-            arg(&mut clauses, "f.rowid IN (SELECT rowid FROM feedback_search WHERE feedback_search MATCH ?)", Box::new(phrase));
-        } else {
-            arg(&mut clauses, "instr(f.search_key, ?) > 0", Box::new(q));
-        }
+    let mut w = Where { clauses: vec!["f.deleted_at IS NULL".into()], args: Vec::new() };
+    // A query of three characters or more is looked up in the trigram index (below); a
+    // shorter one is a substring test on each case's search key.
+    let search = filter.search.as_deref().map(fold).filter(|q| !q.is_empty());
+    let indexed = search.clone().filter(|q| q.chars().count() >= 3);
+    if let Some(q) = search.filter(|_| indexed.is_none()) {
+        w.add("instr(f.search_key, ?) > 0", Box::new(q));
     }
     if let Some(s) = filter.status {
-        arg(&mut clauses, "f.status = ?", Box::new(s));
+        w.add("f.status = ?", Box::new(s));
     }
     if let Some(k) = filter.kind {
-        arg(&mut clauses, "f.kind = ?", Box::new(k));
+        w.add("f.kind = ?", Box::new(k));
     }
     if let Some(s) = filter.subject {
-        arg(&mut clauses, "f.subject = ?", Box::new(s));
+        w.add("f.subject = ?", Box::new(s));
     }
     if let Some(b) = filter.book {
-        arg(&mut clauses, "f.book = ?", Box::new(b));
+        w.add("f.book = ?", Box::new(b));
     }
     if let Some(u) = filter.unit_id.clone().filter(|u| !u.is_empty()) {
-        arg(&mut clauses, "f.unit_id = ?", Box::new(u));
+        w.add("f.unit_id = ?", Box::new(u));
     }
     if let Some(c) = filter.channel {
-        arg(&mut clauses, "f.channel = ?", Box::new(c));
+        w.add("f.channel = ?", Box::new(c));
     }
     if let Some(g) = filter.customer_group {
-        arg(&mut clauses, "f.customer_group = ?", Box::new(g));
+        w.add("f.customer_group = ?", Box::new(g));
     }
     if filter.complaints == Some(true) {
-        clauses.push(format!("f.kind IN ({})", crate::report::collect::complaint_kinds_sql()));
+        w.clauses.push(format!("f.kind IN ({})", crate::report::collect::complaint_kinds_sql()));
     }
     if let Some(d) = filter.from.as_deref().filter(|d| !d.is_empty()) {
         let d = parse_date("from", "Từ ngày", d)?;
-        arg(&mut clauses, "f.received_at >= ?", Box::new(d.to_string()));
+        w.add("f.received_at >= ?", Box::new(d.to_string()));
     }
     if let Some(d) = filter.to.as_deref().filter(|d| !d.is_empty()) {
         let d = parse_date("to", "Đến ngày", d)?;
         // Received on that day at any time: compare with the next day.
-        arg(&mut clauses, "f.received_at < ?", Box::new((d + chrono::Days::new(1)).to_string()));
+        w.add("f.received_at < ?", Box::new((d + chrono::Days::new(1)).to_string()));
     }
     if let Some(d) = filter.overdue_on.as_deref().filter(|d| !d.is_empty()) {
         let d = parse_date("overdue_on", "Ngày xét quá hạn", d)?;
         // Still open at the end of that day, with the deadline in force before it.
-        arg(&mut clauses, "COALESCE(f.exception_due, f.reply_due) < ?", Box::new(d.to_string()));
-        arg(&mut clauses, "f.received_at < ?", Box::new((d + chrono::Days::new(1)).to_string()));
-        arg(&mut clauses, "(f.closed_at IS NULL OR f.closed_at >= ?)", Box::new((d + chrono::Days::new(1)).to_string()));
+        w.add("COALESCE(f.exception_due, f.reply_due) < ?", Box::new(d.to_string()));
+        w.add("f.received_at < ?", Box::new((d + chrono::Days::new(1)).to_string()));
+        w.add("(f.closed_at IS NULL OR f.closed_at >= ?)", Box::new((d + chrono::Days::new(1)).to_string()));
     }
     if let Some(d) = filter.open_on.as_deref().filter(|d| !d.is_empty()) {
         let d = parse_date("open_on", "Ngày xét còn mở", d)?;
         let next = (d + chrono::Days::new(1)).to_string();
-        arg(&mut clauses, "f.received_at < ?", Box::new(next.clone()));
-        arg(&mut clauses, "(f.closed_at IS NULL OR f.closed_at >= ?)", Box::new(next));
+        w.add("f.received_at < ?", Box::new(next.clone()));
+        w.add("(f.closed_at IS NULL OR f.closed_at >= ?)", Box::new(next));
     }
     if let Some(d) = filter.due_soon_on.as_deref().filter(|d| !d.is_empty()) {
         let d = parse_date("due_soon_on", "Ngày xét sắp đến hạn", d)?;
         let until = d + chrono::Days::new(settings.due_soon_days as u64);
-        arg(&mut clauses, "f.status <> 'closed' AND COALESCE(f.exception_due, f.reply_due) >= ?", Box::new(d.to_string()));
-        arg(&mut clauses, "COALESCE(f.exception_due, f.reply_due) <= ?", Box::new(until.to_string()));
+        let open = format!("f.status IN ({}) AND COALESCE(f.exception_due, f.reply_due) >= ?", open_statuses_sql());
+        w.add(&open, Box::new(d.to_string()));
+        w.add("COALESCE(f.exception_due, f.reply_due) <= ?", Box::new(until.to_string()));
     }
-    let where_sql = clauses.join(" AND ");
-    let params: Vec<&dyn ToSql> = args.iter().map(|b| b.as_ref()).collect();
-    let total: i64 = one_row(conn, &format!("SELECT count(*) FROM feedback f WHERE {where_sql}"), params.as_slice(), |r| r.get(0))?;
     let limit = filter.limit.unwrap_or(100).min(1000);
     let offset = filter.offset.unwrap_or(0);
+    let total = match &indexed {
+        None => w.count(conn)?,
+        Some(q) => {
+            // The whole query as one FTS5 phrase: a substring match over trigrams.
+            let phrase = format!("\"{}\"", q.replace('"', "\"\""));
+            const MATCHED: &str = "f.rowid IN (SELECT rowid FROM feedback_search WHERE feedback_search MATCH ?)";
+            let total = if w.clauses.len() == 1 {
+                // Searching alone: the index counts its matches itself. Cases are never
+                // deleted (records are disposed of by erasing their text), so every match
+                // is a case of the book.
+                one_row(conn, "SELECT count(*) FROM feedback_search WHERE feedback_search MATCH ?1", [&phrase], |r| r.get(0))?
+            } else {
+                w.add(MATCHED, Box::new(phrase.clone()));
+                let total = w.count(conn)?;
+                w.pop();
+                total
+            };
+            // The page is then read whichever way reads fewer rows. A common word (found in
+            // a tenth of ten years' cases) is best found by walking the book in its order and
+            // keeping the cases whose key holds it: that stops after about (end of the page ×
+            // cases ÷ found) rows, where the index would hand over every match to be sorted.
+            // A rare one (a name, a receipt number) the index finds at once. Both give the
+            // same rows: the trigram phrase matches exactly the substrings `instr` finds.
+            let cases: i64 = one_row(conn, "SELECT coalesce(max(rowid), 0) FROM feedback", [], |r| r.get(0))?;
+            let end = offset as i64 + limit as i64;
+            if total > 0 && end * cases / total < total {
+                w.add("instr(f.search_key, ?) > 0", Box::new(q.clone()));
+            } else {
+                w.add(MATCHED, Box::new(phrase));
+            }
+            total
+        }
+    };
+    let where_sql = w.clauses.join(" AND ");
+    let params: Vec<&dyn ToSql> = w.args.iter().map(|b| b.as_ref()).collect();
     let mut st = conn.prepare_cached(&format!(
         "{ROW_SELECT} WHERE {where_sql} ORDER BY f.received_at DESC, f.receipt_year DESC, f.receipt_seq DESC LIMIT {limit} OFFSET {offset}"
     ))?;
@@ -421,9 +447,56 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
     Ok(FeedbackPage { total: total as i32, rows })
 }
 
+/// The conditions of a list query and their values, numbered as they are added.
+struct Where {
+    clauses: Vec<String>,
+    args: Vec<Box<dyn ToSql>>,
+}
+
+impl Where {
+    fn add(&mut self, sql: &str, v: Box<dyn ToSql>) {
+        self.args.push(v);
+        self.clauses.push(sql.replace('?', &format!("?{}", self.args.len())));
+    }
+
+    fn pop(&mut self) {
+        self.clauses.pop();
+        self.args.pop();
+    }
+
+    fn count(&self, conn: &Connection) -> Result<i64> {
+        let params: Vec<&dyn ToSql> = self.args.iter().map(|b| b.as_ref()).collect();
+        let sql = format!("SELECT count(*) FROM feedback f WHERE {}", self.clauses.join(" AND "));
+        Ok(one_row(conn, &sql, params.as_slice(), |r| r.get(0))?)
+    }
+}
+
+/// The statuses of a case still open, as an SQL list. `status <> 'closed'` makes SQLite read
+/// every case of ten years; a list of the others reads only the open ones through the index
+/// on (status, reply_due), a few hundred rows (BENCHMARKS.md).
+fn open_statuses_sql() -> String {
+    let open = Status::ALL.iter().filter(|s| **s != Status::Closed).map(|s| format!("'{}'", s.as_str()));
+    open.collect::<Vec<_>>().join(", ")
+}
+
 /// How many cases are not closed.
 pub fn open_count(conn: &Connection) -> Result<i32> {
-    Ok(one_row(conn, "SELECT count(*) FROM feedback WHERE status <> 'closed' AND deleted_at IS NULL", [], |r| r.get(0))?)
+    let sql = format!("SELECT count(*) FROM feedback WHERE status IN ({}) AND deleted_at IS NULL", open_statuses_sql());
+    Ok(one_row(conn, &sql, [], |r| r.get(0))?)
+}
+
+/// The opening screen's counts on `today`: open, overdue, due within `until`. The same cases
+/// as the book's filters `overdue_on` and `due_soon_on` for today (a test holds them equal),
+/// read from the open cases only: a case closed by now is closed at the end of today too.
+pub fn open_counts(conn: &Connection, today: NaiveDate, until: NaiveDate) -> Result<(i32, i32, i32)> {
+    let due = "COALESCE(exception_due, reply_due)";
+    let sql = format!(
+        "SELECT count(*), coalesce(sum({due} < ?1 AND received_at < ?3), 0), coalesce(sum({due} >= ?1 AND {due} <= ?2), 0)
+         FROM feedback WHERE status IN ({}) AND deleted_at IS NULL",
+        open_statuses_sql()
+    );
+    let tomorrow = (today + chrono::Days::new(1)).to_string();
+    Ok(one_row(conn, &sql, params![today.to_string(), until.to_string(), tomorrow], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
 }
 
 /// The whole case, its deadlines judged on `today`.

@@ -293,6 +293,7 @@ fn overdue_and_due_soon_lists() {
     l.set_clock(Some(at("2026-04-10T08:00")));
     let counts = l.case_counts().unwrap();
     assert_eq!((counts.open, counts.overdue, counts.due_soon), (2, 1, 1));
+    assert_counts_open_the_book(&l);
     let c = l.case(&late.id).unwrap();
     assert!(c.deadlines.overdue);
     assert_eq!(c.deadlines.days_left, Some(-9));
@@ -377,4 +378,71 @@ fn the_unit_head_confirms_entries() {
     let c = l.confirm(&c.id, &head.id).unwrap();
     assert_eq!(c.confirmed_by_name.as_deref(), Some("Y Moan Êban"));
     assert_eq!(c.confirmed_at.as_deref(), Some("2026-03-02T10:00"));
+}
+
+/// The opening screen's counts are the totals of the book's lists they open, today.
+fn assert_counts_open_the_book(l: &Ledger) {
+    let today = l.today().to_string();
+    let total = |f: FeedbackFilter| l.feedback(&FeedbackFilter { limit: Some(0), ..f }).unwrap().total;
+    let counts = l.case_counts().unwrap();
+    assert_eq!(counts.overdue, total(FeedbackFilter { overdue_on: Some(today.clone()), ..Default::default() }));
+    assert_eq!(counts.due_soon, total(FeedbackFilter { due_soon_on: Some(today), ..Default::default() }));
+    let open = l.feedback(&FeedbackFilter { limit: Some(1000), ..Default::default() }).unwrap().rows;
+    assert_eq!(counts.open as usize, open.iter().filter(|r| r.status != Status::Closed).count());
+}
+
+#[test]
+fn the_opening_counts_equal_the_lists_they_open_on_the_demo_data() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    ykien::demo::fill(&mut l).unwrap();
+    let counts = l.case_counts().unwrap();
+    assert!(counts.open > 0 && counts.overdue > 0 && counts.due_soon > 0, "{counts:?}");
+    assert_counts_open_the_book(&l);
+}
+
+/// Searching reads a page either by walking the book and testing each case's key (a common
+/// word) or through the trigram index (a rare one), whichever reads fewer rows; small and
+/// large pages, first and later, take both ways. Every page must be the cases whose
+/// accent-free key holds the query, in the book's order, as SQLite's own `instr` finds them.
+#[test]
+fn search_pages_are_the_same_cases_whichever_way_they_are_read() {
+    let dir = temp_dir();
+    let db = dir.path().join("ykien.db");
+    let mut l = Ledger::open(&db).unwrap();
+    ykien::demo::fill(&mut l).unwrap();
+    let raw = rusqlite::Connection::open(&db).unwrap();
+    let expected = |q: &str| -> Vec<String> {
+        let mut st = raw
+            .prepare(
+                "SELECT printf('%d/%06d', receipt_year, receipt_seq) FROM feedback WHERE instr(search_key, ?1) > 0
+                 ORDER BY received_at DESC, receipt_year DESC, receipt_seq DESC",
+            )
+            .unwrap();
+        st.query_map([q], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+    };
+    let mut common_seen = false;
+    for query in ["thủ tục", "Hồ sơ", "cán bộ", "Nguyễn", "giấy phép", "xã "] {
+        let folded = ykien::domain::text::fold(query);
+        let all = expected(&folded);
+        assert!(!all.is_empty(), "{query}");
+        common_seen |= all.len() * 5 > l.feedback(&FeedbackFilter::default()).unwrap().total as usize;
+        for limit in [5u32, 37, 100, 1000] {
+            let mut offset = 0u32;
+            let mut got = Vec::new();
+            while (offset as usize) < all.len() {
+                let filter = FeedbackFilter { search: Some(query.into()), limit: Some(limit), offset: Some(offset), ..Default::default() };
+                let page = l.feedback(&filter).unwrap();
+                assert_eq!(page.total as usize, all.len(), "{query}: total");
+                got.extend(page.rows.into_iter().map(|r| r.receipt_no));
+                offset += limit;
+            }
+            assert_eq!(got, all, "{query}, pages of {limit}");
+        }
+        // With another filter, the count joins the index to the book.
+        let complaints = FeedbackFilter { search: Some(query.into()), complaints: Some(true), limit: Some(1000), ..Default::default() };
+        let page = l.feedback(&complaints).unwrap();
+        assert_eq!(page.total as usize, page.rows.len());
+        assert!(page.rows.iter().all(|r| all.contains(&r.receipt_no)));
+    }
+    assert!(common_seen, "one query must be common enough to be read by walking the book");
 }
