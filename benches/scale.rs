@@ -241,33 +241,22 @@ fn chained(conn: &Connection, row: StoredRow) -> StoredRow {
     row.with(&[("seq", Value::Integer(seq + 1)), ("hash", Value::Text(hash))])
 }
 
-/// As [`bare_tx`], the search keys of new cases given in one statement at the end.
+/// As [`bare_tx`], the search index given every new case in one statement at the end, its
+/// insert trigger set aside meanwhile (as the import does).
 fn bare_bulk(conn: &Connection, rows: &[StoredRow]) -> Duration {
-    let mut keys = Vec::new();
-    let rows: Vec<StoredRow> = rows
-        .iter()
-        .map(|r| {
-            if r.table != "feedback" {
-                return r.with(&[]);
-            }
-            let get = |c: &str| r.vals[r.cols.iter().position(|x| x == c).unwrap()].clone();
-            if let (Value::Text(id), Value::Text(k)) = (get("id"), get("search_key")) {
-                keys.push(serde_json::json!({"id": id, "k": k}));
-            }
-            r.with(&[("search_key", Value::Text(String::new()))])
-        })
-        .collect();
-    let json = serde_json::Value::Array(keys).to_string();
     time(|| {
         conn.execute_batch("BEGIN IMMEDIATE").unwrap();
-        for r in &rows {
+        let trigger: String = conn
+            .query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'feedback_search_insert'", [], |r| r.get(0))
+            .unwrap();
+        let after: i64 = conn.query_row("SELECT coalesce(max(rowid), 0) FROM feedback", [], |r| r.get(0)).unwrap();
+        conn.execute_batch("DROP TRIGGER feedback_search_insert").unwrap();
+        for r in rows {
             r.insert(conn);
         }
-        conn.execute(
-            "UPDATE feedback SET search_key = j.value ->> '$.k' FROM json_each(?1) j WHERE feedback.id = j.value ->> '$.id'",
-            [&json],
-        )
-        .unwrap();
+        conn.execute("INSERT INTO feedback_search (rowid, search_key) SELECT rowid, search_key FROM feedback WHERE rowid > ?1", [after])
+            .unwrap();
+        conn.execute_batch(&trigger).unwrap();
         conn.execute_batch("COMMIT").unwrap();
     })
     .0

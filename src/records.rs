@@ -249,14 +249,15 @@ impl Ledger {
         let batch_id = crate::store::new_id();
         self.write(|tx| {
             crate::store::import::begin_batch(tx, &prepared, &batch_id, new.len())?;
-            let target = crate::store::import::Target::new(&settings, &calendar, &batch_id);
+            let target = crate::store::import::Target { settings: &settings, calendar: &calendar, batch_id: &batch_id };
+            let indexing = crate::store::import::suspend_indexing(tx)?;
             for (i, row) in new.iter().enumerate() {
                 crate::store::import::store_row(tx, &target, &prepared.file_name, row, &staff, &units)?;
                 if (i + 1) % 500 == 0 && !progress(i as u64 + 1, total) {
                     return Err(Error::Cancelled);
                 }
             }
-            crate::store::import::index_rows(tx, &target)
+            crate::store::import::index_rows(tx, indexing)
         })?;
         progress(total, total);
         Ok(prepared.preview(true))

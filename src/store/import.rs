@@ -44,32 +44,37 @@ pub struct Target<'a> {
     pub settings: &'a Settings,
     pub calendar: &'a Calendar,
     pub batch_id: &'a str,
-    /// The search keys of the lines stored so far, given to the search index at the end by
-    /// [`index_rows`] (id, key).
-    keys: std::cell::RefCell<Vec<(String, String)>>,
 }
 
-impl<'a> Target<'a> {
-    pub fn new(settings: &'a Settings, calendar: &'a Calendar, batch_id: &'a str) -> Target<'a> {
-        Target { settings, calendar, batch_id, keys: Default::default() }
-    }
+/// The search index's insert trigger, set aside while an import stores its lines, and the
+/// last case before them.
+pub struct Indexing {
+    trigger: String,
+    after: i64,
 }
 
-/// Gives the search keys of every line stored to the search index, in one statement. Lines
-/// are stored with an empty key first: the full-text index writes what it holds in memory to
-/// the file at every statement that may need undoing, so indexing line by line wrote one
-/// small segment per line and merged them again and again (half the time of an import).
-/// One UPDATE indexes them all at once. Must run in the same transaction as the lines.
-pub fn index_rows(tx: &Tx, t: &Target) -> Result<()> {
-    let keys = t.keys.take();
-    if keys.is_empty() {
-        return Ok(());
-    }
-    let json = serde_json::Value::Array(keys.into_iter().map(|(id, k)| serde_json::json!([id, k])).collect()).to_string();
+/// Sets the search index's insert trigger aside for the import's transaction: the lines go
+/// to the index all at once at the end ([`index_rows`]). Line by line, the full-text index
+/// writes what it holds in memory to the file at every statement that may need undoing: one
+/// small segment per line, merged again and again (half the time of an import). The trigger
+/// is dropped and made again from its own text inside the same transaction, so a failed or
+/// cancelled import leaves it exactly as it was.
+pub fn suspend_indexing(tx: &Tx) -> Result<Indexing> {
+    let trigger: String =
+        tx.query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'feedback_search_insert'", [], |r| r.get(0))?;
+    let after: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) FROM feedback", [], |r| r.get(0))?;
+    tx.execute_batch("DROP TRIGGER feedback_search_insert")?;
+    Ok(Indexing { trigger, after })
+}
+
+/// Gives every line stored since [`suspend_indexing`] to the search index in one statement
+/// (new cases take rowids above every older one) and puts the trigger back.
+pub fn index_rows(tx: &Tx, indexing: Indexing) -> Result<()> {
     tx.execute(
-        "UPDATE feedback SET search_key = j.value ->> 1 FROM json_each(?1) j WHERE feedback.id = j.value ->> 0",
-        [json],
+        "INSERT INTO feedback_search (rowid, search_key) SELECT rowid, search_key FROM feedback WHERE rowid > ?1",
+        [indexing.after],
     )?;
+    tx.execute_batch(&indexing.trigger)?;
     Ok(())
 }
 
@@ -102,18 +107,18 @@ pub fn store_row(tx: &Tx, t: &Target, file_name: &str, row: &PreparedRow, staff:
     let closed_on = row.closed_on.filter(|c| *c >= day).unwrap_or(day);
     let closed_at = format!("{}T{}", closed_on, if closed_on == day { row.received.format("%H:%M").to_string() } else { "00:00".into() });
     let resolution = if row.result.is_empty() { "Đã xử lý (theo sổ cũ).".to_owned() } else { row.result.clone() };
-    t.keys.borrow_mut().push((id.clone(), super::feedback::search_key(&receipt, &f)));
     tx.prepare_cached(
         "INSERT INTO feedback (id, receipt_year, receipt_seq, received_at, channel, kind, subject, book,
             customer_name, customer_org, customer_address, customer_phone, customer_email, customer_group,
             content, receiver_id, unit_id, written, formal, status, reply_due, closed_at, resolution,
             search_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 0, 0, 'closed', ?18, ?19, ?20, '', ?21, ?21)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 0, 0, 'closed', ?18, ?19, ?20, ?21, ?22, ?22)",
     )?
     .execute(params![
         id, receipt.year, receipt.seq, f.received_at, f.channel, f.kind, f.subject, f.book,
         f.customer_name, f.customer_org, f.customer_address, f.customer_phone, f.customer_email,
-        f.customer_group, f.content, f.receiver_id, f.unit_id, reply_due.to_string(), closed_at, resolution, tx.now()
+        f.customer_group, f.content, f.receiver_id, f.unit_id, reply_due.to_string(), closed_at, resolution,
+        super::feedback::search_key(&receipt, &f), tx.now()
     ])?;
     let mut origin = format!("Nhập từ sổ cũ: tệp «{file_name}», dòng {}", row.row_no);
     if !row.old_number.is_empty() {

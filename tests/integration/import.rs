@@ -92,6 +92,38 @@ fn imported_lines_are_found_by_accent_free_search_and_the_index_checks_out() {
     assert_eq!(keys, 0, "every line has its search key");
 }
 
+/// The import sets the search index's insert trigger aside while it stores its lines; after
+/// it, whether it went through or was cancelled, the trigger is back as the migration made
+/// it, and a case entered by hand is found again.
+#[test]
+fn after_an_import_or_its_cancellation_new_cases_are_indexed_as_before() {
+    let dir = temp_dir();
+    let db = dir.path().join("ykien.db");
+    let mut l = Ledger::open(&db).unwrap();
+    l.save_office(&ykien::demo::demo_office()).unwrap();
+    let trigger = || -> String {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'feedback_search_insert'", [], |r| r.get(0))
+            .unwrap()
+    };
+    let made = trigger();
+    let big = dir.path().join("so-lon.xlsx");
+    big_ledger(&big, 1200);
+    let e = l.import_ledger(&big, true, &|done, _| done < 500).unwrap_err();
+    assert!(matches!(e, ykien::Error::Cancelled), "{e:?}");
+    assert_eq!(l.feedback(&FeedbackFilter::default()).unwrap().total, 0, "a cancelled import stores nothing");
+    assert_eq!(trigger(), made);
+    l.import_ledger(&fixture("so-ghi-nhan-2023.xlsx"), true, &no_progress).unwrap();
+    assert_eq!(trigger(), made);
+    let staff = l.staff(None).unwrap();
+    let mut input = crate::cases::input("2026-03-02T09:30", ykien::Kind::Suggestion, ykien::Subject::Procedure);
+    input.customer_name = "Đặng Thị Quỳnh Như".into();
+    input.receiver_id = staff.first().map(|s| s.id.clone());
+    l.add_feedback(&input).unwrap();
+    let found = l.feedback(&FeedbackFilter { search: Some("quynh nhu".into()), ..Default::default() }).unwrap();
+    assert_eq!(found.rows.iter().map(|r| r.customer_name.as_str()).collect::<Vec<_>>(), ["Đặng Thị Quỳnh Như"]);
+}
+
 #[test]
 fn importing_again_adds_nothing_twice_even_from_another_format() {
     let mut l = ledger();
