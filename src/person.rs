@@ -117,6 +117,31 @@ impl Ledger {
         crate::store::person::find(&self.conn, &q)
     }
 
+    /// The records named by their references, as the command line takes them: receipt
+    /// numbers ("2026/000123") for cases, round/serial ("2026-01/00007") for survey forms.
+    pub fn person_selection(&self, references: &[String]) -> Result<PersonSelection> {
+        self.guard_person()?;
+        let mut sel = PersonSelection::default();
+        for r in references {
+            let r = r.trim();
+            if let Ok(receipt) = r.parse::<crate::ReceiptNo>() {
+                sel.case_ids.push(crate::store::feedback::id_of(&self.conn, &receipt)?);
+                continue;
+            }
+            let form = r.rsplit_once('/').and_then(|(round, serial)| Some((round, serial.trim().parse::<i32>().ok()?)));
+            match form {
+                Some((round, serial)) => sel.survey_form_ids.push(crate::store::person::form_id(&self.conn, round.trim(), serial)?),
+                None => {
+                    return Err(Error::validation(
+                        "references",
+                        format!("«{r}» không phải số phiếu tiếp nhận (ví dụ 2026/000123) hay số phiếu khảo sát (ví dụ 2026-01/00007)."),
+                    ))
+                }
+            }
+        }
+        Ok(sel)
+    }
+
     /// Writes everything held about the picked records to one .xlsx file (a sheet per kind
     /// of record) and records the export in the audit log (which records, by whom; not the
     /// data). The file is written before the entry and put in place after it is committed:

@@ -141,7 +141,7 @@ pub(crate) fn case_to_erase(conn: &Connection, id: &str) -> Result<ErasedCase> {
     // would leave a handling nobody could check.
     if status != Status::Closed {
         return Err(Error::Conflict(format!(
-            "Hồ sơ {receipt_no} đang được giải quyết ({}): chưa xoá được dữ liệu cá nhân. Cơ quan cần thông tin này để \
+            "Hồ sơ {receipt_no} đang được giải quyết (trạng thái «{}»): chưa xoá được dữ liệu cá nhân. Cơ quan cần thông tin này để \
              trả lời người gửi ý kiến và lưu hồ sơ giải quyết đầy đủ; hãy giải quyết, đóng hồ sơ rồi xoá theo yêu cầu.",
             status.label()
         )));
@@ -209,4 +209,16 @@ pub(crate) fn erase(
         redacted_audit_entries: redacted.len() as i32,
         removed_reports: removed.len() as i32,
     })
+}
+
+/// The live survey form with this round code and serial.
+pub fn form_id(conn: &Connection, round_code: &str, serial: i32) -> Result<String> {
+    conn.query_row(
+        "SELECT s.id FROM survey_response s JOIN survey_round o ON o.id = s.round_id
+         WHERE o.code = ?1 AND s.serial = ?2 AND s.deleted_at IS NULL AND o.deleted_at IS NULL",
+        params![round_code, serial],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound { entity: "phiếu khảo sát đã nhập", id: format!("{round_code}/{}", serial_text(serial)) })
 }
