@@ -114,10 +114,14 @@ pub fn find(conn: &Connection, q: &PersonQuery) -> Result<Vec<PersonMatch>> {
     Ok(out)
 }
 
+/// What a picked case's refusal or erasure reads: receipt year and number, received day,
+/// kind, status, name, when it was disposed of.
+type CaseFacts = (i32, i64, String, Kind, Status, String, Option<String>);
+
 /// A picked case as the eraser needs it; refused when it is missing, already erased or
 /// disposed of, or still being handled.
 pub(crate) fn case_to_erase(conn: &Connection, id: &str) -> Result<ErasedCase> {
-    let row: Option<(i32, i64, String, Kind, Status, String, Option<String>)> = conn
+    let row: Option<CaseFacts> = conn
         .query_row(
             "SELECT receipt_year, receipt_seq, substr(received_at, 1, 10), kind, status, customer_name, disposed_at
              FROM feedback WHERE id = ?1 AND deleted_at IS NULL",

@@ -64,7 +64,7 @@ pub fn privacy_notice(doc: &mut Document, text: &str, bottom: f32) -> f32 {
 
 /// [`privacy_notice`] in `style` (the receipt's half-sheet slips use a smaller one).
 pub fn privacy_notice_in(doc: &mut Document, text: &str, bottom: f32, style: &Style) -> f32 {
-    let style = style.clone();
+    let style = *style;
     let (x, width) = (doc.left(), doc.width());
     let lines = crate::pdf::text::wrap(text, &style, width);
     let height = 4.0 + lines.len() as f32 * style.leading;
