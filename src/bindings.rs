@@ -108,6 +108,13 @@ pub fn typescript() -> String {
         crate::report::review::ObjectiveResult::decl(&cfg),
         crate::report::review::ArchivedReport::decl(&cfg),
         crate::report::annual::AnnualTexts::decl(&cfg),
+        crate::Contact::decl(&cfg),
+        crate::PersonQuery::decl(&cfg),
+        crate::PersonRecordKind::decl(&cfg),
+        crate::PersonMatch::decl(&cfg),
+        crate::PersonSelection::decl(&cfg),
+        crate::ErasureRequest::decl(&cfg),
+        crate::ErasureReport::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

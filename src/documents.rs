@@ -80,7 +80,7 @@ impl Ledger {
                     [one] => format!("phieu-tiep-nhan-{}", one.replace('/', "-")),
                     _ => format!("phieu-tiep-nhan-{}-phieu", receipt_nos.len()),
                 };
-                (name, forms::receipts(&office, &slips)?)
+                (name, forms::receipts_with_notice(&office, &slips, Some(&self.privacy_notice_printed()?))?)
             }
             PrintJob::ReplyLetter { letter_id } => {
                 let (case_id, _) = crate::store::letter::get(&self.conn, letter_id)?;
@@ -105,7 +105,7 @@ impl Ledger {
                 ("so-ghi-nhan-trang".into(), forms::ledger_blank(&office, *year, *pages as usize)?)
             }
             PrintJob::SurveyBlank { year, serial } => {
-                let print = SurveyPrint { year: *year, serial: serial.clone() };
+                let print = SurveyPrint { year: *year, serial: serial.clone(), notice: Some(self.privacy_notice_printed()?) };
                 ("phieu-khao-sat".into(), forms::survey_blank(&office, &SurveyTemplate::bm_qt_sct_05_02(), &print)?)
             }
             PrintJob::AnnualReport { year } => {
@@ -115,7 +115,7 @@ impl Ledger {
                 (format!("tong-hop-khieu-nai-{year}"), self.generate_complaints_report(*year)?.0)
             }
             PrintJob::FeedbackLetter { addressee, date } => {
-                let mut letter = FeedbackLetter::standard();
+                let mut letter = FeedbackLetter { notice: Some(self.privacy_notice_printed()?), ..FeedbackLetter::standard() };
                 letter.date = date.as_deref().map(|d| parse_date("date", "Ngày gửi thư", d)).transpose()?;
                 if let Some(a) = addressee.as_deref().map(clean_text).filter(|a| !a.is_empty()) {
                     letter.addressee = a;

@@ -53,8 +53,8 @@ impl Ledger {
     /// upgrade beside it are encrypted too. Backups in the backup folder are not touched:
     /// the plaintext ones are listed for the administrator to remove.
     pub fn encryption_on(&mut self, passphrase: &str) -> Result<EncryptionReport> {
-        // Administrators only: encryption protects the records as backups do.
-        self.guard(crate::Action::EditBackupSettings)?;
+        // Administrators only: whoever holds the passphrase can read every record.
+        self.guard(crate::Action::ChangeEncryption)?;
         if self.is_encrypted() {
             return Err(Error::Conflict("Cơ sở dữ liệu đã được mã hoá; muốn đổi mật khẩu hãy dùng «Đổi mật khẩu».".into()));
         }
@@ -72,8 +72,8 @@ impl Ledger {
     /// Changes the passphrase (`PRAGMA rekey`): every page is re-encrypted in one
     /// transaction. The current passphrase must be given again.
     pub fn encryption_change(&mut self, current: &str, new: &str) -> Result<EncryptionReport> {
-        // Administrators only: encryption protects the records as backups do.
-        self.guard(crate::Action::EditBackupSettings)?;
+        // Administrators only: whoever holds the passphrase can read every record.
+        self.guard(crate::Action::ChangeEncryption)?;
         self.require_current_passphrase(current)?;
         let key = Passphrase::validated(new, "new_passphrase")?;
         if Some(&key) == self.key.as_ref() {
@@ -100,8 +100,8 @@ impl Ledger {
     /// over the encrypted file. The current passphrase must be given again. Backups made
     /// while it was encrypted stay encrypted and need that passphrase to be restored.
     pub fn encryption_off(&mut self, current: &str) -> Result<EncryptionReport> {
-        // Administrators only: encryption protects the records as backups do.
-        self.guard(crate::Action::EditBackupSettings)?;
+        // Administrators only: whoever holds the passphrase can read every record.
+        self.guard(crate::Action::ChangeEncryption)?;
         self.require_current_passphrase(current)?;
         self.swap_encryption(None, serde_json::json!({ "encrypted": true }), serde_json::json!({ "encrypted": false }))?;
         Ok(EncryptionReport { encrypted: false, db_path: self.db_path_text(), encrypted_copies: Vec::new(), plaintext_backups: Vec::new() })
@@ -110,8 +110,8 @@ impl Ledger {
     /// Overwrites and deletes the plaintext backups listed by [`Ledger::encryption_status`].
     /// Returns the files removed.
     pub fn remove_plaintext_backups(&self) -> Result<Vec<String>> {
-        // Administrators only: encryption protects the records as backups do.
-        self.guard(crate::Action::EditBackupSettings)?;
+        // Administrators only: whoever holds the passphrase can read every record.
+        self.guard(crate::Action::ChangeEncryption)?;
         if !self.is_encrypted() {
             return Err(Error::Conflict("Cơ sở dữ liệu chưa được mã hoá: các bản sao lưu không mã hoá vẫn là bản sao lưu duy nhất.".into()));
         }

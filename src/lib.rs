@@ -15,6 +15,7 @@ pub mod import;
 pub mod paths;
 pub mod pdf;
 pub mod report;
+mod person;
 mod records;
 pub mod store;
 pub mod surveys;
@@ -31,6 +32,7 @@ pub use domain::vocabulary::{vocabulary, Term, Vocabulary};
 pub use domain::workflow::{Status, StepKind};
 pub use store::holiday::Holiday;
 pub use domain::office::OfficeProfile;
+pub use domain::privacy::{Contact, ErasureReport, ErasureRequest, PersonMatch, PersonQuery, PersonRecordKind, PersonSelection};
 pub use domain::settings::Settings;
 pub use domain::staff::{Role, Staff, StaffInput};
 pub use domain::unit::{Unit, UnitInput};
@@ -308,10 +310,23 @@ impl Ledger {
         store::feedback::list(&self.conn, filter, &self.settings()?)
     }
 
-    /// The whole case, its deadlines judged today.
+    /// The whole case, its deadlines judged today. The address, telephone and e-mail come
+    /// masked (`contact_masked`): [`Ledger::case_contact`] shows them and logs who looked.
     pub fn case(&self, id: &str) -> Result<Case> {
         self.guard_read()?;
-        store::feedback::case(&self.conn, id, self.today())
+        let mut c = store::feedback::case(&self.conn, id, self.today())?;
+        let contact = domain::privacy::Contact {
+            receipt_no: String::new(),
+            customer_address: std::mem::take(&mut c.customer_address),
+            customer_phone: std::mem::take(&mut c.customer_phone),
+            customer_email: std::mem::take(&mut c.customer_email),
+        };
+        if !contact.is_empty() {
+            let masked = contact.masked();
+            (c.customer_address, c.customer_phone, c.customer_email) = (masked.customer_address, masked.customer_phone, masked.customer_email);
+            c.contact_masked = true;
+        }
+        Ok(c)
     }
 
     /// The id of the case with this receipt number ("2026/000123").

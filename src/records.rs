@@ -361,10 +361,7 @@ impl Ledger {
         let wanted = |t: RecordType| only.is_none_or(|o| o == t);
         let cases: &[DueRecord] = if wanted(RecordType::Ledger) { &due.records } else { &[] };
         let forms: &[DueSurveyForm] = if wanted(RecordType::SurveyForms) { &due.survey_forms.records } else { &[] };
-        // What is erased is overwritten in the file, not only unlinked from it.
-        let secure: i64 = self.conn.pragma_query_value(None, "secure_delete", |r| r.get(0))?;
-        self.conn.pragma_update(None, "secure_delete", true)?;
-        let result = self.write(|tx| {
+        let result = self.erasing(|l| l.write(|tx| {
             let disposal = crate::store::retention::dispose(tx, on_date, due.retention_years, cases)?;
             let surveys = if forms.is_empty() {
                 None
@@ -377,12 +374,10 @@ impl Ledger {
             std::fs::write(&tmp, &pdf)?;
             std::fs::File::open(&tmp)?.sync_all()?;
             Ok((disposal, surveys, pdf.len() as u64))
-        });
-        let _ = self.conn.pragma_update(None, "secure_delete", secure);
+        }));
         match result {
             Ok((disposal, survey_forms, bytes)) => {
                 std::fs::rename(&tmp, out)?;
-                self.wipe_free_space();
                 Ok(DisposalReport { disposal, survey_forms, path: out.display().to_string(), bytes })
             }
             Err(e) => {
@@ -394,6 +389,20 @@ impl Ledger {
 }
 
 impl Ledger {
+    /// Runs an erasure (a disposal, or a person's data erased at their request) with SQLite's
+    /// secure_delete on, so that what it erases is overwritten in the file, not only unlinked
+    /// from it; once it has succeeded, the free pages are wiped too.
+    pub(crate) fn erasing<T>(&mut self, f: impl FnOnce(&mut Ledger) -> Result<T>) -> Result<T> {
+        let secure: i64 = self.conn.pragma_query_value(None, "secure_delete", |r| r.get(0))?;
+        self.conn.pragma_update(None, "secure_delete", true)?;
+        let result = f(self);
+        let _ = self.conn.pragma_update(None, "secure_delete", secure);
+        if result.is_ok() {
+            self.wipe_free_space();
+        }
+        result
+    }
+
     /// After a disposal: copies of the erased words may still lie in pages SQLite freed long
     /// before (when a table's pages were rebalanced), which no update reaches. VACUUM rebuilds
     /// the file from what it holds now, and the write-ahead journal is emptied. The disposal

@@ -113,9 +113,10 @@ impl Ledger {
         let round = self.survey_round(round)?;
         let template = self.survey_template(&round.template_id)?;
         let year = NaiveDate::parse_from_str(&round.period_from, "%Y-%m-%d").ok().map(|d| d.year());
+        let notice = Some(self.privacy_notice_printed()?);
         self.write(|tx| {
             let first = db::record_printing(tx, &round.id, count)?;
-            let print = RoundPrint { round_code: round.code.clone(), template_key: round.template_key.clone(), year, first_serial: first, count };
+            let print = RoundPrint { round_code: round.code.clone(), template_key: round.template_key.clone(), year, first_serial: first, count, notice };
             let (pdf, layout) = survey_round_forms(&office, &template, &print)?;
             db::save_layout(tx, &round.template_id, &office.name, &layout)?;
             Ok(pdf)

@@ -53,14 +53,18 @@ pub enum Action {
     ExportRecords,
     ViewAuditLog,
     EditBackupSettings,
+    ChangeEncryption,
     RestoreBackup,
     DisposeRecords,
+    ViewContact,
+    ExportPersonalData,
+    ErasePersonalData,
 }
 
 use Role::{Administrator as A, Leadership as L, QualityOfficer as Q, Reception as R, UnitHead as U};
 
 impl Action {
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 36] = [
         Action::EditOffice,
         Action::ManageUnits,
         Action::ManageStaff,
@@ -91,8 +95,12 @@ impl Action {
         Action::ExportRecords,
         Action::ViewAuditLog,
         Action::EditBackupSettings,
+        Action::ChangeEncryption,
         Action::RestoreBackup,
         Action::DisposeRecords,
+        Action::ViewContact,
+        Action::ExportPersonalData,
+        Action::ErasePersonalData,
     ];
 
     /// The roles that may do it: the permission table.
@@ -113,7 +121,16 @@ impl Action {
             Action::PrintSurveyForms | Action::EnterSurveyResponses => &[R, Q],
             Action::ImportLedger => &[Q, A],
             Action::ExportRecords | Action::ViewAuditLog => &[Q, L, A],
-            Action::EditBackupSettings | Action::RestoreBackup | Action::DisposeRecords => &[A],
+            Action::EditBackupSettings | Action::ChangeEncryption | Action::RestoreBackup | Action::DisposeRecords => &[A],
+            // Personal data (Law 91/2025/QH15). Those who handle cases may read a citizen's
+            // contact details (each reading is logged); the administrator runs the system and
+            // has no case to answer, so does not. A person's request to see what is held about
+            // them is answered by the quality officer (who keeps the procedure's records) or
+            // the administrator; erasing, which cannot be undone, is the administrator's alone,
+            // as disposal is.
+            Action::ViewContact => &[R, U, Q, L],
+            Action::ExportPersonalData => &[Q, A],
+            Action::ErasePersonalData => &[A],
         }
     }
 
@@ -150,8 +167,12 @@ impl Action {
             Action::ExportRecords => "xuất sổ, hồ sơ, phiếu khảo sát ra tệp",
             Action::ViewAuditLog => "xem nhật ký thay đổi",
             Action::EditBackupSettings => "đổi thư mục và số bản sao lưu",
+            Action::ChangeEncryption => "bật, tắt hoặc đổi mật khẩu mã hoá dữ liệu",
             Action::RestoreBackup => "phục hồi dữ liệu từ bản sao lưu",
             Action::DisposeRecords => "tiêu huỷ hồ sơ hết thời hạn lưu trữ",
+            Action::ViewContact => "xem thông tin liên hệ của khách hàng (địa chỉ, điện thoại, thư điện tử)",
+            Action::ExportPersonalData => "trích xuất dữ liệu cá nhân của một người",
+            Action::ErasePersonalData => "xoá dữ liệu cá nhân theo yêu cầu",
         }
     }
 
@@ -305,8 +326,9 @@ mod tests {
         let e = decide(&qmr, Action::SetExceptionDeadline, Some(&case(false, None))).unwrap_err();
         assert!(e.starts_with("Vai trò «Cán bộ chất lượng (QMR/Ban ISO)» không được đặt hạn giải quyết ngoại lệ"), "{e}");
         assert!(e.ends_with("Việc này dành cho: Lãnh đạo."), "{e}");
-        // Only an administrator restores a backup or disposes of records.
-        for a in [Action::RestoreBackup, Action::DisposeRecords] {
+        // Only an administrator restores a backup, disposes of records, changes encryption or
+        // erases a person's data on request.
+        for a in [Action::RestoreBackup, Action::DisposeRecords, Action::ChangeEncryption, Action::ErasePersonalData] {
             assert!(decide(&admin, a, None).is_ok());
             for r in [&clerk, &qmr, &head, &boss] {
                 assert!(decide(r, a, None).is_err());

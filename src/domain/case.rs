@@ -98,6 +98,9 @@ pub struct Case {
     pub customer_address: String,
     pub customer_phone: String,
     pub customer_email: String,
+    /// True when the address, telephone and e-mail above are masked (the case as read by
+    /// [`crate::Ledger::case`]); [`crate::Ledger::case_contact`] shows them, and logs it.
+    pub contact_masked: bool,
     pub customer_group: CustomerGroup,
     pub content: String,
     pub receiver_id: Option<String>,

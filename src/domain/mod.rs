@@ -8,6 +8,7 @@ pub mod deadline;
 pub mod feedback;
 pub mod letter;
 pub mod office;
+pub mod privacy;
 pub mod settings;
 pub mod staff;
 pub mod survey;

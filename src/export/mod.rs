@@ -319,6 +319,168 @@ pub fn survey_responses(out: &Path, slots: &[crate::domain::survey_entry::EntryS
     Ok(forms.len())
 }
 
+/// A returned survey form as a person's export shows it: where it belongs and how each
+/// answer reads on paper.
+pub struct PersonForm {
+    /// "2026-01/0007".
+    pub reference: String,
+    pub round_name: String,
+    pub form: crate::SurveyResponse,
+    pub slots: Vec<crate::domain::survey_entry::EntrySlot>,
+}
+
+/// Everything held about one person (trích xuất dữ liệu cá nhân), as handed to them.
+pub struct PersonExport<'a> {
+    pub office: String,
+    /// dd/mm/yyyy hh:mm
+    pub exported_at: String,
+    pub exported_by: String,
+    pub notice: String,
+    pub cases: &'a [crate::Case],
+    pub forms: &'a [PersonForm],
+}
+
+const PERSON_CASE_HEADERS: [&str; 21] = [
+    "Số phiếu",
+    "Ngày giờ tiếp nhận",
+    "Kênh tiếp nhận",
+    "Sổ",
+    "Loại ý kiến",
+    "Nội dung liên quan",
+    "Tên khách hàng",
+    "Tổ chức",
+    "Địa chỉ",
+    "Điện thoại",
+    "Thư điện tử",
+    "Nhóm khách hàng",
+    "Nội dung ý kiến",
+    "Người tiếp nhận",
+    "Đơn vị xử lý",
+    "Trạng thái",
+    "Hạn giải quyết",
+    "Ngày đóng hồ sơ",
+    "Kết quả giải quyết",
+    "Lý do gia hạn",
+    "Xác nhận của trưởng phòng/đơn vị",
+];
+const PERSON_STEP_HEADERS: [&str; 6] = ["Số phiếu", "Thời điểm", "Việc", "Cán bộ", "Người ghi", "Nội dung"];
+const PERSON_LETTER_HEADERS: [&str; 9] =
+    ["Số phiếu", "Số công văn", "Tình trạng", "Nội dung", "Người ký", "Chức vụ", "Ngày ký", "Ngày gửi", "Gửi qua"];
+const PERSON_FORM_HEADERS: [&str; 6] = ["Phiếu", "Đợt khảo sát", "Ngày ghi trên phiếu", "Câu hỏi", "Mục", "Trả lời"];
+
+/// One workbook a sheet per kind of record: a cover sheet (who holds the data, when it was
+/// extracted, the privacy notice), the lines of the book with every field, the handling
+/// (moves, mandatory steps, corrective actions), the reply letters and the survey forms,
+/// answers in the words printed on the form. Returns the number of records (cases and forms).
+pub fn person(out: &Path, p: &PersonExport) -> Result<usize> {
+    use crate::domain::survey_entry::AnswerState;
+    use Value::*;
+    if Kind::of(out)? != Kind::Xlsx {
+        return Err(Error::validation("out", "Dữ liệu cá nhân chỉ xuất ra tệp Excel (.xlsx)."));
+    }
+    let t = |s: &str| Text(s.to_owned());
+    let opt = |s: &Option<String>| Text(s.clone().unwrap_or_default());
+    let cover = vec![
+        vec![t("Cơ quan lưu giữ dữ liệu"), t(&p.office)],
+        vec![t("Thời điểm trích xuất"), t(&p.exported_at)],
+        vec![t("Người trích xuất"), t(&p.exported_by)],
+        vec![t("Số hồ sơ ý kiến"), Number(p.cases.len() as f64)],
+        vec![t("Số phiếu khảo sát"), Number(p.forms.len() as f64)],
+        vec![t("Thông báo xử lý dữ liệu cá nhân"), t(&p.notice)],
+    ];
+    let cases = p
+        .cases
+        .iter()
+        .map(|c| {
+            vec![
+                t(&c.receipt_no),
+                When(c.received_at.clone()),
+                t(c.channel.label()),
+                t(c.book.label()),
+                t(c.kind.label()),
+                t(c.subject.label()),
+                t(&c.customer_name),
+                t(&c.customer_org),
+                t(&c.customer_address),
+                t(&c.customer_phone),
+                t(&c.customer_email),
+                t(c.customer_group.label()),
+                t(&c.content),
+                opt(&c.receiver_name),
+                opt(&c.unit_name),
+                t(c.status.label()),
+                When(c.deadlines.due.clone()),
+                When(c.closed_at.clone().unwrap_or_default()),
+                t(&c.resolution),
+                opt(&c.deadlines.exception_reason),
+                Text(match (&c.confirmed_by_name, &c.confirmed_at) {
+                    (Some(n), Some(at)) => format!("{n}, {}", dmy(at)),
+                    (Some(n), None) => n.clone(),
+                    _ => String::new(),
+                }),
+            ]
+        })
+        .collect();
+    let mut steps = Vec::new();
+    let mut letters = Vec::new();
+    for c in p.cases {
+        for e in &c.history {
+            steps.push(vec![t(&c.receipt_no), When(e.at.clone()), t(e.to_status.label()), opt(&e.staff_name), t(&e.actor), t(&e.note)]);
+        }
+        for s in &c.steps {
+            steps.push(vec![t(&c.receipt_no), When(s.on_date.clone()), t(s.step.label()), opt(&s.staff_name), Text(String::new()), t(&s.note)]);
+        }
+        for a in &c.actions {
+            steps.push(vec![
+                t(&c.receipt_no),
+                When(a.due_date.clone()),
+                Text(format!("{} (hạn hoàn thành)", a.kind.label())),
+                opt(&a.owner_name),
+                Text(String::new()),
+                Text(format!("Nguyên nhân: {}\nBiện pháp: {}", a.cause, a.action)),
+            ]);
+        }
+        for l in &c.letters {
+            letters.push(vec![
+                t(&c.receipt_no),
+                t(&l.number),
+                t(l.status.label()),
+                t(&l.body),
+                t(&l.signer_name),
+                t(&l.signer_title),
+                When(l.signed_on.clone().unwrap_or_default()),
+                When(l.sent_on.clone().unwrap_or_default()),
+                opt(&l.sent_via),
+            ]);
+        }
+    }
+    let mut forms = Vec::new();
+    for f in p.forms {
+        for s in &f.slots {
+            let Some(a) = f.form.answers.iter().find(|a| a.code == s.code) else { continue };
+            let answer = match a.state {
+                AnswerState::Chosen => {
+                    let v = a.value.unwrap_or(0);
+                    s.options.get((v - 1).max(0) as usize).cloned().unwrap_or_else(|| format!("ô {v}"))
+                }
+                AnswerState::Blank => "(để trống)".into(),
+                AnswerState::Spoiled => "(đánh dấu nhiều ô)".into(),
+                AnswerState::Text => a.text.clone().unwrap_or_default(),
+            };
+            forms.push(vec![t(&f.reference), t(&f.round_name), When(f.form.filled_on.clone()), t(&s.question), t(&s.label), Text(answer)]);
+        }
+    }
+    let sheets = [
+        Sheet { name: "Thông tin chung", headers: &["Mục", "Nội dung"], widths: &[30.0, 100.0], rows: cover },
+        Sheet { name: "Sổ ghi nhận ý kiến", headers: &PERSON_CASE_HEADERS, widths: &[13.0, 16.0, 16.0, 16.0, 14.0, 20.0, 24.0, 20.0, 24.0, 14.0, 20.0, 16.0, 50.0], rows: cases },
+        Sheet { name: "Diễn biến xử lý", headers: &PERSON_STEP_HEADERS, widths: &[13.0, 16.0, 30.0, 20.0, 20.0, 60.0], rows: steps },
+        Sheet { name: "Công văn trả lời", headers: &PERSON_LETTER_HEADERS, widths: &[13.0, 14.0, 12.0, 60.0, 20.0, 16.0, 12.0, 12.0, 16.0], rows: letters },
+        Sheet { name: "Phiếu khảo sát", headers: &PERSON_FORM_HEADERS, widths: &[14.0, 24.0, 12.0, 30.0, 40.0, 40.0], rows: forms },
+    ];
+    atomically(out, |path| write_xlsx(path, &sheets, &|_, _| true))?;
+    Ok(p.cases.len() + p.forms.len())
+}
+
 /// The figures of a report (`report figures`, the annual report) as a workbook: the summary
 /// against the year before, every count, the quarters, the survey answers and the objectives,
 /// one sheet each, numbers as numbers so that Excel can chart them.

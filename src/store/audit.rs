@@ -206,7 +206,7 @@ pub fn verify_chain(conn: &Connection) -> Result<ChainReport> {
         if entry_hash(&row.link(&stored_content), &prev) != stored_hash {
             return fail("thời điểm, người thực hiện, thao tác hoặc chuỗi mã băm đã bị sửa sau khi ghi.");
         }
-        if row.entity == "disposal" {
+        if ERASING_ENTITIES.contains(&row.entity.as_str()) {
             if let Some(after) = &row.after {
                 if let Ok(v) = serde_json::from_str::<serde_json::Value>(after) {
                     for s in v["redacted_audit"].as_array().into_iter().flatten() {
@@ -220,15 +220,19 @@ pub fn verify_chain(conn: &Connection) -> Result<ChainReport> {
         prev = stored_hash;
         expected_seq += 1;
     }
-    // An erased entry must be one a disposal recorded erasing: nobody can hide an entry by
-    // marking it erased.
+    // An erased entry must be one a disposal or an erasure on request recorded erasing:
+    // nobody can hide an entry by marking it erased.
     if let Some(seq) = redacted.into_iter().find(|s| !listed.contains(s)) {
         return Ok(report(entries, None, Some(broken(seq, format!(
-            "Mục nhật ký số {seq}: bị xoá nội dung mà không có biên bản tiêu huỷ nào ghi nhận."
+            "Mục nhật ký số {seq}: bị xoá nội dung mà không có biên bản tiêu huỷ hay yêu cầu xoá dữ liệu cá nhân nào ghi nhận."
         )))));
     }
     Ok(report(entries, (!prev.is_empty()).then_some(prev), None))
 }
+
+/// The entries that may erase others, naming them in `redacted_audit`: a disposal of records
+/// past their retention period, and the erasure of a person's data at their request.
+pub(crate) const ERASING_ENTITIES: [&str; 2] = ["disposal", "personal_data_erasure"];
 
 /// A text column as stored, refusing bytes that are not UTF-8.
 fn text(r: &rusqlite::Row, i: usize) -> std::result::Result<Option<String>, ()> {

@@ -534,6 +534,7 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
                     customer_address: r.get(10)?,
                     customer_phone: r.get(11)?,
                     customer_email: r.get(12)?,
+                    contact_masked: false,
                     customer_group: r.get(13)?,
                     content: r.get(14)?,
                     receiver_id: r.get(15)?,

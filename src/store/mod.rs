@@ -14,6 +14,7 @@ pub mod letter;
 pub mod migrate;
 pub mod network;
 pub mod office;
+pub mod person;
 pub mod retention;
 pub mod settings;
 pub mod staff;

@@ -122,40 +122,13 @@ pub fn dispose(tx: &Tx, on: NaiveDate, years: u32, records: &[DueRecord]) -> Res
         });
     }
     let id = super::new_id();
-    let ids: Vec<String> = records.iter().map(|r| r.id.clone()).collect();
-    let mut letters: Vec<String> = Vec::new();
-    {
-        let mut st = tx.prepare_cached("SELECT id FROM reply_letter WHERE feedback_id = ?1")?;
-        for fid in &ids {
-            for l in st.query_map([fid], |r| r.get::<_, String>(0))? {
-                letters.push(l?);
-            }
-        }
-    }
-    let mut case = tx.prepare_cached(
-        "UPDATE feedback SET customer_name = '', customer_org = '', customer_address = '', customer_phone = '',
-            customer_email = '', content = '', resolution = '',
-            exception_reason = CASE WHEN exception_reason IS NULL THEN NULL ELSE '' END,
-            search_key = ?2, disposed_at = ?3, updated_at = ?3
-         WHERE id = ?1",
-    )?;
-    let mut events = tx.prepare_cached("UPDATE case_event SET note = '' WHERE feedback_id = ?1")?;
-    let mut steps = tx.prepare_cached("UPDATE case_step SET note = '' WHERE feedback_id = ?1")?;
-    let mut letter = tx.prepare_cached("UPDATE reply_letter SET body = '', updated_at = ?2 WHERE feedback_id = ?1")?;
+    let erased: Vec<ErasedCase> =
+        records.iter().map(|r| ErasedCase { id: r.id.clone(), receipt_no: r.receipt_no.clone(), kind: r.kind, received_on: r.received_on.clone() }).collect();
+    let (redacted, removed_reports) = erase_cases(tx, &erased, "")?;
+    let mut mark = tx.prepare_cached("UPDATE feedback SET disposed_at = ?2 WHERE id = ?1")?;
     for r in records {
-        case.execute(params![r.id, fold(&r.receipt_no), tx.now()])?;
-        events.execute([&r.id])?;
-        steps.execute([&r.id])?;
-        letter.execute(params![r.id, tx.now()])?;
+        mark.execute(params![r.id, tx.now()])?;
     }
-    // The full-text index keeps what a search key held in its older segments until they are
-    // merged: merged now, the erased names and contents leave the file as well.
-    tx.execute("INSERT INTO feedback_search (feedback_search) VALUES ('optimize')", [])?;
-    let mut redacted = super::audit::entries_of(tx, "feedback", &ids)?;
-    redacted.extend(super::audit::entries_of(tx, "reply_letter", &letters)?);
-    redacted.sort_unstable();
-    super::audit::redact(tx, &redacted, tx.now())?;
-    let removed_reports = remove_reports_listing(tx, records)?;
     let items = serde_json::to_string(records).expect("records serialise");
     tx.execute(
         "INSERT INTO disposal (id, on_date, record_type, retention_years, records, items, created_at, actor)
@@ -184,13 +157,75 @@ pub fn dispose(tx: &Tx, on: NaiveDate, years: u32, records: &[DueRecord]) -> Res
     })
 }
 
+/// A case whose personal data is erased, by a disposal or on its subject's request.
+#[derive(Debug, Clone)]
+pub(crate) struct ErasedCase {
+    pub id: String,
+    pub receipt_no: String,
+    pub kind: Kind,
+    /// YYYY-MM-DD
+    pub received_on: String,
+}
+
+/// The one eraser of case data, for disposals and for erasure on request: the customer's
+/// name, organisation, address, telephone, e-mail, the content, the resolution, the notes of
+/// the history and of the mandatory steps, the exception's reason and the reply letters'
+/// bodies; then the search index, the audit entries that hold them (before/after erased,
+/// digests kept, so the chain still verifies) and the archived compilations of complaints
+/// that print them. Kind, subject, channel, group, unit, dates, status and receipt number
+/// stay: the counts of past reports do not change. `fill` is written where the name, the
+/// content and the letters' bodies were (empty for a disposal). Returns the audit entries
+/// erased and the reports removed; the caller records the erasure itself.
+pub(crate) fn erase_cases(tx: &Tx, cases: &[ErasedCase], fill: &str) -> Result<(Vec<i64>, Vec<RemovedReport>)> {
+    let ids: Vec<String> = cases.iter().map(|r| r.id.clone()).collect();
+    let children = |table: &str| -> Result<Vec<String>> {
+        let mut st = tx.prepare_cached(&format!("SELECT id FROM {table} WHERE feedback_id = ?1 ORDER BY id"))?;
+        let mut out = Vec::new();
+        for fid in &ids {
+            for l in st.query_map([fid], |r| r.get::<_, String>(0))? {
+                out.push(l?);
+            }
+        }
+        Ok(out)
+    };
+    let letters = children("reply_letter")?;
+    let steps = children("case_step")?;
+    let mut case = tx.prepare_cached(
+        "UPDATE feedback SET customer_name = ?4, customer_org = '', customer_address = '', customer_phone = '',
+            customer_email = '', content = ?4, resolution = '',
+            exception_reason = CASE WHEN exception_reason IS NULL THEN NULL ELSE '' END,
+            search_key = ?2, updated_at = ?3
+         WHERE id = ?1",
+    )?;
+    let mut events = tx.prepare_cached("UPDATE case_event SET note = '' WHERE feedback_id = ?1")?;
+    let mut step_notes = tx.prepare_cached("UPDATE case_step SET note = '' WHERE feedback_id = ?1")?;
+    let mut letter = tx.prepare_cached("UPDATE reply_letter SET body = ?3, updated_at = ?2 WHERE feedback_id = ?1")?;
+    for r in cases {
+        case.execute(params![r.id, fold(&r.receipt_no), tx.now(), fill])?;
+        events.execute([&r.id])?;
+        step_notes.execute([&r.id])?;
+        letter.execute(params![r.id, tx.now(), fill])?;
+    }
+    // The full-text index keeps what a search key held in its older segments until they are
+    // merged: merged now, the erased names and contents leave the file as well.
+    tx.execute("INSERT INTO feedback_search (feedback_search) VALUES ('optimize')", [])?;
+    let mut redacted = super::audit::entries_of(tx, "feedback", &ids)?;
+    redacted.extend(super::audit::entries_of(tx, "reply_letter", &letters)?);
+    // A mandatory step's entry holds its note, as the step itself does.
+    redacted.extend(super::audit::entries_of(tx, "case_step", &steps)?);
+    redacted.sort_unstable();
+    super::audit::redact(tx, &redacted, tx.now())?;
+    let removed_reports = remove_reports_listing(tx, cases)?;
+    Ok((redacted, removed_reports))
+}
+
 /// Removes the archived reports that print the personal data of these cases: the yearly
 /// compilations of complaints (customer, content, result of every complaint received in the
 /// year) generated after a disposed complaint was received in their period. The annual
 /// reports hold counts and group names only and stay: they are the management review's own
 /// records. Returns what was removed, oldest period first.
-fn remove_reports_listing(tx: &Tx, records: &[DueRecord]) -> Result<Vec<RemovedReport>> {
-    let complaints: Vec<&DueRecord> = records.iter().filter(|r| r.kind.is_complaint()).collect();
+fn remove_reports_listing(tx: &Tx, records: &[ErasedCase]) -> Result<Vec<RemovedReport>> {
+    let complaints: Vec<&ErasedCase> = records.iter().filter(|r| r.kind.is_complaint()).collect();
     if complaints.is_empty() {
         return Ok(Vec::new());
     }
@@ -336,15 +371,11 @@ pub fn dispose_survey_forms(tx: &Tx, on: NaiveDate, years: u32, forms: &[DueSurv
         rows.collect::<rusqlite::Result<_>>()?
     };
     let ids: Vec<String> = forms.iter().map(|f| f.id.clone()).chain(withdrawn.iter().cloned()).collect();
-    let mut erase = tx.prepare_cached("UPDATE survey_answer SET text = ?2 WHERE response_id = ?1 AND state = 'text'")?;
+    let (erased, redacted) = erase_survey_forms(tx, &ids, ERASED_TEXT)?;
     let mut mark = tx.prepare_cached("UPDATE survey_response SET disposed_at = ?2, updated_at = ?2 WHERE id = ?1")?;
-    let mut erased = 0;
     for fid in &ids {
-        erased += erase.execute(params![fid, ERASED_TEXT])?;
         mark.execute(params![fid, tx.now()])?;
     }
-    let redacted = super::audit::entries_of(tx, "survey_response", &ids)?;
-    super::audit::redact(tx, &redacted, tx.now())?;
     let items = serde_json::to_string(forms).expect("forms serialise");
     tx.execute(
         "INSERT INTO disposal (id, on_date, record_type, retention_years, records, items, created_at, actor)
@@ -372,6 +403,24 @@ pub fn dispose_survey_forms(tx: &Tx, on: NaiveDate, years: u32, forms: &[DueSurv
         withdrawn_entries: withdrawn.len() as i32,
         redacted_audit_entries: redacted.len() as i32,
     })
+}
+
+/// The one eraser of survey forms, for disposals and for erasure on request: every written
+/// answer (opinions, the respondent's name or contact) becomes `fill`, and the audit entries
+/// that hold them are erased (digests kept). The answer stays a written one, so an opinion
+/// is still counted in its group; levels, serials and dates stay. Returns the number of
+/// answers erased and the audit entries erased.
+pub(crate) fn erase_survey_forms(tx: &Tx, ids: &[String], fill: &str) -> Result<(usize, Vec<i64>)> {
+    let mut erase = tx.prepare_cached("UPDATE survey_answer SET text = ?2 WHERE response_id = ?1 AND state = 'text'")?;
+    let mut touch = tx.prepare_cached("UPDATE survey_response SET updated_at = ?2 WHERE id = ?1")?;
+    let mut erased = 0;
+    for fid in ids {
+        erased += erase.execute(params![fid, fill])?;
+        touch.execute(params![fid, tx.now()])?;
+    }
+    let redacted = super::audit::entries_of(tx, "survey_response", ids)?;
+    super::audit::redact(tx, &redacted, tx.now())?;
+    Ok((erased, redacted))
 }
 
 #[cfg(test)]

@@ -25,3 +25,30 @@ pub fn save(tx: &Tx, s: &Settings) -> Result<()> {
     }
     tx.audit("settings", "settings", Some(&before), Some(s))
 }
+
+/// The key of the office's own privacy notice (src/domain/privacy.rs). A text, kept beside
+/// the numbers of [`Settings`], which ignores it.
+const NOTICE_KEY: &str = "privacy_notice";
+
+/// The office's privacy notice as written; empty when it uses the default.
+pub fn privacy_notice(conn: &Connection) -> Result<String> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row("SELECT value FROM setting WHERE key = ?1", [NOTICE_KEY], |r| r.get::<_, String>(0))
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// Stores the notice (already cleaned; empty goes back to the default), one audit entry.
+pub fn save_privacy_notice(tx: &Tx, text: &str) -> Result<()> {
+    let before = privacy_notice(tx)?;
+    if before == text {
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (key) DO UPDATE SET value = ?2, updated_at = ?3",
+        rusqlite::params![NOTICE_KEY, text, tx.now()],
+    )?;
+    tx.audit("settings", NOTICE_KEY, Some(&before), Some(&text))
+}

@@ -7,6 +7,7 @@ mod encryption;
 mod harness;
 mod ledger;
 mod office_setup;
+mod personal_data;
 mod reports;
 mod records;
 mod settings;

@@ -182,3 +182,8 @@ fn the_command_line_exports() {
     assert_eq!(v["rows"], 0);
     assert!(out.exists());
 }
+
+/// Every sheet of an .xlsx as openpyxl reads it: sheet name → rows of [type, value] cells.
+pub fn read_xlsx(path: &Path) -> serde_json::Value {
+    python(READ_XLSX, path)
+}

@@ -12,6 +12,7 @@ mod encryption;
 mod export;
 mod import;
 mod open;
+mod person;
 mod pdf;
 mod records;
 mod report;

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod encryption;
+pub mod person;
 pub mod records;
 pub mod print;
 pub mod report;

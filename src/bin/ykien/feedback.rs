@@ -190,13 +190,25 @@ pub fn run(ledger: &mut Ledger, cmd: FeedbackCommand, json: bool) -> Result<()> 
             }
         }
         FeedbackCommand::Show { receipt } => {
-            let case = ledger.case(&ledger.case_id(&receipt)?)?;
+            // The output has always carried the contact details: shown, and logged, to
+            // whoever may see them (the administrator gets them masked).
+            let id = ledger.case_id(&receipt)?;
+            let case = if ledger.access_state()?.allowed.contains(&ykien::Action::ViewContact) {
+                ledger.case_with_contact(&id)?
+            } else {
+                ledger.case(&id)?
+            };
             if json {
                 print_json(&case);
             } else {
                 println!("Số phiếu {}  ·  {}", case.receipt_no, case.status.label());
                 println!("Tiếp nhận {} qua {}", case.received_at.replace('T', " "), case.channel.label());
                 println!("Khách hàng: {} {}", case.customer_name, case.customer_org);
+                let contact: Vec<&str> =
+                    [&case.customer_address, &case.customer_phone, &case.customer_email].into_iter().filter(|s| !s.is_empty()).map(String::as_str).collect();
+                if !contact.is_empty() {
+                    println!("Liên hệ: {}{}", contact.join(" · "), if case.contact_masked { " (đã ẩn)" } else { "" });
+                }
                 println!("{} — {}", case.kind.label(), case.subject.label());
                 println!("Nội dung: {}", case.content);
                 println!("Hạn giải quyết: {}{}", case.deadlines.due, if case.deadlines.overdue { " (QUÁ HẠN)" } else { "" });

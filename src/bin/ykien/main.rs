@@ -7,6 +7,7 @@
 mod account;
 mod encryption;
 mod feedback;
+mod person;
 mod print;
 mod records;
 mod report;
@@ -101,6 +102,9 @@ enum Command {
     /// Encryption of the database file at rest (administrators): on, off, change, status.
     #[command(subcommand)]
     Encryption(encryption::EncryptionCommand),
+    /// A person's data (Law 91/2025/QH15): find their records, export them, erase them on request.
+    #[command(subcommand)]
+    Person(person::PersonCommand),
 }
 
 fn main() -> ExitCode {
@@ -239,6 +243,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Retention(cmd) => records::retention(&mut ledger, cmd, json)?,
         Command::Account(cmd) => account::run(&mut ledger, cmd, json)?,
         Command::Encryption(cmd) => encryption::run(&mut ledger, key.as_deref(), cmd, json)?,
+        Command::Person(cmd) => person::run(&mut ledger, cmd, json)?,
         Command::Audit { limit } => {
             let entries = ledger.audit_log(limit)?;
             if json {

@@ -53,3 +53,52 @@ pub fn option_rows(doc: &mut Document, x: f32, width: f32, labels: &[String], st
         doc.advance(style.leading + 2.0);
     }
 }
+
+/// The privacy notice (thông báo xử lý dữ liệu cá nhân, src/domain/privacy.rs) in small type
+/// under a short rule, its last line on `bottom` (the page's bottom margin, or the end of a
+/// half-sheet slip), or just below the cursor when the form reaches further down. Returns the
+/// notice's height, so that a caller can leave room for it.
+pub fn privacy_notice(doc: &mut Document, text: &str, bottom: f32) -> f32 {
+    privacy_notice_in(doc, text, bottom, &notice_style())
+}
+
+/// [`privacy_notice`] in `style` (the receipt's half-sheet slips use a smaller one).
+pub fn privacy_notice_in(doc: &mut Document, text: &str, bottom: f32, style: &Style) -> f32 {
+    let style = *style;
+    let (x, width) = (doc.left(), doc.width());
+    let lines = crate::pdf::text::wrap(text, &style, width);
+    let height = 4.0 + lines.len() as f32 * style.leading;
+    let top = (bottom - height).max(doc.y() + 4.0);
+    doc.page().line(x, top + 2.0, x + width * 0.25, top + 2.0, 0.4);
+    let mut baseline = top + 4.0 + style.size;
+    for line in &lines {
+        doc.page().text(x, baseline, &style, line);
+        baseline += style.leading;
+    }
+    doc.set_y(top + height);
+    height
+}
+
+/// The height [`privacy_notice`] takes, its rule included.
+pub fn notice_height(doc: &Document, text: &str) -> f32 {
+    let style = notice_style();
+    4.0 + crate::pdf::text::wrap(text, &style, doc.width()).len() as f32 * style.leading
+}
+
+pub fn notice_style() -> Style {
+    Style::new(crate::pdf::font::Face::Italic, 7.5).with_leading(9.0)
+}
+
+/// The privacy notice in a column from (`x`, `top`), `width` wide: beside a signature, where
+/// a one-page form has no room left under it. Returns the bottom of the notice.
+pub fn privacy_notice_column(doc: &mut Document, text: &str, x: f32, width: f32, top: f32) -> f32 {
+    let style = Style::new(crate::pdf::font::Face::Italic, 7.5).with_leading(9.0);
+    let lines = crate::pdf::text::wrap(text, &style, width);
+    doc.page().line(x, top + 2.0, x + width * 0.4, top + 2.0, 0.4);
+    let mut baseline = top + 4.0 + style.size;
+    for line in &lines {
+        doc.page().text(x, baseline, &style, line);
+        baseline += style.leading;
+    }
+    top + 4.0 + lines.len() as f32 * style.leading
+}

@@ -40,6 +40,9 @@ pub struct FeedbackLetter {
     pub closing: Vec<String>,
     /// Who signs at the bottom right: the customer.
     pub signer: String,
+    /// The office's privacy notice, printed small at the foot of the last page: the customer
+    /// writes their name, address and telephone on the letter.
+    pub notice: Option<String>,
 }
 
 impl FeedbackLetter {
@@ -93,6 +96,7 @@ impl FeedbackLetter {
                 "Xin trân trọng cảm ơn!".into(),
             ],
             signer: "Khách hàng".into(),
+            notice: None,
         }
     }
 }
@@ -159,7 +163,14 @@ pub fn feedback_letter(office: &OfficeProfile, letter: &FeedbackLetter) -> Resul
     let half = w * 0.45;
     doc.paragraph_in(x + half, w - half, &blank_date_line(""), &italic, Align::Center, 0.0);
     let top = doc.y() + 2.0;
-    let bottom = blocks::signature_spaced(&mut doc, &sig, x + half, w - half, top, mm(22.0));
+    let mut bottom = blocks::signature_spaced(&mut doc, &sig, x + half, w - half, top, mm(22.0));
+    // The privacy notice: the customer writes their name, address and telephone above. It
+    // sits left of the signature, which leaves that column empty, so the letter keeps to
+    // one page.
+    if let Some(text) = letter.notice.as_deref().filter(|n| !n.trim().is_empty()) {
+        let column_top = top - italic.leading - 2.0;
+        bottom = bottom.max(super::common::privacy_notice_column(&mut doc, text, x, half - mm(6.0), column_top));
+    }
     doc.set_y(bottom);
     doc.finish()
 }

@@ -14,7 +14,7 @@ mod survey;
 pub use disposal::{disposal_record, DisposalPrint, DisposalSection, DisposedRow};
 pub use ledger::{ledger_blank, ledger_filled, period_heading, LedgerRow};
 pub use letter::{feedback_letter, FeedbackLetter, DEFAULT_LETTER_FORM_CODE};
-pub use receipt::{receipts, ReceiptSlip};
+pub use receipt::{receipts, receipts_with_notice, ReceiptSlip};
 pub use reply::{reply_letter, ReplyPrint};
 pub use report::{report, Block, ReportPrint, Section};
 pub use survey::{survey_blank, survey_round_forms, RoundPrint, SurveyPrint};

@@ -4,6 +4,7 @@
 
 use crate::domain::office::OfficeProfile;
 use crate::error::Result;
+use super::common::privacy_notice_in;
 use crate::pdf::blocks::{self, short_date, Signature};
 use crate::pdf::document::{Document, Metadata};
 use crate::pdf::font::Face;
@@ -52,6 +53,13 @@ pub fn contact_line(office: &OfficeProfile) -> String {
 
 /// Receipt slips, two to a sheet. An empty list prints nothing and is refused.
 pub fn receipts(office: &OfficeProfile, slips: &[ReceiptSlip]) -> Result<Vec<u8>> {
+    receipts_with_notice(office, slips, None)
+}
+
+/// [`receipts`] with the office's privacy notice at the foot of each slip: the slip carries
+/// the citizen's name and what they said, and is where they learn how it is kept.
+pub fn receipts_with_notice(office: &OfficeProfile, slips: &[ReceiptSlip], notice: Option<&str>) -> Result<Vec<u8>> {
+    let notice = notice.filter(|n| !n.trim().is_empty());
     if slips.is_empty() {
         return Err(crate::error::Error::validation("slips", "Chưa chọn phiếu tiếp nhận nào để in."));
     }
@@ -66,18 +74,34 @@ pub fn receipts(office: &OfficeProfile, slips: &[ReceiptSlip]) -> Result<Vec<u8>
         if i > 0 {
             doc.new_page();
         }
-        doc.set_y(doc.margins().top);
-        slip(&mut doc, office, &pair[0]);
+        // With the notice, the slips start higher and leave less room to sign, so that each
+        // still ends above its cut line (or the sheet's printable edge).
+        let (top, gap, start2) = match notice {
+            Some(_) => (mm(14.0), mm(9.0), middle + mm(9.0)),
+            None => (doc.margins().top, mm(14.0), middle + mm(15.0)),
+        };
+        doc.set_y(top);
+        slip(&mut doc, office, &pair[0], gap);
+        if let Some(text) = notice {
+            privacy_notice_in(&mut doc, text, middle - mm(3.0), &slip_notice_style());
+        }
         if let Some(second) = pair.get(1) {
             doc.page().line_styled(mm(8.0), middle, PAGE_WIDTH - mm(8.0), middle, 0.6, Stroke::Dashed);
-            doc.set_y(middle + mm(15.0));
-            slip(&mut doc, office, second);
+            doc.set_y(start2);
+            slip(&mut doc, office, second, gap);
+            if let Some(text) = notice {
+                privacy_notice_in(&mut doc, text, PAGE_HEIGHT - mm(12.0), &slip_notice_style());
+            }
         }
     }
     doc.finish()
 }
 
-fn slip(doc: &mut Document, office: &OfficeProfile, r: &ReceiptSlip) {
+fn slip_notice_style() -> Style {
+    Style::new(Face::Italic, 7.0).with_leading(8.2)
+}
+
+fn slip(doc: &mut Document, office: &OfficeProfile, r: &ReceiptSlip, signature_gap: f32) {
     blocks::national_header(doc, office, &[], &[]);
     blocks::title(doc, "Phiếu tiếp nhận ý kiến", 14.0);
     doc.paragraph(&format!("Số: {}", r.number), &Style::new(Face::Regular, 13.0), Align::Center, 0.0);
@@ -110,7 +134,7 @@ fn slip(doc: &mut Document, office: &OfficeProfile, r: &ReceiptSlip) {
         doc.page().text(x, y + note.size, &note, &line);
         y += note.leading;
     }
-    let bottom = blocks::signature_spaced(doc, &sig, x + w * 0.5, w * 0.5, top, mm(14.0));
+    let bottom = blocks::signature_spaced(doc, &sig, x + w * 0.5, w * 0.5, top, signature_gap);
     doc.set_y(bottom);
 }
 

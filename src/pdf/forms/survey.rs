@@ -22,6 +22,9 @@ pub struct SurveyPrint {
     /// Số phiếu, printed under the form-control box (each printed form gets its own once
     /// survey rounds exist).
     pub serial: Option<String>,
+    /// The office's privacy notice, printed small at the foot of the form's last page: the
+    /// form may carry the respondent's name and contact.
+    pub notice: Option<String>,
 }
 
 fn body() -> Style {
@@ -36,7 +39,7 @@ fn question() -> Style {
 pub fn survey_blank(office: &OfficeProfile, template: &SurveyTemplate, print: &SurveyPrint) -> Result<Vec<u8>> {
     let mut doc = Document::new(metadata(office, template));
     let below: Vec<String> = print.serial.iter().map(|s| format!("Số phiếu: {s}")).collect();
-    draw_form(&mut doc, office, template, print.year, &below, &mut Vec::new());
+    draw_form(&mut doc, office, template, print.year, &below, print.notice.as_deref(), &mut Vec::new());
     doc.finish()
 }
 
@@ -52,6 +55,7 @@ fn draw_form(
     template: &SurveyTemplate,
     year: Option<i32>,
     below: &[String],
+    notice: Option<&str>,
     boxes: &mut Vec<DrawnBox>,
 ) {
     let name = office.name.as_str();
@@ -97,6 +101,11 @@ fn draw_form(
     doc.advance(10.0);
     doc.ensure(20.0);
     doc.paragraph(&t(&template.closing), &Style::new(Face::Bold, 13.0), Align::Center, 0.0);
+    if let Some(text) = notice.filter(|n| !n.trim().is_empty()) {
+        let bottom = doc.margins().bottom_edge();
+        doc.ensure(super::common::notice_height(doc, text) + 6.0);
+        super::common::privacy_notice(doc, text, bottom);
+    }
 }
 
 /// A tick box as drawn: its page in the document, top-left corner and side in points, and
@@ -161,6 +170,8 @@ pub struct RoundPrint {
     pub year: Option<i32>,
     pub first_serial: i32,
     pub count: i32,
+    /// As [`SurveyPrint::notice`].
+    pub notice: Option<String>,
 }
 
 /// Side of a corner alignment mark, and its outer edge's distance from the page's edges (mm):
@@ -190,7 +201,7 @@ pub fn survey_round_forms(office: &OfficeProfile, template: &SurveyTemplate, pri
         let start = doc.page_count() - 1;
         let below = [format!("Số phiếu: {}", serial_text(serial)), format!("Đợt khảo sát: {}", print.round_code)];
         let mut boxes = Vec::new();
-        draw_form(&mut doc, office, template, print.year, &below, &mut boxes);
+        draw_form(&mut doc, office, template, print.year, &below, print.notice.as_deref(), &mut boxes);
         let pages = doc.page_count() - start;
         for i in 0..pages {
             let qr = QrPayload {

@@ -121,3 +121,28 @@ describe('auditSummary', () => {
     expect(auditSummary(e)).toBe('—');
   });
 });
+
+describe('personal data entries', () => {
+  const entry = (entity: string, after: object): AuditEntry => ({
+    seq: 1,
+    at: '2026-03-02T09:30:00.000Z',
+    actor: 'tiepnhan (Nguyễn Thị Thanh Hương)',
+    action: 'create',
+    entity,
+    entity_id: 'x',
+    before: null,
+    after: JSON.stringify(after),
+  });
+
+  it('names the records, not the data', () => {
+    expect(auditSummary(entry('contact_view', { receipt_no: '2026/000123', fields: ['điện thoại'] }))).toBe(
+      'Xem thông tin liên hệ của hồ sơ 2026/000123',
+    );
+    expect(auditSummary(entry('personal_data_export', { records: ['2026/000123'], survey_forms: ['2026-01/00007'] }))).toBe(
+      'Trích xuất dữ liệu cá nhân: 2026/000123, 2026-01/00007',
+    );
+    expect(
+      auditSummary(entry('personal_data_erasure', { request_reference: 'Đơn số 12', request_date: '2026-05-04', records: ['2026/000123'], survey_forms: [] })),
+    ).toBe('Xoá dữ liệu cá nhân theo yêu cầu «Đơn số 12» ngày 04/05/2026: 2026/000123');
+  });
+});

@@ -118,6 +118,21 @@ function describeRecord(entity: string, r: Rec): string {
     const what = text(r, entity === 'case_step' ? 'note' : 'action');
     return what ? `«${what}»` : '';
   }
+  // Personal data: which records, never the data itself (the core logs none).
+  const list = (key: string) => (Array.isArray(r[key]) ? (r[key] as unknown[]).map(String) : []);
+  if (entity === 'contact_view') {
+    return `Xem thông tin liên hệ của hồ sơ ${text(r, 'receipt_no')}`;
+  }
+  if (entity === 'personal_data_export') {
+    return `Trích xuất dữ liệu cá nhân: ${[...list('records'), ...list('survey_forms')].join(', ')}`;
+  }
+  if (entity === 'personal_data_erasure') {
+    const date = text(r, 'request_date');
+    return (
+      `Xoá dữ liệu cá nhân theo yêu cầu «${text(r, 'request_reference')}»${date ? ` ngày ${formatDate(date)}` : ''}: ` +
+      [...list('records'), ...list('survey_forms')].join(', ')
+    );
+  }
   if (entity === 'feedback') {
     // A new entry: its receipt number and who gave it.
     const input = (typeof r.input === 'object' && r.input !== null ? r.input : {}) as Rec;

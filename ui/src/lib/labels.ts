@@ -34,7 +34,20 @@ export const ENTITY_LABELS: Record<string, string> = {
   reply_letter: 'Công văn trả lời',
   corrective_action: 'Hành động khắc phục',
   holiday: 'Ngày nghỉ lễ',
+  contact_view: 'Thông tin liên hệ',
+  personal_data_export: 'Dữ liệu cá nhân',
+  personal_data_erasure: 'Dữ liệu cá nhân',
 };
+
+/** What an entry did, in words: the log records a reading or an erasure as a new entry. */
+export function actionLabel(entity: string, action: string): string {
+  const special: Record<string, string> = {
+    contact_view: 'Xem',
+    personal_data_export: 'Trích xuất',
+    personal_data_erasure: 'Xoá theo yêu cầu',
+  };
+  return special[entity] ?? ACTION_LABELS[action] ?? action;
+}
 
 export const OFFICE_LABELS: Record<keyof OfficeProfile, string> = {
   name: 'Tên cơ quan',

@@ -151,7 +151,7 @@ idle_lock_seconds: number,
  */
 allowed: Array<Action>, };
 
-export type Action = "edit_office" | "manage_units" | "manage_staff" | "manage_accounts" | "edit_settings" | "enter_feedback" | "front_desk_move" | "specialist_move" | "leadership_direction" | "record_step" | "set_exception_deadline" | "confirm" | "draft_reply" | "sign_reply" | "send_reply" | "handle_confidential" | "edit_corrective_action" | "check_effectiveness" | "edit_survey_templates" | "manage_survey_rounds" | "print_survey_forms" | "enter_survey_responses" | "classify_opinions" | "set_objectives" | "write_annual_report" | "print" | "import_ledger" | "export_records" | "view_audit_log" | "edit_backup_settings" | "restore_backup" | "dispose_records";
+export type Action = "edit_office" | "manage_units" | "manage_staff" | "manage_accounts" | "edit_settings" | "enter_feedback" | "front_desk_move" | "specialist_move" | "leadership_direction" | "record_step" | "set_exception_deadline" | "confirm" | "draft_reply" | "sign_reply" | "send_reply" | "handle_confidential" | "edit_corrective_action" | "check_effectiveness" | "edit_survey_templates" | "manage_survey_rounds" | "print_survey_forms" | "enter_survey_responses" | "classify_opinions" | "set_objectives" | "write_annual_report" | "print" | "import_ledger" | "export_records" | "view_audit_log" | "edit_backup_settings" | "change_encryption" | "restore_backup" | "dispose_records" | "view_contact" | "export_personal_data" | "erase_personal_data";
 
 export type Settings = { 
 /**
@@ -320,7 +320,12 @@ open_on?: string,
  */
 due_soon_on?: string, limit?: number, offset?: number, };
 
-export type Case = { id: string, receipt_no: string, received_at: string, channel: Channel, kind: Kind, subject: Subject, book: Book, customer_name: string, customer_org: string, customer_address: string, customer_phone: string, customer_email: string, customer_group: CustomerGroup, content: string, receiver_id: string | null, receiver_name: string | null, unit_id: string | null, unit_name: string | null, written: boolean, formal: boolean, complex: boolean, status: Status, resolution: string, closed_at: string | null, confirmed_by_name: string | null, confirmed_at: string | null, deadlines: Deadlines, history: Array<CaseEvent>, steps: Array<CaseStep>, letters: Array<ReplyLetter>, actions: Array<CorrectiveAction>, 
+export type Case = { id: string, receipt_no: string, received_at: string, channel: Channel, kind: Kind, subject: Subject, book: Book, customer_name: string, customer_org: string, customer_address: string, customer_phone: string, customer_email: string, 
+/**
+ * True when the address, telephone and e-mail above are masked (the case as read by
+ * [`crate::Ledger::case`]); [`crate::Ledger::case_contact`] shows them, and logs it.
+ */
+contact_masked: boolean, customer_group: CustomerGroup, content: string, receiver_id: string | null, receiver_name: string | null, unit_id: string | null, unit_name: string | null, written: boolean, formal: boolean, complex: boolean, status: Status, resolution: string, closed_at: string | null, confirmed_by_name: string | null, confirmed_at: string | null, deadlines: Deadlines, history: Array<CaseEvent>, steps: Array<CaseStep>, letters: Array<ReplyLetter>, actions: Array<CorrectiveAction>, 
 /**
  * The moves open now, as buttons.
  */
@@ -896,6 +901,72 @@ qmr: string,
  * Thủ trưởng: name and title ("Giám đốc").
  */
 head_name: string, head_title: string, };
+
+export type Contact = { receipt_no: string, customer_address: string, customer_phone: string, customer_email: string, };
+
+export type PersonQuery = { name: string, phone: string, email: string, };
+
+export type PersonRecordKind = "case" | "survey_form";
+
+export type PersonMatch = { kind: PersonRecordKind, id: string, 
+/**
+ * "2026/000123" for a case, "2026-01/0007" (round/serial) for a survey form.
+ */
+reference: string, 
+/**
+ * YYYY-MM-DD: received, or written on the form.
+ */
+date: string, 
+/**
+ * The name as written (for a survey form, the written answer that matched).
+ */
+name: string, org: string, 
+/**
+ * Masked.
+ */
+phone: string, 
+/**
+ * Masked.
+ */
+email: string, 
+/**
+ * "Khiếu nại — Thời gian giải quyết" or the round's name.
+ */
+description: string, 
+/**
+ * What matched: "họ tên", "điện thoại", "thư điện tử".
+ */
+matched_on: Array<string>, 
+/**
+ * A case still being handled: it cannot be erased before it is closed.
+ */
+open: boolean, };
+
+export type PersonSelection = { case_ids: Array<string>, survey_form_ids: Array<string>, };
+
+export type ErasureRequest = { selection: PersonSelection, 
+/**
+ * The request's number or reference (số, ký hiệu của đơn yêu cầu).
+ */
+reference: string, 
+/**
+ * YYYY-MM-DD or dd/mm/yyyy: the day the request was received.
+ */
+request_date: string, };
+
+export type ErasureReport = { id: string, reference: string, request_date: string, 
+/**
+ * Receipt numbers of the cases erased.
+ */
+cases: Array<string>, 
+/**
+ * Round/serial of the survey forms erased.
+ */
+survey_forms: Array<string>, redacted_audit_entries: number, 
+/**
+ * Archived compilations of complaints removed because they printed the person's data.
+ */
+removed_reports: number, };
 
 export type SurveyTemplate = { 
 /**

@@ -20,6 +20,9 @@ import type {
   RetentionDue,
   Case,
   CaseCounts,
+  Contact,
+  ErasureReport,
+  ErasureRequest,
   CorrectiveAction,
   ExceptionInput,
   FeedbackFilter,
@@ -33,6 +36,9 @@ import type {
   MoveInput,
   OfficeProfile,
   Opinion,
+  PersonMatch,
+  PersonQuery,
+  PersonSelection,
   PeriodQuery,
   PrintJob,
   PrintOutcome,
@@ -320,4 +326,36 @@ export function markFirstPaint(): void {
  */
 export function onDatabaseDamaged(f: () => void): Promise<() => void> {
   return listen('database-damaged', () => f());
+}
+
+// ---- Personal data (Law 91/2025/QH15) ----
+
+export function privacyNoticeGet(): Promise<string> {
+  return invoke<string>('privacy_notice_get');
+}
+
+/** The notice as printed on the forms, the office's name filled in. */
+export function privacyNoticePrinted(): Promise<string> {
+  return invoke<string>('privacy_notice_printed');
+}
+
+export function privacyNoticeSave(text: string): Promise<string> {
+  return invoke<string>('privacy_notice_save', { text });
+}
+
+/** A case's contact details; the core logs who asked. */
+export function caseContact(id: string): Promise<Contact> {
+  return invoke<Contact>('case_contact', { id });
+}
+
+export function personFind(query: PersonQuery): Promise<PersonMatch[]> {
+  return invoke<PersonMatch[]>('person_find', { query });
+}
+
+export function personExport(selection: PersonSelection, out: string): Promise<ExportReport> {
+  return invoke<ExportReport>('person_export', { selection, out });
+}
+
+export function personErase(request: ErasureRequest): Promise<ErasureReport> {
+  return invoke<ErasureReport>('person_erase', { request });
 }
