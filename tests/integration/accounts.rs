@@ -861,7 +861,7 @@ fn a_database_made_by_init_needs_no_account_until_the_first_is_created() {
     assert!(ykien(&db, None, &add).status.success());
     let o = ykien(&db, None, &["audit", "--json", "--limit", "1"]);
     let audit: serde_json::Value = serde_json::from_str(&text(&o.stdout)).unwrap();
-    assert!(audit[0]["actor"].as_str().unwrap().starts_with("dòng lệnh"), "{audit}");
+    assert!(audit[0]["actor"].as_str().unwrap().starts_with("hệ thống (dòng lệnh, "), "{audit}");
 
     let mut l = Ledger::open(&db).unwrap();
     staff(&mut l, "Phạm Thị Lan", None, Role::Administrator);

@@ -55,7 +55,7 @@ fn demo_fills_a_new_database_and_lists_as_json() {
         .unwrap();
     let audit: serde_json::Value = serde_json::from_str(&stdout(&audit)).unwrap();
     assert_eq!(audit.as_array().unwrap().len(), 5);
-    assert!(audit[0]["actor"].as_str().unwrap().starts_with("dòng lệnh"));
+    assert!(audit[0]["actor"].as_str().unwrap().starts_with("hệ thống (dòng lệnh, "));
 
     // A second demo would mix invented records into the office's: refused.
     let again = ykien(&db, &["demo"]);

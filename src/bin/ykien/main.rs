@@ -154,8 +154,10 @@ fn run(cli: Cli) -> Result<()> {
     }
     let key = encryption::key_for(&[&path])?;
     let mut ledger = Ledger::open_with_key(&path, key.as_deref())?;
-    // The actor of a database without accounts; with accounts, the one signed in with --as.
-    ledger.set_actor(format!("dòng lệnh ({})", whoami()));
+    // The actor of a database without accounts: the system, as the issue of accounts has it,
+    // with the command line and the operating-system user who ran it, for the auditor. With
+    // accounts, the one signed in with --as.
+    ledger.set_actor(format!("{} (dòng lệnh, {})", ykien::SYSTEM_ACTOR, whoami()));
     if let Some(login) = &cli.as_user {
         account::sign_in(&mut ledger, login)?;
     }
