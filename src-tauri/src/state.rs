@@ -37,10 +37,7 @@ impl AppState {
     /// Opens the database without its start-up check, which [`AppState::startup_check`]
     /// makes next, in the background.
     pub fn open(db_path: PathBuf) -> AppState {
-        let (ledger, recovery) = match Ledger::open_with_key(&db_path, None) {
-            Ok(l) => (Ok(l), None),
-            Err(e) => refused(&db_path, None, e),
-        };
+        let (ledger, recovery) = open_unchecked(&db_path, None);
         AppState {
             db_path,
             ledger: Mutex::new(ledger),
@@ -57,10 +54,7 @@ impl AppState {
         if guard.is_ok() {
             return Ok(());
         }
-        let (ledger, recovery) = match Ledger::open_with_key(&self.db_path, Some(passphrase)) {
-            Ok(l) => (Ok(l), None),
-            Err(e) => refused(&self.db_path, Some(passphrase), e),
-        };
+        let (ledger, recovery) = open_unchecked(&self.db_path, Some(passphrase));
         let refused = matches!(&ledger, Err(ErrorReport::Encrypted { .. }));
         if !refused {
             // Right passphrase (the database opened, or a backup opened with it).
@@ -85,10 +79,10 @@ impl AppState {
     /// The start-up check of the file (SQLite's quick_check), on a connection of its own
     /// while the window opens and shows the book: it reads the whole file, which takes
     /// seconds for ten years of records (BENCHMARKS.md), and nobody at the counter should
-    /// wait for it. A damaged file is then closed: the window, told, shows why with the newest good backup, as when a file cannot be opened at all. Until
-    /// then the clerk may have read or saved something: SQLite refuses writes it finds to
-    /// touch a damaged page, and every backup is checked before it is kept, so the newest
-    /// good backup offered is still good.
+    /// wait for it. A damaged file is then closed: the window, told, shows why with the
+    /// newest good backup, as when a file cannot be opened at all. Until then the clerk may
+    /// have read or saved something: SQLite refuses writes it finds to touch a damaged page,
+    /// and every backup is checked before it is kept, so the backup offered is still good.
     pub fn startup_check(&self) -> StartupCheck {
         if !self.is_open() {
             return StartupCheck::NotOpen;
@@ -174,6 +168,14 @@ impl AppState {
             today,
             recovery_backup,
         }
+    }
+}
+
+/// Opens the database, its start-up check left to [`AppState::startup_check`].
+fn open_unchecked(db_path: &Path, key: Option<&str>) -> (Result<Ledger, ErrorReport>, Option<BackupFile>) {
+    match Ledger::open_with_key(db_path, key) {
+        Ok(l) => (Ok(l), None),
+        Err(e) => refused(db_path, key, e),
     }
 }
 

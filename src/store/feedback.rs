@@ -411,31 +411,40 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
             // The whole query as one FTS5 phrase: a substring match over trigrams.
             let phrase = format!("\"{}\"", q.replace('"', "\"\""));
             const MATCHED: &str = "f.rowid IN (SELECT rowid FROM feedback_search WHERE feedback_search MATCH ?)";
-            let total = if w.clauses.len() == 1 {
-                // Searching alone: the index counts its matches itself. Cases are never
-                // deleted (records are disposed of by erasing their text), so every match
-                // is a case of the book.
-                one_row(conn, "SELECT count(*) FROM feedback_search WHERE feedback_search MATCH ?1", [&phrase], |r| r.get(0))?
-            } else {
-                w.add(MATCHED, Box::new(phrase.clone()));
-                let total = w.count(conn)?;
-                w.pop();
-                total
-            };
-            // The page is then read whichever way reads fewer rows. A common word (found in
-            // a tenth of ten years' cases) is best found by walking the book in its order and
+            // The page is read whichever way reads fewer rows. A common word (found in a
+            // tenth of ten years' cases) is best found by walking the book in its order and
             // keeping the cases whose key holds it: that stops after about (end of the page ×
             // cases ÷ found) rows, where the index would hand over every match to be sorted.
             // A rare one (a name, a receipt number) the index finds at once. Both give the
             // same rows: the trigram phrase matches exactly the substrings `instr` finds.
             let cases: i64 = one_row(conn, "SELECT coalesce(max(rowid), 0) FROM feedback", [], |r| r.get(0))?;
             let end = offset as i64 + limit as i64;
-            if total > 0 && end * cases / total < total {
-                w.add("instr(f.search_key, ?) > 0", Box::new(q.clone()));
+            let common = |total: i64| total > 0 && end * cases / total < total;
+            let walk = "instr(f.search_key, ?) > 0";
+            if w.clauses.len() == 1 {
+                // Searching alone, the phrase is looked up once, for the count and the page:
+                // it is most of the cost (BENCHMARKS.md). Cases are never deleted (records are
+                // disposed of by erasing their text), so every match is a case of the book.
+                let mut st = conn.prepare_cached("SELECT rowid FROM feedback_search WHERE feedback_search MATCH ?1")?;
+                let ids = st.query_map([&phrase], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+                let total = ids.len() as i64;
+                if common(total) {
+                    w.add(walk, Box::new(q.clone()));
+                } else {
+                    w.add("f.rowid IN (SELECT value FROM json_each(?))", Box::new(format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))));
+                }
+                total
             } else {
-                w.add(MATCHED, Box::new(phrase));
+                w.add(MATCHED, Box::new(phrase.clone()));
+                let total = w.count(conn)?;
+                w.pop();
+                if common(total) {
+                    w.add(walk, Box::new(q.clone()));
+                } else {
+                    w.add(MATCHED, Box::new(phrase));
+                }
+                total
             }
-            total
         }
     };
     let where_sql = w.clauses.join(" AND ");
