@@ -420,14 +420,11 @@ fn search(l: &Ledger, bare: &Connection, scale: Scale) -> Vec<Figure> {
             let phrase = format!("\"{}\"", fold(q));
             floor.push(
                 time(|| {
-                    let n: i64 = bare
-                        .prepare_cached("SELECT count(*) FROM feedback_search WHERE feedback_search MATCH ?1")
-                        .unwrap()
-                        .query_row([&phrase], |r| r.get(0))
-                        .unwrap();
-                    let mut st = bare.prepare_cached("SELECT rowid FROM feedback_search WHERE feedback_search MATCH ?1 LIMIT 100").unwrap();
+                    // The least a search must do: look the phrase up once, which gives the
+                    // count and the ids of a first page.
+                    let mut st = bare.prepare_cached("SELECT rowid FROM feedback_search WHERE feedback_search MATCH ?1").unwrap();
                     let ids: Vec<i64> = st.query_map([&phrase], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
-                    std::hint::black_box((n, ids));
+                    std::hint::black_box((ids.len(), ids.iter().take(100).sum::<i64>()));
                 })
                 .0,
             );
@@ -437,7 +434,7 @@ fn search(l: &Ledger, bare: &Connection, scale: Scale) -> Vec<Figure> {
         let max_found = found[found.len() - 1];
         out.push(
             Figure::new(&format!("search {what}, count and first page of 100"), app)
-                .floor("bare FTS5 count and 100 ids", floor)
+                .floor("bare FTS5 lookup of the matching ids (count and a page)", floor)
                 .goal(Goal::P95(20.0))
                 .note(format!("median {median_found} matches, up to {max_found}")),
         );
