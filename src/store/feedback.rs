@@ -431,7 +431,8 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
                 if common(total) {
                     w.add(walk, Box::new(q.clone()));
                 } else {
-                    w.add("f.rowid IN (SELECT value FROM json_each(?))", Box::new(format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))));
+                    let ids = format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+                    w.add("f.rowid IN (SELECT value FROM json_each(?))", Box::new(ids));
                 }
                 total
             } else {
