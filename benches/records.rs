@@ -4,6 +4,8 @@
 //! `cargo bench --bench records` (YKIEN_BENCH_IMPORT_ROWS=N and YKIEN_BENCH_BACKUP_MB=M for
 //! other sizes). Prints the figures; those of record are in the README.
 
+mod common;
+
 use std::path::Path;
 use std::time::Instant;
 use ykien::{no_progress, Ledger};
@@ -12,30 +14,14 @@ fn env(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|s| s.parse().ok()).unwrap_or(default)
 }
 
-/// An old ledger: a title, the header of BM.QT.SCT.05-01, then `rows` lines with dates as
-/// Excel serials, names, contents and receivers.
-fn write_ledger(path: &Path, rows: u32) {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let ws = book.add_worksheet();
-    ws.write_string(0, 0, "SỔ GHI NHẬN Ý KIẾN CỦA KHÁCH HÀNG").unwrap();
-    for (c, h) in ["Ngày tháng", "Tên khách hàng", "Nội dung ý kiến phản ánh của khách hàng", "Người tiếp nhận"].iter().enumerate() {
-        ws.write_string(2, c as u16, *h).unwrap();
-    }
-    for i in 0..rows {
-        let r = i + 3;
-        ws.write_number(r, 0, (42005 + i % 3000) as f64).unwrap(); // from 01/01/2015
-        ws.write_string(r, 1, format!("Nguyễn Văn Khách {i}")).unwrap();
-        ws.write_string(r, 2, format!("Phản ánh số {i}: hồ sơ cấp giấy phép kinh doanh bị trả lại, đề nghị hướng dẫn rõ thành phần hồ sơ")).unwrap();
-        ws.write_string(r, 3, "Hoàng Thị Mai").unwrap();
-    }
-    book.save(path).unwrap();
-}
-
 fn import(dir: &Path) {
     let rows = env("YKIEN_BENCH_IMPORT_ROWS", 100_000) as u32;
     let file = dir.join("so-cu.xlsx");
     let t = Instant::now();
-    write_ledger(&file, rows);
+    common::write_old_ledger(&file, rows, |i| {
+        let content = format!("Phản ánh số {i}: hồ sơ cấp giấy phép kinh doanh bị trả lại, đề nghị hướng dẫn rõ thành phần hồ sơ");
+        (format!("Nguyễn Văn Khách {i}"), content)
+    });
     let size = std::fs::metadata(&file).unwrap().len();
     println!("ledger of {rows} lines written ({:.1} MB) in {:.1} s", size as f64 / 1e6, t.elapsed().as_secs_f64());
 

@@ -298,6 +298,11 @@ fn h(i: usize) -> usize {
     i.wrapping_mul(2_654_435_761) >> 5
 }
 
+/// A Vietnamese full name drawn from the hash `x`.
+fn full_name(x: usize) -> String {
+    format!("{} {} {}", SURNAMES[x % SURNAMES.len()], MIDDLES[(x >> 4) % MIDDLES.len()], GIVEN[(x >> 8) % GIVEN.len()])
+}
+
 /// A case as the front desk enters it, received a few minutes before "now".
 fn case_input(i: usize, unit: &str, receiver: &str) -> FeedbackInput {
     let x = h(i);
@@ -307,7 +312,7 @@ fn case_input(i: usize, unit: &str, receiver: &str) -> FeedbackInput {
         kind: [Kind::Reflection, Kind::Suggestion, Kind::Request, Kind::Praise][(x >> 3) % 4],
         subject: [Subject::ProcessingTime, Subject::Procedure, Subject::Other][(x >> 5) % 3],
         book: Book::Feedback,
-        customer_name: format!("{} {} {}", SURNAMES[x % SURNAMES.len()], MIDDLES[(x >> 4) % MIDDLES.len()], GIVEN[(x >> 8) % GIVEN.len()]),
+        customer_name: full_name(x),
         customer_org: String::new(),
         customer_address: "phường Tân Lập, tỉnh Đắk Lắk".into(),
         customer_phone: format!("09{:08}", x % 100_000_000),
@@ -399,8 +404,7 @@ fn search(l: &Ledger, bare: &Connection, scale: Scale) -> Vec<Figure> {
     let names: Vec<String> = (0..runs)
         .map(|i| {
             let x = h(i + 7);
-            let full = format!("{} {} {}", SURNAMES[x % SURNAMES.len()], MIDDLES[(x >> 4) % MIDDLES.len()], GIVEN[(x >> 8) % GIVEN.len()]);
-            fold(&full)
+            fold(&full_name(x))
         })
         .collect();
     const WORDS: &[&str] = &["giay phep", "xang dau", "an toan thuc pham", "mot cua", "ruou", "ghe cho", "dien luc", "khuyen mai", "bo sung", "ea kar"];
@@ -557,7 +561,10 @@ fn import(l: &mut Ledger, dir: &Path) -> Vec<Figure> {
     let runs = env_n("YKIEN_BENCH_IMPORT_RUNS", 3);
     let file = dir.join(format!("so-cu-{lines}.xlsx"));
     if !file.exists() {
-        write_old_ledger(&file, lines);
+        common::write_old_ledger(&file, lines, |i| {
+            let x = h(i as usize);
+            (full_name(x), format!("{} (sổ cũ, dòng {i})", CONTENT[(x >> 7) % CONTENT.len()]))
+        });
     }
     let fresh = |name: &str| -> PathBuf {
         let p = dir.join(name);
@@ -611,27 +618,6 @@ fn import(l: &mut Ledger, dir: &Path) -> Vec<Figure> {
         Figure::new("  the same file read alone (calamine)", read),
         Figure::new("  the same import into this scale's database", vec![into_scale]),
     ]
-}
-
-/// An old ledger as offices kept them in Excel: a title, the header of BM.QT.SCT.05-01, then
-/// the lines, dates as Excel serials.
-fn write_old_ledger(path: &Path, rows: u32) {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let ws = book.add_worksheet();
-    ws.write_string(0, 0, "SỔ GHI NHẬN Ý KIẾN CỦA KHÁCH HÀNG").unwrap();
-    for (c, h) in ["Ngày tháng", "Tên khách hàng", "Nội dung ý kiến phản ánh của khách hàng", "Người tiếp nhận"].iter().enumerate() {
-        ws.write_string(2, c as u16, *h).unwrap();
-    }
-    for i in 0..rows {
-        let r = i + 3;
-        let x = h(i as usize);
-        ws.write_number(r, 0, (42005 + i % 3000) as f64).unwrap(); // from 01/01/2015
-        ws.write_string(r, 1, format!("{} {} {}", SURNAMES[x % SURNAMES.len()], MIDDLES[(x >> 4) % MIDDLES.len()], GIVEN[(x >> 8) % GIVEN.len()]))
-            .unwrap();
-        ws.write_string(r, 2, format!("{} (sổ cũ, dòng {i})", CONTENT[(x >> 7) % CONTENT.len()])).unwrap();
-        ws.write_string(r, 3, "Hoàng Thị Mai").unwrap();
-    }
-    book.save(path).unwrap();
 }
 
 fn read_xlsx(path: &Path) -> usize {

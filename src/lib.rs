@@ -315,17 +315,7 @@ impl Ledger {
     pub fn case(&self, id: &str) -> Result<Case> {
         self.guard_read()?;
         let mut c = store::feedback::case(&self.conn, id, self.today())?;
-        let contact = domain::privacy::Contact {
-            receipt_no: String::new(),
-            customer_address: std::mem::take(&mut c.customer_address),
-            customer_phone: std::mem::take(&mut c.customer_phone),
-            customer_email: std::mem::take(&mut c.customer_email),
-        };
-        if !contact.is_empty() {
-            let masked = contact.masked();
-            (c.customer_address, c.customer_phone, c.customer_email) = (masked.customer_address, masked.customer_phone, masked.customer_email);
-            c.contact_masked = true;
-        }
+        c.mask_contact();
         Ok(c)
     }
 

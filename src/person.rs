@@ -54,39 +54,27 @@ impl Ledger {
     /// A case's contact details (address, telephone, e-mail), which [`Ledger::case`] masks.
     /// Each call is recorded in the audit log: who, which case, when; not the details.
     pub fn case_contact(&mut self, case_id: &str) -> Result<Contact> {
-        self.guard(Action::ViewContact)?;
-        let c = crate::store::feedback::case(&self.conn, case_id, self.today())?;
-        let contact = Contact {
-            receipt_no: c.receipt_no.clone(),
-            customer_address: c.customer_address,
-            customer_phone: c.customer_phone,
-            customer_email: c.customer_email,
-        };
-        if !contact.is_empty() {
-            let fields: Vec<&str> = [
-                (!contact.customer_address.is_empty()).then_some("địa chỉ"),
-                (!contact.customer_phone.is_empty()).then_some("điện thoại"),
-                (!contact.customer_email.is_empty()).then_some("thư điện tử"),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            self.write(|tx| {
-                tx.audit::<(), _>("contact_view", case_id, None, Some(&serde_json::json!({ "receipt_no": c.receipt_no, "fields": fields })))
-            })?;
-        }
-        Ok(contact)
+        Ok(self.case_with_contact(case_id)?.contact())
     }
 
     /// [`Ledger::case`] with the contact details shown, the showing logged (the command
     /// line's `feedback show`, whose output has always carried them).
     pub fn case_with_contact(&mut self, case_id: &str) -> Result<Case> {
-        let contact = self.case_contact(case_id)?;
-        let mut c = self.case(case_id)?;
-        c.customer_address = contact.customer_address;
-        c.customer_phone = contact.customer_phone;
-        c.customer_email = contact.customer_email;
-        c.contact_masked = false;
+        self.guard(Action::ViewContact)?;
+        let c = crate::store::feedback::case(&self.conn, case_id, self.today())?;
+        let fields: Vec<&str> = [
+            (!c.customer_address.is_empty()).then_some("địa chỉ"),
+            (!c.customer_phone.is_empty()).then_some("điện thoại"),
+            (!c.customer_email.is_empty()).then_some("thư điện tử"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !fields.is_empty() {
+            self.write(|tx| {
+                tx.audit::<(), _>("contact_view", case_id, None, Some(&serde_json::json!({ "receipt_no": c.receipt_no, "fields": fields })))
+            })?;
+        }
         Ok(c)
     }
 
@@ -203,7 +191,7 @@ impl Ledger {
         let round = crate::store::survey::round(&self.conn, &form.round_id)?;
         let template = crate::store::survey::template(&self.conn, &round.template_id)?;
         Ok(PersonForm {
-            reference: format!("{}/{}", round.code, crate::domain::survey_round::serial_text(form.serial)),
+            reference: crate::domain::survey_round::form_reference(&round.code, form.serial),
             round_name: round.name,
             form,
             slots: crate::domain::survey_entry::slots(&template),

@@ -1,4 +1,5 @@
-//! What the benchmarks share: the table line of timings, and realistic survey answers.
+//! What the benchmarks share: the table line of timings, realistic survey answers, and an
+//! old ledger in Excel to import.
 #![allow(dead_code)] // each benchmark uses part of it
 
 use std::time::Duration;
@@ -197,4 +198,25 @@ pub fn markdown(figures: &[Figure]) -> String {
         ));
     }
     out
+}
+
+/// An old ledger as offices kept them in Excel: a title, the header of BM.QT.SCT.05-01,
+/// then `rows` lines, dates as Excel serials from 01/01/2015, the customer's name and the
+/// content of line `i` from `line(i)`, and the receiver.
+pub fn write_old_ledger(path: &std::path::Path, rows: u32, line: impl Fn(u32) -> (String, String)) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.write_string(0, 0, "SỔ GHI NHẬN Ý KIẾN CỦA KHÁCH HÀNG").unwrap();
+    for (c, h) in ["Ngày tháng", "Tên khách hàng", "Nội dung ý kiến phản ánh của khách hàng", "Người tiếp nhận"].iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    for i in 0..rows {
+        let r = i + 3;
+        let (name, content) = line(i);
+        ws.write_number(r, 0, (42005 + i % 3000) as f64).unwrap();
+        ws.write_string(r, 1, name).unwrap();
+        ws.write_string(r, 2, content).unwrap();
+        ws.write_string(r, 3, "Hoàng Thị Mai").unwrap();
+    }
+    book.save(path).unwrap();
 }

@@ -21,7 +21,8 @@ pub struct AppState {
 
 /// What the start-up check found.
 pub enum StartupCheck {
-    Sound,
+    /// The file is sound; the connection that checked it, for the day's first backup.
+    Sound(Box<Ledger>),
     Damaged,
     /// No database is open (refused at opening, or waiting for its passphrase).
     NotOpen,
@@ -88,10 +89,10 @@ impl AppState {
             return StartupCheck::NotOpen;
         }
         let key = lock(&self.key).clone();
-        let problems = self.open_another().and_then(|l| l.startup_problems());
-        let error = match problems {
-            Ok(p) if p.is_empty() => return StartupCheck::Sound,
-            Ok(p) => damaged(&p),
+        let checked = self.open_another().and_then(|l| Ok((l.startup_problems()?, l)));
+        let error = match checked {
+            Ok((p, l)) if p.is_empty() => return StartupCheck::Sound(Box::new(l)),
+            Ok((p, _)) => damaged(&p),
             Err(e) => e,
         };
         let mut guard = lock(&self.ledger);

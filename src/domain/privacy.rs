@@ -58,6 +58,30 @@ impl Contact {
     }
 }
 
+impl crate::Case {
+    /// The case's contact details beyond the name.
+    pub fn contact(&self) -> Contact {
+        Contact {
+            receipt_no: self.receipt_no.clone(),
+            customer_address: self.customer_address.clone(),
+            customer_phone: self.customer_phone.clone(),
+            customer_email: self.customer_email.clone(),
+        }
+    }
+
+    /// Masks the address, telephone and e-mail in place ([`Contact::masked`]), marking the
+    /// case `contact_masked` when there was anything to mask.
+    pub fn mask_contact(&mut self) {
+        let contact = self.contact();
+        if !contact.is_empty() {
+            let masked = contact.masked();
+            (self.customer_address, self.customer_phone, self.customer_email) =
+                (masked.customer_address, masked.customer_phone, masked.customer_email);
+            self.contact_masked = true;
+        }
+    }
+}
+
 /// "0905 111 222" → "••••••••222"; empty stays empty.
 pub fn mask_phone(phone: &str) -> String {
     let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();

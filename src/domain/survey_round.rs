@@ -172,6 +172,12 @@ pub fn serial_text(serial: i32) -> String {
     format!("{serial:05}")
 }
 
+/// A returned form named as the records name it: its round's code and its serial,
+/// "2026-01/00007".
+pub fn form_reference(round_code: &str, serial: i32) -> String {
+    format!("{round_code}/{}", serial_text(serial))
+}
+
 /// What was typed in the serial field: a number, or a scanned QR code (with its round).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SerialRef {

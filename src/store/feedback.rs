@@ -489,12 +489,6 @@ fn open_statuses_sql() -> String {
     open.collect::<Vec<_>>().join(", ")
 }
 
-/// How many cases are not closed.
-pub fn open_count(conn: &Connection) -> Result<i32> {
-    let sql = format!("SELECT count(*) FROM feedback WHERE status IN ({}) AND deleted_at IS NULL", open_statuses_sql());
-    Ok(one_row(conn, &sql, [], |r| r.get(0))?)
-}
-
 /// The opening screen's counts on `today`: open, overdue, due within `until`. The same cases
 /// as the book's filters `overdue_on` and `due_soon_on` for today (a test holds them equal),
 /// read from the open cases only: a case closed by now is closed at the end of today too.

@@ -9,7 +9,7 @@ use crate::domain::privacy::{
     email_key, mask_email, mask_phone, name_key, phone_key, ErasureReport, PersonMatch, PersonQuery, PersonRecordKind,
     ERASED_ON_REQUEST,
 };
-use crate::domain::survey_round::serial_text;
+use crate::domain::survey_round::form_reference;
 use crate::domain::workflow::Status;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
@@ -99,7 +99,7 @@ pub fn find(conn: &Connection, q: &PersonQuery) -> Result<Vec<PersonMatch>> {
         let serial: i32 = r.get(2)?;
         out.push(PersonMatch {
             kind: PersonRecordKind::SurveyForm,
-            reference: format!("{}/{}", r.get::<_, String>(1)?, serial_text(serial)),
+            reference: form_reference(&r.get::<_, String>(1)?, serial),
             id,
             date: r.get(3)?,
             name: text.chars().take(80).collect(),
@@ -168,7 +168,7 @@ pub(crate) fn form_to_erase(conn: &Connection, id: &str) -> Result<String> {
     let Some((round, serial, disposed, erased)) = row else {
         return Err(Error::NotFound { entity: "phiếu khảo sát đã nhập", id: id.to_owned() });
     };
-    let reference = format!("{round}/{}", serial_text(serial));
+    let reference = form_reference(&round, serial);
     if disposed.is_some() || erased > 0 {
         return Err(Error::Conflict(format!("Nội dung viết tay của phiếu khảo sát {reference} đã được xoá trước đây.")));
     }
@@ -224,5 +224,5 @@ pub fn form_id(conn: &Connection, round_code: &str, serial: i32) -> Result<Strin
         |r| r.get(0),
     )
     .optional()?
-    .ok_or_else(|| Error::NotFound { entity: "phiếu khảo sát đã nhập", id: format!("{round_code}/{}", serial_text(serial)) })
+    .ok_or_else(|| Error::NotFound { entity: "phiếu khảo sát đã nhập", id: form_reference(round_code, serial) })
 }

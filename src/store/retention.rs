@@ -383,7 +383,7 @@ pub fn dispose_survey_forms(tx: &Tx, on: NaiveDate, years: u32, forms: &[DueSurv
         params![id, on.to_string(), years, forms.len() as i64, items, tx.now(), tx.actor()],
     )?;
     let serials: Vec<String> =
-        forms.iter().map(|f| format!("{}/{}", f.round_code, crate::domain::survey_round::serial_text(f.serial))).collect();
+        forms.iter().map(|f| crate::domain::survey_round::form_reference(&f.round_code, f.serial)).collect();
     tx.audit::<(), _>(
         "disposal",
         &id,

@@ -96,7 +96,12 @@ pub fn automatic_backup(state: &AppState, on_start: bool) {
     if !state.is_open() {
         return;
     }
-    let result = state.open_another().and_then(|l| {
+    backup_on(state.open_another(), on_start);
+}
+
+/// The automatic backup on this connection, when one is due.
+fn backup_on(ledger: ykien::Result<ykien::Ledger>, on_start: bool) {
+    let result = ledger.and_then(|l| {
         let due = if on_start { l.daily_backup_due()? } else { !l.backup_settings()?.folder.is_empty() };
         if due {
             l.backup_now(&ykien::no_progress).map(Some)
@@ -115,7 +120,7 @@ pub fn automatic_backup(state: &AppState, on_start: bool) {
 pub fn after_open(app: &AppHandle) {
     let state = app.state::<AppState>();
     match state.startup_check() {
-        StartupCheck::Sound => automatic_backup(&state, true),
+        StartupCheck::Sound(checked) => backup_on(Ok(*checked), true),
         StartupCheck::Damaged => {
             let _ = app.emit("database-damaged", ());
         }

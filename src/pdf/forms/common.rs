@@ -64,17 +64,11 @@ pub fn privacy_notice(doc: &mut Document, text: &str, bottom: f32) -> f32 {
 
 /// [`privacy_notice`] in `style` (the receipt's half-sheet slips use a smaller one).
 pub fn privacy_notice_in(doc: &mut Document, text: &str, bottom: f32, style: &Style) -> f32 {
-    let style = *style;
     let (x, width) = (doc.left(), doc.width());
-    let lines = crate::pdf::text::wrap(text, &style, width);
-    let height = 4.0 + lines.len() as f32 * style.leading;
+    let lines = crate::pdf::text::wrap(text, style, width);
+    let height = lines_height(&lines, style);
     let top = (bottom - height).max(doc.y() + 4.0);
-    doc.page().line(x, top + 2.0, x + width * 0.25, top + 2.0, 0.4);
-    let mut baseline = top + 4.0 + style.size;
-    for line in &lines {
-        doc.page().text(x, baseline, &style, line);
-        baseline += style.leading;
-    }
+    draw_notice(doc, &lines, style, x, width, top, 0.25);
     doc.set_y(top + height);
     height
 }
@@ -82,7 +76,7 @@ pub fn privacy_notice_in(doc: &mut Document, text: &str, bottom: f32, style: &St
 /// The height [`privacy_notice`] takes, its rule included.
 pub fn notice_height(doc: &Document, text: &str) -> f32 {
     let style = notice_style();
-    4.0 + crate::pdf::text::wrap(text, &style, doc.width()).len() as f32 * style.leading
+    lines_height(&crate::pdf::text::wrap(text, &style, doc.width()), &style)
 }
 
 pub fn notice_style() -> Style {
@@ -92,13 +86,23 @@ pub fn notice_style() -> Style {
 /// The privacy notice in a column from (`x`, `top`), `width` wide: beside a signature, where
 /// a one-page form has no room left under it. Returns the bottom of the notice.
 pub fn privacy_notice_column(doc: &mut Document, text: &str, x: f32, width: f32, top: f32) -> f32 {
-    let style = Style::new(crate::pdf::font::Face::Italic, 7.5).with_leading(9.0);
+    let style = notice_style();
     let lines = crate::pdf::text::wrap(text, &style, width);
-    doc.page().line(x, top + 2.0, x + width * 0.4, top + 2.0, 0.4);
+    draw_notice(doc, &lines, &style, x, width, top, 0.4)
+}
+
+/// The height of the notice's lines with the rule above them.
+fn lines_height(lines: &[String], style: &Style) -> f32 {
+    4.0 + lines.len() as f32 * style.leading
+}
+
+/// The notice's lines from `top`, under a rule `rule` of the width long. Returns its bottom.
+fn draw_notice(doc: &mut Document, lines: &[String], style: &Style, x: f32, width: f32, top: f32, rule: f32) -> f32 {
+    doc.page().line(x, top + 2.0, x + width * rule, top + 2.0, 0.4);
     let mut baseline = top + 4.0 + style.size;
-    for line in &lines {
-        doc.page().text(x, baseline, &style, line);
+    for line in lines {
+        doc.page().text(x, baseline, style, line);
         baseline += style.leading;
     }
-    top + 4.0 + lines.len() as f32 * style.leading
+    top + lines_height(lines, style)
 }

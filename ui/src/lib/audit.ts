@@ -120,18 +120,16 @@ function describeRecord(entity: string, r: Rec): string {
   }
   // Personal data: which records, never the data itself (the core logs none).
   const list = (key: string) => (Array.isArray(r[key]) ? (r[key] as unknown[]).map(String) : []);
+  const records = () => [...list('records'), ...list('survey_forms')].join(', ');
   if (entity === 'contact_view') {
     return `Xem thông tin liên hệ của hồ sơ ${text(r, 'receipt_no')}`;
   }
   if (entity === 'personal_data_export') {
-    return `Trích xuất dữ liệu cá nhân: ${[...list('records'), ...list('survey_forms')].join(', ')}`;
+    return `Trích xuất dữ liệu cá nhân: ${records()}`;
   }
   if (entity === 'personal_data_erasure') {
     const date = text(r, 'request_date');
-    return (
-      `Xoá dữ liệu cá nhân theo yêu cầu «${text(r, 'request_reference')}»${date ? ` ngày ${formatDate(date)}` : ''}: ` +
-      [...list('records'), ...list('survey_forms')].join(', ')
-    );
+    return `Xoá dữ liệu cá nhân theo yêu cầu «${text(r, 'request_reference')}»${date ? ` ngày ${formatDate(date)}` : ''}: ${records()}`;
   }
   if (entity === 'feedback') {
     // A new entry: its receipt number and who gave it.

@@ -2,6 +2,7 @@
 // the sentences that ask before an erasure and report after it.
 
 import type { ErasureReport, PersonMatch, PersonSelection } from '../api/bindings';
+import { dayText } from './records';
 
 /** The picked matches, split by kind as the core takes them. */
 export function selectionOf(matches: PersonMatch[], picked: ReadonlySet<string>): PersonSelection {
@@ -36,7 +37,7 @@ export function erasureQuestion(s: PersonSelection): string {
 export function erasureNote(r: ErasureReport): string {
   const all = [...r.cases, ...r.survey_forms].join(', ');
   return (
-    `Đã xoá dữ liệu cá nhân theo yêu cầu ${r.reference} (ngày ${r.request_date.split('-').reverse().join('/')}): ${all}. ` +
+    `Đã xoá dữ liệu cá nhân theo yêu cầu ${r.reference} (ngày ${dayText(r.request_date)}): ${all}. ` +
     'Các dòng trong sổ ghi «[đã xoá theo yêu cầu]»; việc xoá đã được ghi vào nhật ký thay đổi.'
   );
 }
