@@ -139,6 +139,9 @@ pub(super) fn people(l: &Ledger) -> Result<People> {
 }
 
 pub fn fill(l: &mut Ledger) -> Result<()> {
+    // Each case is replayed at its own time; the caller's clock (fixed in tests) comes back
+    // afterwards, so that the survey data made next is of the same "today".
+    let clock = l.clock;
     let today = l.now();
     let start = NaiveDate::from_ymd_opt(today.year() - 2, 1, 2).expect("a real date").and_time(NaiveTime::MIN);
     let p = people(l)?;
@@ -150,7 +153,7 @@ pub fn fill(l: &mut Ledger) -> Result<()> {
         let gap = rng.below(2) as u64;
         t = later(&mut rng, t, gap);
     }
-    l.set_clock(None);
+    l.set_clock(clock);
     Ok(())
 }
 

@@ -10,6 +10,7 @@ mod cli;
 mod crash;
 mod encryption;
 mod export;
+mod golden;
 mod import;
 mod open;
 mod person;
