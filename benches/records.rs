@@ -84,7 +84,7 @@ fn backup(target: &Path) {
         let b = l.backup_to(dir.path(), &no_progress).unwrap();
         let total = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let check = ykien::store::backup::check_file(Path::new(&b.path)).unwrap();
+        let check = ykien::store::backup::check_file(Path::new(&b.path), None).unwrap();
         let check_s = t.elapsed().as_secs_f64();
         assert!(check.ok);
         println!(

@@ -75,7 +75,7 @@ pub fn typescript() -> String {
         crate::RetentionDue::decl(&cfg),
         crate::store::retention::DueRecord::decl(&cfg),
         crate::store::retention::Disposal::decl(&cfg),
-        crate::records::SurveyFormsDue::decl(&cfg),
+        crate::SurveyFormsDue::decl(&cfg),
         crate::store::retention::DueSurveyForm::decl(&cfg),
         crate::store::retention::SurveyDisposal::decl(&cfg),
         crate::store::retention::RemovedReport::decl(&cfg),

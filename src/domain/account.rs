@@ -141,7 +141,7 @@ pub struct AccessState {
     pub idle_lock_seconds: u32,
     /// What the signed-in role may do in general (every action when no account exists);
     /// the core still decides each request, with the case's unit and confidentiality.
-    pub allowed: Vec<crate::access::Action>,
+    pub allowed: Vec<super::permission::Action>,
 }
 
 /// Shortest and longest password accepted.

@@ -8,6 +8,7 @@
 //! Files are written to a temporary name beside the target and renamed when complete: a
 //! cancelled or failed export leaves no half-written file.
 
+use crate::domain::dates::dmy;
 use crate::error::{Error, Result};
 use crate::store::export::{HistoryLine, LedgerLine};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
@@ -104,16 +105,6 @@ fn history_values(h: &HistoryLine) -> Vec<Value> {
     ]
 }
 
-/// `YYYY-MM-DD[THH:MM]` as dd/mm/yyyy [HH:MM], for CSV and for texts.
-fn dmy(s: &str) -> String {
-    let date = s.get(..10).unwrap_or(s);
-    let parts: Vec<&str> = date.split('-').collect();
-    let d = if parts.len() == 3 { format!("{}/{}/{}", parts[2], parts[1], parts[0]) } else { date.to_owned() };
-    match s.get(11..16) {
-        Some(t) => format!("{d} {t}"),
-        None => d,
-    }
-}
 
 fn excel_when(s: &str) -> Option<ExcelDateTime> {
     let y: u16 = s.get(0..4)?.parse().ok()?;
@@ -126,8 +117,7 @@ fn excel_when(s: &str) -> Option<ExcelDateTime> {
     }
 }
 
-/// Cancels when it returns false; `done` of `total` lines written.
-pub type Progress<'a> = &'a dyn Fn(u64, u64) -> bool;
+pub use crate::domain::progress::Progress;
 
 fn partial_path(out: &Path) -> PathBuf {
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "xuat".into());

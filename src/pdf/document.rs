@@ -4,38 +4,15 @@
 use super::font::{Face, GlyphUse};
 use super::page::{Item, Margins, Page, Stroke, PAGE_HEIGHT};
 use super::pdfa;
-use super::text::{justify, normalize, wrap_indented, Align, Style};
+/// Where callers have always found it; defined beside the PDF/A step that writes it out.
+pub use super::pdfa::Metadata;
+use super::text::{justify, wrap_indented, Align, Style};
 use crate::error::{Error, Result};
-use chrono::{DateTime, FixedOffset, Local};
 use printpdf::{
     Color, FontId, Greyscale, Line, LineCapStyle, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfFont,
     PdfFontHandle, PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, TextItem,
     TextMatrix,
 };
-
-/// What the PDF says about itself (document properties, and the XMP packet of PDF/A).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Metadata {
-    /// The form's or report's name, e.g. "Sổ ghi nhận ý kiến của khách hàng".
-    pub title: String,
-    /// The office that issues it.
-    pub author: String,
-    /// Optional one-line description.
-    pub subject: String,
-    pub created: DateTime<FixedOffset>,
-}
-
-impl Metadata {
-    /// Created now, in this computer's time zone.
-    pub fn now(title: impl Into<String>, author: impl Into<String>) -> Metadata {
-        Metadata {
-            title: normalize(&title.into()),
-            author: normalize(&author.into()),
-            subject: String::new(),
-            created: Local::now().fixed_offset(),
-        }
-    }
-}
 
 /// Size of the page number in the top margin (Decree 30: 13–14 pt).
 const PAGE_NUMBER_SIZE: f32 = 13.0;

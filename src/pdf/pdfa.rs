@@ -7,9 +7,9 @@
 //! document information dictionary that matches the XMP exactly, the language, and PDF 1.7
 //! as the header version (PDF/A-2 is based on ISO 32000-1).
 
-use super::document::Metadata;
+use super::text::normalize;
 use crate::error::{Error, Result};
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Local};
 use lopdf::{dictionary, Dictionary, Object, Stream, StringFormat};
 
 /// The sRGB profile of Debian's icc-profiles-free (zlib licence, see `icc/LICENSE`).
@@ -20,6 +20,30 @@ pub const CREATOR_TOOL: &str = "Ý Kiến";
 
 fn producer() -> String {
     format!("Ý Kiến {} (printpdf)", env!("CARGO_PKG_VERSION"))
+}
+
+/// What the PDF says about itself (document properties, and the XMP packet of PDF/A).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metadata {
+    /// The form's or report's name, e.g. "Sổ ghi nhận ý kiến của khách hàng".
+    pub title: String,
+    /// The office that issues it.
+    pub author: String,
+    /// Optional one-line description.
+    pub subject: String,
+    pub created: DateTime<FixedOffset>,
+}
+
+impl Metadata {
+    /// Created now, in this computer's time zone.
+    pub fn now(title: impl Into<String>, author: impl Into<String>) -> Metadata {
+        Metadata {
+            title: normalize(&title.into()),
+            author: normalize(&author.into()),
+            subject: String::new(),
+            created: Local::now().fixed_offset(),
+        }
+    }
 }
 
 /// Adds what PDF/A-2b requires and serialises the document.

@@ -8,7 +8,9 @@
 //! which the next backup removes and nothing ever takes for a backup.
 
 use super::cipher::{self, Passphrase};
-use super::{audit, integrity_problems, migrate};
+use super::files::sync_dir;
+use super::integrity::integrity_problems;
+use super::{audit, migrate};
 use crate::error::{Error, Result};
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
@@ -100,13 +102,9 @@ pub struct FileCheck {
 }
 
 /// Checks a database file without changing it: a SQLite file, whole (integrity check), of a
-/// schema this version can open, with an audit chain that verifies.
-pub fn check_file(path: &Path) -> Result<FileCheck> {
-    check_file_with(path, None)
-}
-
-/// [`check_file`] of a file that may be encrypted: with `key` when it is.
-pub fn check_file_with(path: &Path, key: Option<&Passphrase>) -> Result<FileCheck> {
+/// schema this version can open, with an audit chain that verifies. An encrypted file is read
+/// with `key` (ignored for a plain one).
+pub fn check_file(path: &Path, key: Option<&Passphrase>) -> Result<FileCheck> {
     let not_db = || Error::NotADatabase { path: path.to_owned() };
     let conn = cipher::open_read_only(path, key)?;
     let version = migrate::user_version(&conn).map_err(|_| not_db())?;
@@ -201,7 +199,7 @@ pub fn backup_into(
         if cancelled() {
             return Err(Error::Cancelled);
         }
-        let check = check_file_with(partial, key)?;
+        let check = check_file(partial, key)?;
         if !check.ok {
             return Err(Error::Corrupt(format!("bản sao lưu vừa tạo không đạt kiểm tra: {}", check.problems.join("; "))));
         }
@@ -263,31 +261,44 @@ fn prune(dir: &Path, keep: u32) -> Result<()> {
     Ok(())
 }
 
-/// Makes the rename durable (a directory entry is flushed with its directory on Unix;
-/// Windows has no directory handle to flush and commits renames itself).
-pub(crate) fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-}
-
-/// The newest backup in `dir` that passes [`check_file`], for the start-up screen to offer
-/// when the database is damaged.
-pub fn newest_good(dir: &Path) -> Result<Option<BackupFile>> {
-    newest_good_with(dir, None)
-}
-
-/// [`newest_good`] where encrypted backups are checked with `key`.
-pub fn newest_good_with(dir: &Path, key: Option<&Passphrase>) -> Result<Option<BackupFile>> {
+/// The newest backup in `dir` that passes [`check_file`] (encrypted ones read with `key`), for
+/// the start-up screen to offer when the database is damaged.
+pub fn newest_good(dir: &Path, key: Option<&Passphrase>) -> Result<Option<BackupFile>> {
     for b in list(dir)? {
-        if check_file_with(Path::new(&b.path), key).map(|c| c.ok).unwrap_or(false) {
+        if check_file(Path::new(&b.path), key).map(|c| c.ok).unwrap_or(false) {
             return Ok(Some(b));
         }
     }
     Ok(None)
+}
+
+/// The text file beside the database that notes its backup folder: it stays readable when
+/// the database is not, so that a damaged database's backups can still be found.
+pub fn folder_note(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".backup-folder.txt");
+    db.with_file_name(name)
+}
+
+/// Notes `folder` beside the database at `db` (best effort: the setting in the database is
+/// the record, the note only a way back to it).
+pub fn note_folder(db: &Path, folder: &str) {
+    let _ = std::fs::write(folder_note(db), folder);
+}
+
+/// The backup folder the database at `db` names, read without changing it; else the one
+/// noted beside it.
+pub fn folder_named_in(db: &Path, key: Option<&Passphrase>) -> Option<PathBuf> {
+    let from_db = || {
+        let conn = cipher::open_read_only(db, key).ok()?;
+        let s = settings(&conn).ok()?;
+        (!s.folder.is_empty()).then(|| PathBuf::from(s.folder))
+    };
+    from_db().or_else(|| {
+        let noted = std::fs::read_to_string(folder_note(db)).ok()?;
+        let noted = noted.trim();
+        (!noted.is_empty()).then(|| PathBuf::from(noted))
+    })
 }
 
 /// What a restore did.
@@ -305,7 +316,7 @@ pub struct RestoreReport {
 /// An encrypted backup is checked with `key`, and the copy of an encrypted current file is
 /// made with it (encrypted too).
 pub fn restore_file(db: &Path, from: &Path, safety_dir: &Path, now: NaiveDateTime, key: Option<&Passphrase>) -> Result<RestoreReport> {
-    let check = check_file_with(from, key)?;
+    let check = check_file(from, key)?;
     if !check.ok {
         return Err(Error::Corrupt(format!("bản sao lưu {} không dùng được: {}", from.display(), check.problems.join("; "))));
     }

@@ -255,7 +255,7 @@ pub fn swap_in(db: &Path, new: &Path, shred_old: bool) -> Result<()> {
     }
     std::fs::rename(new, db)?;
     if let Some(dir) = db.parent() {
-        super::backup::sync_dir(if dir.as_os_str().is_empty() { Path::new(".") } else { dir });
+        super::files::sync_dir(if dir.as_os_str().is_empty() { Path::new(".") } else { dir });
     }
     if linked {
         shred(&aside)?;
@@ -271,7 +271,7 @@ pub fn encrypt_file(path: &Path, key: &Passphrase) -> Result<()> {
         quiet(&conn);
         export(&conn, &tmp, Some(key))?;
     }
-    let check = open_read_only(&tmp, Some(key)).and_then(|c| super::integrity_problems(&c));
+    let check = open_read_only(&tmp, Some(key)).and_then(|c| super::integrity::integrity_problems(&c));
     match check {
         Ok(p) if p.is_empty() => {}
         other => {
@@ -284,6 +284,26 @@ pub fn encrypt_file(path: &Path, key: &Passphrase) -> Result<()> {
         }
     }
     swap_in(path, &tmp, true)
+}
+
+/// Files named `ykien-….db` in `dir` that are plain SQLite: the backups and copies made
+/// before encryption was turned on.
+pub fn plaintext_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with("ykien-") && name.ends_with(".db") && file_kind(&path)? == FileKind::Plain {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ async fn the_passphrase_screen_refuses_a_wrong_passphrase_and_opens_with_the_rig
     app.screenshot("encryption-settings").await;
     app.quit().await;
 
-    let l = Ledger::open_with_key(&db, Some(KEY)).unwrap();
+    let l = ykien::Database::new(&db).with_passphrase(Some(KEY)).open().unwrap();
     assert!(l.is_encrypted());
     assert_eq!(l.feedback(&ykien::FeedbackFilter::default()).unwrap().rows.len(), 1);
 }

@@ -537,7 +537,7 @@ fn only_an_administrator_restores_a_backup_and_everyone_is_signed_out_after_it()
     // Without the ledger, the file's accounts stop the restore too: only a database that has
     // none, or is damaged, is restored without signing in.
     drop(clerk);
-    let e = Ledger::restore(&w.db, &w.backup, None).unwrap_err();
+    let e = ykien::Database::new(&w.db).restore(&w.backup, None).unwrap_err();
     assert!(matches!(e, Error::Forbidden(_)) && e.to_string().contains("--as"), "{e}");
     assert_eq!(dump(&w.db), before);
 

@@ -38,7 +38,7 @@ fn a_backup_is_verified_named_by_its_time_and_the_newest_n_are_kept() {
         l.set_clock(at(9, 0, s));
         let b = l.backup_now(&no_progress).unwrap();
         assert_eq!(b.file_name, format!("ykien-20261122-09000{s}.db"));
-        assert!(check_file(Path::new(&b.path)).unwrap().ok);
+        assert!(check_file(Path::new(&b.path), None).unwrap().ok);
     }
     let kept: Vec<String> = list(&folder).unwrap().into_iter().map(|b| b.file_name).collect();
     assert_eq!(kept, ["ykien-20261122-090004.db", "ykien-20261122-090003.db", "ykien-20261122-090002.db"]);
@@ -83,11 +83,11 @@ fn restore_checks_the_backup_and_keeps_the_current_database_aside() {
     bytes[n / 2..n / 2 + 4096].fill(0xA5);
     std::fs::write(&bad, &bytes).unwrap();
     let before = std::fs::read(&db).unwrap();
-    let e = Ledger::restore(&db, &bad, Some(&folder)).unwrap_err();
+    let e = ykien::Database::new(&db).restore(&bad, Some(&folder)).unwrap_err();
     assert!(e.to_string().contains("không dùng được") || e.to_string().contains("không phải là tệp dữ liệu"), "{e}");
     assert_eq!(std::fs::read(&db).unwrap(), before);
 
-    let report = Ledger::restore(&db, Path::new(&backup.path), Some(&folder)).unwrap();
+    let report = ykien::Database::new(&db).restore(Path::new(&backup.path), Some(&folder)).unwrap();
     assert_eq!(unit_names(&db), ["Phòng Tư pháp"]);
     let previous = PathBuf::from(report.previous_copy.unwrap());
     assert!(previous.starts_with(&folder));
@@ -115,7 +115,7 @@ fn a_damaged_database_is_restored_from_the_newest_good_backup() {
     std::fs::write(&db, vec![0u8; 8192]).unwrap();
     assert!(Ledger::open(&db).is_err());
 
-    let good = newest_good(&folder).unwrap().unwrap();
+    let good = newest_good(&folder, None).unwrap().unwrap();
     assert_eq!(good.file_name, "ykien-20261122-080000.db");
     let out = Command::new(env!("CARGO_BIN_EXE_ykien")).arg("--db").arg(&db).args(["restore", &good.path, "--json"]).output().unwrap();
     assert!(out.status.success(), "{out:?}");
@@ -172,7 +172,7 @@ fn sigkill_during_a_backup_leaves_the_database_as_it_was() {
         assert_eq!(content(&db), before, "round {round}: the database changed");
         // Every file with a backup's name is complete and passes the check.
         for b in list(&folder).unwrap() {
-            let c = check_file(Path::new(&b.path)).unwrap();
+            let c = check_file(Path::new(&b.path), None).unwrap();
             assert!(c.ok, "round {round}: {} {:?}", b.file_name, c.problems);
         }
     }
@@ -203,7 +203,7 @@ fn a_backup_taken_while_another_process_writes_is_complete() {
         std::thread::sleep(Duration::from_millis(100));
         committed = rx.try_iter().last().unwrap_or(committed);
         let b = l.backup_to(&folder, &no_progress).unwrap();
-        let check = check_file(Path::new(&b.path)).unwrap();
+        let check = check_file(Path::new(&b.path), None).unwrap();
         assert!(check.ok, "backup {i}: {:?}", check.problems);
         let units = unit_names(Path::new(&b.path));
         // Everything committed before the backup began is in it, and no unit lacks its audit entry.

@@ -8,9 +8,9 @@ use crate::temp_dir;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use ykien::store::backup::{check_file, check_file_with};
+use ykien::store::backup::check_file;
 use ykien::store::cipher::{file_kind, FileKind, Passphrase};
-use ykien::{no_progress, BackupSettings, Error, Ledger, UnitInput};
+use ykien::{no_progress, BackupSettings, Database, Error, Ledger, UnitInput};
 
 const NAME: &str = "Trần Thị Bích Ngọc";
 const WORD: &str = "photocopycongchung";
@@ -91,10 +91,10 @@ fn with_encryption_on_the_file_and_its_backup_hold_no_plaintext() {
     assert!(left.iter().all(|n| n.starts_with("ykien.db")) && !left.iter().any(|n| n.contains("partial") || n.contains("cu-xoa")), "{left:?}");
 
     // The backup is encrypted with the same passphrase and passes its check with it only.
-    assert!(check_file_with(Path::new(&backup.path), Some(&Passphrase::new(KEY))).unwrap().ok);
-    assert!(matches!(check_file(Path::new(&backup.path)).unwrap_err(), Error::Encrypted { wrong_key: false, .. }));
+    assert!(check_file(Path::new(&backup.path), Some(&Passphrase::new(KEY))).unwrap().ok);
+    assert!(matches!(check_file(Path::new(&backup.path), None).unwrap_err(), Error::Encrypted { wrong_key: false, .. }));
 
-    let l = Ledger::open_with_key(&db, Some(KEY)).unwrap();
+    let l = Database::new(&db).with_passphrase(Some(KEY)).open().unwrap();
     assert_eq!(names(&l), [NAME, NAME]);
     assert!(l.check().unwrap().ok);
     let last = &l.audit_log(5).unwrap();
@@ -112,7 +112,7 @@ fn a_missing_or_wrong_passphrase_is_refused_clearly_and_the_file_is_unchanged() 
     let e = Ledger::open(&db).err().unwrap();
     assert!(matches!(e, Error::Encrypted { wrong_key: false, .. }), "{e:?}");
     assert_eq!(e.to_string(), "Cơ sở dữ liệu đã được mã hoá: cần nhập mật khẩu mã hoá để mở.");
-    let e = Ledger::open_with_key(&db, Some("Sở Công Thương 2025")).err().unwrap();
+    let e = Database::new(&db).with_passphrase(Some("Sở Công Thương 2025")).open().err().unwrap();
     assert_eq!(e.to_string(), "Cơ sở dữ liệu đã được mã hoá: mật khẩu mã hoá không đúng.");
     let report = ykien::ErrorReport::from(&e);
     assert_eq!(serde_json::to_value(&report).unwrap()["kind"], "encrypted");
@@ -123,7 +123,7 @@ fn a_missing_or_wrong_passphrase_is_refused_clearly_and_the_file_is_unchanged() 
     // The same words typed with combining accents (another input method) open it.
     let nfd: String = unicode_nfd(KEY);
     assert_ne!(nfd, KEY);
-    Ledger::open_with_key(&db, Some(&nfd)).unwrap();
+    Database::new(&db).with_passphrase(Some(&nfd)).open().unwrap();
 }
 
 fn unicode_nfd(s: &str) -> String {
@@ -151,7 +151,7 @@ fn on_then_off_keeps_every_record_and_the_passphrase_can_be_changed() {
 
     l.encryption_on(KEY).unwrap();
     drop(l);
-    let mut l = Ledger::open_with_key(&db, Some(KEY)).unwrap();
+    let mut l = Database::new(&db).with_passphrase(Some(KEY)).open().unwrap();
     let on = counts(&l);
     assert_eq!((on.0, on.1, on.2), (plain.0, plain.1, plain.2));
     assert_eq!(on.3, plain.3 + 1, "one audit entry for turning encryption on");
@@ -161,8 +161,8 @@ fn on_then_off_keeps_every_record_and_the_passphrase_can_be_changed() {
     assert!(matches!(&e, Error::Validation { field, .. } if field == "current_passphrase"), "{e:?}");
     l.encryption_change(KEY, "Mật khẩu mới 2027").unwrap();
     drop(l);
-    assert!(matches!(Ledger::open_with_key(&db, Some(KEY)).err().unwrap(), Error::Encrypted { wrong_key: true, .. }));
-    let mut l = Ledger::open_with_key(&db, Some("Mật khẩu mới 2027")).unwrap();
+    assert!(matches!(Database::new(&db).with_passphrase(Some(KEY)).open().err().unwrap(), Error::Encrypted { wrong_key: true, .. }));
+    let mut l = Database::new(&db).with_passphrase(Some("Mật khẩu mới 2027")).open().unwrap();
     assert_eq!(counts(&l).0, plain.0);
 
     l.encryption_off("Mật khẩu mới 2027").unwrap();
@@ -203,22 +203,22 @@ fn an_encrypted_backup_is_restored_with_the_passphrase_and_old_plain_backups_are
 
     // Restoring needs the passphrase; a wrong one is refused before anything changes.
     let before = sha(&db);
-    let e = Ledger::restore_with_key(&db, Path::new(&encrypted.path), None, Some("sai mật khẩu rồi")).unwrap_err();
+    let e = Database::new(&db).with_passphrase(Some("sai mật khẩu rồi")).restore(Path::new(&encrypted.path), None).unwrap_err();
     assert!(matches!(e, Error::Encrypted { wrong_key: true, .. }), "{e:?}");
     assert_eq!(sha(&db), before);
-    let r = Ledger::restore_with_key(&db, Path::new(&encrypted.path), None, Some(KEY)).unwrap();
+    let r = Database::new(&db).with_passphrase(Some(KEY)).restore(Path::new(&encrypted.path), None).unwrap();
     let previous = PathBuf::from(r.previous_copy.unwrap());
     assert_eq!(file_kind(&previous).unwrap(), FileKind::Encrypted, "the copy kept before the restore is encrypted too");
-    let l = Ledger::open_with_key(&db, Some(KEY)).unwrap();
+    let l = Database::new(&db).with_passphrase(Some(KEY)).open().unwrap();
     assert_eq!(names(&l).len(), 1);
-    assert_eq!(Ledger::recovery_backup_with_key(&db, Some(KEY)).unwrap().file_name, encrypted.file_name);
+    assert_eq!(Database::new(&db).with_passphrase(Some(KEY)).recovery_backup().unwrap().file_name, encrypted.file_name);
     drop(l);
 
     // An old plaintext backup restored over the encrypted database is encrypted at once.
-    Ledger::restore_with_key(&db, Path::new(&old_plain.path), None, Some(KEY)).unwrap();
+    Database::new(&db).with_passphrase(Some(KEY)).restore(Path::new(&old_plain.path), None).unwrap();
     assert_eq!(file_kind(&db).unwrap(), FileKind::Encrypted);
     assert!(!holds(&db, NAME));
-    let l = Ledger::open_with_key(&db, Some(KEY)).unwrap();
+    let l = Database::new(&db).with_passphrase(Some(KEY)).open().unwrap();
     assert_eq!(names(&l), [NAME]);
 
     // The administrator removes the plaintext backups.

@@ -24,25 +24,19 @@ pub fn encryption_status(state: State<AppState>) -> Reply<EncryptionStatus> {
 #[tauri::command(async)]
 pub fn encryption_on(state: State<AppState>, passphrase: String) -> Reply<EncryptionReport> {
     // guard: administrator
-    let report = state.with(|l| l.encryption_on(&passphrase))?;
-    state.set_key(Some(passphrase));
-    Ok(report)
+    state.with(|l| l.encryption_on(&passphrase))
 }
 
 #[tauri::command(async)]
 pub fn encryption_change(state: State<AppState>, current: String, passphrase: String) -> Reply<EncryptionReport> {
     // guard: administrator
-    let report = state.with(|l| l.encryption_change(&current, &passphrase))?;
-    state.set_key(Some(passphrase));
-    Ok(report)
+    state.with(|l| l.encryption_change(&current, &passphrase))
 }
 
 #[tauri::command(async)]
 pub fn encryption_off(state: State<AppState>, current: String) -> Reply<EncryptionReport> {
     // guard: administrator
-    let report = state.with(|l| l.encryption_off(&current))?;
-    state.set_key(None);
-    Ok(report)
+    state.with(|l| l.encryption_off(&current))
 }
 
 #[tauri::command(async)]

@@ -18,7 +18,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use ykien::{ErrorReport, Ledger, Result};
+use ykien::{Database, ErrorReport, Ledger, Result};
 
 #[derive(Parser)]
 #[command(name = "ykien", version, about = "Ý Kiến — sổ ghi nhận ý kiến khách hàng, xử lý phản ánh, khảo sát sự hài lòng")]
@@ -150,10 +150,11 @@ fn run(cli: Cli) -> Result<()> {
     let path = cli.db.clone().unwrap_or_else(ykien::paths::default_db_path);
     if let Command::Restore { file } = &cli.command {
         let key = encryption::key_for(&[&path, file])?;
-        return records::restore(&path, file, cli.as_user.as_deref(), key.as_deref(), cli.json);
+        let db = Database::new(&path).with_passphrase(key.as_deref());
+        return records::restore(&db, file, cli.as_user.as_deref(), cli.json);
     }
     let key = encryption::key_for(&[&path])?;
-    let mut ledger = Ledger::open_with_key(&path, key.as_deref())?;
+    let mut ledger = Database::new(&path).with_passphrase(key.as_deref()).open()?;
     // The actor of a database without accounts: the system, as the issue of accounts has it,
     // with the command line and the operating-system user who ran it, for the auditor. With
     // accounts, the one signed in with --as.

@@ -4,7 +4,7 @@ use crate::print_json;
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
 use ykien::store::retention::RecordType;
-use ykien::{no_progress, Ledger, Result};
+use ykien::{no_progress, Database, Ledger, Opened, Result};
 
 #[derive(Subcommand)]
 pub enum ImportCommand {
@@ -148,25 +148,24 @@ pub fn backup(ledger: &Ledger, to: Option<PathBuf>, json: bool) -> Result<()> {
 /// Runs before the database is opened: a damaged database must still be restorable. One
 /// that opens and passes its check is restored through the ledger, by an administrator
 /// signed in with --as when it has accounts.
-pub fn restore(db: &Path, from: &Path, as_user: Option<&str>, key: Option<&str>, json: bool) -> Result<()> {
-    let healthy = db
-        .exists()
-        .then(|| Ledger::open_with_key(db, key).ok())
-        .flatten()
-        .filter(|l| l.startup_problems().is_ok_and(|p| p.is_empty()));
+pub fn restore(db: &Database, from: &Path, as_user: Option<&str>, json: bool) -> Result<()> {
+    let healthy = match db.path().exists().then(|| db.open_checked()) {
+        Some(Opened::Ready(ledger)) => Some(ledger),
+        _ => None,
+    };
     let report = match healthy {
         Some(mut ledger) => {
             if let Some(login) = as_user {
                 crate::account::sign_in(&mut ledger, login)?;
             }
-            ledger.restore_backup_with_key(from, None, key)?
+            ledger.restore_backup(from, None)?
         }
-        None => Ledger::restore_with_key(db, from, None, key)?,
+        None => db.restore(from, None)?,
     };
     if json {
         print_json(&report);
     } else {
-        println!("Đã phục hồi {} từ {}.", db.display(), report.restored_from);
+        println!("Đã phục hồi {} từ {}.", db.path().display(), report.restored_from);
         if let Some(copy) = &report.previous_copy {
             println!("Bản dữ liệu trước khi phục hồi được giữ tại {copy}.");
         }

@@ -2,11 +2,12 @@
 //! on with a passphrase, changes the passphrase, or turns it off. See `store::cipher` for how
 //! files are encrypted, told apart and swapped.
 
+use super::{Database, Ledger};
 use crate::error::{Error, Result};
 use crate::store::backup::BackupFile;
-use crate::store::cipher::{self, FileKind, Passphrase};
-use crate::store::{self, integrity_problems, UPGRADE_COPY_DIR};
-use crate::Ledger;
+use crate::store::cipher::{self, plaintext_files_in, Passphrase};
+use crate::store::open::upgrade_copy_dir;
+use crate::store::{self, integrity_problems};
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -36,13 +37,13 @@ pub struct EncryptionReport {
 impl Ledger {
     /// Whether the open database file is encrypted.
     pub fn is_encrypted(&self) -> bool {
-        self.key.is_some()
+        self.encrypted
     }
 
     pub fn encryption_status(&self) -> Result<EncryptionStatus> {
         Ok(EncryptionStatus {
             encrypted: self.is_encrypted(),
-            db_path: self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+            db_path: self.db_path_text(),
             plaintext_backups: if self.is_encrypted() { self.plaintext_backups()? } else { Vec::new() },
         })
     }
@@ -76,19 +77,19 @@ impl Ledger {
         self.guard(crate::Action::ChangeEncryption)?;
         self.require_current_passphrase(current)?;
         let key = Passphrase::validated(new, "new_passphrase")?;
-        if Some(&key) == self.key.as_ref() {
+        if Some(&key) == self.key() {
             return Err(Error::validation("new_passphrase", "Mật khẩu mã hoá mới phải khác mật khẩu đang dùng."));
         }
         let path = self.require_file()?;
         self.conn.pragma_update(None, "rekey", key.as_str())?;
-        self.key = Some(key);
+        self.set_key(Some(key));
         let before = serde_json::json!({ "encrypted": true });
         let after = serde_json::json!({ "encrypted": true, "passphrase": "đã đổi" });
         self.write(|tx| tx.audit("encryption", "database", Some(&before), Some(&after)))?;
         // Nothing written under the old key stays in the WAL.
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         // Proven by a fresh connection that opens the file with the new passphrase only.
-        let check = cipher::open_read_only(&path, self.key.as_ref())?;
+        let check = cipher::open_read_only(&path, self.key())?;
         let problems = integrity_problems(&check)?;
         if !problems.is_empty() {
             return Err(Error::Corrupt(problems.join("; ")));
@@ -124,14 +125,27 @@ impl Ledger {
     }
 
     /// Restoring a plaintext backup over an encrypted database: encrypted at once.
-    pub(crate) fn encrypt_restored(&mut self, passphrase: &str) -> Result<()> {
-        let key = Passphrase::new(passphrase);
+    pub(super) fn encrypt_restored(&mut self, key: Passphrase) -> Result<()> {
         let note = serde_json::json!({ "encrypted": false, "restored": true });
         self.swap_encryption(Some(key), note, serde_json::json!({ "encrypted": true }))
     }
 
+    /// The passphrase of the open file, when it is encrypted.
+    fn key(&self) -> Option<&Passphrase> {
+        self.db.as_ref().and_then(Database::key).filter(|_| self.encrypted)
+    }
+
+    /// The passphrase the file is now encrypted with (`None`: plain). The ledger is the one
+    /// holder of it: a second connection or a reopening takes it from here.
+    fn set_key(&mut self, key: Option<Passphrase>) {
+        self.encrypted = key.is_some();
+        if let Some(db) = &mut self.db {
+            db.set_key(key);
+        }
+    }
+
     fn require_current_passphrase(&self, current: &str) -> Result<()> {
-        match &self.key {
+        match self.key() {
             None => Err(Error::Conflict("Cơ sở dữ liệu chưa được mã hoá.".into())),
             Some(k) if *k == Passphrase::new(current) => Ok(()),
             Some(_) => Err(Error::validation("current_passphrase", "Mật khẩu mã hoá hiện tại không đúng.")),
@@ -139,11 +153,11 @@ impl Ledger {
     }
 
     fn require_file(&self) -> Result<PathBuf> {
-        self.path.clone().ok_or_else(|| Error::Conflict("Cơ sở dữ liệu trong bộ nhớ không mã hoá được.".into()))
+        self.path().map(Path::to_path_buf).ok_or_else(|| Error::Conflict("Cơ sở dữ liệu trong bộ nhớ không mã hoá được.".into()))
     }
 
     fn db_path_text(&self) -> String {
-        self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default()
+        self.path().map(|p| p.display().to_string()).unwrap_or_default()
     }
 
     /// Exports the database into a copy encrypted with `key` (plain when `None`), records the
@@ -181,25 +195,25 @@ impl Ledger {
         // Close the database: SQLite checkpoints and removes its WAL with the last connection.
         let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
         old.close().map_err(|(_, e)| e)?;
-        let shred_old = self.key.is_none();
+        let shred_old = !self.encrypted;
         let swapped = cipher::swap_in(&path, &tmp, shred_old);
         if swapped.is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
         // Open whichever file is now in place: the new one, or the old one after a refusal.
-        let new_key = if swapped.is_ok() { key } else { self.key.clone() };
+        let new_key = if swapped.is_ok() { key } else { self.key().cloned() };
         let (conn, encrypted) = store::open_keyed(&path, new_key.as_ref())?;
         self.conn = conn;
-        self.key = if encrypted { new_key } else { None };
+        self.set_key(if encrypted { new_key } else { None });
         swapped
     }
 
     /// The copies made before an upgrade, beside the database, that are still plaintext:
     /// encrypted in place with the database's passphrase.
     fn encrypt_upgrade_copies(&self) -> Result<Vec<String>> {
-        let (Some(path), Some(key)) = (&self.path, &self.key) else { return Ok(Vec::new()) };
+        let (Some(path), Some(key)) = (self.path(), self.key()) else { return Ok(Vec::new()) };
         let mut done = Vec::new();
-        for copy in plaintext_files_in(&upgrade_dir(path))? {
+        for copy in plaintext_files_in(&upgrade_copy_dir(path))? {
             cipher::encrypt_file(&copy, key)?;
             done.push(copy.display().to_string());
         }
@@ -212,8 +226,8 @@ impl Ledger {
         if let Ok(dir) = self.backup_folder() {
             dirs.push(dir);
         }
-        if let Some(p) = &self.path {
-            dirs.push(upgrade_dir(p));
+        if let Some(p) = self.path() {
+            dirs.push(upgrade_copy_dir(p));
         }
         let mut out = Vec::new();
         for dir in dirs {
@@ -235,27 +249,4 @@ impl Ledger {
         out.sort_by(|a, b| b.made_at.cmp(&a.made_at));
         Ok(out)
     }
-}
-
-fn upgrade_dir(db: &Path) -> PathBuf {
-    db.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).join(UPGRADE_COPY_DIR)
-}
-
-/// Files named `ykien-….db` in `dir` that are plain SQLite.
-fn plaintext_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e.into()),
-    };
-    let mut out = Vec::new();
-    for entry in entries {
-        let path = entry?.path();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name.starts_with("ykien-") && name.ends_with(".db") && cipher::file_kind(&path)? == FileKind::Plain {
-            out.push(path);
-        }
-    }
-    out.sort();
-    Ok(out)
 }

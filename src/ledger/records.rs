@@ -1,36 +1,24 @@
 //! Records (R5) on the [`Ledger`]: backups and restore, import of old ledgers, exports,
 //! retention and disposal. Each method is a thin orchestration over `store`, `import`,
 //! `export` and `pdf`.
+//!
+//! A restore has one path: [`Database::restore`] for a file nobody has open (allowed only
+//! when it has no accounts or is too damaged to open), [`Ledger::restore_backup`] for the
+//! open one (an administrator's); both end in [`restore_file`].
 
-use crate::domain::feedback::{parse_date, Kind};
+use super::{Database, Ledger};
+use crate::domain::dates::parse_date;
+use crate::domain::feedback::Kind;
+use crate::domain::progress::Progress;
 use crate::error::{Error, Result};
 use crate::import::{ImportPreview, RowStatus};
 use crate::store::backup::{self, BackupFile, BackupSettings, RestoreReport};
+use crate::store::cipher::{self, FileKind};
 use crate::store::retention::{Disposal, DueRecord, DueSurveyForm, RecordType, SurveyDisposal};
-use crate::Ledger;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
-
-/// Reports `done` of `total`; returning false cancels the task, which then changes nothing.
-pub type Progress<'a> = &'a dyn Fn(u64, u64) -> bool;
-
-/// Never cancels: for the command line and tests.
-pub fn no_progress(_: u64, _: u64) -> bool {
-    true
-}
-
-/// A long task's progress, as the app sends it to the window.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct TaskProgress {
-    /// `import`, `export` or `backup`.
-    pub task: String,
-    #[ts(type = "number")]
-    pub done: u64,
-    #[ts(type = "number")]
-    pub total: u64,
-}
 
 /// What an export wrote.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -111,8 +99,8 @@ impl Ledger {
     /// Where a damaged database's backups are found: the folder is also written in a small
     /// text file beside the database, which stays readable when the database is not.
     fn remember_folder(&self, folder: &str) {
-        if let Some(db) = &self.path {
-            let _ = std::fs::write(folder_note(db), folder);
+        if let Some(db) = self.path() {
+            backup::note_folder(db, folder);
         }
     }
 
@@ -128,7 +116,8 @@ impl Ledger {
     pub fn backup_to(&self, dir: &Path, progress: Progress) -> Result<BackupFile> {
         let keep = self.backup_settings()?.keep;
         progress(0, 1);
-        let file = backup::backup_into(&self.conn, dir, self.now(), keep, self.key.as_ref(), &|| !progress(0, 1))?;
+        let key = self.db.as_ref().and_then(Database::key);
+        let file = backup::backup_into(&self.conn, dir, self.now(), keep, key, &|| !progress(0, 1))?;
         progress(1, 1);
         Ok(file)
     }
@@ -157,68 +146,28 @@ impl Ledger {
         }
     }
 
-    /// Replaces the database at `db` with the backup `from` after checking it; the current
-    /// file is first copied into `safety_dir` (by default the backup folder it names, else
-    /// the database's own folder). Nothing may have `db` open.
-    pub fn restore(db: &Path, from: &Path, safety_dir: Option<&Path>) -> Result<RestoreReport> {
-        Self::restore_with_key(db, from, safety_dir, None)
-    }
+    // ---- Restore, the administrator's ----
 
-    /// [`Ledger::restore`] with the encryption passphrase: an encrypted backup is checked
-    /// with it, the copy of an encrypted current file is encrypted. Encryption is the
-    /// office's choice, so restoring a plaintext backup (made before encryption was turned
-    /// on) over an encrypted database encrypts the restored file with the same passphrase.
-    pub fn restore_with_key(db: &Path, from: &Path, safety_dir: Option<&Path>, passphrase: Option<&str>) -> Result<RestoreReport> {
-        Self::restore_allowed(db, passphrase)?;
-        Self::restore_file(db, from, safety_dir, passphrase)
-    }
-
-    /// [`Ledger::restore_with_key`] once allowed.
-    pub(crate) fn restore_file(db: &Path, from: &Path, safety_dir: Option<&Path>, passphrase: Option<&str>) -> Result<RestoreReport> {
-        let key = passphrase.map(crate::store::cipher::Passphrase::new);
-        let was_encrypted = crate::store::cipher::file_kind(db)? == crate::store::cipher::FileKind::Encrypted;
-        let dir = match safety_dir {
-            Some(d) => d.to_owned(),
-            None => Self::folder_named_in(db, key.as_ref()).unwrap_or_else(|| {
-                db.parent().filter(|d| !d.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
-            }),
-        };
-        let report = backup::restore_file(db, from, &dir, chrono::Local::now().naive_local(), key.as_ref())?;
-        // Brings an older backup up to date (and seals its audit chain) at once.
-        let mut restored = Ledger::open_with_key(db, passphrase)?;
-        if let (true, false, Some(p)) = (was_encrypted, restored.is_encrypted(), passphrase) {
-            restored.encrypt_restored(p)?;
+    /// Replaces this ledger's database with the backup `from` (checked with this database's
+    /// passphrase, see [`Database::restore`]) and opens the restored file. Only an
+    /// administrator may; everyone is signed out after it, since the restored file has its
+    /// own accounts.
+    pub fn restore_backup(&mut self, from: &Path, safety_dir: Option<&Path>) -> Result<RestoreReport> {
+        self.guard(crate::Action::RestoreBackup)?;
+        let db = self
+            .db
+            .clone()
+            .ok_or_else(|| Error::validation("path", "Dữ liệu đang mở chỉ nằm trong bộ nhớ, không phục hồi được."))?;
+        // The file is replaced underneath the connection: close it first.
+        drop(std::mem::replace(&mut self.conn, rusqlite::Connection::open_in_memory()?));
+        let report = restore_file(&db, from, safety_dir);
+        let reopened = db.open()?;
+        self.conn = reopened.conn;
+        self.encrypted = reopened.encrypted;
+        if report.is_ok() {
+            self.session = None;
         }
-        Ok(report)
-    }
-
-    /// The newest backup that passes its check, in the folder the (possibly damaged)
-    /// database at `db` names: what the app offers when the start-up check fails.
-    pub fn recovery_backup(db: &Path) -> Option<BackupFile> {
-        Self::recovery_backup_with_key(db, None)
-    }
-
-    /// [`Ledger::recovery_backup`] where encrypted backups (and the encrypted database's
-    /// settings) are read with the passphrase.
-    pub fn recovery_backup_with_key(db: &Path, passphrase: Option<&str>) -> Option<BackupFile> {
-        let key = passphrase.map(crate::store::cipher::Passphrase::new);
-        let dir = Self::folder_named_in(db, key.as_ref())?;
-        backup::newest_good_with(&dir, key.as_ref()).ok().flatten()
-    }
-
-    /// The backup folder the database at `db` names, read without changing it; else the
-    /// one noted beside it.
-    fn folder_named_in(db: &Path, key: Option<&crate::store::cipher::Passphrase>) -> Option<PathBuf> {
-        let from_db = || {
-            let conn = crate::store::cipher::open_read_only(db, key).ok()?;
-            let s = backup::settings(&conn).ok()?;
-            (!s.folder.is_empty()).then(|| PathBuf::from(s.folder))
-        };
-        from_db().or_else(|| {
-            let noted = std::fs::read_to_string(folder_note(db)).ok()?;
-            let noted = noted.trim();
-            (!noted.is_empty()).then(|| PathBuf::from(noted))
-        })
+        report
     }
 
     // ---- Import of old ledgers ----
@@ -414,13 +363,6 @@ impl Ledger {
     }
 }
 
-/// The text file beside the database that notes its backup folder.
-fn folder_note(db: &Path) -> PathBuf {
-    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(".backup-folder.txt");
-    db.with_file_name(name)
-}
-
 fn disposal_print(
     office: &crate::OfficeProfile,
     d: &Disposal,
@@ -531,4 +473,69 @@ fn disposal_print(
         });
     }
     crate::pdf::forms::DisposalPrint { on, sections, audit_head: head.to_owned() }
+}
+
+/// The static restore works on a file nobody has open, so it cannot know who asks: it
+/// restores only a database without accounts, or one too damaged to be used (the recovery
+/// offered at start-up). Otherwise an administrator restores through
+/// [`Ledger::restore_backup`].
+pub(super) fn restore_allowed(db: &Database) -> Result<()> {
+    let readable = || -> Option<bool> {
+        let conn = cipher::open_read_only(db.path(), db.key()).ok()?;
+        let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).ok()?;
+        if ok != "ok" {
+            return None;
+        }
+        crate::store::account::any(&conn).ok()
+    };
+    if readable() == Some(true) {
+        return Err(Error::Forbidden(
+            "Dữ liệu này có tài khoản: chỉ cán bộ quản trị hệ thống đã đăng nhập mới được phục hồi từ bản sao lưu \
+             (trên dòng lệnh: ykien restore TỆP --as TÊN_ĐĂNG_NHẬP)."
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Replaces the file of `db` (closed by every connection of ours) with the backup `from`,
+/// once allowed: the backup is checked with the passphrase, the current file is first copied
+/// into `safety_dir` (by default the backup folder it names, else the database's own folder),
+/// encrypted when it is. Encryption is the office's choice, so restoring a plaintext backup
+/// (made before encryption was turned on) over an encrypted database encrypts the restored
+/// file with the same passphrase.
+fn restore_file(db: &Database, from: &Path, safety_dir: Option<&Path>) -> Result<RestoreReport> {
+    let (path, key) = (db.path(), db.key());
+    let was_encrypted = cipher::file_kind(path)? == FileKind::Encrypted;
+    let dir = match safety_dir {
+        Some(d) => d.to_owned(),
+        None => backup::folder_named_in(path, key).unwrap_or_else(|| {
+            path.parent().filter(|d| !d.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+        }),
+    };
+    let report = backup::restore_file(path, from, &dir, chrono::Local::now().naive_local(), key)?;
+    // Brings an older backup up to date (and seals its audit chain) at once.
+    let mut restored = db.open()?;
+    if let (true, false, Some(k)) = (was_encrypted, restored.is_encrypted(), key) {
+        restored.encrypt_restored(k.clone())?;
+    }
+    Ok(report)
+}
+
+impl Database {
+    /// Replaces this file with the backup `from` after checking it (see [`restore_file`]).
+    /// Nothing may have the file open; a database with accounts that opens is restored by
+    /// its administrator through [`Ledger::restore_backup`] instead.
+    pub fn restore(&self, from: &Path, safety_dir: Option<&Path>) -> Result<RestoreReport> {
+        restore_allowed(self)?;
+        restore_file(self, from, safety_dir)
+    }
+
+    /// The newest backup that passes its check, in the folder this (possibly damaged)
+    /// database names: what the app offers when the start-up check fails. Encrypted backups
+    /// (and the encrypted database's settings) are read with the passphrase.
+    pub fn recovery_backup(&self) -> Option<BackupFile> {
+        let dir = backup::folder_named_in(self.path(), self.key())?;
+        backup::newest_good(&dir, self.key()).ok().flatten()
+    }
 }

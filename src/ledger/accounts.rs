@@ -17,9 +17,8 @@ use crate::domain::text::clean_line;
 use crate::domain::workflow::Status;
 use crate::error::{Error, Result};
 use crate::store::{self, account as db};
-use crate::{Ledger, SYSTEM_ACTOR};
+use super::{Ledger, SYSTEM_ACTOR};
 use chrono::NaiveDateTime;
-use std::path::Path;
 
 /// Who is signed in on this ledger, and whether the window is locked.
 #[derive(Debug, Clone)]
@@ -456,60 +455,5 @@ impl Ledger {
         let p = policy.validated()?;
         self.write(|tx| db::save_policy(tx, &p))?;
         Ok(p)
-    }
-
-    // ---- Restore, the administrator's ----
-
-    /// Replaces this ledger's database with the backup `from` (as [`Ledger::restore`]) and
-    /// opens the restored file. Only an administrator may; everyone is signed out after it,
-    /// since the restored file has its own accounts.
-    pub fn restore_backup(&mut self, from: &Path, safety_dir: Option<&Path>) -> Result<crate::RestoreReport> {
-        let passphrase = self.key.as_ref().map(|k| k.as_str().to_owned());
-        self.restore_backup_with_key(from, safety_dir, passphrase.as_deref())
-    }
-
-    /// [`Ledger::restore_backup`] with the passphrase of an encrypted backup, which may be
-    /// needed while this database is still plain.
-    pub fn restore_backup_with_key(&mut self, from: &Path, safety_dir: Option<&Path>, passphrase: Option<&str>) -> Result<crate::RestoreReport> {
-        self.guard(Action::RestoreBackup)?;
-        let path = self
-            .path
-            .clone()
-            .ok_or_else(|| Error::validation("path", "Dữ liệu đang mở chỉ nằm trong bộ nhớ, không phục hồi được."))?;
-        // The file is replaced underneath the connection: close it first.
-        drop(std::mem::replace(&mut self.conn, rusqlite::Connection::open_in_memory()?));
-        let report = Ledger::restore_file(&path, from, safety_dir, passphrase);
-        let key = passphrase.map(store::cipher::Passphrase::new);
-        let (conn, encrypted) = store::open_keyed(&path, key.as_ref())?;
-        self.conn = conn;
-        self.key = if encrypted { key } else { None };
-        if report.is_ok() {
-            self.session = None;
-        }
-        report
-    }
-
-    /// The static [`Ledger::restore`] works on a file nobody has open, so it cannot know who
-    /// asks: it restores only a database without accounts, or one too damaged to be used
-    /// (the recovery offered at start-up). Otherwise an administrator restores through
-    /// [`Ledger::restore_backup`].
-    pub(crate) fn restore_allowed(db: &Path, passphrase: Option<&str>) -> Result<()> {
-        let key = passphrase.map(store::cipher::Passphrase::new);
-        let readable = || -> Option<bool> {
-            let conn = store::cipher::open_read_only(db, key.as_ref()).ok()?;
-            let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).ok()?;
-            if ok != "ok" {
-                return None;
-            }
-            db::any(&conn).ok()
-        };
-        if readable() == Some(true) {
-            return Err(Error::Forbidden(
-                "Dữ liệu này có tài khoản: chỉ cán bộ quản trị hệ thống đã đăng nhập mới được phục hồi từ bản sao lưu \
-                 (trên dòng lệnh: ykien restore TỆP --as TÊN_ĐĂNG_NHẬP)."
-                    .into(),
-            ));
-        }
-        Ok(())
     }
 }

@@ -6,12 +6,13 @@
 //! naming the account, the records and the time, never the personal data itself: the log must
 //! not become a second copy of what the person asked to erase.
 
-use crate::domain::feedback::parse_date;
+use super::Ledger;
+use crate::domain::dates::parse_date;
 use crate::domain::privacy::{self, Contact, ErasureReport, ErasureRequest, PersonMatch, PersonQuery, PersonSelection};
 use crate::domain::text::{clean_line, clean_text};
 use crate::error::{Error, Result};
 use crate::export::{PersonExport, PersonForm};
-use crate::{Action, Case, ExportReport, Ledger};
+use crate::{Action, Case, ExportReport};
 use std::path::Path;
 
 impl Ledger {

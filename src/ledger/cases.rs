@@ -1,0 +1,247 @@
+//! The office and its cases on the [`Ledger`]: the office profile, units, staff, settings,
+//! holidays, the audit log, the feedback book and each case's handling (moves, steps,
+//! deadlines, confirmation, reply letters), and corrective actions.
+
+use super::Ledger;
+use crate::domain::dates::parse_date;
+use crate::domain::{self, audit::AuditEntry};
+use crate::error::{Error, Result};
+use crate::store::{self, holiday::Holiday};
+use crate::{
+    Action, ActionInput, ActionStatus, Case, CaseCounts, CorrectiveAction, ExceptionInput, FeedbackFilter, FeedbackInput,
+    FeedbackPage, MoveInput, OfficeProfile, ReceiptNo, Settings, Staff, StaffInput, StepInput, Unit, UnitInput,
+};
+
+impl Ledger {
+    // ---- Office profile ----
+
+    /// `None` until the office setup has been completed.
+    pub fn office(&self) -> Result<Option<OfficeProfile>> {
+        store::office::get(&self.conn)
+    }
+
+    pub fn save_office(&mut self, profile: &OfficeProfile) -> Result<OfficeProfile> {
+        self.guard(Action::EditOffice)?;
+        let p = profile.validated()?;
+        self.write(|tx| store::office::save(tx, &p))?;
+        Ok(p)
+    }
+
+    // ---- Units ----
+
+    pub fn units(&self) -> Result<Vec<Unit>> {
+        store::unit::list(&self.conn)
+    }
+
+    pub fn save_unit(&mut self, unit: &UnitInput) -> Result<Unit> {
+        self.guard(Action::ManageUnits)?;
+        let u = unit.validated()?;
+        self.write(|tx| store::unit::save(tx, &u))
+    }
+
+    /// The live unit with this name or code, matched ignoring accents and case (for scripts
+    /// and imports that name units in words).
+    pub fn unit_named(&self, name: &str) -> Result<Unit> {
+        let key = domain::text::fold(name);
+        self.units()?
+            .into_iter()
+            .find(|u| domain::text::fold(&u.name) == key || (!u.code.is_empty() && domain::text::fold(&u.code) == key))
+            .ok_or_else(|| Error::validation("unit", format!("Không có đơn vị tên «{name}».")))
+    }
+
+    pub fn delete_unit(&mut self, id: &str) -> Result<()> {
+        self.guard(Action::ManageUnits)?;
+        self.write(|tx| store::unit::delete(tx, id))
+    }
+
+    // ---- Staff ----
+
+    /// Live staff; `query` searches name and title ignoring accents and case.
+    pub fn staff(&self, query: Option<&str>) -> Result<Vec<Staff>> {
+        store::staff::list(&self.conn, query)
+    }
+
+    pub fn save_staff(&mut self, staff: &StaffInput) -> Result<Staff> {
+        self.guard_staff_input(staff)?;
+        let s = staff.validated()?;
+        self.write(|tx| store::staff::save(tx, &s))
+    }
+
+    /// The one live staff member with this full name, matched ignoring accents and case.
+    pub fn staff_named(&self, name: &str) -> Result<Staff> {
+        let key = domain::text::fold(name);
+        let mut found: Vec<Staff> =
+            self.staff(Some(name))?.into_iter().filter(|s| domain::text::fold(&s.full_name) == key).collect();
+        match found.len() {
+            1 => Ok(found.remove(0)),
+            0 => Err(Error::validation("staff", format!("Không có cán bộ tên «{name}»."))),
+            n => Err(Error::validation("staff", format!("Có {n} cán bộ cùng tên «{name}»; hãy chọn trong danh sách."))),
+        }
+    }
+
+    pub fn delete_staff(&mut self, id: &str) -> Result<()> {
+        self.guard_staff(Some(id), None)?;
+        self.write(|tx| store::staff::delete(tx, id))
+    }
+
+    // ---- Settings ----
+
+    pub fn settings(&self) -> Result<Settings> {
+        store::settings::get(&self.conn)
+    }
+
+    pub fn save_settings(&mut self, settings: &Settings) -> Result<Settings> {
+        self.guard(Action::EditSettings)?;
+        let s = settings.validated()?;
+        self.write(|tx| store::settings::save(tx, &s))?;
+        Ok(s)
+    }
+
+    // ---- Audit log ----
+
+    pub fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>> {
+        self.guard(Action::ViewAuditLog)?;
+        store::audit::recent(&self.conn, limit)
+    }
+
+    // ---- Feedback book and cases ----
+
+    /// Enters feedback in the book and returns the case with its receipt number.
+    pub fn add_feedback(&mut self, input: &FeedbackInput) -> Result<Case> {
+        self.guard_entry(input)?;
+        let (f, received) = input.validated()?;
+        let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
+        let (id, _) = self.write(|tx| store::feedback::add(tx, &f, received, now, &settings, &calendar))?;
+        self.case(&id)
+    }
+
+    pub fn feedback(&self, filter: &FeedbackFilter) -> Result<FeedbackPage> {
+        self.guard_read()?;
+        store::feedback::list(&self.conn, filter, &self.settings()?)
+    }
+
+    /// The whole case, its deadlines judged today. The address, telephone and e-mail come
+    /// masked (`contact_masked`): [`Ledger::case_contact`] shows them and logs who looked.
+    pub fn case(&self, id: &str) -> Result<Case> {
+        self.guard_read()?;
+        let mut c = store::feedback::case(&self.conn, id, self.today())?;
+        c.mask_contact();
+        Ok(c)
+    }
+
+    /// The id of the case with this receipt number ("2026/000123").
+    pub fn case_id(&self, receipt_no: &str) -> Result<String> {
+        store::feedback::id_of(&self.conn, &receipt_no.parse::<ReceiptNo>()?)
+    }
+
+    /// Moves a case along the workflow; illegal moves are refused and change nothing.
+    pub fn move_case(&mut self, id: &str, m: &MoveInput) -> Result<Case> {
+        self.guard_move(id)?;
+        let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
+        let details = store::feedback::MoveDetails { note: m.note.clone(), channel: m.channel, staff_id: m.staff_id.clone() };
+        self.write(|tx| store::feedback::move_case(tx, id, m.to, &details, now, &settings, &calendar))?;
+        self.case(id)
+    }
+
+    pub fn record_step(&mut self, id: &str, s: &StepInput) -> Result<Case> {
+        self.guard_case(Action::RecordStep, id)?;
+        let on = parse_date("on_date", "Ngày thực hiện", &s.on_date)?;
+        self.write(|tx| store::feedback::record_step(tx, id, s.step, on, s.staff_id.clone(), &s.note))?;
+        self.case(id)
+    }
+
+    pub fn set_exception_deadline(&mut self, id: &str, e: &ExceptionInput) -> Result<Case> {
+        self.guard_case(Action::SetExceptionDeadline, id)?;
+        let due = parse_date("due", "Hạn giải quyết mới", &e.due)?;
+        self.write(|tx| store::feedback::set_exception_deadline(tx, id, due, &e.reason, e.by.clone()))?;
+        self.case(id)
+    }
+
+    /// The unit head's confirmation of the entry (R1.4).
+    pub fn confirm(&mut self, id: &str, staff_id: &str) -> Result<Case> {
+        self.guard_confirm(id, staff_id)?;
+        let now = self.now();
+        self.write(|tx| store::feedback::confirm(tx, id, staff_id, now))?;
+        self.case(id)
+    }
+
+    /// Open, overdue and due-soon counts today, for the opening screen.
+    pub fn case_counts(&self) -> Result<CaseCounts> {
+        self.guard_read()?;
+        let today = self.today();
+        let until = today + chrono::Days::new(self.settings()?.due_soon_days as u64);
+        let (open, overdue, due_soon) = store::feedback::open_counts(&self.conn, today, until)?;
+        Ok(CaseCounts { open, overdue, due_soon })
+    }
+
+    // ---- Reply letters ----
+
+    /// Drafts a reply letter for a written complaint, or rewrites an unsigned draft.
+    pub fn draft_reply(&mut self, case_id: &str, letter_id: Option<&str>, number: &str, body: &str) -> Result<Case> {
+        self.guard_case(Action::DraftReply, case_id)?;
+        let now = store::feedback::fmt_local(self.now());
+        self.write(|tx| store::letter::draft(tx, case_id, letter_id, number, body, &now))?;
+        self.case(case_id)
+    }
+
+    pub fn sign_reply(&mut self, letter_id: &str, signer_name: &str, signer_title: &str, on: &str) -> Result<Case> {
+        self.guard_letter(Action::SignReply, letter_id)?;
+        let on = parse_date("signed_on", "Ngày ký", on)?;
+        let (case_id, _) = store::letter::get(&self.conn, letter_id)?;
+        self.write(|tx| store::letter::sign(tx, letter_id, signer_name, signer_title, on))?;
+        self.case(&case_id)
+    }
+
+    pub fn send_reply(&mut self, letter_id: &str, on: &str, via: &str) -> Result<Case> {
+        self.guard_letter(Action::SendReply, letter_id)?;
+        let on = parse_date("sent_on", "Ngày gửi", on)?;
+        let (case_id, _) = store::letter::get(&self.conn, letter_id)?;
+        self.write(|tx| store::letter::send(tx, letter_id, on, via))?;
+        self.case(&case_id)
+    }
+
+    // ---- Corrective actions ----
+
+    pub fn actions(&self) -> Result<Vec<CorrectiveAction>> {
+        store::action::list(&self.conn)
+    }
+
+    pub fn save_action(&mut self, a: &ActionInput) -> Result<CorrectiveAction> {
+        self.guard(Action::EditCorrectiveAction)?;
+        let a = a.validated()?;
+        self.write(|tx| store::action::save(tx, &a))
+    }
+
+    pub fn set_action_status(&mut self, id: &str, status: ActionStatus) -> Result<CorrectiveAction> {
+        self.guard(Action::EditCorrectiveAction)?;
+        self.write(|tx| store::action::set_status(tx, id, status))
+    }
+
+    pub fn check_action(&mut self, id: &str, effective: bool, note: &str, on: &str) -> Result<CorrectiveAction> {
+        self.guard(Action::CheckEffectiveness)?;
+        let on = parse_date("checked_on", "Ngày đánh giá", on)?;
+        self.write(|tx| store::action::check_effectiveness(tx, id, effective, note, on))
+    }
+
+    // ---- Holidays ----
+
+    pub fn holidays(&self) -> Result<Vec<Holiday>> {
+        store::holiday::list(&self.conn)
+    }
+
+    pub fn add_holiday(&mut self, day: &str, name: &str) -> Result<()> {
+        self.guard(Action::EditSettings)?;
+        let day = parse_date("day", "Ngày nghỉ", day)?;
+        self.write(|tx| store::holiday::add(tx, day, name))
+    }
+
+    pub fn remove_holiday(&mut self, day: &str) -> Result<()> {
+        self.guard(Action::EditSettings)?;
+        let day = parse_date("day", "Ngày nghỉ", day)?;
+        self.write(|tx| store::holiday::remove(tx, day))
+    }
+
+    pub(crate) fn calendar(&self) -> Result<domain::deadline::Calendar> {
+        store::holiday::calendar(&self.conn)
+    }
+}
