@@ -12,6 +12,7 @@ mod encryption;
 pub mod error;
 pub mod export;
 pub mod import;
+mod ledger;
 pub mod paths;
 pub mod pdf;
 pub mod report;

@@ -114,6 +114,12 @@ impl Requirement {
     }
 }
 
+/// The kinds handled as complaints (khiếu nại, phàn nàn, kháng nghị): the requirements of
+/// closing and the complaint figures concern these only.
+pub fn complaint_kinds() -> impl Iterator<Item = Kind> {
+    Kind::ALL.iter().copied().filter(|k| k.is_complaint())
+}
+
 /// The requirements of seed 001 for a case of this kind and subject.
 pub fn requirements(kind: Kind, subject: Subject, written: bool) -> Vec<Requirement> {
     let mut r = Vec::new();

@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::ToSql;
 use rusqlite::{params, Connection, OptionalExtension, Row};
+use std::sync::LazyLock;
 
 /// `execute` through the connection's statement cache: the statements of saving and moving
 /// a case are parsed once per connection, not at every save.
@@ -372,7 +373,7 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
         w.add("f.customer_group = ?", Box::new(g));
     }
     if filter.complaints == Some(true) {
-        w.clauses.push(format!("f.kind IN ({})", crate::report::collect::complaint_kinds_sql()));
+        w.clauses.push(format!("f.kind IN ({})", complaint_kinds_sql()));
     }
     if let Some(d) = filter.from.as_deref().filter(|d| !d.is_empty()) {
         let d = parse_date("from", "Từ ngày", d)?;
@@ -479,6 +480,15 @@ impl Where {
         let sql = format!("SELECT count(*) FROM feedback f WHERE {}", self.clauses.join(" AND "));
         Ok(one_row(conn, &sql, params.as_slice(), |r| r.get(0))?)
     }
+}
+
+/// "'complaint', 'grievance', 'appeal'": the domain's complaint kinds as SQL literals, written
+/// once. The partial index `feedback_complaint_facts` names them the same way (a test holds
+/// them equal): SQLite uses a partial index only for a query whose condition matches its own.
+pub(crate) fn complaint_kinds_sql() -> &'static str {
+    static KINDS: LazyLock<String> =
+        LazyLock::new(|| workflow::complaint_kinds().map(|k| format!("'{}'", k.as_str())).collect::<Vec<_>>().join(", "));
+    &KINDS
 }
 
 /// The statuses of a case still open, as an SQL list. `status <> 'closed'` makes SQLite read
@@ -625,3 +635,14 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
 }
 
 use chrono::Datelike;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_complaint_index_names_the_complaint_kinds() {
+        let migration = include_str!("migrations/0005_reports.sql");
+        assert!(migration.contains(&format!("kind IN ({})", complaint_kinds_sql())), "{}", complaint_kinds_sql());
+    }
+}
