@@ -43,6 +43,11 @@ pub fn dmy(s: &str) -> String {
     }
 }
 
+/// The day alone: "02/03/2026" from "2026-03-02T09:30" as from "2026-03-02".
+pub fn day(iso: &str) -> String {
+    dmy(iso.get(..10).unwrap_or(iso))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +71,8 @@ mod tests {
         assert_eq!(dmy("2026-03-02 09:30"), "02/03/2026 09:30");
         assert_eq!(dmy(""), "");
         assert_eq!(dmy("chưa rõ"), "chưa rõ");
+        assert_eq!(day("2026-03-02T09:30"), "02/03/2026");
+        assert_eq!(day("2026-03-02"), "02/03/2026");
+        assert_eq!(day(""), "");
     }
 }

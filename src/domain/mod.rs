@@ -12,6 +12,7 @@ pub mod office;
 pub mod permission;
 pub mod privacy;
 pub mod progress;
+pub mod report;
 pub mod settings;
 pub mod staff;
 pub mod survey;

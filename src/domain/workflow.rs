@@ -13,9 +13,11 @@
 //! The quick path of seed 001 step 1 (settled on the spot) goes from received to closed in
 //! the entry itself; it is not a move a case can make later.
 
-use super::feedback::{Kind, Subject};
+use super::feedback::{FeedbackInput, Kind, Subject, MAX_CONTENT_CHARS};
+use super::text::clean_text;
 use super::vocab::vocab;
 use crate::error::{Error, Result};
+use chrono::NaiveDateTime;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -114,6 +116,12 @@ impl Requirement {
     }
 }
 
+/// The kinds handled as complaints (khiếu nại, phàn nàn, kháng nghị): the requirements of
+/// closing and the complaint figures concern these only.
+pub fn complaint_kinds() -> impl Iterator<Item = Kind> {
+    Kind::ALL.iter().copied().filter(|k| k.is_complaint())
+}
+
 /// The requirements of seed 001 for a case of this kind and subject.
 pub fn requirements(kind: Kind, subject: Subject, written: bool) -> Vec<Requirement> {
     let mut r = Vec::new();
@@ -156,6 +164,67 @@ pub fn missing(required: &[Requirement], done: &Done) -> Vec<Requirement> {
             Requirement::ReplySent => !done.reply_sent,
         })
         .collect()
+}
+
+/// How far ahead of the office's clock an entry may be dated: the clerk's watch and the
+/// computer's clock are rarely the same minute.
+const CLOCK_SLACK_MINUTES: i64 = 5;
+
+/// The rules of a new entry beyond its fields: it is not received in the future (`now` is
+/// the office's clock), and it is settled on the spot (seed 001 step 1) only when nothing
+/// must be done before its case may be closed.
+pub fn check_entry(f: &FeedbackInput, received: NaiveDateTime, now: NaiveDateTime) -> Result<()> {
+    if received > now + chrono::Duration::minutes(CLOCK_SLACK_MINUTES) {
+        return Err(Error::validation("received_at", "Ngày giờ tiếp nhận ở tương lai: hãy kiểm tra lại."));
+    }
+    if f.settled_on_spot.is_some() {
+        let required = requirements(f.kind, f.subject, f.written);
+        if !required.is_empty() {
+            let what: Vec<String> = required.iter().map(|r| r.label()).collect();
+            return Err(Error::validation(
+                "settled_on_spot",
+                format!("Ý kiến loại này không thể giải quyết ngay tại chỗ vì còn phải: {}.", what.join("; ")),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// What the rules of a move read of a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseFacts {
+    pub status: Status,
+    pub kind: Kind,
+    pub subject: Subject,
+    pub written: bool,
+    pub formal: bool,
+    pub complex: bool,
+    /// A formal complaint accepted (thụ lý) already.
+    pub accepted: bool,
+}
+
+/// A move checked against the workflow: legal from where the case stands, with a note where
+/// the move needs one. Returns the note as it is stored (cleaned).
+pub fn check_move(from: Status, to: Status, note: &str) -> Result<String> {
+    let mv = find_move(from, to)?;
+    let note = clean_text(note);
+    if mv.note_required && note.is_empty() {
+        return Err(Error::validation("note", format!("Bước «{}» cần ghi rõ nội dung (giải pháp, ý kiến, lý do).", mv.label)));
+    }
+    if note.chars().count() > MAX_CONTENT_CHARS {
+        return Err(Error::validation("note", "Nội dung ghi chú quá dài."));
+    }
+    Ok(note)
+}
+
+/// Closing is refused while a requirement of the case (R2.5) is not met.
+pub fn check_closing(case: &CaseFacts, done: &Done) -> Result<()> {
+    let missing = missing(&requirements(case.kind, case.subject, case.written), done);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let what: Vec<String> = missing.iter().map(|r| r.label()).collect();
+    Err(Error::Conflict(format!("Chưa thể đóng hồ sơ, còn thiếu: {}.", what.join("; "))))
 }
 
 #[cfg(test)]
@@ -220,5 +289,69 @@ mod tests {
         assert!(requirements(Kind::Suggestion, Subject::Attitude, true).is_empty());
         let done = Done { steps: vec![StepKind::Investigation], corrective_actions: 0, reply_sent: true };
         assert_eq!(missing(&requirements(Kind::Complaint, Subject::Confidentiality, true), &done), vec![CorrectiveAction]);
+    }
+
+    fn entry(kind: Kind, subject: Subject, settled: bool) -> FeedbackInput {
+        use super::super::feedback::{Book, Channel, CustomerGroup};
+        FeedbackInput {
+            received_at: "2026-03-02T09:30".into(),
+            channel: Channel::InPerson,
+            kind,
+            subject,
+            book: Book::Feedback,
+            customer_name: "Nguyễn Văn An".into(),
+            customer_org: String::new(),
+            customer_address: String::new(),
+            customer_phone: String::new(),
+            customer_email: String::new(),
+            customer_group: CustomerGroup::FirstTime,
+            content: "Chờ lâu".into(),
+            receiver_id: None,
+            unit_id: None,
+            written: false,
+            formal: false,
+            settled_on_spot: settled.then(|| "Đã giải thích".into()),
+        }
+    }
+
+    #[test]
+    fn an_entry_is_not_dated_ahead_of_the_clock_beyond_five_minutes() {
+        let now = NaiveDateTime::parse_from_str("2026-03-02T09:30", "%Y-%m-%dT%H:%M").unwrap();
+        let f = entry(Kind::Suggestion, Subject::Attitude, false);
+        assert!(check_entry(&f, now + chrono::Duration::minutes(5), now).is_ok());
+        let e = check_entry(&f, now + chrono::Duration::minutes(6), now).unwrap_err();
+        assert!(matches!(&e, Error::Validation { field, .. } if field == "received_at"), "{e:?}");
+    }
+
+    #[test]
+    fn only_a_case_with_nothing_required_is_settled_on_the_spot() {
+        let now = NaiveDateTime::parse_from_str("2026-03-02T09:30", "%Y-%m-%dT%H:%M").unwrap();
+        assert!(check_entry(&entry(Kind::Complaint, Subject::ServiceResult, true), now, now).is_ok());
+        let e = check_entry(&entry(Kind::Complaint, Subject::Attitude, true), now, now).unwrap_err();
+        assert!(e.to_string().contains(StepKind::AttitudeTalk.label()), "{e}");
+    }
+
+    #[test]
+    fn closing_waits_for_every_requirement() {
+        let case = CaseFacts {
+            status: Status::AwaitingCustomer,
+            kind: Kind::Grievance,
+            subject: Subject::Confidentiality,
+            written: false,
+            formal: false,
+            complex: false,
+            accepted: false,
+        };
+        let e = check_closing(&case, &Done { steps: vec![StepKind::Investigation], ..Done::default() }).unwrap_err();
+        assert!(matches!(&e, Error::Conflict(m) if m.contains("Hành động khắc phục")), "{e:?}");
+        assert!(check_closing(&case, &Done { steps: vec![StepKind::Investigation], corrective_actions: 1, reply_sent: false }).is_ok());
+    }
+
+    #[test]
+    fn a_move_needs_its_note() {
+        let e = check_move(Status::Received, Status::Specialist, "  ").unwrap_err();
+        assert!(matches!(&e, Error::Validation { field, .. } if field == "note"), "{e:?}");
+        assert_eq!(check_move(Status::Received, Status::FrontDesk, " Đã nhận ").unwrap(), "Đã nhận");
+        assert!(check_move(Status::Received, Status::Closed, "x").is_err());
     }
 }

@@ -568,12 +568,7 @@ pub fn figures(out: &Path, r: &crate::report::figures::FiguresReport) -> Result<
             .objectives
             .iter()
             .map(|o| {
-                let verdict = match o.met {
-                    Some(true) => "Đạt",
-                    Some(false) => "Không đạt",
-                    None => "Chưa có số liệu",
-                };
-                vec![Text(o.label.clone()), Number(o.target), num(o.actual), Text(verdict.into())]
+                vec![Text(o.label.clone()), Number(o.target), num(o.actual), Text(o.verdict().into())]
             })
             .collect(),
     };

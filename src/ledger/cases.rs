@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::store::{self, holiday::Holiday};
 use crate::{
     Action, ActionInput, ActionStatus, Case, CaseCounts, CorrectiveAction, ExceptionInput, FeedbackFilter, FeedbackInput,
-    FeedbackPage, MoveInput, OfficeProfile, ReceiptNo, Settings, Staff, StaffInput, StepInput, Unit, UnitInput,
+    FeedbackPage, MoveInput, OfficeProfile, ReceiptNo, Settings, Staff, StaffInput, Status, StepInput, Unit, UnitInput,
 };
 
 impl Ledger {
@@ -111,7 +111,11 @@ impl Ledger {
         self.guard_entry(input)?;
         let (f, received) = input.validated()?;
         let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
-        let (id, _) = self.write(|tx| store::feedback::add(tx, &f, received, now, &settings, &calendar))?;
+        let (id, _) = self.write(|tx| {
+            store::feedback::check_links(tx, &f)?;
+            domain::workflow::check_entry(&f, received, now)?;
+            store::feedback::add(tx, &f, received, &settings, &calendar)
+        })?;
         self.case(&id)
     }
 
@@ -138,8 +142,16 @@ impl Ledger {
     pub fn move_case(&mut self, id: &str, m: &MoveInput) -> Result<Case> {
         self.guard_move(id)?;
         let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
-        let details = store::feedback::MoveDetails { note: m.note.clone(), channel: m.channel, staff_id: m.staff_id.clone() };
-        self.write(|tx| store::feedback::move_case(tx, id, m.to, &details, now, &settings, &calendar))?;
+        self.write(|tx| {
+            let case = store::feedback::move_facts(tx, id)?;
+            let note = domain::workflow::check_move(case.status, m.to, &m.note)?;
+            store::feedback::check_staff(tx, "staff_id", &m.staff_id)?;
+            if m.to == Status::Closed {
+                domain::workflow::check_closing(&case, &store::feedback::done(tx, id)?)?;
+            }
+            let details = store::feedback::MoveDetails { to: m.to, note, channel: m.channel, staff_id: m.staff_id.clone() };
+            store::feedback::move_case(tx, id, &case, &details, now, &settings, &calendar)
+        })?;
         self.case(id)
     }
 

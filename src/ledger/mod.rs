@@ -14,6 +14,8 @@ mod encryption;
 mod personal_data;
 mod print;
 mod records;
+mod reports;
+mod surveys;
 
 pub use database::{AppInfo, Database, Opened};
 pub use encryption::{EncryptionReport, EncryptionStatus};

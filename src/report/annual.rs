@@ -3,38 +3,18 @@
 //! received, how complaints were handled, the year against the year before and its quarters,
 //! then the conclusions and proposed actions the staff wrote, and the signatures.
 
-use super::day;
 use super::figures::{Change, Count, Figures, FiguresReport, Share};
+use crate::domain::dates::day;
 use crate::pdf::blocks::Signature;
 use crate::pdf::chart::{Bar, BarChart};
 use crate::pdf::forms::{Block, ReportPrint, Section};
 use crate::pdf::table::Column;
 use crate::pdf::text::Align;
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 /// The form code of the report in the procedures (seed 003).
 pub const ANNUAL_FORM_CODE: &str = "BM-[HC-TMKH]-BCTM";
 
-/// What staff write into the report; the figures come from the records.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct AnnualTexts {
-    /// Số, e.g. "15/BC-SCT".
-    pub number: String,
-    /// The report's date (YYYY-MM-DD); dated by hand when absent.
-    #[ts(type = "string | null")]
-    pub date: Option<NaiveDate>,
-    pub conclusions: String,
-    pub proposals: String,
-    /// Người lập báo cáo.
-    pub prepared_by: String,
-    /// Đại diện lãnh đạo (QMR).
-    pub qmr: String,
-    /// Thủ trưởng: name and title ("Giám đốc").
-    pub head_name: String,
-    pub head_title: String,
-}
+pub use crate::domain::report::AnnualTexts;
 
 /// Lines left to write on when a text was not typed.
 const HAND_LINES: usize = 5;
@@ -308,12 +288,7 @@ fn objective_blocks(r: &FiguresReport) -> Vec<Block> {
         .objectives
         .iter()
         .map(|o| {
-            let verdict = match o.met {
-                Some(true) => "Đạt",
-                Some(false) => "Không đạt",
-                None => "Chưa có số liệu",
-            };
-            vec![o.label.clone(), format!("≥ {}%", decimal(o.target)), o.actual.map(|a| format!("{}%", decimal(a))).unwrap_or_else(|| "—".into()), verdict.into()]
+            vec![o.label.clone(), format!("≥ {}%", decimal(o.target)), o.actual.map(|a| format!("{}%", decimal(a))).unwrap_or_else(|| "—".into()), o.verdict().into()]
         })
         .collect();
     vec![Block::Table {

@@ -1,61 +1,16 @@
-//! Reading the figures out of the store: the entries and complaints of all the periods of a
-//! report are read once (two statements), and each period's figures are counted from them
-//! in plain functions, testable without a database.
+//! Counting the figures of each period: the store reads the entries and complaints of all
+//! the periods of a report once ([`crate::store::report`]), and each period's figures are
+//! counted from them here in plain functions, testable without a database.
 
 use super::figures::{ComplaintFigures, Count, FeedbackFigures, Share};
 use super::period::Period;
 use crate::domain::feedback::{Channel, CustomerGroup, Kind, Subject};
-use crate::error::Result;
+pub use crate::store::report::{ComplaintRow, Entry};
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use std::collections::HashMap;
 
 /// The label of entries that no unit handles.
 pub const NO_UNIT: &str = "Chưa giao đơn vị";
-
-/// Stored times are local `YYYY-MM-DDTHH:MM`: a day `d` is every time from `d` up to,
-/// not including, the day after.
-fn day_after(d: NaiveDate) -> String {
-    d.succ_opt().expect("a day after the period").to_string()
-}
-
-/// One entry of the book as the counts see it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub received: NaiveDate,
-    pub kind: String,
-    pub subject: String,
-    pub channel: String,
-    pub customer_group: String,
-    /// Empty when no unit handles it.
-    pub unit_id: String,
-}
-
-/// Every entry received from `from` to `to`, read once for all the periods of a report.
-pub fn entries(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Entry>> {
-    let mut st = conn.prepare_cached(
-        "SELECT substr(received_at, 1, 10), kind, subject, channel, customer_group, COALESCE(unit_id, '')
-         FROM feedback WHERE deleted_at IS NULL AND received_at >= ?1 AND received_at < ?2",
-    )?;
-    let rows = st.query_map([from.to_string(), day_after(to)], |r| {
-        Ok(Entry {
-            received: date(r, 0)?,
-            kind: r.get(1)?,
-            subject: r.get(2)?,
-            channel: r.get(3)?,
-            customer_group: r.get(4)?,
-            unit_id: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The office's units, by name: every one is listed in the counts, with zeros.
-pub fn units(conn: &Connection) -> Result<Vec<(String, String)>> {
-    let mut st = conn.prepare_cached("SELECT id, name FROM unit WHERE deleted_at IS NULL ORDER BY name")?;
-    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
 
 /// The counts of the entries received in `p`.
 pub fn feedback(entries: &[Entry], units: &[(String, String)], p: &Period) -> FeedbackFigures {
@@ -105,60 +60,6 @@ fn words<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'stati
     all.iter().map(|&w| (key(w), label(w))).collect()
 }
 
-fn date(r: &rusqlite::Row, i: usize) -> rusqlite::Result<NaiveDate> {
-    let s: String = r.get(i)?;
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
-}
-
-fn optional_date(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    match r.get::<_, Option<String>>(i)? {
-        None => Ok(None),
-        Some(_) => date(r, i).map(Some),
-    }
-}
-
-/// One complaint as the figures see it: what happened to it, and when.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ComplaintRow {
-    pub received: NaiveDate,
-    pub closed: Option<NaiveDate>,
-    /// The deadline in force.
-    pub due: NaiveDate,
-    /// The first day it was passed to a specialist unit, and to leadership.
-    pub to_specialist: Option<NaiveDate>,
-    pub to_leadership: Option<NaiveDate>,
-}
-
-/// Complaints that matter to periods from `from` to `to`: received in them, or received
-/// before and still open on `from`.
-pub fn complaint_rows(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<ComplaintRow>> {
-    // The kinds written out, as the partial index `feedback_complaint_facts` names them:
-    // SQLite uses a partial index only for a query whose condition matches its own.
-    let sql = format!(
-        "SELECT substr(f.received_at, 1, 10), substr(f.closed_at, 1, 10), COALESCE(f.exception_due, f.reply_due),
-                (SELECT substr(MIN(e.at), 1, 10) FROM case_event e WHERE e.feedback_id = f.id AND e.to_status = 'specialist'),
-                (SELECT substr(MIN(e.at), 1, 10) FROM case_event e WHERE e.feedback_id = f.id AND e.to_status = 'leadership')
-         FROM feedback f INDEXED BY feedback_complaint_facts
-         WHERE f.deleted_at IS NULL AND f.kind IN ({}) AND f.received_at < ?2
-           AND (f.received_at >= ?1 OR f.closed_at IS NULL OR f.closed_at >= ?1)",
-        complaint_kinds_sql()
-    );
-    let (from, until) = (from.to_string(), day_after(to));
-    let params: Vec<&dyn rusqlite::ToSql> = vec![&from, &until];
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params.as_slice(), |r| {
-        Ok(ComplaintRow {
-            received: date(r, 0)?,
-            closed: optional_date(r, 1)?,
-            due: date(r, 2)?,
-            to_specialist: optional_date(r, 3)?,
-            to_leadership: optional_date(r, 4)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// The complaint figures of `p` from its rows (see [`ComplaintFigures`] for each definition),
 /// judged on `as_of`: the period's last day, or today while the period is still running
 /// (a case due next week is not overdue yet, whatever the period's last day). Nothing that
@@ -194,11 +95,6 @@ pub fn complaints(rows: &[ComplaintRow], p: &Period, as_of: NaiveDate) -> Compla
     }
 }
 
-/// "'complaint', 'grievance', 'appeal'": the complaint kinds as SQL literals.
-pub fn complaint_kinds_sql() -> String {
-    Kind::ALL.iter().filter(|k| k.is_complaint()).map(|k| format!("'{}'", k.as_str())).collect::<Vec<_>>().join(", ")
-}
-
 /// The median of sorted values: the middle one, or the mean of the two middle ones.
 pub fn median(sorted: &[u32]) -> Option<f64> {
     let n = sorted.len();
@@ -218,12 +114,6 @@ pub fn nearest_rank(sorted: &[u32], pct: usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_complaint_index_names_the_complaint_kinds() {
-        let migration = include_str!("../store/migrations/0005_reports.sql");
-        assert!(migration.contains(&format!("kind IN ({})", complaint_kinds_sql())), "{}", complaint_kinds_sql());
-    }
 
     #[test]
     fn medians_and_percentiles_by_hand() {

@@ -2,9 +2,9 @@
 //! appeal received in the year with how it was settled, and the corrective and preventive
 //! actions they led to, as one document to sign and archive.
 
-use super::day;
 use super::figures::ComplaintFigures;
 use crate::domain::action::CorrectiveAction;
+use crate::domain::dates::day;
 use crate::domain::case::Case;
 use crate::pdf::blocks::Signature;
 use crate::pdf::forms::{Block, ReportPrint, Section};

@@ -3,6 +3,7 @@
 //! it; percentages are rounded to one decimal, half away from zero, only for showing.
 
 use super::period::Period;
+use crate::domain::report::ObjectiveResult;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -84,13 +85,59 @@ pub struct ComplaintFigures {
     pub escalated_leadership: Share,
 }
 
+/// One question or criterion with boxes to tick.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SlotFigures {
+    /// The answer code, e.g. "cau_1.2".
+    pub code: String,
+    /// "Câu hỏi 1"; the criterion or option in `label`.
+    pub question: String,
+    pub label: String,
+    /// A criterion of a rating grid, counted in the satisfaction index.
+    pub rated: bool,
+    /// Each box, in the printed order, with how many ticked it.
+    pub levels: Vec<Count>,
+    pub blank: u32,
+    pub spoiled: u32,
+    /// Satisfied answers out of valid ones; rated criteria only.
+    pub index: Option<Share>,
+}
+
+/// The forms of one template version filled in the period.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TemplateFigures {
+    /// "BM.QT.SCT.05-02", its version and title.
+    pub code: String,
+    pub version: u32,
+    pub title: String,
+    pub forms: u32,
+    /// How many of the first levels of a rating scale count as satisfied.
+    pub satisfied_levels: u32,
+    pub slots: Vec<SlotFigures>,
+    /// Over every rated criterion of the form.
+    pub index: Share,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Default)]
+pub struct SurveyFigures {
+    /// Forms filled in the period (the date written on them).
+    pub forms: u32,
+    pub templates: Vec<TemplateFigures>,
+    /// Over every rated criterion of every form.
+    pub index: Share,
+    /// The written opinions by the group staff put them in, largest first; the unsorted
+    /// ones last, under the key "".
+    pub opinion_groups: Vec<Count>,
+}
+
 /// All the figures of one period.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Figures {
     pub period: Period,
     pub feedback: FeedbackFigures,
     pub complaints: ComplaintFigures,
-    pub surveys: super::surveys::SurveyFigures,
+    pub surveys: SurveyFigures,
 }
 
 /// One figure against the same period of the year before.
@@ -116,7 +163,7 @@ pub struct FiguresReport {
     /// Side by side for the book and the complaints; their survey figures are left empty.
     pub quarters: Vec<Figures>,
     /// The objectives of the period's year, judged on the period's figures.
-    pub objectives: Vec<super::review::ObjectiveResult>,
+    pub objectives: Vec<ObjectiveResult>,
 }
 
 /// Rounds to one decimal, half away from zero.

@@ -8,60 +8,14 @@
 //! scales ("Rất hài lòng", "Hài lòng"), unless the template sets `satisfied_levels`.
 
 use super::figures::{Count, Share};
+pub use super::figures::{SlotFigures, SurveyFigures, TemplateFigures};
 use super::period::Period;
 use crate::domain::survey::{fill, SurveyItem, SurveyTemplate};
 use crate::domain::survey_entry::slots;
 use crate::error::Result;
+use crate::store;
 use rusqlite::Connection;
-use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-use ts_rs::TS;
-
-/// One question or criterion with boxes to tick.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct SlotFigures {
-    /// The answer code, e.g. "cau_1.2".
-    pub code: String,
-    /// "Câu hỏi 1"; the criterion or option in `label`.
-    pub question: String,
-    pub label: String,
-    /// A criterion of a rating grid, counted in the satisfaction index.
-    pub rated: bool,
-    /// Each box, in the printed order, with how many ticked it.
-    pub levels: Vec<Count>,
-    pub blank: u32,
-    pub spoiled: u32,
-    /// Satisfied answers out of valid ones; rated criteria only.
-    pub index: Option<Share>,
-}
-
-/// The forms of one template version filled in the period.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct TemplateFigures {
-    /// "BM.QT.SCT.05-02", its version and title.
-    pub code: String,
-    pub version: u32,
-    pub title: String,
-    pub forms: u32,
-    /// How many of the first levels of a rating scale count as satisfied.
-    pub satisfied_levels: u32,
-    pub slots: Vec<SlotFigures>,
-    /// Over every rated criterion of the form.
-    pub index: Share,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[derive(Default)]
-pub struct SurveyFigures {
-    /// Forms filled in the period (the date written on them).
-    pub forms: u32,
-    pub templates: Vec<TemplateFigures>,
-    /// Over every rated criterion of every form.
-    pub index: Share,
-    /// The written opinions by the group staff put them in, largest first; the unsorted
-    /// ones last, under the key "".
-    pub opinion_groups: Vec<Count>,
-}
 
 /// The satisfied levels of a scale of `n` levels, unless the template says otherwise.
 pub fn satisfied_levels(template: &SurveyTemplate, n: usize) -> usize {
@@ -72,28 +26,14 @@ pub fn satisfied_levels(template: &SurveyTemplate, n: usize) -> usize {
     }
 }
 
+/// The survey figures of the forms filled in `p`, template by template; the opinion groups
+/// are left for [`super::opinions`] to count.
 pub fn figures(conn: &Connection, p: &Period) -> Result<SurveyFigures> {
-    let mut st = conn.prepare_cached(
-        "SELECT o.template_id, COUNT(*) FROM survey_response r JOIN survey_round o ON o.id = r.round_id
-         WHERE r.deleted_at IS NULL AND r.filled_on >= ?1 AND r.filled_on <= ?2
-         GROUP BY o.template_id",
-    )?;
-    let by_template: Vec<(String, u32)> =
-        st.query_map([&p.from, &p.to], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-    let office = crate::store::office::get(conn)?.map(|o| o.name).unwrap_or_default();
+    let office = store::office::get(conn)?.map(|o| o.name).unwrap_or_default();
     let mut templates = Vec::new();
-    for (template_id, forms) in by_template {
-        let template = crate::store::survey::template(conn, &template_id)?;
-        let mut st = conn.prepare_cached(
-            "SELECT a.code, a.state, COALESCE(a.value, 0), COUNT(*)
-             FROM survey_answer a JOIN survey_response r ON r.id = a.response_id JOIN survey_round o ON o.id = r.round_id
-             WHERE r.deleted_at IS NULL AND r.filled_on >= ?1 AND r.filled_on <= ?2 AND o.template_id = ?3
-               AND a.state <> 'text'
-             GROUP BY a.code, a.state, a.value",
-        )?;
-        let counts: Vec<(String, String, i64, u32)> = st
-            .query_map([&p.from, &p.to, &template_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+    for (template_id, forms) in store::report::forms_by_template(conn, &p.from, &p.to)? {
+        let template = store::survey::template(conn, &template_id)?;
+        let counts = store::report::answer_counts(conn, &p.from, &p.to, &template_id)?;
         let mut f = template_figures(&template, forms, &counts);
         for slot in &mut f.slots {
             slot.question = fill(&slot.question, &office);

@@ -8,11 +8,12 @@ use crate::domain::deadline::Calendar;
 use crate::domain::feedback::{parse_date, Channel, FeedbackInput, ReceiptNo};
 use crate::domain::settings::Settings;
 use crate::domain::text::{clean_text, fold};
-use crate::domain::workflow::{self, Done, Requirement, Status, StepKind};
+use crate::domain::workflow::{self, CaseFacts, Done, Requirement, Status, StepKind};
 use crate::error::{Error, Result};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::ToSql;
 use rusqlite::{params, Connection, OptionalExtension, Row};
+use std::sync::LazyLock;
 
 /// `execute` through the connection's statement cache: the statements of saving and moving
 /// a case are parsed once per connection, not at every save.
@@ -48,40 +49,27 @@ pub(crate) fn search_key(receipt: &ReceiptNo, f: &FeedbackInput) -> String {
     fold(&format!("{receipt} {} {} {}", f.customer_name, f.customer_org, f.content))
 }
 
-fn check_staff(tx: &Tx, field: &str, id: &Option<String>) -> Result<()> {
+/// Refuses a staff member who is not (or no longer) on the staff list.
+pub fn check_staff(tx: &Tx, field: &str, id: &Option<String>) -> Result<()> {
     if let Some(id) = id {
         super::staff::get(tx, id).map_err(|_| Error::validation(field, "Cán bộ đã chọn không còn trong danh sách."))?;
     }
     Ok(())
 }
 
-/// Stores new feedback (already validated) and returns its id and receipt number. Feedback
-/// settled on the spot is closed in the same transaction, with both moves in its history.
-pub fn add(
-    tx: &Tx,
-    f: &FeedbackInput,
-    received: NaiveDateTime,
-    now: NaiveDateTime,
-    settings: &Settings,
-    calendar: &Calendar,
-) -> Result<(String, ReceiptNo)> {
+/// Refuses an entry whose receiver or unit is not (or no longer) on the office's lists.
+pub fn check_links(tx: &Tx, f: &FeedbackInput) -> Result<()> {
     check_staff(tx, "receiver_id", &f.receiver_id)?;
     if let Some(unit_id) = &f.unit_id {
         super::unit::get(tx, unit_id).map_err(|_| Error::validation("unit_id", "Đơn vị đã chọn không còn tồn tại."))?;
     }
-    if received > now + chrono::Duration::minutes(5) {
-        return Err(Error::validation("received_at", "Ngày giờ tiếp nhận ở tương lai: hãy kiểm tra lại."));
-    }
-    if f.settled_on_spot.is_some() {
-        let required = workflow::requirements(f.kind, f.subject, f.written);
-        if !required.is_empty() {
-            let what: Vec<String> = required.iter().map(|r| r.label()).collect();
-            return Err(Error::validation(
-                "settled_on_spot",
-                format!("Ý kiến loại này không thể giải quyết ngay tại chỗ vì còn phải: {}.", what.join("; ")),
-            ));
-        }
-    }
+    Ok(())
+}
+
+/// Stores new feedback, validated and checked ([`check_links`], `workflow::check_entry`),
+/// and returns its id and receipt number. Feedback settled on the spot is closed in the same
+/// transaction, with both moves in its history.
+pub fn add(tx: &Tx, f: &FeedbackInput, received: NaiveDateTime, settings: &Settings, calendar: &Calendar) -> Result<(String, ReceiptNo)> {
     let receipt = next_receipt(tx, received.year())?;
     let id = super::new_id();
     let day = received.date();
@@ -148,50 +136,42 @@ pub fn id_of(conn: &Connection, receipt: &ReceiptNo) -> Result<String> {
     .ok_or_else(|| Error::NotFound { entity: "hồ sơ có số phiếu", id: receipt.to_string() })
 }
 
-/// What a move needs besides the target state.
-#[derive(Debug, Clone, Default)]
+/// What the rules of a move read of the live case `id`.
+pub fn move_facts(conn: &Connection, id: &str) -> Result<CaseFacts> {
+    one_row(
+        conn,
+        "SELECT status, kind, subject, written, formal, complex, accepted_on IS NOT NULL FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
+        [id],
+        |r| {
+            Ok(CaseFacts {
+                status: r.get(0)?,
+                kind: r.get(1)?,
+                subject: r.get(2)?,
+                written: r.get(3)?,
+                formal: r.get(4)?,
+                complex: r.get(5)?,
+                accepted: r.get(6)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })
+}
+
+/// A move as stored, checked by the workflow (`workflow::check_move`, and
+/// `workflow::check_closing` for a move to closed).
+#[derive(Debug, Clone)]
 pub struct MoveDetails {
+    pub to: Status,
+    /// Cleaned.
     pub note: String,
     pub channel: Option<Channel>,
     pub staff_id: Option<String>,
 }
 
-/// Moves a case along the workflow. Refuses illegal moves, a missing note where one is
-/// required, and closing while a mandatory step is missing; nothing is stored then.
-pub fn move_case(
-    tx: &Tx,
-    id: &str,
-    to: Status,
-    d: &MoveDetails,
-    now: NaiveDateTime,
-    settings: &Settings,
-    calendar: &Calendar,
-) -> Result<()> {
-    let (from, kind, subject, written, formal, complex, accepted_on): (Status, _, _, bool, bool, bool, Option<String>) =
-        one_row(
-            tx,
-            "SELECT status, kind, subject, written, formal, complex, accepted_on FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
-        )
-        .optional()?
-        .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })?;
-    let mv = workflow::find_move(from, to)?;
-    let note = clean_text(&d.note);
-    if mv.note_required && note.is_empty() {
-        return Err(Error::validation("note", format!("Bước «{}» cần ghi rõ nội dung (giải pháp, ý kiến, lý do).", mv.label)));
-    }
-    if note.chars().count() > crate::domain::feedback::MAX_CONTENT_CHARS {
-        return Err(Error::validation("note", "Nội dung ghi chú quá dài."));
-    }
-    check_staff(tx, "staff_id", &d.staff_id)?;
-    if to == Status::Closed {
-        let missing = workflow::missing(&workflow::requirements(kind, subject, written), &done(tx, id)?);
-        if !missing.is_empty() {
-            let what: Vec<String> = missing.iter().map(|r| r.label()).collect();
-            return Err(Error::Conflict(format!("Chưa thể đóng hồ sơ, còn thiếu: {}.", what.join("; "))));
-        }
-    }
+/// Stores a checked move of the case whose facts are `case`, with its history event.
+pub fn move_case(tx: &Tx, id: &str, case: &CaseFacts, d: &MoveDetails, now: NaiveDateTime, settings: &Settings, calendar: &Calendar) -> Result<()> {
+    let (from, to, note) = (case.status, d.to, &d.note);
     let at = fmt_local(now);
     exec(tx, "UPDATE feedback SET status = ?2, updated_at = ?3 WHERE id = ?1", params![id, to, tx.now()])?;
     if to == Status::Closed {
@@ -208,9 +188,9 @@ pub fn move_case(
         exec(tx, "UPDATE feedback SET closed_at = ?2, resolution = ?3 WHERE id = ?1", params![id, at, resolution])?;
     }
     // A formal complaint is accepted (thụ lý) when handling starts; the clock to decide runs from then.
-    if formal && from == Status::Received && accepted_on.is_none() {
+    if case.formal && from == Status::Received && !case.accepted {
         let today = now.date();
-        let days = if complex { settings.formal_decide_days_complex } else { settings.formal_decide_days };
+        let days = if case.complex { settings.formal_decide_days_complex } else { settings.formal_decide_days };
         let decide_due = calendar.due(today, days, settings.count_working_days);
         exec(
             tx,
@@ -218,12 +198,12 @@ pub fn move_case(
             params![id, today.to_string(), decide_due.to_string()],
         )?;
     }
-    event(tx, id, at, d.staff_id.as_deref(), Some(from), to, d.channel, &note)?;
+    event(tx, id, at, d.staff_id.as_deref(), Some(from), to, d.channel, note)?;
     tx.audit("feedback", id, Some(&serde_json::json!({ "status": from })), Some(&serde_json::json!({ "status": to, "note": note })))
 }
 
 /// What is done on a case, as far as closing is concerned.
-fn done(conn: &Connection, id: &str) -> Result<Done> {
+pub fn done(conn: &Connection, id: &str) -> Result<Done> {
     let mut st = conn.prepare_cached("SELECT step FROM case_step WHERE feedback_id = ?1 AND deleted_at IS NULL")?;
     let steps = st.query_map([id], |r| r.get::<_, StepKind>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
     let corrective_actions: i64 = one_row(
@@ -372,7 +352,7 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
         w.add("f.customer_group = ?", Box::new(g));
     }
     if filter.complaints == Some(true) {
-        w.clauses.push(format!("f.kind IN ({})", crate::report::collect::complaint_kinds_sql()));
+        w.clauses.push(format!("f.kind IN ({})", complaint_kinds_sql()));
     }
     if let Some(d) = filter.from.as_deref().filter(|d| !d.is_empty()) {
         let d = parse_date("from", "Từ ngày", d)?;
@@ -479,6 +459,15 @@ impl Where {
         let sql = format!("SELECT count(*) FROM feedback f WHERE {}", self.clauses.join(" AND "));
         Ok(one_row(conn, &sql, params.as_slice(), |r| r.get(0))?)
     }
+}
+
+/// "'complaint', 'grievance', 'appeal'": the domain's complaint kinds as SQL literals, written
+/// once. The partial index `feedback_complaint_facts` names them the same way (a test holds
+/// them equal): SQLite uses a partial index only for a query whose condition matches its own.
+pub(crate) fn complaint_kinds_sql() -> &'static str {
+    static KINDS: LazyLock<String> =
+        LazyLock::new(|| workflow::complaint_kinds().map(|k| format!("'{}'", k.as_str())).collect::<Vec<_>>().join(", "));
+    &KINDS
 }
 
 /// The statuses of a case still open, as an SQL list. `status <> 'closed'` makes SQLite read
@@ -625,3 +614,14 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
 }
 
 use chrono::Datelike;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_complaint_index_names_the_complaint_kinds() {
+        let migration = include_str!("migrations/0005_reports.sql");
+        assert!(migration.contains(&format!("kind IN ({})", complaint_kinds_sql())), "{}", complaint_kinds_sql());
+    }
+}

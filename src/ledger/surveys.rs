@@ -1,0 +1,311 @@
+//! Paper surveys on the [`Ledger`]: templates, rounds, printing, entry and import (R3).
+//! Every write is one transaction with its audit entries; an import is all rows or none.
+
+use crate::domain::dates::dmy;
+use crate::domain::feedback::parse_date;
+use crate::domain::survey::{fill, SurveyTemplate};
+use crate::domain::survey_entry::{check_answers, slots, EntrySlot};
+use crate::domain::survey_import::{forms_from_table, read_table, ImportProblem, ImportReport};
+use crate::domain::survey_round::{
+    parse_serial, serial_text, EntrySheet, ResponseInput, RoundInput, SerialCheck, SerialRef, SurveyLayout, SurveyResponse,
+    SurveyRound, TemplateInfo,
+};
+use crate::error::{Error, Result};
+use crate::pdf::forms::{survey_round_forms, RoundPrint};
+use crate::store::survey as db;
+use crate::surveys::MAX_PRINT;
+use crate::Ledger;
+use chrono::{Datelike, NaiveDate};
+use std::path::Path;
+
+impl Ledger {
+    /// Stores the built-in templates the first time they are needed, so that rounds refer to
+    /// stored, versioned data like an office's own templates.
+    fn ensure_builtin_templates(&mut self) -> Result<()> {
+        let missing: Vec<SurveyTemplate> = SurveyTemplate::built_in()
+            .into_iter()
+            .filter(|t| db::template_id(&self.conn, &t.key(), None).map(|id| id.is_none()).unwrap_or(true))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        self.write(|tx| {
+            for t in &missing {
+                db::save_template(tx, t, true)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Every stored template version (the built-in ones stored on first use).
+    pub fn survey_templates(&mut self) -> Result<Vec<TemplateInfo>> {
+        self.ensure_builtin_templates()?;
+        db::templates(&self.conn)
+    }
+
+    /// A stored version's template.
+    pub fn survey_template(&self, template_id: &str) -> Result<SurveyTemplate> {
+        db::template(&self.conn, template_id)
+    }
+
+    /// The template `key` (newest version, or `version`) as the JSON of the README.
+    pub fn export_survey_template(&mut self, key: &str, version: Option<i32>) -> Result<String> {
+        self.ensure_builtin_templates()?;
+        let id = self.template_id_of(key, version)?;
+        Ok(self.survey_template(&id)?.to_json())
+    }
+
+    fn template_id_of(&self, key: &str, version: Option<i32>) -> Result<String> {
+        let key = crate::domain::survey::key_of(key);
+        db::template_id(&self.conn, &key, version)?.ok_or_else(|| {
+            let known: Vec<String> = db::templates(&self.conn).unwrap_or_default().into_iter().filter(|t| t.latest).map(|t| t.key).collect();
+            Error::validation("template", format!("Không có mẫu phiếu «{key}». Các mẫu hiện có: {}.", known.join(", ")))
+        })
+    }
+
+    /// Saves an office's template (new, edited, or a new version when the current one is
+    /// already printed or answered); returns the version it was stored as.
+    pub fn save_survey_template(&mut self, template: &SurveyTemplate) -> Result<TemplateInfo> {
+        self.guard(crate::Action::EditSurveyTemplates)?;
+        let t = template.validated()?;
+        self.ensure_builtin_templates()?;
+        let builtin = SurveyTemplate::built_in().iter().any(|b| b.key() == t.key());
+        let id = self.write(|tx| db::save_template(tx, &t, builtin))?;
+        db::template_info_by_id(&self.conn, &id)
+    }
+
+    /// Reads a template from its JSON text and saves it.
+    pub fn import_survey_template(&mut self, json: &str) -> Result<TemplateInfo> {
+        let t = SurveyTemplate::from_json(json)?;
+        self.save_survey_template(&t)
+    }
+
+    // ---- Rounds ----
+
+    pub fn create_survey_round(&mut self, input: &RoundInput) -> Result<SurveyRound> {
+        self.guard(crate::Action::ManageSurveyRounds)?;
+        let (name, from, to) = input.validated()?;
+        self.ensure_builtin_templates()?;
+        let template_id = self.template_id_of(&input.template_key, None)?;
+        self.write(|tx| db::create_round(tx, &name, from, to, &template_id))
+    }
+
+    pub fn survey_rounds(&self) -> Result<Vec<SurveyRound>> {
+        db::rounds(&self.conn)
+    }
+
+    /// A round by its id or its code ("2026-01").
+    pub fn survey_round(&self, id_or_code: &str) -> Result<SurveyRound> {
+        db::round(&self.conn, id_or_code)
+    }
+
+    /// Prints `count` more forms of the round: reserves their serials, records where the
+    /// answer boxes lie, and returns the PDF. Nothing is recorded when the PDF fails.
+    pub fn print_survey_round(&mut self, round: &str, count: i32) -> Result<Vec<u8>> {
+        self.guard(crate::Action::PrintSurveyForms)?;
+        if !(1..=MAX_PRINT).contains(&count) {
+            return Err(Error::validation("count", format!("Số phiếu cần in phải từ 1 đến {MAX_PRINT} (đã nhập {count}).")));
+        }
+        let office = self.office()?.ok_or_else(|| {
+            Error::validation("office", "Chưa nhập thông tin cơ quan nên chưa in được phiếu. Hãy hoàn tất phần Thông tin cơ quan trước.")
+        })?;
+        let round = self.survey_round(round)?;
+        let template = self.survey_template(&round.template_id)?;
+        let year = NaiveDate::parse_from_str(&round.period_from, "%Y-%m-%d").ok().map(|d| d.year());
+        let notice = Some(self.privacy_notice_printed()?);
+        self.write(|tx| {
+            let first = db::record_printing(tx, &round.id, count)?;
+            let print = RoundPrint { round_code: round.code.clone(), template_key: round.template_key.clone(), year, first_serial: first, count, notice };
+            let (pdf, layout) = survey_round_forms(&office, &template, &print)?;
+            db::save_layout(tx, &round.template_id, &office.name, &layout)?;
+            Ok(pdf)
+        })
+    }
+
+    /// Records `count` more forms numbered outside the app (printed elsewhere and numbered
+    /// with a stamp): their serials join the round's range, no PDF is made.
+    pub fn record_survey_forms_numbered(&mut self, round: &str, count: i32) -> Result<i32> {
+        self.guard(crate::Action::PrintSurveyForms)?;
+        if count < 1 {
+            return Err(Error::validation("count", "Số phiếu phải từ 1 trở lên."));
+        }
+        let round = self.survey_round(round)?;
+        self.write(|tx| db::record_printing(tx, &round.id, count))
+    }
+
+    /// Where the answer boxes of the round's printed forms lie, once it has been printed.
+    pub fn survey_layout(&self, round: &str) -> Result<Option<SurveyLayout>> {
+        let round = self.survey_round(round)?;
+        let office = self.office()?.map(|o| o.name).unwrap_or_default();
+        db::layout(&self.conn, &round.template_id, &office)
+    }
+
+    // ---- Entry ----
+
+    /// The round, its template and the answers to key, for the entry screen.
+    pub fn survey_entry_sheet(&self, round: &str) -> Result<EntrySheet> {
+        let round = self.survey_round(round)?;
+        let template = self.survey_template(&round.template_id)?;
+        // What the clerk reads is what the paper says: the office's name in place.
+        let office = self.office()?.map(|o| o.name).unwrap_or_default();
+        let slots = slots(&template)
+            .into_iter()
+            .map(|s| EntrySlot { question: fill(&s.question, &office), label: fill(&s.label, &office), ..s })
+            .collect();
+        Ok(EntrySheet { round, template, slots })
+    }
+
+    /// Judges a serial as typed or scanned, before the answers are keyed.
+    pub fn check_survey_serial(&self, round: &str, typed: &str) -> Result<SerialCheck> {
+        let round = db::round_uncounted(&self.conn, round)?;
+        Ok(self.judge_serial(&round, typed))
+    }
+
+    fn judge_serial(&self, round: &SurveyRound, typed: &str) -> SerialCheck {
+        let serial = match parse_serial(typed) {
+            Ok(SerialRef::Number(n)) => n,
+            Ok(SerialRef::Scanned(qr)) => {
+                if qr.round_code != round.code {
+                    return SerialCheck::OutOfRound {
+                        message: format!(
+                            "Phiếu số {} thuộc đợt {}, không phải đợt đang nhập ({}).",
+                            serial_text(qr.serial),
+                            qr.round_code,
+                            round.code
+                        ),
+                    };
+                }
+                if qr.template_key != round.template_key || qr.template_version != round.template_version {
+                    return SerialCheck::OutOfRound {
+                        message: format!("Mã QR ghi mẫu phiếu {} lần {}, khác mẫu của đợt này.", qr.template_key, qr.template_version),
+                    };
+                }
+                qr.serial
+            }
+            Err(e) => return SerialCheck::Invalid { message: e.to_string() },
+        };
+        if serial > round.printed {
+            let range = if round.printed == 0 { "đợt này chưa in phiếu nào".to_owned() } else { format!("đợt này chỉ in từ số {}", round.serial_range) };
+            return SerialCheck::OutOfRound { message: format!("Số phiếu {} nằm ngoài đợt khảo sát: {range}.", serial_text(serial)) };
+        }
+        match db::entered_serial(&self.conn, &round.id, serial) {
+            Ok(Some(on)) => SerialCheck::Duplicate {
+                serial,
+                message: format!("Phiếu số {} đã được nhập rồi (ngày điền {}).", serial_text(serial), dmy(&on)),
+            },
+            Ok(None) => SerialCheck::Free { serial },
+            Err(e) => SerialCheck::Invalid { message: e.to_string() },
+        }
+    }
+
+    /// Saves one returned form: its serial must be printed for the round and not entered yet,
+    /// and every box answer must be given (a level, blank or spoiled).
+    pub fn save_survey_response(&mut self, input: &ResponseInput) -> Result<SurveyResponse> {
+        self.save_response_from(input, "keyboard")
+    }
+
+    pub(crate) fn save_response_from(&mut self, input: &ResponseInput, source: &str) -> Result<SurveyResponse> {
+        self.guard(crate::Action::EnterSurveyResponses)?;
+        let round = db::round_uncounted(&self.conn, &input.round_id)?;
+        let serial = match self.judge_serial(&round, &input.serial) {
+            SerialCheck::Free { serial } => serial,
+            SerialCheck::Duplicate { message, .. } => return Err(Error::Conflict(message)),
+            SerialCheck::OutOfRound { message } | SerialCheck::Invalid { message } => return Err(Error::validation("serial", message)),
+        };
+        let filled_on = self.filled_on(&input.filled_on)?;
+        let template = self.survey_template(&round.template_id)?;
+        let answers = check_answers(&slots(&template), &input.answers)?;
+        let id = self.write(|tx| db::insert_response(tx, &round.id, serial, filled_on, source, input.keystrokes, &answers))?;
+        db::response(&self.conn, &id)
+    }
+
+    fn filled_on(&self, text: &str) -> Result<NaiveDate> {
+        if text.trim().is_empty() {
+            return Ok(self.today());
+        }
+        let d = parse_date("filled_on", "Ngày điền phiếu", text)?;
+        if d > self.today() {
+            return Err(Error::validation("filled_on", format!("Ngày điền phiếu {} chưa tới (hôm nay là {}).", d.format("%d/%m/%Y"), self.today().format("%d/%m/%Y"))));
+        }
+        Ok(d)
+    }
+
+    /// Withdraws the form entered last in the round; `None` when none is left.
+    pub fn undo_last_survey_response(&mut self, round: &str) -> Result<Option<SurveyResponse>> {
+        self.guard(crate::Action::EnterSurveyResponses)?;
+        let round = self.survey_round(round)?;
+        self.write(|tx| db::undo_last(tx, &round.id))
+    }
+
+    /// The round's forms by serial, answers in the order of the form.
+    /// The returned forms of a round written to .xlsx or .csv (one line per form).
+    pub fn export_survey_responses(&self, round: &str, out: &Path) -> Result<crate::ExportReport> {
+        self.guard(crate::Action::ExportRecords)?;
+        let r = self.survey_round(round)?;
+        let template = db::template(&self.conn, &r.template_id)?;
+        let forms = self.survey_responses(&r.id)?;
+        let rows = crate::export::survey_responses(out, &slots(&template), &forms, &|_, _| true)?;
+        Ok(crate::ExportReport { path: out.display().to_string(), rows: rows as i32, bytes: std::fs::metadata(out)?.len() })
+    }
+
+    pub fn survey_responses(&self, round: &str) -> Result<Vec<SurveyResponse>> {
+        self.guard_read()?;
+        let sheet = self.survey_entry_sheet(round)?;
+        let order: Vec<String> = sheet.slots.iter().map(|s: &EntrySlot| s.code.clone()).collect();
+        db::responses(&self.conn, &sheet.round.id, &order)
+    }
+
+    // ---- Import ----
+
+    /// Imports returned forms typed in a CSV or spreadsheet file: every row checked, and all
+    /// saved in one transaction only when no row has a problem (and not on a dry run).
+    pub fn import_survey_responses(&mut self, round: &str, file: &Path, dry_run: bool) -> Result<ImportReport> {
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let ext_ok = matches!(
+            file.extension().and_then(|e| e.to_str()).map(str::to_lowercase).as_deref(),
+            Some("csv" | "txt" | "xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
+        );
+        // The kind of file is judged before reading it, so a wrong file says so, not "not found".
+        let bytes = if ext_ok { std::fs::read(file)? } else { Vec::new() };
+        self.import_survey_file(round, &name, &bytes, dry_run)
+    }
+
+    /// The same, from a file's name and content (the app reads the file the user chose).
+    pub fn import_survey_file(&mut self, round: &str, name: &str, bytes: &[u8], dry_run: bool) -> Result<ImportReport> {
+        self.guard(crate::Action::EnterSurveyResponses)?;
+        let sheet = self.survey_entry_sheet(round)?;
+        let table = read_table(name, bytes)?;
+        let (forms, mut problems) = forms_from_table(&table, &sheet.slots);
+        let rows = (table.rows.iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).count() as i32 - 1).max(0);
+        let mut seen = std::collections::HashMap::new();
+        for f in &forms {
+            if let Some(first) = seen.insert(f.serial, f.row) {
+                problems.push(ImportProblem { row: f.row, message: format!("Dòng {}: số phiếu {} trùng với dòng {first}.", f.row, serial_text(f.serial)) });
+                continue;
+            }
+            match self.judge_serial(&sheet.round, &f.serial.to_string()) {
+                SerialCheck::Free { .. } => {}
+                SerialCheck::Duplicate { message, .. } | SerialCheck::OutOfRound { message } | SerialCheck::Invalid { message } => {
+                    problems.push(ImportProblem { row: f.row, message: format!("Dòng {}: {message}", f.row) })
+                }
+            }
+            if f.filled_on > self.today() {
+                problems.push(ImportProblem { row: f.row, message: format!("Dòng {}: ngày điền phiếu {} chưa tới.", f.row, f.filled_on.format("%d/%m/%Y")) });
+            }
+        }
+        problems.sort_by_key(|p| p.row);
+        let mut report = ImportReport { round_id: sheet.round.id.clone(), rows, imported: 0, dry_run, problems };
+        if !report.problems.is_empty() || dry_run {
+            return Ok(report);
+        }
+        let round_id = sheet.round.id.clone();
+        self.write(|tx| {
+            for f in &forms {
+                db::insert_response(tx, &round_id, f.serial, f.filled_on, "import", None, &f.answers)?;
+            }
+            Ok(())
+        })?;
+        report.imported = forms.len() as i32;
+        Ok(report)
+    }
+}
