@@ -16,7 +16,9 @@
 //!   that are not one inside the other depend on each other when either names the other or
 //!   something inside it; at each level of the tree (the top-level modules, the files of a
 //!   folder) these dependencies must not go round in a circle. A module using its own
-//!   submodules, or a submodule its parent, is how a module is built and is not counted.
+//!   submodules, or a submodule its parent, is how a module is built and is not counted;
+//!   nor is code compiled for tests only (`#[cfg(test)]`), which may set up what it tests
+//!   with any part of the core.
 //!
 //! Each detector is tested below on small sources with a planted violation, so that a clean
 //! run means the rule holds, not that the detector is blind.
@@ -553,26 +555,59 @@ fn file_refs(src: &str) -> FileRefs {
     let (code, _) = lex_rust(src);
     let t = tokens(&code);
     let mut refs = FileRefs::default();
-    // Inline modules (`mod tests { … }`) by the brace depth they close at.
-    let mut inline: Vec<(String, usize)> = Vec::new();
+    // Inline modules (`mod tests { … }`) by the brace depth they close at, and whether they
+    // are compiled for tests only.
+    let mut inline: Vec<(String, usize, bool)> = Vec::new();
     let mut depth = 0usize;
+    let mut cfg_test = false;
     let mut i = 0;
     while i < t.len() {
-        let here: Vec<String> = inline.iter().map(|(n, _)| n.clone()).collect();
+        let here: Vec<String> = inline.iter().map(|(n, _, _)| n.clone()).collect();
+        let in_test = inline.iter().any(|(_, _, test)| *test);
+        let word = |at: usize| t.get(at).map_or("", |x| x.text.as_str());
+        if (i..i + 7).map(word).eq(["#", "[", "cfg", "(", "test", ")", "]"]) {
+            cfg_test = true;
+            i += 7;
+            continue;
+        }
+        // Other attributes and the visibility between `#[cfg(test)]` and its item.
+        if cfg_test && (word(i) == "#" || word(i) == "pub") {
+            let (open, close) = if word(i) == "#" { ("[", "]") } else { ("(", ")") };
+            i += 1;
+            if word(i) == open {
+                let mut nest = 0;
+                while i < t.len() {
+                    nest += (t[i].text == open) as i32 - (t[i].text == close) as i32;
+                    i += 1;
+                    if nest == 0 {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        let test_item = std::mem::take(&mut cfg_test);
         match t[i].text.as_str() {
             "{" => depth += 1,
             "}" => {
                 depth = depth.saturating_sub(1);
-                if inline.last().is_some_and(|(_, d)| *d == depth) {
+                if inline.last().is_some_and(|(_, d, _)| *d == depth) {
                     inline.pop();
                 }
             }
             "mod" if t.get(i + 2).map(|x| x.text.as_str()) == Some("{") => {
-                inline.push((t[i + 1].text.clone(), depth));
+                inline.push((t[i + 1].text.clone(), depth, test_item || in_test));
                 depth += 1;
                 i += 3;
                 continue;
             }
+            "use" if test_item => {
+                // A test-only import: skipped whole.
+                while i < t.len() && t[i].text != ";" {
+                    i += 1;
+                }
+            }
+            _ if in_test => {}
             "use" => {
                 let line = t[i].line;
                 let mut leaves = Vec::new();
@@ -855,4 +890,19 @@ fn the_circle_detector_finds_planted_circles_and_nothing_else() {
         ("src/store/mod.rs", "use crate::domain::feedback::Kind;\npub struct Tx;\npub fn open() { crate::Tx; }\n#[cfg(test)]\nmod tests {\n    use super::*;\n    fn t() { let _ = Tx; }\n}"),
     ]);
     assert!(found.is_empty(), "{found:?}");
+
+    // A test module may use the facade to set up what it tests; the same use outside it is
+    // a circle.
+    let store = "pub struct Tx;\n#[cfg(test)]\nuse crate::ledger::Ledger as L;\n#[cfg(test)]\n#[allow(dead_code)]\npub(crate) mod tests {\n    use crate::ledger::Ledger;\n    fn t() { crate::ledger::open(); }\n}";
+    let files = |store: &'static str| {
+        planted(&[
+            ("src/lib.rs", "pub mod ledger;\npub mod store;\npub use ledger::Ledger;"),
+            ("src/ledger/mod.rs", "use crate::store::Tx;\npub struct Ledger;"),
+            ("src/store/mod.rs", store),
+        ])
+    };
+    assert!(files(store).is_empty(), "{:?}", files(store));
+    let found = files("pub struct Tx;\nfn f(l: &crate::Ledger) {}\n#[cfg(test)]\nmod tests {}");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("ledger → store → ledger"), "{}", found[0]);
 }
