@@ -1,9 +1,9 @@
 //! Helper process for the crash tests of records (tests/integration/backup.rs, import.rs):
 //! `records_worker backup DB DIR` makes backups of DB into DIR in a loop, printing the name
 //! of each one after it is complete; `records_worker import DB FILE` imports FILE into DB,
-//! printing "writing N" each time the import reports progress inside its transaction (N
-//! lines written, not yet committed) and "done" after the commit. Both are killed with
-//! SIGKILL at random moments.
+//! printing "writing N" each time the import reports progress (every 500 lines from inside
+//! its transaction, uncommitted; then once more after the commit) and "done" at the end.
+//! Both are killed with SIGKILL at random moments.
 
 use std::io::Write;
 use std::path::Path;
