@@ -3,7 +3,7 @@
 //! the figures of a year for the management review.
 //!
 //! `cargo bench --bench cases` (YKIEN_BENCH_CASES=N for another size). Prints a table; the
-//! figures of record are in the README.
+//! figures of record are in BENCHMARKS.md.
 
 mod common;
 use common::stats;

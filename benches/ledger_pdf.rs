@@ -4,7 +4,7 @@
 //!
 //! `cargo bench --bench ledger_pdf` (YKIEN_BENCH_ROWS=N for another size, YKIEN_BENCH_OUT=FILE
 //! to keep the PDF for a look). Prints the median and 95th percentile of repeated runs; the
-//! figure of record is in the README.
+//! figure of record is in BENCHMARKS.md.
 
 use chrono::NaiveDate;
 use std::time::{Duration, Instant};

@@ -2,7 +2,7 @@
 //! with rust_xlsxwriter), and a verified backup of a database of about 1 GB.
 //!
 //! `cargo bench --bench records` (YKIEN_BENCH_IMPORT_ROWS=N and YKIEN_BENCH_BACKUP_MB=M for
-//! other sizes). Prints the figures; those of record are in the README.
+//! other sizes). Prints the figures; those of record are in BENCHMARKS.md.
 
 mod common;
 

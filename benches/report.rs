@@ -4,7 +4,7 @@
 //!
 //! `cargo bench --bench report` (YKIEN_BENCH_CASES=N, YKIEN_BENCH_FORMS=M for other sizes;
 //! YKIEN_BENCH_DB=path keeps the generated database for profiling). Prints a table; the
-//! figures of record are in the README.
+//! figures of record are in BENCHMARKS.md.
 
 mod common;
 use common::{answers, stats};

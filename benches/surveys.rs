@@ -3,7 +3,7 @@
 //! same rows as the floor; and the keystrokes a form takes on the entry screen.
 //!
 //! `cargo bench --bench surveys` (YKIEN_BENCH_FORMS=N for another size). Prints a table; the
-//! figures of record are in the README.
+//! figures of record are in BENCHMARKS.md.
 
 mod common;
 use common::{answers, ms, stats};

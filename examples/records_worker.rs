@@ -1,7 +1,9 @@
 //! Helper process for the crash tests of records (tests/integration/backup.rs, import.rs):
 //! `records_worker backup DB DIR` makes backups of DB into DIR in a loop, printing the name
 //! of each one after it is complete; `records_worker import DB FILE` imports FILE into DB,
-//! printing "done" after the commit. Both are killed with SIGKILL at random moments.
+//! printing "writing N" each time the import reports progress (every 500 lines from inside
+//! its transaction, uncommitted; then once more after the commit) and "done" at the end.
+//! Both are killed with SIGKILL at random moments.
 
 use std::io::Write;
 use std::path::Path;
@@ -19,7 +21,12 @@ fn main() {
         },
         "import" => {
             writeln!(out, "started").and_then(|_| out.flush()).expect("stdout");
-            let p = ledger.import_ledger(Path::new(arg), true, &no_progress).expect("import");
+            let writing = |done: u64, _total: u64| {
+                let mut out = std::io::stdout().lock();
+                writeln!(out, "writing {done}").and_then(|_| out.flush()).expect("stdout");
+                true
+            };
+            let p = ledger.import_ledger(Path::new(arg), true, &writing).expect("import");
             writeln!(out, "done {}", p.new_rows).and_then(|_| out.flush()).expect("stdout");
         }
         other => panic!("unknown task {other}"),

@@ -78,8 +78,8 @@ fn role_list(roles: &[Role]) -> String {
     roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")
 }
 
-/// The permission table as Markdown (role × action), for the README; a test keeps the
-/// README's copy equal to it.
+/// The permission table as Markdown (role × action), for docs/security.md; a test keeps
+/// the copy there equal to it.
 pub fn markdown_table() -> String {
     let mut out = String::from("| Việc | Tiếp nhận | Trưởng đơn vị | QMR/Ban ISO | Lãnh đạo | Quản trị |\n");
     out.push_str("| --- | :-: | :-: | :-: | :-: | :-: |\n");
@@ -166,11 +166,11 @@ mod tests {
     }
 
     #[test]
-    fn the_readme_holds_the_permission_table() {
-        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    fn the_security_docs_hold_the_permission_table() {
+        let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/security.md")).unwrap();
         assert!(
-            readme.contains(&markdown_table()),
-            "README.md must contain the permission table exactly as access::markdown_table() prints it:\n{}",
+            doc.contains(&markdown_table()),
+            "docs/security.md must contain the permission table exactly as access::markdown_table() prints it:\n{}",
             markdown_table()
         );
     }

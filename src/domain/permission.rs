@@ -5,7 +5,7 @@ use super::staff::Role;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Everything the core guards. The order is the order of the README's table.
+/// Everything the core guards. The order is the order of the table in docs/security.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {

@@ -58,7 +58,7 @@ impl Field {
     }
 }
 
-/// The header texts understood, folded (no accents, lower case, words only). The README
+/// The header texts understood, folded (no accents, lower case, words only). docs/records.md
 /// lists them for offices preparing their files.
 pub const ALIASES: &[(Field, &[&str])] = &[
     (Field::Number, &["stt", "so tt", "tt", "so thu tu"]),

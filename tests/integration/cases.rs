@@ -246,12 +246,117 @@ fn confidentiality_needs_investigation_and_a_corrective_action_and_written_needs
     assert_eq!(a.status, ActionStatus::Verified);
 }
 
+/// R2.5 and seed 001 bước 2: an appeal against a certification result goes to the head of
+/// the unit that issued the result, who reviews it and reports to the QMR and leadership, and
+/// a corrective action follows (QT-07-HTCL). The route, as the core holds it: the report is
+/// recorded by the head of the case's unit and by nobody below (the clerk, another unit's
+/// head are refused and nothing changes), the audit log names who recorded it, and the
+/// case cannot close until both the report and a corrective action are there.
 #[test]
-fn appeals_on_results_go_through_the_unit_head_and_the_qmr() {
+fn an_appeal_on_a_result_is_reported_to_the_qmr_by_its_units_head_before_it_closes() {
+    use domain::workflow::Requirement;
+    const FIRST: &str = "mat khau dau tien";
+    const PASSWORD: &str = "mật khẩu riêng 2026";
     let mut l = ledger_at("2026-03-02T10:00");
-    let c = l.add_feedback(&input("2026-03-02T09:30", Kind::Appeal, Subject::ServiceResult)).unwrap();
-    let needed: Vec<_> = c.requirements.iter().map(|r| r.requirement).collect();
-    assert!(needed.contains(&domain::workflow::Requirement::Step(StepKind::ReportedToQmr)));
+    let unit = |l: &mut Ledger, name: &str, code: &str| l.save_unit(&UnitInput { id: None, name: name.into(), code: code.into() }).unwrap().id;
+    let certification = unit(&mut l, "Phòng Chứng nhận sản phẩm", "CN");
+    let trade = unit(&mut l, "Phòng Quản lý thương mại", "QLTM");
+    let staff = |l: &mut Ledger, name: &str, unit: Option<&str>, role: Role| {
+        let input = StaffInput { id: None, full_name: name.into(), title: String::new(), unit_id: unit.map(str::to_owned), role, phone: String::new(), email: String::new() };
+        l.save_staff(&input).unwrap().id
+    };
+    let people = [
+        ("quantri", staff(&mut l, "Phạm Thị Lan", None, Role::Administrator)),
+        ("tiepnhan", staff(&mut l, "Nguyễn Thị Thanh Hương", None, Role::Reception)),
+        ("truongcn", staff(&mut l, "Trịnh Văn Lộc", Some(&certification), Role::UnitHead)),
+        ("truongtm", staff(&mut l, "Y Moan Êban", Some(&trade), Role::UnitHead)),
+        ("qmr", staff(&mut l, "Cao Thị Diệu Linh", None, Role::QualityOfficer)),
+    ];
+    let head = people[2].1.clone();
+    // The administrator's account first, then the others, each user choosing a password.
+    for (login, staff_id) in &people {
+        l.create_account(&AccountInput { staff_id: staff_id.clone(), login: (*login).into(), password: FIRST.into() }).unwrap();
+        if *login == "quantri" {
+            l.sign_in(login, FIRST).unwrap();
+        }
+    }
+    for (login, _) in &people[1..] {
+        l.sign_out();
+        l.sign_in(login, FIRST).unwrap();
+        l.change_password(FIRST, PASSWORD).unwrap();
+    }
+    let as_user = |l: &mut Ledger, login: &str| {
+        l.sign_out();
+        l.sign_in(login, PASSWORD).unwrap();
+    };
+
+    // The clerk enters the appeal for the unit that issued the result and passes it on.
+    as_user(&mut l, "tiepnhan");
+    let mut appeal = input("2026-03-02T09:30", Kind::Appeal, Subject::ServiceResult);
+    appeal.unit_id = Some(certification.clone());
+    appeal.content = "Kháng nghị kết quả chứng nhận hợp quy sản phẩm số 12/2026: mẫu thử lấy sai lô".into();
+    let c = l.add_feedback(&appeal).unwrap();
+    let required: Vec<(Requirement, bool)> = c.requirements.iter().map(|r| (r.requirement, r.done)).collect();
+    assert_eq!(required, [(Requirement::Step(StepKind::ReportedToQmr), false), (Requirement::CorrectiveAction, false)]);
+    let c = l.move_case(&c.id, &mv(Status::Specialist, "Chuyển Phòng Chứng nhận sản phẩm xem xét lại kết quả")).unwrap();
+    assert_eq!((c.status, c.unit_name.as_deref()), (Status::Specialist, Some("Phòng Chứng nhận sản phẩm")));
+
+    // The report to the QMR is the unit head's: the clerk and another unit's head are refused.
+    let report = StepInput {
+        step: StepKind::ReportedToQmr,
+        on_date: "2026-03-04".into(),
+        staff_id: Some(head.clone()),
+        note: "Đã xem xét lại hồ sơ thử nghiệm; báo cáo QMR và Giám đốc: lấy lại mẫu đúng lô".into(),
+    };
+    // What a refusal must leave as it was, as a clerk may read it (the audit log is the QMR's).
+    let seen = |l: &Ledger| {
+        let c = l.case(&c.id).unwrap();
+        (c.status, c.history.len(), c.steps.len(), c.requirements.iter().filter(|r| r.done).count())
+    };
+    for login in ["tiepnhan", "truongtm"] {
+        as_user(&mut l, login);
+        let before = seen(&l);
+        let err = l.record_step(&c.id, &report).unwrap_err();
+        assert!(matches!(err, Error::Forbidden(_)), "{login}: {err:?}");
+        assert_eq!(seen(&l), before, "{login}: a refused report changed the case");
+    }
+    as_user(&mut l, "qmr");
+    assert!(!l.audit_log(u32::MAX).unwrap().iter().any(|e| e.entity == "case_step"), "a refused report reached the audit log");
+    as_user(&mut l, "truongcn");
+    let c = l.record_step(&c.id, &report).unwrap();
+    assert_eq!(c.steps.len(), 1);
+    assert_eq!((c.steps[0].step, c.steps[0].staff_name.as_deref()), (StepKind::ReportedToQmr, Some("Trịnh Văn Lộc")));
+    let required: Vec<(Requirement, bool)> = c.requirements.iter().map(|r| (r.requirement, r.done)).collect();
+    assert_eq!(required, [(Requirement::Step(StepKind::ReportedToQmr), true), (Requirement::CorrectiveAction, false)]);
+    let c = l.move_case(&c.id, &mv(Status::SolutionFeedback, "Lấy lại mẫu đúng lô, thử nghiệm lại trong 10 ngày")).unwrap();
+
+    // The QMR reads in the audit log who reported.
+    as_user(&mut l, "qmr");
+    let log = l.audit_log(50).unwrap();
+    let entry = log.iter().find(|e| e.entity == "case_step").expect("the report is in the audit log");
+    assert!(entry.actor.contains("truongcn") && entry.actor.contains("Trịnh Văn Lộc"), "{}", entry.actor);
+
+    // Back at the front desk, the case cannot close without the corrective action.
+    as_user(&mut l, "tiepnhan");
+    l.move_case(&c.id, &mv(Status::AwaitingCustomer, "")).unwrap();
+    let before = seen(&l);
+    let err = l.move_case(&c.id, &mv(Status::Closed, "")).unwrap_err();
+    assert!(err.to_string().contains("Hành động khắc phục"), "{err}");
+    assert_eq!(seen(&l), before);
+
+    as_user(&mut l, "qmr");
+    l.save_action(&ActionInput {
+        id: None,
+        kind: ActionKind::Corrective,
+        cause: "Lấy mẫu thử không đúng lô hàng đăng ký".into(),
+        action: "Bổ sung bước đối chiếu số lô khi lấy mẫu".into(),
+        owner_id: Some(head.clone()),
+        due_date: "2026-04-30".into(),
+        case_ids: vec![c.id.clone()],
+    })
+    .unwrap();
+    as_user(&mut l, "tiepnhan");
+    assert_eq!(l.move_case(&c.id, &mv(Status::Closed, "")).unwrap().status, Status::Closed);
 }
 
 #[test]

@@ -20,9 +20,9 @@ fn writer_exe() -> PathBuf {
 
 /// A small deterministic generator, seeded from the clock and printed so a failure can be
 /// replayed.
-struct XorShift(u64);
+pub struct XorShift(u64);
 impl XorShift {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -30,13 +30,20 @@ impl XorShift {
     }
 }
 
-#[test]
-fn sigkill_during_writes_loses_no_committed_record() {
-    let seed = std::env::var("CRASH_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
+/// The seed of a kill test: from the environment variable `var` when set (to replay a
+/// failure), else from the clock; printed either way, with how to replay it.
+pub fn seeded(var: &str, what: &str) -> (u64, XorShift) {
+    let seed = std::env::var(var).ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
         SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1
     });
-    println!("crash test seed: {seed} (replay with CRASH_SEED={seed})");
-    let mut rng = XorShift(seed);
+    println!("{what} seed: {seed} (replay with {var}={seed})");
+    // A zero state would stay zero.
+    (seed, XorShift(seed.max(1)))
+}
+
+#[test]
+fn sigkill_during_writes_loses_no_committed_record() {
+    let (_, mut rng) = seeded("CRASH_SEED", "crash test");
     let dir = temp_dir();
     let db = dir.path().join("crash.db");
     Ledger::open(&db).unwrap();

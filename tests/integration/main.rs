@@ -19,6 +19,7 @@ mod records;
 mod report;
 mod retention;
 mod search;
+mod structure;
 mod surveys;
 mod windows_installer;
 mod windows_paths;
