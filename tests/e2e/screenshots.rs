@@ -52,14 +52,24 @@ async fn the_pages_of_the_guide_are_pictured_on_the_demo_office() {
     app.wait_for("tr[data-staff-id]").await;
     app.screenshot("guide/cai-dat-can-bo").await;
     app.click("[data-tab=\"params\"]").await;
-    app.wait_for("#holidays").await;
+    // Next year's New Year and National Day, as an office enters them from the yearly notice.
+    let next = chrono::Datelike::year(&chrono::Local::now()) + 1;
+    for (day, name) in [(format!("01/01/{next}"), "Tết Dương lịch"), (format!("02/09/{next}"), "Quốc khánh")] {
+        app.type_into("#holiday-day", &day).await;
+        app.type_into("#holiday-name", name).await;
+        app.click("#holiday-add").await;
+        app.wait_for_text("#holidays", name).await;
+    }
+    app.wait_for_count("tr[data-holiday]", 2).await;
     app.client.execute("document.getElementById('holidays').scrollIntoView()", vec![]).await.unwrap();
     app.screenshot("guide/ngay-nghi-le").await;
 
     // The day's entry in the book: the form filled in, then the receipt number it gave.
     app.click("[data-nav=\"ledger\"]").await;
-    app.wait_for("tr[data-case-id]").await;
+    app.wait_for("#book tr[data-case-id]").await;
+    app.client.execute("document.getElementById('book').scrollIntoView()", vec![]).await.unwrap();
     app.screenshot("ledger").await;
+    app.client.execute("document.getElementById('entry-title').scrollIntoView()", vec![]).await.unwrap();
     app.wait_for("#fb-kind").await.select_by_value("complaint").await.unwrap();
     app.wait_for("#fb-subject").await.select_by_value("processing_time").await.unwrap();
     app.type_into("#fb-customer_name", "Lê Thị Thu Trang").await;
@@ -73,11 +83,12 @@ async fn the_pages_of_the_guide_are_pictured_on_the_demo_office() {
 
     // Handling it: the queue, the case just entered, and the form of its next step.
     app.click("[data-nav=\"cases\"]").await;
-    app.wait_for("tr[data-case-id] button[data-receipt]").await;
+    app.wait_for(".queue tr[data-case-id] button[data-receipt]").await;
     app.screenshot("queue").await;
     app.click("[data-nav=\"ledger\"]").await;
     app.click(&format!("button[data-receipt=\"{receipt}\"]")).await;
     app.wait_for("#case-view[data-status=\"received\"]").await;
+    app.client.execute("document.getElementById('case-view').scrollIntoView()", vec![]).await.unwrap();
     app.screenshot("case").await;
     app.click("button[data-move-to=\"specialist\"]").await;
     app.type_into("#move-note", "Ngoài thẩm quyền của bộ phận một cửa, chuyển Phòng Quản lý thương mại").await;
