@@ -61,15 +61,15 @@ async fn the_pages_of_the_guide_are_pictured_on_the_demo_office() {
         app.wait_for_text("#holidays", name).await;
     }
     app.wait_for_count("tr[data-holiday]", 2).await;
-    app.client.execute("document.getElementById('holidays').scrollIntoView()", vec![]).await.unwrap();
+    scroll_to(&app, "holidays").await;
     app.screenshot("guide/ngay-nghi-le").await;
 
     // The day's entry in the book: the form filled in, then the receipt number it gave.
     app.click("[data-nav=\"ledger\"]").await;
     app.wait_for("#book tr[data-case-id]").await;
-    app.client.execute("document.getElementById('book').scrollIntoView()", vec![]).await.unwrap();
+    scroll_to(&app, "book").await;
     app.screenshot("ledger").await;
-    app.client.execute("document.getElementById('entry-title').scrollIntoView()", vec![]).await.unwrap();
+    scroll_to(&app, "entry-title").await;
     app.wait_for("#fb-kind").await.select_by_value("complaint").await.unwrap();
     app.wait_for("#fb-subject").await.select_by_value("processing_time").await.unwrap();
     app.type_into("#fb-customer_name", "Lê Thị Thu Trang").await;
@@ -88,7 +88,7 @@ async fn the_pages_of_the_guide_are_pictured_on_the_demo_office() {
     app.click("[data-nav=\"ledger\"]").await;
     app.click(&format!("button[data-receipt=\"{receipt}\"]")).await;
     app.wait_for("#case-view[data-status=\"received\"]").await;
-    app.client.execute("document.getElementById('case-view').scrollIntoView()", vec![]).await.unwrap();
+    scroll_to(&app, "case-view").await;
     app.screenshot("case").await;
     app.click("button[data-move-to=\"specialist\"]").await;
     app.type_into("#move-note", "Ngoài thẩm quyền của bộ phận một cửa, chuyển Phòng Quản lý thương mại").await;
@@ -100,6 +100,15 @@ async fn the_pages_of_the_guide_are_pictured_on_the_demo_office() {
         let png = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(png.len() > 10_000, "{} is too small to show a page", path.display());
     }
+}
+
+/// Brings an element to the top of the page's scrolling area, the window itself unscrolled
+/// (scrolling into view moves every scrollable ancestor, the document included, which would
+/// push the title bar out of the picture).
+async fn scroll_to(app: &App, id: &str) {
+    let script = "document.getElementById(arguments[0]).scrollIntoView();
+                  document.scrollingElement.scrollTop = 0;";
+    app.client.execute(script, vec![id.into()]).await.unwrap();
 }
 
 /// Every picture the end-to-end tests take is one a document shows: a name changed in a test
