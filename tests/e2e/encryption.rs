@@ -28,7 +28,6 @@ async fn the_passphrase_screen_refuses_a_wrong_passphrase_and_opens_with_the_rig
     let app = App::launch(&db).await;
     app.wait_for("#unlock").await;
     app.wait_for_text("#unlock h1", "Dữ liệu đã được mã hoá").await;
-    app.screenshot("encryption-unlock").await;
 
     app.type_into("#unlock-passphrase", "Sở Công Thương 2025").await;
     app.click("#unlock-submit").await;

@@ -73,34 +73,25 @@ pub struct App {
 impl App {
     /// Starts the app on the database at `db` and opens a WebDriver session on its window.
     /// Session creation has a time limit: when GTK fails to start, the request would
-    /// otherwise hang for ever. One more attempt is made with a fresh driver in that case.
+    /// otherwise hang for ever. A failed start fails the test at once, with the driver's
+    /// answer: a window that does not open is a fault to see, never to retry past.
     pub async fn launch(db: &Path) -> App {
         App::launch_with(db, &[]).await
     }
 
     /// As [`App::launch`], with more environment variables for the app.
     pub async fn launch_with(db: &Path, env: &[(&str, &str)]) -> App {
-        let mut last_error = String::new();
-        for attempt in 1..=2 {
-            let driver = Driver::start(db, env);
-            let mut caps = serde_json::Map::new();
-            caps.insert("browserName".into(), "wry".into());
-            caps.insert(
-                "tauri:options".into(),
-                serde_json::json!({ "application": app_binary() }),
-            );
-            let url = format!("http://127.0.0.1:{}", driver.port);
-            let connect = async {
-                ClientBuilder::rustls().expect("rustls").capabilities(caps).connect(&url).await
-            };
-            match tokio::time::timeout(Duration::from_secs(60), connect).await {
-                Ok(Ok(client)) => return App { client, _driver: driver },
-                Ok(Err(e)) => last_error = format!("attempt {attempt}: {e}"),
-                Err(_) => last_error = format!("attempt {attempt}: no session within 60 s"),
-            }
-            eprintln!("WebDriver session failed ({last_error}); retrying with a fresh driver");
+        let driver = Driver::start(db, env);
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": app_binary() }));
+        let url = format!("http://127.0.0.1:{}", driver.port);
+        let connect = async { ClientBuilder::rustls().expect("rustls").capabilities(caps).connect(&url).await };
+        match tokio::time::timeout(Duration::from_secs(60), connect).await {
+            Ok(Ok(client)) => App { client, _driver: driver },
+            Ok(Err(e)) => panic!("the app window did not start: {e}"),
+            Err(_) => panic!("the app window did not start: no WebDriver session within 60 s"),
         }
-        panic!("could not start the app window: {last_error}");
     }
 
     /// Ends the session (which closes the app) and stops the driver.
@@ -114,6 +105,53 @@ impl App {
         match self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await {
             Ok(e) => e,
             Err(e) => panic!("{css} did not appear within {WAIT:?}: {e}\n{}", self.body_text().await),
+        }
+    }
+
+    /// Waits until the element's visible text, trimmed, is exactly `expected` (where a
+    /// word may be part of another: «đạt» of «không đạt»).
+    pub async fn wait_for_exact_text(&self, css: &str, expected: &str) {
+        let deadline = Instant::now() + WAIT;
+        let mut last = String::new();
+        loop {
+            if let Ok(e) = self.client.find(Locator::Css(css)).await {
+                if let Ok(t) = e.text().await {
+                    if t.trim() == expected {
+                        return;
+                    }
+                    last = t;
+                }
+            }
+            if Instant::now() > deadline {
+                panic!("{css} showed {last:?}, never {expected:?}\n{}", self.body_text().await);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until exactly `n` elements match.
+    pub async fn wait_for_count(&self, css: &str, n: usize) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let found = self.client.find_all(Locator::Css(css)).await.map(|v| v.len()).unwrap_or(0);
+            if found == n {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("{found} elements match {css}, never {n}\n{}", self.body_text().await);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until nothing matches (a form closed, a lock lifted).
+    pub async fn wait_gone(&self, css: &str) {
+        let deadline = Instant::now() + WAIT;
+        while self.client.find(Locator::Css(css)).await.is_ok() {
+            if Instant::now() > deadline {
+                panic!("{css} did not go away\n{}", self.body_text().await);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
 
@@ -166,15 +204,28 @@ impl App {
         }
     }
 
-    /// Saves a screenshot of the window when YKIEN_SCREENSHOTS names a folder (used to
-    /// refresh the pictures under docs/; never asserted on).
+    /// Saves a picture of the window as `<folder>/<name>.png`, the folder being
+    /// YKIEN_SCREENSHOTS or else target/screenshots (`YKIEN_SCREENSHOTS=docs` refreshes the
+    /// pictures of the README and the guide; a name may hold a subfolder, e.g. `guide/…`).
+    /// Pictures are looked at by people, never compared; but one that cannot be taken fails.
     pub async fn screenshot(&self, name: &str) {
-        let Some(dir) = std::env::var_os("YKIEN_SCREENSHOTS") else { return };
+        let dir = screenshot_dir();
         // WebKitWebDriver can return the previous frame right after a change.
         tokio::time::sleep(Duration::from_millis(500)).await;
-        if let Ok(png) = self.client.screenshot().await {
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
-        }
+        let png = self.client.screenshot().await.unwrap_or_else(|e| panic!("screenshot {name}: {e}"));
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "screenshot {name} is not a PNG");
+        let path = dir.join(format!("{name}.png"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, png).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+    }
+}
+
+/// Where [`App::screenshot`] writes: YKIEN_SCREENSHOTS (relative to the repository), or
+/// target/screenshots.
+pub fn screenshot_dir() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    match std::env::var_os("YKIEN_SCREENSHOTS") {
+        Some(dir) => root.join(dir),
+        None => root.join("target/screenshots"),
     }
 }

@@ -42,22 +42,24 @@ async fn a_complaint_goes_through_the_specialist_unit_and_is_closed() {
         ("awaiting_customer", ""),
         ("closed", ""),
     ] {
+        // Each move starts once the last one is over: its form closed, the case in its state.
         app.click(&format!("button[data-move-to=\"{to}\"]")).await;
+        app.wait_for("#move-note").await;
         if !note.is_empty() {
             app.type_into("#move-note", note).await;
         }
         app.click("#move-confirm").await;
         app.wait_for(&format!("#case-view[data-status=\"{to}\"]")).await;
+        app.wait_gone("#move-confirm").await;
     }
-    let events = app.client.find_all(fantoccini::Locator::Css("li[data-event]")).await.unwrap();
-    assert_eq!(events.len(), 5, "received + four moves in the timeline");
+    // Received, and the four moves, in the timeline.
+    app.wait_for_count("li[data-event]", 5).await;
     app.screenshot("case-closed").await;
 
     // Its receipt slip, for the citizen: written beside the database and handed to the viewer.
     app.click("#case-print").await;
     let note = app.wait_for("#case-print-note").await;
     let printed = note.attr("data-print-path").await.unwrap().expect("the note names the file");
-    app.screenshot("case-printed").await;
     app.quit().await;
     assert!(printed.starts_with(dir.path().join("Bản in").to_str().unwrap()), "{printed}");
     let text = std::process::Command::new("pdftotext").args([printed.as_str(), "-"]).output().unwrap();

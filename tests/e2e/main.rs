@@ -10,6 +10,7 @@ mod office_setup;
 mod personal_data;
 mod reports;
 mod records;
+mod screenshots;
 mod settings;
 mod surveys;
 

@@ -33,13 +33,11 @@ async fn office_setup_survives_a_restart() {
     app.type_into("#admin-login", "phamthilan").await;
     app.type_into("#admin-password", "mật khẩu quản trị").await;
     app.type_into("#admin-again", "mật khẩu quản trị").await;
-    app.screenshot("setup-admin").await;
     app.click("#admin-save").await;
 
     app.wait_for("#main-shell").await;
     app.wait_for_text("#office-title", "Ủy ban nhân dân xã Tân Phú").await;
     app.wait_for_text("#signed-in-as", "Phạm Thị Lan").await;
-    app.screenshot("main-first-start").await;
     app.quit().await;
 
     {

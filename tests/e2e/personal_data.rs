@@ -89,7 +89,6 @@ async fn a_clerk_shows_a_contact_and_the_audit_log_names_her() {
     app.wait_for_text("#case-contact-phone", PHONE).await;
     app.wait_for_text("#case-contact-email", "an.nguyen@gmail.com").await;
     app.wait_for_text("#case-contact-logged", "Đã ghi vào nhật ký").await;
-    app.screenshot("case-contact-shown").await;
     app.quit().await;
 
     // The administrator reads the entry in the audit log: who, which case; not the number.
@@ -99,7 +98,6 @@ async fn a_clerk_shows_a_contact_and_the_audit_log_names_her() {
     app.click("[data-tab=\"audit\"]").await;
     let line = app.wait_for_text("tr[data-audit-seq]", "Xem thông tin liên hệ của hồ sơ").await;
     assert!(line.contains("tiepnhan (Nguyễn Thị Thanh Hương)") && !line.contains("0905"), "{line}");
-    app.screenshot("audit-contact-view").await;
     app.quit().await;
     let mut l = Ledger::open(&db).unwrap();
     l.sign_in("quantri", PASSWORD).unwrap();
@@ -124,19 +122,17 @@ async fn the_administrator_erases_a_persons_closed_case_on_request() {
     // The namesake is listed too, to be left unticked; the open case is marked.
     app.wait_for_text("#person-matches", "Nguyễn Văn Ân").await;
     app.wait_for_text("#person-matches", "Đang giải quyết").await;
-    app.screenshot("personal-data-found").await;
     // The rows come newest first: the namesake's, An's open case, An's settled one.
     app.click("#person-pick-2").await;
     app.wait_for_text("#person-picked", "Đã chọn 1 hồ sơ").await;
     app.click("#person-erase-open").await;
     app.type_into("#person-reference", "Đơn đề nghị xoá dữ liệu của ông Nguyễn Văn An").await;
-    app.screenshot("personal-data-erase-form").await;
+    app.screenshot("records-personal-data").await;
     app.click("#person-erase").await;
     app.wait_for_text("#confirm-message", "không hoàn tác được").await;
     app.click("#confirm-ok").await;
     let note = app.wait_for_text("#person-note", "Đã xoá dữ liệu cá nhân theo yêu cầu").await;
     assert!(note.contains("«[đã xoá theo yêu cầu]»"), "{note}");
-    app.screenshot("personal-data-erased").await;
     app.quit().await;
 
     let mut l = Ledger::open(&db).unwrap();

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { blankOffice, placeError } from './forms';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { blankOffice, inputIds, placeError, showError } from './forms';
 
 describe('blankOffice', () => {
   it('starts with the ISO form codes and empty text fields', () => {
@@ -28,5 +28,43 @@ describe('placeError', () => {
     const placed = placeError({ kind: 'storage', message: 'database is locked' }, fields);
     expect(placed.field).toBeNull();
     expect(placed.message).toContain('database is locked');
+  });
+});
+
+describe('showError', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A page whose inputs record being focused. */
+  function page() {
+    const focused: string[] = [];
+    vi.stubGlobal('document', { getElementById: (id: string) => ({ focus: () => focused.push(id) }) });
+    return focused;
+  }
+
+  it('puts the message under the field and the cursor in its input', async () => {
+    const focused = page();
+    const err = { kind: 'validation', field: 'unit_id', message: 'Đơn vị đã chọn không còn tồn tại.' };
+    const shown = showError(err, ['full_name', 'unit_id'], inputIds('staff', { unit_id: 'staff-unit' }));
+    expect(shown).toEqual({ errors: { unit_id: 'Đơn vị đã chọn không còn tồn tại.' }, alert: '' });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(focused).toEqual(['staff-unit']);
+  });
+
+  it('sends an error about no field of the form to the alert and moves no cursor', async () => {
+    const focused = page();
+    const shown = showError({ kind: 'validation', field: 'role', message: 'Vai trò không hợp lệ.' }, ['name'], inputIds('unit'));
+    expect(shown).toEqual({ errors: {}, alert: 'Vai trò không hợp lệ.' });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(focused).toEqual([]);
+  });
+});
+
+describe('inputIds', () => {
+  it('names inputs prefix-field unless told otherwise', () => {
+    const id = inputIds('move', { staff_id: 'move-staff' });
+    expect(id('note')).toBe('move-note');
+    expect(id('staff_id')).toBe('move-staff');
   });
 });

@@ -1,5 +1,6 @@
 // Helpers shared by the forms: blank records and where a failed save's message goes.
 
+import { tick } from 'svelte';
 import { describe, fieldOf } from './api/errors';
 import type { OfficeProfile, StaffInput, UnitInput } from './api/bindings';
 
@@ -39,4 +40,35 @@ export interface PlacedError {
 export function placeError(err: unknown, fields: readonly string[]): PlacedError {
   const field = fieldOf(err);
   return { field: field !== null && fields.includes(field) ? field : null, message: describe(err) };
+}
+
+/** What a form shows after a failed save: a message under one field, or one in its alert. */
+export interface FormMessages {
+  errors: Record<string, string>;
+  alert: string;
+}
+
+/**
+ * A failed save, placed as {@link placeError} decides, with the cursor put in the field it
+ * names so the clerk can correct it at once. `inputId` maps the core's field name to the id
+ * of the form's input. The focus waits for the next render: a field may only show (or move)
+ * once its message is on screen.
+ */
+export function showError(
+  err: unknown,
+  fields: readonly string[],
+  inputId: (field: string) => string,
+): FormMessages {
+  const placed = placeError(err, fields);
+  if (!placed.field) return { errors: {}, alert: placed.message };
+  const id = inputId(placed.field);
+  void tick().then(() => {
+    if (typeof document !== 'undefined') document.getElementById(id)?.focus();
+  });
+  return { errors: { [placed.field]: placed.message }, alert: '' };
+}
+
+/** The input ids of a form whose inputs are named `prefix-field`, with its exceptions. */
+export function inputIds(prefix: string, except: Record<string, string> = {}): (field: string) => string {
+  return (field) => except[field] ?? `${prefix}-${field}`;
 }
