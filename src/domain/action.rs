@@ -1,7 +1,7 @@
 //! Corrective, preventive and improvement actions (R2.6; QT-07-HTCL, QT.SCT.04): cause, action,
 //! owner, due date, status and an effectiveness check, linked to the cases behind them.
 
-use super::feedback::parse_date;
+use super::dates::parse_date;
 use super::text::clean_text;
 use super::vocab::vocab;
 use crate::error::{Error, Result};

@@ -1,6 +1,7 @@
 //! A piece of customer feedback as entered in the book (R1): who, when, through which channel,
 //! what kind, about what, and what was said. The handling of it is in `workflow`.
 
+use super::dates::parse_local_datetime;
 use super::text::{clean_text, optional_line, required_line};
 use super::vocab::vocab;
 use crate::error::{Error, Result};
@@ -186,8 +187,8 @@ impl FeedbackInput {
 }
 
 // The date parsers live in `dates`; store/feedback.rs, surveys.rs and report/period.rs still
-// name them by this path.
-pub use super::dates::{parse_date, parse_local_datetime};
+// name `parse_date` by this path.
+pub use super::dates::parse_date;
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@
 
 use super::survey_entry::{answer_from_cell, check_answers, header_names, plain, Answer, EntrySlot};
 use super::text::clean_line;
-use crate::domain::feedback::parse_date;
+use crate::domain::dates::parse_date;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use serde::Serialize;

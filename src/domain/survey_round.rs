@@ -4,7 +4,7 @@
 use super::survey::SurveyTemplate;
 use super::survey_entry::{Answer, EntrySlot};
 use super::text::required_line;
-use crate::domain::feedback::parse_date;
+use crate::domain::dates::parse_date;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -45,7 +45,7 @@ pub fn backups_list(state: State<AppState>) -> Reply<Vec<BackupFile>> {
 #[tauri::command(async)]
 pub fn backup_now(app: AppHandle, state: State<AppState>) -> Reply<BackupFile> {
     let p = progress(&app, &state, "backup");
-    state.with(|l| l.backup_now(&p))
+    state.with_own_connection(|l| l.backup_now(&p))
 }
 
 #[tauri::command(async)]
@@ -56,7 +56,7 @@ pub fn backup_restore(state: State<AppState>, path: String) -> Reply<RestoreRepo
 #[tauri::command(async)]
 pub fn import_ledger(app: AppHandle, state: State<AppState>, path: String, commit: bool) -> Reply<ImportPreview> {
     let p = progress(&app, &state, "import");
-    state.with(|l| l.import_ledger(&PathBuf::from(&path), commit, &p))
+    state.with_own_connection(|l| l.import_ledger(&PathBuf::from(&path), commit, &p))
 }
 
 #[tauri::command(async)]
@@ -70,7 +70,7 @@ pub fn export_records(
 ) -> Reply<ExportReport> {
     let p = progress(&app, &state, "export");
     let out = PathBuf::from(out);
-    state.with(|l| match what.as_str() {
+    state.with_own_connection(|l| match what.as_str() {
         "cases" => l.export_cases(&out, from.as_deref(), to.as_deref(), &p),
         _ => l.export_ledger(&out, from.as_deref(), to.as_deref(), &p),
     })
@@ -83,7 +83,7 @@ pub fn retention_due(state: State<AppState>, on: String) -> Reply<RetentionDue> 
 
 #[tauri::command(async)]
 pub fn retention_dispose(state: State<AppState>, on: String, out: String) -> Reply<DisposalReport> {
-    state.with(|l| l.dispose(&on, &PathBuf::from(out)))
+    state.with_own_connection(|l| l.dispose(&on, &PathBuf::from(out)))
 }
 
 /// The automatic backup of the day's first start, run in the background after the window
