@@ -17,7 +17,7 @@ use super::feedback::{FeedbackInput, Kind, Subject, MAX_CONTENT_CHARS};
 use super::text::clean_text;
 use super::vocab::vocab;
 use crate::error::{Error, Result};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -227,6 +227,36 @@ pub fn check_closing(case: &CaseFacts, done: &Done) -> Result<()> {
     Err(Error::Conflict(format!("Chưa thể đóng hồ sơ, còn thiếu: {}.", what.join("; "))))
 }
 
+/// A mandatory step is recorded on an open case, with what was done. Returns the note as it
+/// is stored (cleaned).
+pub fn check_step(status: Status, step: StepKind, note: &str) -> Result<String> {
+    if status == Status::Closed {
+        return Err(Error::Conflict("Hồ sơ đã đóng, không ghi thêm bước xử lý được.".into()));
+    }
+    let note = clean_text(note);
+    if note.is_empty() {
+        return Err(Error::validation("note", format!("Hãy ghi nội dung của bước «{}».", step.label())));
+    }
+    Ok(note)
+}
+
+/// The director's exception deadline (seed 001) carries its reason: returned cleaned.
+pub fn exception_reason(reason: &str) -> Result<String> {
+    let reason = clean_text(reason);
+    if reason.is_empty() {
+        return Err(Error::validation("reason", "Hãy ghi lý do gia hạn theo ý kiến của Giám đốc."));
+    }
+    Ok(reason)
+}
+
+/// An exception deadline is not before the day the case was received (YYYY-MM-DD).
+pub fn check_exception_due(due: NaiveDate, received_day: &str) -> Result<()> {
+    if due.to_string().as_str() < received_day {
+        return Err(Error::validation("due", "Hạn mới không thể trước ngày tiếp nhận."));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,5 +383,23 @@ mod tests {
         assert!(matches!(&e, Error::Validation { field, .. } if field == "note"), "{e:?}");
         assert_eq!(check_move(Status::Received, Status::FrontDesk, " Đã nhận ").unwrap(), "Đã nhận");
         assert!(check_move(Status::Received, Status::Closed, "x").is_err());
+    }
+
+    #[test]
+    fn a_step_goes_on_an_open_case_with_its_note() {
+        let e = check_step(Status::Closed, StepKind::AttitudeTalk, "Đã trao đổi").unwrap_err();
+        assert!(matches!(e, Error::Conflict(_)), "{e:?}");
+        let e = check_step(Status::FrontDesk, StepKind::AttitudeTalk, " ").unwrap_err();
+        assert!(matches!(&e, Error::Validation { field, .. } if field == "note"), "{e:?}");
+        assert_eq!(check_step(Status::FrontDesk, StepKind::AttitudeTalk, " Đã trao đổi ").unwrap(), "Đã trao đổi");
+    }
+
+    #[test]
+    fn an_exception_deadline_has_a_reason_and_starts_no_earlier_than_the_receipt() {
+        assert!(exception_reason("  ").is_err());
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert!(check_exception_due(day("2026-03-02"), "2026-03-02").is_ok());
+        let e = check_exception_due(day("2026-03-01"), "2026-03-02").unwrap_err();
+        assert!(matches!(&e, Error::Validation { field, .. } if field == "due"), "{e:?}");
     }
 }

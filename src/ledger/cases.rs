@@ -158,14 +158,23 @@ impl Ledger {
     pub fn record_step(&mut self, id: &str, s: &StepInput) -> Result<Case> {
         self.guard_case(Action::RecordStep, id)?;
         let on = parse_date("on_date", "Ngày thực hiện", &s.on_date)?;
-        self.write(|tx| store::feedback::record_step(tx, id, s.step, on, s.staff_id.clone(), &s.note))?;
+        self.write(|tx| {
+            let note = domain::workflow::check_step(store::feedback::status_of(tx, id)?, s.step, &s.note)?;
+            store::feedback::check_staff(tx, "staff_id", &s.staff_id)?;
+            store::feedback::record_step(tx, id, s.step, on, s.staff_id.clone(), &note)
+        })?;
         self.case(id)
     }
 
     pub fn set_exception_deadline(&mut self, id: &str, e: &ExceptionInput) -> Result<Case> {
         self.guard_case(Action::SetExceptionDeadline, id)?;
         let due = parse_date("due", "Hạn giải quyết mới", &e.due)?;
-        self.write(|tx| store::feedback::set_exception_deadline(tx, id, due, &e.reason, e.by.clone()))?;
+        self.write(|tx| {
+            let reason = domain::workflow::exception_reason(&e.reason)?;
+            store::feedback::check_staff(tx, "by", &e.by)?;
+            domain::workflow::check_exception_due(due, &store::feedback::received_day(tx, id)?)?;
+            store::feedback::set_exception_deadline(tx, id, due, &reason, e.by.clone())
+        })?;
         self.case(id)
     }
 

@@ -234,7 +234,14 @@ impl Ledger {
     pub fn undo_last_survey_response(&mut self, round: &str) -> Result<Option<SurveyResponse>> {
         self.guard(crate::Action::EnterSurveyResponses)?;
         let round = self.survey_round(round)?;
-        self.write(|tx| db::undo_last(tx, &round.id))
+        self.write(|tx| {
+            let Some((id, disposed)) = db::last_entered(tx, &round.id)? else { return Ok(None) };
+            if disposed {
+                // Its words are erased and past reports count it: it stays as it is.
+                return Err(Error::validation("round", "Các phiếu của đợt này đã được tiêu huỷ khi hết thời hạn lưu trữ nên không rút lại được."));
+            }
+            db::withdraw(tx, &id).map(Some)
+        })
     }
 
     /// The round's forms by serial, answers in the order of the form.

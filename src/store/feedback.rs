@@ -7,7 +7,7 @@ use crate::domain::case::{Case, CaseEvent, CaseStep, Deadlines, FeedbackFilter, 
 use crate::domain::deadline::Calendar;
 use crate::domain::feedback::{parse_date, Channel, FeedbackInput, ReceiptNo};
 use crate::domain::settings::Settings;
-use crate::domain::text::{clean_text, fold};
+use crate::domain::text::fold;
 use crate::domain::workflow::{self, CaseFacts, Done, Requirement, Status, StepKind};
 use crate::error::{Error, Result};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -223,16 +223,8 @@ pub fn done(conn: &Connection, id: &str) -> Result<Done> {
 }
 
 /// Records one of the mandatory steps of R2.5.
+/// The step is checked by `workflow::check_step` and its staff member by [`check_staff`].
 pub fn record_step(tx: &Tx, id: &str, step: StepKind, on: NaiveDate, staff_id: Option<String>, note: &str) -> Result<()> {
-    let status = status_of(tx, id)?;
-    if status == Status::Closed {
-        return Err(Error::Conflict("Hồ sơ đã đóng, không ghi thêm bước xử lý được.".into()));
-    }
-    let note = clean_text(note);
-    if note.is_empty() {
-        return Err(Error::validation("note", format!("Hãy ghi nội dung của bước «{}».", step.label())));
-    }
-    check_staff(tx, "staff_id", &staff_id)?;
     let step_id = super::new_id();
     exec(
         tx,
@@ -242,26 +234,28 @@ pub fn record_step(tx: &Tx, id: &str, step: StepKind, on: NaiveDate, staff_id: O
     tx.audit::<(), _>("case_step", &step_id, None, Some(&serde_json::json!({ "feedback_id": id, "step": step, "on": on, "note": note })))
 }
 
-fn status_of(conn: &Connection, id: &str) -> Result<Status> {
+/// Where the live case `id` stands.
+pub fn status_of(conn: &Connection, id: &str) -> Result<Status> {
     one_row(conn, "SELECT status FROM feedback WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0))
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })
 }
 
 /// The director's exception deadline (seed 001), with its reason.
+/// The day (YYYY-MM-DD) the live case `id` was received.
+pub fn received_day(conn: &Connection, id: &str) -> Result<String> {
+    one_row(conn, "SELECT substr(received_at, 1, 10) FROM feedback WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })
+}
+
+/// The reason and the new deadline are checked by `workflow::exception_reason` and
+/// `workflow::check_exception_due`, the director by [`check_staff`].
 pub fn set_exception_deadline(tx: &Tx, id: &str, due: NaiveDate, reason: &str, by: Option<String>) -> Result<()> {
-    let reason = clean_text(reason);
-    if reason.is_empty() {
-        return Err(Error::validation("reason", "Hãy ghi lý do gia hạn theo ý kiến của Giám đốc."));
-    }
-    check_staff(tx, "by", &by)?;
-    let (received, before): (String, Option<String>) = tx
-        .query_row("SELECT received_at, exception_due FROM feedback WHERE id = ?1 AND deleted_at IS NULL", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+    let before: Option<String> = tx
+        .query_row("SELECT exception_due FROM feedback WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0))
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })?;
-    if due.to_string().as_str() < &received[..10] {
-        return Err(Error::validation("due", "Hạn mới không thể trước ngày tiếp nhận."));
-    }
     exec(
         tx,
         "UPDATE feedback SET exception_due = ?2, exception_reason = ?3, exception_by = ?4, updated_at = ?5 WHERE id = ?1",

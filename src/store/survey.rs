@@ -305,24 +305,23 @@ pub fn responses(conn: &Connection, round_id: &str, order: &[String]) -> Result<
     Ok(list)
 }
 
-/// Withdraws the form most recently entered in the round (the clerk's "undo"); its serial
-/// may be entered again. Returns it, or `None` when there is nothing to undo.
-pub fn undo_last(tx: &Tx, round_id: &str) -> Result<Option<SurveyResponse>> {
-    let last: Option<(String, bool)> = tx
+/// The form most recently entered in the round (the clerk's "undo" withdraws it), and
+/// whether it has been disposed of; `None` when the round has none.
+pub fn last_entered(conn: &Connection, round_id: &str) -> Result<Option<(String, bool)>> {
+    Ok(conn
         .query_row(
             "SELECT id, disposed_at IS NOT NULL FROM survey_response WHERE round_id = ?1 AND deleted_at IS NULL
              ORDER BY created_at DESC, id DESC LIMIT 1",
             [round_id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .optional()?;
-    let Some((id, disposed)) = last else { return Ok(None) };
-    if disposed {
-        // Its words are erased and past reports count it: it stays as it is.
-        return Err(Error::validation("round", "Các phiếu của đợt này đã được tiêu huỷ khi hết thời hạn lưu trữ nên không rút lại được."));
-    }
-    let before = response(tx, &id)?;
+        .optional()?)
+}
+
+/// Withdraws an entered form; its serial may be entered again. Returns it as it was.
+pub fn withdraw(tx: &Tx, id: &str) -> Result<SurveyResponse> {
+    let before = response(tx, id)?;
     tx.execute("UPDATE survey_response SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1", params![id, tx.now()])?;
-    tx.audit::<_, ()>("survey_response", &id, Some(&before), None)?;
-    Ok(Some(before))
+    tx.audit::<_, ()>("survey_response", id, Some(&before), None)?;
+    Ok(before)
 }
