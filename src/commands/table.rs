@@ -31,7 +31,7 @@ commands! {
     access_state [read, open] AccessStateArgs {} -> AccessState = |l, _, _| l.access_state();
     sign_in [write, open] SignInArgs { login: String, password: String } -> SignedIn = |l, a, _| l.sign_in(&a.login, &a.password);
     sign_out [write, open] SignOutArgs {} -> () = |l, _, _| { l.sign_out(); Ok(()) };
-    lock_screen [write] LockScreenArgs {} -> () = |l, _, _| { l.lock_screen(); Ok(()) };
+    lock_screen [write, open] LockScreenArgs {} -> () = |l, _, _| { l.lock_screen(); Ok(()) };
     unlock_screen [write] UnlockScreenArgs { password: String } -> SignedIn = |l, a, _| l.unlock_screen(&a.password);
     /// The signed-in user's own new password.
     password_change [write] PasswordChangeArgs { current: String, #[serde(rename = "new")] new_password: String } -> SignedIn
