@@ -17,6 +17,7 @@ import type {
   ImportPreview,
   RestoreReport,
   RetentionDue,
+  TaskProgress,
   Case,
   CaseCounts,
   Contact,
@@ -325,6 +326,11 @@ export function markFirstPaint(): void {
  */
 export function onDatabaseDamaged(f: () => void): Promise<() => void> {
   return on('database-damaged', () => f());
+}
+
+/** Calls `f` with each step of a long task (`import`, `export`, `backup`) while it runs. */
+export function onTaskProgress(f: (progress: TaskProgress) => void): Promise<() => void> {
+  return on<TaskProgress>('records-progress', f);
 }
 
 // ---- Personal data (Law 91/2025/QH15) ----
