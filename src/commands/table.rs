@@ -6,7 +6,7 @@
 //! Not here, because only the app window has them: its start-up screen (`app_info`), the
 //! passphrase that opens an encrypted database (`database_unlock`), replacing the open
 //! database by a backup (`backup_restore`, which reopens it), and the Cancel button of a long
-//! task (`task_cancel`). See `src-tauri/src/commands.rs`.
+//! task (`task_cancel`). See `src-tauri/src/commands/mod.rs`.
 
 use super::{Command, Context, Flag};
 use crate::report::annual::AnnualTexts;
