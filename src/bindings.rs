@@ -120,7 +120,9 @@ pub fn typescript() -> String {
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\
          // run `UPDATE_BINDINGS=1 cargo test bindings` after changing a type.\n\n",
     );
-    for d in decls.into_iter().chain(crate::surveys::ts_decls(&cfg)) {
+    // Last, the command table: each command's request, and the map the UI's transport is
+    // typed by.
+    for d in decls.into_iter().chain(crate::surveys::ts_decls(&cfg)).chain(crate::commands::typescript(&cfg)) {
         out.push_str("export ");
         out.push_str(&d);
         out.push_str("\n\n");

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod bindings;
+pub mod commands;
 pub mod demo;
 pub mod documents;
 pub mod domain;

@@ -17,3 +17,19 @@ fn bindings_are_up_to_date() {
         path.display()
     );
 }
+
+/// The UI's transport is typed by the `Commands` map: every command of the table is in it,
+/// with its request type, and nothing else is.
+#[test]
+fn the_command_map_lists_every_command_of_the_table() {
+    let ts = ykien::bindings::typescript();
+    let start = ts.find("export type Commands = {\n").expect("a Commands map");
+    let map = &ts[start..ts[start..].find("\n}").map(|end| start + end).expect("closed")];
+    let entries: Vec<&str> = map.lines().skip(1).collect();
+    assert_eq!(entries.len(), ykien::commands::TABLE.len(), "{map}");
+    for (line, c) in entries.iter().zip(ykien::commands::TABLE) {
+        let args = line.split("args: ").nth(1).and_then(|rest| rest.split(';').next()).unwrap_or_default();
+        assert!(line.starts_with(&format!("  {}: {{ args: ", c.name)), "{line}");
+        assert!(ts.contains(&format!("export type {args} = ")), "{} has no request type {args}", c.name);
+    }
+}

@@ -7,6 +7,7 @@ mod behind;
 mod bindings;
 mod cases;
 mod cli;
+mod commands;
 mod crash;
 mod encryption;
 mod export;

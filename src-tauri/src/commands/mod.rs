@@ -1,182 +1,102 @@
-//! Commands the UI invokes. Each delegates to the core in a line; errors reach the UI as the
-//! core's tagged `ErrorReport`, which the UI turns into a Vietnamese sentence by its kind.
+//! The window's one command, `call`: it hands the command's name and arguments to the core's
+//! command table (`ykien::commands::dispatch`), on the open database. Errors reach the UI as
+//! the core's tagged `ErrorReport`, which the UI turns into a Vietnamese sentence by its kind.
+//!
+//! What only the shell can do stays here, each a line or two:
+//! - `app_info`: the start-up screen's facts (which file, why it did not open, the newest
+//!   good backup), which exist before any database is open;
+//! - `database_unlock`: the passphrase that opens an encrypted database;
+//! - `backup_restore`: replacing the open database by a backup, which reopens it;
+//! - `task_cancel`: the Cancel button of a long task;
+//! - for the table's commands: the print folder beside the database, the system's PDF viewer
+//!   (the opener), `records-progress` events, a connection of its own for the commands marked
+//!   `apart` (a manual backup, an import, an export, a disposal), and the shorter idle lock
+//!   of the end-to-end tests.
 
-pub mod accounts;
-pub mod encryption;
-pub mod person;
-pub mod records;
-pub mod print;
-pub mod report;
-pub mod surveys;
+pub mod background;
 
 use crate::state::AppState;
-use tauri::State;
-use ykien::{
-    ActionInput, ActionStatus, AuditEntry, Case, CaseCounts, CorrectiveAction, ErrorReport, ExceptionInput, FeedbackFilter,
-    FeedbackInput, FeedbackPage, Holiday, MoveInput, OfficeProfile, Settings, Staff, StaffInput, StepInput, Unit, UnitInput,
-};
+use serde::Deserialize;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use tauri::{AppHandle, Emitter, State};
+use tauri_plugin_opener::OpenerExt;
+use ykien::commands::{self, Context};
+use ykien::{ErrorReport, TaskProgress};
 
-pub(crate) type Reply<T> = Result<T, ErrorReport>;
+/// For the end-to-end tests of the idle lock: a shorter idle time than any setting allows.
+const IDLE_OVERRIDE: &str = "YKIEN_IDLE_LOCK_SECONDS";
 
-#[tauri::command]
-pub fn app_info(state: State<AppState>) -> ykien::AppInfo {
-    state.info()
+type Reply = Result<Value, ErrorReport>;
+
+/// Runs the command `command` with `args` (an object of camelCase argument names). Off the
+/// window's thread: a long task must not freeze the window.
+#[tauri::command(async)]
+pub fn call(app: AppHandle, state: State<AppState>, command: String, args: Option<Value>) -> Reply {
+    let args = args.unwrap_or(Value::Null);
+    match command.as_str() {
+        "app_info" => json(state.info()),
+        "database_unlock" => database_unlock(app, &state, commands::parse(&command, args)?),
+        "backup_restore" => {
+            let a: PathArgs = commands::parse(&command, args)?;
+            json(state.restore(&a.path)?)
+        }
+        "task_cancel" => {
+            state.cancel.store(true, Ordering::SeqCst);
+            Ok(Value::Null)
+        }
+        _ => table(&app, &state, &command, args),
+    }
 }
 
-#[tauri::command]
-pub fn office_get(state: State<AppState>) -> Reply<Option<OfficeProfile>> {
-    state.with(|l| l.office())
+#[derive(Deserialize)]
+struct PathArgs {
+    path: PathBuf,
 }
 
-#[tauri::command]
-pub fn office_save(state: State<AppState>, profile: OfficeProfile) -> Reply<OfficeProfile> {
-    state.with(|l| l.save_office(&profile))
+#[derive(Deserialize)]
+struct PassphraseArgs {
+    passphrase: String,
 }
 
-#[tauri::command]
-pub fn units_list(state: State<AppState>) -> Reply<Vec<Unit>> {
-    state.with(|l| l.units())
+/// Opens the encrypted database with the passphrase typed on the start screen; the day's
+/// automatic backup, skipped while it was locked, then runs in the background.
+fn database_unlock(app: AppHandle, state: &AppState, a: PassphraseArgs) -> Reply {
+    state.unlock(&a.passphrase)?;
+    std::thread::spawn(move || background::after_open(&app));
+    Ok(Value::Null)
 }
 
-#[tauri::command]
-pub fn unit_save(state: State<AppState>, unit: UnitInput) -> Reply<Unit> {
-    state.with(|l| l.save_unit(&unit))
+/// A command of the core's table, with what the window lends it.
+fn table(app: &AppHandle, state: &AppState, name: &str, args: Value) -> Reply {
+    let entry = commands::find(name);
+    if entry.is_some_and(|c| c.long) {
+        state.cancel.store(false, Ordering::SeqCst);
+    }
+    let progress = |p: &TaskProgress| {
+        let _ = app.emit("records-progress", p);
+        !state.cancel.load(Ordering::SeqCst)
+    };
+    let open_file = |path: &Path| app.opener().open_path(path.to_string_lossy(), None::<&str>).is_ok();
+    let ctx = Context { print_dir: state.print_dir(), open_file: &open_file, progress: &progress };
+    let mut value = if entry.is_some_and(|c| c.apart) {
+        state.with_own_connection(|l| Ok(commands::dispatch(l, name, args, &ctx)))??
+    } else {
+        state.with(|l| Ok(commands::dispatch(l, name, args, &ctx)))??
+    };
+    match name {
+        "access_state" => {
+            let cap = std::env::var(IDLE_OVERRIDE).ok().and_then(|v| v.parse::<u64>().ok()).filter(|s| *s > 0);
+            if let (Some(cap), Some(idle)) = (cap, value.get_mut("idle_lock_seconds")) {
+                *idle = Value::from(idle.as_u64().unwrap_or(cap).min(cap));
+            }
+        }
+        _ => {}
+    }
+    Ok(value)
 }
 
-#[tauri::command]
-pub fn unit_delete(state: State<AppState>, id: String) -> Reply<()> {
-    state.with(|l| l.delete_unit(&id))
-}
-
-#[tauri::command]
-pub fn staff_list(state: State<AppState>, query: Option<String>) -> Reply<Vec<Staff>> {
-    state.with(|l| l.staff(query.as_deref()))
-}
-
-#[tauri::command]
-pub fn staff_save(state: State<AppState>, staff: StaffInput) -> Reply<Staff> {
-    state.with(|l| l.save_staff(&staff))
-}
-
-#[tauri::command]
-pub fn staff_delete(state: State<AppState>, id: String) -> Reply<()> {
-    state.with(|l| l.delete_staff(&id))
-}
-
-#[tauri::command]
-pub fn settings_get(state: State<AppState>) -> Reply<Settings> {
-    state.with(|l| l.settings())
-}
-
-#[tauri::command]
-pub fn settings_save(state: State<AppState>, settings: Settings) -> Reply<Settings> {
-    state.with(|l| l.save_settings(&settings))
-}
-
-#[tauri::command]
-pub fn audit_log(state: State<AppState>, limit: u32) -> Reply<Vec<AuditEntry>> {
-    state.with(|l| l.audit_log(limit))
-}
-
-// ---- Vocabulary ----
-
-#[tauri::command]
-pub fn vocabulary() -> ykien::Vocabulary {
-    ykien::vocabulary()
-}
-
-// ---- Feedback book and cases ----
-
-#[tauri::command]
-pub fn feedback_add(state: State<AppState>, input: FeedbackInput) -> Reply<Case> {
-    state.with(|l| l.add_feedback(&input))
-}
-
-#[tauri::command]
-pub fn feedback_list(state: State<AppState>, filter: FeedbackFilter) -> Reply<FeedbackPage> {
-    state.with(|l| l.feedback(&filter))
-}
-
-#[tauri::command]
-pub fn case_counts(state: State<AppState>) -> Reply<CaseCounts> {
-    state.with(|l| l.case_counts())
-}
-
-#[tauri::command]
-pub fn case_get(state: State<AppState>, id: String) -> Reply<Case> {
-    state.with(|l| l.case(&id))
-}
-
-#[tauri::command]
-pub fn case_move(state: State<AppState>, id: String, step: MoveInput) -> Reply<Case> {
-    state.with(|l| l.move_case(&id, &step))
-}
-
-#[tauri::command]
-pub fn case_record_step(state: State<AppState>, id: String, step: StepInput) -> Reply<Case> {
-    state.with(|l| l.record_step(&id, &step))
-}
-
-#[tauri::command]
-pub fn case_set_exception(state: State<AppState>, id: String, exception: ExceptionInput) -> Reply<Case> {
-    state.with(|l| l.set_exception_deadline(&id, &exception))
-}
-
-#[tauri::command]
-pub fn case_confirm(state: State<AppState>, id: String, staff_id: String) -> Reply<Case> {
-    state.with(|l| l.confirm(&id, &staff_id))
-}
-
-#[tauri::command]
-pub fn reply_draft(state: State<AppState>, case_id: String, letter_id: Option<String>, number: String, body: String) -> Reply<Case> {
-    state.with(|l| l.draft_reply(&case_id, letter_id.as_deref(), &number, &body))
-}
-
-#[tauri::command]
-pub fn reply_sign(state: State<AppState>, letter_id: String, signer_name: String, signer_title: String, on: String) -> Reply<Case> {
-    state.with(|l| l.sign_reply(&letter_id, &signer_name, &signer_title, &on))
-}
-
-#[tauri::command]
-pub fn reply_send(state: State<AppState>, letter_id: String, on: String, via: String) -> Reply<Case> {
-    state.with(|l| l.send_reply(&letter_id, &on, &via))
-}
-
-// ---- Corrective actions ----
-
-#[tauri::command]
-pub fn actions_list(state: State<AppState>) -> Reply<Vec<CorrectiveAction>> {
-    state.with(|l| l.actions())
-}
-
-#[tauri::command]
-pub fn action_save(state: State<AppState>, action: ActionInput) -> Reply<CorrectiveAction> {
-    state.with(|l| l.save_action(&action))
-}
-
-#[tauri::command]
-pub fn action_set_status(state: State<AppState>, id: String, status: ActionStatus) -> Reply<CorrectiveAction> {
-    state.with(|l| l.set_action_status(&id, status))
-}
-
-#[tauri::command]
-pub fn action_check(state: State<AppState>, id: String, effective: bool, note: String, on: String) -> Reply<CorrectiveAction> {
-    state.with(|l| l.check_action(&id, effective, &note, &on))
-}
-
-// ---- Holidays ----
-
-#[tauri::command]
-pub fn holidays_list(state: State<AppState>) -> Reply<Vec<Holiday>> {
-    state.with(|l| l.holidays())
-}
-
-#[tauri::command]
-pub fn holiday_add(state: State<AppState>, day: String, name: String) -> Reply<()> {
-    state.with(|l| l.add_holiday(&day, &name))
-}
-
-#[tauri::command]
-pub fn holiday_remove(state: State<AppState>, day: String) -> Reply<()> {
-    state.with(|l| l.remove_holiday(&day))
+fn json<T: serde::Serialize>(value: T) -> Reply {
+    serde_json::to_value(value).map_err(|e| ErrorReport::Io { message: format!("Lỗi chuyển kết quả sang JSON: {e}") })
 }

@@ -5,8 +5,10 @@
 //! `{"error": …}` object on stdout); 2 the command line itself was wrong.
 
 mod account;
+mod call;
 mod encryption;
 mod feedback;
+mod office;
 mod person;
 mod print;
 mod records;
@@ -54,16 +56,39 @@ enum Command {
         #[arg(long, requires = "scale", default_value_t = 1)]
         seed: u64,
     },
-    /// Show the office profile.
-    Office,
-    /// List the units (phòng ban).
-    Units,
-    /// List the staff.
+    /// Show the office profile; `office set --name …` sets it.
+    Office {
+        #[command(subcommand)]
+        action: Option<office::OfficeCommand>,
+    },
+    /// List the units (phòng ban); `units add|remove` changes them.
+    #[command(visible_alias = "unit")]
+    Units {
+        #[command(subcommand)]
+        action: Option<office::UnitCommand>,
+    },
+    /// List the staff; `staff add|remove` changes them.
     Staff {
         /// Search name and title, ignoring accents and case.
         #[arg(long)]
         search: Option<String>,
+        #[command(subcommand)]
+        action: Option<office::StaffCommand>,
     },
+    /// Show the settings (deadlines, retention); `settings set KEY VALUE` changes one.
+    Settings {
+        #[command(subcommand)]
+        action: Option<office::SettingsCommand>,
+    },
+    /// List the holidays that working-day deadlines skip; `holidays add|remove` changes them.
+    #[command(visible_alias = "holiday")]
+    Holidays {
+        #[command(subcommand)]
+        action: Option<office::HolidayCommand>,
+    },
+    /// Run any command of the core's command table with JSON arguments; prints its result
+    /// as JSON (docs/cli-office.md).
+    Call(call::CallArgs),
     /// The feedback book and the handling of cases.
     #[command(subcommand)]
     Feedback(Box<feedback::FeedbackCommand>),
@@ -111,6 +136,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let json = cli.json;
     match run(cli) {
+        // `call` prints a refusal itself, as the command's JSON answer.
+        Ok(()) if call::failed() => ExitCode::FAILURE,
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if json {
@@ -147,6 +174,11 @@ pub(crate) fn print_json<T: Serialize>(value: &T) {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    if let Command::Call(a) = &cli.command {
+        if a.list {
+            return call::list(cli.json);
+        }
+    }
     let path = cli.db.clone().unwrap_or_else(ykien::paths::default_db_path);
     if let Command::Restore { file } = &cli.command {
         let key = encryption::key_for(&[&path, file])?;
@@ -205,36 +237,12 @@ fn run(cli: Cli) -> Result<()> {
                 );
             }
         }
-        Command::Office => {
-            let office = ledger.office()?;
-            if json {
-                print_json(&office);
-            } else if let Some(o) = office {
-                println!("{}\n{}\n{}, {}\n{} · {}", o.parent_agency, o.name, o.address, o.place_name, o.phone, o.email);
-            } else {
-                println!("Chưa nhập thông tin cơ quan.");
-            }
-        }
-        Command::Units => {
-            let units = ledger.units()?;
-            if json {
-                print_json(&units);
-            } else {
-                for u in units {
-                    println!("{:<8} {}", u.code, u.name);
-                }
-            }
-        }
-        Command::Staff { search } => {
-            let staff = ledger.staff(search.as_deref())?;
-            if json {
-                print_json(&staff);
-            } else {
-                for s in staff {
-                    println!("{:<28} {:<24} {}", s.full_name, s.title, s.unit_name.unwrap_or_default());
-                }
-            }
-        }
+        Command::Office { action } => office::office(&mut ledger, action, json)?,
+        Command::Units { action } => office::units(&mut ledger, action, json)?,
+        Command::Staff { search, action } => office::staff(&mut ledger, search, action, json)?,
+        Command::Settings { action } => office::settings(&mut ledger, action, json)?,
+        Command::Holidays { action } => office::holidays(&mut ledger, action, json)?,
+        Command::Call(args) => call::run(&mut ledger, args, json)?,
         Command::Feedback(cmd) => feedback::run(&mut ledger, *cmd, json)?,
         Command::Print(args) => print::run(&mut ledger, args, json)?,
         Command::Report(cmd) => report::run(&mut ledger, cmd, json)?,

@@ -1158,3 +1158,273 @@ rows: number,
 imported: number, dry_run: boolean, problems: Array<ImportProblem>, };
 
 export type ImportProblem = { row: number, message: string, };
+
+export type AccessStateArgs = Record<symbol, never>;
+
+export type SignInArgs = { login: string, password: string, };
+
+export type SignOutArgs = Record<symbol, never>;
+
+export type LockScreenArgs = Record<symbol, never>;
+
+export type UnlockScreenArgs = { password: string, };
+
+export type PasswordChangeArgs = { current: string, new: string, };
+
+export type AccountsListArgs = Record<symbol, never>;
+
+export type AccountCreateArgs = { input: AccountInput, };
+
+export type FirstAdminCreateArgs = { input: FirstAdminInput, };
+
+export type AccountResetPasswordArgs = { id: string, password: string, };
+
+export type AccountUnlockArgs = { id: string, };
+
+export type AccountSetDisabledArgs = { id: string, disabled: boolean, };
+
+export type AccountPolicySaveArgs = { policy: AccountPolicy, };
+
+export type OfficeGetArgs = Record<symbol, never>;
+
+export type OfficeSaveArgs = { profile: OfficeProfile, };
+
+export type UnitsListArgs = Record<symbol, never>;
+
+export type UnitSaveArgs = { unit: UnitInput, };
+
+export type UnitDeleteArgs = { id: string, };
+
+export type StaffListArgs = { query: string | null, };
+
+export type StaffSaveArgs = { staff: StaffInput, };
+
+export type StaffDeleteArgs = { id: string, };
+
+export type SettingsGetArgs = Record<symbol, never>;
+
+export type SettingsSaveArgs = { settings: Settings, };
+
+export type AuditLogArgs = { limit: number, };
+
+export type VocabularyArgs = Record<symbol, never>;
+
+export type HolidaysListArgs = Record<symbol, never>;
+
+export type HolidayAddArgs = { day: string, name: string, };
+
+export type HolidayRemoveArgs = { day: string, };
+
+export type FeedbackAddArgs = { input: FeedbackInput, };
+
+export type FeedbackListArgs = { filter: FeedbackFilter, };
+
+export type CaseCountsArgs = Record<symbol, never>;
+
+export type CaseGetArgs = { id: string, };
+
+export type CaseMoveArgs = { id: string, step: MoveInput, };
+
+export type CaseRecordStepArgs = { id: string, step: StepInput, };
+
+export type CaseSetExceptionArgs = { id: string, exception: ExceptionInput, };
+
+export type CaseConfirmArgs = { id: string, staffId: string, };
+
+export type ReplyDraftArgs = { caseId: string, letterId: string | null, number: string, body: string, };
+
+export type ReplySignArgs = { letterId: string, signerName: string, signerTitle: string, on: string, };
+
+export type ReplySendArgs = { letterId: string, on: string, via: string, };
+
+export type ActionsListArgs = Record<symbol, never>;
+
+export type ActionSaveArgs = { action: ActionInput, };
+
+export type ActionSetStatusArgs = { id: string, status: ActionStatus, };
+
+export type ActionCheckArgs = { id: string, effective: boolean, note: string, on: string, };
+
+export type PrintOpenArgs = { job: PrintJob, };
+
+export type PrintSaveArgs = { job: PrintJob, path: string, };
+
+export type ReportFiguresArgs = { period: PeriodQuery, };
+
+export type SurveyFormsBehindArgs = { period: PeriodQuery, query: FormsQuery, };
+
+export type AnnualTextsGetArgs = { year: number, };
+
+export type AnnualTextsSaveArgs = { year: number, texts: AnnualTexts, };
+
+export type ObjectiveSetArgs = { year: number, metric: Metric, target: number | null, };
+
+export type OpinionsListArgs = { period: PeriodQuery, };
+
+export type OpinionClassifyArgs = { responseId: string, code: string, group: string, };
+
+export type AnnualDocxSaveArgs = { year: number, path: string, };
+
+export type ArchivedReportsArgs = Record<symbol, never>;
+
+export type ArchivedReportSaveArgs = { id: string, path: string, };
+
+export type SurveyTemplatesArgs = Record<symbol, never>;
+
+export type SurveyTemplateGetArgs = { id: string, };
+
+export type SurveyTemplateSaveArgs = { template: SurveyTemplate, };
+
+export type SurveyTemplateImportArgs = { json: string, };
+
+export type SurveyTemplateExportArgs = { key: string, version: number | null, };
+
+export type SurveyRoundsArgs = Record<symbol, never>;
+
+export type SurveyRoundCreateArgs = { input: RoundInput, };
+
+export type SurveyPrintArgs = { roundId: string, count: number, };
+
+export type SurveyEntrySheetArgs = { roundId: string, };
+
+export type SurveyCheckSerialArgs = { roundId: string, serial: string, };
+
+export type SurveyResponseSaveArgs = { input: ResponseInput, };
+
+export type SurveyResponseUndoArgs = { roundId: string, };
+
+export type SurveyResponsesArgs = { roundId: string, };
+
+export type SurveyImportArgs = { roundId: string, name: string, bytes: Array<number>, dryRun: boolean, };
+
+export type BackupSettingsGetArgs = Record<symbol, never>;
+
+export type BackupSettingsSaveArgs = { settings: BackupSettings, };
+
+export type BackupsListArgs = Record<symbol, never>;
+
+export type BackupNowArgs = Record<symbol, never>;
+
+export type ImportLedgerArgs = { path: string, commit: boolean, };
+
+export type ExportRecordsArgs = { what: string, out: string, from: string | null, to: string | null, };
+
+export type RetentionDueArgs = { on: string, };
+
+export type RetentionDisposeArgs = { on: string, out: string, };
+
+export type PrivacyNoticeGetArgs = Record<symbol, never>;
+
+export type PrivacyNoticePrintedArgs = Record<symbol, never>;
+
+export type PrivacyNoticeSaveArgs = { text: string, };
+
+export type CaseContactArgs = { id: string, };
+
+export type PersonFindArgs = { query: PersonQuery, };
+
+export type PersonExportArgs = { selection: PersonSelection, out: string, };
+
+export type PersonEraseArgs = { request: ErasureRequest, };
+
+export type EncryptionStatusArgs = Record<symbol, never>;
+
+export type EncryptionOnArgs = { passphrase: string, };
+
+export type EncryptionChangeArgs = { current: string, passphrase: string, };
+
+export type EncryptionOffArgs = { current: string, };
+
+export type EncryptionRemovePlainBackupsArgs = Record<symbol, never>;
+
+export type Commands = {
+  access_state: { args: AccessStateArgs; result: AccessState };
+  sign_in: { args: SignInArgs; result: SignedIn };
+  sign_out: { args: SignOutArgs; result: null };
+  lock_screen: { args: LockScreenArgs; result: null };
+  unlock_screen: { args: UnlockScreenArgs; result: SignedIn };
+  password_change: { args: PasswordChangeArgs; result: SignedIn };
+  accounts_list: { args: AccountsListArgs; result: Array<Account> };
+  account_create: { args: AccountCreateArgs; result: Account };
+  first_admin_create: { args: FirstAdminCreateArgs; result: SignedIn };
+  account_reset_password: { args: AccountResetPasswordArgs; result: Account };
+  account_unlock: { args: AccountUnlockArgs; result: Account };
+  account_set_disabled: { args: AccountSetDisabledArgs; result: Account };
+  account_policy_save: { args: AccountPolicySaveArgs; result: AccountPolicy };
+  office_get: { args: OfficeGetArgs; result: OfficeProfile | null };
+  office_save: { args: OfficeSaveArgs; result: OfficeProfile };
+  units_list: { args: UnitsListArgs; result: Array<Unit> };
+  unit_save: { args: UnitSaveArgs; result: Unit };
+  unit_delete: { args: UnitDeleteArgs; result: null };
+  staff_list: { args: StaffListArgs; result: Array<Staff> };
+  staff_save: { args: StaffSaveArgs; result: Staff };
+  staff_delete: { args: StaffDeleteArgs; result: null };
+  settings_get: { args: SettingsGetArgs; result: Settings };
+  settings_save: { args: SettingsSaveArgs; result: Settings };
+  audit_log: { args: AuditLogArgs; result: Array<AuditEntry> };
+  vocabulary: { args: VocabularyArgs; result: Vocabulary };
+  holidays_list: { args: HolidaysListArgs; result: Array<Holiday> };
+  holiday_add: { args: HolidayAddArgs; result: null };
+  holiday_remove: { args: HolidayRemoveArgs; result: null };
+  feedback_add: { args: FeedbackAddArgs; result: Case };
+  feedback_list: { args: FeedbackListArgs; result: FeedbackPage };
+  case_counts: { args: CaseCountsArgs; result: CaseCounts };
+  case_get: { args: CaseGetArgs; result: Case };
+  case_move: { args: CaseMoveArgs; result: Case };
+  case_record_step: { args: CaseRecordStepArgs; result: Case };
+  case_set_exception: { args: CaseSetExceptionArgs; result: Case };
+  case_confirm: { args: CaseConfirmArgs; result: Case };
+  reply_draft: { args: ReplyDraftArgs; result: Case };
+  reply_sign: { args: ReplySignArgs; result: Case };
+  reply_send: { args: ReplySendArgs; result: Case };
+  actions_list: { args: ActionsListArgs; result: Array<CorrectiveAction> };
+  action_save: { args: ActionSaveArgs; result: CorrectiveAction };
+  action_set_status: { args: ActionSetStatusArgs; result: CorrectiveAction };
+  action_check: { args: ActionCheckArgs; result: CorrectiveAction };
+  print_open: { args: PrintOpenArgs; result: PrintOutcome };
+  print_save: { args: PrintSaveArgs; result: PrintOutcome };
+  report_figures: { args: ReportFiguresArgs; result: FiguresReport };
+  survey_forms_behind: { args: SurveyFormsBehindArgs; result: FormsBehind };
+  annual_texts_get: { args: AnnualTextsGetArgs; result: AnnualTexts };
+  annual_texts_save: { args: AnnualTextsSaveArgs; result: null };
+  objective_set: { args: ObjectiveSetArgs; result: null };
+  opinions_list: { args: OpinionsListArgs; result: Array<Opinion> };
+  opinion_classify: { args: OpinionClassifyArgs; result: null };
+  annual_docx_save: { args: AnnualDocxSaveArgs; result: string };
+  archived_reports: { args: ArchivedReportsArgs; result: Array<ArchivedReport> };
+  archived_report_save: { args: ArchivedReportSaveArgs; result: string };
+  survey_templates: { args: SurveyTemplatesArgs; result: Array<TemplateInfo> };
+  survey_template_get: { args: SurveyTemplateGetArgs; result: SurveyTemplate };
+  survey_template_save: { args: SurveyTemplateSaveArgs; result: TemplateInfo };
+  survey_template_import: { args: SurveyTemplateImportArgs; result: TemplateInfo };
+  survey_template_export: { args: SurveyTemplateExportArgs; result: string };
+  survey_rounds: { args: SurveyRoundsArgs; result: Array<SurveyRound> };
+  survey_round_create: { args: SurveyRoundCreateArgs; result: SurveyRound };
+  survey_print: { args: SurveyPrintArgs; result: PrintOutcome };
+  survey_entry_sheet: { args: SurveyEntrySheetArgs; result: EntrySheet };
+  survey_check_serial: { args: SurveyCheckSerialArgs; result: SerialCheck };
+  survey_response_save: { args: SurveyResponseSaveArgs; result: SurveyResponse };
+  survey_response_undo: { args: SurveyResponseUndoArgs; result: SurveyResponse | null };
+  survey_responses: { args: SurveyResponsesArgs; result: Array<SurveyResponse> };
+  survey_import: { args: SurveyImportArgs; result: ImportReport };
+  backup_settings_get: { args: BackupSettingsGetArgs; result: BackupSettings };
+  backup_settings_save: { args: BackupSettingsSaveArgs; result: BackupSettings };
+  backups_list: { args: BackupsListArgs; result: Array<BackupFile> };
+  backup_now: { args: BackupNowArgs; result: BackupFile };
+  import_ledger: { args: ImportLedgerArgs; result: ImportPreview };
+  export_records: { args: ExportRecordsArgs; result: ExportReport };
+  retention_due: { args: RetentionDueArgs; result: RetentionDue };
+  retention_dispose: { args: RetentionDisposeArgs; result: DisposalReport };
+  privacy_notice_get: { args: PrivacyNoticeGetArgs; result: string };
+  privacy_notice_printed: { args: PrivacyNoticePrintedArgs; result: string };
+  privacy_notice_save: { args: PrivacyNoticeSaveArgs; result: string };
+  case_contact: { args: CaseContactArgs; result: Contact };
+  person_find: { args: PersonFindArgs; result: Array<PersonMatch> };
+  person_export: { args: PersonExportArgs; result: ExportReport };
+  person_erase: { args: PersonEraseArgs; result: ErasureReport };
+  encryption_status: { args: EncryptionStatusArgs; result: EncryptionStatus };
+  encryption_on: { args: EncryptionOnArgs; result: EncryptionReport };
+  encryption_change: { args: EncryptionChangeArgs; result: EncryptionReport };
+  encryption_off: { args: EncryptionOffArgs; result: EncryptionReport };
+  encryption_remove_plain_backups: { args: EncryptionRemovePlainBackupsArgs; result: Array<string> };
+}

@@ -1,31 +1,31 @@
 // Encryption at rest: the start screen's passphrase and the administrator's commands, one
-// typed function each. Argument names are camelCase, as Tauri 2 expects on the JavaScript side.
+// typed function each. Each calls the one transport, `call`.
 
-import { invoke } from '@tauri-apps/api/core';
+import { call } from './transport';
 import type { EncryptionReport, EncryptionStatus } from './bindings';
 
 /** Opens the encrypted database with the passphrase; rejects with kind `encrypted` when wrong. */
-export function databaseUnlock(passphrase: string): Promise<void> {
-  return invoke<void>('database_unlock', { passphrase });
+export function databaseUnlock(passphrase: string): Promise<null> {
+  return call('database_unlock', { passphrase });
 }
 
 export function encryptionStatus(): Promise<EncryptionStatus> {
-  return invoke<EncryptionStatus>('encryption_status');
+  return call('encryption_status');
 }
 
 export function encryptionOn(passphrase: string): Promise<EncryptionReport> {
-  return invoke<EncryptionReport>('encryption_on', { passphrase });
+  return call('encryption_on', { passphrase });
 }
 
 export function encryptionChange(current: string, passphrase: string): Promise<EncryptionReport> {
-  return invoke<EncryptionReport>('encryption_change', { current, passphrase });
+  return call('encryption_change', { current, passphrase });
 }
 
 export function encryptionOff(current: string): Promise<EncryptionReport> {
-  return invoke<EncryptionReport>('encryption_off', { current });
+  return call('encryption_off', { current });
 }
 
 /** Overwrites and deletes the backups still in plaintext; returns their paths. */
 export function encryptionRemovePlainBackups(): Promise<string[]> {
-  return invoke<string[]>('encryption_remove_plain_backups');
+  return call('encryption_remove_plain_backups');
 }

@@ -1,11 +1,21 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-// The argument names must match the Rust commands exactly (camelCase on this side), or Tauri
+// The argument names must match the core's request types exactly (camelCase), or the core
 // rejects the call at run time; nothing else would catch a typo before the app starts.
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 
 const api = await import('./index');
+
+// What each call sent through the transport's one Tauri command, `call`: [name] when it had
+// no arguments, else [name, args].
+function sent(): unknown[][] {
+  return invoke.mock.calls.map(([cmd, payload]) => {
+    expect(cmd).toBe('call');
+    const { command, args } = payload as { command: string; args: Record<string, unknown> };
+    return Object.keys(args).length === 0 ? [command] : [command, args];
+  });
+}
 
 beforeEach(() => {
   invoke.mockReset();
@@ -39,7 +49,7 @@ describe('api', () => {
     await api.settingsSave(settings);
     await api.auditLog(200);
 
-    expect(invoke.mock.calls).toEqual([
+    expect(sent()).toEqual([
       ['app_info'],
       ['office_get'],
       ['office_save', { profile: office }],
@@ -108,7 +118,7 @@ describe('api', () => {
     await api.holidayAdd('2026-09-02', 'Quốc khánh');
     await api.holidayRemove('2026-09-02');
 
-    expect(invoke.mock.calls).toEqual([
+    expect(sent()).toEqual([
       ['vocabulary'],
       ['feedback_add', { input }],
       ['feedback_list', { filter }],
@@ -136,7 +146,7 @@ describe('api', () => {
     await api.staffList('   ');
     await api.staffList(null);
     await api.staffList(' nguyen van ');
-    expect(invoke.mock.calls).toEqual([
+    expect(sent()).toEqual([
       ['staff_list', { query: null }],
       ['staff_list', { query: null }],
       ['staff_list', { query: 'nguyen van' }],

@@ -1,9 +1,8 @@
-// One typed function per Tauri command. The only module that talks to the Rust side: the
-// rest of the UI imports these, so a renamed command or argument is fixed in one place.
-// Argument names are camelCase, as Tauri 2 expects on the JavaScript side.
+// One typed function per command. With accounts.ts, surveys.ts and encryption.ts, the only
+// modules the rest of the UI imports to reach the Rust side, so a renamed command or argument
+// is fixed in one place; each calls the one transport, `call` (transport.ts).
 
-import { invoke } from '@tauri-apps/api/core';
-import { emit, listen } from '@tauri-apps/api/event';
+import { call, on, tell } from './transport';
 import type {
   ActionInput,
   ActionStatus,
@@ -18,6 +17,7 @@ import type {
   ImportPreview,
   RestoreReport,
   RetentionDue,
+  TaskProgress,
   Case,
   CaseCounts,
   Contact,
@@ -52,236 +52,236 @@ import type {
 } from './bindings';
 
 export function appInfo(): Promise<AppInfo> {
-  return invoke<AppInfo>('app_info');
+  return call('app_info');
 }
 
 export function officeGet(): Promise<OfficeProfile | null> {
-  return invoke<OfficeProfile | null>('office_get');
+  return call('office_get');
 }
 
 export function officeSave(profile: OfficeProfile): Promise<OfficeProfile> {
-  return invoke<OfficeProfile>('office_save', { profile });
+  return call('office_save', { profile });
 }
 
 export function unitsList(): Promise<Unit[]> {
-  return invoke<Unit[]>('units_list');
+  return call('units_list');
 }
 
 export function unitSave(unit: UnitInput): Promise<Unit> {
-  return invoke<Unit>('unit_save', { unit });
+  return call('unit_save', { unit });
 }
 
 export function unitDelete(id: string): Promise<null> {
-  return invoke<null>('unit_delete', { id });
+  return call('unit_delete', { id });
 }
 
 /** Blank or whitespace-only queries list everyone; the core folds accents itself. */
 export function staffList(query?: string | null): Promise<Staff[]> {
   const q = (query ?? '').trim();
-  return invoke<Staff[]>('staff_list', { query: q === '' ? null : q });
+  return call('staff_list', { query: q === '' ? null : q });
 }
 
 export function staffSave(staff: StaffInput): Promise<Staff> {
-  return invoke<Staff>('staff_save', { staff });
+  return call('staff_save', { staff });
 }
 
 export function staffDelete(id: string): Promise<null> {
-  return invoke<null>('staff_delete', { id });
+  return call('staff_delete', { id });
 }
 
 export function settingsGet(): Promise<Settings> {
-  return invoke<Settings>('settings_get');
+  return call('settings_get');
 }
 
 export function settingsSave(settings: Settings): Promise<Settings> {
-  return invoke<Settings>('settings_save', { settings });
+  return call('settings_save', { settings });
 }
 
 export function auditLog(limit: number): Promise<AuditEntry[]> {
-  return invoke<AuditEntry[]>('audit_log', { limit });
+  return call('audit_log', { limit });
 }
 
 // ---- Vocabulary: every closed list with its Vietnamese labels, from the Rust enums ----
 
 export function vocabulary(): Promise<Vocabulary> {
-  return invoke<Vocabulary>('vocabulary');
+  return call('vocabulary');
 }
 
 // ---- The feedback book and its cases ----
 
 /** Records one piece of feedback; the case comes back with its receipt number. */
 export function feedbackAdd(input: FeedbackInput): Promise<Case> {
-  return invoke<Case>('feedback_add', { input });
+  return call('feedback_add', { input });
 }
 
 export function feedbackList(filter: FeedbackFilter): Promise<FeedbackPage> {
-  return invoke<FeedbackPage>('feedback_list', { filter });
+  return call('feedback_list', { filter });
 }
 
 /** Open, overdue and due-soon cases on the office's today. */
 export function caseCounts(): Promise<CaseCounts> {
-  return invoke<CaseCounts>('case_counts');
+  return call('case_counts');
 }
 
 export function caseGet(id: string): Promise<Case> {
-  return invoke<Case>('case_get', { id });
+  return call('case_get', { id });
 }
 
 /** One move along the procedure; refused with a "conflict" when it is not allowed now. */
 export function caseMove(id: string, step: MoveInput): Promise<Case> {
-  return invoke<Case>('case_move', { id, step });
+  return call('case_move', { id, step });
 }
 
 export function caseRecordStep(id: string, step: StepInput): Promise<Case> {
-  return invoke<Case>('case_record_step', { id, step });
+  return call('case_record_step', { id, step });
 }
 
 export function caseSetException(id: string, exception: ExceptionInput): Promise<Case> {
-  return invoke<Case>('case_set_exception', { id, exception });
+  return call('case_set_exception', { id, exception });
 }
 
 /** "Xác nhận của trưởng phòng/đơn vị" by the staff member `staffId`. */
 export function caseConfirm(id: string, staffId: string): Promise<Case> {
-  return invoke<Case>('case_confirm', { id, staffId });
+  return call('case_confirm', { id, staffId });
 }
 
 // ---- Reply letters (công văn trả lời) ----
 
 /** A new draft when `letterId` is null, else rewrites that unsigned draft. */
 export function replyDraft(caseId: string, letterId: string | null, number: string, body: string): Promise<Case> {
-  return invoke<Case>('reply_draft', { caseId, letterId, number, body });
+  return call('reply_draft', { caseId, letterId, number, body });
 }
 
 export function replySign(letterId: string, signerName: string, signerTitle: string, on: string): Promise<Case> {
-  return invoke<Case>('reply_sign', { letterId, signerName, signerTitle, on });
+  return call('reply_sign', { letterId, signerName, signerTitle, on });
 }
 
 export function replySend(letterId: string, on: string, via: string): Promise<Case> {
-  return invoke<Case>('reply_send', { letterId, on, via });
+  return call('reply_send', { letterId, on, via });
 }
 
 // ---- Corrective actions (QT-07-HTCL) ----
 
 export function actionsList(): Promise<CorrectiveAction[]> {
-  return invoke<CorrectiveAction[]>('actions_list');
+  return call('actions_list');
 }
 
 /** Creates or updates an action; `case_ids` replaces the cases it is linked to. */
 export function actionSave(action: ActionInput): Promise<CorrectiveAction> {
-  return invoke<CorrectiveAction>('action_save', { action });
+  return call('action_save', { action });
 }
 
 export function actionSetStatus(id: string, status: ActionStatus): Promise<CorrectiveAction> {
-  return invoke<CorrectiveAction>('action_set_status', { id, status });
+  return call('action_set_status', { id, status });
 }
 
 export function actionCheck(id: string, effective: boolean, note: string, on: string): Promise<CorrectiveAction> {
-  return invoke<CorrectiveAction>('action_check', { id, effective, note, on });
+  return call('action_check', { id, effective, note, on });
 }
 
 // ---- Holidays, which working-day deadlines skip ----
 
 export function holidaysList(): Promise<Holiday[]> {
-  return invoke<Holiday[]>('holidays_list');
+  return call('holidays_list');
 }
 
 export function holidayAdd(day: string, name: string): Promise<null> {
-  return invoke<null>('holiday_add', { day, name });
+  return call('holiday_add', { day, name });
 }
 
 export function holidayRemove(day: string): Promise<null> {
-  return invoke<null>('holiday_remove', { day });
+  return call('holiday_remove', { day });
 }
 
 // ---- Printing: the core draws the PDF; the app saves it and opens the viewer ----
 
 /** Prints into the office's print folder and opens the system's PDF viewer. */
 export function printOpen(job: PrintJob): Promise<PrintOutcome> {
-  return invoke<PrintOutcome>('print_open', { job });
+  return call('print_open', { job });
 }
 
 /** Prints into `path`, chosen in the native save dialog. */
 export function printSave(job: PrintJob, path: string): Promise<PrintOutcome> {
-  return invoke<PrintOutcome>('print_save', { job, path });
+  return call('print_save', { job, path });
 }
 
 // ---- Reports ----
 
 /** The figures of a period against the same period a year before (and a year's quarters). */
 export function reportFigures(period: PeriodQuery): Promise<FiguresReport> {
-  return invoke<FiguresReport>('report_figures', { period });
+  return call('report_figures', { period });
 }
 
 /** The survey forms behind a number of the period's survey figures. */
 export function surveyFormsBehind(period: PeriodQuery, query: FormsQuery): Promise<FormsBehind> {
-  return invoke<FormsBehind>('survey_forms_behind', { period, query });
+  return call('survey_forms_behind', { period, query });
 }
 
 /** What staff wrote into the annual report of `year` (empty until saved). */
 export function annualTextsGet(year: number): Promise<AnnualTexts> {
-  return invoke<AnnualTexts>('annual_texts_get', { year });
+  return call('annual_texts_get', { year });
 }
 
 export function annualTextsSave(year: number, texts: AnnualTexts): Promise<null> {
-  return invoke<null>('annual_texts_save', { year, texts });
+  return call('annual_texts_save', { year, texts });
 }
 
 /** The Word copy of the annual report, saved at `path`; resolves to the path written. */
 export function annualDocxSave(year: number, path: string): Promise<string> {
-  return invoke<string>('annual_docx_save', { year, path });
+  return call('annual_docx_save', { year, path });
 }
 
 /** Reports archived when they were printed, newest first. */
 export function archivedReports(): Promise<ArchivedReport[]> {
-  return invoke<ArchivedReport[]>('archived_reports');
+  return call('archived_reports');
 }
 
 /** An archived report written back byte for byte at `path`; resolves to the path written. */
 export function archivedReportSave(id: string, path: string): Promise<string> {
-  return invoke<string>('archived_report_save', { id, path });
+  return call('archived_report_save', { id, path });
 }
 
 /** The opinions written on survey forms filled in the period, with their groups. */
 export function opinionsList(period: PeriodQuery): Promise<Opinion[]> {
-  return invoke<Opinion[]>('opinions_list', { period });
+  return call('opinions_list', { period });
 }
 
 /** Puts an opinion in a group; an empty name takes it out. */
 export function opinionClassify(responseId: string, code: string, group: string): Promise<null> {
-  return invoke<null>('opinion_classify', { responseId, code, group });
+  return call('opinion_classify', { responseId, code, group });
 }
 
 /** Sets the objective of a year (a share in percent), or removes it with `null`. */
 export function objectiveSet(year: number, metric: Metric, target: number | null): Promise<null> {
-  return invoke<null>('objective_set', { year, metric, target });
+  return call('objective_set', { year, metric, target });
 }
 export * from './surveys';
 // ---- Records: backups, import of old ledgers, exports, retention ----
 
 export function backupSettingsGet(): Promise<BackupSettings> {
-  return invoke<BackupSettings>('backup_settings_get');
+  return call('backup_settings_get');
 }
 
 export function backupSettingsSave(settings: BackupSettings): Promise<BackupSettings> {
-  return invoke<BackupSettings>('backup_settings_save', { settings });
+  return call('backup_settings_save', { settings });
 }
 
 export function backupsList(): Promise<BackupFile[]> {
-  return invoke<BackupFile[]>('backups_list');
+  return call('backups_list');
 }
 
 export function backupNow(): Promise<BackupFile> {
-  return invoke<BackupFile>('backup_now');
+  return call('backup_now');
 }
 
 /** Replaces the database with the backup at `path` (checked first; the current file is kept). */
 export function backupRestore(path: string): Promise<RestoreReport> {
-  return invoke<RestoreReport>('backup_restore', { path });
+  return call('backup_restore', { path });
 }
 
 /** The preview of an old ledger; with `commit`, stores all its new lines or none. */
 export function importLedger(path: string, commit: boolean): Promise<ImportPreview> {
-  return invoke<ImportPreview>('import_ledger', { path, commit });
+  return call('import_ledger', { path, commit });
 }
 
 export function exportRecords(
@@ -290,20 +290,20 @@ export function exportRecords(
   from: string | null,
   to: string | null,
 ): Promise<ExportReport> {
-  return invoke<ExportReport>('export_records', { what, out, from, to });
+  return call('export_records', { what, out, from, to });
 }
 
 export function retentionDue(on: string): Promise<RetentionDue> {
-  return invoke<RetentionDue>('retention_due', { on });
+  return call('retention_due', { on });
 }
 
 export function retentionDispose(on: string, out: string): Promise<DisposalReport> {
-  return invoke<DisposalReport>('retention_dispose', { on, out });
+  return call('retention_dispose', { on, out });
 }
 
 /** Stops the running import, export or backup; it then changes nothing. */
 export function taskCancel(): Promise<null> {
-  return invoke<null>('task_cancel');
+  return call('task_cancel');
 }
 export * from './accounts';
 
@@ -317,7 +317,7 @@ let firstPaintMarked = false;
 export function markFirstPaint(): void {
   if (firstPaintMarked) return;
   firstPaintMarked = true;
-  requestAnimationFrame(() => requestAnimationFrame(() => void emit('first-paint').catch(() => {})));
+  requestAnimationFrame(() => requestAnimationFrame(() => void tell('first-paint').catch(() => {})));
 }
 
 /**
@@ -325,37 +325,42 @@ export function markFirstPaint(): void {
  * the database file damaged; the app info then says why and names the newest good backup.
  */
 export function onDatabaseDamaged(f: () => void): Promise<() => void> {
-  return listen('database-damaged', () => f());
+  return on('database-damaged', () => f());
+}
+
+/** Calls `f` with each step of a long task (`import`, `export`, `backup`) while it runs. */
+export function onTaskProgress(f: (progress: TaskProgress) => void): Promise<() => void> {
+  return on<TaskProgress>('records-progress', f);
 }
 
 // ---- Personal data (Law 91/2025/QH15) ----
 
 export function privacyNoticeGet(): Promise<string> {
-  return invoke<string>('privacy_notice_get');
+  return call('privacy_notice_get');
 }
 
 /** The notice as printed on the forms, the office's name filled in. */
 export function privacyNoticePrinted(): Promise<string> {
-  return invoke<string>('privacy_notice_printed');
+  return call('privacy_notice_printed');
 }
 
 export function privacyNoticeSave(text: string): Promise<string> {
-  return invoke<string>('privacy_notice_save', { text });
+  return call('privacy_notice_save', { text });
 }
 
 /** A case's contact details; the core logs who asked. */
 export function caseContact(id: string): Promise<Contact> {
-  return invoke<Contact>('case_contact', { id });
+  return call('case_contact', { id });
 }
 
 export function personFind(query: PersonQuery): Promise<PersonMatch[]> {
-  return invoke<PersonMatch[]>('person_find', { query });
+  return call('person_find', { query });
 }
 
 export function personExport(selection: PersonSelection, out: string): Promise<ExportReport> {
-  return invoke<ExportReport>('person_export', { selection, out });
+  return call('person_export', { selection, out });
 }
 
 export function personErase(request: ErasureRequest): Promise<ErasureReport> {
-  return invoke<ErasureReport>('person_erase', { request });
+  return call('person_erase', { request });
 }

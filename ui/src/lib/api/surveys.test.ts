@@ -1,10 +1,21 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-// The survey commands' names and argument names must match src-tauri/src/commands/surveys.rs.
+// The survey commands' names and argument names must match the core's command table
+// (src/commands/table.rs); tests/integration/commands.rs checks every name the API uses.
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 
 const api = await import('./index');
+
+// What each call sent through the transport's one Tauri command, `call`: [name] when it had
+// no arguments, else [name, args].
+function sent(): unknown[][] {
+  return invoke.mock.calls.map(([cmd, payload]) => {
+    expect(cmd).toBe('call');
+    const { command, args } = payload as { command: string; args: Record<string, unknown> };
+    return Object.keys(args).length === 0 ? [command] : [command, args];
+  });
+}
 
 beforeEach(() => {
   invoke.mockReset();
@@ -24,7 +35,7 @@ describe('survey api', () => {
     await api.surveyResponseUndo('r');
     await api.surveyResponses('r');
     await api.surveyImport('r', 'phiếu.xlsx', [1, 2], true);
-    expect(invoke.mock.calls).toEqual([
+    expect(sent()).toEqual([
       ['survey_templates'],
       ['survey_template_import', { json: '{}' }],
       ['survey_template_export', { key: 'bm-qt-sct-05-02', version: null }],

@@ -1,0 +1,228 @@
+//! The commands, one entry each: its name, its flags (`read` or `write`; `open` when it needs
+//! no signed-in account; `long` when it reads or rewrites the whole file), its request
+//! with the argument names the callers send, its result, and the one call into the core.
+//! Adding a command is adding an entry here (and a typed function in `ui/src/lib/api`).
+//!
+//! Not here, because only the app window has them: its start-up screen (`app_info`), the
+//! passphrase that opens an encrypted database (`database_unlock`), replacing the open
+//! database by a backup (`backup_restore`, which reopens it), and the Cancel button of a long
+//! task (`task_cancel`). See `src-tauri/src/commands/mod.rs`.
+
+use super::{Command, Context, Flag};
+use crate::report::annual::AnnualTexts;
+use crate::report::behind::{FormsBehind, FormsQuery};
+use crate::report::figures::FiguresReport;
+use crate::report::opinions::Opinion;
+use crate::report::period::PeriodQuery;
+use crate::report::review::{ArchivedReport, Metric};
+use crate::store::backup::{BackupFile, BackupSettings};
+use crate::*;
+use std::path::Path;
+
+/// The outcome of a print written at `path`, shown to the user when the caller can.
+fn shown(ctx: &Context, path: &Path) -> PrintOutcome {
+    PrintOutcome { path: path.display().to_string(), opened: (ctx.open_file)(path) }
+}
+
+commands! {
+    // ---- Signing in, the idle lock, accounts ----
+
+    /// Who is signed in, whether the screen is locked, and what the role may do.
+    access_state [read, open] AccessStateArgs {} -> AccessState = |l, _, _| l.access_state();
+    sign_in [write, open] SignInArgs { login: String, password: String } -> SignedIn = |l, a, _| l.sign_in(&a.login, &a.password);
+    sign_out [write, open] SignOutArgs {} -> () = |l, _, _| { l.sign_out(); Ok(()) };
+    lock_screen [write, open] LockScreenArgs {} -> () = |l, _, _| { l.lock_screen(); Ok(()) };
+    unlock_screen [write] UnlockScreenArgs { password: String } -> SignedIn = |l, a, _| l.unlock_screen(&a.password);
+    /// The signed-in user's own new password.
+    password_change [write] PasswordChangeArgs { current: String, #[serde(rename = "new")] new_password: String } -> SignedIn
+        = |l, a, _| l.change_password(&a.current, &a.new_password);
+    accounts_list [read] AccountsListArgs {} -> Vec<Account> = |l, _, _| l.accounts();
+    account_create [write] AccountCreateArgs { input: AccountInput } -> Account = |l, a, _| l.create_account(&a.input);
+    /// The first administrator of a database without accounts.
+    first_admin_create [write, open] FirstAdminCreateArgs { input: FirstAdminInput } -> SignedIn
+        = |l, a, _| l.create_first_administrator(&a.input);
+    account_reset_password [write] AccountResetPasswordArgs { id: String, password: String } -> Account
+        = |l, a, _| l.reset_password(&a.id, &a.password);
+    account_unlock [write] AccountUnlockArgs { id: String } -> Account = |l, a, _| l.unlock_account(&a.id);
+    account_set_disabled [write] AccountSetDisabledArgs { id: String, disabled: bool } -> Account
+        = |l, a, _| l.set_account_disabled(&a.id, a.disabled);
+    account_policy_save [write] AccountPolicySaveArgs { policy: AccountPolicy } -> AccountPolicy
+        = |l, a, _| l.save_account_policy(&a.policy);
+
+    // ---- The office, its units, staff, settings and holidays ----
+
+    office_get [read] OfficeGetArgs {} -> Option<OfficeProfile> = |l, _, _| l.office();
+    office_save [write] OfficeSaveArgs { profile: OfficeProfile } -> OfficeProfile = |l, a, _| l.save_office(&a.profile);
+    units_list [read] UnitsListArgs {} -> Vec<Unit> = |l, _, _| l.units();
+    unit_save [write] UnitSaveArgs { unit: UnitInput } -> Unit = |l, a, _| l.save_unit(&a.unit);
+    unit_delete [write] UnitDeleteArgs { id: String } -> () = |l, a, _| l.delete_unit(&a.id);
+    /// Everyone, or those whose name or title matches `query` (accents and case ignored).
+    staff_list [read] StaffListArgs { query: Option<String> } -> Vec<Staff> = |l, a, _| l.staff(a.query.as_deref());
+    staff_save [write] StaffSaveArgs { staff: StaffInput } -> Staff = |l, a, _| l.save_staff(&a.staff);
+    staff_delete [write] StaffDeleteArgs { id: String } -> () = |l, a, _| l.delete_staff(&a.id);
+    settings_get [read] SettingsGetArgs {} -> Settings = |l, _, _| l.settings();
+    settings_save [write] SettingsSaveArgs { settings: Settings } -> Settings = |l, a, _| l.save_settings(&a.settings);
+    audit_log [read] AuditLogArgs { limit: u32 } -> Vec<AuditEntry> = |l, a, _| l.audit_log(a.limit);
+    /// Every closed list with its Vietnamese labels.
+    vocabulary [read, open] VocabularyArgs {} -> Vocabulary = |_, _, _| Ok(crate::vocabulary());
+    holidays_list [read] HolidaysListArgs {} -> Vec<Holiday> = |l, _, _| l.holidays();
+    holiday_add [write] HolidayAddArgs { day: String, name: String } -> () = |l, a, _| l.add_holiday(&a.day, &a.name);
+    holiday_remove [write] HolidayRemoveArgs { day: String } -> () = |l, a, _| l.remove_holiday(&a.day);
+
+    // ---- The feedback book and its cases ----
+
+    /// Records one piece of feedback; the case comes back with its receipt number.
+    feedback_add [write] FeedbackAddArgs { input: FeedbackInput } -> Case = |l, a, _| l.add_feedback(&a.input);
+    feedback_list [read] FeedbackListArgs { filter: FeedbackFilter } -> FeedbackPage = |l, a, _| l.feedback(&a.filter);
+    case_counts [read] CaseCountsArgs {} -> CaseCounts = |l, _, _| l.case_counts();
+    case_get [read] CaseGetArgs { id: String } -> Case = |l, a, _| l.case(&a.id);
+    case_move [write] CaseMoveArgs { id: String, step: MoveInput } -> Case = |l, a, _| l.move_case(&a.id, &a.step);
+    case_record_step [write] CaseRecordStepArgs { id: String, step: StepInput } -> Case = |l, a, _| l.record_step(&a.id, &a.step);
+    case_set_exception [write] CaseSetExceptionArgs { id: String, exception: ExceptionInput } -> Case
+        = |l, a, _| l.set_exception_deadline(&a.id, &a.exception);
+    case_confirm [write] CaseConfirmArgs { id: String, staff_id: String } -> Case = |l, a, _| l.confirm(&a.id, &a.staff_id);
+    /// A new draft when `letterId` is null, else rewrites that unsigned draft.
+    reply_draft [write] ReplyDraftArgs { case_id: String, letter_id: Option<String>, number: String, body: String } -> Case
+        = |l, a, _| l.draft_reply(&a.case_id, a.letter_id.as_deref(), &a.number, &a.body);
+    reply_sign [write] ReplySignArgs { letter_id: String, signer_name: String, signer_title: String, on: String } -> Case
+        = |l, a, _| l.sign_reply(&a.letter_id, &a.signer_name, &a.signer_title, &a.on);
+    reply_send [write] ReplySendArgs { letter_id: String, on: String, via: String } -> Case
+        = |l, a, _| l.send_reply(&a.letter_id, &a.on, &a.via);
+
+    // ---- Corrective actions ----
+
+    actions_list [read] ActionsListArgs {} -> Vec<CorrectiveAction> = |l, _, _| l.actions();
+    action_save [write] ActionSaveArgs { action: ActionInput } -> CorrectiveAction = |l, a, _| l.save_action(&a.action);
+    action_set_status [write] ActionSetStatusArgs { id: String, status: ActionStatus } -> CorrectiveAction
+        = |l, a, _| l.set_action_status(&a.id, a.status);
+    action_check [write] ActionCheckArgs { id: String, effective: bool, note: String, on: String } -> CorrectiveAction
+        = |l, a, _| l.check_action(&a.id, a.effective, &a.note, &a.on);
+
+    // ---- Printing: the core draws the PDF and writes it ----
+
+    /// Prints into the caller's print folder and shows the file when the caller can.
+    print_open [write] PrintOpenArgs { job: PrintJob } -> PrintOutcome = |l, a, c| {
+        let path = l.print_to_folder(&a.job, &c.print_dir)?;
+        Ok(shown(c, &path))
+    };
+    /// Prints into `path` (the window's save dialog chose it).
+    print_save [write] PrintSaveArgs { job: PrintJob, path: String } -> PrintOutcome = |l, a, _| {
+        l.print_to_file(&a.job, Path::new(&a.path))?;
+        Ok(PrintOutcome { path: a.path, opened: false })
+    };
+
+    // ---- Reports ----
+
+    /// The figures of a period against the same period a year before.
+    report_figures [read] ReportFiguresArgs { period: PeriodQuery } -> FiguresReport
+        = |l, a, _| l.figures_report(&a.period.period()?);
+    /// The survey forms behind a number of the period's survey figures.
+    survey_forms_behind [read] SurveyFormsBehindArgs { period: PeriodQuery, query: FormsQuery } -> FormsBehind
+        = |l, a, _| l.survey_forms_behind(&a.period.period()?, &a.query);
+    annual_texts_get [read] AnnualTextsGetArgs { year: i32 } -> AnnualTexts = |l, a, _| l.annual_texts(a.year);
+    annual_texts_save [write] AnnualTextsSaveArgs { year: i32, texts: AnnualTexts } -> () = |l, a, _| l.save_annual_texts(a.year, &a.texts);
+    /// Sets (or with `null`, removes) the objective of a year on a figure.
+    objective_set [write] ObjectiveSetArgs { year: i32, metric: Metric, target: Option<f64> } -> ()
+        = |l, a, _| l.set_objective(a.year, a.metric, a.target);
+    opinions_list [read] OpinionsListArgs { period: PeriodQuery } -> Vec<Opinion> = |l, a, _| l.opinions(&a.period.period()?);
+    /// Puts an opinion in a group; an empty name takes it out.
+    opinion_classify [write] OpinionClassifyArgs { response_id: String, code: String, group: String } -> ()
+        = |l, a, _| l.classify_opinion(&a.response_id, &a.code, &a.group);
+    /// The Word copy of the annual report, written at `path`; answers the path.
+    annual_docx_save [read] AnnualDocxSaveArgs { year: i32, path: String } -> String = |l, a, _| {
+        crate::documents::write_whole(Path::new(&a.path), &l.annual_report_docx(a.year)?)?;
+        Ok(a.path)
+    };
+    /// Reports archived when they were printed, newest first.
+    archived_reports [read] ArchivedReportsArgs {} -> Vec<ArchivedReport> = |l, _, _| l.archived_reports();
+    /// An archived report written back byte for byte at `path`; answers the path.
+    archived_report_save [read] ArchivedReportSaveArgs { id: String, path: String } -> String = |l, a, _| {
+        crate::documents::write_whole(Path::new(&a.path), &l.archived_report_pdf(&a.id)?)?;
+        Ok(a.path)
+    };
+
+    // ---- Surveys ----
+
+    survey_templates [write] SurveyTemplatesArgs {} -> Vec<TemplateInfo> = |l, _, _| l.survey_templates();
+    survey_template_get [read] SurveyTemplateGetArgs { id: String } -> SurveyTemplate = |l, a, _| l.survey_template(&a.id);
+    /// Stores an office's template: in place, or as a new version once forms were printed.
+    survey_template_save [write] SurveyTemplateSaveArgs { template: SurveyTemplate } -> TemplateInfo
+        = |l, a, _| l.save_survey_template(&a.template);
+    /// Stores a template from its JSON text.
+    survey_template_import [write] SurveyTemplateImportArgs { json: String } -> TemplateInfo
+        = |l, a, _| l.import_survey_template(&a.json);
+    survey_template_export [write] SurveyTemplateExportArgs { key: String, version: Option<i32> } -> String
+        = |l, a, _| l.export_survey_template(&a.key, a.version);
+    survey_rounds [read] SurveyRoundsArgs {} -> Vec<SurveyRound> = |l, _, _| l.survey_rounds();
+    survey_round_create [write] SurveyRoundCreateArgs { input: RoundInput } -> SurveyRound = |l, a, _| l.create_survey_round(&a.input);
+    /// Prints `count` more numbered forms of the round into the caller's print folder and
+    /// shows them when the caller can.
+    survey_print [write] SurveyPrintArgs { round_id: String, count: i32 } -> PrintOutcome = |l, a, c| {
+        let before = l.survey_round(&a.round_id)?;
+        let bytes = l.print_survey_round(&a.round_id, a.count)?;
+        let name = format!("phieu-khao-sat-{}-{:05}-{:05}.pdf", before.code, before.printed + 1, before.printed + a.count);
+        let path = crate::documents::save_in_folder(&c.print_dir, &name, &bytes)?;
+        Ok(shown(c, &path))
+    };
+    survey_entry_sheet [read] SurveyEntrySheetArgs { round_id: String } -> EntrySheet = |l, a, _| l.survey_entry_sheet(&a.round_id);
+    survey_check_serial [read] SurveyCheckSerialArgs { round_id: String, serial: String } -> SerialCheck
+        = |l, a, _| l.check_survey_serial(&a.round_id, &a.serial);
+    survey_response_save [write] SurveyResponseSaveArgs { input: ResponseInput } -> SurveyResponse
+        = |l, a, _| l.save_survey_response(&a.input);
+    /// Withdraws the form entered last in the round; null when there is none.
+    survey_response_undo [write] SurveyResponseUndoArgs { round_id: String } -> Option<SurveyResponse>
+        = |l, a, _| l.undo_last_survey_response(&a.round_id);
+    survey_responses [read] SurveyResponsesArgs { round_id: String } -> Vec<SurveyResponse> = |l, a, _| l.survey_responses(&a.round_id);
+    /// Imports returned forms from a file's name (for its kind) and content: all rows or none.
+    survey_import [write] SurveyImportArgs { round_id: String, name: String, bytes: Vec<u8>, dry_run: bool } -> ImportReport
+        = |l, a, _| l.import_survey_file(&a.round_id, &a.name, &a.bytes, a.dry_run);
+
+    // ---- Records: backups, import of old ledgers, exports, retention ----
+
+    backup_settings_get [read] BackupSettingsGetArgs {} -> BackupSettings = |l, _, _| l.backup_settings();
+    backup_settings_save [write] BackupSettingsSaveArgs { settings: BackupSettings } -> BackupSettings
+        = |l, a, _| l.save_backup_settings(&a.settings);
+    backups_list [read] BackupsListArgs {} -> Vec<BackupFile> = |l, _, _| l.backups();
+    /// A verified backup into the folder chosen in the settings.
+    backup_now [write, long, apart] BackupNowArgs {} -> BackupFile = |l, _, c| l.backup_now(&c.progress_of("backup"));
+    /// The preview of an old ledger; with `commit`, stores all its new lines or none.
+    import_ledger [write, long, apart] ImportLedgerArgs { path: String, commit: bool } -> ImportPreview
+        = |l, a, c| l.import_ledger(Path::new(&a.path), a.commit, &c.progress_of("import"));
+    /// The feedback book (`what`: "ledger") or the cases with their history ("cases") as a
+    /// spreadsheet at `out`.
+    export_records [read, long, apart] ExportRecordsArgs { what: String, out: String, from: Option<String>, to: Option<String> } -> ExportReport
+        = |l, a, c| {
+            let (out, p) = (Path::new(&a.out), c.progress_of("export"));
+            match a.what.as_str() {
+                "cases" => l.export_cases(out, a.from.as_deref(), a.to.as_deref(), &p),
+                _ => l.export_ledger(out, a.from.as_deref(), a.to.as_deref(), &p),
+            }
+        };
+    retention_due [read] RetentionDueArgs { on: String } -> RetentionDue = |l, a, _| l.retention_due(&a.on);
+    retention_dispose [write, long, apart] RetentionDisposeArgs { on: String, out: String } -> DisposalReport
+        = |l, a, _| l.dispose(&a.on, Path::new(&a.out));
+
+    // ---- Personal data (Law 91/2025/QH15) ----
+
+    privacy_notice_get [read] PrivacyNoticeGetArgs {} -> String = |l, _, _| l.privacy_notice();
+    /// The notice as printed on the forms, the office's name filled in.
+    privacy_notice_printed [read] PrivacyNoticePrintedArgs {} -> String = |l, _, _| l.privacy_notice_printed();
+    privacy_notice_save [write] PrivacyNoticeSaveArgs { text: String } -> String = |l, a, _| l.save_privacy_notice(&a.text);
+    /// A case's contact details; the reading is logged.
+    case_contact [write] CaseContactArgs { id: String } -> Contact = |l, a, _| l.case_contact(&a.id);
+    person_find [read] PersonFindArgs { query: PersonQuery } -> Vec<PersonMatch> = |l, a, _| l.find_person(&a.query);
+    person_export [write] PersonExportArgs { selection: PersonSelection, out: String } -> ExportReport
+        = |l, a, _| l.export_person(&a.selection, Path::new(&a.out));
+    person_erase [write] PersonEraseArgs { request: ErasureRequest } -> ErasureReport = |l, a, _| l.erase_person(&a.request);
+
+    // ---- Encryption at rest (administrators) ----
+
+    encryption_status [read] EncryptionStatusArgs {} -> EncryptionStatus = |l, _, _| l.encryption_status();
+    encryption_on [write, long] EncryptionOnArgs { passphrase: String } -> EncryptionReport = |l, a, _| l.encryption_on(&a.passphrase);
+    encryption_change [write, long] EncryptionChangeArgs { current: String, passphrase: String } -> EncryptionReport
+        = |l, a, _| l.encryption_change(&a.current, &a.passphrase);
+    encryption_off [write, long] EncryptionOffArgs { current: String } -> EncryptionReport = |l, a, _| l.encryption_off(&a.current);
+    /// Overwrites and deletes the backups still in plaintext; answers their paths.
+    encryption_remove_plain_backups [write] EncryptionRemovePlainBackupsArgs {} -> Vec<String>
+        = |l, _, _| l.remove_plaintext_backups();
+}
