@@ -81,13 +81,13 @@ impl Ledger {
             return Err(Error::validation("new_passphrase", "Mật khẩu mã hoá mới phải khác mật khẩu đang dùng."));
         }
         let path = self.require_file()?;
-        self.conn.pragma_update(None, "rekey", key.as_str())?;
+        cipher::rekey(&self.conn, &key)?;
         self.set_key(Some(key));
         let before = serde_json::json!({ "encrypted": true });
         let after = serde_json::json!({ "encrypted": true, "passphrase": "đã đổi" });
         self.write(|tx| tx.audit("encryption", "database", Some(&before), Some(&after)))?;
         // Nothing written under the old key stays in the WAL.
-        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        store::maintenance::checkpoint(&self.conn)?;
         // Proven by a fresh connection that opens the file with the new passphrase only.
         let check = cipher::open_read_only(&path, self.key())?;
         let problems = integrity_problems(&check)?;
@@ -173,7 +173,7 @@ impl Ledger {
             if let Some(k) = &key {
                 cipher::apply_key(&copy, &tmp, k)?;
             }
-            copy.pragma_update(None, "foreign_keys", "ON")?;
+            store::maintenance::enforce_foreign_keys(&copy)?;
             if cipher::row_counts(&copy)? != expected {
                 return Err(Error::Corrupt("bản sao chép thiếu dữ liệu so với tệp đang dùng".into()));
             }

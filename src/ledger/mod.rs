@@ -149,9 +149,7 @@ impl Ledger {
     /// The quick check made at each start of the app: the file's structure (SQLite's
     /// quick_check), without the slower full integrity check and audit chain of [`check`].
     pub fn startup_problems(&self) -> Result<Vec<String>> {
-        let mut st = self.conn.prepare("PRAGMA quick_check")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        Ok(rows.filter_map(|r| r.ok()).filter(|r| r != "ok").collect())
+        store::integrity::quick_problems(&self.conn)
     }
 
     /// [`Ledger::startup_problems`] as one answer: `Err(Error::Corrupt)` naming the first few
@@ -169,18 +167,18 @@ impl Ledger {
     /// are committed together when it succeeds and all rolled back when it fails or panics.
     /// For demo data and imports.
     pub fn batch<T>(&mut self, f: impl FnOnce(&mut Ledger) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        store::maintenance::begin_immediate(&self.conn)?;
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *self))) {
             Ok(Ok(value)) => {
-                self.conn.execute_batch("COMMIT")?;
+                store::maintenance::commit(&self.conn)?;
                 Ok(value)
             }
             Ok(Err(e)) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
+                store::maintenance::rollback(&self.conn);
                 Err(e)
             }
             Err(panic) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
+                store::maintenance::rollback(&self.conn);
                 std::panic::resume_unwind(panic)
             }
         }

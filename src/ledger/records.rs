@@ -342,10 +342,9 @@ impl Ledger {
     /// secure_delete on, so that what it erases is overwritten in the file, not only unlinked
     /// from it; once it has succeeded, the free pages are wiped too.
     pub(crate) fn erasing<T>(&mut self, f: impl FnOnce(&mut Ledger) -> Result<T>) -> Result<T> {
-        let secure: i64 = self.conn.pragma_query_value(None, "secure_delete", |r| r.get(0))?;
-        self.conn.pragma_update(None, "secure_delete", true)?;
+        let was = crate::store::maintenance::set_secure_delete(&self.conn, true)?;
         let result = f(self);
-        let _ = self.conn.pragma_update(None, "secure_delete", secure);
+        let _ = crate::store::maintenance::set_secure_delete(&self.conn, was);
         if result.is_ok() {
             self.wipe_free_space();
         }
@@ -358,8 +357,8 @@ impl Ledger {
     /// is committed by then: a failure here (another program reading the file) leaves it done,
     /// and the next disposal wipes again.
     fn wipe_free_space(&self) {
-        let _ = self.conn.execute_batch("VACUUM");
-        let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        let _ = crate::store::maintenance::vacuum(&self.conn);
+        let _ = crate::store::maintenance::checkpoint(&self.conn);
     }
 }
 
@@ -482,8 +481,7 @@ fn disposal_print(
 pub(super) fn restore_allowed(db: &Database) -> Result<()> {
     let readable = || -> Option<bool> {
         let conn = cipher::open_read_only(db.path(), db.key()).ok()?;
-        let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).ok()?;
-        if ok != "ok" {
+        if !crate::store::integrity::quick_problems(&conn).ok()?.is_empty() {
             return None;
         }
         crate::store::account::any(&conn).ok()

@@ -91,9 +91,9 @@ impl AnnualReport {
         docx::report_docx(&self.office, &self.print)
     }
 
-    /// Its figures as an Excel workbook.
-    pub fn write_xlsx(&self, out: &std::path::Path) -> Result<()> {
-        crate::export::figures(out, &self.figures)
+    /// Its figures, for the Excel workbook (`export::figures`).
+    pub fn figures(&self) -> &FiguresReport {
+        &self.figures
     }
 }
 

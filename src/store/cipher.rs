@@ -126,6 +126,11 @@ fn quiet(conn: &Connection) {
     let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
 }
 
+/// Re-encrypts every page of the open database under `key` (`PRAGMA rekey`), in one step.
+pub fn rekey(conn: &Connection, key: &Passphrase) -> Result<()> {
+    Ok(conn.pragma_update(None, "rekey", key.as_str())?)
+}
+
 /// Opens the file at `path` read-only, keyed when it is encrypted: for checks of backups and
 /// for reading settings out of a database that is not open.
 pub fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {

@@ -13,6 +13,7 @@ pub mod import;
 pub mod holiday;
 pub mod integrity;
 pub mod letter;
+pub mod maintenance;
 pub mod migrate;
 pub mod network;
 pub mod office;

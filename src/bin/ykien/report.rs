@@ -84,7 +84,7 @@ pub fn run(ledger: &mut Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
                 crate::write_file(&path, &report.docx()?)?;
             }
             if let Some(path) = xlsx {
-                report.write_xlsx(&path)?;
+                ykien::export::figures(&path, report.figures())?;
             }
             let pdf = report.pdf()?;
             let archived = ledger.archive_annual_report(year, &pdf)?;
