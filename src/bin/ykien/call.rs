@@ -68,10 +68,19 @@ pub fn list(json: bool) -> Result<()> {
             .collect();
         print_json(&table);
     } else {
+        let mut text = String::new();
         for c in commands::TABLE {
             let writes = if c.writes { "ghi" } else { "đọc" };
             let signed_in = if c.signed_in { "cần đăng nhập" } else { "" };
-            println!("{:<34} {writes:<4} {signed_in}", c.name);
+            text += format!("{:<34} {writes:<4} {signed_in}", c.name).trim_end();
+            text.push('\n');
+        }
+        // A script that reads only the start (`| head`) closes the pipe: not an error.
+        use std::io::Write;
+        if let Err(e) = std::io::stdout().lock().write_all(text.as_bytes()) {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                return Err(e.into());
+            }
         }
     }
     Ok(())
