@@ -50,7 +50,7 @@ pub enum Error {
     })]
     Encrypted { path: PathBuf, wrong_key: bool },
 
-    #[error("Lỗi cơ sở dữ liệu: {0}")]
+    #[error("{}", storage_message(.0))]
     Storage(#[from] rusqlite::Error),
 
     #[error("Lỗi đọc/ghi tệp: {0}")]
@@ -73,6 +73,21 @@ pub enum Error {
     /// on a database that has accounts. Nothing was changed.
     #[error("{0}")]
     SignInRequired(String),
+}
+
+/// SQLite's own words, except for the one a clerk meets in daily work: the file is busy
+/// because a long task (a backup, an import, an export, a disposal) writes on a connection of
+/// its own and this write waited its whole busy timeout. It was not saved, and saying so in
+/// Vietnamese tells the clerk what to do.
+fn storage_message(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            "Dữ liệu đang bận vì một việc dài (sao lưu, nhập, xuất hoặc tiêu huỷ hồ sơ) đang ghi; \
+             thao tác này chưa được lưu. Hãy chờ việc đó xong rồi thử lại."
+                .into()
+        }
+        _ => format!("Lỗi cơ sở dữ liệu: {e}"),
+    }
 }
 
 impl Error {
@@ -139,5 +154,23 @@ impl From<&Error> for ErrorReport {
 impl From<Error> for ErrorReport {
     fn from(e: Error) -> Self {
         ErrorReport::from(&e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_file_is_explained_in_vietnamese_and_other_storage_errors_keep_their_words() {
+        let busy = Error::Storage(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("database is locked".into()),
+        ));
+        let text = busy.to_string();
+        assert!(text.starts_with("Dữ liệu đang bận"), "{text}");
+        assert!(!text.contains("database is locked"), "{text}");
+        let other = Error::Storage(rusqlite::Error::QueryReturnedNoRows);
+        assert!(other.to_string().starts_with("Lỗi cơ sở dữ liệu: "), "{other}");
     }
 }
