@@ -85,14 +85,11 @@ fn table(app: &AppHandle, state: &AppState, name: &str, args: Value) -> Reply {
     } else {
         state.with(|l| Ok(commands::dispatch(l, name, args, &ctx)))??
     };
-    match name {
-        "access_state" => {
-            let cap = std::env::var(IDLE_OVERRIDE).ok().and_then(|v| v.parse::<u64>().ok()).filter(|s| *s > 0);
-            if let (Some(cap), Some(idle)) = (cap, value.get_mut("idle_lock_seconds")) {
-                *idle = Value::from(idle.as_u64().unwrap_or(cap).min(cap));
-            }
+    if name == "access_state" {
+        let cap = std::env::var(IDLE_OVERRIDE).ok().and_then(|v| v.parse::<u64>().ok()).filter(|s| *s > 0);
+        if let (Some(cap), Some(idle)) = (cap, value.get_mut("idle_lock_seconds")) {
+            *idle = Value::from(idle.as_u64().unwrap_or(cap).min(cap));
         }
-        _ => {}
     }
     Ok(value)
 }
