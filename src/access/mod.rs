@@ -15,7 +15,7 @@
 
 pub mod password;
 
-pub use crate::domain::permission::Action;
+pub use crate::domain::permission::{Action, CaseScope};
 use crate::domain::staff::Role;
 
 /// Who is acting: the role and unit of the signed-in account's staff member.
@@ -25,15 +25,6 @@ pub struct Actor {
     pub unit_id: Option<String>,
 }
 
-/// What the rules read about the case an action is on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseScope {
-    pub receipt_no: String,
-    /// A complaint (khiếu nại, phàn nàn, kháng nghị) about confidentiality.
-    pub confidential: bool,
-    pub unit_id: Option<String>,
-    pub unit_name: Option<String>,
-}
 
 /// Allowed, or the Vietnamese sentence that says what was refused and who may do it.
 pub fn decide(actor: &Actor, action: Action, case: Option<&CaseScope>) -> Result<(), String> {

@@ -184,3 +184,13 @@ impl Action {
         matches!(self, Action::SpecialistMove | Action::RecordStep | Action::DraftReply | Action::Confirm)
     }
 }
+
+/// What the rules read about the case an action is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseScope {
+    pub receipt_no: String,
+    /// A complaint (khiếu nại, phàn nàn, kháng nghị) about confidentiality.
+    pub confidential: bool,
+    pub unit_id: Option<String>,
+    pub unit_name: Option<String>,
+}

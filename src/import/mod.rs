@@ -54,13 +54,6 @@ pub struct ImportColumn {
     pub field_label: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum RowStatus {
-    New,
-    Duplicate,
-    Error,
-}
 
 /// One line of the file as it will be stored.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -84,24 +77,8 @@ pub struct ImportRow {
 /// Rows shown in the preview besides the ones with errors.
 pub const PREVIEW_ROWS: usize = 200;
 
-/// A line ready to store.
-#[derive(Debug, Clone)]
-pub struct PreparedRow {
-    pub row_no: i32,
-    pub input: FeedbackInput,
-    pub received: NaiveDateTime,
-    pub receiver_name: String,
-    pub unit_name: String,
-    pub confirmation: String,
-    pub old_number: String,
-    pub result: String,
-    pub closed_on: Option<NaiveDate>,
-    /// The digest that recognises the line when imported again (from this or another file).
-    pub source_hash: String,
-    pub status: RowStatus,
-    pub errors: Vec<String>,
-    pub converted: bool,
-}
+
+pub use crate::domain::ledger_import::{ImportBatch, PreparedRow, RowStatus};
 
 /// The file read and checked, before the database is asked about duplicates.
 pub struct Prepared {
@@ -407,6 +384,11 @@ fn parse_time(c: &Cell) -> Option<NaiveTime> {
 }
 
 impl Prepared {
+    /// What the store records of the file the lines come from.
+    pub fn batch(&self) -> ImportBatch<'_> {
+        ImportBatch { file_name: &self.file_name, file_hash: &self.file_hash, encoding: self.encoding.code(), sheet: &self.sheet }
+    }
+
     /// The preview of these lines: every error line, then the first [`PREVIEW_ROWS`] others.
     pub fn preview(&self, committed: bool) -> ImportPreview {
         let count = |s: RowStatus| self.rows.iter().filter(|r| r.status == s).count() as i32;

@@ -178,7 +178,7 @@ impl Ledger {
         self.guard(crate::Action::ImportLedger)?;
         let bytes = std::fs::read(path)?;
         let mut prepared = crate::import::prepare(path, &bytes, self.today())?;
-        crate::store::import::mark_duplicates(&self.conn, &mut prepared)?;
+        crate::store::import::mark_duplicates(&self.conn, &mut prepared.rows)?;
         if !commit {
             return Ok(prepared.preview(false));
         }
@@ -197,7 +197,7 @@ impl Ledger {
         let total = new.len() as u64;
         let batch_id = crate::store::new_id();
         self.write(|tx| {
-            crate::store::import::begin_batch(tx, &prepared, &batch_id, new.len())?;
+            crate::store::import::begin_batch(tx, &prepared.batch(), &batch_id, new.len())?;
             let target = crate::store::import::Target { settings: &settings, calendar: &calendar, batch_id: &batch_id };
             let indexing = crate::store::import::suspend_indexing(tx)?;
             for (i, row) in new.iter().enumerate() {

@@ -3,7 +3,7 @@
 //! [`AuditView`], which has no hash.
 
 use super::Tx;
-use crate::access::CaseScope;
+use crate::domain::permission::CaseScope;
 use crate::domain::account::{Account, AccountPolicy, SignedIn};
 use crate::domain::staff::Role;
 use crate::error::{Error, Result};

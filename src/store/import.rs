@@ -8,17 +8,17 @@ use crate::domain::settings::Settings;
 use crate::domain::text::fold;
 use crate::domain::workflow::Status;
 use crate::error::{Error, Result};
-use crate::import::{Prepared, PreparedRow, RowStatus};
+use crate::domain::ledger_import::{ImportBatch, PreparedRow, RowStatus};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Marks the lines already in the database: imported before (same digest), or entered by
 /// hand with the same minute, customer and content.
-pub fn mark_duplicates(conn: &Connection, prepared: &mut Prepared) -> Result<()> {
+pub fn mark_duplicates(conn: &Connection, rows: &mut [PreparedRow]) -> Result<()> {
     let mut by_hash = conn.prepare_cached("SELECT 1 FROM import_row WHERE source_hash = ?1")?;
     let mut same_minute = conn.prepare_cached(
         "SELECT customer_name, content FROM feedback WHERE received_at = ?1 AND deleted_at IS NULL",
     )?;
-    for row in prepared.rows.iter_mut().filter(|r| r.status == RowStatus::New) {
+    for row in rows.iter_mut().filter(|r| r.status == RowStatus::New) {
         let known = by_hash.query_row([&row.source_hash], |_| Ok(())).optional()?.is_some();
         let typed = !known && {
             let (name, content) = (fold(&row.input.customer_name), fold(&row.input.content));
@@ -78,13 +78,13 @@ pub fn index_rows(tx: &Tx, indexing: Indexing) -> Result<()> {
     Ok(())
 }
 
-pub fn begin_batch(tx: &Tx, p: &Prepared, batch_id: &str, rows: usize) -> Result<()> {
+pub fn begin_batch(tx: &Tx, p: &ImportBatch, batch_id: &str, rows: usize) -> Result<()> {
     tx.execute(
         "INSERT INTO import_batch (id, file_name, file_hash, encoding, rows, imported_at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![batch_id, p.file_name, p.file_hash, p.encoding.code(), rows as i64, tx.now(), tx.actor()],
+        params![batch_id, p.file_name, p.file_hash, p.encoding, rows as i64, tx.now(), tx.actor()],
     )?;
     let after = serde_json::json!({
-        "file_name": p.file_name, "file_hash": p.file_hash, "encoding": p.encoding.code(), "rows": rows, "sheet": p.sheet,
+        "file_name": p.file_name, "file_hash": p.file_hash, "encoding": p.encoding, "rows": rows, "sheet": p.sheet,
     });
     tx.audit::<(), _>("import_batch", batch_id, None, Some(&after))
 }
