@@ -113,6 +113,20 @@ async fn the_book_is_searched_while_a_large_export_runs() {
     assert!(bytes.starts_with(b"PK\x03\x04"), "an .xlsx is a zip file");
     assert!(bytes.len() > 100_000, "5,000 cases with their history: {} bytes", bytes.len());
     app.quit().await;
+
+    // Read back by a reader that is not ours: the book's sheet holds every case, the
+    // searched one among them, and the history sheet follows.
+    let script = "import sys, json, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+book = wb.worksheets[0]
+cells = [str(v) for row in book.iter_rows(values_only=True) for v in row if v is not None]
+print(json.dumps({'sheets': len(wb.worksheets), 'rows': book.max_row, 'found': sys.argv[2] in cells}))";
+    let read = std::process::Command::new("python3").args(["-c", script, out.to_str().unwrap(), &wanted.receipt_no]).output().unwrap();
+    assert!(read.status.success(), "openpyxl could not read the export ({}): `cargo xtask test` installs it", String::from_utf8_lossy(&read.stderr));
+    let read: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+    assert_eq!(read["sheets"], 2, "{read}");
+    assert!(read["rows"].as_u64().unwrap() > total as u64, "every case and a header: {read}");
+    assert_eq!(read["found"], true, "{read}");
 }
 
 #[tokio::test(flavor = "multi_thread")]
