@@ -14,13 +14,16 @@ use std::time::{Duration, Instant};
 use ykien::demo::scale::{self, Scale};
 use ykien::{FeedbackFilter, Ledger};
 
-/// A district office's year (5,000 cases, 2,000 survey forms), made once for the tests of
-/// this module: it takes the better part of a minute in a debug build. Each test works on
-/// a copy.
+/// A district office's year (5,000 cases, 2,000 survey forms), made once a run for the tests
+/// of this module (some twenty seconds in a debug build) and each test works on a copy. It
+/// is made afresh under target/ rather than in a temporary folder, which nothing would
+/// remove after the last test.
 fn district_db() -> &'static Path {
     static DB: OnceLock<PathBuf> = OnceLock::new();
     DB.get_or_init(|| {
-        let dir = crate::temp_dir().keep();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-long-tasks");
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
         let db = dir.join("huyen.db");
         let mut l = Ledger::open(&db).unwrap();
         let made = scale::fill(&mut l, Scale::District, 1, &|_, _, _| {}).unwrap();
