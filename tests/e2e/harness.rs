@@ -193,6 +193,21 @@ impl App {
         self.client.execute(script, vec![css.into(), text.into()]).await.unwrap();
     }
 
+    /// Answers the next «Lưu thành…» dialogs with `path`, as a clerk choosing that file would.
+    /// The native GTK dialog cannot be driven through WebDriver, and Tauri's `invoke` cannot
+    /// be replaced from a page; its IPC goes through `fetch` to `ipc://`, so the dialog
+    /// plugin's `save` request is answered there and every other request passes on unchanged.
+    pub async fn answer_save_dialog(&self, path: &Path) {
+        let script = "const path = arguments[0];
+                      const fetch = window.__ykienRealFetch ?? window.fetch;
+                      window.__ykienRealFetch = fetch;
+                      window.fetch = (url, init) => String(url).includes(encodeURIComponent('plugin:dialog|save'))
+                        ? Promise.resolve(new Response(JSON.stringify(path),
+                            { headers: { 'Tauri-Response': 'ok', 'Content-Type': 'application/json' } }))
+                        : fetch(url, init);";
+        self.client.execute(script, vec![path.display().to_string().into()]).await.unwrap();
+    }
+
     pub async fn value(&self, css: &str) -> String {
         self.wait_for(css).await.prop("value").await.unwrap().unwrap_or_default()
     }

@@ -6,6 +6,7 @@ mod accounts;
 mod encryption;
 mod harness;
 mod ledger;
+mod long_tasks;
 mod office_setup;
 mod personal_data;
 mod reports;
