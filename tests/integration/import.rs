@@ -22,6 +22,12 @@ fn cases(l: &Ledger) -> Vec<ykien::FeedbackRow> {
 /// An office with the staff member the old books name as receiver.
 pub fn ledger() -> Ledger {
     let mut l = Ledger::open_in_memory().unwrap();
+    set_up_office(&mut l);
+    l
+}
+
+/// The office and the receiver the old books name, in `l`.
+pub fn set_up_office(l: &mut Ledger) {
     l.save_office(&ykien::demo::demo_office()).unwrap();
     l.save_staff(&ykien::StaffInput {
         id: None,
@@ -33,7 +39,6 @@ pub fn ledger() -> Ledger {
         email: String::new(),
     })
     .unwrap();
-    l
 }
 
 #[test]

@@ -195,18 +195,7 @@ fn the_window_reads_while_an_import_runs_on_its_own_connection() {
     let file = dir.path().join("so-cu.xlsx");
     crate::import::big_ledger(&file, 1200);
     let mut window = Ledger::open(&db).unwrap();
-    window.save_office(&ykien::demo::demo_office()).unwrap();
-    window
-        .save_staff(&ykien::StaffInput {
-            id: None,
-            full_name: "Hoàng Thị Mai".into(),
-            title: "Chuyên viên".into(),
-            unit_id: None,
-            role: ykien::Role::Reception,
-            phone: String::new(),
-            email: String::new(),
-        })
-        .unwrap();
+    crate::import::set_up_office(&mut window);
     let book = || window.feedback(&ykien::FeedbackFilter::default()).unwrap().total;
 
     // The import reports its progress from inside its one transaction (every 500 lines):
