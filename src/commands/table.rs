@@ -1,5 +1,6 @@
 //! The commands, one entry each: its name, its flags (`read` or `write`; `open` when it needs
-//! no signed-in account; `long` when it reads or rewrites the whole file), its request
+//! no signed-in account; `long` when it reads or rewrites the whole file; `apart` when it runs
+//! on a connection of its own, see [`super::Command::apart`]), its request
 //! with the argument names the callers send, its result, and the one call into the core.
 //! Adding a command is adding an entry here (and a typed function in `ui/src/lib/api`).
 //!
