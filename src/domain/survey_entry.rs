@@ -58,7 +58,7 @@ impl Answer {
     }
 }
 
-/// Keys of the entry screen besides the digits 1–9 (documented in the README).
+/// Keys of the entry screen besides the digits 1–9 (documented in docs/surveys.md).
 pub const BLANK_KEYS: &[&str] = &["0"];
 pub const SPOILED_KEYS: &[&str] = &[".", "x", "X"];
 

@@ -48,7 +48,7 @@ impl Ledger {
         db::template(&self.conn, template_id)
     }
 
-    /// The template `key` (newest version, or `version`) as the JSON of the README.
+    /// The template `key` (newest version, or `version`) as the JSON of docs/surveys.md.
     pub fn export_survey_template(&mut self, key: &str, version: Option<i32>) -> Result<String> {
         self.ensure_builtin_templates()?;
         let id = self.template_id_of(key, version)?;

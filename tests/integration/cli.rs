@@ -45,7 +45,7 @@ fn demo_fills_a_new_database_and_lists_as_json() {
         serde_json::from_str(&stdout(&ykien(&db, &["staff", "--search", "nguyen van an", "--json"]))).unwrap();
     assert_eq!(found[0]["full_name"], "Nguyễn Văn An");
 
-    // The demo has accounts: reading the audit log is the administrator's (README).
+    // The demo has accounts: reading the audit log is the administrator's (docs/security.md).
     let audit = Command::new(env!("CARGO_BIN_EXE_ykien"))
         .arg("--db")
         .arg(&db)

@@ -14,7 +14,7 @@ pub enum FeedbackCommand {
     Move {
         /// Receipt number, e.g. 2026/000123.
         receipt: String,
-        /// The state to move to (see the README).
+        /// The state to move to (listed in docs/cli.md).
         #[arg(long)]
         to: String,
         #[arg(long, default_value = "")]
