@@ -25,6 +25,7 @@ fn the_command_map_lists_every_command_of_the_table() {
     let ts = ykien::bindings::typescript();
     let start = ts.find("export type Commands = {\n").expect("a Commands map");
     let map = &ts[start..ts[start..].find("\n}").map(|end| start + end).expect("closed")];
+    // The first line is the map's own opening, `export type Commands = {`; one entry a line after it.
     let entries: Vec<&str> = map.lines().skip(1).collect();
     assert_eq!(entries.len(), ykien::commands::TABLE.len(), "{map}");
     for (line, c) in entries.iter().zip(ykien::commands::TABLE) {
