@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { blankOffice, inputIds, placeError, showError } from './forms';
+import { blankOffice, inputIds, placeError, showError, submitForm } from './forms';
 
 describe('blankOffice', () => {
   it('starts with the ISO form codes and empty text fields', () => {
@@ -66,5 +66,30 @@ describe('inputIds', () => {
     const id = inputIds('move', { staff_id: 'move-staff' });
     expect(id('note')).toBe('move-note');
     expect(id('staff_id')).toBe('move-staff');
+  });
+});
+
+describe('submitForm', () => {
+  const ids = inputIds('f');
+  const refusal = { kind: 'validation', field: 'name', message: 'Tên không được để trống.' };
+
+  it("stops at the form's own check: nothing runs, the message is on its field, the core did not refuse", async () => {
+    const run = vi.fn(async () => {});
+    const busy: boolean[] = [];
+    const r = await submitForm(() => ({ field: 'day', message: 'Chưa chọn ngày.' }), run, ['day'], ids, (b) => busy.push(b));
+    expect(run).not.toHaveBeenCalled();
+    expect(busy).toEqual([]);
+    expect(r).toEqual({ errors: { day: 'Chưa chọn ngày.' }, alert: '', refused: false });
+  });
+
+  it("places the core's refusal and is busy only while it runs", async () => {
+    const busy: boolean[] = [];
+    const r = await submitForm(undefined, async () => Promise.reject(refusal), ['name'], ids, (b) => busy.push(b));
+    expect(busy).toEqual([true, false]);
+    expect(r).toEqual({ errors: { name: 'Tên không được để trống.' }, alert: '', refused: true });
+  });
+
+  it('answers null when saved', async () => {
+    expect(await submitForm(() => null, async () => 1, [], ids, () => {})).toBeNull();
   });
 });

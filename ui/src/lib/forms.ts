@@ -72,3 +72,35 @@ export function showError(
 export function inputIds(prefix: string, except: Record<string, string> = {}): (field: string) => string {
   return (field) => except[field] ?? `${prefix}-${field}`;
 }
+
+/** A check only the form can make (e.g. nothing chosen yet): the field and its message. */
+export type FormCheck = () => { field: string; message: string } | null;
+
+/**
+ * A form's save: first the form's own `check` (its message under its field, the cursor put
+ * there at once), then `run`, with `setBusy` on for its duration; a refusal is placed by
+ * {@link showError}. Resolves to the messages to show (`refused` when the core refused the
+ * save, not the form's check), or `null` when it was saved.
+ */
+export async function submitForm(
+  check: FormCheck | undefined,
+  run: () => Promise<unknown>,
+  fields: readonly string[],
+  inputId: (field: string) => string,
+  setBusy: (busy: boolean) => void,
+): Promise<(FormMessages & { refused: boolean }) | null> {
+  const problem = check?.();
+  if (problem) {
+    if (typeof document !== 'undefined') document.getElementById(inputId(problem.field))?.focus();
+    return { errors: { [problem.field]: problem.message }, alert: '', refused: false };
+  }
+  setBusy(true);
+  try {
+    await run();
+    return null;
+  } catch (err) {
+    return { ...showError(err, fields, inputId), refused: true };
+  } finally {
+    setBusy(false);
+  }
+}
