@@ -2,7 +2,7 @@
 //! CLI's `--json` output receive. Messages are Vietnamese because a clerk reads them; the UI
 //! classifies errors by `kind`, never by matching message text.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use ts_rs::TS;
 
@@ -73,6 +73,21 @@ pub enum Error {
     /// on a database that has accounts. Nothing was changed.
     #[error("{0}")]
     SignInRequired(String),
+
+    /// A desk could not reach the office server, or lost it before the answer came; the
+    /// message says whether what was sent may have been saved.
+    #[error("{0}")]
+    Connection(String),
+
+    /// The office server answered with a certificate other than the one this desk was paired
+    /// with (its pairing code): refused, never silently accepted; the message says what to check.
+    #[error("{0}")]
+    ServerIdentity(String),
+
+    /// The office server's refusal of a desk's command, as the server's core reported it:
+    /// a desk shows and prints it exactly as if its own core had refused.
+    #[error("{}", .0.message())]
+    Remote(ErrorReport),
 }
 
 /// SQLite's own words, except for the one a clerk meets in daily work: the file is busy
@@ -98,7 +113,7 @@ impl Error {
 
 /// What the UI and `--json` output receive for an error: a tagged union the UI maps to a
 /// plain Vietnamese sentence by `kind`, plus the core's own message for detail.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ErrorReport {
     Validation { field: String, message: String },
@@ -115,6 +130,8 @@ pub enum ErrorReport {
     Cancelled { message: String },
     Forbidden { message: String },
     SignInRequired { message: String },
+    Connection { message: String },
+    ServerIdentity { message: String },
 }
 
 impl From<&Error> for ErrorReport {
@@ -147,6 +164,33 @@ impl From<&Error> for ErrorReport {
             Error::Cancelled => ErrorReport::Cancelled { message },
             Error::Forbidden(_) => ErrorReport::Forbidden { message },
             Error::SignInRequired(_) => ErrorReport::SignInRequired { message },
+            Error::Connection(_) => ErrorReport::Connection { message },
+            Error::ServerIdentity(_) => ErrorReport::ServerIdentity { message },
+            Error::Remote(report) => report.clone(),
+        }
+    }
+}
+
+impl ErrorReport {
+    /// The core's own sentence, whatever the kind.
+    pub fn message(&self) -> &str {
+        match self {
+            ErrorReport::Validation { message, .. }
+            | ErrorReport::NotFound { message, .. }
+            | ErrorReport::Conflict { message }
+            | ErrorReport::NewerSchema { message, .. }
+            | ErrorReport::NetworkDrive { message, .. }
+            | ErrorReport::NotADatabase { message, .. }
+            | ErrorReport::Corrupt { message }
+            | ErrorReport::Encrypted { message, .. }
+            | ErrorReport::Storage { message }
+            | ErrorReport::Io { message }
+            | ErrorReport::Pdf { message }
+            | ErrorReport::Cancelled { message }
+            | ErrorReport::Forbidden { message }
+            | ErrorReport::SignInRequired { message }
+            | ErrorReport::Connection { message }
+            | ErrorReport::ServerIdentity { message } => message,
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 mod ledger;
+pub mod pairing;
 pub mod paths;
 pub mod pdf;
 pub mod report;

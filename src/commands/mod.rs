@@ -87,6 +87,34 @@ impl std::fmt::Debug for Command {
     }
 }
 
+/// A file a command reads or writes on the caller's own disk. On one PC the core opens that
+/// path itself; a desk of an office server has the file and the server has not, so the file
+/// travels with the request or the answer (docs/server.md) and the desk reads or writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeskFile {
+    /// The argument names a file the command reads (an old ledger to import): the desk sends
+    /// its content, and the server runs the command on a copy.
+    Reads(&'static str),
+    /// The argument names a file the command writes (a print saved, an export): the server
+    /// writes a copy and answers its content, which the desk writes at that path.
+    Writes(&'static str),
+    /// The command writes into the caller's print folder and answers where (`print_open`,
+    /// `survey_print`): the desk writes the content into its own print folder and opens it.
+    PrintFolder,
+}
+
+/// The files each command reads or writes on the caller's disk (none for the others).
+pub fn desk_files(name: &str) -> &'static [DeskFile] {
+    use DeskFile::*;
+    match name {
+        "print_open" | "survey_print" => &[PrintFolder],
+        "print_save" | "annual_docx_save" | "archived_report_save" => &[Writes("path")],
+        "export_records" | "person_export" | "retention_dispose" => &[Writes("out")],
+        "import_ledger" => &[Reads("path")],
+        _ => &[],
+    }
+}
+
 /// The flags a table entry may carry (see [`Command`]).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Flag {
@@ -214,3 +242,24 @@ macro_rules! commands {
 mod table;
 
 pub use table::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_desk_file_names_a_command_of_the_table() {
+        for c in TABLE {
+            for f in desk_files(c.name) {
+                if let DeskFile::Reads(arg) | DeskFile::Writes(arg) = f {
+                    assert!(c.args_type.ends_with("Args"), "{}", c.name);
+                    assert!(!arg.is_empty());
+                }
+            }
+        }
+        for name in ["print_open", "survey_print", "print_save", "annual_docx_save", "archived_report_save", "export_records", "person_export", "retention_dispose", "import_ledger"] {
+            assert!(find(name).is_some(), "{name} is not a command");
+            assert!(!desk_files(name).is_empty(), "{name}");
+        }
+    }
+}

@@ -34,7 +34,7 @@ audit_head: string | null,
  */
 audit_broken_at: number | null, };
 
-export type ErrorReport = { "kind": "validation", field: string, message: string, } | { "kind": "not_found", entity: string, id: string, message: string, } | { "kind": "conflict", message: string, } | { "kind": "newer_schema", found: number, supported: number, message: string, } | { "kind": "network_drive", path: string, message: string, } | { "kind": "not_a_database", path: string, message: string, } | { "kind": "corrupt", message: string, } | { "kind": "encrypted", path: string, wrong_key: boolean, message: string, } | { "kind": "storage", message: string, } | { "kind": "io", message: string, } | { "kind": "pdf", message: string, } | { "kind": "cancelled", message: string, } | { "kind": "forbidden", message: string, } | { "kind": "sign_in_required", message: string, };
+export type ErrorReport = { "kind": "validation", field: string, message: string, } | { "kind": "not_found", entity: string, id: string, message: string, } | { "kind": "conflict", message: string, } | { "kind": "newer_schema", found: number, supported: number, message: string, } | { "kind": "network_drive", path: string, message: string, } | { "kind": "not_a_database", path: string, message: string, } | { "kind": "corrupt", message: string, } | { "kind": "encrypted", path: string, wrong_key: boolean, message: string, } | { "kind": "storage", message: string, } | { "kind": "io", message: string, } | { "kind": "pdf", message: string, } | { "kind": "cancelled", message: string, } | { "kind": "forbidden", message: string, } | { "kind": "sign_in_required", message: string, } | { "kind": "connection", message: string, } | { "kind": "server_identity", message: string, };
 
 export type OfficeProfile = { 
 /**

@@ -18,6 +18,8 @@ const KINDS: ReadonlySet<string> = new Set([
   'cancelled',
   'forbidden',
   'sign_in_required',
+  'connection',
+  'server_identity',
 ] satisfies ErrorReport['kind'][]);
 
 /** True for an error object produced by the core. */
@@ -65,6 +67,10 @@ export function describe(err: unknown): string {
     // A refusal names what was refused and who may do it; a sign-in request says why.
     case 'forbidden':
     case 'sign_in_required':
+    // A desk's lost server, or a server whose certificate changed: the message says
+    // whether anything was saved, or what to check.
+    case 'connection':
+    case 'server_identity':
       return err.message;
     case 'not_found':
       return `Không tìm thấy ${err.entity || 'bản ghi'} này: có thể nó vừa bị xoá. Hãy tải lại danh sách rồi thử lại.`;
