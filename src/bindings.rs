@@ -13,6 +13,7 @@ pub fn typescript() -> String {
         crate::AppInfo::decl(&cfg),
         crate::CheckReport::decl(&cfg),
         crate::ErrorReport::decl(&cfg),
+        crate::pairing::ServerInfo::decl(&cfg),
         crate::OfficeProfile::decl(&cfg),
         crate::Unit::decl(&cfg),
         crate::UnitInput::decl(&cfg),

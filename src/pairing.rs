@@ -7,10 +7,32 @@
 //! it with or without spaces or colons, in either case.
 
 use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use ts_rs::TS;
 
 /// The port `ykien serve` listens on unless told otherwise (README, docs/server.md).
 pub const DEFAULT_PORT: u16 = 7443;
+
+/// What an office server says about itself to anyone (`GET /api/info`), before signing in:
+/// enough for a desk's setup screen to show which office it is pairing with.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ServerInfo {
+    /// Always "ykien": a desk refuses an address where something else answers.
+    pub product: String,
+    pub version: String,
+    /// The server PC's host name.
+    pub host: String,
+    /// The office's name from its profile, once set.
+    pub office: Option<String>,
+    /// Whether its database has accounts (remote desks are refused until it has).
+    pub accounts_exist: bool,
+    /// The pairing code, grouped for reading ([`Fingerprint::display`]).
+    pub fingerprint: String,
+    /// The QR code of the pairing link ([`pairing_link`]), an SVG picture.
+    pub qr_svg: String,
+    pub port: u16,
+}
 
 /// A certificate's SHA-256 fingerprint: 32 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

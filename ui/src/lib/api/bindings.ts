@@ -36,6 +36,32 @@ audit_broken_at: number | null, };
 
 export type ErrorReport = { "kind": "validation", field: string, message: string, } | { "kind": "not_found", entity: string, id: string, message: string, } | { "kind": "conflict", message: string, } | { "kind": "newer_schema", found: number, supported: number, message: string, } | { "kind": "network_drive", path: string, message: string, } | { "kind": "not_a_database", path: string, message: string, } | { "kind": "corrupt", message: string, } | { "kind": "encrypted", path: string, wrong_key: boolean, message: string, } | { "kind": "storage", message: string, } | { "kind": "io", message: string, } | { "kind": "pdf", message: string, } | { "kind": "cancelled", message: string, } | { "kind": "forbidden", message: string, } | { "kind": "sign_in_required", message: string, } | { "kind": "connection", message: string, } | { "kind": "server_identity", message: string, };
 
+export type ServerInfo = { 
+/**
+ * Always "ykien": a desk refuses an address where something else answers.
+ */
+product: string, version: string, 
+/**
+ * The server PC's host name.
+ */
+host: string, 
+/**
+ * The office's name from its profile, once set.
+ */
+office: string | null, 
+/**
+ * Whether its database has accounts (remote desks are refused until it has).
+ */
+accounts_exist: boolean, 
+/**
+ * The pairing code, grouped for reading ([`Fingerprint::display`]).
+ */
+fingerprint: string, 
+/**
+ * The QR code of the pairing link ([`pairing_link`]), an SVG picture.
+ */
+qr_svg: string, port: number, };
+
 export type OfficeProfile = { 
 /**
  * Tên cơ quan, e.g. "Sở Công Thương tỉnh Đắk Lắk".
