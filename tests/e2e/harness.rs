@@ -56,6 +56,27 @@ impl Driver {
     }
 }
 
+impl Driver {
+    /// ChromeDriver on a free port, for pages served by an office server to headless Chromium
+    /// (the engine family of Windows' WebView2).
+    fn chromedriver() -> Driver {
+        let port = free_port();
+        let child = Command::new(std::env::var_os("CHROMEDRIVER").unwrap_or_else(|| "chromedriver".into()))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("chromedriver is installed by `cargo xtask test` (Debian's chromium-driver)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not listen on {port}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+}
+
 impl Drop for Driver {
     fn drop(&mut self) {
         // The whole group: tauri-driver, WebKitWebDriver and the app window.
@@ -68,6 +89,8 @@ impl Drop for Driver {
 pub struct App {
     pub client: Client,
     _driver: Driver,
+    /// Chromium's profile folder, removed with the session.
+    _profile: Option<tempfile::TempDir>,
 }
 
 impl App {
@@ -88,10 +111,42 @@ impl App {
         let url = format!("http://127.0.0.1:{}", driver.port);
         let connect = async { ClientBuilder::rustls().expect("rustls").capabilities(caps).connect(&url).await };
         match tokio::time::timeout(Duration::from_secs(60), connect).await {
-            Ok(Ok(client)) => App { client, _driver: driver },
+            Ok(Ok(client)) => App { client, _driver: driver, _profile: None },
             Ok(Err(e)) => panic!("the app window did not start: {e}"),
             Err(_) => panic!("the app window did not start: no WebDriver session within 60 s"),
         }
+    }
+
+    /// Headless Chromium at `url`, a page of an office server, trusting exactly the server's
+    /// certificate whose public key hashes to `spki_sha256_base64` (as a desk pinned to its
+    /// pairing code does; any other certificate is still refused).
+    pub async fn browse(url: &str, spki_sha256_base64: &str) -> App {
+        let driver = Driver::chromedriver();
+        let profile = tempfile::Builder::new().prefix("ykien-chromium-").tempdir().unwrap();
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "chrome".into());
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--window-size=1400,900", "--lang=vi-VN",
+                    format!("--user-data-dir={}", profile.path().display()),
+                    format!("--ignore-certificate-errors-spki-list={spki_sha256_base64}"),
+                ],
+            }),
+        );
+        let webdriver = format!("http://127.0.0.1:{}", driver.port);
+        let connect = async { ClientBuilder::rustls().expect("rustls").capabilities(caps).connect(&webdriver).await };
+        let client = match tokio::time::timeout(Duration::from_secs(60), connect).await {
+            Ok(Ok(client)) => client,
+            Ok(Err(e)) => panic!("Chromium did not start: {e}"),
+            Err(_) => panic!("Chromium did not start: no WebDriver session within 60 s"),
+        };
+        client.goto(url).await.unwrap_or_else(|e| panic!("Chromium could not open {url}: {e}"));
+        App { client, _driver: driver, _profile: Some(profile) }
     }
 
     /// Ends the session (which closes the app) and stops the driver.

@@ -23,10 +23,21 @@ use std::time::{Duration, Instant};
 pub(crate) const BUILD_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "pkg-config", "build-essential", "perl", "make"];
 /// Debian packages the tests need besides: a virtual display, the WebDriver of WebKitGTK,
 /// fonts with Vietnamese, the PDF tools that read the printed forms back (poppler-utils,
-/// qpdf), pip for the PDF/A validator, and ZBar's zbarimg that decodes the QR codes of
-/// printed survey forms.
-const TEST_PACKAGES: &[&str] =
-    &["xvfb", "xauth", "webkit2gtk-driver", "fonts-dejavu-core", "poppler-utils", "qpdf", "python3-pip", "zbar-tools"];
+/// qpdf), pip for the PDF/A validator, ZBar's zbarimg that decodes the QR codes of printed
+/// survey forms, and Chromium with its ChromeDriver, the browser desk of an office server
+/// (Chromium is the engine family of Windows' WebView2).
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "fonts-dejavu-core",
+    "poppler-utils",
+    "qpdf",
+    "python3-pip",
+    "zbar-tools",
+    "chromium",
+    "chromium-driver",
+];
 
 type Result<T = ()> = std::result::Result<T, String>;
 
