@@ -163,7 +163,7 @@ impl Ledger {
         let on = parse_date("on_date", "Ngày thực hiện", &s.on_date)?;
         self.write(|tx| {
             if s.version.is_some() {
-                domain::workflow::check_version(store::feedback::version_of(tx, id)?, s.version)?;
+                domain::workflow::check_version(store::case_version::of(tx, id)?, s.version)?;
             }
             let note = domain::workflow::check_step(store::feedback::status_of(tx, id)?, s.step, &s.note)?;
             store::feedback::check_staff(tx, "staff_id", &s.staff_id)?;

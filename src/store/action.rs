@@ -75,7 +75,7 @@ fn linked_cases(conn: &Connection, id: &str) -> Result<Vec<String>> {
 fn touch_cases(tx: &Tx, mut ids: Vec<String>) -> Result<()> {
     ids.sort();
     ids.dedup();
-    ids.iter().try_for_each(|id| super::feedback::touch(tx, id))
+    ids.iter().try_for_each(|id| super::case_version::touch(tx, id))
 }
 
 /// Creates or updates an action (already validated) and its links to cases.

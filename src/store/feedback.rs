@@ -124,28 +124,6 @@ pub(crate) fn event(
     Ok(())
 }
 
-/// One more version of the case `id` ([`Case::version`]). Every store write that changes
-/// what the case shows calls it once, in its own transaction, or bumps `version` in the
-/// `UPDATE feedback` it makes anyway; nothing else changes the column.
-///
-/// Written out in the writes rather than left to triggers: a change is one step of the
-/// version whatever it touches (a move to closed updates the case three times and adds a
-/// history line; row triggers would count rows, not changes), a case settled on the spot is
-/// entered at version 1 like any other, and the bulk writes that must stay fast (importing
-/// an old ledger drops the search triggers for that reason) pay nothing. The tests of
-/// `case_version` hold each kind of change to its one step.
-pub(crate) fn touch(tx: &Tx, id: &str) -> Result<()> {
-    exec(tx, "UPDATE feedback SET version = version + 1 WHERE id = ?1", [id])?;
-    Ok(())
-}
-
-/// The version of the live case `id`.
-pub fn version_of(conn: &Connection, id: &str) -> Result<i64> {
-    one_row(conn, "SELECT version FROM feedback WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })
-}
-
 /// The id of the live case with this receipt number.
 pub fn id_of(conn: &Connection, receipt: &ReceiptNo) -> Result<String> {
     one_row(
@@ -255,7 +233,7 @@ pub fn record_step(tx: &Tx, id: &str, step: StepKind, on: NaiveDate, staff_id: O
         "INSERT INTO case_step (id, feedback_id, step, on_date, staff_id, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![step_id, id, step, on.to_string(), staff_id, note, tx.now()],
     )?;
-    touch(tx, id)?;
+    super::case_version::touch(tx, id)?;
     tx.audit::<(), _>("case_step", &step_id, None, Some(&serde_json::json!({ "feedback_id": id, "step": step, "on": on, "note": note })))
 }
 

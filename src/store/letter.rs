@@ -61,7 +61,7 @@ pub fn draft(tx: &Tx, feedback_id: &str, letter_id: Option<&str>, number: &str, 
                  VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?6, ?6)",
                 params![id, feedback_id, number, body, now, tx.now()],
             )?;
-            super::feedback::touch(tx, feedback_id)?;
+            super::case_version::touch(tx, feedback_id)?;
             let (_, after) = get(tx, &id)?;
             tx.audit::<(), _>("reply_letter", &id, None, Some(&after))?;
             Ok(after)
@@ -75,7 +75,7 @@ pub fn draft(tx: &Tx, feedback_id: &str, letter_id: Option<&str>, number: &str, 
                 "UPDATE reply_letter SET number = ?2, body = ?3, updated_at = ?4 WHERE id = ?1",
                 params![id, number, body, tx.now()],
             )?;
-            super::feedback::touch(tx, &case_id)?;
+            super::case_version::touch(tx, &case_id)?;
             let (_, after) = get(tx, id)?;
             tx.audit("reply_letter", id, Some(&before), Some(&after))?;
             Ok(after)
@@ -95,7 +95,7 @@ pub fn sign(tx: &Tx, id: &str, signer_name: &str, signer_title: &str, on: NaiveD
         "UPDATE reply_letter SET status = 'signed', signer_name = ?2, signer_title = ?3, signed_on = ?4, updated_at = ?5 WHERE id = ?1",
         params![id, name, title, on.to_string(), tx.now()],
     )?;
-    super::feedback::touch(tx, &case_id)?;
+    super::case_version::touch(tx, &case_id)?;
     let (_, after) = get(tx, id)?;
     tx.audit("reply_letter", id, Some(&before), Some(&after))?;
     Ok(after)
@@ -112,7 +112,7 @@ pub fn send(tx: &Tx, id: &str, on: NaiveDate, via: &str) -> Result<ReplyLetter> 
         "UPDATE reply_letter SET status = 'sent', sent_on = ?2, sent_via = ?3, updated_at = ?4 WHERE id = ?1",
         params![id, on.to_string(), via, tx.now()],
     )?;
-    super::feedback::touch(tx, &case_id)?;
+    super::case_version::touch(tx, &case_id)?;
     let (_, after) = get(tx, id)?;
     tx.audit("reply_letter", id, Some(&before), Some(&after))?;
     Ok(after)
