@@ -245,7 +245,7 @@ pub(super) fn one_case(
         if to == Status::Closed {
             meet_requirements(l, rng, p, &case, t)?;
         }
-        case = l.move_case(&case.id, &MoveInput { to, note: note.to_owned(), channel: Some(case.channel), staff_id: None })?;
+        case = l.move_case(&case.id, &MoveInput { to, note: note.to_owned(), channel: Some(case.channel), staff_id: None, version: None })?;
     }
     Ok(())
 }
@@ -262,7 +262,7 @@ fn meet_requirements(l: &mut Ledger, rng: &mut Rng, p: &People, case: &Case, t: 
                     StepKind::Investigation => "Xác định nguyên nhân: bản sao hồ sơ gửi qua thư điện tử không được mã hoá.",
                     StepKind::ReportedToQmr => "Trưởng phòng chuyên môn xem xét lại kết quả, báo cáo QMR và lãnh đạo Sở.",
                 };
-                l.record_step(&case.id, &StepInput { step, on_date: day.clone(), staff_id: p.qmr.clone(), note: note.into() })?;
+                l.record_step(&case.id, &StepInput { step, on_date: day.clone(), staff_id: p.qmr.clone(), note: note.into(), version: None })?;
             }
             Requirement::CorrectiveAction => {
                 let a = l.save_action(&ActionInput {

@@ -88,6 +88,11 @@ pub struct FeedbackFilter {
 pub struct Case {
     pub id: String,
     pub receipt_no: String,
+    /// 1 when entered, one more at every change to what this record shows. A move or a step
+    /// sends back the version it was made on; the core refuses it when the case has changed
+    /// since (another desk moved it), rather than act on a stale view.
+    #[ts(type = "number")]
+    pub version: i64,
     pub received_at: String,
     pub channel: Channel,
     pub kind: Kind,
@@ -185,6 +190,11 @@ pub struct MoveInput {
     /// The staff member who did it, when not the signed-in clerk.
     #[ts(optional)]
     pub staff_id: Option<String>,
+    /// The case's version the move was decided on ([`Case::version`]); refused when the case
+    /// has changed since. Absent: no check (scripts written before versions keep working).
+    #[serde(default)]
+    #[ts(optional, type = "number")]
+    pub version: Option<i64>,
 }
 
 /// One of the mandatory steps of R2.5, as recorded.
@@ -196,6 +206,10 @@ pub struct StepInput {
     #[ts(optional)]
     pub staff_id: Option<String>,
     pub note: String,
+    /// As [`MoveInput::version`]: the step is recorded from the same view of the case.
+    #[serde(default)]
+    #[ts(optional, type = "number")]
+    pub version: Option<i64>,
 }
 
 /// The director's exception deadline.

@@ -201,6 +201,22 @@ pub struct CaseFacts {
     pub complex: bool,
     /// A formal complaint accepted (thụ lý) already.
     pub accepted: bool,
+    /// The case's version ([`super::case::Case::version`]).
+    pub version: i64,
+}
+
+/// The message of a change made on a stale view of a case.
+pub const STALE_CASE: &str = "Hồ sơ vừa được người khác cập nhật, hãy xem lại.";
+
+/// A change decided on the case as it stood at version `shown` goes ahead only if the case is
+/// still at that version (`current`, read in the write's transaction, which holds the write
+/// lock until it commits: no other desk can change the case between this check and the
+/// write). `None`: the caller shows no version and asks for no check.
+pub fn check_version(current: i64, shown: Option<i64>) -> Result<()> {
+    match shown {
+        Some(v) if v != current => Err(Error::Conflict(STALE_CASE.into())),
+        _ => Ok(()),
+    }
 }
 
 /// A move checked against the workflow: legal from where the case stands, with a note where
@@ -371,10 +387,19 @@ mod tests {
             formal: false,
             complex: false,
             accepted: false,
+            version: 1,
         };
         let e = check_closing(&case, &Done { steps: vec![StepKind::Investigation], ..Done::default() }).unwrap_err();
         assert!(matches!(&e, Error::Conflict(m) if m.contains("Hành động khắc phục")), "{e:?}");
         assert!(check_closing(&case, &Done { steps: vec![StepKind::Investigation], corrective_actions: 1, reply_sent: false }).is_ok());
+    }
+
+    #[test]
+    fn a_change_made_on_a_stale_view_is_refused() {
+        assert!(check_version(3, Some(3)).is_ok());
+        assert!(check_version(3, None).is_ok());
+        let e = check_version(4, Some(3)).unwrap_err();
+        assert!(matches!(&e, Error::Conflict(m) if m == STALE_CASE), "{e:?}");
     }
 
     #[test]

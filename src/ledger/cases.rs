@@ -138,12 +138,14 @@ impl Ledger {
         store::feedback::id_of(&self.conn, &receipt_no.parse::<ReceiptNo>()?)
     }
 
-    /// Moves a case along the workflow; illegal moves are refused and change nothing.
+    /// Moves a case along the workflow; illegal moves are refused and change nothing, and so
+    /// is a move made on a stale view of the case (`m.version` no longer the case's).
     pub fn move_case(&mut self, id: &str, m: &MoveInput) -> Result<Case> {
         self.guard_move(id)?;
         let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
         self.write(|tx| {
             let case = store::feedback::move_facts(tx, id)?;
+            domain::workflow::check_version(case.version, m.version)?;
             let note = domain::workflow::check_move(case.status, m.to, &m.note)?;
             store::feedback::check_staff(tx, "staff_id", &m.staff_id)?;
             if m.to == Status::Closed {
@@ -155,10 +157,14 @@ impl Ledger {
         self.case(id)
     }
 
+    /// Records a mandatory step; refused, as a move is, when made on a stale view of the case.
     pub fn record_step(&mut self, id: &str, s: &StepInput) -> Result<Case> {
         self.guard_case(Action::RecordStep, id)?;
         let on = parse_date("on_date", "Ngày thực hiện", &s.on_date)?;
         self.write(|tx| {
+            if s.version.is_some() {
+                domain::workflow::check_version(store::case_version::of(tx, id)?, s.version)?;
+            }
             let note = domain::workflow::check_step(store::feedback::status_of(tx, id)?, s.step, &s.note)?;
             store::feedback::check_staff(tx, "staff_id", &s.staff_id)?;
             store::feedback::record_step(tx, id, s.step, on, s.staff_id.clone(), &note)

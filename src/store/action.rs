@@ -63,6 +63,21 @@ pub fn for_case(conn: &Connection, feedback_id: &str) -> Result<Vec<CorrectiveAc
     rows.into_iter().map(|a| with_cases(conn, a)).collect()
 }
 
+/// The ids of the cases linked to the action `id`.
+fn linked_cases(conn: &Connection, id: &str) -> Result<Vec<String>> {
+    let mut st = conn.prepare_cached("SELECT feedback_id FROM corrective_action_case WHERE action_id = ?1")?;
+    let ids = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// A case shows the actions linked to it: a change to an action, or to its links, is a
+/// change to each case it is (or was) linked to, one version each.
+fn touch_cases(tx: &Tx, mut ids: Vec<String>) -> Result<()> {
+    ids.sort();
+    ids.dedup();
+    ids.iter().try_for_each(|id| super::case_version::touch(tx, id))
+}
+
 /// Creates or updates an action (already validated) and its links to cases.
 pub fn save(tx: &Tx, a: &ActionInput) -> Result<CorrectiveAction> {
     if let Some(owner) = &a.owner_id {
@@ -82,6 +97,7 @@ pub fn save(tx: &Tx, a: &ActionInput) -> Result<CorrectiveAction> {
         Some(id) => (id.clone(), Some(get(tx, id)?)),
         None => (super::new_id(), None),
     };
+    let mut touched = if before.is_some() { linked_cases(tx, &id)? } else { Vec::new() };
     if before.is_none() {
         tx.execute(
             "INSERT INTO corrective_action (id, kind, cause, action, owner_id, due_date, status, created_at, updated_at)
@@ -98,6 +114,8 @@ pub fn save(tx: &Tx, a: &ActionInput) -> Result<CorrectiveAction> {
     for case_id in &a.case_ids {
         tx.execute("INSERT OR IGNORE INTO corrective_action_case (action_id, feedback_id) VALUES (?1, ?2)", [&id, case_id])?;
     }
+    touched.extend(a.case_ids.iter().cloned());
+    touch_cases(tx, touched)?;
     let after = get(tx, &id)?;
     tx.audit("corrective_action", &id, before.as_ref(), Some(&after))?;
     Ok(after)
@@ -119,6 +137,7 @@ pub fn set_status(tx: &Tx, id: &str, status: ActionStatus) -> Result<CorrectiveA
         )));
     }
     tx.execute("UPDATE corrective_action SET status = ?2, updated_at = ?3 WHERE id = ?1", params![id, status, tx.now()])?;
+    touch_cases(tx, linked_cases(tx, id)?)?;
     let after = get(tx, id)?;
     tx.audit("corrective_action", id, Some(&before), Some(&after))?;
     Ok(after)
@@ -140,6 +159,7 @@ pub fn check_effectiveness(tx: &Tx, id: &str, effective: bool, note: &str, on: N
         "UPDATE corrective_action SET status = ?2, effective = ?3, effectiveness_note = ?4, checked_on = ?5, updated_at = ?6 WHERE id = ?1",
         params![id, status, effective, note, on.to_string(), tx.now()],
     )?;
+    touch_cases(tx, linked_cases(tx, id)?)?;
     let after = get(tx, id)?;
     tx.audit("corrective_action", id, Some(&before), Some(&after))?;
     Ok(after)

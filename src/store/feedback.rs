@@ -140,7 +140,8 @@ pub fn id_of(conn: &Connection, receipt: &ReceiptNo) -> Result<String> {
 pub fn move_facts(conn: &Connection, id: &str) -> Result<CaseFacts> {
     one_row(
         conn,
-        "SELECT status, kind, subject, written, formal, complex, accepted_on IS NOT NULL FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
+        "SELECT status, kind, subject, written, formal, complex, accepted_on IS NOT NULL, version
+         FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
         [id],
         |r| {
             Ok(CaseFacts {
@@ -151,6 +152,7 @@ pub fn move_facts(conn: &Connection, id: &str) -> Result<CaseFacts> {
                 formal: r.get(4)?,
                 complex: r.get(5)?,
                 accepted: r.get(6)?,
+                version: r.get(7)?,
             })
         },
     )
@@ -173,7 +175,7 @@ pub struct MoveDetails {
 pub fn move_case(tx: &Tx, id: &str, case: &CaseFacts, d: &MoveDetails, now: NaiveDateTime, settings: &Settings, calendar: &Calendar) -> Result<()> {
     let (from, to, note) = (case.status, d.to, &d.note);
     let at = fmt_local(now);
-    exec(tx, "UPDATE feedback SET status = ?2, updated_at = ?3 WHERE id = ?1", params![id, to, tx.now()])?;
+    exec(tx, "UPDATE feedback SET status = ?2, updated_at = ?3, version = version + 1 WHERE id = ?1", params![id, to, tx.now()])?;
     if to == Status::Closed {
         // The last solution given is the resolution recorded in the book.
         let resolution: String = tx
@@ -231,6 +233,7 @@ pub fn record_step(tx: &Tx, id: &str, step: StepKind, on: NaiveDate, staff_id: O
         "INSERT INTO case_step (id, feedback_id, step, on_date, staff_id, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![step_id, id, step, on.to_string(), staff_id, note, tx.now()],
     )?;
+    super::case_version::touch(tx, id)?;
     tx.audit::<(), _>("case_step", &step_id, None, Some(&serde_json::json!({ "feedback_id": id, "step": step, "on": on, "note": note })))
 }
 
@@ -258,7 +261,8 @@ pub fn set_exception_deadline(tx: &Tx, id: &str, due: NaiveDate, reason: &str, b
         .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })?;
     exec(
         tx,
-        "UPDATE feedback SET exception_due = ?2, exception_reason = ?3, exception_by = ?4, updated_at = ?5 WHERE id = ?1",
+        "UPDATE feedback SET exception_due = ?2, exception_reason = ?3, exception_by = ?4, updated_at = ?5, version = version + 1
+         WHERE id = ?1",
         params![id, due.to_string(), reason, by, tx.now()],
     )?;
     tx.audit("feedback", id, Some(&serde_json::json!({ "exception_due": before })), Some(&serde_json::json!({ "exception_due": due, "reason": reason })))
@@ -274,7 +278,7 @@ pub fn confirm(tx: &Tx, id: &str, staff_id: &str, now: NaiveDateTime) -> Result<
         .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })?;
     exec(
         tx,
-        "UPDATE feedback SET confirmed_by = ?2, confirmed_at = ?3, updated_at = ?4 WHERE id = ?1",
+        "UPDATE feedback SET confirmed_by = ?2, confirmed_at = ?3, updated_at = ?4, version = version + 1 WHERE id = ?1",
         params![id, staff_id, fmt_local(now), tx.now()],
     )?;
     tx.audit(
@@ -495,7 +499,7 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
                 f.customer_group, f.content, f.receiver_id, r.full_name, f.unit_id, u.name, f.written,
                 f.formal, f.complex, f.status, f.resolution, f.closed_at, c.full_name, f.confirmed_at,
                 f.reply_due, f.exception_due, f.exception_reason, e.full_name, f.formal_accept_due,
-                f.accepted_on, f.formal_decide_due
+                f.accepted_on, f.formal_decide_due, f.version
              FROM feedback f
              LEFT JOIN staff r ON r.id = f.receiver_id
              LEFT JOIN unit u ON u.id = f.unit_id
@@ -511,6 +515,7 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
                 Ok(Case {
                     id: r.get(0)?,
                     receipt_no: ReceiptNo { year: r.get(1)?, seq: r.get(2)? }.to_string(),
+                    version: r.get(34)?,
                     received_at: r.get(3)?,
                     channel: r.get(4)?,
                     kind: r.get(5)?,

@@ -61,12 +61,13 @@ pub fn draft(tx: &Tx, feedback_id: &str, letter_id: Option<&str>, number: &str, 
                  VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?6, ?6)",
                 params![id, feedback_id, number, body, now, tx.now()],
             )?;
+            super::case_version::touch(tx, feedback_id)?;
             let (_, after) = get(tx, &id)?;
             tx.audit::<(), _>("reply_letter", &id, None, Some(&after))?;
             Ok(after)
         }
         Some(id) => {
-            let (_, before) = get(tx, id)?;
+            let (case_id, before) = get(tx, id)?;
             if before.status != LetterStatus::Draft {
                 return Err(Error::Conflict("Công văn đã ký thì không sửa được nữa; hãy lập dự thảo mới.".into()));
             }
@@ -74,6 +75,7 @@ pub fn draft(tx: &Tx, feedback_id: &str, letter_id: Option<&str>, number: &str, 
                 "UPDATE reply_letter SET number = ?2, body = ?3, updated_at = ?4 WHERE id = ?1",
                 params![id, number, body, tx.now()],
             )?;
+            super::case_version::touch(tx, &case_id)?;
             let (_, after) = get(tx, id)?;
             tx.audit("reply_letter", id, Some(&before), Some(&after))?;
             Ok(after)
@@ -83,7 +85,7 @@ pub fn draft(tx: &Tx, feedback_id: &str, letter_id: Option<&str>, number: &str, 
 
 /// Leadership signs the draft.
 pub fn sign(tx: &Tx, id: &str, signer_name: &str, signer_title: &str, on: NaiveDate) -> Result<ReplyLetter> {
-    let (_, before) = get(tx, id)?;
+    let (case_id, before) = get(tx, id)?;
     if before.status != LetterStatus::Draft {
         return Err(Error::Conflict(format!("Công văn đang ở tình trạng «{}», không ký được.", before.status.label())));
     }
@@ -93,6 +95,7 @@ pub fn sign(tx: &Tx, id: &str, signer_name: &str, signer_title: &str, on: NaiveD
         "UPDATE reply_letter SET status = 'signed', signer_name = ?2, signer_title = ?3, signed_on = ?4, updated_at = ?5 WHERE id = ?1",
         params![id, name, title, on.to_string(), tx.now()],
     )?;
+    super::case_version::touch(tx, &case_id)?;
     let (_, after) = get(tx, id)?;
     tx.audit("reply_letter", id, Some(&before), Some(&after))?;
     Ok(after)
@@ -100,7 +103,7 @@ pub fn sign(tx: &Tx, id: &str, signer_name: &str, signer_title: &str, on: NaiveD
 
 /// The administrative office sends the signed letter.
 pub fn send(tx: &Tx, id: &str, on: NaiveDate, via: &str) -> Result<ReplyLetter> {
-    let (_, before) = get(tx, id)?;
+    let (case_id, before) = get(tx, id)?;
     if before.status != LetterStatus::Signed {
         return Err(Error::Conflict("Công văn phải được ký trước khi gửi.".into()));
     }
@@ -109,6 +112,7 @@ pub fn send(tx: &Tx, id: &str, on: NaiveDate, via: &str) -> Result<ReplyLetter> 
         "UPDATE reply_letter SET status = 'sent', sent_on = ?2, sent_via = ?3, updated_at = ?4 WHERE id = ?1",
         params![id, on.to_string(), via, tx.now()],
     )?;
+    super::case_version::touch(tx, &case_id)?;
     let (_, after) = get(tx, id)?;
     tx.audit("reply_letter", id, Some(&before), Some(&after))?;
     Ok(after)

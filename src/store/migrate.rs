@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_reports.sql"),
     include_str!("migrations/0006_survey_disposal.sql"),
     include_str!("migrations/0007_accounts.sql"),
+    include_str!("migrations/0009_case_version.sql"),
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no

@@ -194,7 +194,7 @@ pub(crate) fn erase_cases(tx: &Tx, cases: &[ErasedCase], fill: &str) -> Result<(
         "UPDATE feedback SET customer_name = ?4, customer_org = '', customer_address = '', customer_phone = '',
             customer_email = '', content = ?4, resolution = '',
             exception_reason = CASE WHEN exception_reason IS NULL THEN NULL ELSE '' END,
-            search_key = ?2, updated_at = ?3
+            search_key = ?2, updated_at = ?3, version = version + 1
          WHERE id = ?1",
     )?;
     let mut events = tx.prepare_cached("UPDATE case_event SET note = '' WHERE feedback_id = ?1")?;

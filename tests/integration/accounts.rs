@@ -63,7 +63,7 @@ fn complaint(subject: Subject, unit: &str) -> FeedbackInput {
 }
 
 fn mv(to: Status) -> MoveInput {
-    MoveInput { to, note: "Đã trao đổi với khách hàng".into(), channel: None, staff_id: None }
+    MoveInput { to, note: "Đã trao đổi với khách hàng".into(), channel: None, staff_id: None, version: None }
 }
 
 /// The cases one variant of the case actions runs on.
@@ -321,7 +321,7 @@ fn scenarios() -> Vec<(Action, &'static str, bool, Run)> {
             ok(l.move_case(&w.target(v).at_leadership, &mv(Status::SolutionFeedback)))
         }),
         (Action::RecordStep, "record_step", true, |l, w, v| {
-            let s = StepInput { step: StepKind::AttitudeTalk, on_date: "2026-11-19".into(), staff_id: None, note: "Đã trao đổi".into() };
+            let s = StepInput { step: StepKind::AttitudeTalk, on_date: "2026-11-19".into(), staff_id: None, note: "Đã trao đổi".into(), version: None };
             ok(l.record_step(&w.target(v).fresh, &s))
         }),
         (Action::SetExceptionDeadline, "set_exception_deadline", true, |l, w, v| {

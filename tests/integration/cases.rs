@@ -37,7 +37,7 @@ fn ledger_at(now: &str) -> Ledger {
 }
 
 fn mv(to: Status, note: &str) -> MoveInput {
-    MoveInput { to, note: note.into(), channel: None, staff_id: None }
+    MoveInput { to, note: note.into(), channel: None, staff_id: None, version: None }
 }
 
 /// Everything that a refused operation must leave as it was.
@@ -198,7 +198,7 @@ fn attitude_complaints_need_the_talk_before_closing() {
     assert!(err.to_string().contains("rút kinh nghiệm"), "{err}");
     assert_eq!(snapshot(&l, &c.id), before);
     let c = l
-        .record_step(&c.id, &StepInput { step: StepKind::AttitudeTalk, on_date: "2026-03-03".into(), staff_id: None, note: "QMR trao đổi với cán bộ Lê Hoàng Phúc; cán bộ nhận khuyết điểm".into() })
+        .record_step(&c.id, &StepInput { step: StepKind::AttitudeTalk, on_date: "2026-03-03".into(), staff_id: None, note: "QMR trao đổi với cán bộ Lê Hoàng Phúc; cán bộ nhận khuyết điểm".into(), version: None })
         .unwrap();
     assert!(c.requirements.iter().all(|r| r.done));
     assert_eq!(l.move_case(&c.id, &mv(Status::Closed, "")).unwrap().status, Status::Closed);
@@ -213,7 +213,7 @@ fn confidentiality_needs_investigation_and_a_corrective_action_and_written_needs
     let c = l.add_feedback(&f).unwrap();
     assert_eq!(c.requirements.len(), 3);
     to_awaiting(&mut l, &c.id);
-    l.record_step(&c.id, &StepInput { step: StepKind::Investigation, on_date: "2026-03-05".into(), staff_id: None, note: "Rò rỉ do gửi nhầm thư điện tử".into() }).unwrap();
+    l.record_step(&c.id, &StepInput { step: StepKind::Investigation, on_date: "2026-03-05".into(), staff_id: None, note: "Rò rỉ do gửi nhầm thư điện tử".into(), version: None }).unwrap();
     let action = l
         .save_action(&ActionInput {
             id: None,
@@ -307,6 +307,7 @@ fn an_appeal_on_a_result_is_reported_to_the_qmr_by_its_units_head_before_it_clos
         on_date: "2026-03-04".into(),
         staff_id: Some(head.clone()),
         note: "Đã xem xét lại hồ sơ thử nghiệm; báo cáo QMR và Giám đốc: lấy lại mẫu đúng lô".into(),
+        version: None,
     };
     // What a refusal must leave as it was, as a clerk may read it (the audit log is the QMR's).
     let seen = |l: &Ledger| {

@@ -5,6 +5,7 @@ mod audit_chain;
 mod backup;
 mod behind;
 mod bindings;
+mod case_version;
 mod cases;
 mod cli;
 mod commands;

@@ -181,6 +181,7 @@ pub fn run(ledger: &mut Ledger, cmd: FeedbackCommand, json: bool) -> Result<()> 
                 note,
                 channel: channel.as_deref().map(Channel::parse).transpose()?,
                 staff_id: None,
+                version: None,
             };
             let case = ledger.move_case(&id, &m)?;
             if json {

@@ -346,7 +346,13 @@ open_on?: string,
  */
 due_soon_on?: string, limit?: number, offset?: number, };
 
-export type Case = { id: string, receipt_no: string, received_at: string, channel: Channel, kind: Kind, subject: Subject, book: Book, customer_name: string, customer_org: string, customer_address: string, customer_phone: string, customer_email: string, 
+export type Case = { id: string, receipt_no: string, 
+/**
+ * 1 when entered, one more at every change to what this record shows. A move or a step
+ * sends back the version it was made on; the core refuses it when the case has changed
+ * since (another desk moved it), rather than act on a stale view.
+ */
+version: number, received_at: string, channel: Channel, kind: Kind, subject: Subject, book: Book, customer_name: string, customer_org: string, customer_address: string, customer_phone: string, customer_email: string, 
 /**
  * True when the address, telephone and e-mail above are masked (the case as read by
  * [`crate::Ledger::case`]); [`crate::Ledger::case_contact`] shows them, and logs it.
@@ -409,13 +415,22 @@ export type MoveInput = { to: Status, note: string, channel?: Channel,
 /**
  * The staff member who did it, when not the signed-in clerk.
  */
-staff_id?: string, };
+staff_id?: string, 
+/**
+ * The case's version the move was decided on ([`Case::version`]); refused when the case
+ * has changed since. Absent: no check (scripts written before versions keep working).
+ */
+version?: number, };
 
 export type StepInput = { step: StepKind, 
 /**
  * YYYY-MM-DD
  */
-on_date: string, staff_id?: string, note: string, };
+on_date: string, staff_id?: string, note: string, 
+/**
+ * As [`MoveInput::version`]: the step is recorded from the same view of the case.
+ */
+version?: number, };
 
 export type ExceptionInput = { 
 /**
