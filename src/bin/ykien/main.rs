@@ -14,6 +14,7 @@ mod print;
 mod records;
 mod report;
 mod secret;
+mod serve;
 mod survey;
 
 use clap::{Parser, Subcommand};
@@ -130,6 +131,8 @@ enum Command {
     /// A person's data (Law 91/2025/QH15): find their records, export them, erase them on request.
     #[command(subcommand)]
     Person(person::PersonCommand),
+    /// The office server: serve this database to the office's desks over HTTPS (docs/server.md).
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -184,6 +187,9 @@ fn run(cli: Cli) -> Result<()> {
         let key = encryption::key_for(&[&path, file])?;
         let db = Database::new(&path).with_passphrase(key.as_deref());
         return records::restore(&db, file, cli.as_user.as_deref(), cli.json);
+    }
+    if let Command::Serve(args) = cli.command {
+        return serve::run(&path, args, cli.json);
     }
     let key = encryption::key_for(&[&path])?;
     let mut ledger = Database::new(&path).with_passphrase(key.as_deref()).open()?;
@@ -250,7 +256,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Import(cmd) => records::import(&mut ledger, cmd, json)?,
         Command::Export(cmd) => records::export(&ledger, cmd, json)?,
         Command::Backup { to } => records::backup(&ledger, to, json)?,
-        Command::Restore { .. } => unreachable!("handled before opening"),
+        Command::Restore { .. } | Command::Serve(_) => unreachable!("handled before opening"),
         Command::Retention(cmd) => records::retention(&mut ledger, cmd, json)?,
         Command::Account(cmd) => account::run(&mut ledger, cmd, json)?,
         Command::Encryption(cmd) => encryption::run(&mut ledger, key.as_deref(), cmd, json)?,
