@@ -15,6 +15,7 @@ mod print;
 mod records;
 mod report;
 mod secret;
+mod serve;
 mod survey;
 
 use clap::{Parser, Subcommand};
@@ -139,6 +140,8 @@ enum Command {
     /// A person's data (Law 91/2025/QH15): find their records, export them, erase them on request.
     #[command(subcommand)]
     Person(person::PersonCommand),
+    /// The office server: serve this database to the office's desks over HTTPS (docs/server.md).
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -199,6 +202,9 @@ fn run(cli: Cli) -> Result<()> {
         let db = Database::new(&path).with_passphrase(key.as_deref());
         return records::restore(&db, file, cli.as_user.as_deref(), cli.json);
     }
+    if let Command::Serve(args) = cli.command {
+        return serve::run(&path, args, cli.json);
+    }
     let key = encryption::key_for(&[&path])?;
     let mut ledger = Database::new(&path).with_passphrase(key.as_deref()).open()?;
     // The actor of a database without accounts: the system, as the issue of accounts has it,
@@ -255,7 +261,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Encryption(cmd) => encryption::run(desk.ledger("encryption")?, key.as_deref(), cmd, json)?,
         Command::Backup { to: Some(dir) } => records::backup_to(desk.ledger("backup --to")?, &dir, json)?,
-        Command::Restore { .. } => unreachable!("handled before opening"),
+        Command::Restore { .. } | Command::Serve(_) => unreachable!("handled before opening"),
         command => at_a_desk(&mut desk, command, json)?,
     }
     Ok(())
@@ -271,6 +277,7 @@ fn run_at_desk(cli: Cli, server: &str) -> Result<()> {
         Command::Restore { .. } => Some("restore"),
         Command::Backup { to: Some(_) } => Some("backup --to"),
         Command::Encryption(_) => Some("encryption"),
+        Command::Serve(_) => Some("serve"),
         _ => None,
     };
     if let Some(what) = on_file {
@@ -331,7 +338,8 @@ fn at_a_desk(desk: &mut desk::Desk, command: Command, json: bool) -> Result<()> 
         | Command::Demo { .. }
         | Command::Encryption(_)
         | Command::Backup { to: Some(_) }
-        | Command::Restore { .. } => unreachable!("run on the database file before"),
+        | Command::Restore { .. }
+        | Command::Serve(_) => unreachable!("run on the database file before"),
     }
     Ok(())
 }
