@@ -509,3 +509,20 @@ fn a_desk_is_refused_without_a_session_and_its_refusals_are_the_cores() {
         other => panic!("after sign-out: {other:?}"),
     }
 }
+
+#[test]
+fn an_unreachable_server_and_a_missing_pin_are_said_plainly() {
+    // Nothing listens on a port just freed.
+    let address = format!("127.0.0.1:{}", free_port());
+    let units = vec!["units".to_owned()];
+    let place = vec!["--server".to_owned(), address.clone(), "--pin".to_owned(), "AB".repeat(32)];
+    let (code, out) = ykien(&place, None, &units);
+    assert_eq!(code, 1);
+    assert_eq!(out["error"]["kind"], "connection", "{out}");
+    let message = out["error"]["message"].as_str().unwrap();
+    assert!(message.contains(&format!("https://{address}")) && message.contains("máy chủ"), "{message}");
+
+    let (code, out) = ykien(&["--server".to_owned(), address], None, &units);
+    assert_eq!(code, 1);
+    assert_eq!(out["error"]["field"], "pin", "{out}");
+}
