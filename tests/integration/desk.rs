@@ -62,7 +62,10 @@ fn free_port() -> u16 {
 
 /// Starts the server on `db` and waits until it answers with the certificate it made.
 fn serve(db: &Path) -> Server {
-    let port = free_port();
+    serve_on(db, free_port())
+}
+
+fn serve_on(db: &Path, port: u16) -> Server {
     let child = Command::new(env!("CARGO_BIN_EXE_ykien"))
         .arg("serve")
         .arg("--db")
@@ -525,4 +528,48 @@ fn an_unreachable_server_and_a_missing_pin_are_said_plainly() {
     let (code, out) = ykien(&["--server".to_owned(), address], None, &units);
     assert_eq!(code, 1);
     assert_eq!(out["error"]["field"], "pin", "{out}");
+}
+
+#[test]
+fn a_follower_hears_the_server_go_and_come_back() {
+    let dir = temp_dir();
+    let db = copy_into(&demo_database(dir.path()), dir.path(), "may-chu");
+    let server = serve(&db);
+    let port: u16 = server.address.rsplit(':').next().unwrap().parse().unwrap();
+    let desk = signed_in(&server, "tiepnhan");
+    let (tx, rx) = mpsc::channel();
+    let _following = desk.follow(move |e| {
+        let _ = tx.send(e);
+    });
+    std::thread::sleep(Duration::from_millis(500));
+
+    drop(server);
+    let wait_for = |wanted: DeskEvent| {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(e) if e == wanted => return,
+                Ok(_) => continue,
+                Err(_) => panic!("no {wanted:?} within 30 s"),
+            }
+        }
+    };
+    wait_for(DeskEvent::Lost);
+
+    // The same server again (its session table kept the desk's session): work goes on.
+    let _again = serve_on(&db, port);
+    wait_for(DeskEvent::Restored);
+    let case = desk.dispatch("feedback_add", new_case("Đinh Công Tráng"), &Context::new(dir.path()), None).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(DeskEvent::Changed(data)) if data["command"] == "feedback_add" => {
+                assert_eq!(data["case"]["receipt_no"], case["receipt_no"], "{data}");
+                assert!(data["by"].as_str().unwrap().starts_with("tiepnhan"), "{data}");
+                break;
+            }
+            Ok(_) => continue,
+            Err(_) => panic!("the new case was not heard after the restart"),
+        }
+    }
 }
