@@ -195,7 +195,7 @@ async fn follow(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
             }
         }
     });
-    let mut response = Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)).text(" ping")).into_response();
+    let mut response = Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)).text("ping")).into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
