@@ -378,6 +378,8 @@ fn every_command_needing_a_session_is_refused_without_one_and_a_clerk_is_refused
     // The idle lock and the sign-out end what the session may do.
     desk.ok("lock_screen", json!({}));
     assert_eq!(desk.call("feedback_list", json!({ "filter": {} })).status, 401);
+    // Also a command that guards nothing of its own in the core.
+    assert_eq!(desk.call("backups_list", json!({})).status, 401);
     assert_eq!(desk.ok("access_state", json!({}))["locked"], true);
     desk.ok("unlock_screen", json!({ "password": DEMO_PASSWORD }));
     desk.ok("feedback_list", json!({ "filter": { "limit": 1 } }));
