@@ -42,7 +42,12 @@ impl Server {
     }
 
     fn start_on(db: &Path, listen: &str) -> Server {
+        Server::start_with(db, listen, &[])
+    }
+
+    fn start_with(db: &Path, listen: &str, env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(YKIEN)
+            .envs(env.iter().copied())
             .arg("--db")
             .arg(db)
             .args(["serve", "--listen", listen])
@@ -532,4 +537,50 @@ fn a_server_without_accounts_serves_no_other_pc_and_makes_the_first_administrato
         .json()
         .unwrap();
     assert_eq!((info["product"].as_str(), info["accounts_exist"].as_bool()), (Some("ykien"), Some(true)));
+}
+
+#[test]
+fn a_print_and_an_old_ledger_travel_as_files_between_the_desk_and_the_server() {
+    let dir = crate::temp_dir();
+    let server = Server::start(&demo_copy(dir.path()));
+    let mut clerk = server.desk();
+    clerk.sign_in("tiepnhan");
+    let case = clerk.ok("feedback_add", feedback("Khách cần biên nhận"));
+    let a = clerk.call("print_open", json!({ "job": { "form": "receipts", "receipt_nos": [case["receipt_no"]] } }));
+    assert_eq!(a.status, 200, "{}", a.body);
+    let file = &a.body["files"][0];
+    assert_eq!(file["arg"], "print");
+    assert_eq!(a.body["result"]["path"], file["name"], "the desk's print folder is the desk's business");
+    let pdf = base64::engine::general_purpose::STANDARD.decode(file["base64"].as_str().unwrap()).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+
+    let mut qmr = server.desk();
+    qmr.sign_in("qmr");
+    let old = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records/so-ghi-nhan-2023.xlsx")).unwrap();
+    let body = json!({
+        "args": { "path": r"D:\So cu\so-ghi-nhan-2023.xlsx", "commit": false },
+        "files": { "path": { "name": "so-ghi-nhan-2023.xlsx", "base64": base64::engine::general_purpose::STANDARD.encode(&old) } },
+    });
+    let a = qmr.send("import_ledger", body, None).unwrap();
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(a.body["result"]["file_name"], "so-ghi-nhan-2023.xlsx");
+    assert!(a.body["result"]["total_rows"].as_i64().unwrap() > 0, "{}", a.body["result"]);
+    // Without the file's content the server has nothing to read.
+    let a = qmr.call("import_ledger", json!({ "path": r"D:\So cu\so-ghi-nhan-2023.xlsx", "commit": false }));
+    assert_eq!((a.status, a.body["error"]["field"].as_str()), (400, Some("path")), "{}", a.body);
+}
+
+#[test]
+fn a_session_left_idle_is_locked_by_the_server() {
+    let dir = crate::temp_dir();
+    let server = Server::start_with(&demo_copy(dir.path()), "127.0.0.1:0", &[("YKIEN_IDLE_LOCK_SECONDS", "1")]);
+    let mut desk = server.desk();
+    desk.sign_in("tiepnhan");
+    desk.ok("case_counts", json!({}));
+    std::thread::sleep(Duration::from_millis(2200));
+    let a = desk.call("case_counts", json!({}));
+    assert_eq!(a.status, 401, "{}", a.body);
+    assert_eq!(desk.ok("access_state", json!({}))["locked"], true);
+    desk.ok("unlock_screen", json!({ "password": DEMO_PASSWORD }));
+    desk.ok("case_counts", json!({}));
 }
