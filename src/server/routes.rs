@@ -84,11 +84,12 @@ fn text(headers: &HeaderMap, name: &str, max: usize) -> Option<String> {
     (!clean.is_empty()).then_some(clean)
 }
 
-fn guarded(headers: &HeaderMap) -> Result<(), Response> {
+/// The refusal of a call without the guard header.
+fn unguarded(headers: &HeaderMap) -> Option<Response> {
     if headers.get(GUARD_HEADER).is_some_and(|v| v.as_bytes() == b"1") {
-        Ok(())
+        None
     } else {
-        Err(refused(ErrorReport::Forbidden {
+        Some(refused(ErrorReport::Forbidden {
             message: "Yêu cầu thiếu tiêu đề X-Ykien: máy chủ chỉ nhận lệnh từ Ý Kiến (ứng dụng, trình duyệt mở trang của \
                       máy chủ, dòng lệnh)."
                 .into(),
@@ -113,7 +114,7 @@ async fn call(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refusal) = guarded(&headers) {
+    if let Some(refusal) = unguarded(&headers) {
         return refusal;
     }
     let body: CallBody = if body.iter().all(u8::is_ascii_whitespace) {
