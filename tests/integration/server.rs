@@ -584,3 +584,40 @@ fn a_session_left_idle_is_locked_by_the_server() {
     desk.ok("unlock_screen", json!({ "password": DEMO_PASSWORD }));
     desk.ok("case_counts", json!({}));
 }
+
+/// Waits up to `limit` for `done`.
+fn eventually(limit: Duration, done: impl Fn() -> bool) -> bool {
+    let until = Instant::now() + limit;
+    while Instant::now() < until {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    done()
+}
+
+#[cfg(unix)]
+#[test]
+fn the_server_makes_the_automatic_backups_at_start_and_when_it_stops() {
+    let dir = crate::temp_dir();
+    let db = demo_copy(dir.path());
+    let folder = dir.path().join("sao-luu");
+    let backups = || ykien::store::backup::list(&folder).unwrap().len();
+    let mut server = Server::start(&db);
+    let mut admin = server.desk();
+    admin.sign_in("quantri");
+    admin.ok("backup_settings_save", json!({ "settings": { "folder": folder.display().to_string(), "keep": 10 } }));
+    assert_eq!(backups(), 0);
+    // Stopped as a service manager stops it: the closing backup is made before it exits.
+    let stopped = Command::new("kill").args(["-TERM", &server.child.id().to_string()]).status().unwrap();
+    assert!(stopped.success());
+    assert!(server.child.wait().unwrap().success());
+    assert_eq!(backups(), 1, "the backup made when the server stops");
+
+    for b in ykien::store::backup::list(&folder).unwrap() {
+        std::fs::remove_file(b.path).unwrap();
+    }
+    let _server = Server::start(&db);
+    assert!(eventually(Duration::from_secs(20), || backups() == 1), "the day's first backup, made at start");
+}
