@@ -7,7 +7,7 @@ use super::files::Incoming;
 use super::{ui, Shared};
 use crate::ErrorReport;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -21,6 +21,11 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// The largest call accepted: an old ledger or a file of returned survey forms travels inside
+/// it, in base64 (or as a JSON array of bytes); years of an office's book fit many times over.
+/// (axum's default, 2 MB, would refuse a large spreadsheet.)
+pub const MAX_CALL_BYTES: usize = 256 * 1024 * 1024;
+
 /// The session cookie of browser desks.
 pub const COOKIE: &str = "ykien_session";
 /// The header every call must carry: a page of another site cannot add it without a CORS
@@ -31,7 +36,7 @@ pub const GUARD_HEADER: &str = "x-ykien";
 pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/api/info", get(info))
-        .route("/api/call/{command}", post(call))
+        .route("/api/call/{command}", post(call).layer(DefaultBodyLimit::max(MAX_CALL_BYTES)))
         .route("/api/events", get(follow))
         .route("/api/{*rest}", axum::routing::any(no_such_call))
         .fallback(ui::serve)

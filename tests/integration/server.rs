@@ -565,6 +565,10 @@ fn a_print_and_an_old_ledger_travel_as_files_between_the_desk_and_the_server() {
     assert_eq!(a.status, 200, "{}", a.body);
     assert_eq!(a.body["result"]["file_name"], "so-ghi-nhan-2023.xlsx");
     assert!(a.body["result"]["total_rows"].as_i64().unwrap() > 0, "{}", a.body["result"]);
+    // A large file is not refused for its size (a few megabytes here; the limit is far above).
+    let big = json!({ "args": { "padding": "x".repeat(6 * 1024 * 1024) } });
+    let a = qmr.send("vocabulary", big, None).unwrap();
+    assert_eq!(a.status, 200);
     // Without the file's content the server has nothing to read.
     let a = qmr.call("import_ledger", json!({ "path": r"D:\So cu\so-ghi-nhan-2023.xlsx", "commit": false }));
     assert_eq!((a.status, a.body["error"]["field"].as_str()), (400, Some("path")), "{}", a.body);
