@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 
-const { call, on, retry, rememberPicked } = await import('./transport');
+const { call, on, onSessionLost, retry, rememberPicked } = await import('./transport');
 const { connection, NOT_SAVED, SAVED_AFTER_LOSS } = await import('./connection.svelte');
 
 const lostReport = { kind: 'connection', message: 'Mất kết nối tới máy chủ 10.0.0.5:7443.' };
@@ -109,6 +109,18 @@ describe('the app window’s way (Tauri)', () => {
     expect(invoke).toHaveBeenCalledTimes(2);
     expect(a).not.toBe(b);
     expect(connection.lost).toBe(false);
+  });
+
+  it('tells the window when a command is refused for want of a session', async () => {
+    const told = vi.fn();
+    const stop = onSessionLost(told);
+    const locked = { kind: 'sign_in_required', message: 'Màn hình đang khoá: hãy nhập lại mật khẩu.' };
+    invoke.mockRejectedValueOnce(locked).mockRejectedValueOnce(locked);
+    await expect(call('units_list')).rejects.toBe(locked);
+    // Asking who is signed in is how the window learns it: never a loop.
+    await expect(call('access_state')).rejects.toBe(locked);
+    stop();
+    expect(told).toHaveBeenCalledTimes(1);
   });
 
   it('shows a read’s lost connection and its return', async () => {

@@ -93,9 +93,29 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+// Told when a command is refused for want of a session: the server locked an idle desk, or
+// its session ended (signed out elsewhere). The window then shows the lock or the sign-in.
+const sessionLostListeners = new Set<() => void>();
+
+/** Calls `f` when a command is refused because the desk's session is locked or gone. */
+export function onSessionLost(f: () => void): () => void {
+  sessionLostListeners.add(f);
+  return () => sessionLostListeners.delete(f);
+}
+
 /** Runs the command `command`; the one way to the other side. */
 export async function call<K extends CommandName>(command: K, ...[args]: ArgsOf<K>): Promise<AnyCommand[K]['result']> {
-  const a = (args ?? {}) as Args;
+  try {
+    return await attempt(command, (args ?? {}) as Args);
+  } catch (err) {
+    if (isErrorReport(err) && err.kind === 'sign_in_required' && command !== 'access_state') {
+      for (const f of [...sessionLostListeners]) f();
+    }
+    throw err;
+  }
+}
+
+async function attempt<K extends CommandName>(command: K, a: Args): Promise<AnyCommand[K]['result']> {
   if (!writes(command)) {
     try {
       const result = await send(command, a, null);
