@@ -29,6 +29,8 @@ export type DeskState = {
   address: string | null;
   server: ServerInfo | null;
   connected: boolean;
+  /** In server mode while not connected: why (kind `connection` or `server_identity`). */
+  error: ErrorReport | null;
 };
 
 /** What `desk_set` is asked: this PC's data, or the server at `address` with its pairing code. */
@@ -343,6 +345,7 @@ const browserShell: Record<string, (args: Args) => Promise<unknown>> = {
     address: location.origin,
     server: await serverInfo(),
     connected: true,
+    error: null,
   }),
   desk_set: () => Promise.reject(ONLY_ON_SERVER),
   database_unlock: () => Promise.reject(ONLY_ON_SERVER),

@@ -3,6 +3,7 @@
 // restoring a backup or choosing its folders, is not offered here).
 
 import { deskGet, inBrowser, type DeskState } from '../api';
+import { isErrorReport } from '../api/errors';
 
 class Desk {
   state = $state<DeskState | null>(null);
@@ -15,12 +16,12 @@ class Desk {
   async refresh(): Promise<DeskState> {
     try {
       this.state = await deskGet();
-    } catch {
+    } catch (error) {
       // A shell that does not know desks works on this PC's data; a browser always works
       // on the server that served the page, reachable or not.
       this.state = inBrowser()
-        ? { mode: 'server', address: location.origin, server: null, connected: false }
-        : { mode: 'local', address: null, server: null, connected: true };
+        ? { mode: 'server', address: location.origin, server: null, connected: false, error: isErrorReport(error) ? error : null }
+        : { mode: 'local', address: null, server: null, connected: true, error: null };
     }
     return this.state;
   }
