@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDeskForm, groupedPin, normalAddress, parsePairingLink, pinDigits } from './desk';
+import { checkDeskForm, groupedPin, normalAddress, parsePairingLink, pinDigits, pinRows } from './desk';
 
 const PIN = '3F2A9C10B7E4D55A0C1E9F8B7A6D5C4B3A291807F6E5D4C3B2A1908F7E6D5C4B';
 
@@ -44,6 +44,7 @@ describe('addresses and codes', () => {
     expect(g.split(' ')).toHaveLength(16);
     expect(g.startsWith('3F2A 9C10 ')).toBe(true);
     expect(pinDigits(g)).toBe(PIN);
+    expect(pinRows(PIN)).toEqual(['3F2A 9C10 B7E4 D55A', '0C1E 9F8B 7A6D 5C4B', '3A29 1807 F6E5 D4C3', 'B2A1 908F 7E6D 5C4B']);
   });
 
   it('reads the pairing link of the server’s QR code', () => {

@@ -24,6 +24,14 @@ export function groupedPin(code: string): string {
   return (pinDigits(code).match(/.{1,4}/g) ?? []).join(' ');
 }
 
+/** A pairing code as four lines of four groups, the way it is read out and copied. */
+export function pinRows(code: string): string[] {
+  const groups = groupedPin(code).split(' ').filter(Boolean);
+  const rows: string[] = [];
+  for (let i = 0; i < groups.length; i += 4) rows.push(groups.slice(i, i + 4).join(' '));
+  return rows;
+}
+
 /**
  * The pairing link a server's QR code holds, `ykien://HOST:PORT?pin=HEX`, read into its
  * address and code; null for anything else.
