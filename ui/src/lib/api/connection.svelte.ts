@@ -21,6 +21,10 @@ export const LOST_TEXT =
 export const SAVED_AFTER_LOSS =
   'Đã lưu (máy chủ đã nhận thao tác vừa rồi dù kết nối bị gián đoạn; không có gì bị ghi hai lần).';
 
+/** The same, when the server says it had the save already and answered it again. */
+export const SAVED_BEFORE_LOSS =
+  'Đã lưu (máy chủ đã nhận trước khi mất kết nối; không có gì bị ghi hai lần).';
+
 /** A save given up after a minute without the server. */
 export const NOT_SAVED =
   'Chưa lưu được: không kết nối được tới máy chủ. Những gì bạn đã nhập vẫn còn trên màn hình; ' +
@@ -59,8 +63,10 @@ class Connection {
     this.set('connected');
   }
 
-  tell(saved: boolean): void {
-    this.outcome = { saved, text: saved ? SAVED_AFTER_LOSS : NOT_SAVED, seq: (this.outcome?.seq ?? 0) + 1 };
+  /** Whether a held-up save went through; `before`: the server had it before the loss. */
+  tell(saved: boolean, before = false): void {
+    const text = !saved ? NOT_SAVED : before ? SAVED_BEFORE_LOSS : SAVED_AFTER_LOSS;
+    this.outcome = { saved, text, seq: (this.outcome?.seq ?? 0) + 1 };
   }
 
   dismissOutcome(): void {

@@ -6,7 +6,7 @@ const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 
 const { call, on, onSessionLost, retry, rememberPicked } = await import('./transport');
-const { connection, NOT_SAVED, SAVED_AFTER_LOSS } = await import('./connection.svelte');
+const { connection, NOT_SAVED, SAVED_AFTER_LOSS, SAVED_BEFORE_LOSS } = await import('./connection.svelte');
 
 const lostReport = { kind: 'connection', message: 'Mất kết nối tới máy chủ 10.0.0.5:7443.' };
 const normalRetry = { ...retry };
@@ -241,7 +241,24 @@ describe('the browser’s way (HTTPS to the office server)', () => {
     expect(posts).toHaveLength(3);
     expect(new Set(posts.map((s) => header(s, 'X-Request-Id'))).size).toBe(1);
     expect(connection.outcome?.saved).toBe(true);
+    expect(connection.outcome?.text).toBe(SAVED_AFTER_LOSS);
     expect(connection.lost).toBe(false);
+  });
+
+  it('says the save was in before the loss when the server answers the id it had already done', async () => {
+    let calls = 0;
+    answer = (s) => {
+      if (s.url === '/api/info') return jsonResponse(200, {});
+      calls += 1;
+      // The first answer is lost on its way back; the retry is answered from the server's memory.
+      if (calls === 1) throw new TypeError('network error');
+      return new Response(JSON.stringify({ result: { receipt_no: '2026/000008' } }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json', 'X-Ykien-Replayed': '1' },
+      });
+    };
+    await expect(call('feedback_add', { input: {} as never })).resolves.toEqual({ receipt_no: '2026/000008' });
+    expect(connection.outcome?.text).toBe(SAVED_BEFORE_LOSS);
   });
 
   it('takes an answer without its body from a server on its way down as a lost connection', async () => {
@@ -249,18 +266,27 @@ describe('the browser’s way (HTTPS to the office server)', () => {
     await expect(call('units_list')).rejects.toMatchObject({ kind: 'connection' });
   });
 
-  it('answers the app’s start from /api/info, and refuses what only the server PC does', async () => {
-    answer = () => jsonResponse(200, { product: 'ykien', version: '0.2.0', office: 'Sở Công Thương', host: 'MAYCHU' });
-    const info = await call('app_info');
-    expect(sent[0].url).toBe('/api/info');
-    expect(info).toMatchObject({ version: '0.2.0', office_configured: true, open_error: null, db_path: 'https://10.0.0.5:7443' });
-    expect(info.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const desk = await call('desk_get');
-    expect(desk).toMatchObject({ mode: 'server', address: 'https://10.0.0.5:7443', connected: true });
+  it('asks the server for the app’s start, and refuses what only the server PC does', async () => {
+    const facts = { version: '0.2.0', db_path: 'máy chủ MAYCHU', open_error: null, office_configured: true, today: '2026-12-06', recovery_backup: null };
+    answer = (s) => (s.url === '/api/call/app_info' ? jsonResponse(200, { result: facts }) : jsonResponse(200, {}));
+    await expect(call('app_info')).resolves.toEqual(facts);
+    expect(header(sent[0], 'X-Ykien')).toBe('1');
     await expect(call('database_unlock', { passphrase: 'x' })).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(call('backup_restore', { path: 'x' })).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(call('desk_set', { mode: 'local' })).rejects.toMatchObject({ kind: 'forbidden' });
-    expect(sent.every((s) => s.url === '/api/info')).toBe(true);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('makes the app’s start from /api/info when the server does not answer it itself', async () => {
+    answer = (s) =>
+      s.url === '/api/info'
+        ? jsonResponse(200, { product: 'ykien', version: '0.2.0', office: 'Sở Công Thương', host: 'MAYCHU' })
+        : jsonResponse(404, { error: { kind: 'not_found', entity: 'lệnh', id: 'app_info', message: 'Không tìm thấy lệnh.' } });
+    const info = await call('app_info');
+    expect(info).toMatchObject({ version: '0.2.0', office_configured: true, open_error: null, db_path: 'https://10.0.0.5:7443' });
+    expect(info.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const desk = await call('desk_get');
+    expect(desk).toMatchObject({ mode: 'server', address: 'https://10.0.0.5:7443', connected: true, error: null });
   });
 
   it('sends the content of a file picked for import with the call that names it', async () => {

@@ -120,7 +120,7 @@ export async function call<K extends CommandName>(command: K, ...[args]: ArgsOf<
 async function attempt<K extends CommandName>(command: K, a: Args): Promise<AnyCommand[K]['result']> {
   if (!writes(command)) {
     try {
-      const result = await send(command, a, null);
+      const { result } = await send(command, a, null);
       connection.markConnected();
       return result as AnyCommand[K]['result'];
     } catch (err) {
@@ -136,10 +136,10 @@ async function attempt<K extends CommandName>(command: K, a: Args): Promise<AnyC
   try {
     for (;;) {
       try {
-        const result = await send(command, a, id);
+        const { result, replayed } = await send(command, a, id);
         unanswered.delete(key);
         connection.markConnected();
-        if (held) connection.tell(true);
+        if (held) connection.tell(true, replayed);
         return result as AnyCommand[K]['result'];
       } catch (err) {
         if (!isConnectionError(err)) {
@@ -165,12 +165,15 @@ async function attempt<K extends CommandName>(command: K, a: Args): Promise<AnyC
   }
 }
 
+/** What one attempt answered; `replayed`: the server had done it already (same request id). */
+type Sent = { result: unknown; replayed: boolean };
+
 /** One attempt at `command`, the app window's way or the browser's. */
-function send(command: string, args: Args, requestId: string | null): Promise<unknown> {
+async function send(command: string, args: Args, requestId: string | null): Promise<Sent> {
   if (inBrowser()) return overHttps(command, args, requestId);
   // The shell sends `requestId` on as the request's id when it is a desk of a server.
   const payload: Args = requestId ? { command, args, requestId } : { command, args };
-  return invoke('call', payload);
+  return { result: await invoke('call', payload), replayed: false };
 }
 
 // ---- The browser's way: HTTPS to the server that served the page ----
@@ -183,9 +186,14 @@ function lostReport(): ErrorReport {
 type FileSent = { name: string; base64: string };
 type FileAnswered = { arg: string; name: string; base64: string };
 
-async function overHttps(command: string, args: Args, requestId: string | null): Promise<unknown> {
+async function overHttps(command: string, args: Args, requestId: string | null): Promise<Sent> {
   const shell = browserShell[command];
-  if (shell) return shell(args);
+  if (shell) return { result: await shell(args), replayed: false };
+  return post(command, args, requestId);
+}
+
+/** `POST /api/call/NAME` to the server that served the page. */
+async function post(command: string, args: Args, requestId: string | null): Promise<Sent> {
   const files = await filesToSend(command, args);
   const headers: Record<string, string> = { 'X-Ykien': '1', 'Content-Type': 'application/json' };
   if (requestId) headers['X-Request-Id'] = requestId;
@@ -210,7 +218,11 @@ async function overHttps(command: string, args: Args, requestId: string | null):
     if (response.status >= 502 || body === null) throw lostReport();
     throw { kind: 'io', message: `Máy chủ trả lời không đúng dạng (mã ${response.status}).` } satisfies ErrorReport;
   }
-  return receiveFiles(command, args, body.result, body.files ?? []);
+  return {
+    result: receiveFiles(command, args, body.result, body.files ?? []),
+    // The server answered a request id it had already done: the save was in before the loss.
+    replayed: response.headers.get('X-Ykien-Replayed') === '1',
+  };
 }
 
 function bytesToBase64(bytes: Uint8Array): string {
@@ -330,6 +342,13 @@ function localToday(): string {
 
 const browserShell: Record<string, (args: Args) => Promise<unknown>> = {
   app_info: async (): Promise<AppInfo> => {
+    // The server answers the window's start-up facts itself, the office's today with them;
+    // from one that does not, its public info stands for them.
+    try {
+      return (await post('app_info', {}, null)).result as AppInfo;
+    } catch (err) {
+      if (!(isErrorReport(err) && err.kind === 'not_found')) throw err;
+    }
     const info = await serverInfo();
     return {
       version: info.version,
