@@ -72,8 +72,14 @@ export function inBrowser(): boolean {
 // answer was lost is answered with its first receipt instead of making a second case.
 const unanswered = new Map<string, string>();
 
-function requestKey(command: string, args: Args): string {
-  return `${command} ${JSON.stringify(args)}`;
+/**
+ * The key of a write: a digest of its command and arguments, so that no password typed into
+ * a form (signing in, a new password) stays in memory as text.
+ */
+async function requestKey(command: string, args: Args): Promise<string> {
+  const text = new TextEncoder().encode(`${command} ${JSON.stringify(args)}`);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', text));
+  return `${command} ${bytesToBase64(digest)}`;
 }
 
 function newRequestId(): string {
@@ -128,7 +134,7 @@ async function attempt<K extends CommandName>(command: K, a: Args): Promise<AnyC
       throw err;
     }
   }
-  const key = requestKey(command, a);
+  const key = await requestKey(command, a);
   const id = unanswered.get(key) ?? newRequestId();
   unanswered.set(key, id);
   const started = Date.now();
