@@ -433,7 +433,7 @@ fn the_table_names_each_command_once() {
 
 /// The commands the app shell answers itself (src-tauri/src/commands/mod.rs), which the UI
 /// calls besides the table's.
-const SHELL: &[&str] = &["app_info", "database_unlock", "backup_restore", "task_cancel"];
+const SHELL: &[&str] = &["app_info", "database_unlock", "backup_restore", "task_cancel", "desk_get", "desk_set"];
 
 /// The UI reaches Rust only through its transport, and every command it names there is one
 /// the core's table (or the shell) answers.

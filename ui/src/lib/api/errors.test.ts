@@ -29,6 +29,15 @@ const REPORTS: Record<ErrorReport['kind'], ErrorReport> = {
     message: 'Vai trò «Cán bộ tiếp nhận» không được đặt hạn giải quyết ngoại lệ. Việc này dành cho: Lãnh đạo.',
   },
   sign_in_required: { kind: 'sign_in_required', message: 'Màn hình đang khoá: hãy nhập lại mật khẩu để làm việc tiếp.' },
+  connection: {
+    kind: 'connection',
+    message: 'Không kết nối được tới máy chủ https://10.0.0.5:7443. Hãy kiểm tra máy chủ đã bật chưa.',
+  },
+  server_identity: {
+    kind: 'server_identity',
+    message:
+      'Máy chủ trả lời bằng một chứng chỉ khác với mã ghép nối đã lưu. Hãy kiểm tra: đúng địa chỉ máy chủ chưa.',
+  },
 };
 
 // Letters that only Vietnamese text has: a sentence without any is not Vietnamese.
@@ -48,6 +57,8 @@ suite('describe', () => {
     expect(describe(REPORTS.encrypted)).toBe('Cơ sở dữ liệu đã được mã hoá: mật khẩu mã hoá không đúng.');
     expect(describe(REPORTS.conflict)).toBe(REPORTS.conflict.message);
     expect(describe(REPORTS.forbidden)).toBe(REPORTS.forbidden.message);
+    expect(describe(REPORTS.connection)).toBe(REPORTS.connection.message);
+    expect(describe(REPORTS.server_identity)).toBe(REPORTS.server_identity.message);
   });
 
   it('adds the detail of each kind', () => {

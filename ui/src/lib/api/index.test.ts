@@ -38,6 +38,9 @@ describe('api', () => {
     const staff = { full_name: 'A', title: '', unit_id: null, role: 'reception' as const, phone: '', email: '' };
 
     await api.appInfo();
+    await api.deskGet();
+    await api.deskSet({ mode: 'server', address: 'https://10.0.0.5:7443', pin: 'AB12' });
+    await api.deskSet({ mode: 'local' });
     await api.officeGet();
     await api.officeSave(office);
     await api.unitsList();
@@ -51,6 +54,10 @@ describe('api', () => {
 
     expect(sent()).toEqual([
       ['app_info'],
+      ['desk_get'],
+      // The shell reads the choice from these names (src-tauri/src/desk.rs).
+      ['desk_set', { mode: 'server', address: 'https://10.0.0.5:7443', pin: 'AB12' }],
+      ['desk_set', { mode: 'local' }],
       ['office_get'],
       ['office_save', { profile: office }],
       ['units_list'],

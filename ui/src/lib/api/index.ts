@@ -2,7 +2,7 @@
 // modules the rest of the UI imports to reach the Rust side, so a renamed command or argument
 // is fixed in one place; each calls the one transport, `call` (transport.ts).
 
-import { call, on, tell } from './transport';
+import { call, on, tell, type DeskChoice, type DeskState } from './transport';
 import type {
   ActionInput,
   ActionStatus,
@@ -53,6 +53,38 @@ import type {
 
 export function appInfo(): Promise<AppInfo> {
   return call('app_info');
+}
+
+// ---- How this window works: this PC's data, or a desk of the office server ----
+
+export { chooseFolder, chooseOpenFile, chooseSavePath, inBrowser } from './transport';
+export type { DeskChoice, DeskMode, DeskState } from './transport';
+
+/** This desk's mode, and the server it works on (with its pairing code) in server mode. */
+export function deskGet(): Promise<DeskState> {
+  return call('desk_get');
+}
+
+/** Switches to this PC's data, or connects to the server whose pairing code is `pin`. */
+export function deskSet(choice: DeskChoice): Promise<DeskState> {
+  return call('desk_set', choice);
+}
+
+/** What the other side says was just written (here or at another desk). */
+export type LedgerChange = {
+  command: string;
+  case: { id: string; receipt_no: string; status: string; unit_id: string | null } | null;
+  by: string;
+};
+
+/** Calls `f` after every write, this desk's or another's (the book, the queue refresh on it). */
+export function onLedgerChanged(f: (change: LedgerChange) => void): Promise<() => void> {
+  return on<LedgerChange>('ledger-changed', f);
+}
+
+/** Calls `f` when the connection to the office server is lost and when it is back. */
+export function onConnection(f: (change: { state: 'lost' | 'restored' }) => void): Promise<() => void> {
+  return on('connection', f);
 }
 
 export function officeGet(): Promise<OfficeProfile | null> {

@@ -30,4 +30,10 @@ describe('printedMessage', () => {
   it('says where a saved copy went', () => {
     expect(printedMessage(outcome, true)).toBe(`Đã lưu bản in vào ${outcome.path}.`);
   });
+  it('in a browser, points at the tab or at the downloads', () => {
+    const web = { path: 'thu-gop-y.pdf', opened: true };
+    expect(printedMessage(web, false, true)).toContain('thẻ mới');
+    expect(printedMessage({ ...web, opened: false }, false, true)).toContain('Tải xuống');
+    expect(printedMessage(web, true, true)).toContain('Tải xuống');
+  });
 });

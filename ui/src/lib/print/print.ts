@@ -27,8 +27,16 @@ export function suggestedFileName(job: PrintJob): string {
   }
 }
 
-/** The line shown under the buttons once the file is written. */
-export function printedMessage(outcome: PrintOutcome, saved: boolean): string {
+/**
+ * The line shown under the buttons once the file is written. In a browser (`downloaded`)
+ * a saved copy is in the browser's downloads, and a print the browser would not show in a
+ * tab was downloaded instead.
+ */
+export function printedMessage(outcome: PrintOutcome, saved: boolean, downloaded = false): string {
+  if (downloaded && (saved || !outcome.opened)) {
+    return `Đã tải bản in ${outcome.path} về máy (thư mục Tải xuống của trình duyệt): hãy mở tệp này để in hoặc cất giữ.`;
+  }
+  if (downloaded) return `Đã mở bản in trong thẻ mới của trình duyệt để in (${outcome.path}).`;
   if (saved) return `Đã lưu bản in vào ${outcome.path}.`;
   if (outcome.opened) return `Đã mở bản in để in (tệp ${outcome.path}).`;
   return `Đã tạo bản in tại ${outcome.path}, nhưng máy chưa mở được trình xem PDF: hãy mở tệp này để in.`;
