@@ -36,6 +36,8 @@ pub struct Shared {
     attempts: attempts::Attempts,
     remembered: requests::Remembered,
     events: events::Events,
+    /// The sessions whose desk pressed Cancel on its long task (token hashes).
+    cancels: Mutex<std::collections::HashSet<String>>,
     host: String,
     fingerprint: crate::pairing::Fingerprint,
     port: u16,
@@ -72,6 +74,20 @@ impl Shared {
             today: ledger.today().to_string(),
             recovery_backup: None,
         }
+    }
+
+    /// Marks (or clears) the Cancel of the session's long task.
+    fn cancelled(&self, token_hash: &str, on: bool) {
+        let mut cancels = self.cancels.lock().unwrap_or_else(|p| p.into_inner());
+        if on {
+            cancels.insert(token_hash.to_owned());
+        } else {
+            cancels.remove(token_hash);
+        }
+    }
+
+    fn is_cancelled(&self, token_hash: &str) -> bool {
+        self.cancels.lock().unwrap_or_else(|p| p.into_inner()).contains(token_hash)
     }
 
     fn session_valid(&self, token: &str) -> bool {
@@ -134,6 +150,7 @@ impl Server {
             attempts: Default::default(),
             remembered: Default::default(),
             events: Default::default(),
+            cancels: Default::default(),
             host: host_name(),
             fingerprint: *identity.fingerprint(),
             port,

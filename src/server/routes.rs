@@ -145,7 +145,11 @@ async fn call(
         return json_answer(200, &json!({ "result": shared.app_info() }));
     }
     let worker = shared.clone();
-    let reply = tokio::task::spawn_blocking(move || call::run(&worker, &command, body.args, &body.files, &caller)).await;
+    let reply = tokio::task::spawn_blocking(move || match command.as_str() {
+        "task_cancel" => call::cancel(&worker, &caller),
+        _ => call::run(&worker, &command, body.args, &body.files, &caller),
+    })
+    .await;
     match reply {
         Ok(reply) => respond(reply),
         Err(e) => refused(ErrorReport::Io { message: format!("Máy chủ gặp lỗi khi chạy lệnh: {e}") }),
@@ -183,18 +187,22 @@ async fn follow(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
     let Some(token) = token(&headers) else {
         return refused(ErrorReport::SignInRequired { message: "Hãy đăng nhập trước khi theo dõi thay đổi.".into() });
     };
-    let worker = shared.clone();
-    let valid = tokio::task::spawn_blocking(move || worker.session_valid(&token)).await.unwrap_or(false);
+    let (worker, checked) = (shared.clone(), token.clone());
+    let valid = tokio::task::spawn_blocking(move || worker.session_valid(&checked)).await.unwrap_or(false);
     if !valid {
         return refused(ErrorReport::SignInRequired {
             message: "Phiên làm việc đã kết thúc: hãy đăng nhập lại để theo dõi thay đổi.".into(),
         });
     }
     let receiver = shared.events.subscribe();
-    let stream = futures_util::stream::unfold(receiver, |mut receiver| async move {
+    let mine = super::sessions::hash(&token);
+    let stream = futures_util::stream::unfold((receiver, mine), |(mut receiver, mine)| async move {
         loop {
             match receiver.recv().await {
-                Ok(data) => return Some((Ok::<_, Infallible>(Event::default().event("changed").data(data)), receiver)),
+                Ok(note) if note.for_session(&mine) => {
+                    return Some((Ok::<_, Infallible>(Event::default().event(note.event).data(note.data)), (receiver, mine)))
+                }
+                Ok(_) => continue,
                 // Fallen behind: the next change still comes, and with it a full refresh.
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
                 Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
