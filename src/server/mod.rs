@@ -125,6 +125,10 @@ pub fn default_listen() -> SocketAddr {
     SocketAddr::from(([0, 0, 0, 0], DEFAULT_PORT))
 }
 
+/// Threads running desks' calls at once: one on the ledger, the others on long tasks (a
+/// backup, an import, an export) on their own connections, or waiting; further calls queue.
+const BLOCKING_THREADS: usize = 8;
+
 /// A server bound to its address, not yet serving.
 pub struct Server {
     shared: Arc<Shared>,
@@ -172,7 +176,10 @@ impl Server {
     /// Serves until `stop` completes (a Windows service's stop request), giving calls under
     /// way a few seconds to finish; then makes the closing backup.
     pub fn run_until(self, stop: impl std::future::Future<Output = ()> + Send + 'static) -> Result<()> {
-        let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+        // Calls run one at a time on the ledger (long tasks on their own connection), so a few
+        // blocking threads serve them all; more would only each keep their own heap arena
+        // (tens of MB at an office's size) while waiting for their turn.
+        let runtime = tokio::runtime::Builder::new_multi_thread().max_blocking_threads(BLOCKING_THREADS).enable_all().build()?;
         let shared = self.shared.clone();
         upkeep::forget_old(&shared.ledger);
         let at_start = shared.clone();
