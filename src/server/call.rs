@@ -82,6 +82,26 @@ fn sign_in_required(message: &str) -> Answer {
     refusal(ErrorReport::SignInRequired { message: message.to_owned() })
 }
 
+/// How often a long task's progress is told to its desk.
+const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// `task_cancel`: the Cancel button of the desk's long task (not a command of the table: on
+/// one PC the window's shell has it). Needs the desk's session; answers `null`.
+pub fn cancel(shared: &Shared, caller: &Caller) -> Reply {
+    let found = {
+        let ledger = shared.ledger.lock().unwrap_or_else(|p| p.into_inner());
+        caller.token.as_deref().map(|t| shared.sessions.resolve(&ledger, t)).transpose()
+    };
+    match found {
+        Ok(Some(Some(session))) => {
+            shared.cancelled(&session.token_hash, true);
+            reply(Answer { status: 200, body: json!({ "result": null }) })
+        }
+        Ok(_) => reply(sign_in_required("Hãy đăng nhập trước khi làm việc với máy chủ.")),
+        Err(e) => reply(refusal(e.into())),
+    }
+}
+
 /// Runs the command `name` for `caller`.
 pub fn run(shared: &Shared, name: &str, mut args: Value, files: &HashMap<String, Incoming>, caller: &Caller) -> Reply {
     let Some(command) = commands::find(name) else {
@@ -123,7 +143,23 @@ pub fn run(shared: &Shared, name: &str, mut args: Value, files: &HashMap<String,
         Ok(t) => t,
         Err(e) => return reply(refusal(e)),
     };
-    let ctx = Context::new(transit.print_dir());
+    let token_hash = desk_session.as_ref().map(|d| d.token_hash.clone());
+    if let (true, Some(hash)) = (command.long, &token_hash) {
+        shared.cancelled(hash, false);
+    }
+    let last_told = std::cell::Cell::new(None::<std::time::Instant>);
+    // A long task's progress goes to its desk a few times a second (not at every row), and
+    // its desk's Cancel (`task_cancel`) stops it, as the window's does on one PC.
+    let progress = |p: &crate::TaskProgress| {
+        let Some(hash) = &token_hash else { return true };
+        let due = last_told.get().is_none_or(|t| t.elapsed() >= PROGRESS_EVERY) || p.done >= p.total;
+        if due {
+            last_told.set(Some(std::time::Instant::now()));
+            shared.events.progress(hash, p);
+        }
+        !shared.is_cancelled(hash)
+    };
+    let ctx = Context { print_dir: transit.print_dir(), open_file: &|_| false, progress: &progress };
 
     ledger.resume_session(desk_session.as_ref().map(|d| d.session.clone()));
     ledger.set_desk(Some(caller.desk()));

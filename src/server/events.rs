@@ -1,6 +1,7 @@
 //! Live changes: after each write a desk made, every desk following `/api/events` is told
 //! (`event: changed`), so that the book, the queue and the overdue badge of every desk follow
-//! within a moment, without reloading. What is sent names the command and the case, never
+//! within a moment, without reloading. A long task's progress (`event: progress`) goes to the
+//! desk that runs it only. What is sent names the command and the case, never
 //! its content: a desk reads the case through its own session, as its role allows.
 
 use serde_json::{json, Value};
@@ -13,8 +14,24 @@ const BACKLOG: usize = 256;
 /// Commands that write only the session, not the office's records: nothing to tell.
 const SESSION_ONLY: &[&str] = &["sign_in", "sign_out", "lock_screen", "unlock_screen", "password_change"];
 
+/// One event: its name, its data (JSON), and the session it is for (the hash of its token;
+/// `None`: every desk).
+#[derive(Clone, Debug)]
+pub struct Note {
+    pub to: Option<String>,
+    pub event: &'static str,
+    pub data: String,
+}
+
+impl Note {
+    /// Whether the desk holding the session `token_hash` is told.
+    pub fn for_session(&self, token_hash: &str) -> bool {
+        self.to.as_deref().is_none_or(|to| to == token_hash)
+    }
+}
+
 pub struct Events {
-    sender: broadcast::Sender<String>,
+    sender: broadcast::Sender<Note>,
 }
 
 impl Default for Events {
@@ -45,10 +62,17 @@ impl Events {
             return;
         }
         // No follower is not an error: nobody is watching.
-        let _ = self.sender.send(changed(command, result, by).to_string());
+        let _ = self.sender.send(Note { to: None, event: "changed", data: changed(command, result, by).to_string() });
     }
 
-    pub fn subscribe(&self) -> broadcast::Receiver<String> {
+    /// Tells the desk of the session `token_hash` how far its long task has gone (the same
+    /// payload as the app window's `records-progress`).
+    pub fn progress(&self, token_hash: &str, progress: &crate::TaskProgress) {
+        let data = serde_json::to_string(progress).expect("progress serialises");
+        let _ = self.sender.send(Note { to: Some(token_hash.to_owned()), event: "progress", data });
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Note> {
         self.sender.subscribe()
     }
 }

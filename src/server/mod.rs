@@ -36,6 +36,8 @@ pub struct Shared {
     attempts: attempts::Attempts,
     remembered: requests::Remembered,
     events: events::Events,
+    /// The sessions whose desk pressed Cancel on its long task (token hashes).
+    cancels: Mutex<std::collections::HashSet<String>>,
     host: String,
     fingerprint: crate::pairing::Fingerprint,
     port: u16,
@@ -74,6 +76,20 @@ impl Shared {
         }
     }
 
+    /// Marks (or clears) the Cancel of the session's long task.
+    fn cancelled(&self, token_hash: &str, on: bool) {
+        let mut cancels = self.cancels.lock().unwrap_or_else(|p| p.into_inner());
+        if on {
+            cancels.insert(token_hash.to_owned());
+        } else {
+            cancels.remove(token_hash);
+        }
+    }
+
+    fn is_cancelled(&self, token_hash: &str) -> bool {
+        self.cancels.lock().unwrap_or_else(|p| p.into_inner()).contains(token_hash)
+    }
+
     fn session_valid(&self, token: &str) -> bool {
         let ledger = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
         matches!(self.sessions.resolve(&ledger, token), Ok(Some(_)))
@@ -109,6 +125,10 @@ pub fn default_listen() -> SocketAddr {
     SocketAddr::from(([0, 0, 0, 0], DEFAULT_PORT))
 }
 
+/// Threads running desks' calls at once: one on the ledger, the others on long tasks (a
+/// backup, an import, an export) on their own connections, or waiting; further calls queue.
+const BLOCKING_THREADS: usize = 8;
+
 /// A server bound to its address, not yet serving.
 pub struct Server {
     shared: Arc<Shared>,
@@ -134,6 +154,7 @@ impl Server {
             attempts: Default::default(),
             remembered: Default::default(),
             events: Default::default(),
+            cancels: Default::default(),
             host: host_name(),
             fingerprint: *identity.fingerprint(),
             port,
@@ -155,7 +176,10 @@ impl Server {
     /// Serves until `stop` completes (a Windows service's stop request), giving calls under
     /// way a few seconds to finish; then makes the closing backup.
     pub fn run_until(self, stop: impl std::future::Future<Output = ()> + Send + 'static) -> Result<()> {
-        let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+        // Calls run one at a time on the ledger (long tasks on their own connection), so a few
+        // blocking threads serve them all; more would only each keep their own heap arena
+        // (tens of MB at an office's size) while waiting for their turn.
+        let runtime = tokio::runtime::Builder::new_multi_thread().max_blocking_threads(BLOCKING_THREADS).enable_all().build()?;
         let shared = self.shared.clone();
         upkeep::forget_old(&shared.ledger);
         let at_start = shared.clone();

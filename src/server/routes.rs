@@ -80,13 +80,35 @@ fn token(headers: &HeaderMap) -> Option<String> {
     .filter(|t| !t.is_empty() && t.len() <= 200)
 }
 
-/// A header's text, cleaned of control characters and cut to `max` characters.
+/// A header's text (UTF-8, percent-encoded when it is not ASCII: HTTP headers carry ASCII
+/// and a browser refuses to send anything else), cleaned of control characters and cut to
+/// `max` characters.
 fn text(headers: &HeaderMap, name: &str, max: usize) -> Option<String> {
     let raw = headers.get(name)?;
-    let text = String::from_utf8_lossy(raw.as_bytes());
+    let text = String::from_utf8_lossy(&percent_decoded(raw.as_bytes())).into_owned();
     let clean: String = text.chars().filter(|c| !c.is_control()).take(max).collect();
     let clean = clean.trim().to_owned();
     (!clean.is_empty()).then_some(clean)
+}
+
+/// `%C3%9D` → the byte 0xC3 0x9D …; anything else as it is.
+fn percent_decoded(bytes: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push(hi << 4 | lo);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The refusal of a call without the guard header.
@@ -145,7 +167,11 @@ async fn call(
         return json_answer(200, &json!({ "result": shared.app_info() }));
     }
     let worker = shared.clone();
-    let reply = tokio::task::spawn_blocking(move || call::run(&worker, &command, body.args, &body.files, &caller)).await;
+    let reply = tokio::task::spawn_blocking(move || match command.as_str() {
+        "task_cancel" => call::cancel(&worker, &caller),
+        _ => call::run(&worker, &command, body.args, &body.files, &caller),
+    })
+    .await;
     match reply {
         Ok(reply) => respond(reply),
         Err(e) => refused(ErrorReport::Io { message: format!("Máy chủ gặp lỗi khi chạy lệnh: {e}") }),
@@ -183,18 +209,22 @@ async fn follow(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
     let Some(token) = token(&headers) else {
         return refused(ErrorReport::SignInRequired { message: "Hãy đăng nhập trước khi theo dõi thay đổi.".into() });
     };
-    let worker = shared.clone();
-    let valid = tokio::task::spawn_blocking(move || worker.session_valid(&token)).await.unwrap_or(false);
+    let (worker, checked) = (shared.clone(), token.clone());
+    let valid = tokio::task::spawn_blocking(move || worker.session_valid(&checked)).await.unwrap_or(false);
     if !valid {
         return refused(ErrorReport::SignInRequired {
             message: "Phiên làm việc đã kết thúc: hãy đăng nhập lại để theo dõi thay đổi.".into(),
         });
     }
     let receiver = shared.events.subscribe();
-    let stream = futures_util::stream::unfold(receiver, |mut receiver| async move {
+    let mine = super::sessions::hash(&token);
+    let stream = futures_util::stream::unfold((receiver, mine), |(mut receiver, mine)| async move {
         loop {
             match receiver.recv().await {
-                Ok(data) => return Some((Ok::<_, Infallible>(Event::default().event("changed").data(data)), receiver)),
+                Ok(note) if note.for_session(&mine) => {
+                    return Some((Ok::<_, Infallible>(Event::default().event(note.event).data(note.data)), (receiver, mine)))
+                }
+                Ok(_) => continue,
                 // Fallen behind: the next change still comes, and with it a full refresh.
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
                 Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
@@ -204,4 +234,20 @@ async fn follow(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
     let mut response = Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)).text("ping")).into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_desk_name_may_come_percent_encoded() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-desk-name", HeaderValue::from_static("M%C3%81Y-TI%E1%BA%BEP-NH%E1%BA%ACN"));
+        assert_eq!(text(&headers, "x-desk-name", 64).as_deref(), Some("MÁY-TIẾP-NHẬN"));
+        headers.insert("x-desk-name", HeaderValue::from_static("PC-01 100%"));
+        assert_eq!(text(&headers, "x-desk-name", 64).as_deref(), Some("PC-01 100%"));
+        headers.insert("x-desk-name", HeaderValue::from_static("%0APC"));
+        assert_eq!(text(&headers, "x-desk-name", 64).as_deref(), Some("PC"));
+    }
 }

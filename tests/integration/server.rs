@@ -462,22 +462,8 @@ fn a_save_at_one_desk_reaches_another_desk_live_and_the_audit_log_names_the_desk
     let server = Server::start(&demo_copy(dir.path()));
     let mut watcher = server.desk();
     watcher.sign_in("truongdonvi");
-    let (tx, rx) = mpsc::channel();
-    let (url, pin, token) = (server.url.clone(), server.pin, watcher.token.clone().unwrap());
-    std::thread::spawn(move || {
-        let stream = client(pin, None).get(format!("{url}/api/events")).bearer_auth(token).send().unwrap();
-        assert_eq!(stream.status().as_u16(), 200);
-        let mut event = String::new();
-        for line in BufReader::new(stream).lines().map_while(Result::ok) {
-            if let Some(name) = line.strip_prefix("event:") {
-                event = name.trim().to_owned();
-            } else if let Some(data) = line.strip_prefix("data:") {
-                let _ = tx.send((event.clone(), data.trim().to_owned()));
-            }
-        }
-    });
     // The stream is followed before the save is made.
-    std::thread::sleep(Duration::from_millis(500));
+    let rx = follow(&server, watcher.token.as_ref().unwrap());
     let mut clerk = server.desk();
     clerk.name = "PC-TIEPNHAN".into();
     clerk.sign_in("tiepnhan");
@@ -624,4 +610,52 @@ fn the_server_makes_the_automatic_backups_at_start_and_when_it_stops() {
     }
     let _server = Server::start(&db);
     assert!(eventually(Duration::from_secs(20), || backups() == 1), "the day's first backup, made at start");
+}
+
+/// Follows `/api/events` with `token`: each (event, data) as it comes.
+fn follow(server: &Server, token: &str) -> mpsc::Receiver<(String, String)> {
+    let (tx, rx) = mpsc::channel();
+    let (url, pin, token) = (server.url.clone(), server.pin, token.to_owned());
+    std::thread::spawn(move || {
+        let stream = client(pin, None).get(format!("{url}/api/events")).bearer_auth(token).send().unwrap();
+        let mut event = String::new();
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if let Some(name) = line.strip_prefix("event:") {
+                event = name.trim().to_owned();
+            } else if let Some(data) = line.strip_prefix("data:") {
+                if tx.send((event.clone(), data.trim().to_owned())).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    rx
+}
+
+#[test]
+fn a_long_tasks_progress_goes_to_its_own_desk_only_and_its_desk_may_cancel() {
+    let dir = crate::temp_dir();
+    let server = Server::start(&demo_copy(dir.path()));
+    let mut qmr = server.desk();
+    qmr.sign_in("qmr");
+    let mut other = server.desk();
+    other.sign_in("tiepnhan");
+    let mine = follow(&server, qmr.token.as_ref().unwrap());
+    let theirs = follow(&server, other.token.as_ref().unwrap());
+    let a = qmr.call("export_records", json!({ "what": "cases", "out": "ho-so.xlsx" }));
+    assert_eq!(a.status, 200, "{}", a.body);
+    let told: Vec<Value> = mine
+        .try_iter()
+        .chain(mine.recv_timeout(Duration::from_secs(2)).ok())
+        .filter(|(e, _)| e == "progress")
+        .map(|(_, d)| serde_json::from_str(&d).unwrap())
+        .collect();
+    assert!(told.iter().any(|p| p["task"] == "export"), "{told:?}");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(theirs.try_iter().all(|(e, _)| e != "progress"), "another desk's progress is not told");
+
+    assert_eq!(qmr.ok("task_cancel", json!({})), Value::Null);
+    let anonymous = server.desk();
+    assert_eq!(anonymous.call("task_cancel", json!({})).status, 401);
 }
