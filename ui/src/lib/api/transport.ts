@@ -7,7 +7,7 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import { emit, listen } from '@tauri-apps/api/event';
-import type { AppInfo, Commands, RestoreReport } from './bindings';
+import type { AppInfo, Commands, ErrorReport, RestoreReport, ServerInfo } from './bindings';
 
 /** The commands only the app window's shell answers (see src-tauri/src/commands/mod.rs). */
 export type ShellCommands = {
@@ -15,7 +15,22 @@ export type ShellCommands = {
   database_unlock: { args: { passphrase: string }; result: null };
   backup_restore: { args: { path: string }; result: RestoreReport };
   task_cancel: { args: Record<string, never>; result: null };
+  desk_get: { args: Record<string, never>; result: DeskState };
+  desk_set: { args: DeskChoice; result: DeskState };
 };
+
+/** Where this desk's ledger is (src-tauri/src/desk.rs): "unset" only at a first start. */
+export type DeskState = {
+  mode: 'local' | 'server' | 'unset';
+  address: string | null;
+  server: ServerInfo | null;
+  connected: boolean;
+  /** In server mode while not connected: why (kind `connection` or `server_identity`). */
+  error: ErrorReport | null;
+};
+
+/** What `desk_set` takes: this PC's data, or the office server's address and pairing code. */
+export type DeskChoice = { mode: 'local' } | { mode: 'server'; address: string; pin: string };
 
 export type AnyCommand = Commands & ShellCommands;
 export type CommandName = keyof AnyCommand;
