@@ -7,6 +7,7 @@ pub mod access;
 pub mod bindings;
 pub mod commands;
 pub mod demo;
+pub mod desk;
 pub mod documents;
 pub mod domain;
 pub mod error;

@@ -1,0 +1,167 @@
+//! Following the server's events (`GET /api/events`, server-sent events): every write made at
+//! any desk is announced, so that each desk refreshes its book, queue and overdue badge. The
+//! stream is reopened whenever it drops; the desk is told when the server is lost and when it
+//! is back.
+
+use super::Shared;
+use serde_json::Value;
+use std::io::{BufRead, BufReader};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What a desk hears from the server.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeskEvent {
+    /// A write at some desk: `{"command": …, "case": {…} | null, "by": …}`.
+    Changed(Value),
+    /// The server stopped answering.
+    Lost,
+    /// It answers again (after [`DeskEvent::Lost`]).
+    Restored,
+}
+
+/// The thread following the events; dropping it stops the thread (at the latest when the
+/// server's next keep-alive comment arrives, every 15 s).
+pub struct Following {
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for Following {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Pauses between attempts to reopen the stream.
+const FIRST_PAUSE: Duration = Duration::from_millis(500);
+const LONGEST_PAUSE: Duration = Duration::from_secs(5);
+
+pub(super) fn follow(shared: Arc<Shared>, on: impl Fn(DeskEvent) + Send + 'static) -> Following {
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = stop.clone();
+    std::thread::Builder::new()
+        .name("ykien-desk-events".into())
+        .spawn(move || {
+            let mut lost = false;
+            let mut pause = FIRST_PAUSE;
+            while !stopped.load(Ordering::SeqCst) {
+                match shared.send(shared.get("/api/events", None)) {
+                    Ok(response) if response.status().is_success() => {
+                        if lost {
+                            lost = false;
+                            on(DeskEvent::Restored);
+                        }
+                        read_stream(response, &on, &stopped);
+                        // The stream ended: the server went away, restarts, or ended the
+                        // session. Reopening it at once tells which (Lost when it fails).
+                        pause = FIRST_PAUSE;
+                    }
+                    // The server answers but refuses (no session yet, or it ended): not a lost
+                    // connection; try again when the desk may have signed in.
+                    Ok(_) => {
+                        if lost {
+                            lost = false;
+                            on(DeskEvent::Restored);
+                        }
+                    }
+                    Err(_) => {
+                        if !lost {
+                            lost = true;
+                            on(DeskEvent::Lost);
+                        }
+                    }
+                }
+                sleep_unless_stopped(pause, &stopped);
+                pause = (pause * 2).min(LONGEST_PAUSE);
+            }
+        })
+        .expect("a thread can be started");
+    Following { stop }
+}
+
+fn sleep_unless_stopped(pause: Duration, stopped: &AtomicBool) {
+    let step = Duration::from_millis(100);
+    let mut slept = Duration::ZERO;
+    while slept < pause && !stopped.load(Ordering::SeqCst) {
+        std::thread::sleep(step);
+        slept += step;
+    }
+}
+
+/// Reads events until the stream ends, goes silent or the follower is stopped.
+fn read_stream(response: reqwest::blocking::Response, on: &impl Fn(DeskEvent), stopped: &AtomicBool) {
+    let mut event = Sse::default();
+    for line in BufReader::new(response).lines() {
+        if stopped.load(Ordering::SeqCst) {
+            return;
+        }
+        let Ok(line) = line else { return };
+        if let Some(done) = event.line(&line) {
+            if done.name == "changed" {
+                if let Ok(data) = serde_json::from_str(&done.data) {
+                    on(DeskEvent::Changed(data));
+                }
+            }
+        }
+    }
+}
+
+/// One event of the stream, as its lines arrive (the text/event-stream format: `event:` and
+/// `data:` fields, a blank line ends the event, lines starting with `:` are comments).
+#[derive(Default, Debug, PartialEq)]
+struct Sse {
+    name: String,
+    data: String,
+}
+
+impl Sse {
+    /// Takes a line; answers the event it completes.
+    fn line(&mut self, line: &str) -> Option<Sse> {
+        if line.is_empty() {
+            let done = std::mem::take(self);
+            return (!done.data.is_empty() || !done.name.is_empty()).then(|| Sse {
+                name: if done.name.is_empty() { "message".into() } else { done.name },
+                data: done.data,
+            });
+        }
+        if line.starts_with(':') {
+            return None;
+        }
+        let (field, value) = line.split_once(':').map_or((line, ""), |(f, v)| (f, v.strip_prefix(' ').unwrap_or(v)));
+        match field {
+            "event" => self.name = value.to_owned(),
+            "data" => {
+                if !self.data.is_empty() {
+                    self.data.push('\n');
+                }
+                self.data.push_str(value);
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_are_read_line_by_line_and_comments_skipped() {
+        let mut sse = Sse::default();
+        let mut done = Vec::new();
+        for line in [": ping", "", "event: changed", "data: {\"command\":", "data: \"feedback_add\"}", "", "data:x", ""] {
+            done.extend(sse.line(line));
+        }
+        assert_eq!(
+            done,
+            vec![
+                Sse { name: "changed".into(), data: "{\"command\":\n\"feedback_add\"}".into() },
+                Sse { name: "message".into(), data: "x".into() },
+            ]
+        );
+        let value: Value = serde_json::from_str(&done[0].data).unwrap();
+        assert_eq!(value["command"], "feedback_add");
+    }
+}
