@@ -30,7 +30,7 @@ pub struct AppState {
     following: Mutex<Option<Following>>,
     /// Whether the server answered last time it was asked (server mode), so that the
     /// window is told once when the connection is lost and once when it is back.
-    reachable: AtomicBool,
+    reachable: Arc<AtomicBool>,
     /// Tells the window an event (`ledger-changed`, `connection`); set once the window exists.
     emitter: OnceLock<Emitter>,
     /// The file the desk's choice is kept in.
@@ -39,6 +39,15 @@ pub struct AppState {
 
 /// Sends the window an event with its payload.
 pub type Emitter = Arc<dyn Fn(&str, Value) + Send + Sync>;
+
+/// Notes whether the server answers, telling the window (`connection`) when that changes.
+fn tell_reachable(flag: &AtomicBool, emitter: Option<&Emitter>, up: bool) {
+    if flag.swap(up, Ordering::SeqCst) != up {
+        if let Some(emit) = emitter {
+            emit("connection", json!({ "state": if up { "restored" } else { "lost" } }));
+        }
+    }
+}
 
 /// Where this desk's ledger is.
 enum Source {
@@ -129,7 +138,7 @@ impl AppState {
             cancel: AtomicBool::new(false),
             source: Mutex::new(source),
             following: Mutex::new(None),
-            reachable: AtomicBool::new(true),
+            reachable: Arc::new(AtomicBool::new(true)),
             emitter: OnceLock::new(),
             config,
         }
@@ -183,32 +192,36 @@ impl AppState {
             Err(e) => {
                 *error = Some(e.clone());
                 drop(source);
-                self.reachable_now(false);
+                // A changed certificate is not a lost connection: the window shows why instead.
+                if matches!(e, ErrorReport::Connection { .. }) {
+                    self.reachable_now(false);
+                }
             }
         }
         connected
     }
 
-    /// Follows the server's events: a write at any desk becomes `ledger-changed` here, and
-    /// the follower's view of the connection becomes `connection`.
+    /// Follows the server's events: a write at any desk becomes `ledger-changed` here; the
+    /// follower's view of the connection, like a command's, becomes `connection` when it
+    /// changes (one flag for both, so the window hears each change once).
     fn follow(&self, remote: &Remote) {
         let emitter = self.emitter.get().cloned();
-        let following = remote.follow(move |event| {
-            let Some(emit) = &emitter else { return };
-            match event {
-                DeskEvent::Changed(data) => emit("ledger-changed", data),
-                DeskEvent::Lost => emit("connection", json!({ "state": "lost" })),
-                DeskEvent::Restored => emit("connection", json!({ "state": "restored" })),
+        let reachable = self.reachable.clone();
+        let following = remote.follow(move |event| match event {
+            DeskEvent::Changed(data) => {
+                if let Some(emit) = &emitter {
+                    emit("ledger-changed", data);
+                }
             }
+            DeskEvent::Lost => tell_reachable(&reachable, emitter.as_ref(), false),
+            DeskEvent::Restored => tell_reachable(&reachable, emitter.as_ref(), true),
         });
         *lock(&self.following) = Some(following);
     }
 
     /// Notes whether the server answered a command, telling the window when that changes.
     pub fn reachable_now(&self, up: bool) {
-        if self.reachable.swap(up, Ordering::SeqCst) != up {
-            self.emit("connection", json!({ "state": if up { "restored" } else { "lost" } }));
-        }
+        tell_reachable(&self.reachable, self.emitter.get(), up);
     }
 
     /// How this desk works now (`desk_get`).
