@@ -18,6 +18,7 @@ pub mod pairing;
 pub mod paths;
 pub mod pdf;
 pub mod report;
+pub mod server;
 pub mod store;
 pub mod surveys;
 
@@ -45,7 +46,7 @@ pub use domain::survey_round::{EntrySheet, ResponseInput, RoundInput, SerialChec
 pub use error::{Error, ErrorReport, Result};
 pub use ledger::{
     AppInfo, CheckReport, Database, DisposalReport, EncryptionReport, EncryptionStatus, ExportReport, Ledger, Opened,
-    RetentionDue, SurveyFormsDue, SYSTEM_ACTOR,
+    RetentionDue, Session, SurveyFormsDue, SYSTEM_ACTOR,
 };
 pub use store::backup::{BackupFile, BackupSettings, RestoreReport};
 pub use import::ImportPreview;

@@ -162,9 +162,10 @@ impl Remote {
 
         let mut maybe_sent = false;
         let mut pauses = RETRY_PAUSES.iter();
-        let response = loop {
-            match self.shared.send(self.shared.post(&format!("/api/call/{name}"), &body, request_id.as_deref(), timeout)) {
-                Ok(response) => break response,
+        let (status, bytes) = loop {
+            let request = self.shared.post(&format!("/api/call/{name}"), &body, request_id.as_deref(), timeout);
+            match self.shared.exchange(request) {
+                Ok(answered) => break answered,
                 Err(Failure::Identity(e)) => return Err(e.into()),
                 Err(Failure::Network { reason, maybe_sent: sent }) => {
                     maybe_sent |= sent;
@@ -177,7 +178,7 @@ impl Remote {
                 }
             }
         };
-        let answer = self.shared.answer(response)?;
+        let answer = self.shared.answer(status, &bytes)?;
         if let Some(token) = answer.session {
             self.set_session(Some(token));
         }
@@ -244,10 +245,19 @@ impl Shared {
     /// Sends a request; a failure says whether the certificate was another than the paired one.
     fn send(&self, builder: RequestBuilder) -> std::result::Result<Response, Failure> {
         self.verifier.take_refused();
-        builder.send().map_err(|e| self.failure(&e))
+        builder.send().map_err(|e| self.failure(&e, false))
     }
 
-    fn failure(&self, e: &reqwest::Error) -> Failure {
+    /// Sends a request and reads its whole answer. An answer cut off on its way back is a
+    /// failure like no answer: the request may have been done.
+    fn exchange(&self, builder: RequestBuilder) -> std::result::Result<(u16, Vec<u8>), Failure> {
+        let response = self.send(builder)?;
+        let status = response.status().as_u16();
+        let bytes = response.bytes().map_err(|e| self.failure(&e, true))?;
+        Ok((status, bytes.to_vec()))
+    }
+
+    fn failure(&self, e: &reqwest::Error, answered: bool) -> Failure {
         if let Some(seen) = self.verifier.take_refused() {
             return Failure::Identity(Error::ServerIdentity(identity_message(&self.address, &self.pin, &seen)));
         }
@@ -260,23 +270,15 @@ impl Shared {
             "kết nối bị ngắt giữa chừng".to_owned()
         };
         // A connection that never opened carried nothing.
-        Failure::Network { reason, maybe_sent: !e.is_connect() }
+        Failure::Network { reason, maybe_sent: answered || !e.is_connect() }
     }
 
     /// The result of an answer, or the server's refusal as the core gave it.
-    fn answer(&self, response: Response) -> std::result::Result<Answer, ErrorReport> {
-        let status = response.status();
-        let bytes = response.bytes().map_err(|e| match self.failure(&e) {
-            Failure::Identity(e) => ErrorReport::from(e),
-            Failure::Network { reason, .. } => ErrorReport::from(Error::Connection(format!(
-                "Mất kết nối tới máy chủ {} khi đang nhận kết quả: {reason}. Hãy xem lại trước khi làm lại.",
-                self.address
-            ))),
-        })?;
-        if status.is_success() {
-            serde_json::from_slice::<Answer>(&bytes).map_err(|_| self.not_ours(status.as_u16()))
+    fn answer(&self, status: u16, bytes: &[u8]) -> std::result::Result<Answer, ErrorReport> {
+        if (200..300).contains(&status) {
+            serde_json::from_slice::<Answer>(bytes).map_err(|_| self.not_ours(status))
         } else {
-            let refusal = serde_json::from_slice::<Refusal>(&bytes).map_err(|_| self.not_ours(status.as_u16()))?;
+            let refusal = serde_json::from_slice::<Refusal>(bytes).map_err(|_| self.not_ours(status))?;
             Err(refusal.error)
         }
     }

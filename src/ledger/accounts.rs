@@ -20,11 +20,30 @@ use crate::store::{self, account as db};
 use super::{Ledger, SYSTEM_ACTOR};
 use chrono::NaiveDateTime;
 
-/// Who is signed in on this ledger, and whether the window is locked.
-#[derive(Debug, Clone)]
-pub(crate) struct Session {
+/// Who is signed in on this ledger, and whether the window is locked. Opaque to callers: the
+/// office server keeps one per desk and lends it to the one ledger for each of that desk's
+/// calls ([`Ledger::resume_session`], [`Ledger::take_session`]); its role is read afresh at
+/// every guard, as for the window's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
     account_id: String,
     locked: bool,
+}
+
+impl Session {
+    /// The session of `account_id`, as a desk's stored session holds it.
+    pub fn new(account_id: impl Into<String>, locked: bool) -> Session {
+        Session { account_id: account_id.into(), locked }
+    }
+
+    pub fn account_id(&self) -> &str {
+        &self.account_id
+    }
+
+    /// Whether the idle lock is on: nothing can be read or done until the password is given again.
+    pub fn locked(&self) -> bool {
+        self.locked
+    }
 }
 
 const LOCAL: &str = "%Y-%m-%dT%H:%M:%S";
@@ -69,10 +88,10 @@ impl Ledger {
 
     /// Who the next write is recorded as: the signed-in account, else the ledger's actor.
     pub(crate) fn writer(&self) -> Result<String> {
-        Ok(match self.session_account()? {
+        Ok(self.at_desk(match self.session_account()? {
             Some(me) => me.actor(),
             None => self.actor.clone(),
-        })
+        }))
     }
 
     fn decide_for(&self, action: Action, case: Option<&CaseScope>) -> Result<Option<SignedIn>> {
@@ -225,7 +244,8 @@ impl Ledger {
         }
         let policy = db::policy(&self.conn)?;
         let until = now + chrono::Duration::minutes(policy.lock_minutes as i64);
-        let locked = store::with_tx(&mut self.conn, SYSTEM_ACTOR, |tx| {
+        let system = self.at_desk(SYSTEM_ACTOR.to_owned());
+        let locked = store::with_tx(&mut self.conn, &system, |tx| {
             db::record_failure(tx, &account.id, policy.max_failed_attempts, &until.format(LOCAL).to_string())
         })?;
         if locked {
@@ -252,7 +272,7 @@ impl Ledger {
         if account.failed_attempts == 0 && account.locked_until.is_none() {
             return Ok(());
         }
-        let actor = actor_name(&account.login, &account.full_name);
+        let actor = self.at_desk(actor_name(&account.login, &account.full_name));
         store::with_tx(&mut self.conn, &actor, |tx| db::record_sign_in(tx, &account.id))
     }
 
@@ -303,7 +323,7 @@ impl Ledger {
             return Err(Error::validation("new_password", "Mật khẩu mới phải khác mật khẩu đang dùng."));
         }
         let hash = password::hash(&new)?;
-        let actor = actor_name(&account.login, &account.full_name);
+        let actor = self.at_desk(actor_name(&account.login, &account.full_name));
         store::with_tx(&mut self.conn, &actor, |tx| db::set_password(tx, &account.id, &hash, false, "password_changed"))?;
         Ok(db::signed_in(&self.conn, &account.id)?.0)
     }

@@ -10,6 +10,7 @@
 mod accounts;
 mod cases;
 mod database;
+mod desks;
 mod encryption;
 mod personal_data;
 mod print;
@@ -17,6 +18,7 @@ mod records;
 mod reports;
 mod surveys;
 
+pub use accounts::Session;
 pub use database::{AppInfo, Database, Opened};
 pub use encryption::{EncryptionReport, EncryptionStatus};
 pub use records::{DisposalReport, ExportReport, RetentionDue, SurveyFormsDue};
@@ -46,6 +48,9 @@ pub struct Ledger {
     pub(crate) clock: Option<NaiveDateTime>,
     /// The signed-in account (see `accounts`); none on a database without accounts.
     session: Option<accounts::Session>,
+    /// The desk of the office server whose call this ledger is running, named in the audit
+    /// log after the actor; none on one PC.
+    desk: Option<String>,
 }
 
 /// What `check` found: healthy when `problems` is empty.
@@ -76,7 +81,7 @@ impl Ledger {
 
     /// A ledger on a connection just opened: the system acting, nobody signed in.
     fn on(conn: Connection, db: Option<Database>, encrypted: bool) -> Ledger {
-        Ledger { conn, db, encrypted, actor: SYSTEM_ACTOR.into(), clock: None, session: None }
+        Ledger { conn, db, encrypted, actor: SYSTEM_ACTOR.into(), clock: None, session: None, desk: None }
     }
 
     /// The file this ledger has open, with its passphrase: what opens it again.
@@ -84,8 +89,8 @@ impl Ledger {
         self.db.as_ref()
     }
 
-    /// A second connection to the same file, acting as this one: the same actor, clock and
-    /// signed-in account (its role is read afresh at every guard, as here). For long tasks (a
+    /// A second connection to the same file, acting as this one: the same actor, desk, clock
+    /// and signed-in account (its role is read afresh at every guard, as here). For long tasks (a
     /// backup, an export, an import, a disposal) that would otherwise hold the window's one
     /// connection for their whole run. SQLite keeps the two consistent: readers go on while
     /// one writes (WAL), and a second writer waits on the busy timeout.
@@ -97,6 +102,7 @@ impl Ledger {
         other.actor = self.actor.clone();
         other.clock = self.clock;
         other.session = self.session.clone();
+        other.desk = self.desk.clone();
         Ok(other)
     }
 
@@ -104,6 +110,32 @@ impl Ledger {
     /// no account; once it has, changes are recorded as the signed-in account.
     pub fn set_actor(&mut self, actor: impl Into<String>) {
         self.actor = actor.into();
+    }
+
+    /// Takes the signed-in session off this ledger, leaving nobody signed in: the office
+    /// server keeps each desk's session apart and lends it for that desk's calls only.
+    pub fn take_session(&mut self) -> Option<Session> {
+        self.session.take()
+    }
+
+    /// Signs in (or out, with `None`) the session a desk holds, as it was when taken; its
+    /// account's role, unit and state are read afresh at every guard.
+    pub fn resume_session(&mut self, session: Option<Session>) {
+        self.session = session;
+    }
+
+    /// The desk the following calls come from (the office server's: `"PC-01 (192.168.1.5)"`),
+    /// written in the audit log after the actor: `"login (Name) @ PC-01 (192.168.1.5)"`.
+    pub fn set_desk(&mut self, desk: Option<String>) {
+        self.desk = desk;
+    }
+
+    /// `actor` as the audit log names it: with the desk, when the call comes from one.
+    pub(crate) fn at_desk(&self, actor: String) -> String {
+        match &self.desk {
+            Some(desk) => format!("{actor} @ {desk}"),
+            None => actor,
+        }
     }
 
     /// Fixes the clock (office local time) used for entries and moves: tests, and replaying

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_reports.sql"),
     include_str!("migrations/0006_survey_disposal.sql"),
     include_str!("migrations/0007_accounts.sql"),
+    include_str!("migrations/0008_desks.sql"),
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no
@@ -129,7 +130,7 @@ mod tests {
             tables(&conn),
             [
                 "account", "annual_report_text", "audit_log", "case_event", "case_step", "corrective_action", "corrective_action_case",
-                "disposal", "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
+                "desk_requests", "desk_sessions", "disposal", "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
                 "feedback_search_docsize", "feedback_search_idx", "holiday", "import_batch", "import_row", "objective", "office",
                 "opinion_group", "receipt_counter", "reply_letter", "report_archive", "setting",
                 "sqlite_sequence", "staff", "survey_answer", "survey_layout", "survey_printing", "survey_response",

@@ -6,6 +6,7 @@ pub mod action;
 pub mod audit;
 pub mod backup;
 pub mod cipher;
+pub mod desk;
 pub mod export;
 pub mod feedback;
 pub mod files;

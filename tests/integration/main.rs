@@ -8,6 +8,7 @@ mod bindings;
 mod cases;
 mod cli;
 mod commands;
+mod desk;
 mod crash;
 mod encryption;
 mod export;

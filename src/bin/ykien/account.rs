@@ -2,9 +2,12 @@
 //! administrator manages. Passwords come from the environment (scripts) or a prompt that
 //! does not echo; they are never options, which would leave them in the shell's history.
 
+use crate::desk::{read, Desk};
 use crate::{print_json, secret};
 use clap::Subcommand;
-use ykien::{Account, AccountInput, AccountPolicy, Error, Ledger, Result};
+use serde::Deserialize;
+use serde_json::json;
+use ykien::{AccountInput, AccountPolicy, Error, Result, Role};
 
 /// The password of `--as`, for scripts.
 const PASSWORD_VAR: &str = "YKIEN_PASSWORD";
@@ -48,9 +51,9 @@ pub enum AccountCommand {
 }
 
 /// Signs in as `login` with the password of $YKIEN_PASSWORD or typed at a prompt.
-pub fn sign_in(ledger: &mut Ledger, login: &str) -> Result<()> {
+pub fn sign_in(desk: &mut Desk, login: &str) -> Result<()> {
     let password = current_password(&format!("Mật khẩu của {login}: "))?;
-    ledger.sign_in(login, &password)?;
+    desk.call("sign_in", json!({ "login": login, "password": password }))?;
     Ok(())
 }
 
@@ -69,63 +72,65 @@ fn new_password() -> Result<String> {
     )
 }
 
-pub fn run(ledger: &mut Ledger, cmd: AccountCommand, json: bool) -> Result<()> {
+pub fn run(desk: &mut Desk, cmd: AccountCommand, json: bool) -> Result<()> {
     let account = match cmd {
         AccountCommand::List => {
-            let accounts = ledger.accounts()?;
+            let accounts = desk.call("accounts_list", json!({}))?;
             if json {
                 print_json(&accounts);
             } else {
-                for a in &accounts {
-                    println!("{}", line(a));
+                for a in read::<Vec<AccountView>>("accounts_list", accounts)? {
+                    println!("{}", line(&a));
                 }
             }
             return Ok(());
         }
         AccountCommand::Create { staff, login } => {
-            let staff_id = ledger.staff_named(&staff)?.id;
+            let staff_id = crate::office::staff_named(desk, &staff)?.id;
             let password = new_password()?;
-            ledger.create_account(&AccountInput { staff_id, login, password })?
+            desk.call("account_create", json!({ "input": AccountInput { staff_id, login, password } }))?
         }
         AccountCommand::ResetPassword { login } => {
-            let id = ledger.account_named(&login)?.id;
+            let id = account_id(desk, &login)?;
             let password = new_password()?;
-            ledger.reset_password(&id, &password)?
+            desk.call("account_reset_password", json!({ "id": id, "password": password }))?
         }
         AccountCommand::Unlock { login } => {
-            let id = ledger.account_named(&login)?.id;
-            ledger.unlock_account(&id)?
+            let id = account_id(desk, &login)?;
+            desk.call("account_unlock", json!({ "id": id }))?
         }
         AccountCommand::Disable { login } => {
-            let id = ledger.account_named(&login)?.id;
-            ledger.set_account_disabled(&id, true)?
+            let id = account_id(desk, &login)?;
+            desk.call("account_set_disabled", json!({ "id": id, "disabled": true }))?
         }
         AccountCommand::Enable { login } => {
-            let id = ledger.account_named(&login)?.id;
-            ledger.set_account_disabled(&id, false)?
+            let id = account_id(desk, &login)?;
+            desk.call("account_set_disabled", json!({ "id": id, "disabled": false }))?
         }
         AccountCommand::Password => {
-            if ledger.signed_in()?.is_none() {
+            if desk.call("access_state", json!({}))?["signed_in"].is_null() {
                 return Err(Error::validation("as", "Hãy cho biết tài khoản cần đổi mật khẩu: --as TÊN_ĐĂNG_NHẬP."));
             }
             let current = current_password("Mật khẩu đang dùng: ")?;
             let new = new_password()?;
-            let me = ledger.change_password(&current, &new)?;
+            let me = desk.call("password_change", json!({ "current": current, "new": new }))?;
             if json {
                 print_json(&me);
             } else {
-                println!("Đã đổi mật khẩu của {}.", me.actor());
+                let me: SignedInView = read("password_change", me)?;
+                println!("Đã đổi mật khẩu của {}.", ykien::domain::account::actor_name(&me.login, &me.full_name));
             }
             return Ok(());
         }
         AccountCommand::Policy { max_failed, lock_minutes, idle_minutes } => {
-            let mut p = ledger.account_policy()?;
+            let mut p: AccountPolicy = read("access_state", desk.call("access_state", json!({}))?["policy"].take())?;
             if max_failed.is_some() || lock_minutes.is_some() || idle_minutes.is_some() {
-                p = ledger.save_account_policy(&AccountPolicy {
+                let policy = AccountPolicy {
                     max_failed_attempts: max_failed.unwrap_or(p.max_failed_attempts),
                     lock_minutes: lock_minutes.unwrap_or(p.lock_minutes),
                     idle_lock_minutes: idle_minutes.unwrap_or(p.idle_lock_minutes),
-                })?;
+                };
+                p = desk.call_as("account_policy_save", json!({ "policy": policy }))?;
             }
             if json {
                 print_json(&p);
@@ -141,12 +146,42 @@ pub fn run(ledger: &mut Ledger, cmd: AccountCommand, json: bool) -> Result<()> {
     if json {
         print_json(&account);
     } else {
-        println!("{}", line(&account));
+        println!("{}", line(&read("account", account)?));
     }
     Ok(())
 }
 
-fn line(a: &Account) -> String {
+/// The id of the account with this login (administrator).
+fn account_id(desk: &mut Desk, login: &str) -> Result<String> {
+    let l = ykien::domain::text::clean_line(login).to_lowercase();
+    let accounts: Vec<AccountView> = desk.call_as("accounts_list", json!({}))?;
+    accounts
+        .into_iter()
+        .find(|a| a.login == l)
+        .map(|a| a.id)
+        .ok_or_else(|| Error::validation("login", format!("Không có tài khoản nào tên «{l}».")))
+}
+
+/// An account, as the text lines show it.
+#[derive(Deserialize)]
+struct AccountView {
+    id: String,
+    login: String,
+    full_name: String,
+    role: Role,
+    disabled: bool,
+    locked_until: Option<String>,
+    must_change_password: bool,
+}
+
+/// Who is signed in, as the text line names them.
+#[derive(Deserialize)]
+struct SignedInView {
+    login: String,
+    full_name: String,
+}
+
+fn line(a: &AccountView) -> String {
     let mut notes = Vec::new();
     if a.disabled {
         notes.push("đã vô hiệu hoá".to_owned());

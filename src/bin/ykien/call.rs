@@ -3,11 +3,12 @@
 //! does from a script; this reaches everything else. `ykien call --list` lists the table.
 //! See docs/cli-office.md.
 
+use crate::desk::Desk;
 use crate::print_json;
 use clap::Args;
 use std::sync::atomic::{AtomicBool, Ordering};
-use ykien::commands::{self, Context};
-use ykien::{Error, Ledger, Result};
+use ykien::commands;
+use ykien::{Error, Result};
 
 #[derive(Args)]
 pub struct CallArgs {
@@ -31,7 +32,7 @@ pub fn failed() -> bool {
     FAILED.load(Ordering::SeqCst)
 }
 
-pub fn run(ledger: &mut Ledger, a: CallArgs, json: bool) -> Result<()> {
+pub fn run(desk: &mut Desk, a: CallArgs, json: bool) -> Result<()> {
     let name = a.command.expect("clap requires it without --list");
     let args = match a.args.as_deref() {
         None => serde_json::Value::Null,
@@ -42,9 +43,7 @@ pub fn run(ledger: &mut Ledger, a: CallArgs, json: bool) -> Result<()> {
             })?
         }
     };
-    // Prints go where the window puts them: a folder beside the database.
-    let print_dir = ledger.path().and_then(|p| p.parent()).map(|d| d.join("Bản in")).unwrap_or_else(|| "Bản in".into());
-    match commands::dispatch(ledger, &name, args, &Context::new(print_dir)) {
+    match desk.dispatch(&name, args) {
         Ok(value) => print_json(&value),
         Err(error) => {
             if json {

@@ -1,8 +1,14 @@
 //! `ykien feedback …`: the feedback book and case handling from the command line.
 
+use crate::desk::{read, Desk};
 use crate::print_json;
 use clap::{Args, Subcommand};
-use ykien::{Book, Channel, CustomerGroup, FeedbackFilter, FeedbackInput, Kind, Ledger, MoveInput, Result, Status, Subject};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use ykien::{
+    Book, Channel, Contact, CustomerGroup, Error, FeedbackFilter, FeedbackInput, FeedbackRow, Kind, MoveInput, ReceiptNo, Result,
+    Status, Subject,
+};
 
 #[derive(Subcommand)]
 pub enum FeedbackCommand {
@@ -108,11 +114,11 @@ pub struct ListArgs {
     offset: u32,
 }
 
-pub fn run(ledger: &mut Ledger, cmd: FeedbackCommand, json: bool) -> Result<()> {
+pub fn run(desk: &mut Desk, cmd: FeedbackCommand, json: bool) -> Result<()> {
     match cmd {
         FeedbackCommand::Add(a) => {
             let input = FeedbackInput {
-                received_at: a.received.unwrap_or_else(|| ledger.now().format("%Y-%m-%dT%H:%M").to_string()),
+                received_at: a.received.unwrap_or_else(|| chrono::Local::now().format("%Y-%m-%dT%H:%M").to_string()),
                 channel: Channel::parse(&a.channel)?,
                 kind: Kind::parse(&a.kind)?,
                 subject: Subject::parse(&a.subject)?,
@@ -124,17 +130,17 @@ pub fn run(ledger: &mut Ledger, cmd: FeedbackCommand, json: bool) -> Result<()> 
                 customer_email: a.email,
                 customer_group: CustomerGroup::parse(&a.group)?,
                 content: a.content,
-                receiver_id: a.receiver.map(|r| staff_id(ledger, &r)).transpose()?,
-                unit_id: a.unit.map(|u| unit_id(ledger, &u)).transpose()?,
+                receiver_id: a.receiver.map(|r| crate::office::staff_named(desk, &r).map(|s| s.id)).transpose()?,
+                unit_id: a.unit.map(|u| crate::office::unit_named(desk, &u).map(|u| u.id)).transpose()?,
                 written: a.written,
                 formal: a.formal,
                 settled_on_spot: a.settled,
             };
-            let case = ledger.add_feedback(&input)?;
+            let case = desk.call("feedback_add", json!({ "input": input }))?;
             if json {
                 print_json(&case);
             } else {
-                println!("{}", case.receipt_no);
+                println!("{}", case["receipt_no"].as_str().unwrap_or_default());
             }
         }
         FeedbackCommand::List(l) => {
@@ -156,10 +162,11 @@ pub fn run(ledger: &mut Ledger, cmd: FeedbackCommand, json: bool) -> Result<()> 
                 limit: Some(l.limit),
                 offset: Some(l.offset),
             };
-            let page = ledger.feedback(&filter)?;
+            let page = desk.call("feedback_list", json!({ "filter": filter }))?;
             if json {
                 print_json(&page);
             } else {
+                let page: Page = read("feedback_list", page)?;
                 for r in &page.rows {
                     println!(
                         "{}  {}  {:<24} {:<12} {:<18} hạn {}",
@@ -175,32 +182,43 @@ pub fn run(ledger: &mut Ledger, cmd: FeedbackCommand, json: bool) -> Result<()> 
             }
         }
         FeedbackCommand::Move { receipt, to, note, channel } => {
-            let id = ledger.case_id(&receipt)?;
+            let id = case_id(desk, &receipt)?;
             let m = MoveInput {
                 to: Status::parse(&to)?,
                 note,
                 channel: channel.as_deref().map(Channel::parse).transpose()?,
                 staff_id: None,
             };
-            let case = ledger.move_case(&id, &m)?;
+            let case = desk.call("case_move", json!({ "id": id, "step": m }))?;
             if json {
                 print_json(&case);
             } else {
+                let case: CaseView = read("case_move", case)?;
                 println!("{}: {}", case.receipt_no, case.status.label());
             }
         }
         FeedbackCommand::Show { receipt } => {
             // The output has always carried the contact details: shown, and logged, to
             // whoever may see them (the administrator gets them masked).
-            let id = ledger.case_id(&receipt)?;
-            let case = if ledger.access_state()?.allowed.contains(&ykien::Action::ViewContact) {
-                ledger.case_with_contact(&id)?
+            let id = case_id(desk, &receipt)?;
+            let state = desk.call("access_state", json!({}))?;
+            let allowed: Vec<ykien::Action> = read("access_state", state["allowed"].clone())?;
+            let contact: Option<Contact> = if allowed.contains(&ykien::Action::ViewContact) {
+                Some(desk.call_as("case_contact", json!({ "id": id }))?)
             } else {
-                ledger.case(&id)?
+                None
             };
+            let mut case = desk.call("case_get", json!({ "id": id }))?;
+            if let Some(c) = contact {
+                case["customer_address"] = c.customer_address.into();
+                case["customer_phone"] = c.customer_phone.into();
+                case["customer_email"] = c.customer_email.into();
+                case["contact_masked"] = false.into();
+            }
             if json {
                 print_json(&case);
             } else {
+                let case: CaseView = read("case_get", case)?;
                 println!("Số phiếu {}  ·  {}", case.receipt_no, case.status.label());
                 println!("Tiếp nhận {} qua {}", case.received_at.replace('T', " "), case.channel.label());
                 println!("Khách hàng: {} {}", case.customer_name, case.customer_org);
@@ -224,10 +242,68 @@ pub fn run(ledger: &mut Ledger, cmd: FeedbackCommand, json: bool) -> Result<()> 
     Ok(())
 }
 
-fn unit_id(ledger: &Ledger, name: &str) -> Result<String> {
-    Ok(ledger.unit_named(name)?.id)
+/// The id of the case with this receipt number ("2026/000123"), found in the book.
+pub fn case_id(desk: &mut Desk, receipt: &str) -> Result<String> {
+    let receipt: ReceiptNo = receipt.parse()?;
+    let number = receipt.to_string();
+    let filter = FeedbackFilter { search: Some(number.clone()), limit: Some(1000), ..FeedbackFilter::default() };
+    let page: Page = desk.call_as("feedback_list", json!({ "filter": filter }))?;
+    page.rows
+        .into_iter()
+        .find(|r| r.receipt_no == number)
+        .map(|r| r.id)
+        .ok_or(Error::NotFound { entity: "hồ sơ có số phiếu", id: number })
 }
 
-fn staff_id(ledger: &Ledger, name: &str) -> Result<String> {
-    Ok(ledger.staff_named(name)?.id)
+/// A page of the book, as the text lines show it.
+#[derive(Deserialize)]
+struct Page {
+    rows: Vec<FeedbackRow>,
+    total: u64,
+}
+
+/// A case, as the text lines show it.
+#[derive(Deserialize)]
+struct CaseView {
+    receipt_no: String,
+    status: Status,
+    received_at: String,
+    channel: Channel,
+    customer_name: String,
+    customer_org: String,
+    customer_address: String,
+    customer_phone: String,
+    customer_email: String,
+    contact_masked: bool,
+    kind: Kind,
+    subject: Subject,
+    content: String,
+    deadlines: DeadlinesView,
+    history: Vec<HistoryView>,
+    requirements: Vec<RequirementView>,
+}
+
+#[derive(Deserialize)]
+struct DeadlinesView {
+    due: String,
+    overdue: bool,
+}
+
+#[derive(Deserialize)]
+struct HistoryView {
+    at: String,
+    to_status: Status,
+    actor: String,
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct RequirementView {
+    done: bool,
+    label: String,
+}
+
+/// The newest reply letter's id of a case (for printing it).
+pub fn last_letter(case: &Value) -> Option<String> {
+    case["letters"].as_array()?.last()?["id"].as_str().map(str::to_owned)
 }

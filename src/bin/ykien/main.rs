@@ -6,6 +6,7 @@
 
 mod account;
 mod call;
+mod desk;
 mod encryption;
 mod feedback;
 mod office;
@@ -14,6 +15,7 @@ mod print;
 mod records;
 mod report;
 mod secret;
+mod serve;
 mod survey;
 
 use clap::{Parser, Subcommand};
@@ -26,8 +28,16 @@ use ykien::{Database, ErrorReport, Ledger, Result};
 #[command(name = "ykien", version, about = "Ý Kiến — sổ ghi nhận ý kiến khách hàng, xử lý phản ánh, khảo sát sự hài lòng")]
 struct Cli {
     /// The database file. Default: $YKIEN_DB, else the per-user app-data folder.
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", conflicts_with = "server")]
     db: Option<PathBuf>,
+    /// Work as a desk of the office server at this address (https://HOST:PORT) instead of a
+    /// database file. Default: $YKIEN_SERVER (unless --db is given).
+    #[arg(long, global = true, value_name = "URL")]
+    server: Option<String>,
+    /// The server's pairing code (the fingerprint `ykien serve --fingerprint` prints); a server
+    /// with another certificate is refused. Default: $YKIEN_PIN.
+    #[arg(long, global = true, value_name = "CODE")]
+    pin: Option<String>,
     /// Print data as JSON.
     #[arg(long, global = true)]
     json: bool,
@@ -130,6 +140,8 @@ enum Command {
     /// A person's data (Law 91/2025/QH15): find their records, export them, erase them on request.
     #[command(subcommand)]
     Person(person::PersonCommand),
+    /// The office server: serve this database to the office's desks over HTTPS (docs/server.md).
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -179,11 +191,19 @@ fn run(cli: Cli) -> Result<()> {
             return call::list(cli.json);
         }
     }
+    // An explicit --db means this PC's file, whatever $YKIEN_SERVER says.
+    let server = cli.server.clone().or_else(|| if cli.db.is_some() { None } else { env_value("YKIEN_SERVER") });
+    if let Some(server) = server {
+        return run_at_desk(cli, &server);
+    }
     let path = cli.db.clone().unwrap_or_else(ykien::paths::default_db_path);
     if let Command::Restore { file } = &cli.command {
         let key = encryption::key_for(&[&path, file])?;
         let db = Database::new(&path).with_passphrase(key.as_deref());
         return records::restore(&db, file, cli.as_user.as_deref(), cli.json);
+    }
+    if let Command::Serve(args) = cli.command {
+        return serve::run(&path, args, cli.json);
     }
     let key = encryption::key_for(&[&path])?;
     let mut ledger = Database::new(&path).with_passphrase(key.as_deref()).open()?;
@@ -191,13 +211,14 @@ fn run(cli: Cli) -> Result<()> {
     // with the command line and the operating-system user who ran it, for the auditor. With
     // accounts, the one signed in with --as.
     ledger.set_actor(format!("{} (dòng lệnh, {})", ykien::SYSTEM_ACTOR, whoami()));
+    let mut desk = desk::Desk::local(ledger);
     if let Some(login) = &cli.as_user {
-        account::sign_in(&mut ledger, login)?;
+        account::sign_in(&mut desk, login)?;
     }
     let json = cli.json;
     match cli.command {
         Command::Init => {
-            let version = ledger.schema_version()?;
+            let version = desk.ledger("init")?.schema_version()?;
             if json {
                 print_json(&serde_json::json!({ "path": path, "schema_version": version }));
             } else {
@@ -205,7 +226,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Check => {
-            let report = ledger.check()?;
+            let report = desk.ledger("check")?.check()?;
             if json {
                 print_json(&report);
             } else if report.ok {
@@ -220,10 +241,11 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Demo { scale: Some(scale), seed } => {
-            demo_at_scale(&mut ledger, &path, &scale, seed, json)?;
+            demo_at_scale(desk.ledger("demo")?, &path, &scale, seed, json)?;
         }
         Command::Demo { scale: None, .. } => {
-            ykien::demo::fill_with_accounts(&mut ledger)?;
+            let ledger = desk.ledger("demo")?;
+            ykien::demo::fill_with_accounts(ledger)?;
             let (units, staff) = (ledger.units()?.len(), ledger.staff(None)?.len());
             let accounts = ykien::demo::DEMO_ACCOUNTS.len();
             if json {
@@ -237,26 +259,72 @@ fn run(cli: Cli) -> Result<()> {
                 );
             }
         }
-        Command::Office { action } => office::office(&mut ledger, action, json)?,
-        Command::Units { action } => office::units(&mut ledger, action, json)?,
-        Command::Staff { search, action } => office::staff(&mut ledger, search, action, json)?,
-        Command::Settings { action } => office::settings(&mut ledger, action, json)?,
-        Command::Holidays { action } => office::holidays(&mut ledger, action, json)?,
-        Command::Call(args) => call::run(&mut ledger, args, json)?,
-        Command::Feedback(cmd) => feedback::run(&mut ledger, *cmd, json)?,
-        Command::Print(args) => print::run(&mut ledger, args, json)?,
-        Command::Report(cmd) => report::run(&mut ledger, cmd, json)?,
-        Command::Survey(cmd) => survey::run(&mut ledger, *cmd, json)?,
-        Command::Import(cmd) => records::import(&mut ledger, cmd, json)?,
-        Command::Export(cmd) => records::export(&ledger, cmd, json)?,
-        Command::Backup { to } => records::backup(&ledger, to, json)?,
-        Command::Restore { .. } => unreachable!("handled before opening"),
-        Command::Retention(cmd) => records::retention(&mut ledger, cmd, json)?,
-        Command::Account(cmd) => account::run(&mut ledger, cmd, json)?,
-        Command::Encryption(cmd) => encryption::run(&mut ledger, key.as_deref(), cmd, json)?,
-        Command::Person(cmd) => person::run(&mut ledger, cmd, json)?,
+        Command::Encryption(cmd) => encryption::run(desk.ledger("encryption")?, key.as_deref(), cmd, json)?,
+        Command::Backup { to: Some(dir) } => records::backup_to(desk.ledger("backup --to")?, &dir, json)?,
+        Command::Restore { .. } | Command::Serve(_) => unreachable!("handled before opening"),
+        command => at_a_desk(&mut desk, command, json)?,
+    }
+    Ok(())
+}
+
+/// With `--server`: the office server runs the command; this PC only sends it and prints
+/// the answer. What works on the database file itself is refused: it is run on the server.
+fn run_at_desk(cli: Cli, server: &str) -> Result<()> {
+    let on_file = match &cli.command {
+        Command::Init => Some("init"),
+        Command::Check => Some("check"),
+        Command::Demo { .. } => Some("demo"),
+        Command::Restore { .. } => Some("restore"),
+        Command::Backup { to: Some(_) } => Some("backup --to"),
+        Command::Encryption(_) => Some("encryption"),
+        Command::Serve(_) => Some("serve"),
+        _ => None,
+    };
+    if let Some(what) = on_file {
+        return Err(desk::on_server_only(what));
+    }
+    let pin = cli.pin.clone().or_else(|| env_value("YKIEN_PIN")).ok_or_else(|| {
+        ykien::Error::validation(
+            "pin",
+            "Hãy cho biết mã ghép nối của máy chủ: --pin MÃ (hoặc biến môi trường YKIEN_PIN); \
+             máy chủ hiển thị mã này khi khởi động và trong «Cài đặt › Máy chủ».",
+        )
+    })?;
+    let pin = ykien::pairing::Fingerprint::parse(&pin)?;
+    let remote = ykien::desk::Remote::connect(server, &pin)?;
+    let mut desk = desk::Desk::remote(remote);
+    if let Some(login) = &cli.as_user {
+        account::sign_in(&mut desk, login)?;
+    }
+    let outcome = at_a_desk(&mut desk, cli.command, cli.json);
+    // The session ends with the command, as a signed-in window's ends with sign-out.
+    if cli.as_user.is_some() {
+        let _ = desk.dispatch("sign_out", serde_json::Value::Null);
+    }
+    outcome
+}
+
+/// The commands that work the same on this PC's file and at a desk of the office server.
+fn at_a_desk(desk: &mut desk::Desk, command: Command, json: bool) -> Result<()> {
+    match command {
+        Command::Office { action } => office::office(desk, action, json)?,
+        Command::Units { action } => office::units(desk, action, json)?,
+        Command::Staff { search, action } => office::staff(desk, search, action, json)?,
+        Command::Settings { action } => office::settings(desk, action, json)?,
+        Command::Holidays { action } => office::holidays(desk, action, json)?,
+        Command::Call(args) => call::run(desk, args, json)?,
+        Command::Feedback(cmd) => feedback::run(desk, *cmd, json)?,
+        Command::Print(args) => print::run(desk, args, json)?,
+        Command::Report(cmd) => report::run(desk, cmd, json)?,
+        Command::Survey(cmd) => survey::run(desk, *cmd, json)?,
+        Command::Import(cmd) => records::import(desk, cmd, json)?,
+        Command::Export(cmd) => records::export(desk, cmd, json)?,
+        Command::Backup { to: None } => records::backup(desk, json)?,
+        Command::Retention(cmd) => records::retention(desk, cmd, json)?,
+        Command::Account(cmd) => account::run(desk, cmd, json)?,
+        Command::Person(cmd) => person::run(desk, cmd, json)?,
         Command::Audit { limit } => {
-            let entries = ledger.audit_log(limit)?;
+            let entries: Vec<ykien::AuditEntry> = desk.call_as("audit_log", serde_json::json!({ "limit": limit }))?;
             if json {
                 print_json(&entries);
             } else {
@@ -265,8 +333,20 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
+        Command::Init
+        | Command::Check
+        | Command::Demo { .. }
+        | Command::Encryption(_)
+        | Command::Backup { to: Some(_) }
+        | Command::Restore { .. }
+        | Command::Serve(_) => unreachable!("run on the database file before"),
     }
     Ok(())
+}
+
+/// An environment variable, unless unset or blank.
+fn env_value(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
 fn whoami() -> String {

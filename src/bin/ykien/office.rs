@@ -4,9 +4,12 @@
 //! (the administrator's, or for settings and holidays the quality officer's, on a database
 //! that has accounts). See docs/cli-office.md.
 
+use crate::desk::Desk;
 use crate::print_json;
 use clap::{Args, Subcommand};
-use ykien::{Error, Holiday, Ledger, OfficeProfile, Result, Role, Settings, Staff, StaffInput, Unit, UnitInput};
+use serde_json::json;
+use ykien::domain::text::fold;
+use ykien::{Error, Holiday, OfficeProfile, Result, Role, Settings, Staff, StaffInput, Unit, UnitInput};
 
 #[derive(Subcommand)]
 pub enum OfficeCommand {
@@ -112,11 +115,11 @@ pub enum HolidayCommand {
     Remove { day: String },
 }
 
-pub fn office(ledger: &mut Ledger, cmd: Option<OfficeCommand>, json: bool) -> Result<()> {
-    let office = match cmd {
-        None | Some(OfficeCommand::Show) => ledger.office()?,
+pub fn office(desk: &mut Desk, cmd: Option<OfficeCommand>, json: bool) -> Result<()> {
+    let office: Option<OfficeProfile> = match cmd {
+        None | Some(OfficeCommand::Show) => desk.call_as("office_get", json!({}))?,
         Some(OfficeCommand::Set(f)) => {
-            let mut o = ledger.office()?.unwrap_or_else(OfficeProfile::blank);
+            let mut o = desk.call_as::<Option<OfficeProfile>>("office_get", json!({}))?.unwrap_or_else(OfficeProfile::blank);
             let fields = [
                 (f.name, &mut o.name),
                 (f.parent_agency, &mut o.parent_agency),
@@ -132,7 +135,7 @@ pub fn office(ledger: &mut Ledger, cmd: Option<OfficeCommand>, json: bool) -> Re
                     *field = v;
                 }
             }
-            Some(ledger.save_office(&o)?)
+            Some(desk.call_as("office_save", json!({ "profile": o }))?)
         }
     };
     if json {
@@ -145,10 +148,10 @@ pub fn office(ledger: &mut Ledger, cmd: Option<OfficeCommand>, json: bool) -> Re
     Ok(())
 }
 
-pub fn units(ledger: &mut Ledger, cmd: Option<UnitCommand>, json: bool) -> Result<()> {
+pub fn units(desk: &mut Desk, cmd: Option<UnitCommand>, json: bool) -> Result<()> {
     match cmd {
         None | Some(UnitCommand::List) => {
-            let units = ledger.units()?;
+            let units: Vec<Unit> = desk.call_as("units_list", json!({}))?;
             if json {
                 print_json(&units);
             } else {
@@ -158,12 +161,12 @@ pub fn units(ledger: &mut Ledger, cmd: Option<UnitCommand>, json: bool) -> Resul
             }
         }
         Some(UnitCommand::Add { name, code }) => {
-            let unit = ledger.save_unit(&UnitInput { id: None, name, code })?;
+            let unit: Unit = desk.call_as("unit_save", json!({ "unit": UnitInput { id: None, name, code } }))?;
             show(json, &unit, || format!("Đã thêm đơn vị: {}", unit_line(&unit)));
         }
         Some(UnitCommand::Remove { unit }) => {
-            let unit = ledger.unit_named(&unit)?;
-            ledger.delete_unit(&unit.id)?;
+            let unit = unit_named(desk, &unit)?;
+            desk.call("unit_delete", json!({ "id": unit.id }))?;
             show(json, &unit, || format!("Đã xoá đơn vị: {}", unit_line(&unit)));
         }
     }
@@ -174,14 +177,14 @@ fn unit_line(u: &Unit) -> String {
     format!("{:<8} {}", u.code, u.name)
 }
 
-pub fn staff(ledger: &mut Ledger, search: Option<String>, cmd: Option<StaffCommand>, json: bool) -> Result<()> {
+pub fn staff(desk: &mut Desk, search: Option<String>, cmd: Option<StaffCommand>, json: bool) -> Result<()> {
     match cmd {
         None | Some(StaffCommand::List { .. }) => {
             let search = match cmd {
                 Some(StaffCommand::List { search }) => search,
                 _ => search,
             };
-            let staff = ledger.staff(search.as_deref())?;
+            let staff: Vec<Staff> = desk.call_as("staff_list", json!({ "query": search }))?;
             if json {
                 print_json(&staff);
             } else {
@@ -191,15 +194,15 @@ pub fn staff(ledger: &mut Ledger, search: Option<String>, cmd: Option<StaffComma
             }
         }
         Some(StaffCommand::Add { name, role, title, unit, phone, email }) => {
-            let unit_id = unit.map(|u| ledger.unit_named(&u)).transpose()?.map(|u| u.id);
+            let unit_id = unit.map(|u| unit_named(desk, &u)).transpose()?.map(|u| u.id);
             let role: Role = serde_json::from_value(serde_json::Value::String(role)).expect("clap checks the role");
             let input = StaffInput { id: None, full_name: name, title, unit_id, role, phone, email };
-            let member = ledger.save_staff(&input)?;
+            let member: Staff = desk.call_as("staff_save", json!({ "staff": input }))?;
             show(json, &member, || format!("Đã thêm cán bộ: {}", staff_line(&member)));
         }
         Some(StaffCommand::Remove { name }) => {
-            let member = ledger.staff_named(&name)?;
-            ledger.delete_staff(&member.id)?;
+            let member = staff_named(desk, &name)?;
+            desk.call("staff_delete", json!({ "id": member.id }))?;
             show(json, &member, || format!("Đã xoá cán bộ: {}", staff_line(&member)));
         }
     }
@@ -210,12 +213,12 @@ fn staff_line(s: &Staff) -> String {
     format!("{:<28} {:<24} {}", s.full_name, s.title, s.unit_name.clone().unwrap_or_default())
 }
 
-pub fn settings(ledger: &mut Ledger, cmd: Option<SettingsCommand>, json: bool) -> Result<()> {
+pub fn settings(desk: &mut Desk, cmd: Option<SettingsCommand>, json: bool) -> Result<()> {
     let settings = match cmd {
-        None | Some(SettingsCommand::Show) => ledger.settings()?,
+        None | Some(SettingsCommand::Show) => desk.call_as::<Settings>("settings_get", json!({}))?,
         Some(SettingsCommand::Set { key, value }) => {
-            let changed = with_setting(&ledger.settings()?, &key, &value)?;
-            ledger.save_settings(&changed)?
+            let changed = with_setting(&desk.call_as("settings_get", json!({}))?, &key, &value)?;
+            desk.call_as("settings_save", json!({ "settings": changed }))?
         }
     };
     if json {
@@ -253,10 +256,10 @@ fn with_setting(settings: &Settings, key: &str, value: &str) -> Result<Settings>
     Ok(serde_json::from_value(fields).expect("the same shape"))
 }
 
-pub fn holidays(ledger: &mut Ledger, cmd: Option<HolidayCommand>, json: bool) -> Result<()> {
+pub fn holidays(desk: &mut Desk, cmd: Option<HolidayCommand>, json: bool) -> Result<()> {
     match cmd {
         None | Some(HolidayCommand::List) => {
-            let days = ledger.holidays()?;
+            let days = holidays_list(desk)?;
             if json {
                 print_json(&days);
             } else {
@@ -266,10 +269,10 @@ pub fn holidays(ledger: &mut Ledger, cmd: Option<HolidayCommand>, json: bool) ->
             }
         }
         Some(HolidayCommand::Add { day, name }) => {
-            let before = ledger.holidays()?;
-            ledger.add_holiday(&day, &name)?;
+            let before = holidays_list(desk)?;
+            desk.call("holiday_add", json!({ "day": day, "name": name }))?;
             // As stored: its day written YYYY-MM-DD, whatever form was typed.
-            let after = ledger.holidays()?;
+            let after = holidays_list(desk)?;
             let added = match after.iter().position(|h| !before.iter().any(|b| b.day == h.day)) {
                 Some(i) => after[i].clone(),
                 None => after.into_iter().find(|h| h.name == name).unwrap_or(Holiday { day, name }),
@@ -277,9 +280,9 @@ pub fn holidays(ledger: &mut Ledger, cmd: Option<HolidayCommand>, json: bool) ->
             show(json, &added, || format!("Đã thêm ngày nghỉ: {}", holiday_line(&added)));
         }
         Some(HolidayCommand::Remove { day }) => {
-            let before = ledger.holidays()?;
-            ledger.remove_holiday(&day)?;
-            let after = ledger.holidays()?;
+            let before = holidays_list(desk)?;
+            desk.call("holiday_remove", json!({ "day": day }))?;
+            let after = holidays_list(desk)?;
             let removed = before.into_iter().find(|h| !after.iter().any(|a| a.day == h.day));
             let Some(removed) = removed else {
                 return Err(Error::validation("day", format!("Không có ngày nghỉ «{day}».")));
@@ -288,6 +291,32 @@ pub fn holidays(ledger: &mut Ledger, cmd: Option<HolidayCommand>, json: bool) ->
         }
     }
     Ok(())
+}
+
+fn holidays_list(desk: &mut Desk) -> Result<Vec<Holiday>> {
+    desk.call_as("holidays_list", json!({}))
+}
+
+/// The unit named `name` (or with that code), accents and case ignored.
+pub fn unit_named(desk: &mut Desk, name: &str) -> Result<Unit> {
+    let key = fold(name);
+    let units: Vec<Unit> = desk.call_as("units_list", json!({}))?;
+    units
+        .into_iter()
+        .find(|u| fold(&u.name) == key || (!u.code.is_empty() && fold(&u.code) == key))
+        .ok_or_else(|| Error::validation("unit", format!("Không có đơn vị tên «{name}».")))
+}
+
+/// The one staff member named `name`, accents and case ignored.
+pub fn staff_named(desk: &mut Desk, name: &str) -> Result<Staff> {
+    let key = fold(name);
+    let staff: Vec<Staff> = desk.call_as("staff_list", json!({ "query": name }))?;
+    let mut found: Vec<Staff> = staff.into_iter().filter(|s| fold(&s.full_name) == key).collect();
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(Error::validation("staff", format!("Không có cán bộ tên «{name}»."))),
+        n => Err(Error::validation("staff", format!("Có {n} cán bộ cùng tên «{name}»; hãy chọn trong danh sách."))),
+    }
 }
 
 fn holiday_line(h: &Holiday) -> String {

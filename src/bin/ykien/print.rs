@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Subcommand};
 use std::path::PathBuf;
-use ykien::{Error, Ledger, PrintJob, Result};
+use crate::desk::Desk;
+use ykien::{Error, PrintJob, Result};
 
 #[derive(Args)]
 pub struct PrintArgs {
@@ -71,7 +72,7 @@ enum Form {
     },
 }
 
-pub fn run(ledger: &mut Ledger, args: PrintArgs, json: bool) -> Result<()> {
+pub fn run(desk: &mut Desk, args: PrintArgs, json: bool) -> Result<()> {
     let (job, out) = match args.form {
         Form::SurveyBlank { year, serial, out } => (PrintJob::SurveyBlank { year, serial }, out),
         Form::Ledger { blank_pages: Some(pages), year, out, .. } => {
@@ -90,19 +91,20 @@ pub fn run(ledger: &mut Ledger, args: PrintArgs, json: bool) -> Result<()> {
         }
         Form::Receipt { receipt_nos, out } => (PrintJob::Receipts { receipt_nos }, out),
         Form::Reply { receipt_no, out } => {
-            let case = ledger.case(&ledger.case_id(&receipt_no)?)?;
-            let letter = case.letters.last().ok_or_else(|| {
-                Error::Conflict(format!("Hồ sơ {} chưa có công văn trả lời nào để in.", case.receipt_no))
+            let id = crate::feedback::case_id(desk, &receipt_no)?;
+            let case = desk.call("case_get", serde_json::json!({ "id": id }))?;
+            let letter_id = crate::feedback::last_letter(&case).ok_or_else(|| {
+                Error::Conflict(format!("Hồ sơ {} chưa có công văn trả lời nào để in.", case["receipt_no"].as_str().unwrap_or_default()))
             })?;
-            (PrintJob::ReplyLetter { letter_id: letter.id.clone() }, out)
+            (PrintJob::ReplyLetter { letter_id }, out)
         }
     };
-    let printed = ledger.print(&job)?;
-    crate::write_file(&out, &printed.bytes)?;
+    desk.call("print_save", serde_json::json!({ "job": job, "path": out }))?;
+    let bytes = std::fs::metadata(&out)?.len();
     if json {
-        println!("{}", serde_json::json!({ "path": out, "bytes": printed.bytes.len() }));
+        println!("{}", serde_json::json!({ "path": out, "bytes": bytes }));
     } else {
-        println!("Đã ghi {} ({} KB).", out.display(), printed.bytes.len().div_ceil(1024));
+        println!("Đã ghi {} ({} KB).", out.display(), bytes.div_ceil(1024));
     }
     Ok(())
 }

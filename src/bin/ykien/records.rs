@@ -1,10 +1,13 @@
 //! `ykien import …`, `export …`, `backup`, `restore`, `retention …`: the office's records.
 
+use crate::desk::{read, Desk};
 use crate::print_json;
 use clap::{Args, Subcommand};
+use serde::Deserialize;
+use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use ykien::store::retention::RecordType;
-use ykien::{no_progress, Database, Ledger, Opened, Result};
+use ykien::{no_progress, Database, Kind, Ledger, Opened, Result};
 
 #[derive(Subcommand)]
 pub enum ImportCommand {
@@ -77,14 +80,14 @@ pub enum DisposeType {
     Surveys,
 }
 
-pub fn import(ledger: &mut Ledger, cmd: ImportCommand, json: bool) -> Result<()> {
+pub fn import(desk: &mut Desk, cmd: ImportCommand, json: bool) -> Result<()> {
     let ImportCommand::Ledger { file, dry_run } = cmd;
-    let preview = match ledger.import_ledger(&file, !dry_run, &no_progress) {
+    let preview = match desk.call("import_ledger", json!({ "path": file, "commit": !dry_run })) {
         Ok(p) => p,
         Err(e) => {
             // A refused commit still shows where the errors are.
             if !dry_run && !json {
-                if let Ok(p) = ledger.import_ledger(&file, false, &no_progress) {
+                if let Ok(p) = desk.call_as::<PreviewView>("import_ledger", json!({ "path": file, "commit": false })) {
                     for r in p.rows.iter().filter(|r| !r.errors.is_empty()) {
                         for err in &r.errors {
                             eprintln!("{err}");
@@ -99,6 +102,7 @@ pub fn import(ledger: &mut Ledger, cmd: ImportCommand, json: bool) -> Result<()>
         print_json(&preview);
         return Ok(());
     }
+    let preview: PreviewView = read("import_ledger", preview)?;
     println!("Tệp: {} {}", preview.file_name, if preview.sheet.is_empty() { String::new() } else { format!("(trang «{}»)", preview.sheet) });
     println!("Bảng mã: {}{}", preview.encoding_label, if preview.converted_cells > 0 { format!(", đã chuyển {} ô sang Unicode", preview.converted_cells) } else { String::new() });
     println!("Dòng tiêu đề: {}", preview.header_row);
@@ -118,31 +122,80 @@ pub fn import(ledger: &mut Ledger, cmd: ImportCommand, json: bool) -> Result<()>
     Ok(())
 }
 
-pub fn export(ledger: &Ledger, cmd: ExportCommand, json: bool) -> Result<()> {
+pub fn export(desk: &mut Desk, cmd: ExportCommand, json: bool) -> Result<()> {
+    let records = |what: &str, p: Period| json!({ "what": what, "out": p.out, "from": p.from, "to": p.to });
     let report = match cmd {
-        ExportCommand::Ledger(p) => ledger.export_ledger(&p.out, p.from.as_deref(), p.to.as_deref(), &no_progress)?,
-        ExportCommand::Cases(p) => ledger.export_cases(&p.out, p.from.as_deref(), p.to.as_deref(), &no_progress)?,
-        ExportCommand::Surveys { round, out } => ledger.export_survey_responses(&round, &out)?,
+        ExportCommand::Ledger(p) => desk.call("export_records", records("ledger", p))?,
+        ExportCommand::Cases(p) => desk.call("export_records", records("cases", p))?,
+        ExportCommand::Surveys { round, out } => {
+            serde_json::to_value(desk.ledger("export surveys")?.export_survey_responses(&round, &out)?).expect("serialisable")
+        }
     };
     if json {
         print_json(&report);
     } else {
+        let report: crate::person::Exported = read("export_records", report)?;
         println!("Đã xuất {} dòng vào {} ({} byte).", report.rows, report.path, report.bytes);
     }
     Ok(())
 }
 
-pub fn backup(ledger: &Ledger, to: Option<PathBuf>, json: bool) -> Result<()> {
-    let file = match to {
-        Some(dir) => ledger.backup_to(&dir, &no_progress)?,
-        None => ledger.backup_now(&no_progress)?,
-    };
+/// A backup into the folder chosen in the settings (on the server, for a desk).
+pub fn backup(desk: &mut Desk, json: bool) -> Result<()> {
+    let file = desk.call("backup_now", json!({}))?;
+    if json {
+        print_json(&file);
+    } else {
+        let file: BackupView = read("backup_now", file)?;
+        println!("Đã sao lưu và kiểm tra: {} ({} byte).", file.path, file.bytes);
+    }
+    Ok(())
+}
+
+/// A backup into `dir`, on this PC's own file.
+pub fn backup_to(ledger: &Ledger, dir: &Path, json: bool) -> Result<()> {
+    let file = ledger.backup_to(dir, &no_progress)?;
     if json {
         print_json(&file);
     } else {
         println!("Đã sao lưu và kiểm tra: {} ({} byte).", file.path, file.bytes);
     }
     Ok(())
+}
+
+#[derive(Deserialize)]
+struct BackupView {
+    path: String,
+    bytes: u64,
+}
+
+/// An old ledger's preview, as the text lines show it.
+#[derive(Deserialize)]
+struct PreviewView {
+    file_name: String,
+    sheet: String,
+    encoding_label: String,
+    converted_cells: i64,
+    header_row: i64,
+    columns: Vec<ColumnView>,
+    total_rows: i64,
+    new_rows: i64,
+    duplicate_rows: i64,
+    error_rows: i64,
+    rows: Vec<RowView>,
+    committed: bool,
+}
+
+#[derive(Deserialize)]
+struct ColumnView {
+    column: String,
+    header: String,
+    field_label: String,
+}
+
+#[derive(Deserialize)]
+struct RowView {
+    errors: Vec<String>,
 }
 
 /// Runs before the database is opened: a damaged database must still be restorable. One
@@ -154,11 +207,12 @@ pub fn restore(db: &Database, from: &Path, as_user: Option<&str>, json: bool) ->
         _ => None,
     };
     let report = match healthy {
-        Some(mut ledger) => {
+        Some(ledger) => {
+            let mut desk = Desk::local(ledger);
             if let Some(login) = as_user {
-                crate::account::sign_in(&mut ledger, login)?;
+                crate::account::sign_in(&mut desk, login)?;
             }
-            ledger.restore_backup(from, None)?
+            desk.ledger("restore")?.restore_backup(from, None)?
         }
         None => db.restore(from, None)?,
     };
@@ -173,13 +227,14 @@ pub fn restore(db: &Database, from: &Path, as_user: Option<&str>, json: bool) ->
     Ok(())
 }
 
-pub fn retention(ledger: &mut Ledger, cmd: RetentionCommand, json: bool) -> Result<()> {
+pub fn retention(desk: &mut Desk, cmd: RetentionCommand, json: bool) -> Result<()> {
     match cmd {
         RetentionCommand::Due { on } => {
-            let due = ledger.retention_due(&on)?;
+            let due = desk.call("retention_due", json!({ "on": on }))?;
             if json {
                 print_json(&due);
             } else {
+                let due: DueView = read("retention_due", due)?;
                 println!("{} (lưu {} năm): {} hồ sơ hết thời hạn vào ngày {}.", due.record_label, due.retention_years, due.records.len(), due.on);
                 for r in &due.records {
                     println!("  {}  nhận {}  đóng {}  hết hạn {}  {}", r.receipt_no, r.received_on, r.closed_on, r.due_on, r.kind.label());
@@ -199,14 +254,21 @@ pub fn retention(ledger: &mut Ledger, cmd: RetentionCommand, json: bool) -> Resu
             }
         }
         RetentionCommand::Dispose { on, out, only } => {
-            let only = only.map(|t| match t {
-                DisposeType::Ledger => RecordType::Ledger,
-                DisposeType::Surveys => RecordType::SurveyForms,
-            });
-            let report = ledger.dispose_of(&on, &out, only)?;
+            let report = match only {
+                None => desk.call("retention_dispose", json!({ "on": on, "out": out }))?,
+                Some(t) => {
+                    let only = match t {
+                        DisposeType::Ledger => RecordType::Ledger,
+                        DisposeType::Surveys => RecordType::SurveyForms,
+                    };
+                    let report = desk.ledger("retention dispose --type")?.dispose_of(&on, &out, Some(only))?;
+                    serde_json::to_value(report).expect("serialisable")
+                }
+            };
             if json {
                 print_json(&report);
             } else {
+                let report: DisposalView = read("retention_dispose", report)?;
                 let forms = report.survey_forms.as_ref();
                 let redacted = report.disposal.redacted_audit_entries + forms.map_or(0, |s| s.redacted_audit_entries);
                 let mut what = Vec::new();
@@ -228,4 +290,63 @@ pub fn retention(ledger: &mut Ledger, cmd: RetentionCommand, json: bool) -> Resu
         }
     }
     Ok(())
+}
+
+/// What is due for disposal, as the text lines show it.
+#[derive(Deserialize)]
+struct DueView {
+    on: String,
+    record_label: String,
+    retention_years: i64,
+    records: Vec<DueRecord>,
+    survey_forms: DueForms,
+}
+
+#[derive(Deserialize)]
+struct DueRecord {
+    receipt_no: String,
+    received_on: String,
+    closed_on: String,
+    due_on: String,
+    kind: Kind,
+}
+
+#[derive(Deserialize)]
+struct DueForms {
+    record_label: String,
+    retention_years: i64,
+    counted_from: String,
+    records: Vec<DueForm>,
+}
+
+#[derive(Deserialize)]
+struct DueForm {
+    round_code: String,
+    serial: i32,
+    filled_on: String,
+    due_on: String,
+    texts: i64,
+}
+
+/// A disposal, as the text lines show it.
+#[derive(Deserialize)]
+struct DisposalView {
+    path: String,
+    disposal: DisposedView,
+    survey_forms: Option<DisposedView>,
+}
+
+#[derive(Deserialize)]
+struct DisposedView {
+    records: Vec<Value>,
+    redacted_audit_entries: i64,
+    #[serde(default)]
+    removed_reports: Vec<RemovedReport>,
+}
+
+#[derive(Deserialize)]
+struct RemovedReport {
+    period_from: String,
+    period_to: String,
+    sha256: String,
 }

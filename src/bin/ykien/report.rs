@@ -1,10 +1,12 @@
 //! `ykien report …`: the figures of the management review (R4).
 
+use crate::desk::{read, Desk};
 use clap::{ArgGroup, Args, Subcommand};
-use ykien::report::review::{ArchivedReport, Metric};
-use ykien::report::figures::{Change, FiguresReport, Share};
+use serde::Deserialize;
+use serde_json::json;
 use ykien::report::period::PeriodQuery;
-use ykien::{Ledger, Result};
+use ykien::report::review::Metric;
+use ykien::{PrintJob, Result};
 
 #[derive(Subcommand)]
 pub enum ReportCommand {
@@ -75,53 +77,50 @@ pub struct FiguresArgs {
     to: Option<String>,
 }
 
-pub fn run(ledger: &mut Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
+pub fn run(desk: &mut Desk, cmd: ReportCommand, json: bool) -> Result<()> {
     match cmd {
         ReportCommand::Annual { year, out, docx, xlsx } => {
-            // One reading of the figures for every format asked for.
-            let report = ledger.annual_report(year, &ledger.annual_texts(year)?)?;
             if let Some(path) = docx {
-                crate::write_file(&path, &report.docx()?)?;
+                desk.call("annual_docx_save", json!({ "year": year, "path": path }))?;
             }
             if let Some(path) = xlsx {
+                // The workbook of the figures is drawn from the report of this PC's file.
+                let ledger = desk.ledger("report annual --xlsx")?;
+                let report = ledger.annual_report(year, &ledger.annual_texts(year)?)?;
                 ykien::export::figures(&path, report.figures())?;
             }
-            let pdf = report.pdf()?;
-            let archived = ledger.archive_annual_report(year, &pdf)?;
-            write(&out, &pdf, &archived, json)?
+            print_archived(desk, &PrintJob::AnnualReport { year }, &out, json)?
         }
-        ReportCommand::Complaints { year, out } => {
-            let (pdf, archived) = ledger.generate_complaints_report(year)?;
-            write(&out, &pdf, &archived, json)?
-        }
+        ReportCommand::Complaints { year, out } => print_archived(desk, &PrintJob::ComplaintsReport { year }, &out, json)?,
         ReportCommand::Archive { id: Some(id), out: Some(out) } => {
-            let pdf = ledger.archived_report_pdf(&id)?;
-            crate::write_file(&out, &pdf)?;
+            desk.call("archived_report_save", json!({ "id": id, "path": out }))?;
+            let pdf = std::fs::read(&out)?;
             let sha256 = ykien::report::review::sha256_hex(&pdf);
             if json {
-                crate::print_json(&serde_json::json!({ "path": out, "bytes": pdf.len(), "sha256": sha256 }));
+                crate::print_json(&json!({ "path": out, "bytes": pdf.len(), "sha256": sha256 }));
             } else {
                 println!("Đã ghi {} ({} KB), SHA-256 {sha256}.", out.display(), pdf.len().div_ceil(1024));
             }
         }
         ReportCommand::Archive { .. } => {
-            let list = ledger.archived_reports()?;
+            let list = desk.call("archived_reports", json!({}))?;
             if json {
                 crate::print_json(&list);
             } else {
-                for a in list {
+                for a in read::<Vec<ArchivedView>>("archived_reports", list)? {
                     println!("{}  {:<10} {} – {}  {}  {}  {}", a.generated_at, a.kind, a.period_from, a.period_to, a.author, a.sha256, a.id);
                 }
             }
         }
         ReportCommand::Objective { year, metric, target, remove } => {
             let metric = Metric::parse(&metric)?;
-            ledger.set_objective(year, metric, if remove { None } else { target })?;
-            let judged = ledger.figures_report(&ykien::report::period::Period::year(year)?)?.objectives;
+            desk.call("objective_set", json!({ "year": year, "metric": metric, "target": if remove { None } else { target } }))?;
+            let period = PeriodQuery { year: Some(year), ..PeriodQuery::default() };
+            let judged = desk.call("report_figures", json!({ "period": period }))?["objectives"].take();
             if json {
                 crate::print_json(&judged);
             } else {
-                for o in judged {
+                for o in read::<Vec<ObjectiveView>>("report_figures", judged)? {
                     let actual = o.actual.map(|a| format!("{a:.1}%")).unwrap_or_else(|| "—".into());
                     let verdict = match o.met { Some(true) => "đạt", Some(false) => "không đạt", None => "chưa có số liệu" };
                     println!("{:<48} ≥ {:>5.1}%  {:>7}  {verdict}", o.label, o.target, actual);
@@ -130,26 +129,139 @@ pub fn run(ledger: &mut Ledger, cmd: ReportCommand, json: bool) -> Result<()> {
         }
         ReportCommand::Figures(a) => {
             let query = PeriodQuery { year: a.year, quarter: a.quarter, month: a.month, from: a.from, to: a.to };
-            let period = query.period()?;
-            let report = ledger.figures_report(&period)?;
+            // Refused here as before, with the same words, before asking anyone.
+            query.period()?;
+            let report = desk.call("report_figures", json!({ "period": query }))?;
             if json {
                 crate::print_json(&report);
             } else {
-                print_text(&report);
+                print_text(&read("report_figures", report)?);
             }
         }
     }
     Ok(())
 }
 
-fn write(out: &std::path::Path, bytes: &[u8], archived: &ArchivedReport, json: bool) -> Result<()> {
-    crate::write_file(out, bytes)?;
+/// Prints a report to be signed (archived as printed) and says where, with its archive entry.
+fn print_archived(desk: &mut Desk, job: &PrintJob, out: &std::path::Path, json: bool) -> Result<()> {
+    desk.call("print_save", json!({ "job": job, "path": out }))?;
+    let bytes = std::fs::metadata(out)?.len();
+    // The archive lists the newest first: the copy just printed.
+    let archived: Vec<ArchivedView> = desk.call_as("archived_reports", json!({}))?;
+    let archived = archived.into_iter().next().ok_or_else(|| ykien::Error::Conflict("Bản báo cáo vừa in chưa được lưu trữ.".into()))?;
     if json {
-        crate::print_json(&serde_json::json!({ "path": out, "bytes": bytes.len(), "archive_id": archived.id, "sha256": archived.sha256 }));
+        crate::print_json(&json!({ "path": out, "bytes": bytes, "archive_id": archived.id, "sha256": archived.sha256 }));
     } else {
-        println!("Đã ghi {} ({} KB), đã lưu trữ bản này (SHA-256 {}).", out.display(), bytes.len().div_ceil(1024), archived.sha256);
+        println!("Đã ghi {} ({} KB), đã lưu trữ bản này (SHA-256 {}).", out.display(), bytes.div_ceil(1024), archived.sha256);
     }
     Ok(())
+}
+
+/// An archived report, as the text lines show it.
+#[derive(Deserialize)]
+struct ArchivedView {
+    id: String,
+    kind: String,
+    period_from: String,
+    period_to: String,
+    generated_at: String,
+    author: String,
+    sha256: String,
+}
+
+#[derive(Deserialize)]
+struct ObjectiveView {
+    label: String,
+    target: f64,
+    actual: Option<f64>,
+    met: Option<bool>,
+}
+
+/// The figures of a period, as the text lines show them.
+#[derive(Deserialize)]
+struct FiguresReport {
+    figures: Figures,
+    year_before: PeriodOnly,
+    changes: Vec<Change>,
+    quarters: Vec<QuarterView>,
+}
+
+#[derive(Deserialize)]
+struct Figures {
+    period: PeriodView,
+    feedback: FeedbackFigures,
+    complaints: ComplaintFigures,
+}
+
+#[derive(Deserialize)]
+struct PeriodView {
+    label: String,
+    from: String,
+    to: String,
+}
+
+#[derive(Deserialize)]
+struct PeriodOnly {
+    period: PeriodView,
+}
+
+#[derive(Deserialize)]
+struct FeedbackFigures {
+    total: u64,
+    by_kind: Vec<Count>,
+    by_unit: Vec<Count>,
+}
+
+#[derive(Deserialize)]
+struct Count {
+    label: String,
+    count: u64,
+}
+
+#[derive(Deserialize)]
+struct ComplaintFigures {
+    received: u64,
+    closed: u64,
+    replied_on_time: Share,
+    settled_front_desk: Share,
+    escalated_specialist: Share,
+    escalated_leadership: Share,
+    open_at_end: u64,
+    overdue_at_end: u64,
+}
+
+#[derive(Deserialize)]
+struct Share {
+    count: u64,
+    of: u64,
+    percent: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct Change {
+    label: String,
+    unit: String,
+    current: Option<f64>,
+    previous: Option<f64>,
+    change: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct QuarterView {
+    period: PeriodView,
+    feedback: QuarterFeedback,
+    complaints: QuarterComplaints,
+}
+
+#[derive(Deserialize)]
+struct QuarterFeedback {
+    total: u64,
+}
+
+#[derive(Deserialize)]
+struct QuarterComplaints {
+    received: u64,
+    replied_on_time: Share,
 }
 
 fn share(s: &Share) -> String {

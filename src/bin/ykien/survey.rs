@@ -1,11 +1,14 @@
 //! `ykien survey …`: survey templates, rounds, printing the forms of a round, importing
 //! returned forms typed in a spreadsheet, and listing what was entered.
 
+use crate::desk::{read, Desk};
 use crate::print_json;
 use clap::Subcommand;
+use serde::Deserialize;
+use serde_json::json;
 use std::path::PathBuf;
 use ykien::domain::survey_round::serial_text;
-use ykien::{Error, Ledger, Result, RoundInput};
+use ykien::{Answer, Error, Result, RoundInput};
 
 #[derive(Subcommand)]
 pub enum SurveyCommand {
@@ -85,20 +88,20 @@ pub enum RoundCommand {
     },
 }
 
-pub fn run(ledger: &mut Ledger, cmd: SurveyCommand, json: bool) -> Result<()> {
+pub fn run(desk: &mut Desk, cmd: SurveyCommand, json: bool) -> Result<()> {
     match cmd {
         SurveyCommand::Templates => {
-            let list = ledger.survey_templates()?;
+            let list = desk.call("survey_templates", json!({}))?;
             if json {
                 print_json(&list);
             } else {
-                for t in list {
+                for t in read::<Vec<TemplateView>>("survey_templates", list)? {
                     println!("{:<20} lần {:<3} {:<18} {} ({} đợt, {} phiếu)", t.key, t.version, t.code, t.title, t.rounds, t.responses);
                 }
             }
         }
         SurveyCommand::Template(TemplateCommand::Export { key, version, out }) => {
-            let text = ledger.export_survey_template(&key, version)?;
+            let text: String = desk.call_as("survey_template_export", json!({ "key": key, "version": version }))?;
             match out {
                 Some(path) => {
                     std::fs::write(&path, &text)?;
@@ -114,27 +117,29 @@ pub fn run(ledger: &mut Ledger, cmd: SurveyCommand, json: bool) -> Result<()> {
         SurveyCommand::Template(TemplateCommand::Import { file }) => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| Error::validation("file", format!("Không đọc được tệp mẫu phiếu {}: {e}.", file.display())))?;
-            let info = ledger.import_survey_template(&text)?;
+            let info = desk.call("survey_template_import", json!({ "json": text }))?;
             if json {
                 print_json(&info);
             } else {
+                let info: TemplateView = read("survey_template_import", info)?;
                 println!("Đã lưu mẫu phiếu {} lần {} ({}).", info.key, info.version, info.id);
             }
         }
         SurveyCommand::Round(RoundCommand::Create { template, name, from, to }) => {
-            let round = ledger.create_survey_round(&RoundInput { name, period_from: from, period_to: to, template_key: template })?;
+            let input = RoundInput { name, period_from: from, period_to: to, template_key: template };
+            let round = desk.call("survey_round_create", json!({ "input": input }))?;
             if json {
                 print_json(&round);
             } else {
-                println!("{}", round.id);
+                println!("{}", round["id"].as_str().unwrap_or_default());
             }
         }
         SurveyCommand::Rounds => {
-            let rounds = ledger.survey_rounds()?;
+            let rounds = desk.call("survey_rounds", json!({}))?;
             if json {
                 print_json(&rounds);
             } else {
-                for r in rounds {
+                for r in read::<Vec<RoundView>>("survey_rounds", rounds)? {
                     println!(
                         "{}  {:<40} {} → {}  {} lần {}  in {}  đã nhập {}  {}",
                         r.code, r.name, r.period_from, r.period_to, r.template_key, r.template_version, r.printed, r.entered, r.id
@@ -143,12 +148,12 @@ pub fn run(ledger: &mut Ledger, cmd: SurveyCommand, json: bool) -> Result<()> {
             }
         }
         SurveyCommand::Print { round, count, out } => {
-            let before = ledger.survey_round(&round)?;
-            let bytes = ledger.print_survey_round(&before.id, count)?;
-            if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)?;
-            }
-            std::fs::write(&out, &bytes)?;
+            let before: RoundView = read("survey_entry_sheet", desk.call("survey_entry_sheet", json!({ "roundId": round }))?["round"].take())?;
+            // The forms are printed into a folder of their own, then put where asked.
+            let folder = tempfile::tempdir()?;
+            let printed = desk.print_into(folder.path(), "survey_print", json!({ "roundId": before.id, "count": count }))?;
+            let bytes = std::fs::read(printed["path"].as_str().unwrap_or_default())?;
+            crate::write_file(&out, &bytes)?;
             let (first, last) = (before.printed + 1, before.printed + count);
             if json {
                 print_json(&serde_json::json!({ "path": out, "bytes": bytes.len(), "round_id": before.id, "first_serial": first, "last_serial": last }));
@@ -157,10 +162,15 @@ pub fn run(ledger: &mut Ledger, cmd: SurveyCommand, json: bool) -> Result<()> {
             }
         }
         SurveyCommand::Import { round, file, dry_run } => {
-            let report = ledger.import_survey_responses(&round, &file, dry_run)?;
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let bytes = std::fs::read(&file)
+                .map_err(|e| Error::validation("file", format!("Không đọc được tệp {}: {e}.", file.display())))?;
+            let report = desk.call("survey_import", json!({ "roundId": round, "name": name, "bytes": bytes, "dryRun": dry_run }))?;
+            let value = report.clone();
+            let report: ImportView = read("survey_import", report)?;
             let failed = !report.problems.is_empty();
             if json {
-                print_json(&report);
+                print_json(&value);
             } else {
                 for p in &report.problems {
                     eprintln!("{}", p.message);
@@ -178,18 +188,18 @@ pub fn run(ledger: &mut Ledger, cmd: SurveyCommand, json: bool) -> Result<()> {
                 std::process::exit(1);
             }
         }
-        SurveyCommand::Layout { round } => match ledger.survey_layout(&round)? {
+        SurveyCommand::Layout { round } => match desk.ledger("survey layout")?.survey_layout(&round)? {
             Some(layout) => print_json(&layout),
             None => {
                 return Err(Error::validation("round", "Đợt khảo sát này chưa in phiếu nào nên chưa có vị trí các ô đánh dấu."));
             }
         },
         SurveyCommand::Responses { round } => {
-            let list = ledger.survey_responses(&round)?;
+            let list = desk.call("survey_responses", json!({ "roundId": round }))?;
             if json {
                 print_json(&list);
             } else {
-                for r in list {
+                for r in read::<Vec<ResponseView>>("survey_responses", list)? {
                     let answers: Vec<String> = r
                         .answers
                         .iter()
@@ -205,4 +215,53 @@ pub fn run(ledger: &mut Ledger, cmd: SurveyCommand, json: bool) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A survey template, as the text lines show it.
+#[derive(Deserialize)]
+struct TemplateView {
+    id: String,
+    key: String,
+    version: i32,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    rounds: i64,
+    #[serde(default)]
+    responses: i64,
+}
+
+/// A survey round, as the text lines show it.
+#[derive(Deserialize)]
+struct RoundView {
+    id: String,
+    code: String,
+    name: String,
+    period_from: String,
+    period_to: String,
+    template_key: String,
+    template_version: i32,
+    printed: i32,
+    entered: i64,
+}
+
+#[derive(Deserialize)]
+struct ResponseView {
+    serial: i32,
+    filled_on: String,
+    answers: Vec<Answer>,
+}
+
+#[derive(Deserialize)]
+struct ImportView {
+    rows: u64,
+    imported: u64,
+    problems: Vec<ProblemView>,
+}
+
+#[derive(Deserialize)]
+struct ProblemView {
+    message: String,
 }

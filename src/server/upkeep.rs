@@ -1,0 +1,37 @@
+//! What the server does on its own, as the app does beside its window: the day's automatic
+//! backup (at start, then whenever the date has turned), the one made when it stops, and
+//! forgetting old answers and sessions. A failure is reported and never stops the server.
+
+use crate::Ledger;
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// How often the server looks whether the day's backup is due.
+pub const EVERY: Duration = Duration::from_secs(15 * 60);
+
+/// The automatic backup, when one is due, on a connection of its own: the desks' calls go on
+/// while years of records are copied and checked. `on_stop`: the backup made when the server
+/// stops (whenever a folder is chosen, as when the app closes).
+pub fn backup(ledger: &Mutex<Ledger>, on_stop: bool) {
+    let other = ledger.lock().unwrap_or_else(|p| p.into_inner()).open_another();
+    let result = other.and_then(|l| {
+        let due = if on_stop { !l.backup_settings()?.folder.is_empty() } else { l.daily_backup_due()? };
+        if due {
+            l.backup_now(&crate::no_progress).map(Some)
+        } else {
+            Ok(None)
+        }
+    });
+    match result {
+        Ok(Some(file)) => eprintln!("Đã sao lưu tự động: {}", file.path),
+        Ok(None) => {}
+        Err(e) => eprintln!("Sao lưu tự động không thành công: {e}"),
+    }
+}
+
+/// Forgets the answers and sessions past their time (`ledger::desks`).
+pub fn forget_old(ledger: &Mutex<Ledger>) {
+    if let Err(e) = ledger.lock().unwrap_or_else(|p| p.into_inner()).forget_old_desk_records() {
+        eprintln!("Không dọn được các phiên và câu trả lời cũ của máy trạm: {e}");
+    }
+}

@@ -1,0 +1,507 @@
+//! The desks of an office server, against the real `ykien serve` on loopback: the Rust desk
+//! client (`ykien::desk::Remote`) and the command line with `--server … --pin …`.
+//!
+//! - a wrong pairing code is refused, in Vietnamese, and nothing reaches the server;
+//! - the command line prints the same `--json` at a desk as on the file itself (the golden
+//!   script, on two copies of one database: see `SCRIPT`);
+//! - a write whose answer is lost on the way back is sent again with the same request id and
+//!   makes one case, not two;
+//! - a case entered at one desk is in the book of another, and its event reaches a follower.
+
+use crate::temp_dir;
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+use ykien::commands::Context;
+use ykien::desk::{DeskEvent, Remote};
+use ykien::pairing::Fingerprint;
+use ykien::ErrorReport;
+
+/// The demo office, its clock fixed as the golden test has it, so that two copies of it
+/// answer the same script the same way.
+fn demo_database(dir: &Path) -> PathBuf {
+    let db = dir.join("goc.db");
+    let mut ledger = ykien::Ledger::open(&db).unwrap();
+    let noon = chrono::NaiveDate::from_ymd_opt(2026, 6, 15).unwrap().and_hms_opt(10, 0, 0).unwrap();
+    ledger.set_clock(Some(noon));
+    ykien::demo::fill_with_accounts(&mut ledger).unwrap();
+    db
+}
+
+/// A copy of `db` in a folder of its own (the server keeps its certificate beside it).
+fn copy_into(db: &Path, dir: &Path, name: &str) -> PathBuf {
+    let folder = dir.join(name);
+    std::fs::create_dir_all(&folder).unwrap();
+    let copy = folder.join("ykien.db");
+    std::fs::copy(db, &copy).unwrap();
+    copy
+}
+
+/// `ykien serve` on a free loopback port, stopped (killed) when dropped.
+struct Server {
+    child: Child,
+    address: String,
+    pin: Fingerprint,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Starts the server on `db` and waits until it answers with the certificate it made.
+fn serve(db: &Path) -> Server {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_ykien"))
+        .arg("serve")
+        .arg("--db")
+        .arg(db)
+        .args(["--listen", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("ykien serve starts");
+    let address = format!("https://127.0.0.1:{port}");
+    let certificate = db.parent().unwrap().join("ykien-server.crt");
+    let started = Instant::now();
+    let mut server = Server { child, address, pin: Fingerprint([0; 32]) };
+    loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            panic!("ykien serve stopped at start: {status}");
+        }
+        if let Ok(pem) = std::fs::read_to_string(&certificate) {
+            server.pin = fingerprint_of_pem(&pem);
+            if Remote::connect(&server.address, &server.pin).is_ok() {
+                return server;
+            }
+        }
+        assert!(started.elapsed() < Duration::from_secs(90), "ykien serve did not answer within 90 s");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// The pairing code of a PEM certificate: SHA-256 of its DER.
+fn fingerprint_of_pem(pem: &str) -> Fingerprint {
+    use base64::Engine;
+    let body: String = pem
+        .lines()
+        .skip_while(|l| !l.starts_with("-----BEGIN CERTIFICATE"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("-----END"))
+        .collect();
+    Fingerprint::of_certificate(&base64::engine::general_purpose::STANDARD.decode(body).expect("a PEM certificate"))
+}
+
+/// Runs the command line; its exit code and the JSON it printed.
+fn ykien(place: &[String], login: Option<&str>, args: &[String]) -> (i32, Value) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ykien"));
+    cmd.args(place).arg("--json").args(args).env_remove("YKIEN_SERVER").env_remove("YKIEN_PIN");
+    if let Some(login) = login {
+        cmd.args(["--as", login]).env("YKIEN_PASSWORD", ykien::demo::DEMO_PASSWORD);
+    }
+    let out = cmd.output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let json = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!("`ykien {}` printed no JSON ({e}): {stdout:?} {}", args.join(" "), String::from_utf8_lossy(&out.stderr))
+    });
+    (out.status.code().unwrap_or(-1), json)
+}
+
+fn at_server(server: &Server) -> Vec<String> {
+    vec!["--server".into(), server.address.clone(), "--pin".into(), server.pin.compact()]
+}
+
+fn at_file(db: &Path) -> Vec<String> {
+    vec!["--db".into(), db.display().to_string()]
+}
+
+fn signed_in(server: &Server, login: &str) -> Remote {
+    let remote = Remote::connect(&server.address, &server.pin).unwrap();
+    let ctx = Context::new(temp_dir().path());
+    remote.dispatch("sign_in", json!({ "login": login, "password": ykien::demo::DEMO_PASSWORD }), &ctx, None).unwrap();
+    assert!(remote.session().is_some(), "sign_in leaves the desk with a session");
+    remote
+}
+
+fn book_total(remote: &Remote) -> u64 {
+    let page = remote.dispatch("feedback_list", json!({ "filter": { "limit": 1 } }), &Context::new("."), None).unwrap();
+    page["total"].as_u64().unwrap()
+}
+
+fn new_case(customer: &str) -> Value {
+    json!({ "input": {
+        "received_at": "2026-06-15T09:30", "channel": "in_person", "kind": "complaint", "subject": "attitude",
+        "book": "feedback", "customer_name": customer, "customer_org": "", "customer_address": "",
+        "customer_phone": "", "customer_email": "", "customer_group": "unknown",
+        "content": "Cán bộ hướng dẫn chưa rõ ràng", "receiver_id": null, "unit_id": null,
+        "written": false, "formal": false, "settled_on_spot": null
+    }})
+}
+
+#[test]
+fn a_wrong_pairing_code_is_refused_in_vietnamese_and_nothing_reaches_the_server() {
+    let dir = temp_dir();
+    let db = copy_into(&demo_database(dir.path()), dir.path(), "may-chu");
+    let server = serve(&db);
+    let before = book_total(&signed_in(&server, "tiepnhan"));
+
+    let mut wrong = server.pin;
+    wrong.0[0] ^= 0xFF;
+    match Remote::connect(&server.address, &wrong) {
+        Err(ykien::Error::ServerIdentity(message)) => {
+            assert!(message.contains("chứng chỉ khác với mã ghép nối"), "{message}");
+            assert!(message.contains("ghép nối lại"), "{message}");
+            assert!(message.contains(&server.pin.display()), "it shows the code the server gave: {message}");
+        }
+        Err(e) => panic!("another error: {e}"),
+        Ok(_) => panic!("a server with another certificate was accepted"),
+    }
+
+    // The command line refuses the same way, before sending its write.
+    let place = vec!["--server".into(), server.address.clone(), "--pin".into(), wrong.display()];
+    let args: Vec<String> = ["feedback", "add", "--channel", "in_person", "--kind", "complaint", "--customer", "Lê Văn Sai", "--content", "Thử"]
+        .map(String::from)
+        .to_vec();
+    let (code, out) = ykien(&place, Some("tiepnhan"), &args);
+    assert_eq!(code, 1);
+    assert_eq!(out["error"]["kind"], "server_identity", "{out}");
+    assert_eq!(book_total(&signed_in(&server, "tiepnhan")), before, "nothing was entered");
+
+    // A plain-HTTP address is refused at the desk: the server speaks TLS only.
+    let plain = server.address.replace("https://", "http://");
+    match Remote::connect(&plain, &server.pin) {
+        Err(ykien::Error::Validation { field, .. }) => assert_eq!(field, "server"),
+        other => panic!("{:?}", other.map(|_| ())),
+    }
+}
+
+/// The golden script (tests/integration/golden.rs), but for `check` and `encryption status`,
+/// which work on the database file and are refused at a desk (asserted below).
+const SCRIPT: &[(Option<&str>, &[&str])] = &[
+    (None, &["office"]),
+    (None, &["units"]),
+    (None, &["staff"]),
+    (None, &["staff", "--search", "nguyen van an"]),
+    (Some("tiepnhan"), &["feedback", "list", "--limit", "3"]),
+    (Some("tiepnhan"), &["feedback", "list", "--from", "2026-01-01", "--to", "2026-03-31", "--kind", "complaint", "--limit", "3"]),
+    (Some("tiepnhan"), &["feedback", "list", "--search", "nguyen", "--limit", "2", "--offset", "1"]),
+    (Some("tiepnhan"), &["feedback", "list", "--complaints", "--open-on", "2026-06-01", "--limit", "2"]),
+    (Some("tiepnhan"), &["feedback", "show", "2026/000001"]),
+    (Some("tiepnhan"), &["feedback", "show", "2099/000001"]),
+    (Some("qmr"), &["report", "figures", "--year", "2025"]),
+    (Some("qmr"), &["report", "figures", "--year", "2026", "--quarter", "1"]),
+    (Some("qmr"), &["report", "figures", "--from", "2026-02-01", "--to", "2026-02-28"]),
+    (Some("qmr"), &["report", "archive"]),
+    (None, &["survey", "templates"]),
+    (None, &["survey", "rounds"]),
+    (Some("qmr"), &["person", "find", "--name", "nguyen van"]),
+    (Some("quantri"), &["account", "list"]),
+    (Some("quantri"), &["account", "policy"]),
+    (Some("tiepnhan"), &["account", "list"]),
+    (Some("quantri"), &["retention", "due", "--on", "2027-09-01"]),
+    (
+        Some("tiepnhan"),
+        &[
+            "feedback", "add", "--received", "2026-06-15T09:30", "--channel", "in_person", "--kind", "complaint",
+            "--subject", "attitude", "--customer", "Trần Thị Bích", "--content", "Cán bộ hướng dẫn chưa rõ ràng",
+            "--phone", "0905 111 222", "--unit", "Bộ phận Tiếp nhận và Trả kết quả",
+        ],
+    ),
+    (Some("tiepnhan"), &["feedback", "move", "LAST", "--to", "closed"]),
+    (Some("tiepnhan"), &["feedback", "move", "LAST", "--to", "front_desk"]),
+    (Some("qmr"), &["report", "objective", "--year", "2026", "--metric", "replied_on_time", "--target", "90"]),
+    (Some("quantri"), &["audit", "--limit", "3"]),
+    (Some("qmr"), &["export", "ledger", "--out", "DIR/so.csv", "--from", "2026-01-01", "--to", "2026-03-31"]),
+    (Some("tiepnhan"), &["print", "survey-blank", "--out", "DIR/phieu.pdf", "--year", "2026"]),
+    (Some("tiepnhan"), &["print", "receipt", "2026/000001", "--out", "DIR/bien-nhan.pdf"]),
+];
+
+/// Runs the script at `place`, files written into `out`; the answers, folded (see `fold`).
+fn run_script(place: &[String], out: &Path) -> Vec<Value> {
+    let mut last_receipt = String::new();
+    let mut runs = Vec::new();
+    for (login, args) in SCRIPT {
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| match *a {
+                "LAST" => last_receipt.clone(),
+                a => a.replace("DIR", &out.to_string_lossy()),
+            })
+            .collect();
+        let (code, json) = ykien(place, *login, &args);
+        if let Some(receipt) = json.get("receipt_no").and_then(Value::as_str) {
+            last_receipt = receipt.to_owned();
+        }
+        let args: Vec<String> = args.iter().map(|a| a.replace(&*out.to_string_lossy(), "<dir>")).collect();
+        runs.push(json!({ "args": args, "exit": code, "json": fold(json, &out.to_string_lossy()) }));
+    }
+    runs
+}
+
+/// What differs between two runs on their own: the output folder, ids of rows made during the
+/// run, times of "now", the sizes of PDF files (they carry the time they were made), and the
+/// desk a server names beside the account in the audit log («… @ HOST (127.0.0.1)»).
+fn fold(v: Value, dir: &str) -> Value {
+    let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    match v {
+        Value::Array(items) => Value::Array(items.into_iter().map(|i| fold(i, dir)).collect()),
+        Value::Object(map) => {
+            let is_file = map.get("path").and_then(Value::as_str).is_some_and(|p| p.ends_with(".pdf") || p.ends_with(".xlsx"));
+            Value::Object(
+                map.into_iter()
+                    .map(|(k, v)| {
+                        let v = match k.as_str() {
+                            "bytes" if is_file => json!("<bytes>"),
+                            _ => fold(v, dir),
+                        };
+                        (k, v)
+                    })
+                    .collect(),
+            )
+        }
+        Value::String(s) => {
+            let mut s = without_desk(&s.replace(dir, "<dir>"));
+            if s.starts_with(&today) {
+                s = "<now>".into();
+            }
+            if let Some(i) = s.find("(dòng lệnh, ") {
+                s = format!("{}(dòng lệnh, <user>)", &s[..i]);
+            }
+            Value::String(uuids_folded(&s))
+        }
+        other => other,
+    }
+}
+
+fn without_desk(s: &str) -> String {
+    let mut s = s.to_owned();
+    while let Some(at) = s.find(" @ ") {
+        match s[at..].find("(127.0.0.1)") {
+            Some(end) => s.replace_range(at..at + end + "(127.0.0.1)".len(), ""),
+            None => break,
+        }
+    }
+    s
+}
+
+fn uuids_folded(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let b = rest.as_bytes();
+        let is_uuid = b.len() >= 36
+            && rest.is_char_boundary(36)
+            && b[..36].iter().enumerate().all(|(i, c)| if [8, 13, 18, 23].contains(&i) { *c == b'-' } else { c.is_ascii_hexdigit() });
+        if is_uuid {
+            out.push_str("<id>");
+            rest = &rest[36..];
+        } else {
+            let c = rest.chars().next().unwrap();
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+#[test]
+fn the_command_line_prints_the_same_json_at_a_desk_as_on_the_file() {
+    let dir = temp_dir();
+    let original = demo_database(dir.path());
+    let here = copy_into(&original, dir.path(), "tren-may");
+    let there = copy_into(&original, dir.path(), "may-chu");
+    let server = serve(&there);
+
+    let (out_here, out_there) = (dir.path().join("ra-tren-may"), dir.path().join("ra-may-tram"));
+    let expected = run_script(&at_file(&here), &out_here);
+    let actual = run_script(&at_server(&server), &out_there);
+    for (e, a) in expected.iter().zip(&actual) {
+        assert_eq!(e, a, "`ykien {}` at a desk prints another JSON than on the file", a["args"]);
+    }
+    assert_eq!(expected.len(), actual.len());
+
+    // What works on the database file itself is run on the server PC, and says so.
+    for args in [&["check"][..], &["encryption", "status"], &["backup", "--to", "/tmp"], &["init"]] {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let (code, out) = ykien(&at_server(&server), Some("quantri"), &args);
+        assert_eq!(code, 1, "{args:?}");
+        assert_eq!(out["error"]["kind"], "validation", "{out}");
+        assert_eq!(out["error"]["field"], "server", "{out}");
+        assert!(out["error"]["message"].as_str().unwrap().contains("trên chính máy chủ"), "{out}");
+    }
+}
+
+#[test]
+fn a_case_entered_over_the_server_is_in_the_book_of_another_desk() {
+    let dir = temp_dir();
+    let db = copy_into(&demo_database(dir.path()), dir.path(), "may-chu");
+    let server = serve(&db);
+
+    // A second desk follows the server's events.
+    let watcher = signed_in(&server, "qmr");
+    let (tx, rx) = mpsc::channel();
+    let _following = watcher.follow(move |e| {
+        let _ = tx.send(e);
+    });
+    std::thread::sleep(Duration::from_millis(500));
+
+    let args: Vec<String> = [
+        "feedback", "add", "--channel", "hotline", "--kind", "feedback", "--customer", "Hoàng Thị Mai Phương", "--content",
+        "Đề nghị niêm yết thêm thủ tục",
+    ]
+    .map(String::from)
+    .to_vec();
+    let (code, added) = ykien(&at_server(&server), Some("tiepnhan"), &args);
+    assert_eq!(code, 0, "{added}");
+    let receipt = added["receipt_no"].as_str().unwrap().to_owned();
+
+    let list: Vec<String> = ["feedback", "list", "--search", "mai phuong"].map(String::from).to_vec();
+    let (code, page) = ykien(&at_server(&server), Some("qmr"), &list);
+    assert_eq!(code, 0, "{page}");
+    assert!(page["rows"].as_array().unwrap().iter().any(|r| r["receipt_no"] == receipt.as_str()), "{page}");
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(DeskEvent::Changed(data)) if data["command"] == "feedback_add" => {
+                assert_eq!(data["case"]["receipt_no"], receipt.as_str(), "{data}");
+                break;
+            }
+            Ok(_) => continue,
+            Err(_) => panic!("the other desk heard nothing of {receipt}"),
+        }
+    }
+}
+
+/// A TCP relay between a desk and the server that, when told, swallows the next answer of
+/// the server and closes the desk's connection: the write went through, its answer is lost.
+struct Relay {
+    address: String,
+    lose_next_answer: Arc<AtomicBool>,
+}
+
+fn relay(upstream: SocketAddr) -> Relay {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("https://{}", listener.local_addr().unwrap());
+    let lose_next_answer = Arc::new(AtomicBool::new(false));
+    let lose = lose_next_answer.clone();
+    std::thread::spawn(move || {
+        for desk in listener.incoming() {
+            let Ok(desk) = desk else { continue };
+            let Ok(server) = TcpStream::connect(upstream) else { continue };
+            let (mut desk_in, mut server_out) = (desk.try_clone().unwrap(), server.try_clone().unwrap());
+            std::thread::spawn(move || {
+                let _ = std::io::copy(&mut desk_in, &mut server_out);
+                let _ = server_out.shutdown(std::net::Shutdown::Write);
+            });
+            let lose = lose.clone();
+            let (mut server_in, mut desk_out) = (server, desk);
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 16 * 1024];
+                loop {
+                    match server_in.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => {
+                            if lose.swap(false, Ordering::SeqCst) {
+                                break;
+                            }
+                            if desk_out.write_all(&buf[..n]).is_err() {
+                                break;
+                            }
+                        }
+                    }
+                }
+                let _ = desk_out.shutdown(std::net::Shutdown::Both);
+                let _ = server_in.shutdown(std::net::Shutdown::Both);
+            });
+        }
+    });
+    Relay { address, lose_next_answer }
+}
+
+#[test]
+fn a_save_whose_answer_was_lost_is_sent_again_and_makes_one_case() {
+    let dir = temp_dir();
+    let db = copy_into(&demo_database(dir.path()), dir.path(), "may-chu");
+    let server = serve(&db);
+    let upstream: SocketAddr = server.address.trim_start_matches("https://").parse().unwrap();
+    let relay = relay(upstream);
+
+    let desk = Remote::connect(&relay.address, &server.pin).unwrap();
+    let ctx = Context::new(dir.path().join("Bản in"));
+    desk.dispatch("sign_in", json!({ "login": "tiepnhan", "password": ykien::demo::DEMO_PASSWORD }), &ctx, None).unwrap();
+    let before = book_total(&desk);
+
+    relay.lose_next_answer.store(true, Ordering::SeqCst);
+    let case = desk.dispatch("feedback_add", new_case("Phạm Minh Lộc"), &ctx, None).expect("the retry answers the first result");
+    assert!(!relay.lose_next_answer.load(Ordering::SeqCst), "an answer was lost on the way");
+    assert_eq!(book_total(&desk), before + 1, "one case, not two");
+    let page = desk.dispatch("feedback_list", json!({ "filter": { "search": "pham minh loc" } }), &ctx, None).unwrap();
+    assert_eq!(page["total"], 1, "{page}");
+    assert_eq!(page["rows"][0]["receipt_no"], case["receipt_no"]);
+
+    // The same request id sent again, as a desk does after a restart of its own, is
+    // answered with the first receipt.
+    let id = uuid::Uuid::now_v7().to_string();
+    let first = desk.dispatch("feedback_add", new_case("Vũ Thị Hồng Nhung"), &ctx, Some(&id)).unwrap();
+    let again = desk.dispatch("feedback_add", new_case("Vũ Thị Hồng Nhung"), &ctx, Some(&id)).unwrap();
+    assert_eq!(first["receipt_no"], again["receipt_no"]);
+    assert_eq!(book_total(&desk), before + 2);
+}
+
+#[test]
+fn a_desk_is_refused_without_a_session_and_its_refusals_are_the_cores() {
+    let dir = temp_dir();
+    let db = copy_into(&demo_database(dir.path()), dir.path(), "may-chu");
+    let server = serve(&db);
+    let desk = Remote::connect(&server.address, &server.pin).unwrap();
+    assert_eq!(desk.info().product, "ykien");
+    assert!(desk.info().accounts_exist);
+    assert_eq!(desk.address(), server.address);
+    let ctx = Context::new(dir.path());
+
+    match desk.dispatch("feedback_list", json!({ "filter": {} }), &ctx, None) {
+        Err(ErrorReport::SignInRequired { .. }) => {}
+        other => panic!("{other:?}"),
+    }
+    match desk.dispatch("sign_in", json!({ "login": "tiepnhan", "password": "sai mật khẩu" }), &ctx, None) {
+        Err(ErrorReport::Validation { .. } | ErrorReport::Forbidden { .. } | ErrorReport::SignInRequired { .. }) => {}
+        other => panic!("{other:?}"),
+    }
+    assert!(desk.session().is_none());
+    desk.dispatch("sign_in", json!({ "login": "tiepnhan", "password": ykien::demo::DEMO_PASSWORD }), &ctx, None).unwrap();
+    match desk.dispatch("accounts_list", json!({}), &ctx, None) {
+        Err(ErrorReport::Forbidden { message }) => assert!(message.contains("Cán bộ tiếp nhận"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+    match desk.dispatch("no_such_command", json!({}), &ctx, None) {
+        Err(ErrorReport::NotFound { .. }) => {}
+        other => panic!("{other:?}"),
+    }
+    // A print travels back as a file, into the desk's own print folder.
+    let printed = desk.dispatch("print_open", json!({ "job": { "form": "receipts", "receipt_nos": ["2026/000001"] } }), &ctx, None);
+    let printed = printed.unwrap();
+    let path = PathBuf::from(printed["path"].as_str().unwrap());
+    assert!(path.starts_with(dir.path()), "{printed}");
+    assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF"), "a PDF at {}", path.display());
+    assert_eq!(printed["opened"], false);
+
+    desk.dispatch("sign_out", Value::Null, &ctx, None).unwrap();
+    assert!(desk.session().is_none());
+    match desk.dispatch("feedback_list", json!({ "filter": {} }), &ctx, None) {
+        Err(ErrorReport::SignInRequired { .. }) => {}
+        other => panic!("after sign-out: {other:?}"),
+    }
+}
