@@ -515,4 +515,120 @@ mod tests {
         assert_eq!(state.desk_view().mode, "local");
         assert!(state.is_open(), "this PC's file stays open");
     }
+
+    /// `ykien serve` on `db`, started by the test; answers its address and pairing code.
+    fn serve(bin: &str, db: &Path, listen: &str) -> (std::process::Child, String, String) {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(bin)
+            .args(["--db", &db.display().to_string(), "serve", "--listen", listen])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("ykien serve starts");
+        let out = std::io::BufReader::new(child.stdout.take().unwrap());
+        for line in out.lines() {
+            let line = line.unwrap();
+            if let Some(rest) = line.strip_prefix("ykien-serve: ready https://") {
+                let mut words = rest.split_whitespace();
+                let address = words.next().unwrap().to_owned();
+                let pin = words.next().unwrap().trim_start_matches("pin=").to_owned();
+                return (child, address, pin);
+            }
+        }
+        panic!("ykien serve ended before it was ready");
+    }
+
+    /// Two desks of a real office server (`ykien serve`, started here on a demo database):
+    /// the pairing code checked (a wrong one refused with the core's `server_identity`,
+    /// nothing saved), the table's commands sent to the server, a case saved at one desk told
+    /// to the other as `ledger-changed` within two seconds, and the server killed and started
+    /// again told as `connection` lost, then restored. Needs the `ykien` binary:
+    /// `cargo build -p ykien --bin ykien && YKIEN_BIN=$PWD/target/debug/ykien cargo test -p ykien-app --lib -- --ignored`.
+    #[test]
+    #[ignore = "needs the ykien binary: YKIEN_BIN"]
+    fn two_desks_of_a_real_server() {
+        use std::sync::mpsc;
+        use std::time::{Duration, Instant};
+        let bin = std::env::var("YKIEN_BIN").expect("YKIEN_BIN: the ykien binary");
+        let bin = std::fs::canonicalize(&bin).unwrap().display().to_string();
+        let server_dir = tempfile::tempdir().unwrap();
+        let server_db = server_dir.path().join("demo.db");
+        let made = std::process::Command::new(&bin).args(["--db", &server_db.display().to_string(), "demo"]).output().unwrap();
+        assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+        let (mut server, address, pin) = serve(&bin, &server_db, "127.0.0.1:0");
+
+        let desk = |name: &str| {
+            let (dir, db, config) = paths();
+            let state = AppState::start(db.clone(), config.clone());
+            let (tx, rx) = mpsc::channel::<(String, Value)>();
+            let tx = Mutex::new(tx);
+            state.set_emitter(Arc::new(move |event, payload| {
+                let _ = lock(&tx).send((event.to_owned(), payload));
+            }));
+            let wrong = DeskChoice::Server { address: address.clone(), pin: "00".repeat(32) };
+            assert!(matches!(state.set_desk(wrong), Err(ErrorReport::ServerIdentity { .. })), "{name}: a wrong code is refused");
+            assert_eq!((state.desk_view().mode, desk::load(&config)), ("unset", None), "{name}: nothing saved");
+            assert!(!state.set_desk(DeskChoice::Server { address: address.clone(), pin: pin.clone() }).unwrap());
+            let view = state.desk_view();
+            assert!(view.connected && view.server.as_ref().is_some_and(|s| s.product == "ykien"), "{name}: {view:?}");
+            assert!(!db.exists(), "{name}: a desk makes no database file");
+            (dir, state, rx)
+        };
+        let (_a, reception, _) = desk("reception");
+        let (_b, unit, events) = desk("unit");
+        let run = |state: &AppState, name: &str, args: Value| match state.target()? {
+            Target::Server(remote) => {
+                let answer = remote.dispatch(name, args, &ykien::commands::Context::new(std::env::temp_dir()), None);
+                state.reachable_now(!matches!(answer, Err(ErrorReport::Connection { .. })));
+                answer
+            }
+            Target::Local => panic!("not a desk of the server"),
+        };
+        let refused = run(&reception, "units_list", Value::Null);
+        assert!(matches!(refused, Err(ErrorReport::SignInRequired { .. })), "{refused:?}");
+        for (state, login) in [(&reception, "tiepnhan"), (&unit, "truongdonvi")] {
+            run(state, "sign_in", json!({ "login": login, "password": ykien::demo::DEMO_PASSWORD })).unwrap();
+        }
+        // The follower opens its stream again once signed in: give it a moment.
+        std::thread::sleep(Duration::from_secs(3));
+        let today = chrono::Local::now().date_naive();
+        let case = run(&reception, "feedback_add", json!({ "input": {
+            "received_at": format!("{today}T09:30"), "channel": "in_person", "kind": "complaint", "subject": "attitude",
+            "book": "feedback", "customer_name": "Khách ở quầy", "customer_org": "", "customer_address": "",
+            "customer_phone": "", "customer_email": "", "customer_group": "first_time",
+            "content": "Cán bộ trả lời thiếu nhiệt tình", "receiver_id": null, "unit_id": null,
+            "written": true, "formal": false, "settled_on_spot": null,
+        }}))
+        .unwrap();
+        let wait_for = |what: &dyn Fn(&str, &Value) -> bool, within: Duration| {
+            let deadline = Instant::now() + within;
+            loop {
+                let left = deadline.saturating_duration_since(Instant::now());
+                let (event, payload) = events.recv_timeout(left).expect("the event in time");
+                if what(&event, &payload) {
+                    return payload;
+                }
+            }
+        };
+        let told = wait_for(&|e, p| e == "ledger-changed" && p["case"]["receipt_no"] == case["receipt_no"], Duration::from_secs(2));
+        assert_eq!(told["command"], "feedback_add");
+
+        // The server killed: the desk says so, once.
+        server.kill().unwrap();
+        server.wait().unwrap();
+        assert!(matches!(run(&unit, "units_list", Value::Null), Err(ErrorReport::Connection { .. })));
+        wait_for(&|e, p| e == "connection" && p["state"] == "lost", Duration::from_secs(10));
+        assert!(!unit.desk_view().connected);
+        // Started again on the same port and file: the session survived, work goes on.
+        let (mut server, _, again) = serve(&bin, &server_db, &address);
+        assert_eq!(again, pin, "the same certificate");
+        let units = run(&unit, "units_list", Value::Null).expect("work goes on");
+        assert!(units.as_array().is_some_and(|u| !u.is_empty()));
+        wait_for(&|e, p| e == "connection" && p["state"] == "restored", Duration::from_secs(10));
+        assert!(unit.desk_view().connected);
+        for state in [&reception, &unit] {
+            run(state, "sign_out", Value::Null).unwrap();
+        }
+        server.kill().unwrap();
+        let _ = server.wait();
+    }
 }
