@@ -525,16 +525,21 @@ mod tests {
             .spawn()
             .expect("ykien serve starts");
         let out = std::io::BufReader::new(child.stdout.take().unwrap());
-        for line in out.lines() {
-            let line = line.unwrap();
-            if let Some(rest) = line.strip_prefix("ykien-serve: ready https://") {
-                let mut words = rest.split_whitespace();
-                let address = words.next().unwrap().to_owned();
-                let pin = words.next().unwrap().trim_start_matches("pin=").to_owned();
-                return (child, address, pin);
+        let ready = out.lines().map_while(std::result::Result::ok).find_map(|line| {
+            let rest = line.strip_prefix("ykien-serve: ready https://")?.to_owned();
+            let mut words = rest.split_whitespace();
+            let address = words.next()?.to_owned();
+            let pin = words.next()?.trim_start_matches("pin=").to_owned();
+            Some((address, pin))
+        });
+        match ready {
+            Some((address, pin)) => (child, address, pin),
+            None => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("ykien serve ended before it was ready");
             }
         }
-        panic!("ykien serve ended before it was ready");
     }
 
     /// Two desks of a real office server (`ykien serve`, started here on a demo database):

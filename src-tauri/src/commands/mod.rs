@@ -11,7 +11,8 @@
 //! - `desk_get`, `desk_set`: where this desk's ledger is, this PC's file or the office
 //!   server (src/desk.rs); on a desk of the server, every command of the table goes to the
 //!   server ([`ykien::desk::Remote::dispatch`]) with the same context, and what only works on
-//!   the server's own file (`database_unlock`, `backup_restore`) is refused;
+//!   the server's own file (`database_unlock`, `backup_restore`, encrypting it) is
+//!   refused;
 //! - `ledger-changed` after each write made on this PC, as the server sends it to its desks,
 //!   so that the window refreshes its lists on one path;
 //! - for the table's commands: the print folder beside the database, the system's PDF viewer
@@ -118,6 +119,11 @@ fn server_table(app: &AppHandle, state: &AppState, remote: &ykien::desk::Remote,
     }
     if name == "backup_restore" {
         return Err(state::server_only("Phục hồi dữ liệu từ bản sao lưu"));
+    }
+    // As the command line at a desk: the passphrase of the server's file is typed where the
+    // server starts, never sent from a desk.
+    if matches!(name, "encryption_on" | "encryption_change" | "encryption_off") {
+        return Err(state::server_only("Mã hoá tệp dữ liệu"));
     }
     let answer = with_context(app, state, name, |ctx| remote.dispatch(name, args, ctx, None));
     match &answer {
