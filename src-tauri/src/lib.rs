@@ -37,7 +37,7 @@ pub fn run() {
             // does connecting to the office server on a desk of one: the window opens at once.
             let handle = app.handle().clone();
             std::thread::spawn(move || {
-                let _ = handle.state::<AppState>().target();
+                handle.state::<AppState>().connect_until_answered();
                 commands::background::after_open(&handle);
             });
             Ok(())

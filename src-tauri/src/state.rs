@@ -168,6 +168,19 @@ impl AppState {
         self.connect(&address, &pin).map(Target::Server)
     }
 
+    /// At start on a desk of the server: connects, and while the server does not answer tries
+    /// again every few seconds, so that the window hears `connection` restored as soon as it
+    /// does (a server started after its desks). Stops at a changed certificate (the desk must
+    /// be paired again) and when the desk is switched to this PC's data.
+    pub fn connect_until_answered(&self) {
+        while let Err(e) = self.target() {
+            if !matches!(e, ErrorReport::Connection { .. }) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_secs(3));
+        }
+    }
+
     /// Connects to the server the desk is set to, outside any lock (it may take seconds),
     /// keeps the connection and begins following its events; or keeps why not.
     fn connect(&self, address: &str, pin: &Fingerprint) -> Result<Arc<Remote>, ErrorReport> {
@@ -623,8 +636,22 @@ mod tests {
         assert!(matches!(run(&unit, "units_list", Value::Null), Err(ErrorReport::Connection { .. })));
         wait_for(&|e, p| e == "connection" && p["state"] == "lost", Duration::from_secs(10));
         assert!(!unit.desk_view().connected);
-        // Started again on the same port and file: the session survived, work goes on.
-        let (mut server, _, again) = serve(&bin, &server_db, &address);
+        // A desk that starts while the server is down keeps trying, and connects once it answers.
+        let (_c, late_db, late_config) = paths();
+        desk::save(&late_config, &DeskChoice::Server { address: address.clone(), pin: pin.clone() }).unwrap();
+        let late = AppState::start(late_db, late_config);
+        let (server, again) = std::thread::scope(|scope| {
+            let trying = scope.spawn(|| late.connect_until_answered());
+            std::thread::sleep(Duration::from_secs(1));
+            assert!(!trying.is_finished() && !late.desk_view().connected, "no server yet");
+            // Started again on the same port and file.
+            let (server, _, again) = serve(&bin, &server_db, &address);
+            trying.join().unwrap();
+            (server, again)
+        });
+        let mut server = server;
+        assert!(late.desk_view().connected, "{:?}", late.desk_view());
+        // The session of the desk that was working survived the restart: work goes on.
         assert_eq!(again, pin, "the same certificate");
         let units = run(&unit, "units_list", Value::Null).expect("work goes on");
         assert!(units.as_array().is_some_and(|u| !u.is_empty()));
