@@ -51,11 +51,8 @@ pub(super) fn incoming(name: &str, args: &Value, answered: Vec<AnsweredFile>, re
             DeskFile::Writes(arg) => *arg,
             DeskFile::PrintFolder => "print",
         };
-        let file = answered.iter().find(|a| a.arg == wanted).ok_or_else(|| {
-            ErrorReport::from(Error::Connection(format!(
-                "Máy chủ đã chạy lệnh «{name}» nhưng không gửi lại tệp; hãy làm lại."
-            )))
-        })?;
+        // A command that wrote no file (it refused before writing) has none in the answer.
+        let Some(file) = answered.iter().find(|a| a.arg == wanted) else { continue };
         let bytes = STANDARD.decode(&file.base64).map_err(|e| {
             ErrorReport::from(Error::Connection(format!("Tệp máy chủ gửi về bị hỏng ({e}); hãy làm lại.")))
         })?;

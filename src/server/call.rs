@@ -87,17 +87,29 @@ pub fn run(shared: &Shared, name: &str, mut args: Value, files: &HashMap<String,
     let Some(command) = commands::find(name) else {
         return reply(refusal(ErrorReport::NotFound { entity: "lệnh".into(), id: name.into(), message: format!("Máy chủ không có lệnh «{name}».") }));
     };
-    let request_id = caller.request_id.as_deref().filter(|_| command.writes);
-    if let Some(answer) = request_id.and_then(|id| shared.remembered.get(id)) {
-        return Reply { answer, replayed: true, session_ended: false };
-    }
     if PASSWORD_COMMANDS.contains(&name) {
         if let Err(e) = shared.attempts.check(caller.address) {
             return reply(refusal(e));
         }
     }
     let mut ledger = shared.ledger.lock().unwrap_or_else(|p| p.into_inner());
+    if let Err(answer) = admitted(&ledger, command, caller) {
+        return reply(answer);
+    }
+    let desk_session = match caller.token.as_deref().map(|t| shared.sessions.resolve(&ledger, t)).transpose() {
+        Ok(found) => found.flatten(),
+        Err(e) => return reply(refusal(e.into())),
+    };
+    if let Err(answer) = may_work(&mut ledger, command, caller, desk_session.as_ref()) {
+        return reply(answer);
+    }
+    // Looked up once the caller is known to be signed in: an answer is given back only to
+    // whoever may ask for it again.
+    let request_id = caller.request_id.as_deref().filter(|_| command.writes);
     if let Some(id) = request_id {
+        if let Some(answer) = shared.remembered.get(id) {
+            return Reply { answer, replayed: true, session_ended: false };
+        }
         match ledger.desk_answer(id) {
             Ok(Some((_, status, body))) => {
                 let body = serde_json::from_str(&body).unwrap_or(Value::Null);
@@ -106,21 +118,6 @@ pub fn run(shared: &Shared, name: &str, mut args: Value, files: &HashMap<String,
             Ok(None) => {}
             Err(e) => return reply(refusal(e.into())),
         }
-    }
-    match admitted(&ledger, command, caller) {
-        Ok(()) => {}
-        Err(answer) => return reply(answer),
-    }
-    let desk_session = match caller.token.as_deref().map(|t| shared.sessions.resolve(&ledger, t)).transpose() {
-        Ok(found) => found.flatten(),
-        Err(e) => return reply(refusal(e.into())),
-    };
-    if command.signed_in && desk_session.is_none() && ledger.accounts_exist().unwrap_or(true) {
-        return reply(sign_in_required(if caller.token.is_some() {
-            "Phiên làm việc đã kết thúc (đã đăng xuất, hoặc máy chủ không còn giữ phiên này): hãy đăng nhập lại."
-        } else {
-            "Hãy đăng nhập trước khi làm việc với máy chủ."
-        }));
     }
     let transit = match InTransit::receive(name, &mut args, files) {
         Ok(t) => t,
@@ -180,6 +177,30 @@ fn admitted(ledger: &Ledger, command: &Command, caller: &Caller) -> Result<(), A
         return Err(sign_in_required(NO_ACCOUNT));
     }
     Ok(())
+}
+
+/// Refuses a command that needs a session when the caller has none, or when theirs may not
+/// work now: locked (only unlocking is left), its account disabled, or its password to be
+/// changed first (only the change is left). The core checks the same at each of its guards;
+/// checked here too, the few commands that guard nothing of their own are covered as well.
+fn may_work(ledger: &mut Ledger, command: &Command, caller: &Caller, session: Option<&DeskSession>) -> Result<(), Answer> {
+    if !command.signed_in || !ledger.accounts_exist().map_err(|e| refusal(e.into()))? {
+        return Ok(());
+    }
+    let Some(session) = session else {
+        return Err(sign_in_required(if caller.token.is_some() {
+            "Phiên làm việc đã kết thúc (đã đăng xuất, hoặc máy chủ không còn giữ phiên này): hãy đăng nhập lại."
+        } else {
+            "Hãy đăng nhập trước khi làm việc với máy chủ."
+        }));
+    };
+    if matches!(command.name, "unlock_screen" | "password_change") {
+        return Ok(());
+    }
+    ledger.resume_session(Some(session.session.clone()));
+    let state = ledger.session_account().map(drop);
+    ledger.take_session();
+    state.map_err(|e| refusal(e.into()))
 }
 
 /// A write with a request id: the command and the keeping of its answer in one transaction.

@@ -29,7 +29,8 @@ pub struct Outgoing {
 
 /// The files of one call.
 pub struct InTransit {
-    dir: tempfile::TempDir,
+    /// The call's own folder; none for the commands without files (most), which need none.
+    dir: Option<tempfile::TempDir>,
     /// (argument, the desk's path, the server's copy) of each file the command writes.
     writes: Vec<(String, String, PathBuf)>,
     prints: bool,
@@ -55,11 +56,15 @@ impl InTransit {
     /// Takes in the files of `command`: those it reads are written from `files`, the paths of
     /// those it writes are replaced in `args` by paths in the call's own folder.
     pub fn receive(command: &str, args: &mut Value, files: &HashMap<String, Incoming>) -> Result<InTransit, ErrorReport> {
+        if desk_files(command).is_empty() {
+            return Ok(InTransit { dir: None, writes: Vec::new(), prints: false });
+        }
         let dir = tempfile::Builder::new()
             .prefix("ykien-server-")
             .tempdir()
             .map_err(|e| ErrorReport::Io { message: format!("Máy chủ không tạo được thư mục tạm: {e}") })?;
-        let mut transit = InTransit { dir, writes: Vec::new(), prints: false };
+        let root = dir.path().to_path_buf();
+        let mut transit = InTransit { dir: Some(dir), writes: Vec::new(), prints: false };
         for file in desk_files(command) {
             match *file {
                 DeskFile::Reads(arg) => {
@@ -69,13 +74,13 @@ impl InTransit {
                     let bytes = base64::engine::general_purpose::STANDARD
                         .decode(sent.base64.as_bytes())
                         .map_err(|e| invalid(arg, format!("Nội dung tệp «{}» gửi kèm không đọc được: {e}.", sent.name)))?;
-                    let copy = transit.dir.path().join(file_name(&sent.name));
+                    let copy = root.join(file_name(&sent.name));
                     std::fs::write(&copy, bytes).map_err(|e| ErrorReport::Io { message: format!("Máy chủ không ghi được tệp tạm: {e}") })?;
                     set_arg(args, arg, &copy);
                 }
                 DeskFile::Writes(arg) => {
                     let Some(desk_path) = args.get(arg).and_then(Value::as_str).map(str::to_owned) else { continue };
-                    let out = transit.dir.path().join("out");
+                    let out = root.join("out");
                     std::fs::create_dir_all(&out).map_err(|e| ErrorReport::Io { message: format!("Máy chủ không tạo được thư mục tạm: {e}") })?;
                     let copy = out.join(file_name(&desk_path));
                     set_arg(args, arg, &copy);
@@ -87,9 +92,13 @@ impl InTransit {
         Ok(transit)
     }
 
-    /// Where the command prints (`print_open`, `survey_print`).
+    /// Where the command prints (`print_open`, `survey_print`); a command without files
+    /// prints nothing, and is given a folder it never writes.
     pub fn print_dir(&self) -> PathBuf {
-        self.dir.path().join("print")
+        match &self.dir {
+            Some(dir) => dir.path().join("print"),
+            None => std::env::temp_dir().join("ykien-server-no-print"),
+        }
     }
 
     /// The files the command wrote, for the answer; the desk's own paths put back in place of
@@ -152,7 +161,7 @@ mod tests {
         let mut args = json!({"what": "ledger", "out": r"C:\Xuat\so.xlsx"});
         let transit = InTransit::receive("export_records", &mut args, &HashMap::new()).unwrap();
         let copy = PathBuf::from(args["out"].as_str().unwrap());
-        assert!(copy.starts_with(transit.dir.path()));
+        assert!(copy.starts_with(transit.dir.as_ref().unwrap().path()));
         std::fs::write(&copy, b"xlsx").unwrap();
         let mut result = json!({"path": copy.display().to_string(), "rows": 3});
         let files = transit.answer(&mut result).unwrap();
@@ -172,6 +181,6 @@ mod tests {
         let transit = InTransit::receive("import_ledger", &mut args, &sent).unwrap();
         let copy = PathBuf::from(args["path"].as_str().unwrap());
         assert_eq!(std::fs::read(&copy).unwrap(), b"xlsx");
-        assert!(copy.starts_with(transit.dir.path()));
+        assert!(copy.starts_with(transit.dir.as_ref().unwrap().path()));
     }
 }

@@ -146,9 +146,15 @@ impl Server {
         self.listener.local_addr().expect("a bound listener has an address")
     }
 
-    /// Serves until the process is stopped (Ctrl+C, or the service stopped): then makes the
+    /// Serves until the process is stopped (Ctrl+C, or on Unix SIGTERM): then makes the
     /// closing backup, as the app does when it closes.
     pub fn run(self) -> Result<()> {
+        self.run_until(stopped())
+    }
+
+    /// Serves until `stop` completes (a Windows service's stop request), giving calls under
+    /// way a few seconds to finish; then makes the closing backup.
+    pub fn run_until(self, stop: impl std::future::Future<Output = ()> + Send + 'static) -> Result<()> {
         let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
         let shared = self.shared.clone();
         upkeep::forget_old(&shared.ledger);
@@ -164,7 +170,7 @@ impl Server {
         let stopper = handle.clone();
         let served = runtime.block_on(async move {
             tokio::spawn(async move {
-                stopped().await;
+                stop.await;
                 stopper.graceful_shutdown(Some(std::time::Duration::from_secs(5)));
             });
             axum_server::from_tcp_rustls(self.listener, tls)?

@@ -7,7 +7,7 @@ use super::files::Incoming;
 use super::{ui, Shared};
 use crate::ErrorReport;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -21,6 +21,11 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// The largest call accepted: an old ledger or a file of returned survey forms travels inside
+/// it, in base64 (or as a JSON array of bytes); years of an office's book fit many times over.
+/// (axum's default, 2 MB, would refuse a large spreadsheet.)
+pub const MAX_CALL_BYTES: usize = 256 * 1024 * 1024;
+
 /// The session cookie of browser desks.
 pub const COOKIE: &str = "ykien_session";
 /// The header every call must carry: a page of another site cannot add it without a CORS
@@ -31,7 +36,7 @@ pub const GUARD_HEADER: &str = "x-ykien";
 pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/api/info", get(info))
-        .route("/api/call/{command}", post(call))
+        .route("/api/call/{command}", post(call).layer(DefaultBodyLimit::max(MAX_CALL_BYTES)))
         .route("/api/events", get(follow))
         .route("/api/{*rest}", axum::routing::any(no_such_call))
         .fallback(ui::serve)
@@ -84,11 +89,12 @@ fn text(headers: &HeaderMap, name: &str, max: usize) -> Option<String> {
     (!clean.is_empty()).then_some(clean)
 }
 
-fn guarded(headers: &HeaderMap) -> Result<(), Response> {
+/// The refusal of a call without the guard header.
+fn unguarded(headers: &HeaderMap) -> Option<Response> {
     if headers.get(GUARD_HEADER).is_some_and(|v| v.as_bytes() == b"1") {
-        Ok(())
+        None
     } else {
-        Err(refused(ErrorReport::Forbidden {
+        Some(refused(ErrorReport::Forbidden {
             message: "Yêu cầu thiếu tiêu đề X-Ykien: máy chủ chỉ nhận lệnh từ Ý Kiến (ứng dụng, trình duyệt mở trang của \
                       máy chủ, dòng lệnh)."
                 .into(),
@@ -113,7 +119,7 @@ async fn call(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refusal) = guarded(&headers) {
+    if let Some(refusal) = unguarded(&headers) {
         return refusal;
     }
     let body: CallBody = if body.iter().all(u8::is_ascii_whitespace) {
@@ -195,7 +201,7 @@ async fn follow(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
             }
         }
     });
-    let mut response = Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)).text(" ping")).into_response();
+    let mut response = Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)).text("ping")).into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }

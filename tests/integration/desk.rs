@@ -62,7 +62,10 @@ fn free_port() -> u16 {
 
 /// Starts the server on `db` and waits until it answers with the certificate it made.
 fn serve(db: &Path) -> Server {
-    let port = free_port();
+    serve_on(db, free_port())
+}
+
+fn serve_on(db: &Path, port: u16) -> Server {
     let child = Command::new(env!("CARGO_BIN_EXE_ykien"))
         .arg("serve")
         .arg("--db")
@@ -228,7 +231,10 @@ const SCRIPT: &[(Option<&str>, &[&str])] = &[
 ];
 
 /// Runs the script at `place`, files written into `out`; the answers, folded (see `fold`).
+/// A server refuses every desk that has not signed in, so at a desk the commands the script
+/// runs without `--as` are run as the clerk.
 fn run_script(place: &[String], out: &Path) -> Vec<Value> {
+    let at_desk = place.iter().any(|a| a == "--server");
     let mut last_receipt = String::new();
     let mut runs = Vec::new();
     for (login, args) in SCRIPT {
@@ -239,7 +245,8 @@ fn run_script(place: &[String], out: &Path) -> Vec<Value> {
                 a => a.replace("DIR", &out.to_string_lossy()),
             })
             .collect();
-        let (code, json) = ykien(place, *login, &args);
+        let login = if at_desk { login.or(Some("tiepnhan")) } else { *login };
+        let (code, json) = ykien(place, login, &args);
         if let Some(receipt) = json.get("receipt_no").and_then(Value::as_str) {
             last_receipt = receipt.to_owned();
         }
@@ -357,7 +364,7 @@ fn a_case_entered_over_the_server_is_in_the_book_of_another_desk() {
     std::thread::sleep(Duration::from_millis(500));
 
     let args: Vec<String> = [
-        "feedback", "add", "--channel", "hotline", "--kind", "feedback", "--customer", "Hoàng Thị Mai Phương", "--content",
+        "feedback", "add", "--channel", "hotline", "--kind", "suggestion", "--customer", "Hoàng Thị Mai Phương", "--content",
         "Đề nghị niêm yết thêm thủ tục",
     ]
     .map(String::from)
@@ -503,5 +510,66 @@ fn a_desk_is_refused_without_a_session_and_its_refusals_are_the_cores() {
     match desk.dispatch("feedback_list", json!({ "filter": {} }), &ctx, None) {
         Err(ErrorReport::SignInRequired { .. }) => {}
         other => panic!("after sign-out: {other:?}"),
+    }
+}
+
+#[test]
+fn an_unreachable_server_and_a_missing_pin_are_said_plainly() {
+    // Nothing listens on a port just freed.
+    let address = format!("127.0.0.1:{}", free_port());
+    let units = vec!["units".to_owned()];
+    let place = vec!["--server".to_owned(), address.clone(), "--pin".to_owned(), "AB".repeat(32)];
+    let (code, out) = ykien(&place, None, &units);
+    assert_eq!(code, 1);
+    assert_eq!(out["error"]["kind"], "connection", "{out}");
+    let message = out["error"]["message"].as_str().unwrap();
+    assert!(message.contains(&format!("https://{address}")) && message.contains("máy chủ"), "{message}");
+
+    let (code, out) = ykien(&["--server".to_owned(), address], None, &units);
+    assert_eq!(code, 1);
+    assert_eq!(out["error"]["field"], "pin", "{out}");
+}
+
+#[test]
+fn a_follower_hears_the_server_go_and_come_back() {
+    let dir = temp_dir();
+    let db = copy_into(&demo_database(dir.path()), dir.path(), "may-chu");
+    let server = serve(&db);
+    let port: u16 = server.address.rsplit(':').next().unwrap().parse().unwrap();
+    let desk = signed_in(&server, "tiepnhan");
+    let (tx, rx) = mpsc::channel();
+    let _following = desk.follow(move |e| {
+        let _ = tx.send(e);
+    });
+    std::thread::sleep(Duration::from_millis(500));
+
+    drop(server);
+    let wait_for = |wanted: DeskEvent| {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(e) if e == wanted => return,
+                Ok(_) => continue,
+                Err(_) => panic!("no {wanted:?} within 30 s"),
+            }
+        }
+    };
+    wait_for(DeskEvent::Lost);
+
+    // The same server again (its session table kept the desk's session): work goes on.
+    let _again = serve_on(&db, port);
+    wait_for(DeskEvent::Restored);
+    let case = desk.dispatch("feedback_add", new_case("Đinh Công Tráng"), &Context::new(dir.path()), None).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(DeskEvent::Changed(data)) if data["command"] == "feedback_add" => {
+                assert_eq!(data["case"]["receipt_no"], case["receipt_no"], "{data}");
+                assert!(data["by"].as_str().unwrap().starts_with("tiepnhan"), "{data}");
+                break;
+            }
+            Ok(_) => continue,
+            Err(_) => panic!("the new case was not heard after the restart"),
+        }
     }
 }

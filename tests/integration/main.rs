@@ -21,6 +21,7 @@ mod records;
 mod report;
 mod retention;
 mod search;
+mod server;
 mod structure;
 mod surveys;
 mod windows_installer;

@@ -22,9 +22,9 @@ pub struct ServeArgs {
 pub const READY: &str = "ykien-serve: ready";
 
 pub fn run(path: &Path, args: ServeArgs, json: bool) -> Result<()> {
-    let identity = Identity::load_or_create(path, &server::certificate_names())?;
-    let code = identity.fingerprint();
     if args.fingerprint {
+        let identity = Identity::load_or_create(path, &server::certificate_names())?;
+        let code = identity.fingerprint();
         if json {
             print_json(&serde_json::json!({
                 "fingerprint": code.display(),
@@ -57,6 +57,9 @@ pub fn run(path: &Path, args: ServeArgs, json: bool) -> Result<()> {
         }
         Opened::NeedsPassphrase(e) | Opened::Refused(e) => return Err(e),
     };
+    // The certificate is made (at the first start) only once the database is known to be usable.
+    let identity = Identity::load_or_create(path, &server::certificate_names())?;
+    let code = identity.fingerprint();
     ledger.set_actor(format!("{} (máy chủ, {})", ykien::SYSTEM_ACTOR, server::host_name()));
     let listen = args.listen.unwrap_or_else(server::default_listen);
     let server = Server::bind(ledger, &identity, listen)?;
