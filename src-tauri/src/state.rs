@@ -9,8 +9,8 @@ use ykien::{AppInfo, BackupFile, Database, Error, ErrorReport, Ledger, Opened};
 
 /// Where the window's commands go: this PC's database, or the office server (desk.rs).
 ///
-/// This PC's database: the open database, or why it could not be opened. The window still starts when opening
-/// fails (a newer schema, a network drive, a damaged file), so that it can say so in
+/// This PC's database: the open database, or why it could not be opened. The window still
+/// starts when opening fails (a newer schema, a network drive, a damaged file), so that it can say so in
 /// Vietnamese and, for a damaged file, offer the newest good backup. What is damaged and which
 /// backup to offer is the core's answer ([`Database::open_checked`], [`Database::diagnose`]).
 pub struct AppState {
