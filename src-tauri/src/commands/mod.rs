@@ -39,27 +39,36 @@ const IDLE_OVERRIDE: &str = "YKIEN_IDLE_LOCK_SECONDS";
 type Reply = Result<Value, ErrorReport>;
 
 /// Runs the command `command` with `args` (an object of camelCase argument names). Off the
-/// window's thread: a long task must not freeze the window.
+/// window's thread: a long task must not freeze the window. And off Tauri's async runtime,
+/// on a thread of its own: the desk client's HTTPS calls block, which its client refuses to
+/// do on an async runtime's thread (it panics), and a long task on this PC's file should not
+/// hold one of the runtime's few workers either.
 #[tauri::command(async)]
 pub fn call(app: AppHandle, state: State<AppState>, command: String, args: Option<Value>) -> Reply {
+    let state = &*state;
+    std::thread::scope(|scope| scope.spawn(move || run(app, state, &command, args)).join())
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+fn run(app: AppHandle, state: &AppState, command: &str, args: Option<Value>) -> Reply {
     let args = args.unwrap_or(Value::Null);
-    match command.as_str() {
+    match command {
         "app_info" => json(state.info()),
         "desk_get" => json(state.desk_view()),
-        "desk_set" => desk_set(app, &state, &args),
+        "desk_set" => desk_set(app, state, &args),
         "task_cancel" => {
             state.cancel.store(true, Ordering::SeqCst);
             Ok(Value::Null)
         }
         _ => match state.target()? {
-            Target::Server(remote) => server_table(&app, &state, &remote, &command, args),
-            Target::Local => match command.as_str() {
-                "database_unlock" => database_unlock(app, &state, commands::parse(&command, args)?),
+            Target::Server(remote) => server_table(&app, state, &remote, command, args),
+            Target::Local => match command {
+                "database_unlock" => database_unlock(app, state, commands::parse(command, args)?),
                 "backup_restore" => {
-                    let a: PathArgs = commands::parse(&command, args)?;
+                    let a: PathArgs = commands::parse(command, args)?;
                     json(state.restore(&a.path)?)
                 }
-                _ => table(&app, &state, &command, args),
+                _ => table(&app, state, command, args),
             },
         },
     }
