@@ -1,12 +1,14 @@
-//! The thin shell: opens the core's database, passes the window's commands to the core's
-//! command table, and hands the window the embedded UI. No records logic lives here.
+//! The thin shell: opens the core's database (or connects to the office server), passes the
+//! window's commands to the core's command table (or the server's), and hands the window the
+//! embedded UI. No records logic lives here.
 
 mod commands;
+mod desk;
 mod state;
 mod webview2;
 
 use state::AppState;
-use tauri::{Listener, Manager};
+use tauri::{Emitter, Listener, Manager};
 
 pub fn run() {
     // Before anything opens a window: with no WebView2 runtime, say what to install and stop.
@@ -18,7 +20,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(AppState::open(db_path))
+        .manage(AppState::start(db_path, desk::config_path()))
         // Every command of the window goes through `call` to the core's command table.
         .invoke_handler(tauri::generate_handler![commands::call])
         .setup(|app| {
@@ -27,10 +29,17 @@ pub fn run() {
             if std::env::var_os("YKIEN_BENCH_PAINT").is_some() {
                 app.listen_any("first-paint", |_| println!("YKIEN_FIRST_PAINT {}", unix_ms()));
             }
-            // The start-up check and the day's first backup run in the background: the
-            // window opens at once.
             let handle = app.handle().clone();
-            std::thread::spawn(move || commands::background::after_open(&handle));
+            app.state::<AppState>().set_emitter(std::sync::Arc::new(move |event, payload| {
+                let _ = handle.emit(event, payload);
+            }));
+            // The start-up check and the day's first backup run in the background, and so
+            // does connecting to the office server on a desk of one: the window opens at once.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                handle.state::<AppState>().connect_until_answered();
+                commands::background::after_open(&handle);
+            });
             Ok(())
         })
         .build(tauri::generate_context!())

@@ -53,13 +53,18 @@ fn target(statement: &str) -> String {
     args.trim_matches('"').split('"').next().unwrap_or("").to_owned()
 }
 
+/// The one program the uninstaller may run, exactly so: the program's own `service uninstall`
+/// (an office server's PC), which removes the Windows service, its firewall rule and the
+/// service's program copy in %ProgramFiles%\YKien, and leaves the data (src/bin/ykien/service.rs).
+const SERVICE_UNINSTALL: &str = r#"ExecShellWait "runas" "$INSTDIR\bin\ykien.exe" "service uninstall" SW_HIDE"#;
+
 /// What the uninstaller would do that it must not: run programs, remove recursively, remove
 /// anything but its program files, shortcuts and uninstall entry.
 fn uninstaller_problems(script: &str) -> Vec<String> {
     let mut problems = Vec::new();
     for s in uninstaller(script) {
         let verb = s.split_whitespace().next().unwrap_or("").to_lowercase();
-        if verb.starts_with("exec") {
+        if verb.starts_with("exec") && s != SERVICE_UNINSTALL {
             problems.push(format!("runs a program: {s}"));
         } else if verb.starts_with("deletereg") {
             if !s.contains("HKCU \"Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\YKien\"") {
@@ -98,6 +103,8 @@ fn the_check_catches_an_uninstaller_that_removes_the_data_folder() {
         r#"RMDir /r "$INSTDIR""#,
         r#"Delete "$INSTDIR\..\..\YKien\ykien.db""#,
         r#"ExecWait '"$INSTDIR\YKien.exe" --reset'"#,
+        r#"ExecShellWait "runas" "$INSTDIR\bin\ykien.exe" "restore x.db" SW_HIDE"#,
+        r#"ExecWait '"$INSTDIR\bin\ykien.exe" service uninstall --purge'"#,
         r#"Delete "$DESKTOP\*.*""#,
         "!define DATA \"$LOCALAPPDATA\\YKien\"\n  RMDir \"${DATA}\"",
     ] {

@@ -1,10 +1,11 @@
 //! `cargo xtask dist`: what a Windows office receives, made on Linux with no network.
 //!
 //! - `target/windows/YKien-<v>-khong-cai-dat.zip`: the portable build, a folder `YKien` with
-//!   the app, `WebView2Loader.dll` (which must sit beside it), `ĐỌC TÔI.txt` and the fonts'
+//!   the app, the command line `bin/ykien.exe` (also the office server), `WebView2Loader.dll` (which must sit beside it), `ĐỌC TÔI.txt` and the fonts'
 //!   licence; it runs from a USB stick;
 //! - `target/windows/YKien-<v>-cai-dat.exe`: a per-user installer made by Debian's makensis from
-//!   `src-tauri/windows/installer.nsi` (Tauri's own NSIS bundling downloads a plugin on every
+//!   `src-tauri/windows/installer.nsi`, which asks whether the PC is a desk or the office server
+//!   (then it installs the server as a Windows service, with administrator rights for that step) (Tauri's own NSIS bundling downloads a plugin on every
 //!   run, so it cannot work offline).
 //!
 //! Both are then read back by `dist_check.py` (file list, sizes, the PE headers and version
@@ -23,6 +24,9 @@ const DIST_PACKAGES: &[&str] =
 /// names are garbled by some Windows versions' built-in unzip, and the shortcuts carry the
 /// Vietnamese name anyway.
 const APP_EXE: &str = "YKien.exe";
+/// The command line (`ykien serve`, `ykien service install`), in a folder of its own: Windows'
+/// file names ignore case, and `ykien.exe` beside the app would be `YKien.exe`.
+const CLI_EXE: &str = "bin/ykien.exe";
 const README_NAME: &str = "ĐỌC TÔI.txt";
 
 pub fn dist() -> Result {
@@ -33,9 +37,11 @@ pub fn dist() -> Result {
     build_ui(false)?;
 
     step("optimised build for Windows (x86_64-pc-windows-gnu, profile `dist`)");
-    // The app only: the command line is for administrators, not offices, and each fat-LTO
-    // link costs minutes. Profile `dist` (Cargo.toml): release with LTO, symbols stripped.
+    // The app, and the command line: it runs the office server and installs it as a Windows
+    // service when the installer is told the PC is the server. Profile `dist` (Cargo.toml):
+    // release with LTO, symbols stripped.
     sh(cargo(&["build", "--profile", "dist", "--target", TARGET, "-p", "ykien-app", "--bin", "ykien-app"]))?;
+    sh(cargo(&["build", "--profile", "dist", "--target", TARGET, "-p", "ykien", "--bin", "ykien"]))?;
     let built = root().join("target").join(TARGET).join("dist");
 
     step("staging the files an office receives");
@@ -46,7 +52,9 @@ pub fn dist() -> Result {
         std::fs::remove_dir_all(&stage).map_err(|e| format!("{}: {e}", stage.display()))?;
     }
     std::fs::create_dir_all(stage.join("licences")).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(stage.join("bin")).map_err(|e| e.to_string())?;
     copy(&built.join("ykien-app.exe"), &stage.join(APP_EXE))?;
+    copy(&built.join("ykien.exe"), &stage.join(CLI_EXE))?;
     // tauri-build copies the loader from webview2-com-sys beside the .exe it builds.
     copy(&built.join("WebView2Loader.dll"), &stage.join("WebView2Loader.dll"))?;
     copy(&root().join("src/pdf/fonts/LICENSE"), &stage.join("licences/LiberationSerif-LICENSE.txt"))?;

@@ -16,20 +16,24 @@ import zipfile
 import pefile
 
 APP = "YKien.exe"
+# In a folder of its own: Windows' file names ignore case, and ykien.exe is YKien.exe there.
+CLI = "bin/ykien.exe"
 TOP = "YKien"
 README = "ĐỌC TÔI.txt"
 PRODUCT = "Ý Kiến"
 ZIP_FILES = {
     f"{TOP}/{APP}",
+    f"{TOP}/{CLI}",
     f"{TOP}/WebView2Loader.dll",
     f"{TOP}/{README}",
     f"{TOP}/licences/LiberationSerif-LICENSE.txt",
 }
 # uninstall.exe is written by the installer itself, and 7-Zip shows it among the files.
-INSTALLED_FILES = {APP, "WebView2Loader.dll", README, "licences/LiberationSerif-LICENSE.txt", "uninstall.exe"}
+INSTALLED_FILES = {APP, CLI, "WebView2Loader.dll", README, "licences/LiberationSerif-LICENSE.txt", "uninstall.exe"}
 INSTALLER_LIMIT = 15 * 1024 * 1024
 IMAGE_FILE_MACHINE_AMD64 = 0x8664
 IMAGE_SUBSYSTEM_WINDOWS_GUI = 2
+IMAGE_SUBSYSTEM_WINDOWS_CUI = 3
 
 problems = []
 
@@ -89,6 +93,15 @@ def check_app(data, version):
     return strings
 
 
+def check_cli(data):
+    """The command line: an x64 console program (a Windows service runs it without a window)."""
+    pe = pefile.PE(data=data)
+    expect(pe.FILE_HEADER.Machine == IMAGE_FILE_MACHINE_AMD64, f"{CLI}: not an x64 executable")
+    expect(pe.OPTIONAL_HEADER.Subsystem == IMAGE_SUBSYSTEM_WINDOWS_CUI, f"{CLI}: not a console program")
+    imports = {e.dll.decode().lower() for e in getattr(pe, "DIRECTORY_ENTRY_IMPORT", [])}
+    expect("advapi32.dll" in imports, f"{CLI}: does not import advapi32.dll, the service manager's ({sorted(imports)})")
+
+
 def check_installer(path, version):
     pe = pefile.PE(path)
     expect(pe.FILE_HEADER.Machine == IMAGE_FILE_MACHINE_AMD64, "installer: not a 64-bit Windows executable")
@@ -121,9 +134,12 @@ def check(zip_path, installer, version):
                 expect(info.flag_bits & 0x800, f"zip: {info.filename} without the UTF-8 name flag")
         sizes = {i.filename: i.file_size for i in z.infolist()}
         app = z.read(f"{TOP}/{APP}") if f"{TOP}/{APP}" in names else b""
+        cli = z.read(f"{TOP}/{CLI}") if f"{TOP}/{CLI}" in names else b""
         readme = z.read(f"{TOP}/{README}") if f"{TOP}/{README}" in names else b""
     if expect(app, "zip: no app"):
         check_app(app, version)
+    if expect(cli, "zip: no command line"):
+        check_cli(cli)
     expect(readme.startswith(b"\xef\xbb\xbf") and b"\r\n" in readme, f"{README}: not UTF-8 with a BOM and CRLF lines")
     text = readme.decode("utf-8-sig", "replace")
     for needed in [version, "WebView2", "Evergreen Standalone Installer", "%LOCALAPPDATA%\\YKien\\ykien.db"]:

@@ -8,6 +8,13 @@
 //! - `database_unlock`: the passphrase that opens an encrypted database;
 //! - `backup_restore`: replacing the open database by a backup, which reopens it;
 //! - `task_cancel`: the Cancel button of a long task;
+//! - `desk_get`, `desk_set`: where this desk's ledger is, this PC's file or the office
+//!   server (src/desk.rs); on a desk of the server, every command of the table goes to the
+//!   server ([`ykien::desk::Remote::dispatch`]) with the same context, and what only works on
+//!   the server's own file (`database_unlock`, `backup_restore`, encrypting it) is
+//!   refused;
+//! - `ledger-changed` after each write made on this PC, as the server sends it to its desks,
+//!   so that the window refreshes its lists on one path;
 //! - for the table's commands: the print folder beside the database, the system's PDF viewer
 //!   (the opener), `records-progress` events, a connection of its own for the commands marked
 //!   `apart` (a manual backup, an import, an export, a disposal), and the shorter idle lock
@@ -15,7 +22,8 @@
 
 pub mod background;
 
-use crate::state::AppState;
+use crate::desk;
+use crate::state::{self, AppState, Target};
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -31,23 +39,49 @@ const IDLE_OVERRIDE: &str = "YKIEN_IDLE_LOCK_SECONDS";
 type Reply = Result<Value, ErrorReport>;
 
 /// Runs the command `command` with `args` (an object of camelCase argument names). Off the
-/// window's thread: a long task must not freeze the window.
+/// window's thread: a long task must not freeze the window. And off Tauri's async runtime,
+/// on a thread of its own: the desk client's HTTPS calls block, which its client refuses to
+/// do on an async runtime's thread (it panics), and a long task on this PC's file should not
+/// hold one of the runtime's few workers either.
 #[tauri::command(async)]
 pub fn call(app: AppHandle, state: State<AppState>, command: String, args: Option<Value>) -> Reply {
+    let state = &*state;
+    std::thread::scope(|scope| scope.spawn(move || run(app, state, &command, args)).join())
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+fn run(app: AppHandle, state: &AppState, command: &str, args: Option<Value>) -> Reply {
     let args = args.unwrap_or(Value::Null);
-    match command.as_str() {
+    match command {
         "app_info" => json(state.info()),
-        "database_unlock" => database_unlock(app, &state, commands::parse(&command, args)?),
-        "backup_restore" => {
-            let a: PathArgs = commands::parse(&command, args)?;
-            json(state.restore(&a.path)?)
-        }
+        "desk_get" => json(state.desk_view()),
+        "desk_set" => desk_set(app, state, &args),
         "task_cancel" => {
             state.cancel.store(true, Ordering::SeqCst);
             Ok(Value::Null)
         }
-        _ => table(&app, &state, &command, args),
+        _ => match state.target()? {
+            Target::Server(remote) => server_table(&app, state, &remote, command, args),
+            Target::Local => match command {
+                "database_unlock" => database_unlock(app, state, commands::parse(command, args)?),
+                "backup_restore" => {
+                    let a: PathArgs = commands::parse(command, args)?;
+                    json(state.restore(&a.path)?)
+                }
+                _ => table(&app, state, command, args),
+            },
+        },
     }
+}
+
+/// Switches where this desk's ledger is, and answers as `desk_get`. When this PC's database
+/// was opened by the switch, its start-up check and the day's backup follow in the background.
+fn desk_set(app: AppHandle, state: &AppState, args: &Value) -> Reply {
+    let opened = state.set_desk(desk::choice_of(args)?)?;
+    if opened {
+        std::thread::spawn(move || background::after_open(&app));
+    }
+    json(state.desk_view())
 }
 
 #[derive(Deserialize)]
@@ -68,10 +102,50 @@ fn database_unlock(app: AppHandle, state: &AppState, a: PassphraseArgs) -> Reply
     Ok(Value::Null)
 }
 
-/// A command of the core's table, with what the window lends it.
+/// A command of the core's table on this PC's database, with what the window lends it.
 fn table(app: &AppHandle, state: &AppState, name: &str, args: Value) -> Reply {
     let entry = commands::find(name);
-    if entry.is_some_and(|c| c.long) {
+    let value = with_context(app, state, name, |ctx| {
+        if entry.is_some_and(|c| c.apart) {
+            state.with_own_connection(|l| Ok(commands::dispatch(l, name, args, ctx)))?
+        } else {
+            state.with(|l| Ok(commands::dispatch(l, name, args, ctx)))?
+        }
+    })?;
+    if entry.is_some_and(|c| c.writes) {
+        let by = state.with(|l| l.signed_in()).ok().flatten().map(|s| s.login).unwrap_or_default();
+        state.emit("ledger-changed", desk::changed_event(name, &value, &by));
+    }
+    Ok(shorter_idle_lock(name, value))
+}
+
+/// A command of the core's table on the office server, with the same context as on this PC.
+/// The server tells every desk, this one too, of each write (`ledger-changed`); the window
+/// is told here when the server stops answering and when it answers again.
+fn server_table(app: &AppHandle, state: &AppState, remote: &ykien::desk::Remote, name: &str, args: Value) -> Reply {
+    if name == "database_unlock" {
+        return Err(state::server_only("Mở khoá tệp dữ liệu được mã hoá"));
+    }
+    if name == "backup_restore" {
+        return Err(state::server_only("Phục hồi dữ liệu từ bản sao lưu"));
+    }
+    // As the command line at a desk: the passphrase of the server's file is typed where the
+    // server starts, never sent from a desk.
+    if matches!(name, "encryption_on" | "encryption_change" | "encryption_off") {
+        return Err(state::server_only("Mã hoá tệp dữ liệu"));
+    }
+    let answer = with_context(app, state, name, |ctx| remote.dispatch(name, args, ctx, None));
+    match &answer {
+        Err(ErrorReport::Connection { .. }) => state.reachable_now(false),
+        _ => state.reachable_now(true),
+    }
+    answer.map(|value| shorter_idle_lock(name, value))
+}
+
+/// Runs `run` with what the window lends a command: the print folder, the system's viewer,
+/// and progress events with the Cancel button.
+fn with_context(app: &AppHandle, state: &AppState, name: &str, run: impl FnOnce(&Context) -> Reply) -> Reply {
+    if commands::find(name).is_some_and(|c| c.long) {
         state.cancel.store(false, Ordering::SeqCst);
     }
     let progress = |p: &TaskProgress| {
@@ -80,18 +154,18 @@ fn table(app: &AppHandle, state: &AppState, name: &str, args: Value) -> Reply {
     };
     let open_file = |path: &Path| app.opener().open_path(path.to_string_lossy(), None::<&str>).is_ok();
     let ctx = Context { print_dir: state.print_dir(), open_file: &open_file, progress: &progress };
-    let mut value = if entry.is_some_and(|c| c.apart) {
-        state.with_own_connection(|l| Ok(commands::dispatch(l, name, args, &ctx)))??
-    } else {
-        state.with(|l| Ok(commands::dispatch(l, name, args, &ctx)))??
-    };
+    run(&ctx)
+}
+
+/// The end-to-end tests' shorter idle lock, applied to `access_state`'s answer.
+fn shorter_idle_lock(name: &str, mut value: Value) -> Value {
     if name == "access_state" {
         let cap = std::env::var(IDLE_OVERRIDE).ok().and_then(|v| v.parse::<u64>().ok()).filter(|s| *s > 0);
         if let (Some(cap), Some(idle)) = (cap, value.get_mut("idle_lock_seconds")) {
             *idle = Value::from(idle.as_u64().unwrap_or(cap).min(cap));
         }
     }
-    Ok(value)
+    value
 }
 
 fn json<T: serde::Serialize>(value: T) -> Reply {
