@@ -11,7 +11,7 @@
 //! printed and written to target/bench/results-SCALE.md.
 
 mod common;
-use common::{answers, markdown, Figure, Goal};
+use common::{answers, bench_now, generate, markdown, Figure, Goal};
 use rusqlite::types::Value;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -22,10 +22,6 @@ use ykien::domain::survey_entry::slots;
 use ykien::report::period::Period;
 use ykien::{no_progress, Book, Channel, CustomerGroup, FeedbackFilter, FeedbackInput, Kind, Ledger, PrintJob, ResponseInput, RoundInput, Subject};
 
-/// The moment every run is judged at: the data's last year is 2026.
-fn bench_now() -> chrono::NaiveDateTime {
-    chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap().and_hms_opt(9, 0, 0).unwrap()
-}
 const YEAR: i32 = 2026;
 
 fn env(name: &str) -> Option<String> {
@@ -118,35 +114,6 @@ fn main() {
         machine()
     );
     std::fs::write(dir.join(format!("results-{}.md", scale.as_str())), format!("{head}{table}")).unwrap();
-}
-
-/// The database of `scale`, generated when missing; the time it took when it was made now.
-fn generate(path: &Path, scale: Scale, seed: u64) -> Option<Duration> {
-    let noted = path.with_extension("generated-in");
-    if path.exists() {
-        println!("using {} ({})", path.display(), std::fs::read_to_string(&noted).unwrap_or_default().trim());
-        return None;
-    }
-    let tmp = path.with_extension("tmp");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", tmp.display()));
-    }
-    println!("generating {} …", path.display());
-    let (took, ()) = time(|| {
-        let mut l = Ledger::open(&tmp).unwrap();
-        l.set_clock(Some(bench_now()));
-        let progress = |what: &str, done: usize, total: usize| {
-            if done == total || done.is_multiple_of(50_000) {
-                println!("  {what}: {done}/{total}");
-            }
-        };
-        ykien::demo::scale::fill(&mut l, scale, seed, &progress).unwrap();
-    });
-    std::fs::rename(&tmp, path).unwrap();
-    let rate = scale.cases() as f64 / took.as_secs_f64();
-    std::fs::write(&noted, format!("generated in {:.0} s, {rate:.0} cases/s with their forms\n", took.as_secs_f64())).unwrap();
-    println!("  done in {:.0} s", took.as_secs_f64());
-    Some(took)
 }
 
 /// The app's start: opening the file (schema check, no migration to run), which the window

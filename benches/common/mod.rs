@@ -5,6 +5,42 @@
 use std::time::Duration;
 use ykien::domain::survey_entry::{applies, Answer, EntrySlot};
 
+/// The moment every run is judged at: the data's last year is 2026.
+pub fn bench_now() -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap().and_hms_opt(9, 0, 0).unwrap()
+}
+
+/// The database of `scale`, generated when missing; the time it took when it was made now.
+pub fn generate(path: &std::path::Path, scale: ykien::demo::scale::Scale, seed: u64) -> Option<Duration> {
+    let noted = path.with_extension("generated-in");
+    if path.exists() {
+        println!("using {} ({})", path.display(), std::fs::read_to_string(&noted).unwrap_or_default().trim());
+        return None;
+    }
+    let tmp = path.with_extension("tmp");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", tmp.display()));
+    }
+    println!("generating {} …", path.display());
+    let t = std::time::Instant::now();
+    {
+        let mut l = ykien::Ledger::open(&tmp).unwrap();
+        l.set_clock(Some(bench_now()));
+        let progress = |what: &str, done: usize, total: usize| {
+            if done == total || done.is_multiple_of(50_000) {
+                println!("  {what}: {done}/{total}");
+            }
+        };
+        ykien::demo::scale::fill(&mut l, scale, seed, &progress).unwrap();
+    }
+    let took = t.elapsed();
+    std::fs::rename(&tmp, path).unwrap();
+    let rate = scale.cases() as f64 / took.as_secs_f64();
+    std::fs::write(&noted, format!("generated in {:.0} s, {rate:.0} cases/s with their forms\n", took.as_secs_f64())).unwrap();
+    println!("  done in {:.0} s", took.as_secs_f64());
+    Some(took)
+}
+
 /// "p50 … ms   p95 … ms   max … ms" of the samples.
 pub fn stats(mut samples: Vec<Duration>) -> String {
     samples.sort();

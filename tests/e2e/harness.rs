@@ -23,6 +23,13 @@ fn app_binary() -> PathBuf {
     path
 }
 
+/// The WebDriver client speaks rustls; with both of rustls' crypto providers compiled into
+/// this test binary (ring for the core, aws-lc-rs for the WebDriver client's own default),
+/// rustls cannot choose by itself, so the process is given ring, the core's.
+fn choose_crypto() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
@@ -38,8 +45,9 @@ impl Driver {
         let exe = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
         let child = Command::new(exe)
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            // The app reads its database path from here; WebKitWebDriver passes it on.
-            .env("YKIEN_DB", db)
+            // The app reads its database path from here; WebKitWebDriver passes it on. An
+            // empty path: none given, as on an office PC (the app's own folders, a first start).
+            .envs((!db.as_os_str().is_empty()).then_some(("YKIEN_DB", db)))
             // Other settings for the app (e.g. a short idle lock), passed on the same way.
             .envs(env.iter().copied())
             .stdout(Stdio::null())
@@ -104,6 +112,7 @@ impl App {
 
     /// As [`App::launch`], with more environment variables for the app.
     pub async fn launch_with(db: &Path, env: &[(&str, &str)]) -> App {
+        choose_crypto();
         let driver = Driver::start(db, env);
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
@@ -121,6 +130,7 @@ impl App {
     /// certificate whose public key hashes to `spki_sha256_base64` (as a desk pinned to its
     /// pairing code does; any other certificate is still refused).
     pub async fn browse(url: &str, spki_sha256_base64: &str) -> App {
+        choose_crypto();
         let driver = Driver::chromedriver();
         let profile = tempfile::Builder::new().prefix("ykien-chromium-").tempdir().unwrap();
         let mut caps = serde_json::Map::new();

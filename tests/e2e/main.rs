@@ -1,8 +1,10 @@
 //! End-to-end tests in the real app window (WebKitGTK through WebDriver, under Xvfb).
 //! Run by `cargo xtask test`, which builds the app, starts the display and sets YKIEN_APP.
+//! The pages served by an office server are also driven in headless Chromium (`desks`).
 //! Assertions are on the DOM and on the SQLite file, never on pixels.
 
 mod accounts;
+mod desks;
 mod encryption;
 mod harness;
 mod ledger;

@@ -42,15 +42,18 @@ type Reply = Result<Value, ErrorReport>;
 /// window's thread: a long task must not freeze the window. And off Tauri's async runtime,
 /// on a thread of its own: the desk client's HTTPS calls block, which its client refuses to
 /// do on an async runtime's thread (it panics), and a long task on this PC's file should not
-/// hold one of the runtime's few workers either.
+/// hold one of the runtime's few workers either. `request_id`: the id the window gave this
+/// write, the same on each of its retries, so that a desk's server does it once however
+/// often the window asks.
 #[tauri::command(async)]
-pub fn call(app: AppHandle, state: State<AppState>, command: String, args: Option<Value>) -> Reply {
+pub fn call(app: AppHandle, state: State<AppState>, command: String, args: Option<Value>, request_id: Option<String>) -> Reply {
     let state = &*state;
-    std::thread::scope(|scope| scope.spawn(move || run(app, state, &command, args)).join())
+    let id = request_id.as_deref();
+    std::thread::scope(|scope| scope.spawn(move || run(app, state, &command, args, id)).join())
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
-fn run(app: AppHandle, state: &AppState, command: &str, args: Option<Value>) -> Reply {
+fn run(app: AppHandle, state: &AppState, command: &str, args: Option<Value>, request_id: Option<&str>) -> Reply {
     let args = args.unwrap_or(Value::Null);
     match command {
         "app_info" => json(state.info()),
@@ -61,7 +64,7 @@ fn run(app: AppHandle, state: &AppState, command: &str, args: Option<Value>) -> 
             Ok(Value::Null)
         }
         _ => match state.target()? {
-            Target::Server(remote) => server_table(&app, state, &remote, command, args),
+            Target::Server(remote) => server_table(&app, state, &remote, command, args, request_id),
             Target::Local => match command {
                 "database_unlock" => database_unlock(app, state, commands::parse(command, args)?),
                 "backup_restore" => {
@@ -122,7 +125,14 @@ fn table(app: &AppHandle, state: &AppState, name: &str, args: Value) -> Reply {
 /// A command of the core's table on the office server, with the same context as on this PC.
 /// The server tells every desk, this one too, of each write (`ledger-changed`); the window
 /// is told here when the server stops answering and when it answers again.
-fn server_table(app: &AppHandle, state: &AppState, remote: &ykien::desk::Remote, name: &str, args: Value) -> Reply {
+fn server_table(
+    app: &AppHandle,
+    state: &AppState,
+    remote: &ykien::desk::Remote,
+    name: &str,
+    args: Value,
+    request_id: Option<&str>,
+) -> Reply {
     if name == "database_unlock" {
         return Err(state::server_only("Mở khoá tệp dữ liệu được mã hoá"));
     }
@@ -134,7 +144,7 @@ fn server_table(app: &AppHandle, state: &AppState, remote: &ykien::desk::Remote,
     if matches!(name, "encryption_on" | "encryption_change" | "encryption_off") {
         return Err(state::server_only("Mã hoá tệp dữ liệu"));
     }
-    let answer = with_context(app, state, name, |ctx| remote.dispatch(name, args, ctx, None));
+    let answer = with_context(app, state, name, |ctx| remote.dispatch(name, args, ctx, request_id));
     match &answer {
         Err(ErrorReport::Connection { .. }) => state.reachable_now(false),
         _ => state.reachable_now(true),

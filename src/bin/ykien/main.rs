@@ -16,6 +16,8 @@ mod records;
 mod report;
 mod secret;
 mod serve;
+#[cfg(windows)]
+mod service;
 mod survey;
 
 use clap::{Parser, Subcommand};
@@ -142,6 +144,10 @@ enum Command {
     Person(person::PersonCommand),
     /// The office server: serve this database to the office's desks over HTTPS (docs/server.md).
     Serve(serve::ServeArgs),
+    /// The office server as a Windows service: install, uninstall, status (docs/windows.md).
+    #[cfg(windows)]
+    #[command(subcommand)]
+    Service(service::ServiceCommand),
 }
 
 fn main() -> ExitCode {
@@ -190,6 +196,10 @@ fn run(cli: Cli) -> Result<()> {
         if a.list {
             return call::list(cli.json);
         }
+    }
+    #[cfg(windows)]
+    if let Command::Service(cmd) = cli.command {
+        return service::run(cli.db, cmd, cli.json);
     }
     // An explicit --db means this PC's file, whatever $YKIEN_SERVER says.
     let server = cli.server.clone().or_else(|| if cli.db.is_some() { None } else { env_value("YKIEN_SERVER") });
@@ -340,6 +350,8 @@ fn at_a_desk(desk: &mut desk::Desk, command: Command, json: bool) -> Result<()> 
         | Command::Backup { to: Some(_) }
         | Command::Restore { .. }
         | Command::Serve(_) => unreachable!("run on the database file before"),
+        #[cfg(windows)]
+        Command::Service(_) => unreachable!("handled before choosing the file or the server"),
     }
     Ok(())
 }

@@ -1,0 +1,249 @@
+//! Several desks on one ledger: the office server (`ykien serve`, the real binary on
+//! loopback) with the app window as a desk, a browser (headless Chromium, the engine family of
+//! Windows' WebView2) as a desk, and the command line as the second desk whose cases must
+//! arrive at the others without reloading. The server is stopped and started again under a
+//! working desk: the banner, then work going on.
+
+use crate::harness::App;
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+const DEMO_PASSWORD: &str = ykien::demo::DEMO_PASSWORD;
+
+fn ykien() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_ykien"))
+}
+
+/// `ykien serve` on the database `db`, on a fixed loopback port so that it can be started
+/// again at the same address.
+struct Served {
+    child: Option<Child>,
+    db: PathBuf,
+    port: u16,
+    address: String,
+    pin: String,
+    spki: String,
+}
+
+impl Served {
+    fn start(db: &Path) -> Served {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let mut s = Served { child: None, db: db.to_owned(), port, address: String::new(), pin: String::new(), spki: String::new() };
+        s.restart();
+        s
+    }
+
+    /// Starts the server (again) and waits for its ready line.
+    fn restart(&mut self) {
+        let mut child = ykien()
+            .args(["--db", &self.db.to_string_lossy(), "serve", "--listen", &format!("127.0.0.1:{}", self.port)])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let out = BufReader::new(child.stdout.take().unwrap());
+        for line in out.lines() {
+            let line = line.unwrap();
+            if let Some(rest) = line.strip_prefix("ykien-serve: ready ") {
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                self.address = words[0].to_owned();
+                self.pin = words.iter().find_map(|w| w.strip_prefix("pin=")).unwrap().to_owned();
+                self.spki = words.iter().find_map(|w| w.strip_prefix("spki=")).unwrap().to_owned();
+                self.child = Some(child);
+                return;
+            }
+        }
+        panic!("ykien serve stopped before it was ready");
+    }
+
+    /// As a power cut would: no goodbye to the desks.
+    fn kill(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+
+    /// The command line as a desk of this server, signed in as the demo clerk: enters a case
+    /// for `customer` and answers its receipt number.
+    fn cli_adds_case(&self, customer: &str) -> String {
+        let out = ykien()
+            .args(["--server", &self.address, "--pin", &self.pin, "--as", "tiepnhan", "--json", "feedback", "add"])
+            .args(["--channel", "hotline", "--kind", "suggestion", "--customer", customer])
+            .args(["--content", "Đề nghị niêm yết số điện thoại đường dây nóng tại bộ phận một cửa"])
+            .env("YKIEN_PASSWORD", DEMO_PASSWORD)
+            .env_remove("YKIEN_DB")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "the command-line desk: {}", String::from_utf8_lossy(&out.stderr));
+        let case: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        case["receipt_no"].as_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// The demo office, made by the command line as an administrator would.
+fn demo_database(dir: &Path) -> PathBuf {
+    let db = dir.join("server").join("ykien.db");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    let out = ykien().args(["--db", &db.to_string_lossy(), "demo"]).output().unwrap();
+    assert!(out.status.success(), "ykien demo: {}", String::from_utf8_lossy(&out.stderr));
+    db
+}
+
+/// The server's file read directly, as its administrator (after the server wrote it).
+fn server_file(db: &Path) -> ykien::Ledger {
+    let mut l = ykien::Ledger::open(db).unwrap();
+    l.sign_in("quantri", DEMO_PASSWORD).unwrap();
+    l
+}
+
+async fn sign_in(app: &App, login: &str) {
+    app.wait_for("#signin").await;
+    app.type_into("#signin-login", login).await;
+    app.type_into("#signin-password", DEMO_PASSWORD).await;
+    app.click("#signin-submit").await;
+    app.wait_for("#main-shell").await;
+}
+
+/// Enters a case in the book's form and answers the receipt number shown.
+async fn enter_case(app: &App, customer: &str) -> String {
+    app.click("[data-nav=\"ledger\"]").await;
+    app.wait_for("#fb-customer_name").await;
+    app.wait_for("#fb-kind").await.select_by_value("complaint").await.unwrap();
+    app.wait_for("#fb-subject").await.select_by_value("processing_time").await.unwrap();
+    app.type_into("#fb-customer_name", customer).await;
+    app.type_into("#fb-content", "Hồ sơ đăng ký hộ kinh doanh quá hẹn 5 ngày chưa có kết quả").await;
+    app.click("#fb-save").await;
+    let shown = app.wait_for_text("#fb-last-receipt", "/").await;
+    shown.trim().rsplit(' ').next().unwrap().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_app_window_is_a_desk_of_the_office_server() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = demo_database(dir.path());
+    let mut server = Served::start(&db);
+
+    // A new PC: no database of its own, nothing chosen yet. Its folders are the test's.
+    let home = dir.path().join("desk-pc");
+    std::fs::create_dir_all(&home).unwrap();
+    let config = home.join("desk.json");
+    let (data, conf) = (home.join("data"), home.join("config"));
+    let app = App::launch_with(
+        Path::new(""),
+        &[
+            ("YKIEN_DESK_CONFIG", config.to_str().unwrap()),
+            ("XDG_DATA_HOME", data.to_str().unwrap()),
+            ("XDG_CONFIG_HOME", conf.to_str().unwrap()),
+        ],
+    )
+    .await;
+
+    // The first start asks how this PC works.
+    app.wait_for("#desk-setup").await;
+    app.screenshot("desk-setup").await;
+    app.click("#desk-mode-server").await;
+    app.type_into("#desk-address", &server.address).await;
+    // A code that is not this server's: refused, explained, nothing saved.
+    let wrong = format!("{}{}", &server.pin[..63], if server.pin.ends_with('0') { '1' } else { '0' });
+    app.type_into("#desk-pin", &wrong).await;
+    app.click("#desk-save").await;
+    app.wait_for_text("#desk-setup", "chứng chỉ").await;
+    assert!(!config.exists(), "a refused pairing saves nothing");
+    app.type_into("#desk-pin", &server.pin).await;
+    app.click("#desk-save").await;
+
+    // Paired: each person signs in with their own account on the server's ledger.
+    sign_in(&app, "tiepnhan").await;
+    let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&config).unwrap()).unwrap();
+    assert_eq!(saved["mode"], "server");
+    assert!(!data.join("YKien/ykien.db").exists(), "a desk keeps no ledger of its own");
+    let mine = enter_case(&app, "Đoàn Thị Mỹ Duyên").await;
+    {
+        let l = server_file(&db);
+        let on_server = l.feedback(&ykien::FeedbackFilter { search: Some(mine.clone()), ..Default::default() }).unwrap();
+        assert_eq!(on_server.total, 1, "the case entered at the desk is in the server's file");
+    }
+
+    // Another desk enters a case: it arrives in this window's book without a reload.
+    let theirs = server.cli_adds_case("Trần Thị Bình Minh");
+    app.wait_for_text("#main-shell", "Trần Thị Bình Minh").await;
+    app.wait_for_text("#main-shell", &theirs).await;
+
+    // The pairing screen: the server's address, its code and its QR code.
+    app.click("[data-nav=\"settings\"]").await;
+    app.click("[data-tab=\"server\"]").await;
+    app.wait_for_text("#server-pairing", &server.pin[..4]).await;
+    app.screenshot("server-pairing").await;
+
+    // The server goes away: the banner. It comes back: the banner goes, work goes on.
+    app.click("[data-nav=\"ledger\"]").await;
+    app.wait_for("#fb-customer_name").await;
+    server.kill();
+    app.wait_for("#connection-banner").await;
+    app.screenshot("connection-lost").await;
+    server.restart();
+    app.wait_gone("#connection-banner").await;
+    let after = enter_case(&app, "Lê Văn Thành").await;
+    assert_ne!(after, mine);
+    let l = server_file(&db);
+    for (receipt, customer) in [(&mine, "Đoàn Thị Mỹ Duyên"), (&theirs, "Trần Thị Bình Minh"), (&after, "Lê Văn Thành")] {
+        let found = l.feedback(&ykien::FeedbackFilter { search: Some(customer.into()), ..Default::default() }).unwrap();
+        assert_eq!(found.total, 1, "{customer} is in the book once");
+        assert_eq!(&found.rows[0].receipt_no, receipt);
+    }
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_browser_is_a_desk_of_the_office_server() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = demo_database(dir.path());
+    let server = Served::start(&db);
+
+    // Chromium trusts this server's certificate by its key, as a clerk does after comparing
+    // the fingerprint it shows with the pairing code.
+    let app = App::browse(&format!("{}/", server.address), &server.spki).await;
+    app.wait_for_text("#signin-office", "Sở Công Thương").await;
+    sign_in(&app, "tiepnhan").await;
+    let mine = enter_case(&app, "Hoàng Thị Thu Hà").await;
+    app.wait_for_text("#main-shell", &mine).await;
+
+    // The second desk's case arrives in the browser's book without a reload.
+    let theirs = server.cli_adds_case("Nguyễn Hữu Phước");
+    app.wait_for_text("#main-shell", "Nguyễn Hữu Phước").await;
+    app.wait_for_text("#main-shell", &theirs).await;
+    // The picture shows the book with the case that arrived.
+    let row = format!("tr[data-case-id] button[data-receipt=\"{theirs}\"]");
+    let script = "document.querySelector(arguments[0])?.closest('tr')?.scrollIntoView({ block: 'center' });";
+    app.client.execute(script, vec![row.into()]).await.unwrap();
+    app.screenshot("browser-desk").await;
+
+    // The browser shows the pairing code read-only, to compare with the certificate's.
+    app.click("[data-nav=\"settings\"]").await;
+    app.click("[data-tab=\"server\"]").await;
+    app.wait_for_text("#server-pairing", &server.pin[..4]).await;
+
+    let l = server_file(&db);
+    let found = l.feedback(&ykien::FeedbackFilter { search: Some("Hoàng Thị Thu Hà".into()), ..Default::default() }).unwrap();
+    assert_eq!(found.total, 1);
+    assert_eq!(found.rows[0].receipt_no, mine);
+    // The audit log names the desk: the account, and where it worked from.
+    let audit = l.audit_log(50).unwrap();
+    assert!(
+        audit.iter().any(|e| e.actor.contains("tiepnhan") && e.actor.contains("127.0.0.1")),
+        "the audit log names the desk: {:?}",
+        audit.iter().map(|e| &e.actor).collect::<Vec<_>>()
+    );
+    app.quit().await;
+}
