@@ -168,6 +168,8 @@ fn serve(db: &Path) -> Served {
             return Served { child, address, pin: Fingerprint::parse(pin).unwrap() };
         }
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("ykien serve stopped before it was ready");
 }
 

@@ -559,14 +559,17 @@ mod tests {
     /// the pairing code checked (a wrong one refused with the core's `server_identity`,
     /// nothing saved), the table's commands sent to the server, a case saved at one desk told
     /// to the other as `ledger-changed` within two seconds, and the server killed and started
-    /// again told as `connection` lost, then restored. Needs the `ykien` binary:
-    /// `cargo build -p ykien --bin ykien && YKIEN_BIN=$PWD/target/debug/ykien cargo test -p ykien-app --lib -- --ignored`.
+    /// again told as `connection` lost, then restored. Needs the `ykien` binary, which
+    /// `cargo test --workspace` builds (`$YKIEN_BIN` names another).
     #[test]
-    #[ignore = "needs the ykien binary: YKIEN_BIN"]
     fn two_desks_of_a_real_server() {
         use std::sync::mpsc;
         use std::time::{Duration, Instant};
-        let bin = std::env::var("YKIEN_BIN").expect("YKIEN_BIN: the ykien binary");
+        let bin = std::env::var("YKIEN_BIN").unwrap_or_else(|_| {
+            let built = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/ykien");
+            assert!(built.exists(), "{} is missing: run `cargo test --workspace`, or set YKIEN_BIN", built.display());
+            built.display().to_string()
+        });
         let bin = std::fs::canonicalize(&bin).unwrap().display().to_string();
         let server_dir = tempfile::tempdir().unwrap();
         let server_db = server_dir.path().join("demo.db");

@@ -55,6 +55,8 @@ impl Served {
                 return;
             }
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!("ykien serve stopped before it was ready");
     }
 
