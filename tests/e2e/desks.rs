@@ -123,9 +123,21 @@ async fn enter_case(app: &App, customer: &str) -> String {
     app.wait_for("#fb-subject").await.select_by_value("processing_time").await.unwrap();
     app.type_into("#fb-customer_name", customer).await;
     app.type_into("#fb-content", "Hồ sơ đăng ký hộ kinh doanh quá hẹn 5 ngày chưa có kết quả").await;
+    // The receipt of the case saved before may still be shown: wait for a new one.
+    let before = match app.client.find(fantoccini::Locator::Css("#fb-last-receipt")).await {
+        Ok(e) => e.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    };
     app.click("#fb-save").await;
-    let shown = app.wait_for_text("#fb-last-receipt", "/").await;
-    shown.trim().rsplit(' ').next().unwrap().to_owned()
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let shown = app.wait_for_text("#fb-last-receipt", "/").await;
+        if shown != before {
+            return shown.trim().rsplit(' ').next().unwrap().to_owned();
+        }
+        assert!(std::time::Instant::now() < deadline, "no new receipt after «{before}»\n{}", app.body_text().await);
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
