@@ -30,7 +30,9 @@ ZIP_FILES = {
 }
 # uninstall.exe is written by the installer itself, and 7-Zip shows it among the files.
 INSTALLED_FILES = {APP, CLI, "WebView2Loader.dll", README, "licences/LiberationSerif-LICENSE.txt", "uninstall.exe"}
-INSTALLER_LIMIT = 15 * 1024 * 1024
+# 15 MB until the installer carried the command line too (bin\ykien.exe: the office server
+# and its Windows service), a second executable with the whole core in it: 15.5 MB then.
+INSTALLER_LIMIT = 20 * 1024 * 1024
 IMAGE_FILE_MACHINE_AMD64 = 0x8664
 IMAGE_SUBSYSTEM_WINDOWS_GUI = 2
 IMAGE_SUBSYSTEM_WINDOWS_CUI = 3
@@ -109,7 +111,7 @@ def check_installer(path, version):
     for key, want in [("ProductName", PRODUCT), ("ProductVersion", version), ("FileVersion", version)]:
         expect(strings.get(key) == want, f"installer: version resource {key} is {strings.get(key)!r}, expected {want!r}")
     expect(fixed_version(pe) == version4(version), f"installer: fixed file version {fixed_version(pe)}")
-    expect(os.path.getsize(path) < INSTALLER_LIMIT, f"installer: {os.path.getsize(path)} bytes, over the 15 MB goal")
+    expect(os.path.getsize(path) < INSTALLER_LIMIT, f"installer: {os.path.getsize(path)} bytes, over the 20 MB goal")
     # 7-Zip lists an NSIS installer's payload after the installer itself: files for $INSTDIR
     # by their path below it, NSIS's own plug-ins under `$PLUGINSDIR/`.
     listing = subprocess.run(["7z", "l", "-slt", "-sccUTF-8", path], capture_output=True, text=True, encoding="utf-8")
