@@ -8,7 +8,9 @@
 //!
 //! `YKIEN_BENCH_SCALE=province cargo bench --bench desks` (the default scale is province);
 //! knobs: `YKIEN_BENCH_DESKS` (15), `YKIEN_BENCH_SECONDS` (60; 600 for the soak of
-//! BENCHMARKS.md). The database of the scale is the one `cargo bench --bench scale` keeps in
+//! BENCHMARKS.md), `YKIEN_BENCH_THINK_MS` (500: the pause of a desk between two commands,
+//! far shorter than a clerk's, who types for seconds between them; 0 makes every desk send
+//! its next command as soon as the last is answered, which measures the server saturated). The database of the scale is the one `cargo bench --bench scale` keeps in
 //! target/bench/ (generated when missing); each run works on a fresh copy. The table is
 //! printed and written to target/bench/results-desks-SCALE.md.
 
@@ -204,6 +206,7 @@ fn main() {
     let scale = Scale::parse(&env("YKIEN_BENCH_SCALE").unwrap_or_else(|| "province".into())).expect("district, province or stress");
     let desks: usize = env("YKIEN_BENCH_DESKS").and_then(|s| s.parse().ok()).unwrap_or(15);
     let seconds: u64 = env("YKIEN_BENCH_SECONDS").and_then(|s| s.parse().ok()).unwrap_or(60);
+    let think: u64 = env("YKIEN_BENCH_THINK_MS").and_then(|s| s.parse().ok()).unwrap_or(500);
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     std::fs::create_dir_all(&dir).unwrap();
     let pristine = dir.join(format!("{}-seed1-v{}.db", scale.as_str(), ykien::store::migrate::SCHEMA_VERSION));
@@ -250,7 +253,7 @@ fn main() {
             }
         })
     };
-    println!("{desks} desks for {seconds} s on {} ({})", server.address, scale.as_str());
+    println!("{desks} desks for {seconds} s on {} ({}), pausing {think} ms between commands", server.address, scale.as_str());
     let started = Instant::now();
     let deadline = started + Duration::from_secs(seconds);
     let workers: Vec<_> = (0..desks)
@@ -282,6 +285,12 @@ fn main() {
                         }
                     }
                     n += 1;
+                    // The pause varies from half to one and a half times the mean, so that the
+                    // desks do not fall into step.
+                    if think > 0 {
+                        let jitter = (n * 7919 + desk * 104_729) % 1000;
+                        std::thread::sleep(Duration::from_millis(think / 2 + think * jitter as u64 / 1000));
+                    }
                 }
                 (samples, errors)
             })
@@ -304,7 +313,7 @@ fn main() {
     let total: usize = remote.iter().map(Vec::len).sum();
     let mut figures = Vec::new();
     for op in Op::ALL {
-        let mut f = Figure::new(&format!("{} — {desks} desks over HTTPS", op.label()), remote[op as usize].clone())
+        let mut f = Figure::new(&format!("{} — {desks} desks over HTTPS, {think} ms pauses", op.label()), remote[op as usize].clone())
             .floor("the same command in-process, one caller", floor[op as usize].clone());
         if let Some(g) = op.goal() {
             f = f.goal(g);
@@ -327,7 +336,7 @@ fn main() {
     );
     let table = markdown(&figures);
     println!("\n{table}\n{summary}");
-    let head = format!("## Office server, scale {}: {desks} desks for {seconds} s\n\n", scale.as_str());
-    std::fs::write(dir.join(format!("results-desks-{}.md", scale.as_str())), format!("{head}{table}\n{summary}\n")).unwrap();
+    let head = format!("## Office server, scale {}: {desks} desks for {seconds} s, {think} ms pauses\n\n", scale.as_str());
+    std::fs::write(dir.join(format!("results-desks-{}-think{think}.md", scale.as_str())), format!("{head}{table}\n{summary}\n")).unwrap();
     assert_eq!(errors, 0, "a desk's command failed under load");
 }
