@@ -100,7 +100,7 @@ fn fingerprint_of_pem(pem: &str) -> Fingerprint {
     let body: String = pem
         .lines()
         .skip_while(|l| !l.starts_with("-----BEGIN CERTIFICATE"))
-        .skip(1)
+        .skip(1) // the BEGIN line itself: the base64 body follows it
         .take_while(|l| !l.starts_with("-----END"))
         .collect();
     Fingerprint::of_certificate(&base64::engine::general_purpose::STANDARD.decode(body).expect("a PEM certificate"))

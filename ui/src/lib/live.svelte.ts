@@ -5,6 +5,7 @@
 // desks reloads the lists once. A unit head is told of a case that has just reached their
 // unit for its answer (bước 6).
 
+import { untrack } from 'svelte';
 import type { LedgerChange } from './api';
 import type { SignedIn } from './api/bindings';
 
@@ -61,3 +62,15 @@ class Live {
 }
 
 export const live = new Live();
+
+/** Runs `reload` (untracked) each time the changes of a moment have settled. Called while a
+ *  component is set up, like `$effect` itself. */
+export function onLiveChange(reload: () => void): void {
+  let seen = live.seq;
+  $effect(() => {
+    const now = live.seq;
+    if (now === seen) return;
+    seen = now;
+    untrack(reload);
+  });
+}
