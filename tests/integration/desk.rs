@@ -3,7 +3,7 @@
 //!
 //! - a wrong pairing code is refused, in Vietnamese, and nothing reaches the server;
 //! - the command line prints the same `--json` at a desk as on the file itself (the golden
-//!   script, on two copies of one database: see `SCRIPT`);
+//!   script, on two copies of one database: see `script`);
 //! - a write whose answer is lost on the way back is sent again with the same request id and
 //!   makes one case, not two;
 //! - a case entered at one desk is in the book of another, and its event reaches a follower.
@@ -189,46 +189,12 @@ fn a_wrong_pairing_code_is_refused_in_vietnamese_and_nothing_reaches_the_server(
     }
 }
 
-/// The golden script (tests/integration/golden.rs), but for `check` and `encryption status`,
-/// which work on the database file and are refused at a desk (asserted below).
-const SCRIPT: &[(Option<&str>, &[&str])] = &[
-    (None, &["office"]),
-    (None, &["units"]),
-    (None, &["staff"]),
-    (None, &["staff", "--search", "nguyen van an"]),
-    (Some("tiepnhan"), &["feedback", "list", "--limit", "3"]),
-    (Some("tiepnhan"), &["feedback", "list", "--from", "2026-01-01", "--to", "2026-03-31", "--kind", "complaint", "--limit", "3"]),
-    (Some("tiepnhan"), &["feedback", "list", "--search", "nguyen", "--limit", "2", "--offset", "1"]),
-    (Some("tiepnhan"), &["feedback", "list", "--complaints", "--open-on", "2026-06-01", "--limit", "2"]),
-    (Some("tiepnhan"), &["feedback", "show", "2026/000001"]),
-    (Some("tiepnhan"), &["feedback", "show", "2099/000001"]),
-    (Some("qmr"), &["report", "figures", "--year", "2025"]),
-    (Some("qmr"), &["report", "figures", "--year", "2026", "--quarter", "1"]),
-    (Some("qmr"), &["report", "figures", "--from", "2026-02-01", "--to", "2026-02-28"]),
-    (Some("qmr"), &["report", "archive"]),
-    (None, &["survey", "templates"]),
-    (None, &["survey", "rounds"]),
-    (Some("qmr"), &["person", "find", "--name", "nguyen van"]),
-    (Some("quantri"), &["account", "list"]),
-    (Some("quantri"), &["account", "policy"]),
-    (Some("tiepnhan"), &["account", "list"]),
-    (Some("quantri"), &["retention", "due", "--on", "2027-09-01"]),
-    (
-        Some("tiepnhan"),
-        &[
-            "feedback", "add", "--received", "2026-06-15T09:30", "--channel", "in_person", "--kind", "complaint",
-            "--subject", "attitude", "--customer", "Trần Thị Bích", "--content", "Cán bộ hướng dẫn chưa rõ ràng",
-            "--phone", "0905 111 222", "--unit", "Bộ phận Tiếp nhận và Trả kết quả",
-        ],
-    ),
-    (Some("tiepnhan"), &["feedback", "move", "LAST", "--to", "closed"]),
-    (Some("tiepnhan"), &["feedback", "move", "LAST", "--to", "front_desk"]),
-    (Some("qmr"), &["report", "objective", "--year", "2026", "--metric", "replied_on_time", "--target", "90"]),
-    (Some("quantri"), &["audit", "--limit", "3"]),
-    (Some("qmr"), &["export", "ledger", "--out", "DIR/so.csv", "--from", "2026-01-01", "--to", "2026-03-31"]),
-    (Some("tiepnhan"), &["print", "survey-blank", "--out", "DIR/phieu.pdf", "--year", "2026"]),
-    (Some("tiepnhan"), &["print", "receipt", "2026/000001", "--out", "DIR/bien-nhan.pdf"]),
-];
+/// The commands of the golden script (tests/integration/golden.rs) that work at a desk: all
+/// but those on the database file itself (`check`, `encryption status`), refused at a desk
+/// (asserted below).
+fn script() -> impl Iterator<Item = &'static (Option<&'static str>, &'static [&'static str])> {
+    crate::golden::SCRIPT.iter().filter(|(_, args)| !matches!(args[0], "check" | "encryption"))
+}
 
 /// Runs the script at `place`, files written into `out`; the answers, folded (see `fold`).
 /// A server refuses every desk that has not signed in, so at a desk the commands the script
@@ -237,7 +203,7 @@ fn run_script(place: &[String], out: &Path) -> Vec<Value> {
     let at_desk = place.iter().any(|a| a == "--server");
     let mut last_receipt = String::new();
     let mut runs = Vec::new();
-    for (login, args) in SCRIPT {
+    for (login, args) in script() {
         let args: Vec<String> = args
             .iter()
             .map(|a| match *a {

@@ -21,7 +21,7 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/golde
 /// (sign in as, arguments): every command with `--json`. The writes come after the reads
 /// they would change, and each write names its dates, so nothing depends on the day the
 /// test runs.
-const SCRIPT: &[(Option<&str>, &[&str])] = &[
+pub(crate) const SCRIPT: &[(Option<&str>, &[&str])] = &[
     (None, &["check"]),
     (None, &["office"]),
     (None, &["units"]),
