@@ -216,6 +216,24 @@ impl Ledger {
         }
     }
 
+    /// Runs `f` on one snapshot of the file: every query it makes sees the same committed
+    /// state, whatever other connections commit meanwhile, so that a page of the book and its
+    /// count agree. For reads on a connection of their own (the office server's readers); a
+    /// write made inside (none is expected) is committed with it, as it would be without.
+    pub fn reading<T>(&mut self, f: impl FnOnce(&mut Ledger) -> T) -> Result<T> {
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *self))) {
+            Ok(value) => {
+                store::maintenance::commit(&self.conn)?;
+                Ok(value)
+            }
+            Err(panic) => {
+                store::maintenance::rollback(&self.conn);
+                std::panic::resume_unwind(panic)
+            }
+        }
+    }
+
     /// Every change goes through here. Besides the permission each method checks first, no
     /// change at all is made on a database with accounts unless someone is signed in.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&store::Tx) -> Result<T>) -> Result<T> {

@@ -1,8 +1,8 @@
 //! One call of a desk, from the command's name to its answer: who is calling (the session,
 //! the desk), whether the command may run for them, its files, its request id, the command
 //! itself on the one ledger, and what it did to the session. Blocking: runs on tokio's
-//! blocking threads, one command at a time on the ledger (commands marked `apart` on a
-//! connection of their own).
+//! blocking threads; writes one at a time on the one writer, reads beside it on the readers
+//! (`readers`), commands marked `apart` on a connection of their own.
 
 use super::files::{InTransit, Incoming};
 use super::requests::{self, Answer};
@@ -89,7 +89,7 @@ const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(200
 /// one PC the window's shell has it). Needs the desk's session; answers `null`.
 pub fn cancel(shared: &Shared, caller: &Caller) -> Reply {
     let found = {
-        let ledger = shared.ledger.lock().unwrap_or_else(|p| p.into_inner());
+        let ledger = shared.reader();
         caller.token.as_deref().map(|t| shared.sessions.resolve(&ledger, t)).transpose()
     };
     match found {
@@ -112,7 +112,10 @@ pub fn run(shared: &Shared, name: &str, mut args: Value, files: &HashMap<String,
             return reply(refusal(e));
         }
     }
-    let mut ledger = shared.ledger.lock().unwrap_or_else(|p| p.into_inner());
+    // A read needs no turn on the writer: everything below, session included, runs on a
+    // reader. (A session's "last seen" is written at most once a minute, from either.)
+    let reads = !command.writes && !command.apart;
+    let mut ledger = if reads { shared.reader() } else { shared.writer() };
     if let Err(answer) = admitted(&ledger, command, caller) {
         return reply(answer);
     }
@@ -180,6 +183,7 @@ pub fn run(shared: &Shared, name: &str, mut args: Value, files: &HashMap<String,
     } else {
         let outcome = match request_id.filter(|_| requests::in_file(command)) {
             Some(id) => in_one_transaction(&mut ledger, command, id, args, &ctx),
+            None if reads => ledger.reading(|l| commands::dispatch(l, name, args, &ctx)).unwrap_or_else(|e| Err(e.into())),
             None => commands::dispatch(&mut ledger, name, args, &ctx),
         };
         let by = ledger.writer().unwrap_or_default();

@@ -6,13 +6,14 @@
 //!
 //! One file a job: `tls` (the certificate, the pairing code), `sessions` (desks' sessions),
 //! `attempts` (wrong passwords per address), `requests` (request ids: nothing doubled),
-//! `files` (files over the connection), `events` (live changes), `call` (one call, from the
-//! command's name to its answer), `routes` (HTTP), `ui` (the web UI), `upkeep` (backups).
+//! `files` (files over the connection), `events` (live changes), `readers` (connections of
+//! their own for reads), `call` (one call, from the command's name to its answer), `routes` (HTTP), `ui` (the web UI), `upkeep` (backups).
 
 mod attempts;
 mod call;
 mod events;
 mod files;
+mod readers;
 mod requests;
 mod routes;
 mod sessions;
@@ -26,12 +27,14 @@ use crate::error::{Error, Result};
 use crate::pairing::{pairing_link, qr_svg, ServerInfo, DEFAULT_PORT};
 use crate::{AppInfo, Ledger};
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// What every call shares: the one ledger and the server's memory of desks.
 pub struct Shared {
     /// One writer at a time, as in the app; a long task runs on a connection of its own.
     ledger: Mutex<Ledger>,
+    /// Reads run beside the writer, on connections of their own.
+    readers: readers::Readers,
     sessions: sessions::Sessions,
     attempts: attempts::Attempts,
     remembered: requests::Remembered,
@@ -46,7 +49,7 @@ pub struct Shared {
 impl Shared {
     fn info(&self) -> ServerInfo {
         let (office, accounts_exist) = {
-            let ledger = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
+            let ledger = self.reader();
             (ledger.office().ok().flatten().map(|o| o.name), ledger.accounts_exist().unwrap_or(true))
         };
         let address = format!("{}:{}", self.host, self.port);
@@ -65,7 +68,7 @@ impl Shared {
     /// The start-up facts the window asks first, for a browser desk: the database is the
     /// server's, open and checked (a damaged one is never served).
     fn app_info(&self) -> AppInfo {
-        let ledger = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
+        let ledger = self.reader();
         AppInfo {
             version: env!("CARGO_PKG_VERSION").into(),
             db_path: format!("máy chủ {}", self.host),
@@ -74,6 +77,16 @@ impl Shared {
             today: ledger.today().to_string(),
             recovery_backup: None,
         }
+    }
+
+    /// The one writer, for a write; every change goes through it.
+    fn writer(&self) -> MutexGuard<'_, Ledger> {
+        self.ledger.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A connection for a read: a reader, or the writer when there are none.
+    fn reader(&self) -> MutexGuard<'_, Ledger> {
+        self.readers.lease().unwrap_or_else(|| self.writer())
     }
 
     /// Marks (or clears) the Cancel of the session's long task.
@@ -91,7 +104,7 @@ impl Shared {
     }
 
     fn session_valid(&self, token: &str) -> bool {
-        let ledger = self.ledger.lock().unwrap_or_else(|p| p.into_inner());
+        let ledger = self.reader();
         matches!(self.sessions.resolve(&ledger, token), Ok(Some(_)))
     }
 }
@@ -125,8 +138,9 @@ pub fn default_listen() -> SocketAddr {
     SocketAddr::from(([0, 0, 0, 0], DEFAULT_PORT))
 }
 
-/// Threads running desks' calls at once: one on the ledger, the others on long tasks (a
-/// backup, an import, an export) on their own connections, or waiting; further calls queue.
+/// Threads running desks' calls at once: one writing, the readers reading, the others on long
+/// tasks (a backup, an import, an export) on their own connections, or waiting; further calls
+/// queue.
 const BLOCKING_THREADS: usize = 8;
 
 /// A server bound to its address, not yet serving.
@@ -148,8 +162,10 @@ impl Server {
         })?;
         listener.set_nonblocking(true)?;
         let port = listener.local_addr()?.port();
+        let readers = readers::Readers::open(&ledger, readers::READERS);
         let shared = Arc::new(Shared {
             ledger: Mutex::new(ledger),
+            readers,
             sessions: Default::default(),
             attempts: Default::default(),
             remembered: Default::default(),
@@ -176,9 +192,9 @@ impl Server {
     /// Serves until `stop` completes (a Windows service's stop request), giving calls under
     /// way a few seconds to finish; then makes the closing backup.
     pub fn run_until(self, stop: impl std::future::Future<Output = ()> + Send + 'static) -> Result<()> {
-        // Calls run one at a time on the ledger (long tasks on their own connection), so a few
-        // blocking threads serve them all; more would only each keep their own heap arena
-        // (tens of MB at an office's size) while waiting for their turn.
+        // Writes run one at a time, reads on a few readers (long tasks on their own
+        // connection), so a few blocking threads serve them all; more would only each keep
+        // their own heap arena (tens of MB at an office's size) while waiting for their turn.
         let runtime = tokio::runtime::Builder::new_multi_thread().max_blocking_threads(BLOCKING_THREADS).enable_all().build()?;
         let shared = self.shared.clone();
         upkeep::forget_old(&shared.ledger);

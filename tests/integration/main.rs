@@ -22,6 +22,7 @@ mod records;
 mod report;
 mod retention;
 mod search;
+mod snapshot;
 mod server;
 mod structure;
 mod surveys;
