@@ -152,8 +152,14 @@ impl Drop for Served {
     }
 }
 
-/// `ykien serve` on the work file, on a free loopback port; waits for its ready line.
+/// `ykien serve` on the work file, on a free loopback port; waits for its ready line. The
+/// day's automatic backup is taken as made (a file of its name in the default folder), so
+/// that a verified copy of the whole file does not run on the same cores as the measurement.
 fn serve(db: &Path) -> Served {
+    let folder = ykien::store::backup::default_folder(db);
+    std::fs::create_dir_all(&folder).unwrap();
+    let today = chrono::Local::now().format("%Y%m%d");
+    std::fs::write(folder.join(format!("ykien-{today}-000000.db")), b"").unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_ykien"))
         .args(["--db", &db.to_string_lossy(), "serve", "--listen", "127.0.0.1:0"])
         .stdout(Stdio::piped())

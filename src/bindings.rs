@@ -62,6 +62,7 @@ pub fn typescript() -> String {
         crate::Holiday::decl(&cfg),
         crate::BackupSettings::decl(&cfg),
         crate::BackupFile::decl(&cfg),
+        crate::BackupState::decl(&cfg),
         crate::store::backup::FileCheck::decl(&cfg),
         crate::RestoreReport::decl(&cfg),
         crate::EncryptionStatus::decl(&cfg),

@@ -48,7 +48,7 @@ pub use domain::survey_import::{ImportProblem, ImportReport};
 pub use domain::survey_round::{EntrySheet, ResponseInput, RoundInput, SerialCheck, SurveyResponse, SurveyRound, TemplateInfo};
 pub use error::{Error, ErrorReport, Result};
 pub use ledger::{
-    AppInfo, CheckReport, Database, DisposalReport, EncryptionReport, EncryptionStatus, ExportReport, Ledger, Opened,
+    AppInfo, BackupState, CheckReport, Database, DisposalReport, EncryptionReport, EncryptionStatus, ExportReport, Ledger, Opened,
     RetentionDue, Session, SurveyFormsDue, SYSTEM_ACTOR,
 };
 pub use store::backup::{BackupFile, BackupSettings, RestoreReport};

@@ -184,7 +184,9 @@ commands! {
     backup_settings_save [write] BackupSettingsSaveArgs { settings: BackupSettings } -> BackupSettings
         = |l, a, _| l.save_backup_settings(&a.settings);
     backups_list [read] BackupsListArgs {} -> Vec<BackupFile> = |l, _, _| l.backups();
-    /// A verified backup into the folder chosen in the settings.
+    /// Where backups go, the newest in each place, and the warning when they are too old.
+    backup_state [read] BackupStateArgs {} -> BackupState = |l, _, _| l.backup_state();
+    /// A verified backup into the office's backup folder (and its second place).
     backup_now [write, long, apart] BackupNowArgs {} -> BackupFile = |l, _, c| l.backup_now(&c.progress_of("backup"));
     /// The preview of an old ledger; with `commit`, stores all its new lines or none.
     import_ledger [write, long, apart] ImportLedgerArgs { path: String, commit: bool } -> ImportPreview

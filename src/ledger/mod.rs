@@ -21,7 +21,7 @@ mod surveys;
 pub use accounts::Session;
 pub use database::{AppInfo, Database, Opened};
 pub use encryption::{EncryptionReport, EncryptionStatus};
-pub use records::{DisposalReport, ExportReport, RetentionDue, SurveyFormsDue};
+pub use records::{BackupState, DisposalReport, ExportReport, RetentionDue, SurveyFormsDue};
 
 use crate::error::Result;
 use crate::store;

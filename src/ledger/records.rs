@@ -20,6 +20,22 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
+/// Where the office's backups go and whether they are recent enough (R5.3).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BackupState {
+    /// The folder backups go into (the chosen one, or the default beside the database).
+    pub folder: String,
+    /// Whether the office chose that folder (otherwise it is the default).
+    pub chosen: bool,
+    /// The second place each backup is copied to; empty: none.
+    pub second_folder: String,
+    pub newest: Option<BackupFile>,
+    pub newest_second: Option<BackupFile>,
+    pub warn_after_days: u32,
+    /// What the window warns of, in Vietnamese; empty when backups are recent.
+    pub warnings: Vec<String>,
+}
+
 /// What an export wrote.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ExportReport {
@@ -92,24 +108,26 @@ impl Ledger {
         self.guard(crate::Action::EditBackupSettings)?;
         let s = s.validated()?;
         self.write(|tx| backup::save_settings(tx, &s))?;
-        self.remember_folder(&s.folder);
+        self.note_folders(&s);
         Ok(s)
     }
 
-    /// Where a damaged database's backups are found: the folder is also written in a small
+    /// Where a damaged database's backups are found: the folders are also written in a small
     /// text file beside the database, which stays readable when the database is not.
-    fn remember_folder(&self, folder: &str) {
-        if let Some(db) = self.path() {
-            backup::note_folder(db, folder);
+    fn note_folders(&self, s: &BackupSettings) {
+        if let (Some(db), Ok(folder)) = (self.path(), self.backup_folder()) {
+            backup::note_folders(db, &folder, &s.second_folder);
         }
     }
 
+    /// The folder backups go into: the one chosen, else «Sao lưu» beside the database.
     pub(crate) fn backup_folder(&self) -> Result<PathBuf> {
         let s = self.backup_settings()?;
-        if s.folder.is_empty() {
-            return Err(Error::validation("folder", "Chưa chọn thư mục sao lưu: hãy chọn trong Cài đặt › Hồ sơ, sao lưu."));
+        if !s.folder.is_empty() {
+            return Ok(PathBuf::from(s.folder));
         }
-        Ok(PathBuf::from(s.folder))
+        let db = self.path().ok_or_else(|| Error::validation("folder", "Dữ liệu đang mở chỉ nằm trong bộ nhớ, không sao lưu được."))?;
+        Ok(backup::default_folder(db))
     }
 
     /// A verified backup into `dir`, keeping the newest `keep` there.
@@ -122,28 +140,91 @@ impl Ledger {
         Ok(file)
     }
 
-    /// A backup into the office's backup folder.
+    /// A backup into the office's backup folder, copied to its second place when it has one.
+    /// The backup stands even when the second place is not reachable (an unplugged USB
+    /// drive): [`Ledger::backup_state`] then shows how old the copy there is.
     pub fn backup_now(&self, progress: Progress) -> Result<BackupFile> {
+        let s = self.backup_settings()?;
         let dir = self.backup_folder()?;
-        self.remember_folder(&dir.display().to_string());
-        self.backup_to(&dir, progress)
+        self.note_folders(&s);
+        let file = self.backup_to(&dir, progress)?;
+        if !s.second_folder.is_empty() {
+            let _ = backup::copy_into(&file, Path::new(&s.second_folder), s.keep);
+        }
+        Ok(file)
     }
 
-    /// The backups in the office's folder, newest first (empty before a folder is chosen).
+    /// The automatic backup: at the day's first start when the folder has none made today,
+    /// and always when the app (or the office server) closes. `None` when none was due.
+    pub fn automatic_backup(&self, on_start: bool) -> Result<Option<BackupFile>> {
+        if on_start && !self.daily_backup_due()? {
+            return Ok(None);
+        }
+        self.backup_now(&crate::no_progress).map(Some)
+    }
+
+    /// The backups in the office's folder, newest first.
     pub fn backups(&self) -> Result<Vec<BackupFile>> {
-        match self.backup_folder() {
-            Ok(dir) => backup::list(&dir),
-            Err(_) => Ok(Vec::new()),
-        }
+        backup::list(&self.backup_folder()?)
     }
 
-    /// The automatic backup of the day's first start: due when a folder is chosen and it has
-    /// no backup made today.
+    /// Whether the day's first automatic backup is still due: the folder has none made today.
     pub fn daily_backup_due(&self) -> Result<bool> {
-        match self.backup_folder() {
-            Ok(dir) => Ok(!backup::has_backup_on(&dir, self.today())?),
-            Err(_) => Ok(false),
+        Ok(!backup::has_backup_on(&self.backup_folder()?, self.today())?)
+    }
+
+    /// Where backups go, the newest in each place, and what the window warns of: a newest
+    /// backup older than the settings' days (or none, on a database in use for longer than
+    /// that: a new one makes its first within minutes), and a second place not copied to
+    /// for as long, or never.
+    pub fn backup_state(&self) -> Result<BackupState> {
+        let s = self.backup_settings()?;
+        let folder = self.backup_folder()?;
+        let newest = backup::list(&folder)?.into_iter().next();
+        let newest_second = match s.second_folder.as_str() {
+            "" => None,
+            second => backup::list(Path::new(second)).ok().and_then(|l| l.into_iter().next()),
+        };
+        let today = self.today();
+        let days_since = |b: &Option<BackupFile>| {
+            let made = b.as_ref().and_then(|b| NaiveDate::parse_from_str(b.made_at.get(..10)?, "%Y-%m-%d").ok());
+            made.map(|d| (today - d).num_days())
+        };
+        let limit = i64::from(s.warn_after_days);
+        let since_first_use = crate::store::audit::days_since_first_entry(&self.conn, today)?;
+        let mut warnings = Vec::new();
+        match (days_since(&newest), &newest) {
+            (Some(days), Some(b)) if days > limit => warnings.push(format!(
+                "Bản sao lưu gần nhất đã cách đây {days} ngày ({}), quá {limit} ngày đã đặt.",
+                crate::domain::dates::dmy(&b.made_at)
+            )),
+            (None, _) if since_first_use > limit => {
+                warnings.push(format!("Dữ liệu đã dùng hơn {limit} ngày mà chưa có bản sao lưu nào trong thư mục {}.", folder.display()))
+            }
+            _ => {}
         }
+        if !s.second_folder.is_empty() {
+            match days_since(&newest_second) {
+                Some(days) if days <= limit => {}
+                Some(days) => warnings.push(format!(
+                    "Nơi sao lưu thứ hai ({}) có bản gần nhất cách đây {days} ngày: hãy cắm ổ đó vào rồi sao lưu ngay.",
+                    s.second_folder
+                )),
+                None => warnings.push(format!(
+                    "Nơi sao lưu thứ hai ({}) chưa có bản sao lưu nào: hãy cắm ổ đó vào rồi sao lưu ngay.",
+                    s.second_folder
+                )),
+            }
+        }
+        Ok(BackupState {
+            folder: folder.display().to_string(),
+            chosen: !s.folder.is_empty(),
+            second_folder: s.second_folder,
+            newest,
+            newest_second,
+            warn_after_days: s.warn_after_days,
+            warnings,
+        })
     }
 
     // ---- Restore, the administrator's ----
@@ -507,9 +588,7 @@ fn restore_file(db: &Database, from: &Path, safety_dir: Option<&Path>) -> Result
     let was_encrypted = cipher::file_kind(path)? == FileKind::Encrypted;
     let dir = match safety_dir {
         Some(d) => d.to_owned(),
-        None => backup::folder_named_in(path, key).unwrap_or_else(|| {
-            path.parent().filter(|d| !d.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
-        }),
+        None => backup::folder_named_in(path, key),
     };
     let report = backup::restore_file(path, from, &dir, chrono::Local::now().naive_local(), key)?;
     // Brings an older backup up to date (and seals its audit chain) at once.
@@ -529,11 +608,11 @@ impl Database {
         restore_file(self, from, safety_dir)
     }
 
-    /// The newest backup that passes its check, in the folder this (possibly damaged)
-    /// database names: what the app offers when the start-up check fails. Encrypted backups
-    /// (and the encrypted database's settings) are read with the passphrase.
+    /// The newest backup that passes its check, in the folders this (possibly damaged)
+    /// database names (its backup folder, then its second place): what the app offers when
+    /// the start-up check fails. Encrypted backups (and the encrypted database's settings)
+    /// are read with the passphrase.
     pub fn recovery_backup(&self) -> Option<BackupFile> {
-        let dir = backup::folder_named_in(self.path(), self.key())?;
-        backup::newest_good(&dir, self.key()).ok().flatten()
+        backup::folders_named_in(self.path(), self.key()).iter().find_map(|dir| backup::newest_good(dir, self.key()).ok().flatten())
     }
 }

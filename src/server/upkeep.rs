@@ -11,17 +11,10 @@ pub const EVERY: Duration = Duration::from_secs(15 * 60);
 
 /// The automatic backup, when one is due, on a connection of its own: the desks' calls go on
 /// while years of records are copied and checked. `on_stop`: the backup made when the server
-/// stops (whenever a folder is chosen, as when the app closes).
+/// stops (always, as when the app closes).
 pub fn backup(ledger: &Mutex<Ledger>, on_stop: bool) {
     let other = ledger.lock().unwrap_or_else(|p| p.into_inner()).open_another();
-    let result = other.and_then(|l| {
-        let due = if on_stop { !l.backup_settings()?.folder.is_empty() } else { l.daily_backup_due()? };
-        if due {
-            l.backup_now(&crate::no_progress).map(Some)
-        } else {
-            Ok(None)
-        }
-    });
+    let result = other.and_then(|l| l.automatic_backup(!on_stop));
     match result {
         Ok(Some(file)) => eprintln!("Đã sao lưu tự động: {}", file.path),
         Ok(None) => {}

@@ -43,6 +43,13 @@ pub(crate) struct NewEntry<'a> {
 /// Appends one entry chained to the last one. Runs inside the caller's write transaction,
 /// which holds the write lock: nobody else can append between reading the last hash and
 /// inserting, and a rollback takes the entry (and its number) back.
+/// Days from the log's first entry (the database's first use) to `today`; 0 on an empty log.
+pub(crate) fn days_since_first_entry(conn: &Connection, today: chrono::NaiveDate) -> Result<i64> {
+    let first: Option<String> = conn.query_row("SELECT at FROM audit_log ORDER BY seq LIMIT 1", [], |r| r.get(0)).optional()?;
+    let first = first.and_then(|at| chrono::NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok());
+    Ok(first.map_or(0, |d| (today - d).num_days()))
+}
+
 pub(crate) fn append(conn: &Connection, e: &NewEntry) -> Result<()> {
     let last: Option<(i64, Option<String>)> = conn
         .prepare_cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")?

@@ -25,18 +25,39 @@ const PREFIX: &str = "ykien-";
 const BEFORE_RESTORE_PREFIX: &str = "ykien-truoc-phuc-hoi-";
 const PARTIAL: &str = ".partial";
 
-/// Where backups go and how many are kept (settings `backup_folder`, `backup_keep`).
+/// Where backups go until the office chooses a folder: beside the database, so that an office
+/// is protected from its first day. A second place (a USB drive, another disk) guards
+/// against the disk itself failing.
+pub const DEFAULT_FOLDER: &str = "Sao lưu";
+
+/// The folder the backups of the database at `db` go into when none is chosen.
+pub fn default_folder(db: &Path) -> PathBuf {
+    db.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).join(DEFAULT_FOLDER)
+}
+
+/// Where backups go, how many are kept and when the window warns (settings `backup_folder`,
+/// `backup_keep`, `backup_second_folder`, `backup_warn_days`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BackupSettings {
-    /// The folder the office chose (a USB drive, say); empty until chosen.
+    /// The folder the office chose; empty: [`DEFAULT_FOLDER`] beside the database.
     pub folder: String,
     /// How many of the newest backups are kept; older ones are deleted after a new backup.
     pub keep: u32,
+    /// A second place each backup is also copied to (a USB drive, another disk); empty: none.
+    #[serde(default)]
+    pub second_folder: String,
+    /// The window warns when the newest backup is older than this many days.
+    #[serde(default = "default_warn_days")]
+    pub warn_after_days: u32,
+}
+
+fn default_warn_days() -> u32 {
+    7
 }
 
 impl Default for BackupSettings {
     fn default() -> Self {
-        BackupSettings { folder: String::new(), keep: 30 }
+        BackupSettings { folder: String::new(), keep: 30, second_folder: String::new(), warn_after_days: default_warn_days() }
     }
 }
 
@@ -45,22 +66,42 @@ impl BackupSettings {
         if !(1..=1000).contains(&self.keep) {
             return Err(Error::validation("keep", format!("Số bản sao lưu giữ lại phải từ 1 đến 1000, không phải {}.", self.keep)));
         }
+        if !(1..=365).contains(&self.warn_after_days) {
+            return Err(Error::validation(
+                "warn_after_days",
+                format!("Số ngày trước khi cảnh báo phải từ 1 đến 365, không phải {}.", self.warn_after_days),
+            ));
+        }
         let folder = crate::domain::text::clean_line(&self.folder);
         if !folder.is_empty() && !Path::new(&folder).is_absolute() {
             return Err(Error::validation("folder", format!("Thư mục sao lưu «{folder}» phải là đường dẫn đầy đủ (ví dụ E:\\SaoLuu).")));
         }
-        Ok(BackupSettings { folder, keep: self.keep })
+        let second_folder = crate::domain::text::clean_line(&self.second_folder);
+        if !second_folder.is_empty() && !Path::new(&second_folder).is_absolute() {
+            return Err(Error::validation(
+                "second_folder",
+                format!("Nơi sao lưu thứ hai «{second_folder}» phải là đường dẫn đầy đủ (ví dụ E:\\SaoLuu)."),
+            ));
+        }
+        if !second_folder.is_empty() && second_folder == folder {
+            return Err(Error::validation("second_folder", "Nơi sao lưu thứ hai phải khác thư mục sao lưu chính (nên ở ổ USB hoặc ổ đĩa khác)."));
+        }
+        Ok(BackupSettings { folder, keep: self.keep, second_folder, warn_after_days: self.warn_after_days })
     }
 }
 
 pub fn settings(conn: &Connection) -> Result<BackupSettings> {
     let mut s = BackupSettings::default();
-    let mut st = conn.prepare_cached("SELECT key, value FROM setting WHERE key IN ('backup_folder', 'backup_keep')")?;
+    let mut st = conn.prepare_cached(
+        "SELECT key, value FROM setting WHERE key IN ('backup_folder', 'backup_keep', 'backup_second_folder', 'backup_warn_days')",
+    )?;
     let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     for row in rows {
         match row? {
             (k, v) if k == "backup_folder" => s.folder = v,
             (k, v) if k == "backup_keep" => s.keep = v.parse().unwrap_or(s.keep),
+            (k, v) if k == "backup_second_folder" => s.second_folder = v,
+            (k, v) if k == "backup_warn_days" => s.warn_after_days = v.parse().unwrap_or(s.warn_after_days),
             _ => {}
         }
     }
@@ -72,7 +113,13 @@ pub fn save_settings(tx: &super::Tx, s: &BackupSettings) -> Result<()> {
     if &before == s {
         return Ok(());
     }
-    for (key, value) in [("backup_folder", s.folder.clone()), ("backup_keep", s.keep.to_string())] {
+    let values = [
+        ("backup_folder", s.folder.clone()),
+        ("backup_keep", s.keep.to_string()),
+        ("backup_second_folder", s.second_folder.clone()),
+        ("backup_warn_days", s.warn_after_days.to_string()),
+    ];
+    for (key, value) in values {
         tx.execute(
             "INSERT INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (key) DO UPDATE SET value = ?2, updated_at = ?3",
@@ -280,25 +327,75 @@ pub fn folder_note(db: &Path) -> PathBuf {
     db.with_file_name(name)
 }
 
-/// Notes `folder` beside the database at `db` (best effort: the setting in the database is
-/// the record, the note only a way back to it).
-pub fn note_folder(db: &Path, folder: &str) {
-    let _ = std::fs::write(folder_note(db), folder);
+/// Notes the folders beside the database at `db`, the chosen (or default) one on the first
+/// line and the second place, if any, on the next (best effort: the settings in the database
+/// are the record, the note only a way back to them).
+pub fn note_folders(db: &Path, folder: &Path, second: &str) {
+    let _ = std::fs::write(folder_note(db), format!("{}\n{second}", folder.display()));
 }
 
-/// The backup folder the database at `db` names, read without changing it; else the one
-/// noted beside it.
-pub fn folder_named_in(db: &Path, key: Option<&Passphrase>) -> Option<PathBuf> {
+/// The folders the database at `db` keeps backups in, read without changing it (else from
+/// the note beside it): its backup folder (the default one beside it when none is chosen),
+/// then its second place, if it has one.
+pub fn folders_named_in(db: &Path, key: Option<&Passphrase>) -> Vec<PathBuf> {
     let from_db = || {
         let conn = cipher::open_read_only(db, key).ok()?;
-        let s = settings(&conn).ok()?;
-        (!s.folder.is_empty()).then(|| PathBuf::from(s.folder))
+        settings(&conn).ok().map(|s| (s.folder, s.second_folder))
     };
-    from_db().or_else(|| {
+    let from_note = || {
         let noted = std::fs::read_to_string(folder_note(db)).ok()?;
-        let noted = noted.trim();
-        (!noted.is_empty()).then(|| PathBuf::from(noted))
-    })
+        let mut lines = noted.lines().map(str::trim);
+        Some((lines.next().unwrap_or_default().to_owned(), lines.next().unwrap_or_default().to_owned()))
+    };
+    // A damaged file may still open and answer with its settings' rows lost: what it does not
+    // name is taken from the note.
+    let (in_db, noted) = (from_db().unwrap_or_default(), from_note().unwrap_or_default());
+    let named = |a: String, b: String| if a.is_empty() { b } else { a };
+    let (folder, second) = (named(in_db.0, noted.0), named(in_db.1, noted.1));
+    let main = if folder.is_empty() { default_folder(db) } else { PathBuf::from(folder) };
+    std::iter::once(main).chain((!second.is_empty()).then(|| PathBuf::from(second))).collect()
+}
+
+/// The backup folder of the database at `db` (see [`folders_named_in`]).
+pub fn folder_named_in(db: &Path, key: Option<&Passphrase>) -> PathBuf {
+    folders_named_in(db, key).swap_remove(0)
+}
+
+/// Copies the verified backup `file` into `dir`, the second place, the same careful way as a
+/// backup is made (a `.partial` copy, flushed, renamed), then keeps the newest `keep` there.
+/// `dir` is made only inside a place that exists: an unplugged USB drive is reported, never
+/// stood in for by a folder of that name on this disk.
+pub fn copy_into(file: &BackupFile, dir: &Path, keep: u32) -> Result<BackupFile> {
+    let missing = || {
+        Error::validation(
+            "second_folder",
+            format!("Không thấy nơi sao lưu thứ hai «{}»: ổ USB hoặc ổ đĩa đó đã được cắm vào chưa?", dir.display()),
+        )
+    };
+    if !dir.is_dir() {
+        if !dir.parent().is_some_and(Path::is_dir) {
+            return Err(missing());
+        }
+        std::fs::create_dir(dir).map_err(|_| missing())?;
+    }
+    remove_partials(dir)?;
+    let target = dir.join(&file.file_name);
+    let mut partial = target.as_os_str().to_owned();
+    partial.push(PARTIAL);
+    let partial = PathBuf::from(partial);
+    let copied = (|| -> std::io::Result<()> {
+        std::fs::copy(&file.path, &partial)?;
+        std::fs::File::open(&partial)?.sync_all()?;
+        std::fs::rename(&partial, &target)?;
+        sync_dir(dir);
+        Ok(())
+    })();
+    if copied.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    copied?;
+    prune(dir, keep)?;
+    Ok(BackupFile { path: target.display().to_string(), ..file.clone() })
 }
 
 /// What a restore did.

@@ -4,6 +4,7 @@
 //! Assertions are on the DOM and on the SQLite file, never on pixels.
 
 mod accounts;
+mod backups;
 mod desks;
 mod encryption;
 mod harness;

@@ -1,5 +1,6 @@
-//! First start: the office setup screen, then a restart finds everything again, in the window
-//! and in the SQLite file.
+//! First start: the office setup screen, the second place for backups, the first
+//! administrator, and a backup made beside the database from the first start; then a restart
+//! finds everything again, in the window and in the SQLite file.
 
 use crate::harness::App;
 use unicode_normalization::UnicodeNormalization;
@@ -26,6 +27,15 @@ async fn office_setup_survives_a_restart() {
     assert_eq!(app.value("#office-ledger_form_code").await, "BM.QT.SCT.05-01");
     app.click("#office-save").await;
 
+    // Then where backups go: beside the database from today, and a second place chosen.
+    let second = dir.path().join("USB").join("Sao lưu Ý Kiến");
+    std::fs::create_dir_all(second.parent().unwrap()).unwrap();
+    app.wait_for("#setup-backup").await;
+    app.wait_for_text("#setup-backup-where", "Sao lưu (thư mục mặc định, cạnh tệp dữ liệu)").await;
+    app.type_into("#setup-backup-second", &second.display().to_string()).await;
+    app.screenshot("setup-backup").await;
+    app.click("#setup-backup-save").await;
+
     // Then the first administrator's account, who will create everyone else's.
     app.wait_for("#setup-admin").await;
     app.type_into("#admin-full_name", "Phạm Thị Lan").await;
@@ -38,7 +48,13 @@ async fn office_setup_survives_a_restart() {
     app.wait_for("#main-shell").await;
     app.wait_for_text("#office-title", "Ủy ban nhân dân xã Tân Phú").await;
     app.wait_for_text("#signed-in-as", "Phạm Thị Lan").await;
+    // The administrator sees where backups go.
+    app.wait_for_text("#backup-where", "Sao lưu vào:").await;
     app.quit().await;
+    // The first start made a backup beside the database, without any setting; the second
+    // place is kept in the settings (each later backup is copied there).
+    assert!(!ykien::store::backup::list(&db.parent().unwrap().join("Sao lưu")).unwrap().is_empty(), "no backup beside the database");
+    assert_eq!(Ledger::open(&db).unwrap().backup_settings().unwrap().second_folder, second.display().to_string());
 
     {
         let ledger = Ledger::open(&db).unwrap();

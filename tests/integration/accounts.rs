@@ -399,7 +399,7 @@ fn scenarios() -> Vec<(Action, &'static str, bool, Run)> {
         (Action::ExportRecords, "export_survey_responses", false, |l, w, _| ok(l.export_survey_responses(&w.round, &w.out("phieu.xlsx")))),
         (Action::ViewAuditLog, "audit_log", false, |l, _, _| ok(l.audit_log(10))),
         (Action::EditBackupSettings, "save_backup_settings", false, |l, w, _| {
-            ok(l.save_backup_settings(&BackupSettings { folder: w.dir.path().join("USB").display().to_string(), keep: 10 }))
+            ok(l.save_backup_settings(&BackupSettings { folder: w.dir.path().join("USB").display().to_string(), keep: 10, ..Default::default() }))
         }),
         (Action::RestoreBackup, "restore_backup", false, |l, w, _| ok(l.restore_backup(&w.backup, None))),
         (Action::DisposeRecords, "dispose", false, |l, w, _| ok(l.dispose("2026-11-20", &w.out("bien-ban.pdf")))),

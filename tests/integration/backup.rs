@@ -1,4 +1,6 @@
-//! Backups: made in one step, checked, then renamed; the last N kept; a restore checks the
+//! Backups: from the first start, into «Sao lưu» beside the database until the office chooses
+//! a folder, and copied to a second place; a warning when the newest is too old; made in one
+//! step, checked, then renamed; the last N kept; a restore checks the
 //! backup and copies the current database aside first; a process killed in the middle of a
 //! backup leaves the database as it was; a backup taken while another process writes is
 //! complete and passes the check.
@@ -32,7 +34,7 @@ fn a_backup_is_verified_named_by_its_time_and_the_newest_n_are_kept() {
     let folder = dir.path().join("USB/Sao lưu");
     let mut l = Ledger::open(&db).unwrap();
     l.save_unit(&unit("Phòng Tư pháp")).unwrap();
-    l.save_backup_settings(&BackupSettings { folder: folder.display().to_string(), keep: 3 }).unwrap();
+    l.save_backup_settings(&BackupSettings { folder: folder.display().to_string(), keep: 3, ..Default::default() }).unwrap();
     assert!(l.daily_backup_due().unwrap(), "no backup yet today");
     for s in 0..5 {
         l.set_clock(at(9, 0, s));
@@ -50,10 +52,101 @@ fn a_backup_is_verified_named_by_its_time_and_the_newest_n_are_kept() {
     assert_eq!(again.file_name, "ykien-20261122-090004-2.db");
 
     // A relative folder or a silly count is refused by name.
-    let e = l.save_backup_settings(&BackupSettings { folder: "saoluu".into(), keep: 3 }).unwrap_err();
+    let e = l.save_backup_settings(&BackupSettings { folder: "saoluu".into(), keep: 3, ..Default::default() }).unwrap_err();
     assert!(e.to_string().contains("Thư mục sao lưu"), "{e}");
-    let e = l.save_backup_settings(&BackupSettings { folder: String::new(), keep: 0 }).unwrap_err();
+    let e = l.save_backup_settings(&BackupSettings { folder: String::new(), keep: 0, ..Default::default() }).unwrap_err();
     assert!(e.to_string().contains("Số bản sao lưu"), "{e}");
+}
+
+#[test]
+fn a_new_database_is_backed_up_at_its_first_start_and_at_close_into_the_folder_beside_it() {
+    let dir = temp_dir();
+    let db = dir.path().join("ykien.db");
+    let mut l = Ledger::open(&db).unwrap();
+    l.set_clock(at(8, 0, 0));
+    l.save_unit(&unit("Phòng Tư pháp")).unwrap();
+    let folder = dir.path().join("Sao lưu");
+    let state = l.backup_state().unwrap();
+    assert_eq!((state.folder.as_str(), state.chosen), (folder.to_str().unwrap(), false));
+    assert!(state.newest.is_none() && state.warnings.is_empty(), "a database first used today is not warned of: {state:?}");
+
+    // The start: the day's first backup, without any setting.
+    let first = l.automatic_backup(true).unwrap().expect("due at the first start");
+    assert_eq!(first.file_name, "ykien-20261122-080000.db");
+    assert!(folder.join(&first.file_name).is_file());
+    // A second start the same day makes none.
+    l.set_clock(at(9, 0, 0));
+    assert!(l.automatic_backup(true).unwrap().is_none());
+    // The close always makes one.
+    l.set_clock(at(17, 0, 0));
+    let closing = l.automatic_backup(false).unwrap().expect("made at close");
+    assert_eq!(closing.file_name, "ykien-20261122-170000.db");
+    assert_eq!(list(&folder).unwrap().len(), 2);
+    assert_eq!(l.backup_state().unwrap().newest.unwrap().file_name, closing.file_name);
+
+    // The folder is noted beside the database: a damaged database still finds its backups.
+    drop(l);
+    std::fs::write(&db, vec![0u8; 8192]).unwrap();
+    let found = ykien::Database::new(&db).recovery_backup().expect("found in the default folder");
+    assert_eq!(found.file_name, closing.file_name);
+}
+
+#[test]
+fn the_command_line_backs_up_a_new_database_without_a_folder_chosen() {
+    let dir = temp_dir();
+    let db = dir.path().join("ykien.db");
+    Ledger::open(&db).unwrap().save_unit(&unit("Phòng Tư pháp")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_ykien")).arg("--db").arg(&db).args(["backup", "--json"]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let file: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let path = PathBuf::from(file["path"].as_str().unwrap());
+    assert_eq!(path.parent().unwrap(), dir.path().join("Sao lưu"));
+    assert!(check_file(&path, None).unwrap().ok);
+}
+
+#[test]
+fn each_backup_is_copied_to_the_second_place_and_an_unplugged_one_does_not_stop_it() {
+    let dir = temp_dir();
+    let db = dir.path().join("ykien.db");
+    let usb = dir.path().join("USB");
+    std::fs::create_dir(&usb).unwrap();
+    let second = usb.join("Sao lưu Ý Kiến");
+    let mut l = Ledger::open(&db).unwrap();
+    l.set_clock(at(8, 0, 0));
+    let settings = BackupSettings { second_folder: second.display().to_string(), keep: 2, ..Default::default() };
+    l.save_backup_settings(&settings).unwrap();
+    for s in 0..3 {
+        l.set_clock(at(8, 0, s));
+        l.backup_now(&no_progress).unwrap();
+    }
+    let names = |d: &Path| list(d).unwrap().into_iter().map(|b| b.file_name).collect::<Vec<_>>();
+    assert_eq!(names(&second), ["ykien-20261122-080002.db", "ykien-20261122-080001.db"], "the newest `keep` there too");
+    assert_eq!(names(&second), names(&dir.path().join("Sao lưu")));
+    assert!(check_file(&second.join("ykien-20261122-080002.db"), None).unwrap().ok, "the copy is whole");
+
+    // The drive is unplugged: the backup is made all the same, and nothing is made in its place.
+    std::fs::remove_dir_all(&usb).unwrap();
+    l.set_clock(at(9, 0, 0));
+    let made = l.backup_now(&no_progress).unwrap();
+    assert_eq!(made.file_name, "ykien-20261122-090000.db");
+    assert!(!usb.exists(), "no folder made where the drive should be");
+
+    // Eight days later, with the drive still away and no backup since, the window warns of both.
+    l.set_clock(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap().and_hms_opt(8, 0, 0));
+    let state = l.backup_state().unwrap();
+    assert!(state.newest_second.is_none());
+    assert_eq!(state.warnings.len(), 2, "{:?}", state.warnings);
+    assert!(state.warnings[0].contains("cách đây 8 ngày (22/11/2026 09:00), quá 7 ngày"), "{}", state.warnings[0]);
+    assert!(state.warnings[1].contains("Nơi sao lưu thứ hai") && state.warnings[1].contains("chưa có bản sao lưu nào"), "{}", state.warnings[1]);
+
+    // A second place like the first, or not a full path, is refused by name.
+    let same = BackupSettings { folder: second.display().to_string(), second_folder: second.display().to_string(), ..Default::default() };
+    let e = l.save_backup_settings(&same).unwrap_err();
+    assert!(e.to_string().contains("phải khác thư mục sao lưu chính"), "{e}");
+    let e = l.save_backup_settings(&BackupSettings { second_folder: "usb".into(), ..Default::default() }).unwrap_err();
+    assert!(e.to_string().contains("Nơi sao lưu thứ hai «usb»"), "{e}");
+    let e = l.save_backup_settings(&BackupSettings { warn_after_days: 0, ..Default::default() }).unwrap_err();
+    assert!(e.to_string().contains("Số ngày trước khi cảnh báo"), "{e}");
 }
 
 #[test]

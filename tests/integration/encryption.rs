@@ -180,7 +180,7 @@ fn an_encrypted_backup_is_restored_with_the_passphrase_and_old_plain_backups_are
     let folder = dir.path().join("USB");
     ledger_with_a_complaint(&db);
     let mut l = Ledger::open(&db).unwrap();
-    l.save_backup_settings(&BackupSettings { folder: folder.display().to_string(), keep: 30 }).unwrap();
+    l.save_backup_settings(&BackupSettings { folder: folder.display().to_string(), keep: 30, ..Default::default() }).unwrap();
     l.set_clock(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap().and_hms_opt(9, 0, 0));
     let old_plain = l.backup_now(&no_progress).unwrap();
     // A copy made before an upgrade, beside the database, in plaintext.

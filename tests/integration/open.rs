@@ -85,7 +85,7 @@ fn with_a_backup(dir: &std::path::Path) -> (std::path::PathBuf, ykien::BackupFil
     let db = dir.join("ykien.db");
     let mut l = Ledger::open(&db).unwrap();
     l.save_unit(&unit("Phòng Tư pháp")).unwrap();
-    l.save_backup_settings(&BackupSettings { folder: dir.join("bk").display().to_string(), keep: 30 }).unwrap();
+    l.save_backup_settings(&BackupSettings { folder: dir.join("bk").display().to_string(), keep: 30, ..Default::default() }).unwrap();
     let backup = l.backup_now(&no_progress).unwrap();
     (db, backup)
 }

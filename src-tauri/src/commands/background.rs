@@ -5,7 +5,8 @@ use crate::state::{AppState, StartupCheck};
 use tauri::{AppHandle, Emitter, Manager};
 
 /// The automatic backup of the day's first start, run in the background after the window
-/// opens; and the one made when the app closes. Both only when a folder is chosen; a failure
+/// opens; and the one made when the app closes. Into the office's folder (by default «Sao lưu»
+/// beside the database) and its second place; a failure
 /// is reported on stderr and never stops the app. It is made on a connection of its own, so
 /// that the window is not kept waiting while years of records are copied and checked.
 pub fn automatic_backup(state: &AppState, on_start: bool) {
@@ -19,14 +20,7 @@ pub fn automatic_backup(state: &AppState, on_start: bool) {
 
 /// The automatic backup on this connection, when one is due.
 fn backup_on(ledger: ykien::Result<ykien::Ledger>, on_start: bool) {
-    let result = ledger.and_then(|l| {
-        let due = if on_start { l.daily_backup_due()? } else { !l.backup_settings()?.folder.is_empty() };
-        if due {
-            l.backup_now(&ykien::no_progress).map(Some)
-        } else {
-            Ok(None)
-        }
-    });
+    let result = ledger.and_then(|l| l.automatic_backup(on_start));
     if let Err(e) = result {
         eprintln!("Sao lưu tự động không thành công: {e:?}");
     }
@@ -43,5 +37,28 @@ pub fn after_open(app: &AppHandle) {
             let _ = app.emit("database-damaged", ());
         }
         StartupCheck::NotOpen => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::desk::DeskChoice;
+
+    #[test]
+    fn the_first_start_of_the_day_and_every_close_back_up_beside_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("YKien").join("ykien.db");
+        let state = AppState::start(db.clone(), dir.path().join("desk.json"));
+        state.set_desk(DeskChoice::Local).unwrap();
+        let folder = db.parent().unwrap().join("Sao lưu");
+        let made = || ykien::store::backup::list(&folder).unwrap().len();
+
+        automatic_backup(&state, true);
+        assert_eq!(made(), 1, "the day's first start, without any setting");
+        automatic_backup(&state, true);
+        assert_eq!(made(), 1, "a second start the same day makes none");
+        automatic_backup(&state, false);
+        assert_eq!(made(), 2, "the close always makes one");
     }
 }

@@ -123,7 +123,7 @@ enum Command {
     /// Export the ledger or the cases to .xlsx or .csv.
     #[command(subcommand)]
     Export(records::ExportCommand),
-    /// Make a verified backup (into DIR, or the folder chosen in the settings).
+    /// Make a verified backup (into DIR, or the office's backup folder: «Sao lưu» beside the database until one is chosen).
     Backup {
         #[arg(long, value_name = "DIR")]
         to: Option<PathBuf>,

@@ -140,7 +140,7 @@ pub fn export(desk: &mut Desk, cmd: ExportCommand, json: bool) -> Result<()> {
     Ok(())
 }
 
-/// A backup into the folder chosen in the settings (on the server, for a desk).
+/// A backup into the office's backup folder (on the server, for a desk).
 pub fn backup(desk: &mut Desk, json: bool) -> Result<()> {
     let file = desk.call("backup_now", json!({}))?;
     if json {

@@ -480,19 +480,45 @@ day: string, name: string, };
 
 export type BackupSettings = { 
 /**
- * The folder the office chose (a USB drive, say); empty until chosen.
+ * The folder the office chose; empty: [`DEFAULT_FOLDER`] beside the database.
  */
 folder: string, 
 /**
  * How many of the newest backups are kept; older ones are deleted after a new backup.
  */
-keep: number, };
+keep: number, 
+/**
+ * A second place each backup is also copied to (a USB drive, another disk); empty: none.
+ */
+second_folder: string, 
+/**
+ * The window warns when the newest backup is older than this many days.
+ */
+warn_after_days: number, };
 
 export type BackupFile = { path: string, file_name: string, bytes: number, 
 /**
  * When it was made, office local time `YYYY-MM-DDTHH:MM:SS`, read from its name.
  */
 made_at: string, };
+
+export type BackupState = { 
+/**
+ * The folder backups go into (the chosen one, or the default beside the database).
+ */
+folder: string, 
+/**
+ * Whether the office chose that folder (otherwise it is the default).
+ */
+chosen: boolean, 
+/**
+ * The second place each backup is copied to; empty: none.
+ */
+second_folder: string, newest: BackupFile | null, newest_second: BackupFile | null, warn_after_days: number, 
+/**
+ * What the window warns of, in Vietnamese; empty when backups are recent.
+ */
+warnings: Array<string>, };
 
 export type FileCheck = { ok: boolean, schema_version: number, problems: Array<string>, };
 
@@ -1344,6 +1370,8 @@ export type BackupSettingsSaveArgs = { settings: BackupSettings, };
 
 export type BackupsListArgs = Record<symbol, never>;
 
+export type BackupStateArgs = Record<symbol, never>;
+
 export type BackupNowArgs = Record<symbol, never>;
 
 export type ImportLedgerArgs = { path: string, commit: boolean, };
@@ -1451,6 +1479,7 @@ export type Commands = {
   backup_settings_get: { args: BackupSettingsGetArgs; result: BackupSettings };
   backup_settings_save: { args: BackupSettingsSaveArgs; result: BackupSettings };
   backups_list: { args: BackupsListArgs; result: Array<BackupFile> };
+  backup_state: { args: BackupStateArgs; result: BackupState };
   backup_now: { args: BackupNowArgs; result: BackupFile };
   import_ledger: { args: ImportLedgerArgs; result: ImportPreview };
   export_records: { args: ExportRecordsArgs; result: ExportReport };

@@ -12,6 +12,7 @@ import type {
   AuditEntry,
   BackupFile,
   BackupSettings,
+  BackupState,
   DisposalReport,
   ExportReport,
   ImportPreview,
@@ -300,6 +301,11 @@ export function backupSettingsSave(settings: BackupSettings): Promise<BackupSett
 
 export function backupsList(): Promise<BackupFile[]> {
   return call('backups_list');
+}
+
+/** Where backups go, the newest in each place, and the warnings when they are too old. */
+export function backupState(): Promise<BackupState> {
+  return call('backup_state');
 }
 
 export function backupNow(): Promise<BackupFile> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupFile, DisposalReport, DueSurveyForm, ImportPreview, RetentionDue } from '../api/bindings';
+import type { BackupFile, BackupState, DisposalReport, DueSurveyForm, ImportPreview, RetentionDue } from '../api/bindings';
 import {
   anythingDue,
+  backupPlace,
   backupTime,
   canCommit,
   disposalNote,
@@ -12,6 +13,7 @@ import {
   exportFileName,
   formatBytes,
   importSummary,
+  newestBackup,
   progressPercent,
   progressText,
 } from './records';
@@ -122,6 +124,30 @@ function due(ledger: number, forms: DueSurveyForm[]): RetentionDue {
     },
   };
 }
+
+describe('where backups go', () => {
+  const state = (over: Partial<BackupState> = {}): BackupState => ({
+    folder: 'C:\\YKien\\Sao lưu',
+    chosen: false,
+    second_folder: '',
+    newest: null,
+    newest_second: null,
+    warn_after_days: 7,
+    warnings: [],
+    ...over,
+  });
+
+  it('says when the folder is the default one beside the database', () => {
+    expect(backupPlace(state())).toBe('C:\\YKien\\Sao lưu (thư mục mặc định, cạnh tệp dữ liệu)');
+    expect(backupPlace(state({ chosen: true, folder: 'E:\\SaoLuu' }))).toBe('E:\\SaoLuu');
+  });
+
+  it('gives the newest backup as a date, or says there is none', () => {
+    const b: BackupFile = { path: 'x', file_name: 'ykien-20261122-093015.db', bytes: 1, made_at: '2026-11-22T09:30:15' };
+    expect(newestBackup(b)).toBe('bản gần nhất 22/11/2026 09:30');
+    expect(newestBackup(null)).toBe('chưa có bản nào');
+  });
+});
 
 describe('retention helpers', () => {
   it('lists the survey forms due one line a round', () => {

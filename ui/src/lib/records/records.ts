@@ -3,6 +3,7 @@
 
 import type {
   BackupFile,
+  BackupState,
   DisposalReport,
   DueSurveyForm,
   ImportPreview,
@@ -29,6 +30,16 @@ export function backupTime(b: BackupFile): string {
   const [date, time] = b.made_at.split('T');
   const [y, m, d] = date.split('-');
   return `${d}/${m}/${y} ${time.slice(0, 5)}`;
+}
+
+/** Where backups go, as the window says it: the folder, and whether it is the default one. */
+export function backupPlace(state: BackupState): string {
+  return state.chosen ? state.folder : `${state.folder} (thư mục mặc định, cạnh tệp dữ liệu)`;
+}
+
+/** The newest backup of a place, or that it has none. */
+export function newestBackup(b: BackupFile | null): string {
+  return b ? `bản gần nhất ${backupTime(b)}` : 'chưa có bản nào';
 }
 
 /** The one sentence under the preview: what will happen, or what happened. */
