@@ -20,6 +20,7 @@ mod ledger;
 pub mod pairing;
 pub mod paths;
 pub mod pdf;
+pub mod prints;
 pub mod report;
 pub mod server;
 pub mod store;

@@ -33,12 +33,14 @@ pub fn run() {
             app.state::<AppState>().set_emitter(std::sync::Arc::new(move |event, payload| {
                 let _ = handle.emit(event, payload);
             }));
-            // The start-up check and the day's first backup run in the background, and so
-            // does connecting to the office server on a desk of one: the window opens at once.
+            // The start-up check, the day's first backup and the tidying of the prints run in
+            // the background, and so does connecting to the office server on a desk of one:
+            // the window opens at once.
             let handle = app.handle().clone();
             std::thread::spawn(move || {
                 handle.state::<AppState>().connect_until_answered();
                 commands::background::after_open(&handle);
+                commands::background::tidy_prints(&handle.state::<AppState>());
             });
             Ok(())
         })
@@ -46,6 +48,7 @@ pub fn run() {
         .expect("the app window could not start")
         .run(|app, event| {
             if let tauri::RunEvent::Exit = event {
+                commands::background::tidy_prints(&app.state::<AppState>());
                 commands::background::automatic_backup(&app.state::<AppState>(), false);
             }
         });

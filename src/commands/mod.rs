@@ -148,8 +148,19 @@ pub fn find(name: &str) -> Option<&'static Command> {
 /// type are a `validation` error naming the argument. `null` stands for no arguments.
 pub fn dispatch(ledger: &mut Ledger, name: &str, args: Value, ctx: &Context) -> Result<Value, ErrorReport> {
     let command = find(name).ok_or_else(|| ErrorReport::from(Error::NotFound { entity: "lệnh", id: name.to_owned() }))?;
-    (command.run)(ledger, args, ctx)
+    let result = (command.run)(ledger, args, ctx);
+    if result.is_ok() && REMOVES_RECORDS.contains(&name) {
+        // Any print left in the caller's folder may name the records just removed. Best
+        // effort: a print still open in a viewer goes at the next tidying.
+        let _ = crate::prints::clear(&ctx.print_dir);
+    }
+    result
 }
+
+/// The commands that remove records for good (a disposal, a person's erasure): the prints in
+/// the caller's «Bản in» folder go with them (see [`crate::prints`]). A desk of the office
+/// server clears its own folder after them.
+pub const REMOVES_RECORDS: &[&str] = &["retention_dispose", "person_erase"];
 
 /// Reads a command's arguments into its request type (also for callers' own commands, so
 /// that their refusals read the same).

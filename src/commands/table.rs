@@ -112,6 +112,10 @@ commands! {
         Ok(PrintOutcome { path: a.path, opened: false })
     };
 
+    /// How many days a print stays in the caller's «Bản in» folder (none while the data is
+    /// encrypted): the window tidies its folder with it when it starts and when it closes.
+    print_keep_days [read, open] PrintKeepDaysArgs {} -> u32 = |l, _, _| l.print_keep_days();
+
     // ---- Reports ----
 
     /// The figures of a period against the same period a year before.

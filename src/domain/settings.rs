@@ -23,6 +23,14 @@ pub struct Settings {
     pub ledger_retention_years: u32,
     /// Years returned survey forms are kept (seed 002: 2 years, seed 004: 3 years).
     pub survey_retention_years: u32,
+    /// Days a print (it names citizens) stays in the «Bản in» folder after it was made; 0:
+    /// only until the app next starts or closes. None is kept while the data is encrypted.
+    #[serde(default = "default_print_keep_days")]
+    pub print_keep_days: u32,
+}
+
+fn default_print_keep_days() -> u32 {
+    7
 }
 
 impl Default for Settings {
@@ -36,6 +44,7 @@ impl Default for Settings {
             formal_decide_days_complex: 45,
             ledger_retention_years: 3,
             survey_retention_years: 3,
+            print_keep_days: default_print_keep_days(),
         }
     }
 }
@@ -55,11 +64,12 @@ impl Settings {
         )?;
         check_range("ledger_retention_years", "Thời gian lưu sổ ghi nhận (năm)", self.ledger_retention_years, 1, 50)?;
         check_range("survey_retention_years", "Thời gian lưu phiếu khảo sát (năm)", self.survey_retention_years, 1, 50)?;
+        check_range("print_keep_days", "Giữ bản in trong thư mục Bản in (ngày)", self.print_keep_days, 0, 90)?;
         Ok(self.clone())
     }
 
     /// The key/value pairs as stored (booleans as 0/1).
-    pub(crate) fn to_pairs(&self) -> [(&'static str, u32); 8] {
+    pub(crate) fn to_pairs(&self) -> [(&'static str, u32); 9] {
         [
             ("reply_deadline_days", self.reply_deadline_days),
             ("count_working_days", self.count_working_days as u32),
@@ -69,6 +79,7 @@ impl Settings {
             ("formal_decide_days_complex", self.formal_decide_days_complex),
             ("ledger_retention_years", self.ledger_retention_years),
             ("survey_retention_years", self.survey_retention_years),
+            ("print_keep_days", self.print_keep_days),
         ]
     }
 
@@ -86,6 +97,7 @@ impl Settings {
                 "formal_decide_days_complex" => s.formal_decide_days_complex = n,
                 "ledger_retention_years" => s.ledger_retention_years = n,
                 "survey_retention_years" => s.survey_retention_years = n,
+                "print_keep_days" => s.print_keep_days = n,
                 _ => {}
             }
         }

@@ -23,6 +23,17 @@ impl Ledger {
         save_in_folder(dir, &printed.file_name, &printed.bytes)
     }
 
+    /// How many days a print stays in the «Bản in» folder (see [`crate::prints`]): the
+    /// setting, or none while the data is encrypted.
+    pub fn print_keep_days(&self) -> Result<u32> {
+        Ok(if self.is_encrypted() { 0 } else { self.settings()?.print_keep_days })
+    }
+
+    /// Removes from `dir` the prints older than [`Ledger::print_keep_days`]; answers how many.
+    pub fn tidy_prints(&self, dir: &Path) -> Result<usize> {
+        Ok(crate::prints::tidy(dir, self.print_keep_days()?, std::time::SystemTime::now())?.len())
+    }
+
     /// Prints `job` into the file the user chose.
     pub fn print_to_file(&mut self, job: &PrintJob, path: &Path) -> Result<()> {
         let printed = self.print(job)?;

@@ -17,6 +17,7 @@ mod golden;
 mod import;
 mod open;
 mod person;
+mod prints;
 mod pdf;
 mod records;
 mod report;

@@ -1,7 +1,7 @@
 //! What runs in the background beside the window: the start-up check after the database
 //! opens, the day's first automatic backup, and the one made when the app closes.
 
-use crate::state::{AppState, StartupCheck};
+use crate::state::{AppState, StartupCheck, Target};
 use tauri::{AppHandle, Emitter, Manager};
 
 /// The automatic backup of the day's first start, run in the background after the window
@@ -23,6 +23,26 @@ fn backup_on(ledger: ykien::Result<ykien::Ledger>, on_start: bool) {
     let result = ledger.and_then(|l| l.automatic_backup(on_start));
     if let Err(e) = result {
         eprintln!("Sao lưu tự động không thành công: {e:?}");
+    }
+}
+
+/// The «Bản in» folder tidied (see `ykien::prints`), at start and at close: the prints older
+/// than the data's setting keeps them, every print while the data is encrypted. At a desk of
+/// the office server, with the server's setting; nothing when it cannot be asked.
+pub fn tidy_prints(state: &AppState) {
+    let days = match state.target() {
+        Ok(Target::Local) => state.with(|l| l.print_keep_days()).ok().map(u64::from),
+        Ok(Target::Server(remote)) => {
+            let ctx = ykien::commands::Context::new(state.print_dir());
+            remote.dispatch("print_keep_days", serde_json::json!({}), &ctx, None).ok().and_then(|v| v.as_u64())
+        }
+        Err(_) => None,
+    };
+    if let Some(days) = days {
+        let days = u32::try_from(days).unwrap_or(u32::MAX);
+        if let Err(e) = ykien::prints::tidy(&state.print_dir(), days, std::time::SystemTime::now()) {
+            eprintln!("Không dọn được thư mục Bản in: {e}");
+        }
     }
 }
 
@@ -60,5 +80,26 @@ mod tests {
         assert_eq!(made(), 1, "a second start the same day makes none");
         automatic_backup(&state, false);
         assert_eq!(made(), 2, "the close always makes one");
+    }
+
+    #[test]
+    fn the_prints_older_than_the_setting_are_removed_at_start_and_close() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("YKien").join("ykien.db");
+        let state = AppState::start(db, dir.path().join("desk.json"));
+        state.set_desk(DeskChoice::Local).unwrap();
+        let prints = state.print_dir();
+        std::fs::create_dir_all(&prints).unwrap();
+        let print = |name: &str, days: u64| {
+            let path = prints.join(name);
+            std::fs::write(&path, b"%PDF-1.7").unwrap();
+            let made = std::time::SystemTime::now() - std::time::Duration::from_secs(days * 86_400 + 60);
+            std::fs::File::options().write(true).open(&path).unwrap().set_modified(made).unwrap();
+            path
+        };
+        let (old, recent) = (print("phieu-tiep-nhan-2026-000001.pdf", 8), print("so-ghi-nhan.pdf", 1));
+        tidy_prints(&state);
+        assert!(!old.exists(), "older than the week the settings keep prints");
+        assert!(recent.exists());
     }
 }

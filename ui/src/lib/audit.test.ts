@@ -57,6 +57,16 @@ describe('auditSummary', () => {
     expect(auditSummary(entry('settings', 'update', before, after))).toBe('Thời hạn trả lời: 30 ngày → 15 ngày');
   });
 
+  it('words the backup settings and the days prints are kept', () => {
+    const before = { folder: '', second_folder: '', keep: 30, warn_after_days: 7 };
+    const after = { ...before, second_folder: 'E:\\Sao lưu', warn_after_days: 3 };
+    expect(auditSummary(entry('backup_settings', 'update', before, after))).toBe(
+      'Nơi sao lưu thứ hai: (trống) → «E:\\Sao lưu»; Cảnh báo khi bản gần nhất cũ hơn: 7 ngày → 3 ngày',
+    );
+    const prints = entry('settings', 'update', { print_keep_days: 7 }, { print_keep_days: 0 });
+    expect(auditSummary(prints)).toBe('Giữ bản in: 7 ngày → 0 ngày');
+  });
+
   it('words the deadline settings, the day count included', () => {
     const before = { reply_deadline_days: 30, count_working_days: false, due_soon_days: 3, formal_accept_days: 10 };
     const after = { ...before, count_working_days: true, due_soon_days: 5 };

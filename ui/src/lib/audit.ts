@@ -50,6 +50,14 @@ const FIELDS: Record<string, FieldSpec[]> = {
     { key: 'formal_decide_days_complex', label: 'Thời hạn giải quyết khiếu nại phức tạp', suffix: 'ngày' },
     { key: 'ledger_retention_years', label: 'Lưu sổ ghi nhận', suffix: 'năm' },
     { key: 'survey_retention_years', label: 'Lưu phiếu khảo sát', suffix: 'năm' },
+    { key: 'print_keep_days', label: 'Giữ bản in', suffix: 'ngày' },
+  ],
+  backup_settings: [
+    // Empty shows as the house's «(trống)»: the default folder, or no second place.
+    { key: 'folder', label: 'Thư mục sao lưu' },
+    { key: 'second_folder', label: 'Nơi sao lưu thứ hai' },
+    { key: 'keep', label: 'Số bản giữ lại', suffix: 'bản' },
+    { key: 'warn_after_days', label: 'Cảnh báo khi bản gần nhất cũ hơn', suffix: 'ngày' },
   ],
   // A case: its moves, the director's exception deadline and the unit head's confirmation.
   feedback: [

@@ -69,4 +69,5 @@ export const SETTINGS_LABELS: Record<keyof Settings, string> = {
   formal_decide_days_complex: 'Thời hạn giải quyết khiếu nại phức tạp',
   ledger_retention_years: 'Thời gian lưu sổ ghi nhận',
   survey_retention_years: 'Thời gian lưu phiếu khảo sát',
+  print_keep_days: 'Giữ bản in trong thư mục Bản in',
 };

@@ -211,7 +211,12 @@ ledger_retention_years: number,
 /**
  * Years returned survey forms are kept (seed 002: 2 years, seed 004: 3 years).
  */
-survey_retention_years: number, };
+survey_retention_years: number, 
+/**
+ * Days a print (it names citizens) stays in the «Bản in» folder after it was made; 0:
+ * only until the app next starts or closes. None is kept while the data is encrypted.
+ */
+print_keep_days: number, };
 
 export type AuditEntry = { 
 /**
@@ -1316,6 +1321,8 @@ export type PrintOpenArgs = { job: PrintJob, };
 
 export type PrintSaveArgs = { job: PrintJob, path: string, };
 
+export type PrintKeepDaysArgs = Record<symbol, never>;
+
 export type ReportFiguresArgs = { period: PeriodQuery, };
 
 export type SurveyFormsBehindArgs = { period: PeriodQuery, query: FormsQuery, };
@@ -1452,6 +1459,7 @@ export type Commands = {
   action_check: { args: ActionCheckArgs; result: CorrectiveAction };
   print_open: { args: PrintOpenArgs; result: PrintOutcome };
   print_save: { args: PrintSaveArgs; result: PrintOutcome };
+  print_keep_days: { args: PrintKeepDaysArgs; result: number };
   report_figures: { args: ReportFiguresArgs; result: FiguresReport };
   survey_forms_behind: { args: SurveyFormsBehindArgs; result: FormsBehind };
   annual_texts_get: { args: AnnualTextsGetArgs; result: AnnualTexts };

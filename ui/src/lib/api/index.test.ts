@@ -34,6 +34,7 @@ describe('api', () => {
       formal_decide_days_complex: 45,
       ledger_retention_years: 3,
       survey_retention_years: 3,
+      print_keep_days: 7,
     };
     const staff = { full_name: 'A', title: '', unit_id: null, role: 'reception' as const, phone: '', email: '' };
 
