@@ -356,3 +356,47 @@ async fn a_unit_head_at_a_desk_is_told_of_a_case_forwarded_to_their_unit() {
     app.wait_for_text("#main-shell", "Lương Văn Tài").await;
     app.quit().await;
 }
+
+/// A district office's year (5,000 cases, made by `ykien demo --scale district`) with one
+/// administrator account, for a long task at a desk: an export of it takes seconds.
+fn district_database(dir: &Path) -> PathBuf {
+    let db = dir.join("server").join("ykien.db");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    let made = ykien().args(["--db", &db.to_string_lossy(), "demo", "--scale", "district"]).output().unwrap();
+    assert!(made.status.success(), "ykien demo --scale: {}", String::from_utf8_lossy(&made.stderr));
+    let account = ykien()
+        .args(["--db", &db.to_string_lossy(), "account", "create", "--staff", "Phạm Thị Lan", "--login", "quantri"])
+        .env("YKIEN_NEW_PASSWORD", DEMO_PASSWORD)
+        .output()
+        .unwrap();
+    assert!(account.status.success(), "ykien account create: {}", String::from_utf8_lossy(&account.stderr));
+    db
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_task_bar_at_a_desk_shows_a_long_exports_progress_and_cancels_it_on_the_server() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = district_database(dir.path());
+    let server = Served::start(&db);
+    let app = paired_window(dir.path(), &server).await;
+    sign_in(&app, "quantri").await;
+
+    // Lưu trữ › Xuất dữ liệu: the cases with their history, to a file on this desk.
+    let out = dir.path().join("Ho-so-xu-ly.xlsx");
+    app.click("[data-nav=\"records\"]").await;
+    app.click("#records-tab-export").await;
+    app.click("input[name=\"export-what\"][value=\"cases\"]").await;
+    app.click("input[name=\"export-format\"][value=\"xlsx\"]").await;
+    app.answer_save_dialog(&out).await;
+    app.click("#export-run").await;
+    // The server's progress reaches the task bar: a count of the cases written so far.
+    app.wait_for_text("#task-export", "/").await;
+    app.screenshot("desk-task-progress").await;
+    app.click("#task-export-cancel").await;
+    app.wait_for_text("[role=\"alert\"]", "Đã huỷ theo yêu cầu; dữ liệu không thay đổi.").await;
+    app.wait_gone("#task-export").await;
+    assert!(app.wait_for("#export-run").await.is_enabled().await.unwrap());
+    app.quit().await;
+    assert!(!out.exists(), "a cancelled export leaves no file at the desk");
+}
