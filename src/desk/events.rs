@@ -117,21 +117,26 @@ fn read_stream(response: reqwest::blocking::Response, stopped: &AtomicBool, mut 
 
 /// Opens a stream of the server's events for the desk's long task that is about to start,
 /// and hands its progress (`event: progress`, sent to this session only) to the returned
-/// receiver from a thread of its own. The server is listening for the desk once this
-/// returns, so the task's first report is not missed. `None` when the desk has no session
-/// or the stream does not open: the task then runs untold, as a page in a browser would.
+/// receiver from a thread of its own. The server listens for the desk once the stream's
+/// headers are answered, which this waits for (at most [`OPEN_WAIT`], a server that does
+/// not answer is not waited for longer), so that the task's first report is not missed.
+/// `None` when the desk has no session or the server refuses the stream: the task then runs
+/// untold.
 ///
 /// The thread ends when the receiver is dropped, at the stream's next event or keep-alive
 /// comment (every 15 s), or when the stream ends.
 pub(super) fn task_progress(shared: &Arc<Shared>) -> Option<mpsc::Receiver<TaskProgress>> {
     shared.session()?;
-    let response = shared.send(shared.get("/api/events", None)).ok().filter(|r| r.status().is_success())?;
     let (tx, rx) = mpsc::channel();
-    let never_stopped = AtomicBool::new(false);
+    let (opened_tx, opened) = mpsc::sync_channel(1);
+    let shared = shared.clone();
     std::thread::Builder::new()
         .name("ykien-desk-progress".into())
         .spawn(move || {
-            read_stream(response, &never_stopped, |name, data| {
+            let response = shared.send(shared.get("/api/events", None)).ok().filter(|r| r.status().is_success());
+            let _ = opened_tx.send(response.is_some());
+            let Some(response) = response else { return };
+            read_stream(response, &AtomicBool::new(false), |name, data| {
                 if name != "progress" {
                     return true;
                 }
@@ -142,8 +147,15 @@ pub(super) fn task_progress(shared: &Arc<Shared>) -> Option<mpsc::Receiver<TaskP
             })
         })
         .ok()?;
-    Some(rx)
+    match opened.recv_timeout(OPEN_WAIT) {
+        Ok(true) | Err(mpsc::RecvTimeoutError::Timeout) => Some(rx),
+        Ok(false) | Err(mpsc::RecvTimeoutError::Disconnected) => None,
+    }
 }
+
+/// How long a long task waits for its progress stream to open before it starts untold of
+/// its first reports.
+const OPEN_WAIT: Duration = Duration::from_secs(5);
 
 /// The data of a `progress` event: `{"task": "import", "done": 500, "total": 1200}`.
 fn task_progress_of(data: &str) -> Option<TaskProgress> {
