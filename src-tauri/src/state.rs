@@ -32,7 +32,7 @@ pub struct AppState {
     /// window is told once when the connection is lost and once when it is back.
     reachable: Arc<AtomicBool>,
     /// Tells the window an event (`ledger-changed`, `connection`); set once the window exists.
-    emitter: OnceLock<Emitter>,
+    emitter: Arc<OnceLock<Emitter>>,
     /// The file the desk's choice is kept in.
     config: PathBuf,
 }
@@ -139,7 +139,7 @@ impl AppState {
             source: Mutex::new(source),
             following: Mutex::new(None),
             reachable: Arc::new(AtomicBool::new(true)),
-            emitter: OnceLock::new(),
+            emitter: Arc::new(OnceLock::new()),
             config,
         }
     }
@@ -217,17 +217,21 @@ impl AppState {
     /// Follows the server's events: a write at any desk becomes `ledger-changed` here; the
     /// follower's view of the connection, like a command's, becomes `connection` when it
     /// changes (one flag for both, so the window hears each change once).
+    ///
+    /// The window is looked up at each event, not when following begins: a desk paired
+    /// before connects at start, and the window's first call may connect it before the
+    /// window is given to the state (`set_emitter`).
     fn follow(&self, remote: &Remote) {
-        let emitter = self.emitter.get().cloned();
+        let emitter = self.emitter.clone();
         let reachable = self.reachable.clone();
         let following = remote.follow(move |event| match event {
             DeskEvent::Changed(data) => {
-                if let Some(emit) = &emitter {
+                if let Some(emit) = emitter.get() {
                     emit("ledger-changed", data);
                 }
             }
-            DeskEvent::Lost => tell_reachable(&reachable, emitter.as_ref(), false),
-            DeskEvent::Restored => tell_reachable(&reachable, emitter.as_ref(), true),
+            DeskEvent::Lost => tell_reachable(&reachable, emitter.get(), false),
+            DeskEvent::Restored => tell_reachable(&reachable, emitter.get(), true),
         });
         *lock(&self.following) = Some(following);
     }

@@ -10,6 +10,8 @@
 //!   sent ([`Error::ServerIdentity`]).
 //! - Every write carries a request id; a write whose answer was lost is sent again with the
 //!   same id, and the server answers the first result instead of running it twice.
+//! - A long task tells its progress and can be cancelled as on one PC: the server's reports
+//!   go to `Context::progress`, and its answer false stops the task on the server.
 
 mod events;
 mod files;
@@ -19,11 +21,11 @@ pub use events::{DeskEvent, Following};
 
 use crate::commands::{self, Context};
 use crate::pairing::{Fingerprint, ServerInfo, DEFAULT_PORT};
-use crate::{Error, ErrorReport, Result};
+use crate::{Error, ErrorReport, Result, TaskProgress};
 use reqwest::blocking::{Client, RequestBuilder, Response};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use std::sync::{Arc, Mutex};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
 /// How long a desk waits to reach the server before calling it unreachable.
@@ -31,6 +33,9 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long an ordinary command may take on the server; long tasks (a backup, an import, an
 /// export) wait as long as they run.
 const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
+/// How often a long task's progress is asked again while the server says nothing new, so
+/// that the window's Cancel is heard.
+const ASK_AGAIN: Duration = Duration::from_millis(200);
 /// The pauses before sending a write again whose answer was lost (about 4 s in all, enough
 /// for a server that restarts or a network that hiccups).
 const RETRY_PAUSES: [Duration; 4] =
@@ -142,6 +147,10 @@ impl Remote {
     /// ([`commands::desk_files`]) using `ctx.print_dir` / `ctx.open_file`; remembers the
     /// session token `sign_in` answers and forgets it on `sign_out`.
     ///
+    /// A long task (`commands::find(name).long`: a backup, an import, an export) reports the
+    /// server's progress to `ctx.progress` while it runs, and is stopped on the server when
+    /// `ctx.progress` answers false, as on one PC.
+    ///
     /// `request_id` is sent as `X-Request-Id`; when `None` and the command writes, one is made
     /// (UUID v7). A write whose answer was lost is sent again with the same id a few times
     /// (short pauses) before giving up with [`ErrorReport::Connection`], saying whether it may
@@ -160,24 +169,27 @@ impl Remote {
         }
         let timeout = (!command.long).then_some(COMMAND_TIMEOUT);
 
-        let mut maybe_sent = false;
-        let mut pauses = RETRY_PAUSES.iter();
-        let (status, bytes) = loop {
-            let request = self.shared.post(&format!("/api/call/{name}"), &body, request_id.as_deref(), timeout);
-            match self.shared.exchange(request) {
-                Ok(answered) => break answered,
-                Err(Failure::Identity(e)) => return Err(e.into()),
-                Err(Failure::Network { reason, maybe_sent: sent }) => {
-                    maybe_sent |= sent;
-                    // A read is harmless to repeat; a write only with its request id, which
-                    // the server answers from its memory if the first one went through.
-                    match pauses.next() {
-                        Some(pause) if request_id.is_some() || !command.writes => std::thread::sleep(*pause),
-                        _ => return Err(self.lost(name, command.writes, &reason, maybe_sent).into()),
+        let send = || -> std::result::Result<(u16, Vec<u8>), ErrorReport> {
+            let mut maybe_sent = false;
+            let mut pauses = RETRY_PAUSES.iter();
+            loop {
+                let request = self.shared.post(&format!("/api/call/{name}"), &body, request_id.as_deref(), timeout);
+                match self.shared.exchange(request) {
+                    Ok(answered) => return Ok(answered),
+                    Err(Failure::Identity(e)) => return Err(e.into()),
+                    Err(Failure::Network { reason, maybe_sent: sent }) => {
+                        maybe_sent |= sent;
+                        // A read is harmless to repeat; a write only with its request id, which
+                        // the server answers from its memory if the first one went through.
+                        match pauses.next() {
+                            Some(pause) if request_id.is_some() || !command.writes => std::thread::sleep(*pause),
+                            _ => return Err(self.lost(name, command.writes, &reason, maybe_sent).into()),
+                        }
                     }
                 }
             }
         };
+        let (status, bytes) = if command.long { self.told(ctx, send)? } else { send()? };
         let answer = self.shared.answer(status, &bytes)?;
         if let Some(token) = answer.session {
             self.set_session(Some(token));
@@ -193,6 +205,55 @@ impl Remote {
     /// connection's losses and returns. Stops when the returned handle is dropped.
     pub fn follow(&self, on: impl Fn(DeskEvent) + Send + 'static) -> Following {
         events::follow(self.shared.clone(), on)
+    }
+
+    /// Runs `send` (a long task's call) while telling `ctx.progress` how far the server has
+    /// gone, as the core tells it on one PC. When `ctx.progress` answers false (the window's
+    /// Cancel), the server is asked to stop the task (`task_cancel`); the call then answers the
+    /// core's `cancelled` refusal, the task having changed nothing.
+    ///
+    /// The server's reports come a few times a second, but a task may be silent for a while
+    /// (a backup's copy, an import reading its file): `ctx.progress` is asked again with the
+    /// last report meanwhile, so that a Cancel is sent within a moment of being pressed.
+    fn told<T: Send>(&self, ctx: &Context, send: impl FnOnce() -> T + Send) -> T {
+        let Some(reports) = events::task_progress(&self.shared) else { return send() };
+        std::thread::scope(|scope| {
+            let call = scope.spawn(send);
+            let mut last: Option<TaskProgress> = None;
+            let mut stream_open = true;
+            let mut cancel_sent = false;
+            while !call.is_finished() {
+                let report = if stream_open {
+                    match reports.recv_timeout(ASK_AGAIN) {
+                        Ok(p) => Some(p),
+                        Err(mpsc::RecvTimeoutError::Timeout) => None,
+                        Err(mpsc::RecvTimeoutError::Disconnected) => {
+                            stream_open = false;
+                            None
+                        }
+                    }
+                } else {
+                    std::thread::sleep(ASK_AGAIN);
+                    None
+                };
+                if let Some(p) = report {
+                    last = Some(p);
+                }
+                if let (Some(p), false) = (&last, cancel_sent) {
+                    if !(ctx.progress)(p) {
+                        cancel_sent = true;
+                        self.shared.cancel_task();
+                    }
+                }
+            }
+            // Reports that came in with the answer (the last one, all done) are told too.
+            if !cancel_sent {
+                for p in reports.try_iter() {
+                    (ctx.progress)(&p);
+                }
+            }
+            call.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
     }
 
     /// The error of a command that got no answer.
@@ -212,6 +273,13 @@ impl Remote {
 impl Shared {
     fn session(&self) -> Option<String> {
         self.session.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Asks the server to stop this desk's long task (`task_cancel`). Its answer comes with
+    /// the task's own: a `cancelled` refusal. A cancel that does not get through leaves the
+    /// task to finish, as if Cancel had been pressed too late.
+    fn cancel_task(&self) {
+        let _ = self.exchange(self.post("/api/call/task_cancel", &json!({}), None, Some(COMMAND_TIMEOUT)));
     }
 
     /// A request with the headers every call carries.

@@ -2,7 +2,9 @@
 //! loopback) with the app window as a desk, a browser (headless Chromium, the engine family of
 //! Windows' WebView2) as a desk, and the command line as the second desk whose cases must
 //! arrive at the others without reloading. The server is stopped and started again under a
-//! working desk: the banner, then work going on.
+//! working desk: the banner, then work going on. A case open in the window follows a move
+//! made at the command line; a unit head at a window is told of a case forwarded to their
+//! unit.
 
 use crate::harness::App;
 use std::io::{BufRead, BufReader};
@@ -68,20 +70,40 @@ impl Served {
         }
     }
 
-    /// The command line as a desk of this server, signed in as the demo clerk: enters a case
-    /// for `customer` and answers its receipt number.
-    fn cli_adds_case(&self, customer: &str) -> String {
+    /// The command line as a desk of this server, signed in as the demo clerk: runs `args`
+    /// with `--json` and answers what it printed.
+    fn cli(&self, args: &[&str]) -> serde_json::Value {
         let out = ykien()
-            .args(["--server", &self.address, "--pin", &self.pin, "--as", "tiepnhan", "--json", "feedback", "add"])
-            .args(["--channel", "hotline", "--kind", "suggestion", "--customer", customer])
-            .args(["--content", "Đề nghị niêm yết số điện thoại đường dây nóng tại bộ phận một cửa"])
+            .args(["--server", &self.address, "--pin", &self.pin, "--as", "tiepnhan", "--json"])
+            .args(args)
             .env("YKIEN_PASSWORD", DEMO_PASSWORD)
             .env_remove("YKIEN_DB")
             .output()
             .unwrap();
-        assert!(out.status.success(), "the command-line desk: {}", String::from_utf8_lossy(&out.stderr));
-        let case: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(out.status.success(), "the command-line desk, {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    /// The command-line desk enters a case for `customer` and answers its receipt number.
+    fn cli_adds_case(&self, customer: &str) -> String {
+        self.cli_adds_case_for(customer, None)
+    }
+
+    /// As `cli_adds_case`, the case in the care of the unit named `unit`.
+    fn cli_adds_case_for(&self, customer: &str, unit: Option<&str>) -> String {
+        let mut args = vec!["feedback", "add", "--channel", "hotline", "--kind", "suggestion", "--customer", customer];
+        args.extend(["--content", "Đề nghị niêm yết số điện thoại đường dây nóng tại bộ phận một cửa"]);
+        if let Some(unit) = unit {
+            args.extend(["--unit", unit]);
+        }
+        let case = self.cli(&args);
         case["receipt_no"].as_str().unwrap().to_owned()
+    }
+
+    /// The command-line desk moves the case `receipt` to the status `to`.
+    fn cli_moves_case(&self, receipt: &str, to: &str, note: &str) {
+        let case = self.cli(&["feedback", "move", receipt, "--to", to, "--note", note]);
+        assert_eq!(case["status"], to, "{case}");
     }
 }
 
@@ -193,6 +215,31 @@ async fn the_app_window_is_a_desk_of_the_office_server() {
     app.wait_for_text("#main-shell", "Trần Thị Bình Minh").await;
     app.wait_for_text("#main-shell", &theirs).await;
 
+    // The clerk opens that case and begins a move, while the other desk forwards it to the
+    // specialist unit: the case view shows the new status and the move in its timeline
+    // without a reload, the form keeps what was typed and says the case changed under it.
+    app.click(&format!("tr[data-case-id] button[data-receipt=\"{theirs}\"]")).await;
+    app.wait_for("#case-view[data-status=\"received\"]").await;
+    app.wait_for_count("li[data-event]", 1).await;
+    app.click("button[data-move-to=\"front_desk\"]").await;
+    let typed = "Đã gọi điện hướng dẫn khách hàng";
+    app.type_into("#move-note", typed).await;
+    server.cli_moves_case(&theirs, "specialist", "Ngoài thẩm quyền của bộ phận một cửa");
+    app.wait_for("#case-view[data-status=\"specialist\"]").await;
+    app.wait_for_text("#case-view .badge.status", "Phòng chuyên môn xử lý").await;
+    app.wait_for_count("li[data-event]", 2).await;
+    let notice = app.wait_for_text(".move-form .alert", "Hồ sơ vừa được cập nhật ở bàn khác; hãy xem lại trước khi lưu.").await;
+    assert!(notice.contains("không còn làm được"), "the move begun is no longer possible: {notice}");
+    assert_eq!(app.value("#move-note").await, typed, "what the clerk typed is still there");
+    app.screenshot("desk-case-updated-elsewhere").await;
+    app.click(".move-form button:not([type=\"submit\"])").await;
+    app.wait_gone(".move-form").await;
+    assert_eq!(
+        server_file(&db).feedback(&ykien::FeedbackFilter { search: Some(theirs.clone()), ..Default::default() }).unwrap().rows[0].status,
+        ykien::Status::Specialist,
+        "the stale move was not sent"
+    );
+
     // The pairing screen: the server's address, its code and its QR code.
     app.click("[data-nav=\"settings\"]").await;
     app.click("[data-tab=\"server\"]").await;
@@ -260,4 +307,96 @@ async fn a_browser_is_a_desk_of_the_office_server() {
         audit.iter().map(|e| &e.actor).collect::<Vec<_>>()
     );
     app.quit().await;
+}
+
+/// A new PC paired with `server` beforehand (its `desk.json` written as the setup screen
+/// writes it), its folders the test's: the window opens on the sign-in screen.
+async fn paired_window(dir: &Path, server: &Served) -> App {
+    let home = dir.join("desk-pc");
+    std::fs::create_dir_all(&home).unwrap();
+    let config = home.join("desk.json");
+    let choice = serde_json::json!({ "mode": "server", "address": server.address, "pin": server.pin });
+    std::fs::write(&config, choice.to_string()).unwrap();
+    let (data, conf) = (home.join("data"), home.join("config"));
+    App::launch_with(
+        Path::new(""),
+        &[
+            ("YKIEN_DESK_CONFIG", config.to_str().unwrap()),
+            ("XDG_DATA_HOME", data.to_str().unwrap()),
+            ("XDG_CONFIG_HOME", conf.to_str().unwrap()),
+        ],
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_unit_head_at_a_desk_is_told_of_a_case_forwarded_to_their_unit() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = demo_database(dir.path());
+    let server = Served::start(&db);
+    let app = paired_window(dir.path(), &server).await;
+    // The head of the one-stop desk (Bộ phận Tiếp nhận và Trả kết quả) signs in at this PC.
+    sign_in(&app, "truongdonvi").await;
+
+    // The command-line desk forwards a case to another unit, then one to theirs.
+    let other = server.cli_adds_case_for("Võ Thị Kim Chi", Some("Phòng Quản lý thương mại"));
+    server.cli_moves_case(&other, "specialist", "Ngoài thẩm quyền của bộ phận một cửa");
+    let ours = server.cli_adds_case_for("Lương Văn Tài", Some("Bộ phận Tiếp nhận và Trả kết quả"));
+    server.cli_moves_case(&ours, "specialist", "Chuyển tổ một cửa xem xét lại quy trình tiếp nhận");
+
+    let notice = app.wait_for_text("#unit-notice", &format!("Có hồ sơ mới chuyển đến đơn vị: {ours}")).await;
+    assert!(!notice.contains(&other), "a case forwarded to another unit is not announced here: {notice}");
+    app.screenshot("desk-unit-notice").await;
+
+    // «Xem hàng việc» opens the unit head's queue, with the case that arrived.
+    app.click("#unit-notice-open").await;
+    app.wait_gone("#unit-notice").await;
+    app.wait_for_text("#main-shell", &ours).await;
+    app.wait_for_text("#main-shell", "Lương Văn Tài").await;
+    app.quit().await;
+}
+
+/// A district office's year (5,000 cases, made by `ykien demo --scale district`) with one
+/// administrator account, for a long task at a desk: an export of it takes seconds.
+fn district_database(dir: &Path) -> PathBuf {
+    let db = dir.join("server").join("ykien.db");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    let made = ykien().args(["--db", &db.to_string_lossy(), "demo", "--scale", "district"]).output().unwrap();
+    assert!(made.status.success(), "ykien demo --scale: {}", String::from_utf8_lossy(&made.stderr));
+    let account = ykien()
+        .args(["--db", &db.to_string_lossy(), "account", "create", "--staff", "Phạm Thị Lan", "--login", "quantri"])
+        .env("YKIEN_NEW_PASSWORD", DEMO_PASSWORD)
+        .output()
+        .unwrap();
+    assert!(account.status.success(), "ykien account create: {}", String::from_utf8_lossy(&account.stderr));
+    db
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_task_bar_at_a_desk_shows_a_long_exports_progress_and_cancels_it_on_the_server() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = district_database(dir.path());
+    let server = Served::start(&db);
+    let app = paired_window(dir.path(), &server).await;
+    sign_in(&app, "quantri").await;
+
+    // Lưu trữ › Xuất dữ liệu: the cases with their history, to a file on this desk.
+    let out = dir.path().join("Ho-so-xu-ly.xlsx");
+    app.click("[data-nav=\"records\"]").await;
+    app.click("#records-tab-export").await;
+    app.click("input[name=\"export-what\"][value=\"cases\"]").await;
+    app.click("input[name=\"export-format\"][value=\"xlsx\"]").await;
+    app.answer_save_dialog(&out).await;
+    app.click("#export-run").await;
+    // The server's progress reaches the task bar: a count of the cases written so far.
+    app.wait_for_text("#task-export", "/").await;
+    app.screenshot("desk-task-progress").await;
+    app.click("#task-export-cancel").await;
+    app.wait_for_text("[role=\"alert\"]", "Đã huỷ theo yêu cầu; dữ liệu không thay đổi.").await;
+    app.wait_gone("#task-export").await;
+    assert!(app.wait_for("#export-run").await.is_enabled().await.unwrap());
+    app.quit().await;
+    assert!(!out.exists(), "a cancelled export leaves no file at the desk");
 }

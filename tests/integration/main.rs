@@ -10,6 +10,7 @@ mod cases;
 mod cli;
 mod commands;
 mod desk;
+mod desk_tasks;
 mod crash;
 mod encryption;
 mod export;

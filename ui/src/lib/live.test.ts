@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SignedIn } from './api/bindings';
-import { arrivalNotice, arrivesAtMyUnit, live, SETTLE_MS } from './live.svelte';
+import { arrivalNotice, arrivesAtMyUnit, live, SETTLE_MS, touches } from './live.svelte';
 
 const head: SignedIn = {
   account_id: 'a1',
@@ -61,5 +61,37 @@ describe('the lists follow the changes', () => {
     expect(live.seq).toBe(before);
     vi.advanceTimersByTime(SETTLE_MS);
     expect(live.seq).toBe(before + 1);
+  });
+});
+
+describe('the case open on screen follows the changes that touch it', () => {
+  it('is touched by a change naming it, not by one naming another case', () => {
+    live.changed(moved('specialist', 'u-kt'), head);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(touches(live.touched, 'c1')).toBe(true);
+    expect(touches(live.touched, 'c2')).toBe(false);
+  });
+
+  it('gathers the cases of a burst, and forgets them once told', () => {
+    live.changed({ ...moved('received', null), case: { id: 'c2', receipt_no: '2026/000013', status: 'received', unit_id: null } }, head);
+    live.changed(moved('received', null), head);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect([...(live.touched ?? [])].sort()).toEqual(['c1', 'c2']);
+    live.changed(moved('received', null), head);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(touches(live.touched, 'c2')).toBe(false);
+  });
+
+  it('may be touched by a change naming no case, or by a connection that came back', () => {
+    live.changed({ command: 'holiday_add', case: null, by: 'quantri' }, head);
+    live.changed(moved('received', null), head);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(touches(live.touched, 'c9')).toBe(true);
+    live.changed(null, head);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(touches(live.touched, 'c9')).toBe(true);
+    live.changed(moved('received', null), head);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(touches(live.touched, 'c9')).toBe(false);
   });
 });

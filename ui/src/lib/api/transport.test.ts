@@ -330,6 +330,29 @@ describe('the browser’s way (HTTPS to the office server)', () => {
     expect(es.closed).toBe(true);
   });
 
+  it('tells this desk’s long task’s progress, on the same stream, and its Cancel to the server', async () => {
+    const changes: unknown[] = [];
+    const progress: unknown[] = [];
+    const stopChanges = await on('ledger-changed', (p) => changes.push(p));
+    const stopProgress = await on('records-progress', (p) => progress.push(p));
+    expect(FakeEventSource.made).toHaveLength(1);
+    const es = FakeEventSource.made[0];
+    es.send('progress', JSON.stringify({ task: 'import', done: 500, total: 1200 }));
+    expect(progress).toEqual([{ task: 'import', done: 500, total: 1200 }]);
+    expect(changes).toEqual([]);
+
+    answer = () => jsonResponse(200, { result: null });
+    await expect(call('task_cancel')).resolves.toBeNull();
+    expect(sent.map((s) => s.url)).toEqual(['/api/call/task_cancel']);
+    expect(bodyOf(sent[0])).toEqual({ args: {} });
+
+    // The stream stays open while anyone still listens.
+    stopProgress();
+    expect(es.closed).toBe(false);
+    stopChanges();
+    expect(es.closed).toBe(true);
+  });
+
   it('tells `connection` listeners of the loss and of the return', async () => {
     const got: unknown[] = [];
     await on('connection', (p) => got.push(p));

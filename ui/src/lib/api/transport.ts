@@ -375,11 +375,9 @@ const browserShell: Record<string, (args: Args) => Promise<unknown>> = {
   desk_set: () => Promise.reject(ONLY_ON_SERVER),
   database_unlock: () => Promise.reject(ONLY_ON_SERVER),
   backup_restore: () => Promise.reject(ONLY_ON_SERVER),
-  task_cancel: () =>
-    Promise.reject({
-      kind: 'forbidden',
-      message: 'Không huỷ được việc đang chạy từ trình duyệt; hãy chờ máy chủ làm xong.',
-    } satisfies ErrorReport),
+  // The Cancel of this desk's long task: the server stops it at its next report, and the
+  // task's own call then answers the core's `cancelled` refusal.
+  task_cancel: async () => (await post('task_cancel', {}, null)).result,
 };
 
 // ---- Choosing files: the system's dialogs in the app window, the browser's own otherwise ----
@@ -437,26 +435,37 @@ export function rememberPicked(file: File): string {
 
 // ---- Events: what the other side tells the window ----
 
-type ChangedListener = (payload: unknown) => void;
-const changedListeners = new Set<ChangedListener>();
+type Listener = (payload: unknown) => void;
+
+/** The server's events, by the name the window's shell gives them: a write at any desk, and
+ *  the progress of this desk's own long task (sent to its session only). */
+const SERVER_EVENTS: Record<string, string> = { changed: 'ledger-changed', progress: 'records-progress' };
+const listeners = new Map<string, Set<Listener>>(Object.values(SERVER_EVENTS).map((e) => [e, new Set<Listener>()]));
+
+function listening(): boolean {
+  return [...listeners.values()].some((set) => set.size > 0);
+}
+
 let source: EventSource | null = null;
 let reopen: ReturnType<typeof setTimeout> | undefined;
 let probing = false;
 
 /** Follows the server's events (browser), while anyone listens. */
 function follow(): void {
-  if (source || changedListeners.size === 0) return;
+  if (source || !listening()) return;
   const es = new EventSource('/api/events', { withCredentials: true });
   source = es;
-  es.addEventListener('changed', (e) => {
-    let data: unknown = null;
-    try {
-      data = JSON.parse((e as MessageEvent<string>).data);
-    } catch {
-      return;
-    }
-    for (const f of [...changedListeners]) f(data);
-  });
+  for (const [name, event] of Object.entries(SERVER_EVENTS)) {
+    es.addEventListener(name, (e) => {
+      let data: unknown = null;
+      try {
+        data = JSON.parse((e as MessageEvent<string>).data);
+      } catch {
+        return;
+      }
+      for (const f of [...(listeners.get(event) ?? [])]) f(data);
+    });
+  }
   es.addEventListener('open', () => connection.markConnected());
   es.addEventListener('error', () => {
     if (es.readyState === EventSource.CLOSED) {
@@ -470,7 +479,7 @@ function follow(): void {
 }
 
 function unfollow(): void {
-  if (changedListeners.size > 0) return;
+  if (listening()) return;
   clearTimeout(reopen);
   source?.close();
   source = null;
@@ -508,8 +517,9 @@ function followShellConnection(): void {
 
 /**
  * Calls `f` each time the other side sends `event`; resolves to the function that stops it.
- * `ledger-changed` (something was written, at this desk or another) and `connection`
- * (`{ state: 'lost' | 'restored' }`) come both ways; the others only from the app's shell.
+ * `ledger-changed` (something was written, at this desk or another), `records-progress` (this
+ * desk's long task) and `connection` (`{ state: 'lost' | 'restored' }`) come both ways; the
+ * others only from the app's shell.
  */
 export function on<T>(event: string, f: (payload: T) => void): Promise<() => void> {
   if (event === 'connection') {
@@ -518,12 +528,13 @@ export function on<T>(event: string, f: (payload: T) => void): Promise<() => voi
     return Promise.resolve(stop);
   }
   if (!inBrowser()) return listen<T>(event, (e) => f(e.payload));
-  if (event !== 'ledger-changed') return Promise.resolve(() => {});
-  const g = f as ChangedListener;
-  changedListeners.add(g);
+  const set = listeners.get(event);
+  if (!set) return Promise.resolve(() => {});
+  const g = f as Listener;
+  set.add(g);
   follow();
   return Promise.resolve(() => {
-    changedListeners.delete(g);
+    set.delete(g);
     unfollow();
   });
 }
