@@ -197,7 +197,13 @@ impl Remote {
         if name == "sign_out" {
             self.set_session(None);
         }
-        files::incoming(name, &args, answer.files, answer.result, ctx)
+        let result = files::incoming(name, &args, answer.files, answer.result, ctx)?;
+        if commands::REMOVES_RECORDS.contains(&name) {
+            // The records are gone on the server; the prints in this desk's own folder may
+            // name them (see `crate::prints`). Best effort, as on one PC.
+            let _ = crate::prints::clear(&ctx.print_dir);
+        }
+        Ok(result)
     }
 
     /// Follows the server's events (`/api/events`) on a thread of its own, reconnecting when

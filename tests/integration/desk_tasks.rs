@@ -18,7 +18,7 @@ use ykien::pairing::Fingerprint;
 use ykien::{ErrorReport, TaskProgress};
 
 /// A running `ykien serve` on a free loopback port, killed when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     address: String,
     pin: Fingerprint,
@@ -33,7 +33,7 @@ impl Drop for Server {
 
 /// The demo office with its accounts, in a folder of its own (the server keeps its
 /// certificate beside the database), served; answers once the server says where it listens.
-fn serve_demo(dir: &Path) -> Server {
+pub(crate) fn serve_demo(dir: &Path) -> Server {
     let db = dir.join("ykien.db");
     ykien::demo::fill_with_accounts(&mut ykien::Ledger::open(&db).unwrap()).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_ykien"))
@@ -61,7 +61,7 @@ fn serve_demo(dir: &Path) -> Server {
 }
 
 /// A desk of `server` signed in as `login` (a demo account).
-fn desk(server: &Server, login: &str) -> Remote {
+pub(crate) fn desk(server: &Server, login: &str) -> Remote {
     let remote = Remote::connect(&server.address, &server.pin).unwrap();
     let args = json!({ "login": login, "password": ykien::demo::DEMO_PASSWORD });
     remote.dispatch("sign_in", args, &Context::new("."), None).unwrap();

@@ -52,3 +52,27 @@ fn no_print_is_kept_while_the_data_is_encrypted() {
     std::fs::write(prints.join("so-ghi-nhan.pdf"), b"%PDF-1.7").unwrap();
     assert_eq!(l.tidy_prints(&prints).unwrap(), 1, "made a moment ago, removed all the same");
 }
+
+#[test]
+fn at_a_desk_of_the_office_server_an_erasure_empties_the_desks_own_prints() {
+    let dir = temp_dir();
+    let server = crate::desk_tasks::serve_demo(dir.path());
+    let closed = {
+        let mut l = Ledger::open(dir.path().join("ykien.db")).unwrap();
+        l.sign_in("quantri", ykien::demo::DEMO_PASSWORD).unwrap();
+        let filter = FeedbackFilter { status: Some(Status::Closed), ..FeedbackFilter::default() };
+        l.feedback(&filter).unwrap().rows.remove(0).id
+    };
+    let admin = crate::desk_tasks::desk(&server, "quantri");
+    let desk_dir = temp_dir();
+    let prints = desk_dir.path().join("Bản in");
+    std::fs::create_dir_all(&prints).unwrap();
+    std::fs::write(prints.join("phieu-tiep-nhan.pdf"), b"%PDF-1.7").unwrap();
+    let request = json!({ "request": {
+        "selection": { "case_ids": [closed] },
+        "reference": "Đơn đề nghị số 7",
+        "request_date": "2026-01-05",
+    } });
+    admin.dispatch("person_erase", request, &Context::new(&prints), None).unwrap();
+    assert_eq!(std::fs::read_dir(&prints).unwrap().count(), 0, "the desk's prints went with the records");
+}
