@@ -206,14 +206,15 @@ impl Ledger {
         if !s.second_folder.is_empty() {
             match days_since(&newest_second) {
                 Some(days) if days <= limit => {}
+                _ if !Path::new(&s.second_folder).is_dir() => warnings.push(format!(
+                    "Không thấy nơi sao lưu thứ hai ({}): ổ USB hoặc ổ đĩa đó đã được cắm vào chưa? Cắm vào rồi sao lưu ngay.",
+                    s.second_folder
+                )),
                 Some(days) => warnings.push(format!(
-                    "Nơi sao lưu thứ hai ({}) có bản gần nhất cách đây {days} ngày: hãy cắm ổ đó vào rồi sao lưu ngay.",
+                    "Nơi sao lưu thứ hai ({}) có bản gần nhất cách đây {days} ngày: hãy sao lưu ngay.",
                     s.second_folder
                 )),
-                None => warnings.push(format!(
-                    "Nơi sao lưu thứ hai ({}) chưa có bản sao lưu nào: hãy cắm ổ đó vào rồi sao lưu ngay.",
-                    s.second_folder
-                )),
+                None => warnings.push(format!("Nơi sao lưu thứ hai ({}) chưa có bản sao lưu nào: hãy sao lưu ngay.", s.second_folder)),
             }
         }
         Ok(BackupState {

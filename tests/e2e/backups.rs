@@ -19,8 +19,8 @@ async fn the_window_warns_when_the_second_place_has_no_backup_and_opens_the_sett
     }
     let app = App::launch(&db).await;
     app.wait_for("#main-shell").await;
-    let warning = app.wait_for_text("#backup-warning", "Nơi sao lưu thứ hai").await;
-    assert!(warning.contains("chưa có bản sao lưu nào") && warning.contains("Ổ USB"), "{warning}");
+    let warning = app.wait_for_text("#backup-warning", "Không thấy nơi sao lưu thứ hai").await;
+    assert!(warning.contains("Ổ USB") && warning.contains("đã được cắm vào chưa"), "{warning}");
     app.wait_for_text("#backup-where", "thư mục mặc định").await;
     app.screenshot("backup-warning").await;
 
