@@ -10,13 +10,13 @@
 //! task (`task_cancel`). See `src-tauri/src/commands/mod.rs`.
 
 use super::{Command, Context, Flag};
+use crate::domain::survey_round::SurveyLayout;
 use crate::report::annual::AnnualTexts;
 use crate::report::behind::{FormsBehind, FormsQuery};
 use crate::report::figures::FiguresReport;
 use crate::report::opinions::Opinion;
 use crate::report::period::PeriodQuery;
 use crate::report::review::{ArchivedReport, Metric};
-use crate::domain::survey_round::SurveyLayout;
 use crate::store::backup::{BackupFile, BackupSettings};
 use crate::store::retention::RecordType;
 use crate::*;
