@@ -6,7 +6,11 @@
 //!   script, on two copies of one database: see `script`);
 //! - a write whose answer is lost on the way back is sent again with the same request id and
 //!   makes one case, not two;
-//! - a case entered at one desk is in the book of another, and its event reaches a follower.
+//! - a case entered at one desk is in the book of another, and its event reaches a follower;
+//! - `export surveys`, `survey layout`, `report annual --xlsx` and `retention dispose --type`
+//!   print the same `--json` at a desk as on the file, and the files they write come back to
+//!   the desk with the same content;
+//! - `--json` lists a result's keys in the order of its struct's fields, at a desk too.
 
 use crate::temp_dir;
 use serde_json::{json, Value};
