@@ -117,6 +117,8 @@ pub fn typescript() -> String {
         crate::PersonSelection::decl(&cfg),
         crate::ErasureRequest::decl(&cfg),
         crate::ErasureReport::decl(&cfg),
+        crate::domain::survey_round::SurveyLayout::decl(&cfg),
+        crate::domain::survey_round::AnswerBox::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

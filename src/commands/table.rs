@@ -10,6 +10,7 @@
 //! task (`task_cancel`). See `src-tauri/src/commands/mod.rs`.
 
 use super::{Command, Context, Flag};
+use crate::domain::survey_round::SurveyLayout;
 use crate::report::annual::AnnualTexts;
 use crate::report::behind::{FormsBehind, FormsQuery};
 use crate::report::figures::FiguresReport;
@@ -17,6 +18,7 @@ use crate::report::opinions::Opinion;
 use crate::report::period::PeriodQuery;
 use crate::report::review::{ArchivedReport, Metric};
 use crate::store::backup::{BackupFile, BackupSettings};
+use crate::store::retention::RecordType;
 use crate::*;
 use std::path::Path;
 
@@ -138,6 +140,13 @@ commands! {
         crate::documents::write_whole(Path::new(&a.path), &l.annual_report_docx(a.year)?)?;
         Ok(a.path)
     };
+    /// The figures of the annual report of `year` as an Excel workbook at `path` (the same
+    /// figures as its PDF and Word copies); answers the path.
+    annual_xlsx_save [read] AnnualXlsxSaveArgs { year: i32, path: String } -> String = |l, a, _| {
+        let report = l.annual_report(a.year, &l.annual_texts(a.year)?)?;
+        crate::export::figures(Path::new(&a.path), report.figures())?;
+        Ok(a.path)
+    };
     /// Reports archived when they were printed, newest first.
     archived_reports [read] ArchivedReportsArgs {} -> Vec<ArchivedReport> = |l, _, _| l.archived_reports();
     /// An archived report written back byte for byte at `path`; answers the path.
@@ -178,6 +187,13 @@ commands! {
     survey_response_undo [write] SurveyResponseUndoArgs { round_id: String } -> Option<SurveyResponse>
         = |l, a, _| l.undo_last_survey_response(&a.round_id);
     survey_responses [read] SurveyResponsesArgs { round_id: String } -> Vec<SurveyResponse> = |l, a, _| l.survey_responses(&a.round_id);
+    /// The returned forms of a round as a spreadsheet at `out` (.xlsx or .csv), one line per
+    /// form, one column per answer code.
+    survey_responses_export [read, long, apart] SurveyResponsesExportArgs { round_id: String, out: String } -> ExportReport
+        = |l, a, _| l.export_survey_responses(&a.round_id, Path::new(&a.out));
+    /// Where the answer boxes and corner marks of the round's printed forms lie; null while
+    /// none of its forms has been printed.
+    survey_layout [read] SurveyLayoutArgs { round_id: String } -> Option<SurveyLayout> = |l, a, _| l.survey_layout(&a.round_id);
     /// Imports returned forms from a file's name (for its kind) and content: all rows or none.
     survey_import [write] SurveyImportArgs { round_id: String, name: String, bytes: Vec<u8>, dry_run: bool } -> ImportReport
         = |l, a, _| l.import_survey_file(&a.round_id, &a.name, &a.bytes, a.dry_run);
@@ -206,8 +222,10 @@ commands! {
             }
         };
     retention_due [read] RetentionDueArgs { on: String } -> RetentionDue = |l, a, _| l.retention_due(&a.on);
-    retention_dispose [write, long, apart] RetentionDisposeArgs { on: String, out: String } -> DisposalReport
-        = |l, a, _| l.dispose(&a.on, Path::new(&a.out));
+    /// Disposes of the records due on `on`, only those of the type `only` when it is given
+    /// (else every type), and writes the disposal record (biên bản) at `out`.
+    retention_dispose [write, long, apart] RetentionDisposeArgs { on: String, out: String, #[ts(optional)] only: Option<RecordType> } -> DisposalReport
+        = |l, a, _| l.dispose_of(&a.on, Path::new(&a.out), a.only);
 
     // ---- Personal data (Law 91/2025/QH15) ----
 

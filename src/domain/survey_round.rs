@@ -202,7 +202,7 @@ pub fn parse_serial(text: &str) -> Result<SerialRef> {
 /// Where the answer boxes and alignment marks of a printed form are, kept with the template
 /// version so that scans of returned forms can be read later. Millimetres from the top-left
 /// corner of the page; pages numbered from 1 within one form.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SurveyLayout {
     pub pages: u32,
     /// Centres of the four corner marks (top-left, top-right, bottom-left, bottom-right),
@@ -215,7 +215,7 @@ pub struct SurveyLayout {
 }
 
 /// One tick box: ticking it answers slot `code` with `value`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AnswerBox {
     pub code: String,
     pub value: i32,

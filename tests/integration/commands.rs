@@ -257,6 +257,9 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     let docx = w.path("báo cáo.docx");
     expect_eq!(w, w.ok("qmr", "annual_docx_save", json!({ "year": year - 1, "path": docx })), json!(docx));
     expect!(w, std::fs::metadata(&docx).map_or(0, |m| m.len()) > 0);
+    let xlsx = w.path("số liệu.xlsx");
+    expect_eq!(w, w.ok("qmr", "annual_xlsx_save", json!({ "year": year - 1, "path": xlsx })), json!(xlsx));
+    expect!(w, std::fs::read(&xlsx).unwrap_or_default().starts_with(b"PK"));
     w.ok("qmr", "print_open", json!({ "job": { "form": "annual_report", "year": year - 1 } }));
     let archived = w.ok("qmr", "archived_reports", json!({}));
     let pdf = w.path("lưu trữ.pdf");
@@ -281,6 +284,8 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     expect_eq!(w, forms["opened"], true);
     expect!(w, std::fs::read(forms["path"].as_str().unwrap_or_default()).unwrap_or_default().starts_with(b"%PDF"));
     w.ok("tiepnhan", "survey_entry_sheet", json!({ "roundId": round_id }));
+    let layout = w.ok("tiepnhan", "survey_layout", json!({ "roundId": round_id }));
+    expect!(w, layout["boxes"].as_array().is_some_and(|b| !b.is_empty()), "{layout}");
     expect_eq!(w, w.ok("tiepnhan", "survey_check_serial", json!({ "roundId": round_id, "serial": "1" }))["status"], "free");
     // The answers of a form the demo entered, on form 1 of the new round.
     let demo_round = w.ledger.survey_round(&format!("{year}-01")).unwrap().id;
@@ -289,6 +294,10 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     w.refused("lanhdao", "survey_response_save", json!({ "input": response }), "forbidden");
     w.ok("tiepnhan", "survey_response_save", json!({ "input": response }));
     expect_eq!(w, w.ok("tiepnhan", "survey_responses", json!({ "roundId": round_id })).as_array().map_or(0, |a| a.len()), 1);
+    let forms_out = w.path("phiếu.csv");
+    w.refused("tiepnhan", "survey_responses_export", json!({ "roundId": demo_round, "out": forms_out }), "forbidden");
+    let exported = w.ok("qmr", "survey_responses_export", json!({ "roundId": demo_round, "out": forms_out }));
+    expect_eq!(w, exported["rows"], entered.as_array().map_or(0, |a| a.len()));
     expect_eq!(w, w.ok("tiepnhan", "survey_response_undo", json!({ "roundId": round_id }))["serial"], 1);
     // A file without the form's columns: every problem named, nothing imported.
     let csv = "serial\n".as_bytes().to_vec();
@@ -318,6 +327,7 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     w.refused("qmr", "retention_dispose", json!({ "on": today, "out": record }), "forbidden");
     // Nothing of the demo is past its retention today: refused, naming the date.
     w.refused("quantri", "retention_dispose", json!({ "on": today, "out": record }), "validation");
+    w.refused("quantri", "retention_dispose", json!({ "on": today, "out": record, "only": "survey_forms" }), "validation");
 
     // ---- Personal data ----
     let notice = w.ok("tiepnhan", "privacy_notice_get", json!({}));
@@ -394,8 +404,8 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
 /// Commands the table marks `signed_in` that the core answers even so (see above).
 const CORE_ANSWERS_SIGNED_OUT: &[&str] = &[
     "office_get", "units_list", "staff_list", "settings_get", "holidays_list", "actions_list", "report_figures",
-    "annual_texts_get", "annual_docx_save", "archived_reports", "archived_report_save", "survey_templates",
-    "survey_template_get", "survey_template_export", "survey_rounds", "survey_entry_sheet", "survey_check_serial",
+    "annual_texts_get", "annual_docx_save", "annual_xlsx_save", "archived_reports", "archived_report_save", "survey_templates",
+    "survey_template_get", "survey_template_export", "survey_rounds", "survey_entry_sheet", "survey_layout", "survey_check_serial",
     "backup_settings_get", "backups_list", "backup_now", "retention_due", "privacy_notice_get",
     "privacy_notice_printed", "encryption_status",
 ];

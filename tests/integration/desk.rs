@@ -6,7 +6,11 @@
 //!   script, on two copies of one database: see `script`);
 //! - a write whose answer is lost on the way back is sent again with the same request id and
 //!   makes one case, not two;
-//! - a case entered at one desk is in the book of another, and its event reaches a follower.
+//! - a case entered at one desk is in the book of another, and its event reaches a follower;
+//! - `export surveys`, `survey layout`, `report annual --xlsx` and `retention dispose --type`
+//!   print the same `--json` at a desk as on the file, and the files they write come back to
+//!   the desk with the same content;
+//! - `--json` lists a result's keys in the order of its struct's fields, at a desk too.
 
 use crate::temp_dir;
 use serde_json::{json, Value};
@@ -538,4 +542,221 @@ fn a_follower_hears_the_server_go_and_come_back() {
             Err(_) => panic!("the new case was not heard after the restart"),
         }
     }
+}
+
+/// Runs the command line and answers its standard output as printed (for the order of keys,
+/// which a parsed `Value` may not keep).
+fn ykien_text(place: &[String], login: Option<&str>, args: &[&str]) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ykien"));
+    cmd.args(place).arg("--json").args(args).env_remove("YKIEN_SERVER").env_remove("YKIEN_PIN");
+    if let Some(login) = login {
+        cmd.args(["--as", login]).env("YKIEN_PASSWORD", ykien::demo::DEMO_PASSWORD);
+    }
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "`ykien {}`: {}", args.join(" "), String::from_utf8_lossy(&out.stdout));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The keys of a JSON text in the order they are written, each with the keys of the objects
+/// it sits in (`input.received_at`; array elements add nothing), read straight from the text,
+/// not through a `Value`, so that the order is the text's whatever serde_json keeps.
+fn keys_in_order(text: &str) -> Vec<String> {
+    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    struct Keys<'a> {
+        at: String,
+        seen: &'a mut Vec<String>,
+    }
+    impl<'de> DeserializeSeed<'de> for Keys<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Keys<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while seq.next_element_seed(Keys { at: self.at.clone(), seen: &mut *self.seen })?.is_some() {}
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<String>()? {
+                let at = if self.at.is_empty() { key } else { format!("{}.{key}", self.at) };
+                self.seen.push(at.clone());
+                map.next_value_seed(Keys { at, seen: &mut *self.seen })?;
+            }
+            Ok(())
+        }
+    }
+    let mut seen = Vec::new();
+    let mut reader = serde_json::Deserializer::from_str(text);
+    Keys { at: String::new(), seen: &mut seen }.deserialize(&mut reader).expect("a JSON text");
+    seen
+}
+
+#[test]
+fn json_keys_come_in_the_order_of_the_structs_fields_on_the_file_and_at_a_desk() {
+    assert_eq!(keys_in_order(r#"{"b": 1, "a": [{"d": 2, "c": null}]}"#), ["b", "a", "a.d", "a.c"], "the reader keeps the text's order");
+
+    let dir = temp_dir();
+    let original = demo_database(dir.path());
+    let here = copy_into(&original, dir.path(), "tren-may");
+    let there = copy_into(&original, dir.path(), "may-chu");
+    let server = serve(&there);
+    let (file, desk) = (at_file(&here), at_server(&server));
+
+    // A case shown, and a case added: the keys of `Case` as the struct lists them.
+    let show = ["feedback", "show", "2026/000001"];
+    let shown = ykien_text(&file, Some("tiepnhan"), &show);
+    let mut ledger = ykien::Ledger::open(&here).unwrap();
+    ledger.sign_in("tiepnhan", ykien::demo::DEMO_PASSWORD).unwrap();
+    let first = serde_json::from_str::<Value>(&shown).unwrap()["id"].as_str().unwrap().to_owned();
+    let expected = keys_in_order(&serde_json::to_string(&ledger.case(&first).unwrap()).unwrap());
+    let mut alphabetical = expected.clone();
+    alphabetical.sort();
+    assert_ne!(expected, alphabetical, "the struct's order is not the alphabet's: the comparison can fail");
+    assert_eq!(keys_in_order(&shown), expected, "`feedback show` on the file");
+    assert_eq!(keys_in_order(&ykien_text(&desk, Some("tiepnhan"), &show)), expected, "`feedback show` at a desk");
+
+    let add = ["feedback", "add", "--channel", "hotline", "--kind", "suggestion", "--customer", "Lý Thu Hà", "--content", "Đề nghị thêm ghế chờ"];
+    let added = ykien_text(&file, Some("tiepnhan"), &add);
+    let id = serde_json::from_str::<Value>(&added).unwrap()["id"].as_str().unwrap().to_owned();
+    drop(ledger);
+    let mut ledger = ykien::Ledger::open(&here).unwrap();
+    ledger.sign_in("tiepnhan", ykien::demo::DEMO_PASSWORD).unwrap();
+    let expected = keys_in_order(&serde_json::to_string(&ledger.case(&id).unwrap()).unwrap());
+    assert_eq!(keys_in_order(&added), expected, "`feedback add` on the file");
+    assert_eq!(keys_in_order(&ykien_text(&desk, Some("tiepnhan"), &add)), expected, "`feedback add` at a desk");
+
+    // What the command line puts together itself keeps the alphabetical order it always had,
+    // and so does `ykien call`.
+    let out = dir.path().join("bien-nhan.pdf").display().to_string();
+    for place in [&file, &desk] {
+        let printed = ykien_text(place, Some("tiepnhan"), &["print", "receipt", "2026/000001", "--out", &out]);
+        assert_eq!(keys_in_order(&printed), ["bytes", "path"]);
+        let called = ykien_text(place, Some("tiepnhan"), &["call", "case_get", "--args", &json!({ "id": first }).to_string()]);
+        let top: Vec<String> = keys_in_order(&called).into_iter().filter(|k| !k.contains('.')).collect();
+        let mut sorted = top.clone();
+        sorted.sort();
+        assert!(top.len() > 10 && top == sorted, "{top:?}");
+    }
+}
+
+/// `fold`, and the SHA-256 of files that carry the time they were made.
+fn folded(v: Value, dirs: &[&Path]) -> Value {
+    let mut v = v;
+    for d in dirs {
+        v = fold(v, &d.to_string_lossy());
+    }
+    fn hashes(v: Value) -> Value {
+        match v {
+            Value::String(s) if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) => json!("<sha256>"),
+            Value::Array(items) => Value::Array(items.into_iter().map(hashes).collect()),
+            Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, hashes(v))).collect()),
+            other => other,
+        }
+    }
+    hashes(v)
+}
+
+/// Every cell of every sheet of a workbook, read back with calamine.
+fn workbook(path: &Path) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let names = book.sheet_names().to_vec();
+    assert!(!names.is_empty(), "{}", path.display());
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            (name, range.rows().map(|r| r.to_vec()).collect())
+        })
+        .collect()
+}
+
+fn pdf_pages(path: &Path) -> usize {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(bytes.starts_with(b"%PDF"), "{}", path.display());
+    lopdf::Document::load_mem(&bytes).unwrap().get_pages().len()
+}
+
+#[test]
+fn the_commands_on_files_work_at_a_desk_as_on_the_file() {
+    let dir = temp_dir();
+    let original = demo_database(dir.path());
+    let here = copy_into(&original, dir.path(), "tren-may");
+    let there = copy_into(&original, dir.path(), "may-chu");
+    let server = serve(&there);
+    let (out_here, out_there) = (dir.path().join("ra-tren-may"), dir.path().join("ra-may-tram"));
+    std::fs::create_dir_all(&out_here).unwrap();
+    std::fs::create_dir_all(&out_there).unwrap();
+
+    // The same command on the file and at the desk: the same exit and the same JSON, once
+    // the folders and what is made anew each run are folded.
+    let both = |login: &str, args: &[&str]| -> (Value, Value) {
+        let with = |out: &Path| -> Vec<String> { args.iter().map(|a| a.replace("DIR", &out.to_string_lossy())).collect() };
+        let (code_here, json_here) = ykien(&at_file(&here), Some(login), &with(&out_here));
+        let (code_there, json_there) = ykien(&at_server(&server), Some(login), &with(&out_there));
+        assert_eq!(code_here, 0, "`ykien {}` on the file: {json_here}", args.join(" "));
+        assert_eq!(code_there, 0, "`ykien {}` at a desk: {json_there}", args.join(" "));
+        let dirs = [out_here.as_path(), out_there.as_path()];
+        assert_eq!(folded(json_here.clone(), &dirs), folded(json_there.clone(), &dirs), "`ykien {}`", args.join(" "));
+        (json_here, json_there)
+    };
+
+    // survey layout: where the boxes of a printed round lie (the round printed first).
+    both("qmr", &["survey", "print", "--round", "2026-01", "--count", "2", "--out", "DIR/phieu.pdf"]);
+    let (layout, _) = both("qmr", &["survey", "layout", "--round", "2026-01"]);
+    assert!(layout["boxes"].as_array().is_some_and(|b| !b.is_empty()), "{layout}");
+
+    // export surveys: the same report, and the same workbook and CSV at the desk's own path.
+    for name in ["phieu.xlsx", "phieu.csv"] {
+        let (report, at_desk) = both("qmr", &["export", "surveys", "--round", "2026-01", "--out", &format!("DIR/{name}")]);
+        assert_eq!(report["rows"], 46, "{report}");
+        let (a, b) = (out_here.join(name), out_there.join(name));
+        assert_eq!(at_desk["path"], b.display().to_string(), "the desk's own path");
+        assert_eq!(std::fs::metadata(&b).unwrap().len(), at_desk["bytes"].as_u64().unwrap(), "the whole file came back");
+        if name.ends_with(".csv") {
+            assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap(), "{name}");
+        } else {
+            assert_eq!(workbook(&a), workbook(&b), "{name}");
+        }
+    }
+
+    // report annual --xlsx: the figures' workbook beside the report, at the desk too.
+    let (annual, _) = both("qmr", &["report", "annual", "--year", "2025", "--out", "DIR/bao-cao.pdf", "--xlsx", "DIR/so-lieu.xlsx"]);
+    assert!(annual["archive_id"].is_string(), "{annual}");
+    let (a, b) = (workbook(&out_here.join("so-lieu.xlsx")), workbook(&out_there.join("so-lieu.xlsx")));
+    assert!(a.len() > 1 && a.iter().any(|(_, rows)| rows.len() > 5), "a workbook of the figures: {:?}", a.iter().map(|s| &s.0).collect::<Vec<_>>());
+    assert_eq!(a, b);
+
+    // retention dispose --type: one type of record only, the disposal record at the desk.
+    let (disposed, at_desk) = both("quantri", &["retention", "dispose", "--on", "2027-09-01", "--out", "DIR/bien-ban.pdf", "--type", "ledger"]);
+    assert_eq!(disposed["disposal"]["records"].as_array().map(Vec::len), Some(298), "{disposed}");
+    assert!(disposed["survey_forms"].is_null(), "only the book: {disposed}");
+    let record = out_there.join("bien-ban.pdf");
+    assert_eq!(std::fs::metadata(&record).unwrap().len(), at_desk["bytes"].as_u64().unwrap(), "the whole record came back");
+    assert_eq!(pdf_pages(&out_here.join("bien-ban.pdf")), pdf_pages(&record));
+    let (due, _) = both("quantri", &["retention", "due", "--on", "2027-09-01"]);
+    assert_eq!(due["records"].as_array().map(Vec::len), Some(0), "the cases were disposed of on both: {due}");
 }

@@ -4,7 +4,7 @@
 //! See docs/cli-office.md.
 
 use crate::desk::Desk;
-use crate::print_json;
+use crate::{keys_sorted, print_json};
 use clap::Args;
 use std::sync::atomic::{AtomicBool, Ordering};
 use ykien::commands;
@@ -43,11 +43,13 @@ pub fn run(desk: &mut Desk, a: CallArgs, json: bool) -> Result<()> {
             })?
         }
     };
+    // `call` prints the JSON of the table as it always has: every object's keys in
+    // alphabetical order, a refusal's too.
     match desk.dispatch(&name, args) {
-        Ok(value) => print_json(&value),
+        Ok(value) => print_json(&keys_sorted(value)),
         Err(error) => {
             if json {
-                print_json(&serde_json::json!({ "error": error }));
+                print_json(&keys_sorted(serde_json::json!({ "error": error })));
             } else {
                 let message = serde_json::to_value(&error).ok().and_then(|v| v["message"].as_str().map(str::to_owned));
                 eprintln!("Lỗi: {}", message.unwrap_or_default());
@@ -65,7 +67,7 @@ pub fn list(json: bool) -> Result<()> {
             .iter()
             .map(|c| serde_json::json!({ "name": c.name, "writes": c.writes, "signed_in": c.signed_in, "long": c.long }))
             .collect();
-        print_json(&table);
+        print_json(&keys_sorted(serde_json::Value::Array(table)));
     } else {
         let mut text = String::new();
         for c in commands::TABLE {

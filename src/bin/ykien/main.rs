@@ -180,6 +180,22 @@ pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     ykien::documents::write_whole(path, bytes)
 }
 
+/// An object the command line puts together itself (`json!`, not a result of the command
+/// table) with its keys in alphabetical order: the order its `--json` has always printed
+/// in. A result of the table keeps the order of its struct's fields.
+pub(crate) fn keys_sorted(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().map(|(k, v)| (k, keys_sorted(v))).collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(keys_sorted).collect()),
+        other => other,
+    }
+}
+
 pub(crate) fn print_json<T: Serialize>(value: &T) {
     use std::io::Write;
     let text = serde_json::to_string_pretty(value).expect("serialisable");
@@ -230,7 +246,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Init => {
             let version = desk.ledger("init")?.schema_version()?;
             if json {
-                print_json(&serde_json::json!({ "path": path, "schema_version": version }));
+                print_json(&keys_sorted(serde_json::json!({ "path": path, "schema_version": version })));
             } else {
                 println!("Đã sẵn sàng: {} (lược đồ số {version})", path.display());
             }
@@ -259,7 +275,7 @@ fn run(cli: Cli) -> Result<()> {
             let (units, staff) = (ledger.units()?.len(), ledger.staff(None)?.len());
             let accounts = ykien::demo::DEMO_ACCOUNTS.len();
             if json {
-                print_json(&serde_json::json!({ "path": path, "units": units, "staff": staff, "accounts": accounts }));
+                print_json(&keys_sorted(serde_json::json!({ "path": path, "units": units, "staff": staff, "accounts": accounts })));
             } else {
                 println!(
                     "Đã tạo dữ liệu mẫu trong {}: {units} đơn vị, {staff} cán bộ, {accounts} tài khoản \
@@ -380,10 +396,10 @@ fn demo_at_scale(ledger: &mut Ledger, path: &std::path::Path, scale: &str, seed:
     let made = fill(ledger, scale, seed, &progress)?;
     let seconds = start.elapsed().as_secs_f64();
     if json {
-        print_json(&serde_json::json!({
+        print_json(&keys_sorted(serde_json::json!({
             "path": path, "scale": scale.as_str(), "seed": seed, "cases": made.cases, "forms": made.forms,
             "first_year": made.first_year, "last_year": made.last_year, "seconds": seconds,
-        }));
+        })));
     } else {
         println!(
             "Đã tạo dữ liệu mẫu quy mô {} trong {}: {} hồ sơ, {} phiếu khảo sát, năm {}–{} (hạt giống {seed}, {seconds:.0} giây).",

@@ -102,7 +102,7 @@ pub fn run(desk: &mut Desk, args: PrintArgs, json: bool) -> Result<()> {
     desk.call("print_save", serde_json::json!({ "job": job, "path": out }))?;
     let bytes = std::fs::metadata(&out)?.len();
     if json {
-        println!("{}", serde_json::json!({ "path": out, "bytes": bytes }));
+        println!("{}", crate::keys_sorted(serde_json::json!({ "path": out, "bytes": bytes })));
     } else {
         println!("Đã ghi {} ({} KB).", out.display(), bytes.div_ceil(1024));
     }

@@ -124,17 +124,16 @@ pub fn import(desk: &mut Desk, cmd: ImportCommand, json: bool) -> Result<()> {
 
 pub fn export(desk: &mut Desk, cmd: ExportCommand, json: bool) -> Result<()> {
     let records = |what: &str, p: Period| json!({ "what": what, "out": p.out, "from": p.from, "to": p.to });
-    let report = match cmd {
-        ExportCommand::Ledger(p) => desk.call("export_records", records("ledger", p))?,
-        ExportCommand::Cases(p) => desk.call("export_records", records("cases", p))?,
-        ExportCommand::Surveys { round, out } => {
-            serde_json::to_value(desk.ledger("export surveys")?.export_survey_responses(&round, &out)?).expect("serialisable")
-        }
+    let (command, args) = match cmd {
+        ExportCommand::Ledger(p) => ("export_records", records("ledger", p)),
+        ExportCommand::Cases(p) => ("export_records", records("cases", p)),
+        ExportCommand::Surveys { round, out } => ("survey_responses_export", json!({ "roundId": round, "out": out })),
     };
+    let report = desk.call(command, args)?;
     if json {
         print_json(&report);
     } else {
-        let report: crate::person::Exported = read("export_records", report)?;
+        let report: crate::person::Exported = read(command, report)?;
         println!("Đã xuất {} dòng vào {} ({} byte).", report.rows, report.path, report.bytes);
     }
     Ok(())
@@ -254,17 +253,11 @@ pub fn retention(desk: &mut Desk, cmd: RetentionCommand, json: bool) -> Result<(
             }
         }
         RetentionCommand::Dispose { on, out, only } => {
-            let report = match only {
-                None => desk.call("retention_dispose", json!({ "on": on, "out": out }))?,
-                Some(t) => {
-                    let only = match t {
-                        DisposeType::Ledger => RecordType::Ledger,
-                        DisposeType::Surveys => RecordType::SurveyForms,
-                    };
-                    let report = desk.ledger("retention dispose --type")?.dispose_of(&on, &out, Some(only))?;
-                    serde_json::to_value(report).expect("serialisable")
-                }
-            };
+            let only = only.map(|t| match t {
+                DisposeType::Ledger => RecordType::Ledger,
+                DisposeType::Surveys => RecordType::SurveyForms,
+            });
+            let report = desk.call("retention_dispose", json!({ "on": on, "out": out, "only": only }))?;
             if json {
                 print_json(&report);
             } else {

@@ -84,10 +84,7 @@ pub fn run(desk: &mut Desk, cmd: ReportCommand, json: bool) -> Result<()> {
                 desk.call("annual_docx_save", json!({ "year": year, "path": path }))?;
             }
             if let Some(path) = xlsx {
-                // The workbook of the figures is drawn from the report of this PC's file.
-                let ledger = desk.ledger("report annual --xlsx")?;
-                let report = ledger.annual_report(year, &ledger.annual_texts(year)?)?;
-                ykien::export::figures(&path, report.figures())?;
+                desk.call("annual_xlsx_save", json!({ "year": year, "path": path }))?;
             }
             print_archived(desk, &PrintJob::AnnualReport { year }, &out, json)?
         }
@@ -97,7 +94,7 @@ pub fn run(desk: &mut Desk, cmd: ReportCommand, json: bool) -> Result<()> {
             let pdf = std::fs::read(&out)?;
             let sha256 = ykien::report::review::sha256_hex(&pdf);
             if json {
-                crate::print_json(&json!({ "path": out, "bytes": pdf.len(), "sha256": sha256 }));
+                crate::print_json(&crate::keys_sorted(json!({ "path": out, "bytes": pdf.len(), "sha256": sha256 })));
             } else {
                 println!("Đã ghi {} ({} KB), SHA-256 {sha256}.", out.display(), pdf.len().div_ceil(1024));
             }
@@ -150,7 +147,7 @@ fn print_archived(desk: &mut Desk, job: &PrintJob, out: &std::path::Path, json: 
     let archived: Vec<ArchivedView> = desk.call_as("archived_reports", json!({}))?;
     let archived = archived.into_iter().next().ok_or_else(|| ykien::Error::Conflict("Bản báo cáo vừa in chưa được lưu trữ.".into()))?;
     if json {
-        crate::print_json(&json!({ "path": out, "bytes": bytes, "archive_id": archived.id, "sha256": archived.sha256 }));
+        crate::print_json(&crate::keys_sorted(json!({ "path": out, "bytes": bytes, "archive_id": archived.id, "sha256": archived.sha256 })));
     } else {
         println!("Đã ghi {} ({} KB), đã lưu trữ bản này (SHA-256 {}).", out.display(), bytes.div_ceil(1024), archived.sha256);
     }

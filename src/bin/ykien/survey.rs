@@ -106,7 +106,7 @@ pub fn run(desk: &mut Desk, cmd: SurveyCommand, json: bool) -> Result<()> {
                 Some(path) => {
                     std::fs::write(&path, &text)?;
                     if json {
-                        print_json(&serde_json::json!({ "path": path, "bytes": text.len() }));
+                        print_json(&crate::keys_sorted(json!({ "path": path, "bytes": text.len() })));
                     } else {
                         println!("Đã ghi {}.", path.display());
                     }
@@ -156,7 +156,7 @@ pub fn run(desk: &mut Desk, cmd: SurveyCommand, json: bool) -> Result<()> {
             crate::write_file(&out, &bytes)?;
             let (first, last) = (before.printed + 1, before.printed + count);
             if json {
-                print_json(&serde_json::json!({ "path": out, "bytes": bytes.len(), "round_id": before.id, "first_serial": first, "last_serial": last }));
+                print_json(&crate::keys_sorted(json!({ "path": out, "bytes": bytes.len(), "round_id": before.id, "first_serial": first, "last_serial": last })));
             } else {
                 println!("Đã ghi {} ({} phiếu, số {}–{}).", out.display(), count, serial_text(first), serial_text(last));
             }
@@ -188,11 +188,11 @@ pub fn run(desk: &mut Desk, cmd: SurveyCommand, json: bool) -> Result<()> {
                 std::process::exit(1);
             }
         }
-        SurveyCommand::Layout { round } => match desk.ledger("survey layout")?.survey_layout(&round)? {
-            Some(layout) => print_json(&layout),
-            None => {
+        SurveyCommand::Layout { round } => match desk.call("survey_layout", json!({ "roundId": round }))? {
+            serde_json::Value::Null => {
                 return Err(Error::validation("round", "Đợt khảo sát này chưa in phiếu nào nên chưa có vị trí các ô đánh dấu."));
             }
+            layout => print_json(&layout),
         },
         SurveyCommand::Responses { round } => {
             let list = desk.call("survey_responses", json!({ "roundId": round }))?;

@@ -1040,6 +1040,23 @@ survey_forms: Array<string>, redacted_audit_entries: number,
  */
 removed_reports: number, };
 
+export type SurveyLayout = { pages: number, 
+/**
+ * Centres of the four corner marks (top-left, top-right, bottom-left, bottom-right),
+ * the same on every page.
+ */
+marks: Array<[number, number]>, mark_size: number, 
+/**
+ * The QR code's top-left corner and side.
+ */
+qr: [number, number, number], boxes: Array<AnswerBox>, };
+
+export type AnswerBox = { code: string, value: number, page: number, 
+/**
+ * Top-left corner and side, in mm.
+ */
+x: number, y: number, size: number, };
+
 export type SurveyTemplate = { 
 /**
  * Mã hiệu, e.g. "BM.QT.SCT.05-02".
@@ -1339,6 +1356,8 @@ export type OpinionClassifyArgs = { responseId: string, code: string, group: str
 
 export type AnnualDocxSaveArgs = { year: number, path: string, };
 
+export type AnnualXlsxSaveArgs = { year: number, path: string, };
+
 export type ArchivedReportsArgs = Record<symbol, never>;
 
 export type ArchivedReportSaveArgs = { id: string, path: string, };
@@ -1369,6 +1388,10 @@ export type SurveyResponseUndoArgs = { roundId: string, };
 
 export type SurveyResponsesArgs = { roundId: string, };
 
+export type SurveyResponsesExportArgs = { roundId: string, out: string, };
+
+export type SurveyLayoutArgs = { roundId: string, };
+
 export type SurveyImportArgs = { roundId: string, name: string, bytes: Array<number>, dryRun: boolean, };
 
 export type BackupSettingsGetArgs = Record<symbol, never>;
@@ -1387,7 +1410,7 @@ export type ExportRecordsArgs = { what: string, out: string, from: string | null
 
 export type RetentionDueArgs = { on: string, };
 
-export type RetentionDisposeArgs = { on: string, out: string, };
+export type RetentionDisposeArgs = { on: string, out: string, only?: RecordType, };
 
 export type PrivacyNoticeGetArgs = Record<symbol, never>;
 
@@ -1468,6 +1491,7 @@ export type Commands = {
   opinions_list: { args: OpinionsListArgs; result: Array<Opinion> };
   opinion_classify: { args: OpinionClassifyArgs; result: null };
   annual_docx_save: { args: AnnualDocxSaveArgs; result: string };
+  annual_xlsx_save: { args: AnnualXlsxSaveArgs; result: string };
   archived_reports: { args: ArchivedReportsArgs; result: Array<ArchivedReport> };
   archived_report_save: { args: ArchivedReportSaveArgs; result: string };
   survey_templates: { args: SurveyTemplatesArgs; result: Array<TemplateInfo> };
@@ -1483,6 +1507,8 @@ export type Commands = {
   survey_response_save: { args: SurveyResponseSaveArgs; result: SurveyResponse };
   survey_response_undo: { args: SurveyResponseUndoArgs; result: SurveyResponse | null };
   survey_responses: { args: SurveyResponsesArgs; result: Array<SurveyResponse> };
+  survey_responses_export: { args: SurveyResponsesExportArgs; result: ExportReport };
+  survey_layout: { args: SurveyLayoutArgs; result: SurveyLayout | null };
   survey_import: { args: SurveyImportArgs; result: ImportReport };
   backup_settings_get: { args: BackupSettingsGetArgs; result: BackupSettings };
   backup_settings_save: { args: BackupSettingsSaveArgs; result: BackupSettings };

@@ -43,6 +43,7 @@ import type {
   PeriodQuery,
   PrintJob,
   PrintOutcome,
+  RecordType,
   Settings,
   Staff,
   StaffInput,
@@ -264,6 +265,11 @@ export function annualDocxSave(year: number, path: string): Promise<string> {
   return call('annual_docx_save', { year, path });
 }
 
+/** The figures of the annual report as an Excel workbook at `path`; resolves to the path written. */
+export function annualXlsxSave(year: number, path: string): Promise<string> {
+  return call('annual_xlsx_save', { year, path });
+}
+
 /** Reports archived when they were printed, newest first. */
 export function archivedReports(): Promise<ArchivedReport[]> {
   return call('archived_reports');
@@ -335,8 +341,10 @@ export function retentionDue(on: string): Promise<RetentionDue> {
   return call('retention_due', { on });
 }
 
-export function retentionDispose(on: string, out: string): Promise<DisposalReport> {
-  return call('retention_dispose', { on, out });
+/** Disposes of what is due on `on` (only the records of type `only` when given) and writes
+ * the disposal record at `out`. */
+export function retentionDispose(on: string, out: string, only?: RecordType): Promise<DisposalReport> {
+  return call('retention_dispose', only ? { on, out, only } : { on, out });
 }
 
 /** Stops the running import, export or backup; it then changes nothing. */

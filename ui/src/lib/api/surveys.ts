@@ -4,11 +4,13 @@
 import { call } from './transport';
 import type {
   EntrySheet,
+  ExportReport,
   ImportReport,
   PrintOutcome,
   ResponseInput,
   RoundInput,
   SerialCheck,
+  SurveyLayout,
   SurveyResponse,
   SurveyRound,
   SurveyTemplate,
@@ -68,6 +70,16 @@ export function surveyResponseUndo(roundId: string): Promise<SurveyResponse | nu
 
 export function surveyResponses(roundId: string): Promise<SurveyResponse[]> {
   return call('survey_responses', { roundId });
+}
+
+/** The round's returned forms as a spreadsheet at `out` (.xlsx or .csv), one line per form. */
+export function surveyResponsesExport(roundId: string, out: string): Promise<ExportReport> {
+  return call('survey_responses_export', { roundId, out });
+}
+
+/** Where the boxes and corner marks of the round's printed forms lie; null before any is printed. */
+export function surveyLayout(roundId: string): Promise<SurveyLayout | null> {
+  return call('survey_layout', { roundId });
 }
 
 /** Imports returned forms from a chosen file: all rows or none. */
