@@ -313,6 +313,10 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     let backup = w.ok("quantri", "backup_now", json!({}));
     expect!(w, Path::new(backup["path"].as_str().unwrap_or_default()).starts_with(&backups), "{backup}");
     expect_eq!(w, w.ok("quantri", "backups_list", json!({})).as_array().map_or(0, |a| a.len()), 1);
+    let state = w.ok("quantri", "backup_state", json!({}));
+    expect_eq!(w, state["chosen"], true);
+    expect_eq!(w, state["newest"]["file_name"], backup["file_name"]);
+    expect_eq!(w, w.ok("tiepnhan", "print_keep_days", json!({})), 7);
     let export = w.path("sổ.csv");
     w.refused("tiepnhan", "export_records", json!({ "what": "ledger", "out": export, "from": null, "to": null }), "forbidden");
     let exported = w.ok("qmr", "export_records", json!({ "what": "ledger", "out": export, "from": null, "to": null }));
@@ -406,7 +410,7 @@ const CORE_ANSWERS_SIGNED_OUT: &[&str] = &[
     "office_get", "units_list", "staff_list", "settings_get", "holidays_list", "actions_list", "report_figures",
     "annual_texts_get", "annual_docx_save", "annual_xlsx_save", "archived_reports", "archived_report_save", "survey_templates",
     "survey_template_get", "survey_template_export", "survey_rounds", "survey_entry_sheet", "survey_layout", "survey_check_serial",
-    "backup_settings_get", "backups_list", "backup_now", "retention_due", "privacy_notice_get",
+    "backup_settings_get", "backups_list", "backup_state", "backup_now", "retention_due", "privacy_notice_get",
     "privacy_notice_printed", "encryption_status",
 ];
 

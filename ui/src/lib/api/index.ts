@@ -131,6 +131,11 @@ export function settingsSave(settings: Settings): Promise<Settings> {
   return call('settings_save', { settings });
 }
 
+/** Days a print stays in the «Bản in» folder: the setting, or 0 while the data is encrypted. */
+export function printKeepDays(): Promise<number> {
+  return call('print_keep_days');
+}
+
 export function auditLog(limit: number): Promise<AuditEntry[]> {
   return call('audit_log', { limit });
 }
