@@ -162,3 +162,41 @@ async fn the_survey_retention_setting_explains_two_or_three_years() {
     app.wait_for_text("#settings-survey_retention_years-hint", "QT.SCT.05 (Sở Công Thương Đắk Lắk) lưu 3 năm").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rounds_survey_forms_and_a_years_figures_are_exported_from_the_window() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("ykien.db");
+    let round = {
+        let mut l = Ledger::open(&db).unwrap();
+        ykien::demo::fill(&mut l).unwrap();
+        let rounds = l.survey_rounds().unwrap();
+        rounds.into_iter().next().expect("the demo office has a survey round")
+    };
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    app.click("[data-nav=\"records\"]").await;
+    app.click("#records-tab-export").await;
+    app.wait_for("#export-figures-card").await;
+    app.wait_for_text("#export-round", &round.code).await;
+
+    let forms = dir.path().join("Xuất").join("Phiếu khảo sát.xlsx");
+    app.answer_save_dialog(&forms).await;
+    app.click("#export-surveys").await;
+    let note = app.wait_for_text("#export-figures-note", "Đã xuất").await;
+    assert!(note.contains(&round.code), "{note}");
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&forms).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    assert!(sheet.height() > 1, "a header and the forms");
+
+    let figures = dir.path().join("Xuất").join("Số liệu.xlsx");
+    app.answer_save_dialog(&figures).await;
+    app.click("#export-figures").await;
+    app.wait_for_text("#export-figures-note", "số liệu báo cáo năm").await;
+    app.screenshot("records-export-figures").await;
+    app.quit().await;
+    let book: calamine::Xlsx<_> = calamine::open_workbook(&figures).unwrap();
+    assert!(!book.sheet_names().is_empty());
+}
