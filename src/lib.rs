@@ -1,6 +1,7 @@
 //! Ý Kiến core: the records of an office's ISO 9001 customer-feedback procedures, held in one
 //! SQLite file. The app (`src-tauri`), the command line (`src/bin/ykien/main.rs`), the office
-//! server (`server`, which serves the other desks of an office over HTTPS) and the tests all
+//! server (`server`, which serves the other desks of an office over HTTPS; feature `server`,
+//! which the app goes without) and the tests all
 //! open it the same way, through [`Database`], and do everything through the methods of the
 //! [`Ledger`] it opens (`src/ledger/`, one file per area); the window, the command line and the
 //! server call them by name through the command table (`commands`), which a desk of the
@@ -22,6 +23,7 @@ pub mod paths;
 pub mod pdf;
 pub mod prints;
 pub mod report;
+#[cfg(feature = "server")]
 pub mod server;
 pub mod store;
 pub mod surveys;

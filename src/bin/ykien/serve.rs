@@ -37,6 +37,15 @@ pub fn run(path: &Path, args: ServeArgs, json: bool) -> Result<()> {
         }
         return Ok(());
     }
+    let server = start(path, args.listen.unwrap_or_else(server::default_listen), "Ctrl+C")?;
+    server.run()
+}
+
+/// Opens the database for serving (refusing a damaged one, naming its newest good backup), makes
+/// or loads the server's certificate, binds `listen` and tells where it listens, with the
+/// pairing code and, last, the [`READY`] line; `how_to_stop` says how it is stopped. What
+/// `ykien serve` runs, and the Windows service in its own process (`service.rs`).
+pub fn start(path: &Path, listen: SocketAddr, how_to_stop: &str) -> Result<Server> {
     let key = encryption::key_for(&[path])?;
     let db = Database::new(path).with_passphrase(key.as_deref());
     let mut ledger = match db.open_checked() {
@@ -61,7 +70,6 @@ pub fn run(path: &Path, args: ServeArgs, json: bool) -> Result<()> {
     let identity = Identity::load_or_create(path, &server::certificate_names())?;
     let code = identity.fingerprint();
     ledger.set_actor(format!("{} (máy chủ, {})", ykien::SYSTEM_ACTOR, server::host_name()));
-    let listen = args.listen.unwrap_or_else(server::default_listen);
     let server = Server::bind(ledger, &identity, listen)?;
     let bound = server.local_addr();
     let port = bound.port();
@@ -76,8 +84,8 @@ pub fn run(path: &Path, args: ServeArgs, json: bool) -> Result<()> {
     }
     println!("Mã ghép nối (nhập ở máy trạm, hoặc so với mã trình duyệt hiển thị): {}", code.display());
     println!("Chứng chỉ của máy chủ: {}", Identity::certificate_path(path).display());
-    println!("Dừng máy chủ: Ctrl+C.");
+    println!("Dừng máy chủ: {how_to_stop}.");
     let reach = if bound.ip().is_unspecified() { SocketAddr::from(([127, 0, 0, 1], port)) } else { bound };
     println!("{READY} https://{reach} pin={} spki={}", code.compact(), identity.spki_sha256());
-    server.run()
+    Ok(server)
 }

@@ -11,25 +11,25 @@
 //!   starts it and prints the pairing code. Run again, it updates the program and settings.
 //! - `uninstall`: stops and removes the service, the firewall rule and the program copy; the
 //!   data stays.
-//! - `run`: how Windows starts the service. The server runs as `ykien serve` in a child process
-//!   whose output goes to `ykien-server.log` beside the database. Stopping the service ends that
-//!   process: every write the server confirmed is already on disk (SQLite's WAL with full
-//!   synchronisation), so nothing confirmed is lost; the next start checks the file and makes
-//!   the day's backup as usual.
+//! - `run`: how Windows starts the service. The server runs in the service's own process, as
+//!   `ykien serve` does (`serve::start`, `Server::run_until`), its messages going to
+//!   `ykien-server.log` beside the database. Windows' Stop, or the PC shutting down, ends it as
+//!   Ctrl+C ends `ykien serve`: calls under way finish, then the closing backup is made, while
+//!   Windows is told the service is stopping; only then is it reported stopped.
 
 use clap::Subcommand;
 use std::ffi::OsString;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{mpsc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 use windows_service::service::{
     ServiceAccess, ServiceAction, ServiceActionType, ServiceControl, ServiceControlAccept, ServiceErrorControl,
     ServiceExitCode, ServiceFailureActions, ServiceFailureResetPeriod, ServiceInfo, ServiceStartType, ServiceState,
     ServiceStatus, ServiceType,
 };
-use windows_service::service_control_handler::{self, ServiceControlHandlerResult};
+use windows_service::service_control_handler::{self, ServiceControlHandlerResult, ServiceStatusHandle};
 use windows_service::service_manager::{ServiceManager, ServiceManagerAccess};
 use windows_service::{define_windows_service, service_dispatcher};
 use ykien::pairing::{Fingerprint, DEFAULT_PORT};
@@ -44,8 +44,9 @@ const FIREWALL_RULE: &str = "Y Kien - may chu";
 /// Written by `ykien serve` beside the database at its first start.
 const CERTIFICATE: &str = "ykien-server.crt";
 const LOG: &str = "ykien-server.log";
-/// No console window for the server process the service starts.
-const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+/// How long Windows holds its shutdown for the service to stop: time for the closing backup
+/// of years of records (it waits only as long as the backup takes).
+const SHUTDOWN_ALLOWANCE: Duration = Duration::from_secs(120);
 /// Well-known accounts, by SID so that they read the same on a Windows of any language.
 const SYSTEM: &str = "*S-1-5-18";
 const ADMINISTRATORS: &str = "*S-1-5-32-544";
@@ -223,6 +224,9 @@ fn install(db: &Path, listen: SocketAddr, from: Option<&Path>, json: bool) -> Re
         .map_err(windows)?;
     // The server ending with an error (not only a crash) counts as a failure.
     service.set_failure_actions_on_non_crash_failures(true).map_err(windows)?;
+    // When the PC shuts down, Windows waits for the closing backup (up to this long) instead of
+    // the few seconds it gives services otherwise.
+    service.set_preshutdown_timeout(SHUTDOWN_ALLOWANCE).map_err(windows)?;
 
     let port = listen.port().to_string();
     let _ = tool("netsh", &["advfirewall", "firewall", "delete", "rule", &format!("name={FIREWALL_RULE}")]);
@@ -406,7 +410,8 @@ fn stop_and_wait(service: &windows_service::service::Service) -> Result<()> {
     let state = service.query_status().map_err(windows)?.current_state;
     if state != ServiceState::Stopped {
         let _ = service.stop();
-        wait_for(service, ServiceState::Stopped, Duration::from_secs(30));
+        // The server stops after its closing backup, which years of records make long.
+        wait_for(service, ServiceState::Stopped, SHUTDOWN_ALLOWANCE);
     }
     Ok(())
 }
@@ -438,75 +443,132 @@ fn service_main(_arguments: Vec<OsString>) {
     }
 }
 
-fn status_of(state: ServiceState, exit: u32, wait: Duration) -> ServiceStatus {
+/// How long Windows may wait between two reports of a service that is starting or stopping.
+const PENDING_HINT: Duration = Duration::from_secs(10);
+/// How often a starting or stopping service tells Windows it is still at it.
+const PENDING_TICK: Duration = Duration::from_secs(3);
+
+fn status_of(state: ServiceState, exit: u32, checkpoint: u32) -> ServiceStatus {
+    let pending = matches!(state, ServiceState::StartPending | ServiceState::StopPending);
     ServiceStatus {
         service_type: ServiceType::OWN_PROCESS,
         current_state: state,
+        // Stop and the PC's shutdown only while running: the control handler is released after
+        // the first of them, and a stop under way is not started again.
         controls_accepted: if state == ServiceState::Running {
-            ServiceControlAccept::STOP | ServiceControlAccept::SHUTDOWN
+            ServiceControlAccept::STOP | ServiceControlAccept::PRESHUTDOWN
         } else {
             ServiceControlAccept::empty()
         },
         exit_code: if exit == 0 { ServiceExitCode::Win32(0) } else { ServiceExitCode::ServiceSpecific(exit) },
-        checkpoint: 0,
-        wait_hint: wait,
+        checkpoint,
+        wait_hint: if pending { PENDING_HINT } else { Duration::ZERO },
         process_id: None,
+    }
+}
+
+/// What the service tells Windows, one state at a time. While it is starting (the file's
+/// check) or stopping (the closing backup), a thread of its own advances the checkpoint every
+/// few seconds, so that long work is not taken for a hung service. Every report is made under
+/// the one lock, so none follows `Stopped`.
+struct Reporter {
+    status: ServiceStatusHandle,
+    now: Mutex<(ServiceState, u32)>,
+}
+
+impl Reporter {
+    fn start(status: ServiceStatusHandle) -> Result<Arc<Reporter>> {
+        let reporter = Arc::new(Reporter { status, now: Mutex::new((ServiceState::StartPending, 0)) });
+        status.set_service_status(status_of(ServiceState::StartPending, 0, 0)).map_err(windows)?;
+        let ticking = reporter.clone();
+        std::thread::spawn(move || loop {
+            std::thread::sleep(PENDING_TICK);
+            let mut now = ticking.now.lock().unwrap_or_else(|p| p.into_inner());
+            match now.0 {
+                ServiceState::Stopped => break,
+                ServiceState::StartPending | ServiceState::StopPending => {
+                    now.1 += 1;
+                    let _ = ticking.status.set_service_status(status_of(now.0, 0, now.1));
+                }
+                _ => {}
+            }
+        });
+        Ok(reporter)
+    }
+
+    fn set(&self, state: ServiceState, exit: u32) {
+        let mut now = self.now.lock().unwrap_or_else(|p| p.into_inner());
+        if now.0 == ServiceState::Stopped {
+            return;
+        }
+        *now = (state, 0);
+        if let Err(e) = self.status.set_service_status(status_of(state, exit, 0)) {
+            append_log(&format!("Không báo được trạng thái {state:?} cho Windows: {e}"));
+        }
     }
 }
 
 fn serve_as_service() -> Result<()> {
     let (db, listen) = RUNNING.get().cloned().unwrap_or_else(|| (default_db(), default_listen()));
-    let (stop_tx, stop_rx) = mpsc::channel();
+    // Windows' Stop, or the PC shutting down, resolves the server's stop (`Server::run_until`).
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let mut stop = Some(stop);
     let handler = move |control| match control {
-        ServiceControl::Stop | ServiceControl::Shutdown => {
-            let _ = stop_tx.send(());
+        ServiceControl::Stop | ServiceControl::Preshutdown | ServiceControl::Shutdown => {
+            if let Some(stop) = stop.take() {
+                let _ = stop.send(());
+            }
             ServiceControlHandlerResult::NoError
         }
         ServiceControl::Interrogate => ServiceControlHandlerResult::NoError,
         _ => ServiceControlHandlerResult::NotImplemented,
     };
-    let status = service_control_handler::register(NAME, handler).map_err(windows)?;
-    status.set_service_status(status_of(ServiceState::StartPending, 0, Duration::from_secs(10))).map_err(windows)?;
+    let reporter = Reporter::start(service_control_handler::register(NAME, handler).map_err(windows)?)?;
+    log_to_file(&folder_of(&db));
 
-    let log = log_file(&folder_of(&db))?;
-    let this = std::env::current_exe().map_err(|e| io("ykien.exe", e))?;
-    let mut server = {
-        use std::os::windows::process::CommandExt as _;
-        Command::new(this)
-            .arg("--db")
-            .arg(&db)
-            .arg("serve")
-            .arg("--listen")
-            .arg(listen.to_string())
-            .stdin(std::process::Stdio::null())
-            .stdout(log.try_clone().map_err(|e| io(LOG, e))?)
-            .stderr(log)
-            .creation_flags(CREATE_NO_WINDOW)
-            .spawn()
-            .map_err(|e| io("ykien serve", e))?
-    };
-    status.set_service_status(status_of(ServiceState::Running, 0, Duration::ZERO)).map_err(windows)?;
-
-    let exit = loop {
-        if let Some(ended) = server.try_wait().map_err(|e| io("ykien serve", e))? {
-            // The server stopped by itself (a damaged file, the port taken): a failure, which
+    let stopping = reporter.clone();
+    let served = crate::serve::start(&db, listen, &format!("dừng dịch vụ {NAME} (services.msc, hoặc «sc stop {NAME}»)"))
+        .and_then(|server| {
+            reporter.set(ServiceState::Running, 0);
+            server.run_until(async move {
+                // Resolved by the handler, or (never in practice) by its release without a stop.
+                let _ = stopped.await;
+                append_log("Windows yêu cầu dừng dịch vụ: máy chủ hoàn tất các lệnh đang chạy rồi sao lưu lần cuối.");
+                stopping.set(ServiceState::StopPending, 0);
+            })
+        });
+    let exit = match served {
+        Ok(()) => {
+            append_log("Dịch vụ đã dừng theo yêu cầu của Windows.");
+            0
+        }
+        Err(e) => {
+            // Not served (a damaged file, the port taken) or ended by an error: a failure, which
             // Windows answers by restarting the service after a pause; the log says why.
-            append_log(&format!("Máy chủ đã dừng ({ended})."));
-            break ended.code().unwrap_or(1).max(1) as u32;
-        }
-        match stop_rx.recv_timeout(Duration::from_millis(500)) {
-            Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => {
-                status.set_service_status(status_of(ServiceState::StopPending, 0, Duration::from_secs(10))).map_err(windows)?;
-                let _ = server.kill();
-                let _ = server.wait();
-                append_log("Dịch vụ đã dừng theo yêu cầu của Windows.");
-                break 0;
-            }
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            append_log(&format!("Máy chủ đã dừng vì lỗi: {e}"));
+            1
         }
     };
-    status.set_service_status(status_of(ServiceState::Stopped, exit, Duration::ZERO)).map_err(windows)?;
+    reporter.set(ServiceState::Stopped, exit);
     Ok(())
+}
+
+/// A service has no console: what the server prints (where it listens, its backups, its stop)
+/// goes to the log beside the database, through the process's standard output and error, which
+/// the standard library looks up at every write.
+#[allow(unsafe_code)]
+fn log_to_file(folder: &Path) {
+    use std::os::windows::io::IntoRawHandle as _;
+    use windows_sys::Win32::System::Console::{SetStdHandle, STD_ERROR_HANDLE, STD_OUTPUT_HANDLE};
+    let Ok(log) = log_file(folder) else { return };
+    let Ok(copy) = log.try_clone() else { return };
+    // The handles are kept for the life of the process (never closed), as standard ones are.
+    let (out, err) = (copy.into_raw_handle(), log.into_raw_handle());
+    // SAFETY: both are valid, open file handles owned by nothing else from here on.
+    unsafe {
+        SetStdHandle(STD_OUTPUT_HANDLE, out);
+        SetStdHandle(STD_ERROR_HANDLE, err);
+    }
 }
 
 fn log_file(folder: &Path) -> Result<std::fs::File> {
