@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, OnceLock};
 use std::time::{Duration, Instant};
 use ykien::demo::DEMO_PASSWORD;
@@ -298,20 +299,26 @@ fn a_server_killed_during_the_load_keeps_every_confirmed_save_once_and_a_retry_d
     let db = demo_copy(dir.path());
     let server = Server::start(&db);
     let (url, pin) = (server.url.clone(), server.pin);
-    let stop_at = Instant::now() + Duration::from_millis(2500);
+    // The kill comes once every desk is signed in and saving, however slow the machine.
+    let (signed_in, saved) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
     let threads: Vec<_> = (0..15)
         .map(|i| {
             let url = url.clone();
+            let (signed_in, saved) = (signed_in.clone(), saved.clone());
             std::thread::spawn(move || {
                 let mut desk = Desk::new(&url, pin);
                 desk.name = format!("PC-{i:02}");
                 desk.sign_in("tiepnhan");
+                signed_in.fetch_add(1, Ordering::SeqCst);
                 // (request id, the receipt answered, if any)
                 let mut sent: Vec<(String, Option<String>)> = Vec::new();
                 loop {
                     let id = uuid::Uuid::now_v7().to_string();
                     match desk.send("feedback_add", json!({ "args": feedback("Khách lúc máy chủ tắt") }), Some(&id)) {
-                        Ok(a) if a.status == 200 => sent.push((id, Some(a.body["result"]["receipt_no"].as_str().unwrap().to_owned()))),
+                        Ok(a) if a.status == 200 => {
+                            saved.fetch_add(1, Ordering::SeqCst);
+                            sent.push((id, Some(a.body["result"]["receipt_no"].as_str().unwrap().to_owned())))
+                        }
                         Ok(a) => panic!("refused: {}", a.body),
                         // The server died: this save may or may not have been made.
                         Err(_) => {
@@ -323,8 +330,10 @@ fn a_server_killed_during_the_load_keeps_every_confirmed_save_once_and_a_retry_d
             })
         })
         .collect();
-    while Instant::now() < stop_at {
-        std::thread::sleep(Duration::from_millis(50));
+    let give_up = Instant::now() + Duration::from_secs(120);
+    while signed_in.load(Ordering::SeqCst) < 15 || saved.load(Ordering::SeqCst) < 45 {
+        assert!(Instant::now() < give_up, "the desks never got going");
+        std::thread::sleep(Duration::from_millis(20));
     }
     server.kill_hard();
     let results: Vec<_> = threads.into_iter().map(|t| t.join().unwrap()).collect();
