@@ -221,7 +221,7 @@ impl Ledger {
     /// count agree. For reads on a connection of their own (the office server's readers); a
     /// write made inside (none is expected) is committed with it, as it would be without.
     pub fn reading<T>(&mut self, f: impl FnOnce(&mut Ledger) -> T) -> Result<T> {
-        self.conn.execute_batch("BEGIN DEFERRED")?;
+        store::maintenance::begin_deferred(&self.conn)?;
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *self))) {
             Ok(value) => {
                 store::maintenance::commit(&self.conn)?;

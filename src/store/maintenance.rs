@@ -11,6 +11,11 @@ pub fn begin_immediate(conn: &Connection) -> Result<()> {
     Ok(conn.execute_batch("BEGIN IMMEDIATE")?)
 }
 
+/// A read transaction: every query in it sees the same committed state (one snapshot).
+pub fn begin_deferred(conn: &Connection) -> Result<()> {
+    Ok(conn.execute_batch("BEGIN DEFERRED")?)
+}
+
 pub fn commit(conn: &Connection) -> Result<()> {
     Ok(conn.execute_batch("COMMIT")?)
 }
