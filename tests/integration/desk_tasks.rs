@@ -9,7 +9,6 @@ use crate::temp_dir;
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 use ykien::commands::Context;
 use ykien::desk::Remote;
 use ykien::{ErrorReport, TaskProgress};
