@@ -7,6 +7,7 @@ pub mod case;
 pub mod dates;
 pub mod deadline;
 pub mod feedback;
+pub mod json;
 pub mod ledger_import;
 pub mod letter;
 pub mod office;

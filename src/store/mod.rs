@@ -106,24 +106,10 @@ impl<T: Serialize> ToJson for T {
         // `Any` cannot tell a `Value`; its type's name can.)
         if std::any::type_name::<T>() == std::any::type_name::<serde_json::Value>() {
             let value = serde_json::to_value(self).expect("a JSON value serialises");
-            return keys_sorted(value).to_string();
+            return crate::domain::json::keys_sorted(value).to_string();
         }
         // Domain records are plain structs of strings and numbers: serialising cannot fail.
         serde_json::to_string(self).expect("records serialise to JSON")
-    }
-}
-
-/// `value` with the keys of every object in it in alphabetical order.
-fn keys_sorted(value: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match value {
-        Value::Object(map) => {
-            let mut entries: Vec<(String, Value)> = map.into_iter().map(|(k, v)| (k, keys_sorted(v))).collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            Value::Object(entries.into_iter().collect())
-        }
-        Value::Array(items) => Value::Array(items.into_iter().map(keys_sorted).collect()),
-        other => other,
     }
 }
 

@@ -47,10 +47,10 @@ fn copy_into(db: &Path, dir: &Path, name: &str) -> PathBuf {
 }
 
 /// `ykien serve` on a free loopback port, stopped (killed) when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    address: String,
-    pin: Fingerprint,
+    pub(crate) address: String,
+    pub(crate) pin: Fingerprint,
 }
 
 impl Drop for Server {
@@ -65,7 +65,7 @@ fn free_port() -> u16 {
 }
 
 /// Starts the server on `db` and waits until it answers with the certificate it made.
-fn serve(db: &Path) -> Server {
+pub(crate) fn serve(db: &Path) -> Server {
     serve_on(db, free_port())
 }
 

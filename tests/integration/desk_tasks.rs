@@ -3,61 +3,22 @@
 //! tells it on one PC, and the desk's Cancel (its progress callback answering false) stops it
 //! on the server, which then answers the `cancelled` refusal and has stored nothing.
 
+use crate::desk::Server;
 use crate::import::big_ledger;
 use crate::temp_dir;
 use serde_json::{json, Value};
 use std::cell::RefCell;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
 use ykien::commands::Context;
 use ykien::desk::Remote;
-use ykien::pairing::Fingerprint;
 use ykien::{ErrorReport, TaskProgress};
 
-/// A running `ykien serve` on a free loopback port, killed when dropped.
-pub(crate) struct Server {
-    child: Child,
-    address: String,
-    pin: Fingerprint,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// The demo office with its accounts, in a folder of its own (the server keeps its
-/// certificate beside the database), served; answers once the server says where it listens.
+/// certificate beside the database), served.
 pub(crate) fn serve_demo(dir: &Path) -> Server {
     let db = dir.join("ykien.db");
     ykien::demo::fill_with_accounts(&mut ykien::Ledger::open(&db).unwrap()).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ykien"))
-        .arg("--db")
-        .arg(&db)
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("ykien serve starts");
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(ready) = line.strip_prefix("ykien-serve: ready ") {
-                let _ = tx.send(ready.to_owned());
-            }
-        }
-    });
-    let ready = rx.recv_timeout(Duration::from_secs(90)).expect("the server says where it listens");
-    let mut parts = ready.split_whitespace();
-    let address = parts.next().unwrap().to_owned();
-    let pin = Fingerprint::parse(parts.next().unwrap().strip_prefix("pin=").unwrap()).unwrap();
-    Server { child, address, pin }
+    crate::desk::serve(&db)
 }
 
 /// A desk of `server` signed in as `login` (a demo account).

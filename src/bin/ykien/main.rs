@@ -183,18 +183,7 @@ pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
 /// An object the command line puts together itself (`json!`, not a result of the command
 /// table) with its keys in alphabetical order: the order its `--json` has always printed
 /// in. A result of the table keeps the order of its struct's fields.
-pub(crate) fn keys_sorted(value: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match value {
-        Value::Object(map) => {
-            let mut entries: Vec<(String, Value)> = map.into_iter().map(|(k, v)| (k, keys_sorted(v))).collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            Value::Object(entries.into_iter().collect())
-        }
-        Value::Array(items) => Value::Array(items.into_iter().map(keys_sorted).collect()),
-        other => other,
-    }
-}
+pub(crate) use ykien::domain::json::keys_sorted;
 
 pub(crate) fn print_json<T: Serialize>(value: &T) {
     use std::io::Write;
