@@ -70,10 +70,10 @@ mod tests {
         let note = dir.path().join("ghi chu.txt");
         std::fs::write(&note, "của cán bộ").unwrap();
 
-        assert_eq!(tidy(dir.path(), 7, SystemTime::now()).unwrap(), [old.clone()]);
+        assert_eq!(tidy(dir.path(), 7, SystemTime::now()).unwrap(), std::slice::from_ref(&old));
         assert!(!old.exists() && recent.exists() && note.exists());
         // 0 days: every print goes at the next start or close; other files stay.
-        assert_eq!(tidy(dir.path(), 0, SystemTime::now()).unwrap(), [recent.clone()]);
+        assert_eq!(tidy(dir.path(), 0, SystemTime::now()).unwrap(), std::slice::from_ref(&recent));
         assert!(note.exists());
         assert!(tidy(&dir.path().join("không có"), 7, SystemTime::now()).unwrap().is_empty());
     }
