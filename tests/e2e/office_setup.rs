@@ -1,6 +1,7 @@
 //! First start: the office setup screen, the second place for backups, the first
-//! administrator, and a backup made beside the database from the first start; then a restart
-//! finds everything again, in the window and in the SQLite file.
+//! administrator; a backup made beside the database from the first start, and another when
+//! the window is closed, copied to the second place; then a restart finds everything again,
+//! in the window and in the SQLite file.
 
 use crate::harness::App;
 use unicode_normalization::UnicodeNormalization;
@@ -50,11 +51,23 @@ async fn office_setup_survives_a_restart() {
     app.wait_for_text("#signed-in-as", "Phạm Thị Lan").await;
     // The administrator sees where backups go.
     app.wait_for_text("#backup-where", "Sao lưu vào:").await;
+    // The window closes itself, as the clerk's click on its ✕ does: the app ends, making its
+    // closing backup, copied to the second place (the first start made one beside the
+    // database, before the second place was set).
+    let close = "window.__TAURI_INTERNALS__.invoke('plugin:window|close', { label: 'main' }).catch(() => {})";
+    let _ = app.client.execute(close, vec![]).await;
+    let mut copied = Vec::new();
+    for _ in 0..200 {
+        copied = ykien::store::backup::list(&second).unwrap();
+        if !copied.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     app.quit().await;
-    // The first start made a backup beside the database, without any setting; the second
-    // place is kept in the settings (each later backup is copied there).
-    assert!(!ykien::store::backup::list(&db.parent().unwrap().join("Sao lưu")).unwrap().is_empty(), "no backup beside the database");
-    assert_eq!(Ledger::open(&db).unwrap().backup_settings().unwrap().second_folder, second.display().to_string());
+    let beside = ykien::store::backup::list(&db.parent().unwrap().join("Sao lưu")).unwrap();
+    assert!(beside.len() >= 2, "the first start's backup and the closing one, beside the database: {beside:?}");
+    assert_eq!(copied.first().map(|b| &b.file_name), beside.first().map(|b| &b.file_name), "the closing backup, copied");
 
     {
         let ledger = Ledger::open(&db).unwrap();
