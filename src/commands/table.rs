@@ -140,6 +140,11 @@ commands! {
         crate::documents::write_whole(Path::new(&a.path), &l.annual_report_docx(a.year)?)?;
         Ok(a.path)
     };
+    /// The compilation of the year's complaints as a Word file at `path`.
+    complaints_docx_save [read] ComplaintsDocxSaveArgs { year: i32, path: String } -> String = |l, a, _| {
+        crate::documents::write_whole(Path::new(&a.path), &l.complaints_report_docx(a.year)?)?;
+        Ok(a.path)
+    };
     /// The figures of the annual report of `year` as an Excel workbook at `path` (the same
     /// figures as its PDF and Word copies); answers the path.
     annual_xlsx_save [read] AnnualXlsxSaveArgs { year: i32, path: String } -> String = |l, a, _| {

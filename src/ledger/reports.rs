@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::report::figures::{Figures, FiguresReport};
 use crate::report::period::Period;
 use crate::report::{self, behind, complaints, opinions, AnnualReport};
-use crate::{store, Action, FeedbackFilter, Ledger};
+use crate::{store, Action, FeedbackFilter, Ledger, OfficeProfile};
 
 impl Ledger {
     /// The figures of one period.
@@ -126,6 +126,18 @@ impl Ledger {
 
     /// The yearly compilation of complaints and their actions (R2.7) as a PDF/A file.
     pub fn complaints_report_pdf(&self, year: i32) -> Result<Vec<u8>> {
+        let (office, print) = self.complaints_report(year)?;
+        crate::pdf::forms::report(&office, &print)
+    }
+
+    /// The same compilation as a Word file, for staff who edit its wording before it is signed.
+    pub fn complaints_report_docx(&self, year: i32) -> Result<Vec<u8>> {
+        let (office, print) = self.complaints_report(year)?;
+        crate::report::docx::report_docx(&office, &print)
+    }
+
+    /// The compilation of `year`: the office that prints it and what it says.
+    fn complaints_report(&self, year: i32) -> Result<(OfficeProfile, crate::pdf::forms::ReportPrint)> {
         let office = self.office_for_print()?;
         let period = Period::year(year)?;
         let figures = self.figures(&period)?;
@@ -153,7 +165,8 @@ impl Ledger {
         cases.sort_by(|a, b| (&a.received_at, &a.receipt_no).cmp(&(&b.received_at, &b.receipt_no)));
         let receipts: std::collections::HashSet<&str> = cases.iter().map(|c| c.receipt_no.as_str()).collect();
         let actions: Vec<_> = self.actions()?.into_iter().filter(|a| a.cases.iter().any(|r| receipts.contains(r.as_str()))).collect();
-        crate::pdf::forms::report(&office, &complaints::compilation(year, &figures.complaints, &cases, &actions))
+        let print = complaints::compilation(year, &figures.complaints, &cases, &actions);
+        Ok((office, print))
     }
 
     /// The period against the same period of the year before (the same days of it while

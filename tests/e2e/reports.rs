@@ -55,6 +55,14 @@ async fn the_report_page_shows_the_year_and_opens_the_cases_behind_a_count() {
     app.client.execute("document.getElementById('annual-panel').scrollIntoView()", vec![]).await.unwrap();
     app.screenshot("reports-annual").await;
 
+    // The compilation of the year's complaints as a Word file, for its wording to be edited.
+    let word = dir.path().join("Báo cáo").join("tổng hợp khiếu nại.docx");
+    app.answer_save_dialog(&word).await;
+    app.click("#complaints-word").await;
+    app.wait_for_text(".statusbar", "Đã lưu bản Word").await;
+    let bytes = std::fs::read(&word).expect("the Word file was written");
+    assert!(bytes.starts_with(b"PK"), "a .docx is a zip");
+
     // The complaints of the year, in the book.
     app.click("#by-kind button[data-show=\"complaint\"]").await;
     app.wait_for("#book").await;

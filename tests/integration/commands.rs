@@ -257,6 +257,9 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     let docx = w.path("báo cáo.docx");
     expect_eq!(w, w.ok("qmr", "annual_docx_save", json!({ "year": year - 1, "path": docx })), json!(docx));
     expect!(w, std::fs::metadata(&docx).map_or(0, |m| m.len()) > 0);
+    let compilation = w.path("tổng hợp khiếu nại.docx");
+    expect_eq!(w, w.ok("qmr", "complaints_docx_save", json!({ "year": year - 1, "path": compilation })), json!(compilation));
+    expect!(w, std::fs::metadata(&compilation).map_or(0, |m| m.len()) > 0);
     let xlsx = w.path("số liệu.xlsx");
     expect_eq!(w, w.ok("qmr", "annual_xlsx_save", json!({ "year": year - 1, "path": xlsx })), json!(xlsx));
     expect!(w, std::fs::read(&xlsx).unwrap_or_default().starts_with(b"PK"));

@@ -314,6 +314,23 @@ fn the_yearly_compilation_lists_every_complaint_with_its_result() {
         ],
     );
     assert!(!text.contains("2026/000006"), "the praise is not a complaint");
+
+    // The Word copy, read by python-docx, says the same in the same order.
+    let word = docx_text(&l.complaints_report_docx(2026).unwrap());
+    crate::pdf::assert_in_order(
+        &word,
+        &[
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Tổng hợp khiếu nại, phàn nàn, kháng nghị và kết quả giải quyết năm 2026",
+            "Năm 2026 tiếp nhận 5 khiếu nại",
+            "2026/000001",
+            "2026/000003",
+            "Phàn nàn",
+            "2026/000005",
+            "NGƯỜI TỔNG HỢP",
+        ],
+    );
+    assert!(!word.contains("2026/000006"), "the praise is not a complaint");
 }
 
 /// Four forms of BM.QT.SCT.05-02, three in the first quarter and one in the second:

@@ -1356,6 +1356,8 @@ export type OpinionClassifyArgs = { responseId: string, code: string, group: str
 
 export type AnnualDocxSaveArgs = { year: number, path: string, };
 
+export type ComplaintsDocxSaveArgs = { year: number, path: string, };
+
 export type AnnualXlsxSaveArgs = { year: number, path: string, };
 
 export type ArchivedReportsArgs = Record<symbol, never>;
@@ -1491,6 +1493,7 @@ export type Commands = {
   opinions_list: { args: OpinionsListArgs; result: Array<Opinion> };
   opinion_classify: { args: OpinionClassifyArgs; result: null };
   annual_docx_save: { args: AnnualDocxSaveArgs; result: string };
+  complaints_docx_save: { args: ComplaintsDocxSaveArgs; result: string };
   annual_xlsx_save: { args: AnnualXlsxSaveArgs; result: string };
   archived_reports: { args: ArchivedReportsArgs; result: Array<ArchivedReport> };
   archived_report_save: { args: ArchivedReportSaveArgs; result: string };

@@ -85,6 +85,7 @@ const DESK_FILES: Readonly<Record<string, readonly DeskFile[]>> = {
   survey_print: ['print_folder'],
   print_save: [{ writes: 'path' }],
   annual_docx_save: [{ writes: 'path' }],
+  complaints_docx_save: [{ writes: 'path' }],
   annual_xlsx_save: [{ writes: 'path' }],
   archived_report_save: [{ writes: 'path' }],
   export_records: [{ writes: 'out' }],

@@ -270,6 +270,11 @@ export function annualDocxSave(year: number, path: string): Promise<string> {
   return call('annual_docx_save', { year, path });
 }
 
+/** Writes the compilation of the year's complaints as a Word file at `path`; answers the path. */
+export function complaintsDocxSave(year: number, path: string): Promise<string> {
+  return call('complaints_docx_save', { year, path });
+}
+
 /** The figures of the annual report as an Excel workbook at `path`; resolves to the path written. */
 export function annualXlsxSave(year: number, path: string): Promise<string> {
   return call('annual_xlsx_save', { year, path });
