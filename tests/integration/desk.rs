@@ -98,16 +98,11 @@ fn serve_on(db: &Path, port: u16) -> Server {
     }
 }
 
-/// The pairing code of a PEM certificate: SHA-256 of its DER.
+/// The pairing code of a PEM certificate: SHA-256 of its DER, read by the PEM reader the
+/// server itself uses.
 fn fingerprint_of_pem(pem: &str) -> Fingerprint {
-    use base64::Engine;
-    let body: String = pem
-        .lines()
-        .skip_while(|l| !l.starts_with("-----BEGIN CERTIFICATE"))
-        .skip(1) // the BEGIN line itself: the base64 body follows it
-        .take_while(|l| !l.starts_with("-----END"))
-        .collect();
-    Fingerprint::of_certificate(&base64::engine::general_purpose::STANDARD.decode(body).expect("a PEM certificate"))
+    use rustls::pki_types::{pem::PemObject, CertificateDer};
+    Fingerprint::of_certificate(&CertificateDer::from_pem_slice(pem.as_bytes()).expect("a PEM certificate"))
 }
 
 /// Runs the command line; its exit code and the JSON it printed.
