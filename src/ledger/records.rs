@@ -115,24 +115,32 @@ impl Ledger {
     /// Where a damaged database's backups are found: the folders are also written in a small
     /// text file beside the database, which stays readable when the database is not.
     fn note_folders(&self, s: &BackupSettings) {
-        if let (Some(db), Ok(folder)) = (self.path(), self.backup_folder()) {
+        if let (Some(db), Ok(folder)) = (self.path(), self.folder_of(s)) {
             backup::note_folders(db, &folder, &s.second_folder);
         }
     }
 
     /// The folder backups go into: the one chosen, else «Sao lưu» beside the database.
     pub(crate) fn backup_folder(&self) -> Result<PathBuf> {
-        let s = self.backup_settings()?;
+        self.folder_of(&self.backup_settings()?)
+    }
+
+    /// The folder backups go into under the settings `s`.
+    fn folder_of(&self, s: &BackupSettings) -> Result<PathBuf> {
         if !s.folder.is_empty() {
-            return Ok(PathBuf::from(s.folder));
+            return Ok(PathBuf::from(&s.folder));
         }
         let db = self.path().ok_or_else(|| Error::validation("folder", "Dữ liệu đang mở chỉ nằm trong bộ nhớ, không sao lưu được."))?;
         Ok(backup::default_folder(db))
     }
 
-    /// A verified backup into `dir`, keeping the newest `keep` there.
+    /// A verified backup into `dir`, keeping there the newest as many as the settings keep.
     pub fn backup_to(&self, dir: &Path, progress: Progress) -> Result<BackupFile> {
-        let keep = self.backup_settings()?.keep;
+        self.backup_into(dir, self.backup_settings()?.keep, progress)
+    }
+
+    /// A verified backup into `dir`, keeping the newest `keep` there.
+    fn backup_into(&self, dir: &Path, keep: u32, progress: Progress) -> Result<BackupFile> {
         progress(0, 1);
         let key = self.db.as_ref().and_then(Database::key);
         let file = backup::backup_into(&self.conn, dir, self.now(), keep, key, &|| !progress(0, 1))?;
@@ -145,9 +153,9 @@ impl Ledger {
     /// drive): [`Ledger::backup_state`] then shows how old the copy there is.
     pub fn backup_now(&self, progress: Progress) -> Result<BackupFile> {
         let s = self.backup_settings()?;
-        let dir = self.backup_folder()?;
+        let dir = self.folder_of(&s)?;
         self.note_folders(&s);
-        let file = self.backup_to(&dir, progress)?;
+        let file = self.backup_into(&dir, s.keep, progress)?;
         if !s.second_folder.is_empty() {
             let _ = backup::copy_into(&file, Path::new(&s.second_folder), s.keep);
         }
@@ -179,7 +187,7 @@ impl Ledger {
     /// for as long, or never.
     pub fn backup_state(&self) -> Result<BackupState> {
         let s = self.backup_settings()?;
-        let folder = self.backup_folder()?;
+        let folder = self.folder_of(&s)?;
         let newest = backup::list(&folder)?.into_iter().next();
         let newest_second = match s.second_folder.as_str() {
             "" => None,

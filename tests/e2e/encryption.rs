@@ -1,6 +1,7 @@
 //! Encryption at rest in the window: an encrypted database opens on the passphrase screen; a
 //! wrong passphrase is refused in Vietnamese and leaves the file as it was; the right one
-//! opens the main window; the settings show the administrator's encryption section.
+//! opens the main window; the settings show the administrator's encryption section, and
+//! that no print is kept while the data is encrypted.
 
 use crate::harness::App;
 use sha2::{Digest, Sha256};
@@ -46,6 +47,13 @@ async fn the_passphrase_screen_refuses_a_wrong_passphrase_and_opens_with_the_rig
     app.wait_for_text("#encryption-state", "đang được mã hoá").await;
     app.wait_for_text("#encryption", "Mất mật khẩu mã hoá là mất toàn bộ dữ liệu").await;
     app.screenshot("encryption-settings").await;
+
+    // While the data is encrypted no print is kept, whatever the days set: the form says so.
+    app.click("[data-tab=\"params\"]").await;
+    assert_eq!(app.value("#settings-print_keep_days").await, "7");
+    app.wait_for_text("#settings-prints-encrypted", "Dữ liệu đang được mã hoá").await;
+    app.client.execute("document.getElementById('settings-print_keep_days').scrollIntoView()", vec![]).await.unwrap();
+    app.screenshot("settings-prints-encrypted").await;
     app.quit().await;
 
     let l = ykien::Database::new(&db).with_passphrase(Some(KEY)).open().unwrap();

@@ -287,15 +287,19 @@ fn uuids_folded(s: &str) -> String {
     out
 }
 
+/// The demo office twice in `dir`: one copy to open on this PC, the other served; and an
+/// output folder for each (not made).
+fn on_file_and_at_desk(dir: &Path) -> (PathBuf, Server, PathBuf, PathBuf) {
+    let original = demo_database(dir);
+    let here = copy_into(&original, dir, "tren-may");
+    let server = serve(&copy_into(&original, dir, "may-chu"));
+    (here, server, dir.join("ra-tren-may"), dir.join("ra-may-tram"))
+}
+
 #[test]
 fn the_command_line_prints_the_same_json_at_a_desk_as_on_the_file() {
     let dir = temp_dir();
-    let original = demo_database(dir.path());
-    let here = copy_into(&original, dir.path(), "tren-may");
-    let there = copy_into(&original, dir.path(), "may-chu");
-    let server = serve(&there);
-
-    let (out_here, out_there) = (dir.path().join("ra-tren-may"), dir.path().join("ra-may-tram"));
+    let (here, server, out_here, out_there) = on_file_and_at_desk(dir.path());
     let expected = run_script(&at_file(&here), &out_here);
     let actual = run_script(&at_server(&server), &out_there);
     for (e, a) in expected.iter().zip(&actual) {
@@ -698,11 +702,7 @@ fn pdf_pages(path: &Path) -> usize {
 #[test]
 fn the_commands_on_files_work_at_a_desk_as_on_the_file() {
     let dir = temp_dir();
-    let original = demo_database(dir.path());
-    let here = copy_into(&original, dir.path(), "tren-may");
-    let there = copy_into(&original, dir.path(), "may-chu");
-    let server = serve(&there);
-    let (out_here, out_there) = (dir.path().join("ra-tren-may"), dir.path().join("ra-may-tram"));
+    let (here, server, out_here, out_there) = on_file_and_at_desk(dir.path());
     std::fs::create_dir_all(&out_here).unwrap();
     std::fs::create_dir_all(&out_there).unwrap();
 

@@ -32,6 +32,9 @@ export function backupTime(b: BackupFile): string {
   return `${d}/${m}/${y} ${time.slice(0, 5)}`;
 }
 
+/** The title of the dialog that picks the second place for backups. */
+export const SECOND_PLACE_TITLE = 'Chọn nơi sao lưu thứ hai (ổ USB hoặc ổ đĩa khác)';
+
 /** Where backups go, as the window says it: the folder, and whether it is the default one. */
 export function backupPlace(state: BackupState): string {
   return state.chosen ? state.folder : `${state.folder} (thư mục mặc định, cạnh tệp dữ liệu)`;
