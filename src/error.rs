@@ -2,6 +2,9 @@
 //! CLI's `--json` output receive. Messages are Vietnamese because a clerk reads them; the UI
 //! classifies errors by `kind`, never by matching message text.
 
+mod foreign;
+
+pub use foreign::json as json_message;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use ts_rs::TS;
@@ -53,7 +56,7 @@ pub enum Error {
     #[error("{}", storage_message(.0))]
     Storage(#[from] rusqlite::Error),
 
-    #[error("Lỗi đọc/ghi tệp: {0}")]
+    #[error("{}", foreign::io(.0))]
     Io(#[from] std::io::Error),
 
     /// The user cancelled a long task (import, export, backup); nothing was changed.
@@ -90,19 +93,13 @@ pub enum Error {
     Remote(ErrorReport),
 }
 
-/// SQLite's own words, except for the one a clerk meets in daily work: the file is busy
+/// SQLite's refusal in Vietnamese. The one a clerk meets in daily work: the file is busy
 /// because a long task (a backup, an import, an export, a disposal) writes on a connection of
-/// its own and this write waited its whole busy timeout. It was not saved, and saying so in
-/// Vietnamese tells the clerk what to do.
+/// its own and this write waited its whole busy timeout; it was not saved, and the message
+/// tells the clerk what to do. The others say what happened and what to do, never in SQLite's
+/// English.
 fn storage_message(e: &rusqlite::Error) -> String {
-    match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-            "Dữ liệu đang bận vì một việc dài (sao lưu, nhập, xuất hoặc tiêu huỷ hồ sơ) đang ghi; \
-             thao tác này chưa được lưu. Hãy chờ việc đó xong rồi thử lại."
-                .into()
-        }
-        _ => format!("Lỗi cơ sở dữ liệu: {e}"),
-    }
+    foreign::storage(e)
 }
 
 impl Error {
@@ -206,7 +203,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_busy_file_is_explained_in_vietnamese_and_other_storage_errors_keep_their_words() {
+    fn a_busy_file_is_explained_in_vietnamese_and_no_storage_error_keeps_sqlites_words() {
         let busy = Error::Storage(rusqlite::Error::SqliteFailure(
             rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
             Some("database is locked".into()),
@@ -215,6 +212,6 @@ mod tests {
         assert!(text.starts_with("Dữ liệu đang bận"), "{text}");
         assert!(!text.contains("database is locked"), "{text}");
         let other = Error::Storage(rusqlite::Error::QueryReturnedNoRows);
-        assert!(other.to_string().starts_with("Lỗi cơ sở dữ liệu: "), "{other}");
+        assert!(other.to_string().starts_with("Dữ liệu đọc ra không đúng dạng"), "{other}");
     }
 }

@@ -167,16 +167,16 @@ pub const REMOVES_RECORDS: &[&str] = &["retention_dispose", "person_erase"];
 pub fn parse<T: DeserializeOwned>(command: &str, args: Value) -> Result<T, ErrorReport> {
     let args = if args.is_null() { Value::Object(Default::default()) } else { args };
     serde_json::from_value(args).map_err(|e| {
-        let detail = e.to_string();
         // serde names a missing argument in backquotes: the field to point at.
-        let field = detail
+        let field = e
+            .to_string()
             .strip_prefix("missing field `")
             .and_then(|rest| rest.split('`').next())
             .unwrap_or("args")
             .to_owned();
         ErrorReport::from(Error::Validation {
             field,
-            message: format!("Lệnh «{command}» nhận tham số không hợp lệ: {detail}."),
+            message: format!("Lệnh «{command}» nhận tham số không hợp lệ: {}.", crate::error::json_message(&e)),
         })
     })
 }

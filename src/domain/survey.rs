@@ -252,7 +252,7 @@ impl SurveyTemplate {
         let t: SurveyTemplate = serde_json::from_str(json).map_err(|e| {
             Error::validation(
                 "template",
-                format!("Tệp mẫu phiếu không đúng định dạng (dòng {}, cột {}): {e}.", e.line(), e.column()),
+                format!("Tệp mẫu phiếu không đúng định dạng: {}.", crate::error::json_message(&e)),
             )
         })?;
         t.validated()

@@ -69,14 +69,22 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Grid> {
 }
 
 fn read_workbook(name: &str, bytes: &[u8]) -> Result<Grid> {
-    let unreadable = |e: &dyn std::fmt::Display| {
-        Error::validation("file", format!("Không đọc được bảng tính «{name}»: tệp hỏng hoặc không đúng định dạng ({e})."))
+    // The reader's own words (English, about zip entries and XML) help nobody in an office:
+    // what helps is how to get a file that reads.
+    let unreadable = || {
+        Error::validation(
+            "file",
+            format!(
+                "Không đọc được bảng tính «{name}»: tệp hỏng, chép chưa xong, có đặt mật khẩu, hoặc không đúng định dạng. \
+                 Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chọn lại."
+            ),
+        )
     };
-    let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|_| unreadable())?;
     let sheets = book.sheet_names();
     // The first sheet that has anything in it: old files often keep an empty "Sheet1".
     for sheet in sheets {
-        let range = book.worksheet_range(&sheet).map_err(|e| unreadable(&e))?;
+        let range = book.worksheet_range(&sheet).map_err(|_| unreadable())?;
         if range.is_empty() {
             continue;
         }

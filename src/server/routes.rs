@@ -152,7 +152,7 @@ async fn call(
             Err(e) => {
                 return refused(ErrorReport::Validation {
                     field: "args".into(),
-                    message: format!("Lệnh «{command}» gửi tới máy chủ không đọc được: {e}."),
+                    message: format!("Lệnh «{command}» gửi tới máy chủ không đọc được: {}.", crate::error::json_message(&e)),
                 })
             }
         }

@@ -105,7 +105,7 @@ fn template_json_round_trips_and_bad_templates_say_what_is_wrong() {
 
     let before = audit_count(&l);
     let err = l.import_survey_template("{\"code\": \"X\"").unwrap_err();
-    assert!(err.to_string().starts_with("Tệp mẫu phiếu không đúng định dạng (dòng 1"), "{err}");
+    assert_eq!(err.to_string(), "Tệp mẫu phiếu không đúng định dạng: dữ liệu JSON bị cắt cụt (dòng 1, cột 12).");
 
     let mut ten = own_template();
     if let SurveyItem::RatingGrid { scale, .. } = &mut ten.sections[1].items[0] {

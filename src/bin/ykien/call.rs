@@ -39,7 +39,7 @@ pub fn run(desk: &mut Desk, a: CallArgs, json: bool) -> Result<()> {
         Some(text) => {
             let text = if text == "-" { std::io::read_to_string(std::io::stdin())? } else { text.to_owned() };
             serde_json::from_str(&text).map_err(|e| {
-                Error::validation("args", format!("--args không phải JSON hợp lệ: {e}."))
+                Error::validation("args", format!("--args không phải JSON hợp lệ: {}.", ykien::error::json_message(&e)))
             })?
         }
     };

@@ -13,15 +13,18 @@ const REPORTS: Record<ErrorReport['kind'], ErrorReport> = {
   newer_schema: { kind: 'newer_schema', found: 7, supported: 3, message: 'Tệp dữ liệu được tạo bởi phiên bản mới hơn.' },
   network_drive: { kind: 'network_drive', path: '\\\\server\\share\\ykien.db', message: 'Không mở được tệp trên ổ mạng.' },
   not_a_database: { kind: 'not_a_database', path: 'C:\\Users\\ke toan\\ykien.db', message: 'Không phải tệp dữ liệu.' },
-  corrupt: { kind: 'corrupt', message: 'Kiểm tra tính toàn vẹn thất bại: page 12' },
+  corrupt: { kind: 'corrupt', message: 'Kiểm tra tính toàn vẹn thất bại: trang 12 của tệp bị hỏng cấu trúc' },
   encrypted: {
     kind: 'encrypted',
     path: 'C:\\Users\\ke toan\\ykien.db',
     wrong_key: true,
     message: 'Cơ sở dữ liệu đã được mã hoá: mật khẩu mã hoá không đúng.',
   },
-  storage: { kind: 'storage', message: 'Lỗi cơ sở dữ liệu: database is locked' },
-  io: { kind: 'io', message: 'Lỗi đọc/ghi tệp: disk full' },
+  storage: {
+    kind: 'storage',
+    message: 'Ổ đĩa chứa tệp dữ liệu đã đầy; thao tác chưa được lưu. Hãy giải phóng chỗ trống rồi thử lại.',
+  },
+  io: { kind: 'io', message: 'Không tìm thấy tệp hoặc thư mục. Hãy kiểm tra đường dẫn rồi thử lại. (mã lỗi hệ thống 2)' },
   pdf: { kind: 'pdf', message: 'Không tạo được tệp PDF: font missing' },
   cancelled: { kind: 'cancelled', message: 'Đã huỷ; không có gì thay đổi.' },
   forbidden: {
@@ -59,6 +62,9 @@ suite('describe', () => {
     expect(describe(REPORTS.forbidden)).toBe(REPORTS.forbidden.message);
     expect(describe(REPORTS.connection)).toBe(REPORTS.connection.message);
     expect(describe(REPORTS.server_identity)).toBe(REPORTS.server_identity.message);
+    // The core says SQLite's and the file system's faults in Vietnamese, with what to do.
+    expect(describe(REPORTS.storage)).toBe(REPORTS.storage.message);
+    expect(describe(REPORTS.io)).toBe(REPORTS.io.message);
   });
 
   it('adds the detail of each kind', () => {
@@ -66,9 +72,7 @@ suite('describe', () => {
     expect(describe(REPORTS.not_a_database)).toContain('C:\\Users\\ke toan\\ykien.db');
     expect(describe(REPORTS.newer_schema)).toContain('7');
     expect(describe(REPORTS.newer_schema)).toContain('3');
-    expect(describe(REPORTS.storage)).toContain('database is locked');
-    expect(describe(REPORTS.io)).toContain('disk full');
-    expect(describe(REPORTS.corrupt)).toContain('page 12');
+    expect(describe(REPORTS.corrupt)).toContain('trang 12');
     expect(describe(REPORTS.pdf)).toContain('font missing');
     expect(describe(REPORTS.not_found)).toContain('đơn vị');
   });

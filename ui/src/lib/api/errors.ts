@@ -102,18 +102,11 @@ export function describe(err: unknown): string {
     case 'encrypted':
       // «Cơ sở dữ liệu đã được mã hoá: mật khẩu mã hoá không đúng.» or «… cần nhập …».
       return err.message;
+    // SQLite's and the file system's faults, said by the core in Vietnamese with what to do
+    // (a full disk, a folder without rights, a file open in Excel) and a code for support.
     case 'storage':
-      return withDetail(
-        `Không đọc hoặc ghi được cơ sở dữ liệu. Hãy thử lại; ${ASK_ADMIN}.`,
-        'chi tiết',
-        err.message,
-      );
     case 'io':
-      return withDetail(
-        `Không đọc hoặc ghi được tệp trên máy. Hãy kiểm tra ổ đĩa còn chỗ trống và thử lại; ${ASK_ADMIN}.`,
-        'chi tiết',
-        err.message,
-      );
+      return err.message;
     case 'cancelled':
       return 'Đã huỷ theo yêu cầu; dữ liệu không thay đổi.';
     case 'pdf':
