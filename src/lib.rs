@@ -32,7 +32,7 @@ pub use documents::{PrintJob, PrintOutcome, Printed};
 pub use access::Action;
 pub use domain::account::{AccessState, Account, AccountInput, AccountPolicy, FirstAdminInput, SignedIn};
 pub use domain::action::{ActionInput, ActionKind, ActionStatus, CorrectiveAction};
-pub use domain::audit::AuditEntry;
+pub use domain::audit::{AuditEntry, AuditFilter};
 pub use domain::case::{Case, CaseCounts, ExceptionInput, FeedbackFilter, FeedbackPage, FeedbackRow, MoveInput, StepInput};
 pub use domain::feedback::{Book, Channel, CustomerGroup, FeedbackInput, Kind, ReceiptNo, Subject};
 pub use domain::letter::{LetterStatus, ReplyLetter};

@@ -17,6 +17,7 @@ use crate::report::figures::FiguresReport;
 use crate::report::opinions::Opinion;
 use crate::report::period::PeriodQuery;
 use crate::report::review::{ArchivedReport, Metric};
+use crate::store::audit::ChainReport;
 use crate::store::backup::{BackupFile, BackupSettings};
 use crate::store::retention::RecordType;
 use crate::*;
@@ -66,6 +67,10 @@ commands! {
     settings_get [read] SettingsGetArgs {} -> Settings = |l, _, _| l.settings();
     settings_save [write] SettingsSaveArgs { settings: Settings } -> Settings = |l, a, _| l.save_settings(&a.settings);
     audit_log [read] AuditLogArgs { limit: u32 } -> Vec<AuditEntry> = |l, a, _| l.audit_log(a.limit);
+    /// The entries an auditor filters for: by who, which record, which change, which days.
+    audit_search [read] AuditSearchArgs { filter: AuditFilter } -> Vec<AuditEntry> = |l, a, _| l.audit_search(&a.filter);
+    /// The hash chain verified from its first entry, as `ykien check` does.
+    audit_chain [read] AuditChainArgs {} -> ChainReport = |l, _, _| l.audit_chain();
     /// Every closed list with its Vietnamese labels.
     vocabulary [read, open] VocabularyArgs {} -> Vocabulary = |_, _, _| Ok(crate::vocabulary());
     holidays_list [read] HolidaysListArgs {} -> Vec<Holiday> = |l, _, _| l.holidays();

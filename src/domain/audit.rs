@@ -23,6 +23,33 @@ pub struct AuditEntry {
     pub after: Option<String>,
 }
 
+/// Which entries of the audit log to show (Nhật ký thay đổi's filters); every part optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AuditFilter {
+    /// Part of the name of who made the change (accents and case as written).
+    #[serde(default)]
+    #[ts(optional)]
+    pub actor: Option<String>,
+    /// One kind of record (`feedback`, `staff`, …).
+    #[serde(default)]
+    #[ts(optional)]
+    pub entity: Option<String>,
+    /// `create`, `update` or `delete`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub action: Option<String>,
+    /// First day, `YYYY-MM-DD`, in the office's local time.
+    #[serde(default)]
+    #[ts(optional)]
+    pub from: Option<String>,
+    /// Last day, `YYYY-MM-DD`, included.
+    #[serde(default)]
+    #[ts(optional)]
+    pub to: Option<String>,
+    /// At most this many entries, newest first.
+    pub limit: u32,
+}
+
 /// The hash chain over the audit log. An entry's `content_hash` is the digest of its record
 /// before and after; its `hash` covers its own fields, that digest and the hash of the entry
 /// before it (the empty string for the first). Both are SHA-256 in lower-case hex over a JSON

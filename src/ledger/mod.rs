@@ -8,6 +8,7 @@
 //! `encryption`; `database` opens files.
 
 mod accounts;
+mod audit;
 mod cases;
 mod database;
 mod desks;

@@ -10,11 +10,28 @@ use ts_rs::TS;
 
 /// The newest `limit` entries, newest first.
 pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<AuditEntry>> {
+    search(conn, None, None, None, None, None, limit)
+}
+
+/// The newest `limit` entries that match: `actor` a part of the name, `entity` and `action`
+/// exact, `from`..`until` UTC RFC 3339 bounds (`until` excluded).
+pub fn search(
+    conn: &Connection,
+    actor: Option<&str>,
+    entity: Option<&str>,
+    action: Option<&str>,
+    from: Option<&str>,
+    until: Option<&str>,
+    limit: u32,
+) -> Result<Vec<AuditEntry>> {
     let mut st = conn.prepare_cached(
         "SELECT seq, at, actor, action, entity, entity_id, before, after
-         FROM audit_log ORDER BY seq DESC LIMIT ?1",
+         FROM audit_log
+         WHERE (?1 IS NULL OR instr(actor, ?1) > 0) AND (?2 IS NULL OR entity = ?2)
+           AND (?3 IS NULL OR action = ?3) AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at < ?5)
+         ORDER BY seq DESC LIMIT ?6",
     )?;
-    let rows = st.query_map([limit], |r| {
+    let rows = st.query_map(params![actor, entity, action, from, until, limit], |r| {
         Ok(AuditEntry {
             seq: r.get(0)?,
             at: r.get(1)?,

@@ -110,3 +110,36 @@ fn the_log_stays_append_only_for_ordinary_sql() {
         assert!(err.to_string().contains("append-only"), "{sql}: {err}");
     }
 }
+
+#[test]
+fn the_log_is_searched_by_who_what_and_which_days() {
+    let mut l = ykien::Ledger::open_in_memory().unwrap();
+    l.set_actor("Phạm Thị Lan");
+    l.save_office(&ykien::demo::demo_office()).unwrap();
+    let unit = l.save_unit(&ykien::UnitInput { id: None, name: "Phòng Tư pháp".into(), code: "TP".into() }).unwrap();
+    l.set_actor("Nguyễn Văn An");
+    l.save_unit(&ykien::UnitInput { id: Some(unit.id.clone()), name: "Phòng Tư pháp – Hộ tịch".into(), code: "TP".into() })
+        .unwrap();
+    let search = |f: ykien::AuditFilter| l.audit_search(&ykien::AuditFilter { limit: 50, ..f }).unwrap();
+    let entities = |v: Vec<ykien::AuditEntry>| v.into_iter().map(|e| (e.entity, e.action, e.actor)).collect::<Vec<_>>();
+
+    let by_an = search(ykien::AuditFilter { actor: Some("Văn An".into()), ..Default::default() });
+    assert_eq!(entities(by_an), [("unit".into(), "update".into(), "Nguyễn Văn An".into())]);
+    let created = search(ykien::AuditFilter { entity: Some("unit".into()), action: Some("create".into()), ..Default::default() });
+    assert_eq!(entities(created), [("unit".into(), "create".into(), "Phạm Thị Lan".into())]);
+    // Decomposed text typed in the filter finds the composed name stored.
+    let nfd = search(ykien::AuditFilter { actor: Some("Pha\u{323}m".into()), ..Default::default() });
+    assert_eq!(nfd.len(), 2, "the office and the unit, by Phạm Thị Lan");
+
+    let today = chrono::Local::now().date_naive();
+    let day = |d: chrono::NaiveDate| Some(d.format("%Y-%m-%d").to_string());
+    assert_eq!(search(ykien::AuditFilter { from: day(today), to: day(today), ..Default::default() }).len(), 3);
+    assert!(search(ykien::AuditFilter { to: day(today.pred_opt().unwrap()), ..Default::default() }).is_empty());
+    let backwards = l.audit_search(&ykien::AuditFilter { from: day(today), to: day(today.pred_opt().unwrap()), limit: 5, ..Default::default() });
+    assert!(matches!(backwards, Err(ykien::Error::Validation { ref field, .. }) if field == "to"), "{backwards:?}");
+    let impossible = l.audit_search(&ykien::AuditFilter { from: Some("2026-02-30".into()), limit: 5, ..Default::default() });
+    assert!(matches!(impossible, Err(ykien::Error::Validation { ref field, .. }) if field == "from"), "{impossible:?}");
+
+    let chain = l.audit_chain().unwrap();
+    assert_eq!((chain.entries, chain.broken), (3, None));
+}

@@ -180,6 +180,11 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     w.ok("qmr", "settings_save", json!({ "settings": settings }));
     w.refused("tiepnhan", "audit_log", json!({ "limit": 5 }), "forbidden");
     expect_eq!(w, w.ok("quantri", "audit_log", json!({ "limit": 5 })).as_array().map_or(0, |a| a.len()), 5);
+    w.refused("tiepnhan", "audit_search", json!({ "filter": { "limit": 5 } }), "forbidden");
+    let found = w.ok("quantri", "audit_search", json!({ "filter": { "entity": "unit", "action": "create", "limit": 50 } }));
+    let found = found.as_array().cloned().unwrap_or_default();
+    expect!(w, !found.is_empty() && found.iter().all(|e| e["entity"] == "unit" && e["action"] == "create"), "{found:?}");
+    expect_eq!(w, w.ok("quantri", "audit_chain", json!({}))["broken"].clone(), Value::Null);
     w.ok("tiepnhan", "vocabulary", json!({}));
     w.ok("tiepnhan", "holidays_list", json!({}));
     w.ok("qmr", "holiday_add", json!({ "day": format!("{year}-12-24"), "name": "Ngày thử" }));

@@ -911,3 +911,44 @@ fn the_circle_detector_finds_planted_circles_and_nothing_else() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].starts_with("ledger → store → ledger"), "{}", found[0]);
 }
+
+// ---------------------------------------------------------------------------------------
+// The audit log's record kinds, named in Vietnamese in the window.
+
+/// The record kinds the core writes to the audit log: the first argument of every
+/// `.audit("…", …)` call in `src/`.
+fn audited_entities(src: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, _) in src.match_indices(".audit") {
+        let mut rest = &src[i + ".audit".len()..];
+        if let Some(generic) = rest.strip_prefix("::<") {
+            rest = generic.split_once('>').map_or("", |(_, after)| after);
+        }
+        let Some(args) = rest.strip_prefix('(') else { continue };
+        let Some(quoted) = args.trim_start().strip_prefix('"') else { continue };
+        let name: String = quoted.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+        if quoted[name.len()..].starts_with('"') && !name.is_empty() {
+            out.push(name);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_record_kind_of_the_audit_log_has_a_vietnamese_name_in_the_window() {
+    let labels = std::fs::read_to_string(root().join("ui/src/lib/labels.ts")).unwrap();
+    let block = labels.split("export const ENTITY_LABELS").nth(1).and_then(|b| b.split("};").next()).unwrap();
+    let named: BTreeSet<&str> = block.lines().filter_map(|l| l.trim().split_once(':').map(|(k, _)| k.trim())).collect();
+    let mut missing = BTreeSet::new();
+    for (path, src) in files("src", &["rs"]) {
+        for entity in audited_entities(&src) {
+            if !named.contains(entity.as_str()) {
+                missing.insert(format!("{entity} ({path})"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "record kinds without a Vietnamese name in ENTITY_LABELS (ui/src/lib/labels.ts): {missing:?}");
+    // The finder finds what it must.
+    let planted = "tx.audit(\"unit\", id, None, Some(&u))?; tx.audit::<(), _>(\n    \"disposal\",\n id); self.audit_log(3);";
+    assert_eq!(audited_entities(planted), ["unit", "disposal"]);
+}

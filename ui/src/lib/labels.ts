@@ -37,6 +37,17 @@ export const ENTITY_LABELS: Record<string, string> = {
   contact_view: 'Thông tin liên hệ',
   personal_data_export: 'Dữ liệu cá nhân',
   personal_data_erasure: 'Dữ liệu cá nhân',
+  backup_settings: 'Thông số sao lưu',
+  encryption: 'Mã hoá dữ liệu',
+  import_batch: 'Nhập từ tệp',
+  disposal: 'Tiêu huỷ hồ sơ',
+  survey_template: 'Mẫu phiếu khảo sát',
+  survey_round: 'Đợt khảo sát',
+  survey_response: 'Phiếu khảo sát',
+  opinion_group: 'Nhóm ý kiến',
+  objective: 'Mục tiêu chất lượng',
+  annual_report_text: 'Nội dung báo cáo năm',
+  report_archive: 'Báo cáo đã lưu trữ',
 };
 
 /** What an entry did, in words: the log records a reading or an erasure as a new entry. */
@@ -45,6 +56,8 @@ export function actionLabel(entity: string, action: string): string {
     contact_view: 'Xem',
     personal_data_export: 'Trích xuất',
     personal_data_erasure: 'Xoá theo yêu cầu',
+    disposal: 'Tiêu huỷ',
+    import_batch: 'Nhập',
   };
   return special[entity] ?? ACTION_LABELS[action] ?? action;
 }

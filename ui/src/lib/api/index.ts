@@ -10,9 +10,11 @@ import type {
   ArchivedReport,
   AppInfo,
   AuditEntry,
+  AuditFilter,
   BackupFile,
   BackupSettings,
   BackupState,
+  ChainReport,
   DisposalReport,
   ExportReport,
   ImportPreview,
@@ -138,6 +140,16 @@ export function printKeepDays(): Promise<number> {
 
 export function auditLog(limit: number): Promise<AuditEntry[]> {
   return call('audit_log', { limit });
+}
+
+/** The entries an auditor filters for, newest first. */
+export function auditSearch(filter: AuditFilter): Promise<AuditEntry[]> {
+  return call('audit_search', { filter });
+}
+
+/** The audit log's hash chain verified from its first entry. */
+export function auditChain(): Promise<ChainReport> {
+  return call('audit_chain');
 }
 
 // ---- Vocabulary: every closed list with its Vietnamese labels, from the Rust enums ----
