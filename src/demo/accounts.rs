@@ -23,5 +23,8 @@ pub(super) fn create(ledger: &mut Ledger) -> Result<()> {
     }
     // One write: the demo data is recorded as whoever made it, and its users keep the
     // documented password rather than being asked to change it.
+    // Marked first: once the accounts exist, only a signed-in user may write.
+    let logins: Vec<&str> = DEMO_ACCOUNTS.iter().map(|(login, _)| *login).collect();
+    ledger.mark_demo_accounts(&logins, DEMO_PASSWORD)?;
     ledger.create_first_accounts(&inputs)
 }

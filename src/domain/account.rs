@@ -142,6 +142,24 @@ pub struct AccessState {
     /// What the signed-in role may do in general (every action when no account exists);
     /// the core still decides each request, with the case's unit and confidentiality.
     pub allowed: Vec<super::permission::Action>,
+    /// On a demo database (`ykien demo`): its accounts and their one password, told on the
+    /// sign-in screen so that anyone trying the app can sign in as each role. Never on an
+    /// office's own database.
+    pub demo: Option<DemoSignIn>,
+}
+
+/// The demo accounts still usable (not disabled), with the password the README gives them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DemoSignIn {
+    pub password: String,
+    pub accounts: Vec<DemoAccount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DemoAccount {
+    pub login: String,
+    pub full_name: String,
+    pub role_label: String,
 }
 
 /// Shortest and longest password accepted.

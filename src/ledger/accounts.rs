@@ -8,6 +8,7 @@
 
 use crate::access::{decide, password, Action, Actor, CaseScope};
 use crate::domain::account::{
+    DemoAccount, DemoSignIn,
     actor_name, check_new_password, normalize_login, normalize_password, AccessState, Account, AccountInput, AccountPolicy,
     FirstAdminInput, SignedIn,
 };
@@ -195,7 +196,28 @@ impl Ledger {
             }
             _ => Vec::new(),
         };
-        Ok(AccessState { accounts_exist, signed_in, locked, idle_lock_seconds: policy.idle_lock_minutes * 60, policy, allowed })
+        let demo = self.demo_sign_in(accounts_exist)?;
+        Ok(AccessState { accounts_exist, signed_in, locked, idle_lock_seconds: policy.idle_lock_minutes * 60, policy, allowed, demo })
+    }
+
+    /// A demo database's accounts that can still sign in, in the order the demo made them.
+    fn demo_sign_in(&self, accounts_exist: bool) -> Result<Option<DemoSignIn>> {
+        let Some((logins, password)) = accounts_exist.then(|| db::demo(&self.conn)).transpose()?.flatten() else {
+            return Ok(None);
+        };
+        let all = db::list(&self.conn)?;
+        let accounts = logins
+            .iter()
+            .filter_map(|login| all.iter().find(|a| &a.login == login && !a.disabled))
+            .map(|a| DemoAccount { login: a.login.clone(), full_name: a.full_name.clone(), role_label: a.role.label().to_owned() })
+            .collect();
+        Ok(Some(DemoSignIn { password, accounts }))
+    }
+
+    /// Marks this database as demo data with its demo accounts (`ykien demo`), so that its
+    /// sign-in screen tells them.
+    pub(crate) fn mark_demo_accounts(&mut self, logins: &[&str], password: &str) -> Result<()> {
+        self.write(|tx| db::mark_demo(tx, logins, password))
     }
 
     /// The signed-in account, if any (also while the screen is locked).

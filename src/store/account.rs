@@ -10,6 +10,32 @@ use crate::error::{Error, Result};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
+/// The setting that marks a demo database: its accounts' logins and their one password.
+const DEMO_KEY: &str = "demo_accounts";
+
+/// Marks this database as demo data, naming its demo accounts (one transaction with them).
+pub fn mark_demo(tx: &Tx, logins: &[&str], password: &str) -> Result<()> {
+    let value = serde_json::json!({ "logins": logins, "password": password }).to_string();
+    tx.execute(
+        "INSERT INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (key) DO UPDATE SET value = ?2, updated_at = ?3",
+        params![DEMO_KEY, value, tx.now()],
+    )?;
+    Ok(())
+}
+
+/// (logins, password) of a demo database's accounts; `None` for an office's own database.
+pub fn demo(conn: &Connection) -> Result<Option<(Vec<String>, String)>> {
+    let value: Option<String> = conn
+        .query_row("SELECT value FROM setting WHERE key = ?1", [DEMO_KEY], |r| r.get(0))
+        .optional()?;
+    Ok(value.and_then(|v| {
+        let v: serde_json::Value = serde_json::from_str(&v).ok()?;
+        let logins = v["logins"].as_array()?.iter().filter_map(|l| l.as_str().map(str::to_owned)).collect();
+        Some((logins, v["password"].as_str()?.to_owned()))
+    }))
+}
+
 /// Whether the database has any account at all (disabled ones count: once accounts exist,
 /// the database never falls back to working without sign-in).
 pub fn any(conn: &Connection) -> Result<bool> {

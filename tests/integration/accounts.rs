@@ -882,3 +882,29 @@ fn a_database_made_by_init_needs_no_account_until_the_first_is_created() {
     let policy: serde_json::Value = serde_json::from_str(&text(&o.stdout)).unwrap();
     assert_eq!(policy["idle_lock_minutes"], 5);
 }
+
+#[test]
+fn a_demo_databases_sign_in_screen_tells_its_accounts_and_an_offices_never_does() {
+    let dir = temp_dir();
+    let mut demo = open(&dir.path().join("demo.db"));
+    ykien::demo::fill_with_accounts(&mut demo).unwrap();
+    let told = demo.access_state().unwrap().demo.expect("a demo database tells its accounts");
+    assert_eq!(told.password, ykien::demo::DEMO_PASSWORD);
+    let logins: Vec<&str> = told.accounts.iter().map(|a| a.login.as_str()).collect();
+    assert_eq!(logins, ["quantri", "tiepnhan", "truongdonvi", "qmr", "lanhdao"]);
+    assert_eq!(told.accounts[3].role_label, Role::QualityOfficer.label());
+    assert_eq!(told.accounts[0].full_name, "Phạm Thị Lan");
+
+    // A demo account switched off is no longer offered.
+    demo.sign_in("quantri", ykien::demo::DEMO_PASSWORD).unwrap();
+    let qmr = demo.accounts().unwrap().into_iter().find(|a| a.login == "qmr").unwrap();
+    demo.set_account_disabled(&qmr.id, true).unwrap();
+    let told = demo.access_state().unwrap().demo.unwrap();
+    assert!(told.accounts.iter().all(|a| a.login != "qmr"), "{told:?}");
+
+    // An office's own database, with its own accounts, tells nothing.
+    let w = world();
+    let office = open(&w.db);
+    assert!(office.access_state().unwrap().accounts_exist);
+    assert_eq!(office.access_state().unwrap().demo, None);
+}

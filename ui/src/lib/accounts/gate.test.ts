@@ -22,6 +22,7 @@ function state(over: Partial<AccessState>): AccessState {
     policy: { max_failed_attempts: 5, lock_minutes: 15, idle_lock_minutes: 10 },
     idle_lock_seconds: 600,
     allowed: [],
+    demo: null,
     ...over,
   };
 }

@@ -175,7 +175,17 @@ idle_lock_seconds: number,
  * What the signed-in role may do in general (every action when no account exists);
  * the core still decides each request, with the case's unit and confidentiality.
  */
-allowed: Array<Action>, };
+allowed: Array<Action>, 
+/**
+ * On a demo database (`ykien demo`): its accounts and their one password, told on the
+ * sign-in screen so that anyone trying the app can sign in as each role. Never on an
+ * office's own database.
+ */
+demo: DemoSignIn | null, };
+
+export type DemoSignIn = { password: string, accounts: Array<DemoAccount>, };
+
+export type DemoAccount = { login: string, full_name: string, role_label: string, };
 
 export type Action = "edit_office" | "manage_units" | "manage_staff" | "manage_accounts" | "edit_settings" | "enter_feedback" | "front_desk_move" | "specialist_move" | "leadership_direction" | "record_step" | "set_exception_deadline" | "confirm" | "draft_reply" | "sign_reply" | "send_reply" | "handle_confidential" | "edit_corrective_action" | "check_effectiveness" | "edit_survey_templates" | "manage_survey_rounds" | "print_survey_forms" | "enter_survey_responses" | "classify_opinions" | "set_objectives" | "write_annual_report" | "print" | "import_ledger" | "export_records" | "view_audit_log" | "edit_backup_settings" | "change_encryption" | "restore_backup" | "dispose_records" | "view_contact" | "export_personal_data" | "erase_personal_data";
 
@@ -247,6 +257,32 @@ before: string | null,
  * The record after the change, as JSON; absent for `delete`.
  */
 after: string | null, };
+
+export type AuditFilter = { 
+/**
+ * Part of the name of who made the change (accents and case as written).
+ */
+actor?: string, 
+/**
+ * One kind of record (`feedback`, `staff`, …).
+ */
+entity?: string, 
+/**
+ * `create`, `update` or `delete`.
+ */
+action?: string, 
+/**
+ * First day, `YYYY-MM-DD`, in the office's local time.
+ */
+from?: string, 
+/**
+ * Last day, `YYYY-MM-DD`, included.
+ */
+to?: string, 
+/**
+ * At most this many entries, newest first.
+ */
+limit: number, };
 
 export type Term = { value: string, label: string, };
 
@@ -1296,6 +1332,10 @@ export type SettingsSaveArgs = { settings: Settings, };
 
 export type AuditLogArgs = { limit: number, };
 
+export type AuditSearchArgs = { filter: AuditFilter, };
+
+export type AuditChainArgs = Record<symbol, never>;
+
 export type VocabularyArgs = Record<symbol, never>;
 
 export type HolidaysListArgs = Record<symbol, never>;
@@ -1463,6 +1503,8 @@ export type Commands = {
   settings_get: { args: SettingsGetArgs; result: Settings };
   settings_save: { args: SettingsSaveArgs; result: Settings };
   audit_log: { args: AuditLogArgs; result: Array<AuditEntry> };
+  audit_search: { args: AuditSearchArgs; result: Array<AuditEntry> };
+  audit_chain: { args: AuditChainArgs; result: ChainReport };
   vocabulary: { args: VocabularyArgs; result: Vocabulary };
   holidays_list: { args: HolidaysListArgs; result: Array<Holiday> };
   holiday_add: { args: HolidayAddArgs; result: null };
