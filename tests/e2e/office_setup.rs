@@ -46,6 +46,19 @@ async fn office_setup_survives_a_restart() {
     app.type_into("#admin-again", "mật khẩu quản trị").await;
     app.click("#admin-save").await;
 
+    // Then, each of which may wait, the units, the staff and their accounts: a unit added here,
+    // the rest left for later.
+    app.wait_for("#setup-units").await;
+    app.wait_for_text("#setup-step", "Bước 4/6").await;
+    app.type_into("#unit-name", "Bộ phận Một cửa").await;
+    app.type_into("#unit-code", "MC").await;
+    app.click("#unit-save").await;
+    app.wait_for_text("[data-unit-id]", "Bộ phận Một cửa").await;
+    app.screenshot("setup-units").await;
+    app.click("#setup-next").await;
+    app.wait_for("#setup-staff").await;
+    app.click("#setup-skip").await;
+
     app.wait_for("#main-shell").await;
     app.wait_for_text("#office-title", "Ủy ban nhân dân xã Tân Phú").await;
     app.wait_for_text("#signed-in-as", "Phạm Thị Lan").await;
@@ -72,6 +85,8 @@ async fn office_setup_survives_a_restart() {
     {
         let ledger = Ledger::open(&db).unwrap();
         let office = ledger.office().unwrap().expect("the office was saved");
+        let units: Vec<String> = ledger.units().unwrap().into_iter().map(|u| u.name).collect();
+        assert_eq!(units, ["Bộ phận Một cửa"], "the unit added during the setup");
         assert_eq!(office.name, "Ủy ban nhân dân xã Tân Phú", "stored as NFC");
         assert_eq!(office.place_name, "Tân Phú");
         assert_eq!(office.email, "ubnd.tanphu@dongnai.gov.vn");
