@@ -7,6 +7,7 @@ mod accounts;
 mod backups;
 mod desks;
 mod encryption;
+mod finding_way;
 mod harness;
 mod ledger;
 mod long_tasks;
