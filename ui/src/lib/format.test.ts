@@ -6,6 +6,7 @@ import {
   formatLocalDateTime,
   localYmd,
   parseDateInput,
+  parseDateTimeInput,
   parseWholeNumber,
 } from './format';
 
@@ -89,6 +90,22 @@ describe('parseDateInput', () => {
       expect(parseDateInput(bad)).toBeNull();
     }
     expect(parseDateInput('29/02/2028')).toBe('2028-02-29');
+  });
+});
+
+describe('parseDateTimeInput', () => {
+  it('reads a date and time typed day first, and the ISO form', () => {
+    expect(parseDateTimeInput('06/12/2026 08:30')).toBe('2026-12-06T08:30');
+    expect(parseDateTimeInput('6/12/2026 8:30')).toBe('2026-12-06T08:30');
+    expect(parseDateTimeInput('06/12/2026, 14h05')).toBe('2026-12-06T14:05');
+    expect(parseDateTimeInput('06/12/2026 lúc 14:05')).toBe('2026-12-06T14:05');
+    expect(parseDateTimeInput('2026-12-06T08:30')).toBe('2026-12-06T08:30');
+  });
+
+  it('refuses a day or an hour that does not exist, and a date without its time', () => {
+    for (const bad of ['31/11/2026 08:30', '06/12/2026 24:00', '06/12/2026 08:60', '06/12/2026', '08:30', 'sáng nay', '']) {
+      expect(parseDateTimeInput(bad), bad).toBeNull();
+    }
   });
 });
 

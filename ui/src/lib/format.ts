@@ -80,6 +80,21 @@ export function parseDateInput(text: string | null | undefined): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/**
+ * A date and time as a clerk types it ("6/12/2026 8:30", "06/12/2026 08:30", or the ISO
+ * "2026-12-06T08:30"), as the core's local "2026-12-06T08:30"; null when either part is not
+ * real.
+ */
+export function parseDateTimeInput(text: string | null | undefined): string | null {
+  const t = (text ?? '').trim();
+  const m = /^(\S+?)(?:[ T,]+|\s+lúc\s+)(\d{1,2})[:hg](\d{2})$/i.exec(t);
+  if (!m) return null;
+  const date = parseDateInput(m[1]);
+  const [h, min] = [Number(m[2]), Number(m[3])];
+  if (!date || h > 23 || min > 59) return null;
+  return `${date}T${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
 /** "Thứ Hai, 02/03/2026 lúc 09:30" for a local "2026-03-02T09:30"; '' if unreadable. */
