@@ -104,7 +104,7 @@ fn a_damaged_database_file_is_described_in_vietnamese() {
 #[test]
 fn file_system_and_spreadsheet_errors_are_said_in_vietnamese() {
     let dir = temp_dir();
-    let mut l = Ledger::open(&dir.path().join("so-lieu.db")).unwrap();
+    let mut l = Ledger::open(dir.path().join("so-lieu.db")).unwrap();
     l.save_office(&ykien::demo::demo_office()).unwrap();
 
     // A file that is not there, and a folder given as a file.
