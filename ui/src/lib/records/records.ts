@@ -4,7 +4,10 @@
 import type {
   BackupFile,
   BackupState,
+  CellConversion,
+  CodePage,
   DisposalReport,
+  Encoding,
   DueSurveyForm,
   ImportPreview,
   ImportRow,
@@ -57,6 +60,26 @@ export function importSummary(p: ImportPreview): string {
 /** Whether the import may be committed: something new, and no line with an error. */
 export function canCommit(p: ImportPreview): boolean {
   return !p.committed && p.error_rows === 0 && p.new_rows > 0;
+}
+
+/** A cell as the spreadsheet names it, with its sheet when it has one: "B5", "Sổ 2024!B5". */
+export function cellName(c: CellConversion): string {
+  return `${c.sheet ? `${c.sheet}!` : ''}${c.column}${c.row}`;
+}
+
+export const ENCODING_SHORT: Record<Encoding, string> = { unicode: 'Unicode', tcvn3: 'TCVN3', vni: 'VNI' };
+
+const CODE_PAGE: Record<CodePage, string> = {
+  utf8: 'UTF-8',
+  utf16: 'UTF-16 (Unicode)',
+  windows1258: 'Windows-1258 (tiếng Việt, Excel trên Windows tiếng Việt)',
+  windows1252: 'Windows-1252',
+};
+
+/** The line saying a CSV file was read in a code page other than UTF-8. */
+export function codePageNote(page: CodePage | null | undefined): string {
+  if (!page || page === 'utf8') return '';
+  return `Tệp CSV được lưu bằng bảng mã ${CODE_PAGE[page]}; đã đọc và chuyển sang Unicode.`;
 }
 
 /** The encoding line of the preview, when the text was converted. */
