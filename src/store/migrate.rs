@@ -151,7 +151,10 @@ mod tests {
         assert_eq!(
             cols,
             ["id", "round_id", "serial", "filled_on", "source", "keystrokes", "created_at", "updated_at", "deleted_at",
-             "disposed_at"]
+             "disposed_at", "serial_written"]
         );
+        let mut st = conn.prepare("SELECT name FROM pragma_table_info('survey_round')").unwrap();
+        let cols: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+        assert_eq!(cols.last().map(String::as_str), Some("typed_elsewhere"));
     }
 }
