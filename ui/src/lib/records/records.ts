@@ -85,7 +85,8 @@ export function codePageNote(page: CodePage | null | undefined): string {
 /** The encoding line of the preview, when the text was converted. */
 export function encodingNote(p: ImportPreview): string {
   if (p.encoding === 'unicode' || p.converted_cells === 0) return '';
-  return `Văn bản trong tệp được gõ bằng bảng mã ${p.encoding_label}; đã chuyển ${p.converted_cells} ô sang Unicode. Hãy xem lại trước khi nhập.`;
+  // The encoding is decided cell by cell: the other cells were Unicode already.
+  return `Các ô gõ bằng bảng mã ${p.encoding_label}; đã chuyển ${p.converted_cells} ô sang Unicode, các ô khác giữ nguyên. Hãy xem lại trước khi nhập.`;
 }
 
 export const ROW_STATUS: Record<ImportRow['status'], string> = {
