@@ -164,6 +164,12 @@ impl Ledger {
     }
 
     fn judge_serial(&self, round: &SurveyRound, typed: &str) -> SerialCheck {
+        if round.typed_elsewhere {
+            // Its forms carry the office's own numbers, which only an import keeps.
+            return SerialCheck::OutOfRound {
+                message: format!("Đợt {} là phiếu nhập từ nơi khác: hãy nhập các phiếu của đợt từ tệp («Nhập từ tệp»).", round.code),
+            };
+        }
         let serial = match parse_serial(typed) {
             Ok(SerialRef::Number(n)) => n,
             Ok(SerialRef::Scanned(qr)) => {

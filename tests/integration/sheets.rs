@@ -192,6 +192,11 @@ fn survey_returns_typed_elsewhere_keep_their_numbers_from_a_cp1258_csv() {
     assert!(round.typed_elsewhere);
     let e = l.print_survey_round(&r, 5).unwrap_err().to_string();
     assert!(e.contains("phiếu nhập từ nơi khác") && e.contains("không in"), "{e}");
+    // Keyed entry knows printed serials only: the clerk is sent to the import.
+    match l.check_survey_serial(&r, "1").unwrap() {
+        ykien::SerialCheck::OutOfRound { message } => assert!(message.contains("Nhập từ tệp"), "{message}"),
+        other => panic!("{other:?}"),
+    }
 
     let header = RETURNS_HEADER;
     let text = format!(
