@@ -76,6 +76,8 @@ pub fn typescript() -> String {
         crate::import::RowStatus::decl(&cfg),
         crate::import::header::Field::decl(&cfg),
         crate::import::legacy::Encoding::decl(&cfg),
+        crate::import::CellConversion::decl(&cfg),
+        crate::import::read::CodePage::decl(&cfg),
         crate::ExportReport::decl(&cfg),
         crate::RetentionDue::decl(&cfg),
         crate::store::retention::DueRecord::decl(&cfg),

@@ -179,6 +179,10 @@ commands! {
         = |l, a, _| l.export_survey_template(&a.key, a.version);
     survey_rounds [read] SurveyRoundsArgs {} -> Vec<SurveyRound> = |l, _, _| l.survey_rounds();
     survey_round_create [write] SurveyRoundCreateArgs { input: RoundInput } -> SurveyRound = |l, a, _| l.create_survey_round(&a.input);
+    /// Marks a round with no form printed or entered as typed elsewhere (its forms keep the
+    /// office's own numbers), or not.
+    survey_round_typed_elsewhere [write] SurveyRoundTypedElsewhereArgs { round_id: String, typed_elsewhere: bool } -> SurveyRound
+        = |l, a, _| l.set_survey_round_typed_elsewhere(&a.round_id, a.typed_elsewhere);
     /// Prints `count` more numbered forms of the round into the caller's print folder and
     /// shows them when the caller can.
     survey_print [write] SurveyPrintArgs { round_id: String, count: i32 } -> PrintOutcome = |l, a, c| {

@@ -50,6 +50,10 @@ pub struct SurveyRound {
     pub serial_range: String,
     /// Forms entered (keyboard or import), not counting undone ones.
     pub entered: i32,
+    /// «Phiếu nhập từ nơi khác»: the forms were typed into a spreadsheet before the app was
+    /// used, numbered by the office ("2026-0001"); they are imported with their numbers as
+    /// written and the round prints no forms.
+    pub typed_elsewhere: bool,
 }
 
 /// A new round.
@@ -104,6 +108,11 @@ pub struct SurveyResponse {
     /// Keys pressed to enter it on the entry screen (serial, answers, Enter); `null` for
     /// imported forms.
     pub keystrokes: Option<i32>,
+    /// The office's own number of a form of a round typed elsewhere ("2026-0001"); absent
+    /// otherwise.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serial_written: Option<String>,
     pub answers: Vec<Answer>,
 }
 

@@ -3,58 +3,29 @@
 //! spreadsheet only knew the font, not the encoding. We detect such text and convert it to
 //! Unicode with bamboo-core's tables.
 //!
-//! Detection is made once per file over the cells that hold no letter beyond Latin-1 (a
-//! cell with "ư" or "ạ" is already Unicode), by trying each legacy encoding and keeping the
-//! one whose result has the most Vietnamese letters and the fewest stray Latin-1 symbols.
+//! The decision is made cell by cell, because offices paste: a Unicode book may hold one
+//! name copied from an old TCVN3 letter. A cell is converted only when it does not read as
+//! Unicode Vietnamese and reads as TCVN3 or VNI. "Reads as Vietnamese" is judged word by
+//! word: every word with a letter beyond ASCII must be one Vietnamese syllable (an initial
+//! consonant, a vowel group, a final consonant) with at most one tone mark. Text decoded in
+//! the wrong table gives words that are no syllable ("Leâ", "th¸ng"). When a cell reads the
+//! same in both legacy tables, the table the file's other cells were found in decides.
 
 use bamboo_core::{decode_charset, Charset};
-use serde::Serialize;
-use ts_rs::TS;
+pub use crate::domain::ledger_import::Encoding;
+use unicode_normalization::UnicodeNormalization;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Encoding {
-    Unicode,
-    Tcvn3,
-    Vni,
-}
-
-impl Encoding {
-    pub fn label(self) -> &'static str {
-        match self {
-            Encoding::Unicode => "Unicode",
-            Encoding::Tcvn3 => "TCVN3 (ABC, phông .VnTime)",
-            Encoding::Vni => "VNI Windows (phông VNI-Times)",
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Encoding::Unicode => "unicode",
-            Encoding::Tcvn3 => "tcvn3",
-            Encoding::Vni => "vni",
-        }
-    }
-
-    fn charset(self) -> Option<Charset> {
-        match self {
-            Encoding::Unicode => None,
-            Encoding::Tcvn3 => Some(Charset::Tcvn3),
-            Encoding::Vni => Some(Charset::VniWindows),
-        }
+fn charset(enc: Encoding) -> Option<Charset> {
+    match enc {
+        Encoding::Unicode => None,
+        Encoding::Tcvn3 => Some(Charset::Tcvn3),
+        Encoding::Vni => Some(Charset::VniWindows),
     }
 }
 
 /// Letters of Vietnamese that Latin-1 lacks: text holding one is Unicode already.
 fn is_vietnamese_beyond_latin1(c: char) -> bool {
     matches!(c, 'Ă' | 'ă' | 'Đ' | 'đ' | 'Ĩ' | 'ĩ' | 'Ũ' | 'ũ' | 'Ơ' | 'ơ' | 'Ư' | 'ư' | '\u{1EA0}'..='\u{1EF9}')
-}
-
-const LATIN1_VIETNAMESE: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
-
-/// A Latin-1 symbol or letter that Vietnamese text does not use: the mark of legacy text.
-fn is_stray(c: char) -> bool {
-    ('\u{A0}'..='\u{FF}').contains(&c) && !LATIN1_VIETNAMESE.contains(c) || ('\u{80}'..='\u{9F}').contains(&c)
 }
 
 /// Spreadsheets and CSV files decoded as Windows-1252 turn bytes 0x80–0x9F into symbols
@@ -84,57 +55,104 @@ fn candidate(s: &str) -> bool {
     !s.chars().any(is_vietnamese_beyond_latin1) && to_byte_code_points(s).chars().any(|c| ('\u{80}'..='\u{FF}').contains(&c))
 }
 
-/// How Vietnamese a text reads, word by word: a word with a letter beyond ASCII counts for
-/// it when it has at most one tone mark and no stray symbol; against it otherwise. Decoding
-/// text in the wrong legacy table gives words with two tones or leftover symbols.
-fn score(text: &str) -> i64 {
-    use unicode_normalization::UnicodeNormalization;
-    let mut total = 0;
-    for word in text.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation()) {
-        if word.is_ascii() {
-            continue;
-        }
-        let tones = word.nfd().filter(|c| matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')).count();
-        if tones > 1 || word.chars().any(is_stray) {
-            total -= 2;
-        } else {
-            total += 1;
-        }
-    }
-    total
+const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// Initial consonants, longest first so that "ngh" is tried before "ng" and "n".
+const INITIALS: &[&str] = &[
+    "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r",
+    "s", "t", "v", "x", "",
+];
+
+/// Vowel groups of Vietnamese syllables, without tone marks.
+const VOWELS: &[&str] = &[
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa",
+    "oă", "oe", "oi", "oo", "ôi", "ơi", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "yêu", "oai",
+    "oao", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu",
+];
+
+const FINALS: &[&str] = &["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+
+/// Whether a word (lower case, NFC, tone marks taken off) is one Vietnamese syllable.
+fn is_syllable(word: &str) -> bool {
+    INITIALS.iter().filter_map(|i| word.strip_prefix(i)).any(|rest| {
+        FINALS.iter().filter_map(|f| rest.strip_suffix(f)).any(|vowel| VOWELS.contains(&vowel))
+    })
 }
 
-/// The legacy encoding the cells were typed in, or Unicode.
-pub fn detect<'a>(cells: impl Iterator<Item = &'a str>) -> Encoding {
-    let sample: Vec<String> = cells.filter(|s| candidate(s) && to_byte_code_points(s).chars().any(is_stray)).take(2000).map(|s| to_byte_code_points(s).into_owned()).collect();
-    if sample.is_empty() {
-        return Encoding::Unicode;
+/// A word of text with a letter beyond ASCII reads as Vietnamese: one syllable, at most one
+/// tone mark, nothing but letters.
+fn word_reads(word: &str) -> bool {
+    let decomposed: Vec<char> = word.nfd().collect();
+    let tones = decomposed.iter().filter(|c| TONES.contains(c)).count();
+    if tones > 1 {
+        return false;
     }
-    let joined = sample.join("\n");
-    let base = score(&joined);
-    let mut best = (Encoding::Unicode, base);
-    for enc in [Encoding::Tcvn3, Encoding::Vni] {
-        let s = score(&decode_charset(enc.charset().unwrap(), &joined));
-        if s > best.1 {
-            best = (enc, s);
-        }
-    }
-    best.0
+    let bare: String = decomposed.into_iter().filter(|c| !TONES.contains(c)).collect::<String>().nfc().collect::<String>().to_lowercase();
+    bare.chars().all(char::is_alphabetic) && is_syllable(&bare)
 }
 
-/// The cell converted to Unicode (NFC), when it is legacy text in `enc`.
-pub fn convert(s: &str, enc: Encoding) -> Option<String> {
-    let charset = enc.charset()?;
-    if !candidate(s) {
+/// The words of a text with a letter beyond ASCII: split at spaces and punctuation; a word
+/// quoted «so» loses its quotes (in TCVN3 "«" is a letter, so only a pair is a quote).
+fn non_ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || ('\u{2000}'..='\u{206F}').contains(&c))
+        .map(|w| w.strip_prefix('«').and_then(|w| w.strip_suffix('»')).unwrap_or(w))
+        .filter(|w| !w.is_ascii())
+}
+
+/// How Vietnamese a text reads: each word with a letter beyond ASCII counts one for it when
+/// it reads as Vietnamese, two against it otherwise.
+pub fn score(text: &str) -> i64 {
+    non_ascii_words(text).map(|w| if word_reads(w) { 1 } else { -2 }).sum()
+}
+
+/// Every word of the text with a letter beyond ASCII reads as Vietnamese.
+pub fn reads_vietnamese(text: &str) -> bool {
+    non_ascii_words(text).all(word_reads)
+}
+
+/// The text decoded from a legacy table, in NFC.
+pub fn decode(text: &str, enc: Encoding) -> String {
+    match charset(enc) {
+        None => text.nfc().collect(),
+        Some(charset) => decode_charset(charset, &to_byte_code_points(text)).nfc().collect(),
+    }
+}
+
+/// A cell converted to Unicode (NFC), with the table it was read in, when it does not read as
+/// Unicode Vietnamese and reads better as TCVN3 or VNI. `prefer` settles a cell that reads
+/// equally well in both tables.
+pub fn decide(s: &str, prefer: Encoding) -> Option<(Encoding, String)> {
+    if !candidate(s) || reads_vietnamese(s) {
         return None;
     }
-    let bytes = to_byte_code_points(s);
-    let out = decode_charset(charset, &bytes);
-    use unicode_normalization::UnicodeNormalization;
-    let out: String = out.nfc().collect();
-    // The file was found to be in `enc`; a cell is converted unless that reads worse (a cell
-    // typed in Unicode later, with Latin-1 letters only, stays as typed).
-    (out != s && score(&out) >= score(&bytes)).then_some(out)
+    let as_is = score(s);
+    let mut best: Option<(Encoding, String, i64)> = None;
+    let order = if prefer == Encoding::Vni { [Encoding::Vni, Encoding::Tcvn3] } else { [Encoding::Tcvn3, Encoding::Vni] };
+    for enc in order {
+        let out = decode(s, enc);
+        let sc = score(&out);
+        if out != s && sc > as_is && sc > 0 && best.as_ref().is_none_or(|b| sc > b.2) {
+            best = Some((enc, out, sc));
+        }
+    }
+    best.map(|(enc, out, _)| (enc, out))
+}
+
+/// The legacy table most converted cells are in, or Unicode when none is.
+pub fn detect<'a>(cells: impl Iterator<Item = &'a str>) -> Encoding {
+    let (mut tcvn3, mut vni) = (0, 0);
+    for s in cells {
+        match decide(s, Encoding::Unicode) {
+            Some((Encoding::Tcvn3, _)) => tcvn3 += 1,
+            Some((Encoding::Vni, _)) => vni += 1,
+            _ => {}
+        }
+    }
+    match (tcvn3, vni) {
+        (0, 0) => Encoding::Unicode,
+        (t, v) if v > t => Encoding::Vni,
+        _ => Encoding::Tcvn3,
+    }
 }
 
 #[cfg(test)]
@@ -144,13 +162,17 @@ mod tests {
 
     const TEXT: &str = "nguyễn văn an phản ánh thái độ phục vụ của cán bộ tiếp nhận hồ sơ đất đai";
 
+    fn convert(s: &str, enc: Encoding) -> Option<String> {
+        decide(s, enc).map(|(_, t)| t)
+    }
+
     #[test]
     fn tcvn3_and_vni_are_told_apart_and_converted() {
         for (enc, charset) in [(Encoding::Tcvn3, Charset::Tcvn3), (Encoding::Vni, Charset::VniWindows)] {
             let legacy = encode_charset(charset, TEXT).into_owned();
             assert_ne!(legacy, TEXT);
             assert_eq!(detect([legacy.as_str()].into_iter()), enc, "{legacy}");
-            assert_eq!(convert(&legacy, enc).as_deref(), Some(TEXT));
+            assert_eq!(decide(&legacy, Encoding::Unicode), Some((enc, TEXT.to_owned())));
         }
     }
 
@@ -169,6 +191,22 @@ mod tests {
         assert_eq!(detect([TEXT, "Phòng Tư pháp", "abc 123"].into_iter()), Encoding::Unicode);
         assert_eq!(convert(TEXT, Encoding::Tcvn3), None);
         assert_eq!(convert("abc", Encoding::Tcvn3), None);
+        // Unicode with Latin-1 letters only reads as Vietnamese: never converted, whatever
+        // the other cells of the file are in.
+        for s in ["Ngày tháng", "Tên khách hàng", "Thái độ", "«Ngày» là", "Cà phê Tây Nguyên"] {
+            assert_eq!(convert(s, Encoding::Tcvn3), None, "{s}");
+            assert_eq!(convert(s, Encoding::Vni), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn vietnamese_syllables() {
+        for w in ["nguyễn", "Người", "khuyến", "quyền", "giải", "nghiêng", "Đức", "oải", "tháng"] {
+            assert!(word_reads(w), "{w}");
+        }
+        for w in ["Leâ", "th¸ng", "NguyÔn", "Höõu", "ViÖt", "xãá"] {
+            assert!(!word_reads(w), "{w}");
+        }
     }
 
     #[test]

@@ -14,10 +14,11 @@ use crate::error::{Error, Result};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use header::Field;
 use legacy::Encoding;
+use read::CodePage;
 use read::Cell;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use ts_rs::TS;
 
@@ -26,11 +27,18 @@ use ts_rs::TS;
 pub struct ImportPreview {
     pub file_name: String,
     pub sheet: String,
-    /// `unicode`, `tcvn3` or `vni`: the encoding the text was found in.
+    /// `unicode`, `tcvn3` or `vni`: the legacy encoding of the cells converted (the one most
+    /// of them were in), `unicode` when none was.
     pub encoding: Encoding,
     pub encoding_label: String,
     /// Cells converted from the legacy encoding to Unicode.
     pub converted_cells: i32,
+    /// Which cells were converted, before → after (the first 1000 of them).
+    pub conversions: Vec<CellConversion>,
+    /// How a CSV file's bytes were read; `null` for a workbook.
+    pub code_page: Option<CodePage>,
+    /// The code page in Vietnamese; empty for a workbook.
+    pub code_page_label: String,
     /// The spreadsheet's row number of the header (1-based).
     pub header_row: i32,
     pub columns: Vec<ImportColumn>,
@@ -78,21 +86,69 @@ pub struct ImportRow {
 pub const PREVIEW_ROWS: usize = 200;
 
 
-pub use crate::domain::ledger_import::{ImportBatch, PreparedRow, RowStatus};
+pub use crate::domain::ledger_import::{CellConversion, ImportBatch, PreparedRow, RowStatus, CONVERSIONS_LISTED};
 
 /// The file read and checked, before the database is asked about duplicates.
 pub struct Prepared {
     pub file_name: String,
     pub file_hash: String,
     pub sheet: String,
+    pub code_page: Option<CodePage>,
     pub encoding: Encoding,
     pub converted_cells: usize,
+    pub conversions: Vec<CellConversion>,
     pub header_row: usize,
     pub columns: Vec<ImportColumn>,
     pub rows: Vec<PreparedRow>,
 }
 
-fn column_letter(mut i: usize) -> String {
+/// The cells of a grid typed in a legacy encoding, converted in place.
+pub struct LegacyCells {
+    /// The legacy table most converted cells were in; Unicode when none was converted.
+    pub encoding: Encoding,
+    pub count: usize,
+    /// The first [`CONVERSIONS_LISTED`] conversions, in sheet order.
+    pub cells: Vec<CellConversion>,
+    /// Grid rows (0-based) with a converted cell.
+    pub rows: HashSet<usize>,
+}
+
+/// Converts, cell by cell, the text typed in TCVN3 or VNI (`legacy::decide`); a cell that
+/// reads equally well in both is read in the table of the file's other converted cells.
+pub fn convert_legacy(grid: &mut read::Grid) -> LegacyCells {
+    let rows = grid.rows.iter_mut().map(|row| row.iter_mut().map(|c| if let Cell::Text(s) = c { Some(s) } else { None }).collect()).collect();
+    convert_cells(rows, &grid.sheet)
+}
+
+/// The same over a table of text cells (returned survey forms).
+pub fn convert_legacy_text(rows: &mut [Vec<String>], sheet: &str) -> LegacyCells {
+    convert_cells(rows.iter_mut().map(|row| row.iter_mut().map(Some).collect()).collect(), sheet)
+}
+
+fn convert_cells(mut rows: Vec<Vec<Option<&mut String>>>, sheet: &str) -> LegacyCells {
+    let prefer = legacy::detect(rows.iter().flatten().flatten().map(|s| s.as_str()));
+    let mut out = LegacyCells { encoding: prefer, count: 0, cells: Vec::new(), rows: HashSet::new() };
+    if prefer == Encoding::Unicode {
+        return out;
+    }
+    for (r, row) in rows.iter_mut().enumerate() {
+        for (c, cell) in row.iter_mut().enumerate() {
+            let Some(s) = cell else { continue };
+            let Some((encoding, after)) = legacy::decide(s, prefer) else { continue };
+            out.count += 1;
+            out.rows.insert(r);
+            if out.cells.len() < CONVERSIONS_LISTED {
+                let before = std::mem::replace(&mut **s, after.clone());
+                out.cells.push(CellConversion { sheet: sheet.to_owned(), row: r as i32 + 1, column: column_letter(c), encoding, before, after });
+            } else {
+                **s = after;
+            }
+        }
+    }
+    out
+}
+
+pub fn column_letter(mut i: usize) -> String {
     let mut s = Vec::new();
     loop {
         s.push(b'A' + (i % 26) as u8);
@@ -109,24 +165,8 @@ fn column_letter(mut i: usize) -> String {
 pub fn prepare(path: &Path, bytes: &[u8], today: NaiveDate) -> Result<Prepared> {
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut grid = read::read(path, bytes)?;
-    // Legacy encodings: decided once for the file, then applied cell by cell.
-    let encoding = legacy::detect(grid.rows.iter().flatten().filter_map(|c| match c {
-        Cell::Text(s) => Some(s.as_str()),
-        _ => None,
-    }));
-    let mut converted_cells = 0;
-    let mut converted_rows = std::collections::HashSet::new();
-    for (r, row) in grid.rows.iter_mut().enumerate() {
-        for c in row.iter_mut() {
-            if let Cell::Text(s) = c {
-                if let Some(u) = legacy::convert(s, encoding) {
-                    *s = u;
-                    converted_cells += 1;
-                    converted_rows.insert(r);
-                }
-            }
-        }
-    }
+    let converted = convert_legacy(&mut grid);
+    let converted_rows = &converted.rows;
     let Some((header_row, fields)) = header::find_header(&grid.rows) else {
         return Err(Error::validation(
             "file",
@@ -189,7 +229,18 @@ pub fn prepare(path: &Path, bytes: &[u8], today: NaiveDate) -> Result<Prepared> 
         let d = Sha256::digest(bytes);
         d.iter().map(|b| format!("{b:02x}")).collect()
     };
-    Ok(Prepared { file_name, file_hash, sheet: grid.sheet, encoding, converted_cells, header_row, columns, rows })
+    Ok(Prepared {
+        file_name,
+        file_hash,
+        sheet: grid.sheet,
+        code_page: grid.code_page,
+        encoding: converted.encoding,
+        converted_cells: converted.count,
+        conversions: converted.cells,
+        header_row,
+        columns,
+        rows,
+    })
 }
 
 /// The digest of what a line says: the day and minute received, the customer and the content,
@@ -401,6 +452,9 @@ impl Prepared {
             encoding: self.encoding,
             encoding_label: self.encoding.label().to_owned(),
             converted_cells: self.converted_cells as i32,
+            conversions: self.conversions.clone(),
+            code_page: self.code_page,
+            code_page_label: self.code_page.map(|p| p.label().to_owned()).unwrap_or_default(),
             header_row: self.header_row as i32 + 1,
             columns: self.columns.clone(),
             total_rows: self.rows.len() as i32,

@@ -1,7 +1,16 @@
 //! Reading a spreadsheet into a grid of cells: .xlsx, .xlsm, .xls and .ods through calamine,
-//! .csv through the csv crate (UTF-8 with or without a BOM, else Windows-1252 as old Excel
-//! wrote it; comma, semicolon or tab, whichever the first lines use).
+//! .csv through the csv crate (comma, semicolon or tab, whichever the first lines use).
+//!
+//! A CSV file carries no word of its encoding. UTF-8 (with or without a BOM) and UTF-16 with
+//! a BOM say so themselves; anything else is one byte a character, in the code page of the
+//! Windows that saved it: Windows-1258 where the language for non-Unicode programs is
+//! Vietnamese (Excel writes the tone marks as combining characters after the letter), else
+//! Windows-1252, in which text typed in the TCVN3 or VNI fonts arrives as Latin-1 letters
+//! that `legacy` converts cell by cell. The code page is the one whose text reads as
+//! Vietnamese (`legacy::score`), and the text is normalised to NFC.
 
+use super::legacy::{self, Encoding};
+pub use crate::domain::ledger_import::CodePage;
 use crate::error::{Error, Result};
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -43,6 +52,37 @@ impl Cell {
 pub struct Grid {
     pub sheet: String,
     pub rows: Vec<Vec<Cell>>,
+    /// How a CSV file's bytes were read; `None` for a workbook (its text is Unicode).
+    pub code_page: Option<CodePage>,
+}
+
+/// A CSV file's bytes as text, in NFC, and the code page they were read in.
+pub fn decode_text(bytes: &[u8]) -> (String, CodePage) {
+    use unicode_normalization::UnicodeNormalization;
+    let (text, page) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (String::from_utf8_lossy(rest).into_owned(), CodePage::Utf8)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (encoding_rs::UTF_16LE.decode_without_bom_handling(rest).0.into_owned(), CodePage::Utf16)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (encoding_rs::UTF_16BE.decode_without_bom_handling(rest).0.into_owned(), CodePage::Utf16)
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        (s.to_owned(), CodePage::Utf8)
+    } else {
+        let vietnamese: String = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes).0.nfc().collect();
+        let western = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned();
+        // Western text may be TCVN3 or VNI typed in an old font: it competes at its best.
+        let western_score = [Encoding::Unicode, Encoding::Tcvn3, Encoding::Vni]
+            .into_iter()
+            .map(|e| legacy::score(&legacy::decode(&western, e)))
+            .max()
+            .unwrap_or(0);
+        if legacy::score(&vietnamese) > western_score {
+            (vietnamese, CodePage::Windows1258)
+        } else {
+            (western, CodePage::Windows1252)
+        }
+    };
+    (text.nfc().collect(), page)
 }
 
 /// Excel's day 0 is 1899-12-30 for every serial past February 1900 (the 1900 leap-year bug).
@@ -95,7 +135,7 @@ fn read_workbook(name: &str, bytes: &[u8]) -> Result<Grid> {
             cells.extend(row.iter().map(cell));
             rows.push(cells);
         }
-        return Ok(Grid { sheet, rows });
+        return Ok(Grid { sheet, rows, code_page: None });
     }
     Err(Error::validation("file", format!("Bảng tính «{name}» không có trang nào có dữ liệu.")))
 }
@@ -119,11 +159,7 @@ fn cell(d: &Data) -> Cell {
 }
 
 fn read_csv(bytes: &[u8]) -> Result<Grid> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
-    };
+    let (text, code_page) = decode_text(bytes);
     let head: String = text.lines().take(10).collect::<Vec<_>>().join("\n");
     let delimiter = [b',', b';', b'\t'].into_iter().max_by_key(|d| head.bytes().filter(|b| b == d).count()).unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
@@ -132,7 +168,7 @@ fn read_csv(bytes: &[u8]) -> Result<Grid> {
         let record = record.map_err(|e| Error::validation("file", format!("Tệp CSV hỏng ở dòng {}: {e}.", i + 1)))?;
         rows.push(record.iter().map(|s| if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_owned()) }).collect());
     }
-    Ok(Grid { sheet: String::new(), rows })
+    Ok(Grid { sheet: String::new(), rows, code_page: Some(code_page) })
 }
 
 #[cfg(test)]
@@ -151,5 +187,22 @@ mod tests {
         let g = read_csv("\u{FEFF}Ngày tháng;Tên khách hàng\n02/03/2023;Nguyễn Văn An\n".as_bytes()).unwrap();
         assert_eq!(g.rows[0][0], Cell::Text("Ngày tháng".into()));
         assert_eq!(g.rows[1][1], Cell::Text("Nguyễn Văn An".into()));
+        assert_eq!(g.code_page, Some(CodePage::Utf8));
+    }
+
+    #[test]
+    fn single_byte_csv_is_read_in_the_code_page_that_reads_as_vietnamese() {
+        // "Người tiếp nhận;Nguyễn Văn An" as Excel saves it in code page 1258: the letter, then
+        // the tone mark as a combining character (ư = 0xFD, ơ = 0xF5, grave = 0xCC, acute
+        // = 0xEC, tilde = 0xDE, dot below = 0xF2).
+        let cp1258 = b"Ng\xFD\xF5\xCCi ti\xEA\xECp nh\xE2\xF2n;Nguy\xEA\xDEn V\xE3n An\n";
+        let (text, page) = decode_text(cp1258);
+        assert_eq!((text.as_str(), page), ("Người tiếp nhận;Nguyễn Văn An\n", CodePage::Windows1258));
+        // TCVN3 bytes stay Latin-1 letters here; the cells are converted one by one later.
+        let tcvn3 = b"Ng\xB5y th\xB8ng;Nguy\xD4n V\xA8n An\n";
+        let (text, page) = decode_text(tcvn3);
+        assert_eq!((text.as_str(), page), ("Ngµy th¸ng;NguyÔn V¨n An\n", CodePage::Windows1252));
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Tên;Đức".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode_text(&utf16), ("Tên;Đức".to_owned(), CodePage::Utf16));
     }
 }

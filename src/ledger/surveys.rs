@@ -5,7 +5,7 @@ use crate::domain::dates::dmy;
 use crate::domain::feedback::parse_date;
 use crate::domain::survey::{fill, SurveyTemplate};
 use crate::domain::survey_entry::{check_answers, slots, EntrySlot};
-use crate::domain::survey_import::{forms_from_table, read_table, ImportProblem, ImportReport};
+use crate::domain::survey_import::{forms_from_table, is_csv, read_csv, read_sheet, ImportProblem, ImportReport, Serials};
 use crate::domain::survey_round::{
     parse_serial, serial_text, EntrySheet, ResponseInput, RoundInput, SerialCheck, SerialRef, SurveyLayout, SurveyResponse,
     SurveyRound, TemplateInfo,
@@ -110,6 +110,7 @@ impl Ledger {
             Error::validation("office", "Chưa nhập thông tin cơ quan nên chưa in được phiếu. Hãy hoàn tất phần Thông tin cơ quan trước.")
         })?;
         let round = self.survey_round(round)?;
+        refuse_printing(&round)?;
         let template = self.survey_template(&round.template_id)?;
         let year = NaiveDate::parse_from_str(&round.period_from, "%Y-%m-%d").ok().map(|d| d.year());
         let notice = Some(self.privacy_notice_printed()?);
@@ -130,6 +131,7 @@ impl Ledger {
             return Err(Error::validation("count", "Số phiếu phải từ 1 trở lên."));
         }
         let round = self.survey_round(round)?;
+        refuse_printing(&round)?;
         self.write(|tx| db::record_printing(tx, &round.id, count))
     }
 
@@ -162,6 +164,12 @@ impl Ledger {
     }
 
     fn judge_serial(&self, round: &SurveyRound, typed: &str) -> SerialCheck {
+        if round.typed_elsewhere {
+            // Its forms carry the office's own numbers, which only an import keeps.
+            return SerialCheck::OutOfRound {
+                message: format!("Đợt {} là phiếu nhập từ nơi khác: hãy nhập các phiếu của đợt từ tệp («Nhập từ tệp»).", round.code),
+            };
+        }
         let serial = match parse_serial(typed) {
             Ok(SerialRef::Number(n)) => n,
             Ok(SerialRef::Scanned(qr)) => {
@@ -281,19 +289,40 @@ impl Ledger {
     pub fn import_survey_file(&mut self, round: &str, name: &str, bytes: &[u8], dry_run: bool) -> Result<ImportReport> {
         self.guard(crate::Action::EnterSurveyResponses)?;
         let sheet = self.survey_entry_sheet(round)?;
-        let table = read_table(name, bytes)?;
-        let (forms, mut problems) = forms_from_table(&table, &sheet.slots);
+        // A CSV file's code page is decided as for old ledgers; then each cell typed in TCVN3
+        // or VNI is converted.
+        let (mut table, code_page) = if is_csv(name)? {
+            let (text, page) = crate::import::read::decode_text(bytes);
+            (read_csv(&text)?, Some(page))
+        } else {
+            (read_sheet(name, bytes)?, None)
+        };
+        let converted = crate::import::convert_legacy_text(&mut table.rows, "");
+        let serials = if sheet.round.typed_elsewhere { Serials::AsWritten } else { Serials::Printed };
+        let (forms, mut problems) = forms_from_table(&table, &sheet.template, &sheet.slots, serials);
         let rows = (table.rows.iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).count() as i32 - 1).max(0);
         let mut seen = std::collections::HashMap::new();
+        let mut seen_written: std::collections::HashMap<&str, i32> = std::collections::HashMap::new();
         for f in &forms {
-            if let Some(first) = seen.insert(f.serial, f.row) {
-                problems.push(ImportProblem { row: f.row, message: format!("Dòng {}: số phiếu {} trùng với dòng {first}.", f.row, serial_text(f.serial)) });
-                continue;
-            }
-            match self.judge_serial(&sheet.round, &f.serial.to_string()) {
-                SerialCheck::Free { .. } => {}
-                SerialCheck::Duplicate { message, .. } | SerialCheck::OutOfRound { message } | SerialCheck::Invalid { message } => {
-                    problems.push(ImportProblem { row: f.row, message: format!("Dòng {}: {message}", f.row) })
+            if let Some(written) = &f.serial_written {
+                if let Some(first) = seen_written.insert(written, f.row) {
+                    problems.push(ImportProblem { row: f.row, message: format!("Dòng {}: số phiếu «{written}» trùng với dòng {first}.", f.row) });
+                    continue;
+                }
+                if let Some(on) = db::entered_written(&self.conn, &sheet.round.id, written)? {
+                    let message = format!("Dòng {}: phiếu số «{written}» đã được nhập rồi (ngày điền {}).", f.row, dmy(&on));
+                    problems.push(ImportProblem { row: f.row, message });
+                }
+            } else {
+                if let Some(first) = seen.insert(f.serial, f.row) {
+                    problems.push(ImportProblem { row: f.row, message: format!("Dòng {}: số phiếu {} trùng với dòng {first}.", f.row, serial_text(f.serial)) });
+                    continue;
+                }
+                match self.judge_serial(&sheet.round, &f.serial.to_string()) {
+                    SerialCheck::Free { .. } => {}
+                    SerialCheck::Duplicate { message, .. } | SerialCheck::OutOfRound { message } | SerialCheck::Invalid { message } => {
+                        problems.push(ImportProblem { row: f.row, message: format!("Dòng {}: {message}", f.row) })
+                    }
                 }
             }
             if f.filled_on > self.today() {
@@ -301,18 +330,63 @@ impl Ledger {
             }
         }
         problems.sort_by_key(|p| p.row);
-        let mut report = ImportReport { round_id: sheet.round.id.clone(), rows, imported: 0, dry_run, problems };
+        let mut report = ImportReport {
+            round_id: sheet.round.id.clone(),
+            rows,
+            imported: 0,
+            dry_run,
+            problems,
+            code_page,
+            converted_cells: converted.count as i32,
+            conversions: converted.cells,
+        };
         if !report.problems.is_empty() || dry_run {
             return Ok(report);
         }
         let round_id = sheet.round.id.clone();
         self.write(|tx| {
             for f in &forms {
-                db::insert_response(tx, &round_id, f.serial, f.filled_on, "import", None, &f.answers)?;
+                match &f.serial_written {
+                    Some(written) => db::insert_written_response(tx, &round_id, written, f.filled_on, &f.answers)?,
+                    None => db::insert_response(tx, &round_id, f.serial, f.filled_on, "import", None, &f.answers)?,
+                };
             }
             Ok(())
         })?;
         report.imported = forms.len() as i32;
         Ok(report)
     }
+
+    /// Marks a round as typed elsewhere («nhập từ nơi khác»): its forms were typed into a
+    /// spreadsheet before the app was used, numbered by the office, and are imported with
+    /// their numbers as written. Only a round with no form printed or entered may change.
+    pub fn set_survey_round_typed_elsewhere(&mut self, round: &str, on: bool) -> Result<SurveyRound> {
+        self.guard(crate::Action::ManageSurveyRounds)?;
+        let round = self.survey_round(round)?;
+        if round.typed_elsewhere == on {
+            return Ok(round);
+        }
+        if round.printed > 0 || round.entered > 0 {
+            return Err(Error::validation(
+                "round",
+                format!(
+                    "Đợt {} đã in hoặc đã nhập phiếu nên không đổi được cách đánh số phiếu. Hãy tạo đợt khảo sát mới cho các phiếu nhập từ nơi khác.",
+                    round.code
+                ),
+            ));
+        }
+        self.write(|tx| db::set_typed_elsewhere(tx, &round.id, on))
+    }
+}
+
+/// A round typed elsewhere numbers its forms as the office wrote them: printed serials would
+/// mix two numberings in one round.
+fn refuse_printing(round: &SurveyRound) -> Result<()> {
+    if round.typed_elsewhere {
+        return Err(Error::validation(
+            "round",
+            format!("Đợt {} là phiếu nhập từ nơi khác (số phiếu do cơ quan tự đánh) nên không in hay đánh số phiếu trong đợt này.", round.code),
+        ));
+    }
+    Ok(())
 }

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_accounts.sql"),
     include_str!("migrations/0008_desks.sql"),
     include_str!("migrations/0009_case_version.sql"),
+    include_str!("migrations/0013_survey_typed_elsewhere.sql"),
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no
@@ -150,7 +151,10 @@ mod tests {
         assert_eq!(
             cols,
             ["id", "round_id", "serial", "filled_on", "source", "keystrokes", "created_at", "updated_at", "deleted_at",
-             "disposed_at"]
+             "disposed_at", "serial_written"]
         );
+        let mut st = conn.prepare("SELECT name FROM pragma_table_info('survey_round')").unwrap();
+        let cols: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+        assert_eq!(cols.last().map(String::as_str), Some("typed_elsewhere"));
     }
 }

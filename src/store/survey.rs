@@ -139,12 +139,13 @@ pub fn layout(conn: &Connection, template_id: &str, office_name: &str) -> Result
 // ---- Rounds ----
 
 const ROUND: &str = "SELECT r.id, r.code, r.name, r.period_from, r.period_to, r.template_id, t.key, t.version, t.code, r.printed,
-        (SELECT count(*) FROM survey_response s WHERE s.round_id = r.id AND s.deleted_at IS NULL)
+        (SELECT count(*) FROM survey_response s WHERE s.round_id = r.id AND s.deleted_at IS NULL), r.typed_elsewhere
      FROM survey_round r JOIN survey_template t ON t.id = r.template_id";
 
 /// The same without counting the forms entered (`entered` is 0): what every save needs,
 /// at a cost that does not grow with the round.
-const ROUND_UNCOUNTED: &str = "SELECT r.id, r.code, r.name, r.period_from, r.period_to, r.template_id, t.key, t.version, t.code, r.printed, 0
+const ROUND_UNCOUNTED: &str = "SELECT r.id, r.code, r.name, r.period_from, r.period_to, r.template_id, t.key, t.version, t.code, r.printed, 0,
+        r.typed_elsewhere
      FROM survey_round r JOIN survey_template t ON t.id = r.template_id";
 
 fn round_row(r: &Row) -> rusqlite::Result<SurveyRound> {
@@ -162,6 +163,7 @@ fn round_row(r: &Row) -> rusqlite::Result<SurveyRound> {
         printed,
         serial_range: if printed > 0 { format!("{}–{}", serial_text(1), serial_text(printed)) } else { String::new() },
         entered: r.get(10)?,
+        typed_elsewhere: r.get(11)?,
     })
 }
 
@@ -203,6 +205,15 @@ pub fn create_round(tx: &Tx, name: &str, from: NaiveDate, to: NaiveDate, templat
     Ok(after)
 }
 
+/// Marks the round as typed elsewhere (its forms keep the office's own numbers), or not.
+pub fn set_typed_elsewhere(tx: &Tx, round_id: &str, on: bool) -> Result<SurveyRound> {
+    let before = round(tx, round_id)?;
+    tx.execute("UPDATE survey_round SET typed_elsewhere = ?2, updated_at = ?3 WHERE id = ?1", params![round_id, on, tx.now()])?;
+    let after = round(tx, round_id)?;
+    tx.audit("survey_round", round_id, Some(&before), Some(&after))?;
+    Ok(after)
+}
+
 /// Reserves the next `count` serials of the round for a printing; returns the first.
 pub fn record_printing(tx: &Tx, round_id: &str, count: i32) -> Result<i32> {
     let before = round(tx, round_id)?;
@@ -230,6 +241,25 @@ pub fn entered_serial(conn: &Connection, round_id: &str, serial: i32) -> Result<
         .optional()?)
 }
 
+/// The date the form numbered `written` (as the office wrote it) was entered as filled in,
+/// when it is stored.
+pub fn entered_written(conn: &Connection, round_id: &str, written: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT filled_on FROM survey_response WHERE round_id = ?1 AND serial_written = ?2 AND deleted_at IS NULL",
+            params![round_id, written],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Stores a form of a round typed elsewhere: it keeps its number as written, and its
+/// `serial` is the next in the round (withdrawn forms included, so none is reused).
+pub fn insert_written_response(tx: &Tx, round_id: &str, written: &str, filled_on: NaiveDate, answers: &[Answer]) -> Result<String> {
+    let serial: i32 = tx.query_row("SELECT COALESCE(MAX(serial), 0) + 1 FROM survey_response WHERE round_id = ?1", [round_id], |r| r.get(0))?;
+    insert(tx, round_id, serial, Some(written), filled_on, "import", None, answers)
+}
+
 pub fn insert_response(
     tx: &Tx,
     round_id: &str,
@@ -239,11 +269,25 @@ pub fn insert_response(
     keystrokes: Option<i32>,
     answers: &[Answer],
 ) -> Result<String> {
+    insert(tx, round_id, serial, None, filled_on, source, keystrokes, answers)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert(
+    tx: &Tx,
+    round_id: &str,
+    serial: i32,
+    serial_written: Option<&str>,
+    filled_on: NaiveDate,
+    source: &str,
+    keystrokes: Option<i32>,
+    answers: &[Answer],
+) -> Result<String> {
     let id = super::new_id();
     tx.execute(
-        "INSERT INTO survey_response (id, round_id, serial, filled_on, source, keystrokes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-        params![id, round_id, serial, filled_on.to_string(), source, keystrokes, tx.now()],
+        "INSERT INTO survey_response (id, round_id, serial, serial_written, filled_on, source, keystrokes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        params![id, round_id, serial, serial_written, filled_on.to_string(), source, keystrokes, tx.now()],
     )?;
     let mut st = tx.prepare_cached("INSERT INTO survey_answer (response_id, code, state, value, text) VALUES (?1, ?2, ?3, ?4, ?5)")?;
     for a in answers {
@@ -253,14 +297,17 @@ pub fn insert_response(
     struct Entered<'a> {
         round_id: &'a str,
         serial: i32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        serial_written: Option<&'a str>,
         filled_on: String,
         answers: &'a [Answer],
     }
-    tx.audit::<(), _>("survey_response", &id, None, Some(&Entered { round_id, serial, filled_on: filled_on.to_string(), answers }))?;
+    let entered = Entered { round_id, serial, serial_written, filled_on: filled_on.to_string(), answers };
+    tx.audit::<(), _>("survey_response", &id, None, Some(&entered))?;
     Ok(id)
 }
 
-const RESPONSE: &str = "SELECT id, round_id, serial, filled_on, source, created_at, keystrokes FROM survey_response";
+const RESPONSE: &str = "SELECT id, round_id, serial, filled_on, source, created_at, keystrokes, serial_written FROM survey_response";
 
 fn answers_of(conn: &Connection, id: &str) -> Result<Vec<Answer>> {
     let mut st = conn.prepare_cached("SELECT code, state, value, text FROM survey_answer WHERE response_id = ?1")?;
@@ -279,6 +326,7 @@ fn response_row(r: &Row) -> rusqlite::Result<SurveyResponse> {
         source: r.get(4)?,
         entered_at: r.get(5)?,
         keystrokes: r.get(6)?,
+        serial_written: r.get(7)?,
         answers: Vec::new(),
     })
 }

@@ -48,6 +48,9 @@ async fn an_old_tcvn3_ledger_is_previewed_converted_and_imported() {
     app.wait_for_text("#import-encoding", "TCVN3").await;
     app.wait_for_text("#import-rows", "Nguyễn Văn An").await;
     app.wait_for_text("#import-rows", "Thái độ phục vụ của cán bộ một cửa chưa niềm nở").await;
+    // Each converted cell is listed with what the file held.
+    app.click("#import-conversions summary").await;
+    app.wait_for_text("#import-conversions", "NguyÔn V¨n An").await;
     app.screenshot("records-import-preview").await;
     app.click("#import-commit").await;
     app.wait_for_text("#import-summary", "Đã nhập: 2 dòng mới").await;

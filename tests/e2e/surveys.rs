@@ -195,3 +195,68 @@ async fn a_spreadsheet_of_returned_forms_is_checked_then_imported_from_the_windo
     let l = Ledger::open(&db).unwrap();
     assert_eq!(l.survey_responses(&code).unwrap().len(), 4);
 }
+
+/// Writes text as Excel saves "CSV (Comma delimited)" on a Windows whose language for
+/// non-Unicode programs is Vietnamese: code page 1258, a letter the code page lacks written
+/// as its base letter and the tone mark as a combining character.
+const WRITE_CP1258: &str = r#"
+import sys, unicodedata
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+out = bytearray()
+for ch in sys.argv[2]:
+    try:
+        out += ch.encode("cp1258")
+        continue
+    except UnicodeEncodeError:
+        pass
+    d = unicodedata.normalize("NFD", ch)
+    base = unicodedata.normalize("NFC", "".join(c for c in d if c not in TONES))
+    out += base.encode("cp1258") + "".join(c for c in d if c in TONES).encode("cp1258")
+open(sys.argv[1], "wb").write(bytes(out).replace(b"\n", b"\r\n"))
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn returns_typed_in_excel_before_the_app_keep_their_numbers_in_a_round_marked_typed_elsewhere() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("ykien.db");
+    {
+        let mut l = Ledger::open(&db).unwrap();
+        l.save_office(&ykien::demo::demo_office()).unwrap();
+    }
+    let year = chrono::Local::now().format("%Y").to_string();
+    let csv = dir.path().join("phieu-da-thu.csv");
+    let text = format!(
+        "Số phiếu,Ngày,Thái độ giao tiếp,Lắng nghe ý kiến,\"Tận tình, chu đáo\",Tuân thủ đúng quy trình,\"Có gây phiền hà, sách nhiễu\",Câu hỏi 3,Câu hỏi 4,Câu hỏi 5,Câu hỏi 1 Ý kiến khác\n\
+         {year}-0001,01/01/{year},Tốt,Tốt,Tốt,Tốt,Không,Tốt,Tốt,Tốt,Cần thêm ghế chờ\n\
+         {year}-0002,01/01/{year},Đạt yêu cầu,2,2,2,Không,2,2,2,\n"
+    );
+    let out = std::process::Command::new("python3").arg("-c").arg(WRITE_CP1258).arg(&csv).arg(&text).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    app.click("[data-nav=\"surveys\"]").await;
+    app.click("#round-typed-elsewhere").await;
+    app.click("#round-create").await;
+    let code = format!("{year}-01");
+    app.wait_for(&format!("tr[data-round=\"{code}\"] [data-typed-elsewhere]")).await;
+    assert!(
+        app.client.find_all(fantoccini::Locator::Css(&format!("button[data-print=\"{code}\"]"))).await.unwrap().is_empty(),
+        "a round typed elsewhere prints no forms"
+    );
+    app.click(&format!("button[data-import=\"{code}\"]")).await;
+    app.wait_for("#import-file").await.send_keys(csv.to_str().unwrap()).await.unwrap();
+    app.click("#import-go").await;
+    app.wait_for_text(".done", "Đã nhập 2 phiếu").await;
+    app.wait_for_text("#import-code-page", "Windows-1258").await;
+    app.screenshot("survey-typed-elsewhere").await;
+    app.click(&format!("button[data-forms=\"{code}\"]")).await;
+    app.wait_for_text("#forms-table", &format!("{year}-0002")).await;
+    app.quit().await;
+
+    let l = Ledger::open(&db).unwrap();
+    let forms = l.survey_responses(&code).unwrap();
+    let written: Vec<String> = forms.iter().filter_map(|f| f.serial_written.clone()).collect();
+    assert_eq!(written, [format!("{year}-0001"), format!("{year}-0002")]);
+}

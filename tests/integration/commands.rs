@@ -288,6 +288,11 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     w.refused("tiepnhan", "survey_round_create", json!({ "input": round }), "forbidden");
     let round = w.ok("qmr", "survey_round_create", json!({ "input": round }));
     let round_id = round["id"].as_str().unwrap_or_default().to_owned();
+    let typed = json!({ "name": "Phiếu nhập từ nơi khác", "period_from": today, "period_to": today, "template_key": info["key"] });
+    let typed = w.ok("qmr", "survey_round_create", json!({ "input": typed }));
+    let mark = json!({ "roundId": typed["id"], "typedElsewhere": true });
+    w.refused("tiepnhan", "survey_round_typed_elsewhere", mark.clone(), "forbidden");
+    expect_eq!(w, w.ok("qmr", "survey_round_typed_elsewhere", mark)["typed_elsewhere"], true);
     let forms = w.ok("tiepnhan", "survey_print", json!({ "roundId": round_id, "count": 2 }));
     expect_eq!(w, forms["opened"], true);
     expect!(w, std::fs::read(forms["path"].as_str().unwrap_or_default()).unwrap_or_default().starts_with(b"%PDF"));

@@ -27,6 +27,7 @@ mod retention;
 mod search;
 mod snapshot;
 mod server;
+mod sheets;
 mod structure;
 mod surveys;
 mod windows_installer;

@@ -104,7 +104,14 @@ pub fn import(desk: &mut Desk, cmd: ImportCommand, json: bool) -> Result<()> {
     }
     let preview: PreviewView = read("import_ledger", preview)?;
     println!("Tệp: {} {}", preview.file_name, if preview.sheet.is_empty() { String::new() } else { format!("(trang «{}»)", preview.sheet) });
+    // UTF-8 goes without saying; another code page is worth a line.
+    if !preview.code_page_label.is_empty() && preview.code_page_label != "UTF-8" {
+        println!("Bảng mã của tệp CSV: {}", preview.code_page_label);
+    }
     println!("Bảng mã: {}{}", preview.encoding_label, if preview.converted_cells > 0 { format!(", đã chuyển {} ô sang Unicode", preview.converted_cells) } else { String::new() });
+    for c in &preview.conversions {
+        println!("  ô {}{} ({}): «{}» → «{}»", c.column, c.row, c.encoding, c.before, c.after);
+    }
     println!("Dòng tiêu đề: {}", preview.header_row);
     for c in &preview.columns {
         println!("  cột {} «{}» → {}", c.column, c.header, if c.field_label.is_empty() { "(không dùng)" } else { &c.field_label });
@@ -175,6 +182,10 @@ struct PreviewView {
     sheet: String,
     encoding_label: String,
     converted_cells: i64,
+    #[serde(default)]
+    conversions: Vec<crate::survey::ConversionView>,
+    #[serde(default)]
+    code_page_label: String,
     header_row: i64,
     columns: Vec<ColumnView>,
     total_rows: i64,

@@ -85,6 +85,19 @@ pub enum RoundCommand {
         /// Last day of the period.
         #[arg(long)]
         to: String,
+        /// The forms were typed into a spreadsheet elsewhere, before the app was used
+        /// («nhập từ nơi khác»): imported with the office's own numbers ("2026-0001"),
+        /// unique in the round; the round prints no forms.
+        #[arg(long)]
+        typed_elsewhere: bool,
+    },
+    /// Mark a round with no form printed or entered as typed elsewhere (or, with --off, not).
+    TypedElsewhere {
+        /// The round's id or code (e.g. 2026-01).
+        #[arg(long)]
+        round: String,
+        #[arg(long)]
+        off: bool,
     },
 }
 
@@ -125,13 +138,29 @@ pub fn run(desk: &mut Desk, cmd: SurveyCommand, json: bool) -> Result<()> {
                 println!("Đã lưu mẫu phiếu {} lần {} ({}).", info.key, info.version, info.id);
             }
         }
-        SurveyCommand::Round(RoundCommand::Create { template, name, from, to }) => {
+        SurveyCommand::Round(RoundCommand::Create { template, name, from, to, typed_elsewhere }) => {
             let input = RoundInput { name, period_from: from, period_to: to, template_key: template };
-            let round = desk.call("survey_round_create", json!({ "input": input }))?;
+            let mut round = desk.call("survey_round_create", json!({ "input": input }))?;
+            if typed_elsewhere {
+                round = desk.call("survey_round_typed_elsewhere", json!({ "roundId": round["id"], "typedElsewhere": true }))?;
+            }
             if json {
                 print_json(&round);
             } else {
                 println!("{}", round["id"].as_str().unwrap_or_default());
+            }
+        }
+        SurveyCommand::Round(RoundCommand::TypedElsewhere { round, off }) => {
+            let round = desk.call("survey_round_typed_elsewhere", json!({ "roundId": round, "typedElsewhere": !off }))?;
+            if json {
+                print_json(&round);
+            } else {
+                let round: RoundView = read("survey_round_typed_elsewhere", round)?;
+                if round.typed_elsewhere {
+                    println!("Đợt {}: phiếu nhập từ nơi khác, số phiếu giữ như cơ quan đã ghi.", round.code);
+                } else {
+                    println!("Đợt {}: phiếu do phần mềm in và đánh số.", round.code);
+                }
             }
         }
         SurveyCommand::Rounds => {
@@ -140,9 +169,10 @@ pub fn run(desk: &mut Desk, cmd: SurveyCommand, json: bool) -> Result<()> {
                 print_json(&rounds);
             } else {
                 for r in read::<Vec<RoundView>>("survey_rounds", rounds)? {
+                    let printed = if r.typed_elsewhere { "nhập từ nơi khác".to_owned() } else { format!("in {}", r.printed) };
                     println!(
-                        "{}  {:<40} {} → {}  {} lần {}  in {}  đã nhập {}  {}",
-                        r.code, r.name, r.period_from, r.period_to, r.template_key, r.template_version, r.printed, r.entered, r.id
+                        "{}  {:<40} {} → {}  {} lần {}  {printed}  đã nhập {}  {}",
+                        r.code, r.name, r.period_from, r.period_to, r.template_key, r.template_version, r.entered, r.id
                     );
                 }
             }
@@ -172,6 +202,13 @@ pub fn run(desk: &mut Desk, cmd: SurveyCommand, json: bool) -> Result<()> {
             if json {
                 print_json(&value);
             } else {
+                // UTF-8 goes without saying; another code page is worth a line.
+                if let Some(page) = report.code_page.as_deref().filter(|p| *p != "utf8") {
+                    println!("Bảng mã của tệp CSV: {}", code_page_label(page));
+                }
+                for c in &report.conversions {
+                    println!("Đã chuyển ô {}{} ({}): «{}» → «{}»", c.column, c.row, c.encoding, c.before, c.after);
+                }
                 for p in &report.problems {
                     eprintln!("{}", p.message);
                 }
@@ -209,7 +246,8 @@ pub fn run(desk: &mut Desk, cmd: SurveyCommand, json: bool) -> Result<()> {
                             (s, ..) => format!("{}={}", a.code, s.as_str()),
                         })
                         .collect();
-                    println!("{} {} {}", serial_text(r.serial), r.filled_on, answers.join(" "));
+                    let serial = r.serial_written.clone().unwrap_or_else(|| serial_text(r.serial));
+                    println!("{serial} {} {}", r.filled_on, answers.join(" "));
                 }
             }
         }
@@ -245,11 +283,15 @@ struct RoundView {
     template_version: i32,
     printed: i32,
     entered: i64,
+    #[serde(default)]
+    typed_elsewhere: bool,
 }
 
 #[derive(Deserialize)]
 struct ResponseView {
     serial: i32,
+    #[serde(default)]
+    serial_written: Option<String>,
     filled_on: String,
     answers: Vec<Answer>,
 }
@@ -259,6 +301,32 @@ struct ImportView {
     rows: u64,
     imported: u64,
     problems: Vec<ProblemView>,
+    #[serde(default)]
+    code_page: Option<String>,
+    #[serde(default)]
+    conversions: Vec<ConversionView>,
+}
+
+/// A cell converted from TCVN3 or VNI, as the text lines show it.
+#[derive(Deserialize)]
+pub(crate) struct ConversionView {
+    pub row: i64,
+    pub column: String,
+    pub encoding: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// The code page of a CSV file in Vietnamese, from its JSON name.
+pub(crate) fn code_page_label(code: &str) -> &'static str {
+    use ykien::import::read::CodePage;
+    let page = match code {
+        "utf16" => CodePage::Utf16,
+        "windows1258" => CodePage::Windows1258,
+        "windows1252" => CodePage::Windows1252,
+        _ => CodePage::Utf8,
+    };
+    page.label()
 }
 
 #[derive(Deserialize)]

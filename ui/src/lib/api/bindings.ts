@@ -588,13 +588,26 @@ plaintext_backups: Array<BackupFile>, };
 
 export type ImportPreview = { file_name: string, sheet: string, 
 /**
- * `unicode`, `tcvn3` or `vni`: the encoding the text was found in.
+ * `unicode`, `tcvn3` or `vni`: the legacy encoding of the cells converted (the one most
+ * of them were in), `unicode` when none was.
  */
 encoding: Encoding, encoding_label: string, 
 /**
  * Cells converted from the legacy encoding to Unicode.
  */
 converted_cells: number, 
+/**
+ * Which cells were converted, before → after (the first 1000 of them).
+ */
+conversions: Array<CellConversion>, 
+/**
+ * How a CSV file's bytes were read; `null` for a workbook.
+ */
+code_page: CodePage | null, 
+/**
+ * The code page in Vietnamese; empty for a workbook.
+ */
+code_page_label: string, 
 /**
  * The spreadsheet's row number of the header (1-based).
  */
@@ -637,6 +650,22 @@ export type RowStatus = "new" | "duplicate" | "error";
 export type Field = "number" | "receipt_no" | "received_at" | "time" | "customer" | "organisation" | "address" | "phone" | "email" | "content" | "receiver" | "confirmation" | "kind" | "subject" | "channel" | "unit" | "status" | "result" | "closed_on";
 
 export type Encoding = "unicode" | "tcvn3" | "vni";
+
+export type CellConversion = { 
+/**
+ * The sheet's name; empty for a CSV file.
+ */
+sheet: string, 
+/**
+ * The spreadsheet's row number (1-based).
+ */
+row: number, 
+/**
+ * The column letter (A, B, …).
+ */
+column: string, encoding: Encoding, before: string, after: string, };
+
+export type CodePage = "utf8" | "utf16" | "windows1258" | "windows1252";
 
 export type ExportReport = { path: string, rows: number, bytes: number, };
 
@@ -1190,7 +1219,13 @@ serial_range: string,
 /**
  * Forms entered (keyboard or import), not counting undone ones.
  */
-entered: number, };
+entered: number, 
+/**
+ * «Phiếu nhập từ nơi khác»: the forms were typed into a spreadsheet before the app was
+ * used, numbered by the office ("2026-0001"); they are imported with their numbers as
+ * written and the round prints no forms.
+ */
+typed_elsewhere: boolean, };
 
 export type RoundInput = { name: string, 
 /**
@@ -1226,7 +1261,12 @@ source: string, entered_at: string,
  * Keys pressed to enter it on the entry screen (serial, answers, Enter); `null` for
  * imported forms.
  */
-keystrokes: number | null, answers: Array<Answer>, };
+keystrokes: number | null, 
+/**
+ * The office's own number of a form of a round typed elsewhere ("2026-0001"); absent
+ * otherwise.
+ */
+serial_written?: string, answers: Array<Answer>, };
 
 export type EntrySheet = { round: SurveyRound, template: SurveyTemplate, slots: Array<EntrySlot>, };
 
@@ -1280,7 +1320,19 @@ rows: number,
 /**
  * Forms saved: all rows, or 0 when there is any problem or for a dry run.
  */
-imported: number, dry_run: boolean, problems: Array<ImportProblem>, };
+imported: number, dry_run: boolean, problems: Array<ImportProblem>, 
+/**
+ * How a CSV file's bytes were read; `null` for a workbook.
+ */
+code_page: CodePage | null, 
+/**
+ * Cells typed in TCVN3 or VNI and converted to Unicode.
+ */
+converted_cells: number, 
+/**
+ * Which cells were converted, before → after (the first 1000 of them).
+ */
+conversions: Array<CellConversion>, };
 
 export type ImportProblem = { row: number, message: string, };
 
@@ -1418,6 +1470,8 @@ export type SurveyRoundsArgs = Record<symbol, never>;
 
 export type SurveyRoundCreateArgs = { input: RoundInput, };
 
+export type SurveyRoundTypedElsewhereArgs = { roundId: string, typedElsewhere: boolean, };
+
 export type SurveyPrintArgs = { roundId: string, count: number, };
 
 export type SurveyEntrySheetArgs = { roundId: string, };
@@ -1546,6 +1600,7 @@ export type Commands = {
   survey_template_export: { args: SurveyTemplateExportArgs; result: string };
   survey_rounds: { args: SurveyRoundsArgs; result: Array<SurveyRound> };
   survey_round_create: { args: SurveyRoundCreateArgs; result: SurveyRound };
+  survey_round_typed_elsewhere: { args: SurveyRoundTypedElsewhereArgs; result: SurveyRound };
   survey_print: { args: SurveyPrintArgs; result: PrintOutcome };
   survey_entry_sheet: { args: SurveyEntrySheetArgs; result: EntrySheet };
   survey_check_serial: { args: SurveyCheckSerialArgs; result: SerialCheck };

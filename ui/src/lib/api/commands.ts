@@ -50,6 +50,7 @@ export const WRITE_COMMANDS: ReadonlySet<keyof Commands> = new Set<keyof Command
   'survey_template_import',
   'survey_template_export',
   'survey_round_create',
+  'survey_round_typed_elsewhere',
   'survey_print',
   'survey_response_save',
   'survey_response_undo',

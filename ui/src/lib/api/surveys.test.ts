@@ -28,6 +28,7 @@ describe('survey api', () => {
     await api.surveyTemplateImport('{}');
     await api.surveyTemplateExport('bm-qt-sct-05-02', null);
     await api.surveyRoundCreate({ name: 'Đợt', period_from: '2026-01-01', period_to: '2026-12-31', template_key: 'k' });
+    await api.surveyRoundTypedElsewhere('r', true);
     await api.surveyPrint('r', 3);
     await api.surveyEntrySheet('r');
     await api.surveyCheckSerial('r', '17');
@@ -40,6 +41,7 @@ describe('survey api', () => {
       ['survey_template_import', { json: '{}' }],
       ['survey_template_export', { key: 'bm-qt-sct-05-02', version: null }],
       ['survey_round_create', { input: { name: 'Đợt', period_from: '2026-01-01', period_to: '2026-12-31', template_key: 'k' } }],
+      ['survey_round_typed_elsewhere', { roundId: 'r', typedElsewhere: true }],
       ['survey_print', { roundId: 'r', count: 3 }],
       ['survey_entry_sheet', { roundId: 'r' }],
       ['survey_check_serial', { roundId: 'r', serial: '17' }],

@@ -46,6 +46,12 @@ export function surveyRoundCreate(input: RoundInput): Promise<SurveyRound> {
   return call('survey_round_create', { input });
 }
 
+/** Marks a round with no form printed or entered as typed elsewhere: its forms keep the
+ *  office's own numbers ("2026-0001") and are imported from a spreadsheet. */
+export function surveyRoundTypedElsewhere(roundId: string, typedElsewhere: boolean): Promise<SurveyRound> {
+  return call('survey_round_typed_elsewhere', { roundId, typedElsewhere });
+}
+
 /** Prints `count` more numbered forms into the print folder and opens them in the viewer. */
 export function surveyPrint(roundId: string, count: number): Promise<PrintOutcome> {
   return call('survey_print', { roundId, count });

@@ -5,6 +5,8 @@ import {
   backupPlace,
   backupTime,
   canCommit,
+  cellName,
+  codePageNote,
   disposalNote,
   disposalQuestion,
   dueWords,
@@ -25,6 +27,9 @@ function preview(over: Partial<ImportPreview> = {}): ImportPreview {
     encoding: 'unicode',
     encoding_label: 'Unicode',
     converted_cells: 0,
+    conversions: [],
+    code_page: null,
+    code_page_label: '',
     header_row: 6,
     columns: [],
     total_rows: 5,
@@ -65,6 +70,17 @@ describe('records helpers', () => {
     expect(encodingNote(preview())).toBe('');
     const tcvn3 = preview({ encoding: 'tcvn3', encoding_label: 'TCVN3 (ABC, phông .VnTime)', converted_cells: 11 });
     expect(encodingNote(tcvn3)).toContain('TCVN3 (ABC, phông .VnTime); đã chuyển 11 ô sang Unicode');
+  });
+
+  it('names a cell and a CSV code page other than UTF-8', () => {
+    const c = { sheet: 'Sổ 2024', row: 5, column: 'B', encoding: 'tcvn3' as const, before: 'TrÇn', after: 'Trần' };
+    expect(cellName(c)).toBe('Sổ 2024!B5');
+    expect(cellName({ ...c, sheet: '' })).toBe('B5');
+    expect(codePageNote('utf8')).toBe('');
+    expect(codePageNote(null)).toBe('');
+    expect(codePageNote('windows1258')).toBe(
+      'Tệp CSV được lưu bằng bảng mã Windows-1258 (tiếng Việt, Excel trên Windows tiếng Việt); đã đọc và chuyển sang Unicode.',
+    );
   });
 
   it('reports progress in lines', () => {

@@ -4,7 +4,10 @@
 import type {
   BackupFile,
   BackupState,
+  CellConversion,
+  CodePage,
   DisposalReport,
+  Encoding,
   DueSurveyForm,
   ImportPreview,
   ImportRow,
@@ -59,10 +62,31 @@ export function canCommit(p: ImportPreview): boolean {
   return !p.committed && p.error_rows === 0 && p.new_rows > 0;
 }
 
+/** A cell as the spreadsheet names it, with its sheet when it has one: "B5", "Sổ 2024!B5". */
+export function cellName(c: CellConversion): string {
+  return `${c.sheet ? `${c.sheet}!` : ''}${c.column}${c.row}`;
+}
+
+export const ENCODING_SHORT: Record<Encoding, string> = { unicode: 'Unicode', tcvn3: 'TCVN3', vni: 'VNI' };
+
+const CODE_PAGE: Record<CodePage, string> = {
+  utf8: 'UTF-8',
+  utf16: 'UTF-16 (Unicode)',
+  windows1258: 'Windows-1258 (tiếng Việt, Excel trên Windows tiếng Việt)',
+  windows1252: 'Windows-1252',
+};
+
+/** The line saying a CSV file was read in a code page other than UTF-8. */
+export function codePageNote(page: CodePage | null | undefined): string {
+  if (!page || page === 'utf8') return '';
+  return `Tệp CSV được lưu bằng bảng mã ${CODE_PAGE[page]}; đã đọc và chuyển sang Unicode.`;
+}
+
 /** The encoding line of the preview, when the text was converted. */
 export function encodingNote(p: ImportPreview): string {
   if (p.encoding === 'unicode' || p.converted_cells === 0) return '';
-  return `Văn bản trong tệp được gõ bằng bảng mã ${p.encoding_label}; đã chuyển ${p.converted_cells} ô sang Unicode. Hãy xem lại trước khi nhập.`;
+  // The encoding is decided cell by cell: the other cells were Unicode already.
+  return `Các ô gõ bằng bảng mã ${p.encoding_label}; đã chuyển ${p.converted_cells} ô sang Unicode, các ô khác giữ nguyên. Hãy xem lại trước khi nhập.`;
 }
 
 export const ROW_STATUS: Record<ImportRow['status'], string> = {
