@@ -87,6 +87,7 @@ pub fn sample_reply() -> ReplyPrint {
         },
         recipients: vec!["Như trên".into(), "Giám đốc Sở (để b/c)".into(), "Lưu: VT, VP".into()],
         draft: false,
+        control: None,
     }
 }
 
@@ -97,7 +98,7 @@ fn main() -> ykien::Result<()> {
     let write = |name: &str, bytes: Vec<u8>| std::fs::write(out.join(name), bytes);
     write("ledger-blank.pdf", forms::ledger_blank(&office, Some(2026), 3)?)?;
     write("ledger-filled.pdf", forms::ledger_filled(&office, date(1, 1), date(12, 31), &sample_rows(40))?)?;
-    let print = SurveyPrint { year: Some(2026), serial: Some("2026-000001".into()), notice: None };
+    let print = SurveyPrint { year: Some(2026), serial: Some("2026-000001".into()), notice: None, control: None };
     write("survey.pdf", forms::survey_blank(&office, &SurveyTemplate::bm_qt_sct_05_02(), &print)?)?;
     write("receipt.pdf", forms::receipts(&office, &sample_receipts())?)?;
     write("letter.pdf", forms::feedback_letter(&office, &FeedbackLetter::standard())?)?;

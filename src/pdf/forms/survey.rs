@@ -25,6 +25,9 @@ pub struct SurveyPrint {
     /// The office's privacy notice, printed small at the foot of the form's last page: the
     /// form may carry the respondent's name and contact.
     pub notice: Option<String>,
+    /// The office's document control of the form (R5.2), printed instead of the template's
+    /// code and issue.
+    pub control: Option<FormControl>,
 }
 
 fn body() -> Style {
@@ -39,7 +42,7 @@ fn question() -> Style {
 pub fn survey_blank(office: &OfficeProfile, template: &SurveyTemplate, print: &SurveyPrint) -> Result<Vec<u8>> {
     let mut doc = Document::new(metadata(office, template));
     let below: Vec<String> = print.serial.iter().map(|s| format!("Số phiếu: {s}")).collect();
-    draw_form(&mut doc, office, template, print.year, &below, print.notice.as_deref(), &mut Vec::new());
+    draw_form(&mut doc, office, template, print.control.as_ref(), print.year, &below, print.notice.as_deref(), &mut Vec::new());
     doc.finish()
 }
 
@@ -53,6 +56,7 @@ fn draw_form(
     doc: &mut Document,
     office: &OfficeProfile,
     template: &SurveyTemplate,
+    control: Option<&FormControl>,
     year: Option<i32>,
     below: &[String],
     notice: Option<&str>,
@@ -60,8 +64,8 @@ fn draw_form(
 ) {
     let name = office.name.as_str();
     let t = |s: &str| fill(s, name);
-    let control = FormControl { code: template.code.clone(), issue: Some(template.version), issued_on: template.issued_on };
-    form_heading(doc, office, &control, below);
+    let own = FormControl { code: template.code.clone(), issue: Some(template.version), issued_on: template.issued_on, revision: None };
+    form_heading(doc, office, control.unwrap_or(&own), below);
 
     blocks::title(doc, &t(&template.title), 15.0);
     let sub = Style::new(Face::Bold, 13.0).with_leading(16.5);
@@ -201,7 +205,7 @@ pub fn survey_round_forms(office: &OfficeProfile, template: &SurveyTemplate, pri
         let start = doc.page_count() - 1;
         let below = [format!("Số phiếu: {}", serial_text(serial)), format!("Đợt khảo sát: {}", print.round_code)];
         let mut boxes = Vec::new();
-        draw_form(&mut doc, office, template, print.year, &below, print.notice.as_deref(), &mut boxes);
+        draw_form(&mut doc, office, template, None, print.year, &below, print.notice.as_deref(), &mut boxes);
         let pages = doc.page_count() - start;
         for i in 0..pages {
             let qr = QrPayload {
