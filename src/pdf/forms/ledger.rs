@@ -74,20 +74,20 @@ pub fn columns(book: Book) -> Vec<Column> {
             Column::new("Xác nhận của trưởng phòng/đơn vị", 0.19, Align::Left),
         ],
         Book::Complaints => vec![
-            Column::new("Số, ngày tiếp nhận", 0.14, Align::Center),
-            Column::new("Khách hàng", 0.16, Align::Left),
-            Column::new("Loại, hình thức", 0.13, Align::Left),
+            Column::new("Số, ngày tiếp nhận", 0.16, Align::Center),
+            Column::new("Khách hàng", 0.15, Align::Left),
+            Column::new("Loại, hình thức", 0.12, Align::Left),
             Column::new("Nội dung khiếu nại, phàn nàn, kháng nghị", 0.25, Align::Left),
             Column::new("Người tiếp nhận", 0.12, Align::Left),
             Column::new("Nội dung, kết quả giải quyết", 0.20, Align::Left),
         ],
         Book::CitizenReception => vec![
-            Column::new("Ngày tiếp", 0.13, Align::Center),
+            Column::new("Ngày tiếp", 0.12, Align::Center),
             Column::new("Họ và tên công dân, tổ chức", 0.18, Align::Left),
-            Column::new("Nội dung vụ việc", 0.28, Align::Left),
-            Column::new("Phân loại", 0.12, Align::Left),
+            Column::new("Nội dung vụ việc", 0.27, Align::Left),
+            Column::new("Phân loại", 0.13, Align::Left),
             Column::new("Hướng xử lý", 0.15, Align::Left),
-            Column::new("Theo dõi kết quả", 0.14, Align::Left),
+            Column::new("Theo dõi kết quả", 0.15, Align::Left),
         ],
     }
 }
@@ -116,7 +116,9 @@ fn start(office: &OfficeProfile, print: &BookPrint, heading: &str, second: Optio
     let meta = Metadata::now(format!("{title} ({})", print.control.code), &office.name);
     let mut doc = Document::new(meta);
     form_heading(&mut doc, office, &print.control, &[]);
-    blocks::title(&mut doc, title, 15.0);
+    // The complaint book's long title keeps to one line where it can.
+    let size = if title.chars().count() > 45 { 13.5 } else { 15.0 };
+    blocks::title(&mut doc, title, size);
     let year = Style::new(Face::Bold, 13.0).with_leading(17.0);
     if let Some(unit) = &print.unit {
         doc.paragraph(&format!("Đơn vị: {unit}"), &year, Align::Center, 0.0);
