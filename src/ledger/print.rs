@@ -47,7 +47,7 @@ impl Ledger {
     pub fn print(&mut self, job: &PrintJob) -> Result<Printed> {
         self.guard(crate::Action::Print)?;
         let office = self.office_for_print()?;
-        let control = self.document_control()?;
+        let control = self.document_control_as_printed()?;
         let (file_name, bytes) = match job {
             PrintJob::Receipts { receipt_nos } => {
                 let slips = receipt_nos.iter().map(|r| self.receipt_slip(r)).collect::<Result<Vec<_>>>()?;
@@ -135,6 +135,12 @@ impl Ledger {
     /// procedures' defaults. The feedback book's and the survey form's codes are those of the
     /// office profile, where the setup screen asks for them.
     pub fn document_control(&self) -> Result<DocumentControl> {
+        self.guard_read()?;
+        self.document_control_as_printed()
+    }
+
+    /// [`Ledger::document_control`] for a print whose own command was guarded already.
+    fn document_control_as_printed(&self) -> Result<DocumentControl> {
         let mut d = DocumentControl::merged(&crate::store::settings::document_control(&self.conn)?);
         if let Some(office) = self.office()? {
             for f in d.forms.iter_mut() {
@@ -150,7 +156,7 @@ impl Ledger {
 
     /// The control box of `form` as printed.
     pub(crate) fn form_control(&self, form: ControlledForm) -> Result<FormControl> {
-        Ok(FormControl::from(&self.document_control()?.of(form)))
+        Ok(FormControl::from(&self.document_control_as_printed()?.of(form)))
     }
 
     /// Saves the forms' document control (administrator or QMR), audited before → after in

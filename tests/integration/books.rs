@@ -43,9 +43,14 @@ fn ledger(dir: &Path, now: &str) -> Ledger {
     l
 }
 
-/// The text of a printed document, whitespace runs as one space (table cells wrap).
+/// The text of a printed document in the order it was drawn (pdftotext -raw: a table cell's
+/// lines together, where the page's layout would interleave them with the next cell's),
+/// whitespace runs as one space.
 fn flat(bytes: &[u8]) -> String {
-    Pdf::new(bytes).text(None).split_whitespace().collect::<Vec<_>>().join(" ")
+    let pdf = Pdf::new(bytes);
+    let out = Command::new("pdftotext").args(["-raw", "-enc", "UTF-8", pdf.path(), "-"]).output().expect("pdftotext (poppler-utils)");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn period(from: &str, to: &str, book: Book, unit_id: Option<&str>) -> PrintJob {
