@@ -24,7 +24,7 @@ pub(crate) fn something_to_tell(case: &Case) -> Result<()> {
 
 impl Ledger {
     /// The measures letter of the case with this receipt number, drafted from the case (when
-    /// and what the customer said, the evaluation recorded as its resolution) and its linked
+    /// and what the customer said) and its linked
     /// actions (cause, measure, where it stands). Refused when no action is linked.
     pub fn measures_letter_draft(&self, receipt_no: &str) -> Result<MeasuresLetter> {
         let case = self.case(&self.case_id(receipt_no.trim())?)?;
@@ -70,7 +70,8 @@ impl Ledger {
     }
 }
 
-/// The letter's first wording: what the customer said and when, the office's evaluation,
+/// The letter's first wording: what the customer said and when, the office's evaluation (a
+/// standard sentence),
 /// each measure taken and where it stands, and thanks. Dated today; the user edits all of it.
 fn draft(office: &str, case: &Case, today: chrono::NaiveDate) -> MeasuresLetter {
     let received = super::print::date_of(&case.received_at).map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
@@ -79,15 +80,12 @@ fn draft(office: &str, case: &Case, today: chrono::NaiveDate) -> MeasuresLetter 
         "{office} đã nhận được ý kiến của Quý khách hàng ngày {received} (số tiếp nhận {}) về việc: «{said}».",
         case.receipt_no
     )];
-    let evaluation = case.resolution.trim();
-    body.push(if evaluation.is_empty() {
-        format!(
-            "Qua xem xét, {office} nhận thấy ý kiến của Quý khách hàng là có cơ sở: dịch vụ đã cung cấp chưa đáp ứng \
-             đầy đủ yêu cầu của Quý khách hàng."
-        )
-    } else {
-        format!("Qua xem xét, {office} đánh giá: {evaluation}")
-    });
+    // The evaluation is the office's to word: the case's resolution is a note of how it was
+    // settled ("Khách hàng đồng ý với giải pháp"), not a sentence to the customer.
+    body.push(format!(
+        "Qua xem xét, {office} nhận thấy ý kiến của Quý khách hàng là có cơ sở: dịch vụ đã cung cấp chưa đáp ứng \
+         đầy đủ yêu cầu của Quý khách hàng."
+    ));
     body.push(format!("{office} đã thực hiện các biện pháp khắc phục, cải tiến sau:"));
     for (i, a) in case.actions.iter().enumerate() {
         let cause = a.cause.trim().trim_end_matches('.');

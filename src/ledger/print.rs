@@ -123,7 +123,7 @@ impl Ledger {
                 // Nothing to tell, nothing to print: the same rule as the draft's.
                 let case = self.case(&self.case_id(letter.receipt_no.trim())?)?;
                 super::measures::something_to_tell(&case)?;
-                let mut print = measures_print(&case, &letter)?;
+                let mut print = measures_print(&letter)?;
                 print.control = Some(FormControl::from(&control.of(ControlledForm::MeasuresLetter)));
                 (format!("thong-bao-bien-phap-khac-phuc-{}", case.receipt_no.replace('/', "-")), forms::reply_letter(&office, &print)?)
             }
@@ -404,12 +404,12 @@ fn reply_print(case: &Case, letter_id: &str) -> Result<ReplyPrint> {
 
 /// The measures letter of `case` as printed, in the same administrative-letter layout as the
 /// reply; dated when the letter has a date, else left to date by hand.
-fn measures_print(case: &Case, letter: &MeasuresLetter) -> Result<ReplyPrint> {
+fn measures_print(letter: &MeasuresLetter) -> Result<ReplyPrint> {
     let date = letter.date.as_deref().map(|d| parse_date("date", "Ngày thông báo", d)).transpose()?;
     let addressee = letter.addressee.trim();
     Ok(ReplyPrint {
         number: letter.number.clone(),
-        summary: format!("thông báo kết quả đánh giá và biện pháp khắc phục (số tiếp nhận {})", case.receipt_no),
+        summary: "thông báo kết quả đánh giá và biện pháp khắc phục".into(),
         addressee: if addressee.is_empty() { "Quý khách hàng".into() } else { addressee.to_owned() },
         body: letter.body.clone(),
         signed_on: date,
