@@ -23,7 +23,7 @@ vocab!(
         ReceiptSlip = "receipt_slip" "Phiếu tiếp nhận ý kiến",
         AnnualReport = "annual_report" "Báo cáo đánh giá thỏa mãn khách hàng",
         ComplaintsReport = "complaints_report" "Tổng hợp khiếu nại, phàn nàn, kháng nghị",
-        DisposalRecord = "disposal_record" "Biên bản hủy hồ sơ",
+        DisposalRecord = "disposal_record" "Biên bản tiêu huỷ hồ sơ",
     }
 );
 

@@ -72,9 +72,11 @@ async fn books_document_control_and_the_measures_letter_are_printed_from_the_win
     app.type_into("#doc-control-complaint_book-revision", "1").await;
     app.click("#doc-control-save").await;
     app.wait_for_text("[role=\"status\"]", "Đã lưu").await;
+    app.client.execute("document.getElementById('document-control-card').scrollIntoView()", vec![]).await.unwrap();
     app.screenshot("settings-document-control").await;
+    // The page keeps its filter: the complaint book is still the one shown.
     app.click("[data-nav=\"ledger\"]").await;
-    app.wait_for("#ledger-book").await.select_by_value("complaints").await.unwrap();
+    app.wait_for_count("tr[data-case-id]", 1).await;
     app.wait_for_text("#ledger-print", "In sổ khiếu nại").await;
     app.click("#ledger-print").await;
     let book = pdf_text(&printed(&app, "ledger-print").await);
@@ -90,10 +92,12 @@ async fn books_document_control_and_the_measures_letter_are_printed_from_the_win
     let edited = format!("{drafted}\nNgày 15 cơ quan đã cấp lại giấy chứng nhận đúng tên cho Quý khách hàng.");
     app.paste_into("#measures-body", &edited).await;
     app.type_into("#measures-number", "45/TB-SCT").await;
+    app.type_into("#measures-signer_name", "Trần Văn Hùng").await;
+    app.client.execute("document.getElementById('measures-letter').scrollIntoView()", vec![]).await.unwrap();
     app.screenshot("measures-letter").await;
     app.click("#measures-print").await;
     let letter = pdf_text(&printed(&app, "measures-print").await);
-    for expected in ["Số: 45/TB-SCT", "Kính gửi: Đỗ Thị Em", "đã cấp lại giấy chứng nhận đúng tên", "Đối chiếu tên doanh nghiệp"] {
+    for expected in ["Số: 45/TB-SCT", "Kính gửi: Đỗ Thị Em", "Trần Văn Hùng", "đã cấp lại giấy chứng nhận đúng tên", "Đối chiếu tên doanh nghiệp"] {
         assert!(letter.contains(expected), "{expected:?} missing from the letter:\n{letter}");
     }
 
