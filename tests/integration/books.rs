@@ -37,7 +37,7 @@ fn entry(received: &str, book: Book, kind: Kind, customer: &str, content: &str, 
 
 /// A ledger on a real file with the demo office, its clock on `now`.
 fn ledger(dir: &Path, now: &str) -> Ledger {
-    let mut l = Ledger::open(&dir.join("ykien.db")).unwrap();
+    let mut l = Ledger::open(dir.join("ykien.db")).unwrap();
     l.save_office(&ykien::demo::demo_office()).unwrap();
     l.set_clock(Some(at(now)));
     l
