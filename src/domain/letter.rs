@@ -104,3 +104,15 @@ pub fn notice_note(sent_on: chrono::NaiveDate, extra: &str) -> String {
     );
     if extra.is_empty() { line } else { format!("{line} {extra}") }
 }
+
+/// A case with no corrective action linked has nothing to tell its customer: the measures
+/// letter reports measures. `actions` is the number linked to the case `receipt_no`.
+pub fn something_to_tell(receipt_no: &str, actions: usize) -> crate::error::Result<()> {
+    if actions == 0 {
+        return Err(crate::error::Error::Conflict(format!(
+            "Hồ sơ {receipt_no} chưa có hành động khắc phục nào gắn kèm nên chưa có gì để thông báo cho khách hàng. \
+             Hãy ghi hành động khắc phục của hồ sơ trước."
+        )));
+    }
+    Ok(())
+}

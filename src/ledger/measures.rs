@@ -10,16 +10,8 @@ use crate::domain::letter::{notice_note, CustomerNoticeInput, MeasuresLetter};
 use crate::domain::text::clean_text;
 use crate::{Action, Case, Error, Result};
 
-/// A case with no corrective action linked has nothing to tell: the letter reports measures.
-pub(crate) fn something_to_tell(case: &Case) -> Result<()> {
-    if case.actions.is_empty() {
-        return Err(Error::Conflict(format!(
-            "Hồ sơ {} chưa có hành động khắc phục nào gắn kèm nên chưa có gì để thông báo cho khách hàng. \
-             Hãy ghi hành động khắc phục của hồ sơ trước.",
-            case.receipt_no
-        )));
-    }
-    Ok(())
+fn something_to_tell(case: &Case) -> Result<()> {
+    crate::domain::letter::something_to_tell(&case.receipt_no, case.actions.len())
 }
 
 impl Ledger {

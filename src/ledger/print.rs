@@ -122,7 +122,7 @@ impl Ledger {
                 };
                 // Nothing to tell, nothing to print: the same rule as the draft's.
                 let case = self.case(&self.case_id(letter.receipt_no.trim())?)?;
-                super::measures::something_to_tell(&case)?;
+                crate::domain::letter::something_to_tell(&case.receipt_no, case.actions.len())?;
                 let mut print = measures_print(&letter)?;
                 print.control = Some(FormControl::from(&control.of(ControlledForm::MeasuresLetter)));
                 (format!("thong-bao-bien-phap-khac-phuc-{}", case.receipt_no.replace('/', "-")), forms::reply_letter(&office, &print)?)
