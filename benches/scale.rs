@@ -460,7 +460,7 @@ fn reports(l: &mut Ledger) -> Vec<Figure> {
         .feedback(&FeedbackFilter { to: Some(format!("{YEAR}-12-31")), limit: Some(1), offset: Some(499), ..Default::default() })
         .unwrap();
     let from = page.rows[0].received_at[..10].to_owned();
-    let job = PrintJob::LedgerPeriod { from: from.clone(), to: format!("{YEAR}-12-31") };
+    let job = PrintJob::LedgerPeriod { from: from.clone(), to: format!("{YEAR}-12-31"), book: None, unit_id: None };
     let rows = l.feedback(&FeedbackFilter { from: Some(from), to: Some(format!("{YEAR}-12-31")), limit: Some(0), ..Default::default() }).unwrap().total;
     let ledger: Vec<Duration> = (0..runs).map(|_| time(|| std::hint::black_box(l.print(&job).unwrap())).0).collect();
     vec![

@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 use std::path::PathBuf;
 use ykien::domain::survey::SurveyTemplate;
-use ykien::pdf::blocks::Signature;
-use ykien::pdf::forms::{self, FeedbackLetter, LedgerRow, ReceiptSlip, ReplyPrint, SurveyPrint};
+use ykien::pdf::blocks::{FormControl, Signature};
+use ykien::pdf::forms::{self, BookPrint, FeedbackLetter, LedgerRow, ReceiptSlip, ReplyPrint, SurveyPrint};
+use ykien::{Book, ControlledForm, DocumentControl};
 
 fn date(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).expect("valid date")
@@ -87,6 +88,7 @@ pub fn sample_reply() -> ReplyPrint {
         },
         recipients: vec!["Như trên".into(), "Giám đốc Sở (để b/c)".into(), "Lưu: VT, VP".into()],
         draft: false,
+        control: None,
     }
 }
 
@@ -94,14 +96,26 @@ fn main() -> ykien::Result<()> {
     let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/forms".into()));
     std::fs::create_dir_all(&out)?;
     let office = ykien::demo::demo_office();
+    // Each form under the procedures' document control, as a new office prints it.
+    let controls = DocumentControl::default();
+    let control = |f: ControlledForm| FormControl::from(&controls.of(f));
     let write = |name: &str, bytes: Vec<u8>| std::fs::write(out.join(name), bytes);
-    write("ledger-blank.pdf", forms::ledger_blank(&office, Some(2026), 3)?)?;
-    write("ledger-filled.pdf", forms::ledger_filled(&office, date(1, 1), date(12, 31), &sample_rows(40))?)?;
-    let print = SurveyPrint { year: Some(2026), serial: Some("2026-000001".into()), notice: None };
+    let book = BookPrint { book: Book::Feedback, control: control(ControlledForm::FeedbackBook), unit: None };
+    write("ledger-blank.pdf", forms::book_blank(&office, &book, Some(2026), 3)?)?;
+    let lines: Vec<Vec<String>> = sample_rows(40).iter().map(LedgerRow::cells).collect();
+    write("ledger-filled.pdf", forms::book_filled(&office, &book, date(1, 1), date(12, 31), &lines)?)?;
+    let print = SurveyPrint {
+        year: Some(2026),
+        serial: Some("2026-000001".into()),
+        notice: None,
+        control: Some(control(ControlledForm::SurveyForm)),
+    };
     write("survey.pdf", forms::survey_blank(&office, &SurveyTemplate::bm_qt_sct_05_02(), &print)?)?;
-    write("receipt.pdf", forms::receipts(&office, &sample_receipts())?)?;
-    write("letter.pdf", forms::feedback_letter(&office, &FeedbackLetter::standard())?)?;
-    write("reply.pdf", forms::reply_letter(&office, &sample_reply())?)?;
+    write("receipt.pdf", forms::receipts_controlled(&office, &sample_receipts(), None, Some(&control(ControlledForm::ReceiptSlip)))?)?;
+    let letter = FeedbackLetter { control: Some(control(ControlledForm::FeedbackLetter)), ..FeedbackLetter::standard() };
+    write("letter.pdf", forms::feedback_letter(&office, &letter)?)?;
+    let reply = ReplyPrint { control: Some(control(ControlledForm::ReplyLetter)), ..sample_reply() };
+    write("reply.pdf", forms::reply_letter(&office, &reply)?)?;
     println!("{}", out.display());
     Ok(())
 }

@@ -3,6 +3,8 @@
 //! printed form in `ledger/print.rs` ([`crate::Ledger::print`]), the one place the app and
 //! the command line both print through, so a slip printed from either is the same file.
 
+use crate::domain::feedback::Book;
+use crate::domain::letter::MeasuresLetter;
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -16,10 +18,31 @@ pub enum PrintJob {
     Receipts { receipt_nos: Vec<String> },
     /// The reply letter of a written complaint, as drafted, signed or sent.
     ReplyLetter { letter_id: String },
-    /// The feedback book (BM.QT.SCT.05-01) filled with the entries received in the period.
-    LedgerPeriod { from: String, to: String },
-    /// Blank ruled pages of the feedback book, for hand filling.
-    LedgerBlank { pages: u32, year: Option<i32> },
+    /// A book filled with its entries received in the period: the feedback book
+    /// (BM.QT.SCT.05-01) unless `book` names another, the whole office's or one unit's.
+    LedgerPeriod {
+        from: String,
+        to: String,
+        #[serde(default)]
+        #[ts(optional)]
+        book: Option<Book>,
+        /// A unit's own book (unit id).
+        #[serde(default)]
+        #[ts(optional)]
+        unit_id: Option<String>,
+    },
+    /// Blank ruled pages of a book (the feedback book unless `book` names another), for
+    /// hand filling.
+    LedgerBlank {
+        pages: u32,
+        year: Option<i32>,
+        #[serde(default)]
+        #[ts(optional)]
+        book: Option<Book>,
+        #[serde(default)]
+        #[ts(optional)]
+        unit_id: Option<String>,
+    },
     /// The blank survey form (BM.QT.SCT.05-02), with "Số phiếu" printed when given.
     SurveyBlank { year: Option<i32>, serial: Option<String> },
     /// The annual customer-satisfaction report (BM-[HC-TMKH]-BCTM) of a year, with the
@@ -29,6 +52,15 @@ pub enum PrintJob {
     ComplaintsReport { year: i32 },
     /// The feedback letter (BM-[HC-TMKH]-TGY) sent with a service's result.
     FeedbackLetter { addressee: Option<String>, date: Option<String> },
+    /// The letter telling the customer of a case the office's evaluation and the
+    /// corrective measures taken (seed 003 §5.5): as edited when `letter` is given, else as
+    /// drafted from the case and its actions.
+    MeasuresLetter {
+        receipt_no: String,
+        #[serde(default)]
+        #[ts(optional)]
+        letter: Option<MeasuresLetter>,
+    },
 }
 
 /// A printed document: its bytes and the file name it is offered under.

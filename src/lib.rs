@@ -35,7 +35,8 @@ pub use domain::action::{ActionInput, ActionKind, ActionStatus, CorrectiveAction
 pub use domain::audit::{AuditEntry, AuditFilter};
 pub use domain::case::{Case, CaseCounts, ExceptionInput, FeedbackFilter, FeedbackPage, FeedbackRow, MoveInput, StepInput};
 pub use domain::feedback::{Book, Channel, CustomerGroup, FeedbackInput, Kind, ReceiptNo, Subject};
-pub use domain::letter::{LetterStatus, ReplyLetter};
+pub use domain::document_control::{ControlledForm, DocumentControl, FormControlData};
+pub use domain::letter::{CustomerNoticeInput, LetterStatus, MeasuresLetter, ReplyLetter};
 pub use domain::progress::{no_progress, Progress, TaskProgress};
 pub use domain::vocabulary::{vocabulary, Term, Vocabulary};
 pub use domain::workflow::{Status, StepKind};

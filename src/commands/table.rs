@@ -65,6 +65,10 @@ commands! {
     staff_save [write] StaffSaveArgs { staff: StaffInput } -> Staff = |l, a, _| l.save_staff(&a.staff);
     staff_delete [write] StaffDeleteArgs { id: String } -> () = |l, a, _| l.delete_staff(&a.id);
     settings_get [read] SettingsGetArgs {} -> Settings = |l, _, _| l.settings();
+    /// The code, issue, issue date and revision of every printed form.
+    document_control_get [read] DocumentControlGetArgs {} -> DocumentControl = |l, _, _| l.document_control();
+    document_control_save [write] DocumentControlSaveArgs { control: DocumentControl } -> DocumentControl
+        = |l, a, _| l.save_document_control(&a.control);
     settings_save [write] SettingsSaveArgs { settings: Settings } -> Settings = |l, a, _| l.save_settings(&a.settings);
     audit_log [read] AuditLogArgs { limit: u32 } -> Vec<AuditEntry> = |l, a, _| l.audit_log(a.limit);
     /// The entries an auditor filters for: by who, which record, which change, which days.
@@ -96,6 +100,13 @@ commands! {
         = |l, a, _| l.sign_reply(&a.letter_id, &a.signer_name, &a.signer_title, &a.on);
     reply_send [write] ReplySendArgs { letter_id: String, on: String, via: String } -> Case
         = |l, a, _| l.send_reply(&a.letter_id, &a.on, &a.via);
+    /// The letter telling the customer the evaluation and the measures taken, drafted from
+    /// the case and its linked actions (not stored: the user edits it, then prints it).
+    measures_letter_draft [read] MeasuresLetterDraftArgs { receipt_no: String } -> MeasuresLetter
+        = |l, a, _| l.measures_letter_draft(&a.receipt_no);
+    /// That the measures letter was sent, when and how: in the case's history.
+    customer_notice_record [write] CustomerNoticeRecordArgs { notice: CustomerNoticeInput } -> Case
+        = |l, a, _| l.record_customer_notice(&a.notice);
 
     // ---- Corrective actions ----
 

@@ -2,6 +2,7 @@
 //! that labels are written in one place (the Rust enums) and never copied into TypeScript.
 
 use super::action::{ActionKind, ActionStatus};
+use super::document_control::ControlledForm;
 use super::feedback::{Book, Channel, CustomerGroup, Kind, Subject};
 use super::letter::LetterStatus;
 use super::staff::Role;
@@ -28,6 +29,8 @@ pub struct Vocabulary {
     pub action_kinds: Vec<Term>,
     pub action_statuses: Vec<Term>,
     pub roles: Vec<Term>,
+    /// The printed forms under document control (R5.2).
+    pub controlled_forms: Vec<Term>,
 }
 
 macro_rules! terms {
@@ -49,5 +52,6 @@ pub fn vocabulary() -> Vocabulary {
         action_kinds: terms!(ActionKind),
         action_statuses: terms!(ActionStatus),
         roles: terms!(Role),
+        controlled_forms: terms!(ControlledForm),
     }
 }

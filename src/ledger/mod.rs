@@ -13,6 +13,7 @@ mod cases;
 mod database;
 mod desks;
 mod encryption;
+mod measures;
 mod personal_data;
 mod print;
 mod records;

@@ -397,6 +397,7 @@ impl Ledger {
         }
         let tmp = out.with_file_name(format!(".{}.partial", out.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
         let on_date = NaiveDate::parse_from_str(&due.on, "%Y-%m-%d").expect("normalised date");
+        let control = self.form_control(crate::domain::document_control::ControlledForm::DisposalRecord)?;
         let wanted = |t: RecordType| only.is_none_or(|o| o == t);
         let cases: &[DueRecord] = if wanted(RecordType::Ledger) { &due.records } else { &[] };
         let forms: &[DueSurveyForm] = if wanted(RecordType::SurveyForms) { &due.survey_forms.records } else { &[] };
@@ -408,7 +409,7 @@ impl Ledger {
                 Some(crate::store::retention::dispose_survey_forms(tx, on_date, due.survey_forms.retention_years, forms)?)
             };
             let head = crate::store::audit::verify_chain(tx)?.head.unwrap_or_default();
-            let print = disposal_print(&office, &disposal, surveys.as_ref(), on_date, &head);
+            let print = disposal_print(&office, &disposal, surveys.as_ref(), on_date, &head, &control);
             let pdf = crate::pdf::forms::disposal_record(&office, &print)?;
             std::fs::write(&tmp, &pdf)?;
             std::fs::File::open(&tmp)?.sync_all()?;
@@ -458,6 +459,7 @@ fn disposal_print(
     surveys: Option<&SurveyDisposal>,
     on: NaiveDate,
     head: &str,
+    control: &crate::pdf::blocks::FormControl,
 ) -> crate::pdf::forms::DisposalPrint {
     use crate::pdf::forms::{DisposalSection, DisposedRow};
     let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or(on);
@@ -561,7 +563,7 @@ fn disposal_print(
             notes: Vec::new(),
         });
     }
-    crate::pdf::forms::DisposalPrint { on, sections, audit_head: head.to_owned() }
+    crate::pdf::forms::DisposalPrint { on, sections, audit_head: head.to_owned(), control: control.clone() }
 }
 
 /// The static restore works on a file nobody has open, so it cannot know who asks: it

@@ -88,7 +88,8 @@ impl Ledger {
     pub fn annual_report(&self, year: i32, texts: &AnnualTexts) -> Result<AnnualReport> {
         let office = self.office_for_print()?;
         let figures = self.figures_report(&Period::year(year)?)?;
-        Ok(AnnualReport::new(office, figures, texts))
+        let control = self.form_control(crate::domain::document_control::ControlledForm::AnnualReport)?;
+        Ok(AnnualReport::new(office, figures, texts).controlled(control))
     }
 
     /// The yearly compilation of complaints, archived as printed.
@@ -127,12 +128,14 @@ impl Ledger {
     /// The yearly compilation of complaints and their actions (R2.7) as a PDF/A file.
     pub fn complaints_report_pdf(&self, year: i32) -> Result<Vec<u8>> {
         let (office, print) = self.complaints_report(year)?;
-        crate::pdf::forms::report(&office, &print)
+        let control = self.form_control(crate::domain::document_control::ControlledForm::ComplaintsReport)?;
+        crate::pdf::forms::report_controlled(&office, &print, Some(&control))
     }
 
     /// The same compilation as a Word file, for staff who edit its wording before it is signed.
     pub fn complaints_report_docx(&self, year: i32) -> Result<Vec<u8>> {
-        let (office, print) = self.complaints_report(year)?;
+        let (office, mut print) = self.complaints_report(year)?;
+        print.form_code = self.form_control(crate::domain::document_control::ControlledForm::ComplaintsReport)?.code;
         crate::report::docx::report_docx(&office, &print)
     }
 

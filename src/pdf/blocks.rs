@@ -51,28 +51,48 @@ pub fn upper(text: &str) -> String {
 /// The document-control data of an ISO form, printed in a small box at the top right.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FormControl {
-    /// Mã hiệu, e.g. "BM.QT.SCT.05-01".
+    /// Mã hiệu, e.g. "BM.QT.SCT.05-01"; a dotted space to write in when empty.
     pub code: String,
     /// Lần ban hành; not printed when unknown.
     pub issue: Option<u32>,
     /// Ngày ban hành; not printed when unknown.
     pub issued_on: Option<NaiveDate>,
+    /// Lần sửa đổi; not printed when unknown.
+    pub revision: Option<u32>,
 }
 
 impl FormControl {
     pub fn code(code: impl Into<String>) -> FormControl {
-        FormControl { code: code.into(), issue: None, issued_on: None }
+        FormControl { code: code.into(), ..FormControl::default() }
     }
 
-    fn lines(&self) -> Vec<String> {
-        let mut lines = vec![format!("Mã hiệu: {}", normalize(&self.code))];
-        if let Some(n) = self.issue {
-            lines.push(format!("Lần ban hành: {n:02}"));
-        }
+    /// The lines of the box, in the order of the procedures' cover pages: code, issue
+    /// date, issue, revision.
+    pub fn lines(&self) -> Vec<String> {
+        let code = normalize(&self.code);
+        let code = if code.is_empty() { "..................".to_owned() } else { code };
+        let mut lines = vec![format!("Mã hiệu: {code}")];
         if let Some(d) = self.issued_on {
             lines.push(format!("Ngày ban hành: {}", short_date(d)));
         }
+        if let Some(n) = self.issue {
+            lines.push(format!("Lần ban hành: {n:02}"));
+        }
+        if let Some(n) = self.revision {
+            lines.push(format!("Lần sửa đổi: {n:02}"));
+        }
         lines
+    }
+
+    /// The same data on one line, for the foot of a page where no box fits.
+    pub fn one_line(&self) -> String {
+        self.lines().join("  ·  ")
+    }
+}
+
+impl From<&crate::domain::document_control::FormControlData> for FormControl {
+    fn from(d: &crate::domain::document_control::FormControlData) -> FormControl {
+        FormControl { code: d.code.clone(), issue: Some(d.issue), issued_on: d.issued_date(), revision: Some(d.revision) }
     }
 }
 

@@ -74,17 +74,30 @@ pub struct AnnualReport {
     office: crate::OfficeProfile,
     figures: FiguresReport,
     print: crate::pdf::forms::ReportPrint,
+    /// The report's document control (R5.2); its code alone when `None`.
+    control: Option<crate::pdf::blocks::FormControl>,
 }
 
 impl AnnualReport {
     /// The annual report of `figures` with what staff wrote, laid out.
     pub fn new(office: crate::OfficeProfile, figures: FiguresReport, texts: &annual::AnnualTexts) -> AnnualReport {
         let print = annual::annual_report(&figures, texts);
-        AnnualReport { office, figures, print }
+        AnnualReport { office, figures, print, control: None }
+    }
+
+    /// The report under the office's document control of the form: its code in the Word
+    /// copy, the whole box on the PDF.
+    pub fn controlled(mut self, control: crate::pdf::blocks::FormControl) -> AnnualReport {
+        self.print.form_code = control.code.clone();
+        self.control = Some(control);
+        self
     }
 
     pub fn pdf(&self) -> Result<Vec<u8>> {
-        crate::pdf::forms::report(&self.office, &self.print)
+        match &self.control {
+            Some(c) => crate::pdf::forms::report_controlled(&self.office, &self.print, Some(c)),
+            None => crate::pdf::forms::report(&self.office, &self.print),
+        }
     }
 
     pub fn docx(&self) -> Result<Vec<u8>> {

@@ -177,10 +177,12 @@ pub fn move_case(tx: &Tx, id: &str, case: &CaseFacts, d: &MoveDetails, now: Naiv
     let at = fmt_local(now);
     exec(tx, "UPDATE feedback SET status = ?2, updated_at = ?3, version = version + 1 WHERE id = ?1", params![id, to, tx.now()])?;
     if to == Status::Closed {
-        // The last solution given is the resolution recorded in the book.
+        // The last solution given is the resolution recorded in the book; a line that kept
+        // the state (a notice sent to the customer, store/notice.rs) is a record, not a solution.
         let resolution: String = tx
             .query_row(
-                "SELECT note FROM case_event WHERE feedback_id = ?1 AND note <> '' ORDER BY seq DESC LIMIT 1",
+                "SELECT note FROM case_event WHERE feedback_id = ?1 AND note <> ''
+                   AND (from_status IS NULL OR from_status <> to_status) ORDER BY seq DESC LIMIT 1",
                 [id],
                 |r| r.get(0),
             )

@@ -15,6 +15,7 @@ pub mod import;
 pub mod holiday;
 pub mod integrity;
 pub mod letter;
+pub mod notice;
 pub mod maintenance;
 pub mod migrate;
 pub mod network;

@@ -1,4 +1,5 @@
 use super::Tx;
+use crate::domain::document_control::{DocumentControl, FormControlData};
 use crate::domain::settings::Settings;
 use crate::error::Result;
 use rusqlite::Connection;
@@ -51,4 +52,33 @@ pub fn save_privacy_notice(tx: &Tx, text: &str) -> Result<()> {
         rusqlite::params![NOTICE_KEY, text, tx.now()],
     )?;
     tx.audit("settings", NOTICE_KEY, Some(&before), Some(&text))
+}
+
+/// The key of the forms' document control (src/domain/document_control.rs), kept as one
+/// JSON text beside the numbers of [`Settings`].
+const DOCUMENT_CONTROL_KEY: &str = "document_control";
+
+/// The forms' control data as stored; empty when the office kept the defaults.
+pub fn document_control(conn: &Connection) -> Result<Vec<FormControlData>> {
+    use rusqlite::OptionalExtension;
+    let stored = conn
+        .query_row("SELECT value FROM setting WHERE key = ?1", [DOCUMENT_CONTROL_KEY], |r| r.get::<_, String>(0))
+        .optional()?;
+    // A text this version cannot read (written by hand, or by a newer version) leaves the
+    // defaults: a print must never fail for want of its control box.
+    Ok(stored.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default())
+}
+
+/// Stores the forms' control data (already validated), one audit entry with `before`, what
+/// the office saw until now, and the new data.
+pub fn save_document_control(tx: &Tx, before: &DocumentControl, after: &DocumentControl) -> Result<()> {
+    if before == after {
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (key) DO UPDATE SET value = ?2, updated_at = ?3",
+        rusqlite::params![DOCUMENT_CONTROL_KEY, serde_json::to_string(&after.forms).expect("serialisable"), tx.now()],
+    )?;
+    tx.audit("settings", DOCUMENT_CONTROL_KEY, Some(before), Some(after))
 }

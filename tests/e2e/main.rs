@@ -12,6 +12,7 @@ mod harness;
 mod ledger;
 mod long_tasks;
 mod office_setup;
+mod paper;
 mod personal_data;
 mod reports;
 mod records;

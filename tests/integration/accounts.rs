@@ -389,7 +389,7 @@ fn scenarios() -> Vec<(Action, &'static str, bool, Run)> {
         (Action::WriteAnnualReport, "generate_complaints_report", false, |l, _, _| ok(l.generate_complaints_report(2026))),
         (Action::WriteAnnualReport, "archive_annual_report", false, |l, _, _| ok(l.archive_annual_report(2026, b"%PDF-1.7 bao cao"))),
         (Action::Print, "print receipts", false, |l, w, _| ok(l.print(&PrintJob::Receipts { receipt_nos: vec![w.receipt.clone()] }))),
-        (Action::Print, "print ledger", false, |l, _, _| ok(l.print(&PrintJob::LedgerPeriod { from: "2026-11-01".into(), to: "2026-11-30".into() }))),
+        (Action::Print, "print ledger", false, |l, _, _| ok(l.print(&PrintJob::LedgerPeriod { from: "2026-11-01".into(), to: "2026-11-30".into(), book: None, unit_id: None }))),
         (Action::ImportLedger, "import_ledger", false, |l, _, _| {
             let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records/so-ghi-nhan-2023.xlsx");
             ok(l.import_ledger(&file, true, &no_progress))

@@ -233,6 +233,9 @@ fn the_version_rises_by_one_with_each_kind_of_change_and_never_on_a_read() {
     changed(&l, "the action done");
     l.check_action(&a, true, "Không còn phản ánh tương tự", "2026-03-02").unwrap();
     changed(&l, "the action's effectiveness checked");
+    let notice = CustomerNoticeInput { case_id: id.clone(), sent_on: "2026-03-02".into(), channel: Channel::OfficialLetter, note: None };
+    l.record_customer_notice(&notice).unwrap();
+    changed(&l, "the measures letter sent to the customer");
     // Linked to another case instead: both cases change, once each.
     l.save_action(&ActionInput { id: Some(a.clone()), case_ids: vec![other.clone()], ..action.clone() }).unwrap();
     changed(&l, "the action unlinked");

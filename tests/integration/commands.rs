@@ -178,6 +178,10 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     let settings = w.ok("tiepnhan", "settings_get", json!({}));
     w.refused("tiepnhan", "settings_save", json!({ "settings": settings }), "forbidden");
     w.ok("qmr", "settings_save", json!({ "settings": settings }));
+    let control = w.ok("tiepnhan", "document_control_get", json!({}));
+    expect_eq!(w, control["forms"][0]["code"], "BM.QT.SCT.05-01");
+    w.refused("tiepnhan", "document_control_save", json!({ "control": control }), "forbidden");
+    w.ok("qmr", "document_control_save", json!({ "control": control }));
     w.refused("tiepnhan", "audit_log", json!({ "limit": 5 }), "forbidden");
     expect_eq!(w, w.ok("quantri", "audit_log", json!({ "limit": 5 })).as_array().map_or(0, |a| a.len()), 5);
     w.refused("tiepnhan", "audit_search", json!({ "filter": { "limit": 5 } }), "forbidden");
@@ -233,6 +237,13 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     w.ok("qmr", "action_set_status", json!({ "id": action_id, "status": "done" }));
     w.refused("truongdonvi", "action_check", json!({ "id": action_id, "effective": true, "note": "Không tái diễn", "on": today }), "forbidden");
     w.ok("qmr", "action_check", json!({ "id": action_id, "effective": true, "note": "Không tái diễn", "on": today }));
+
+    // ---- Telling the customer what was done ----
+    let measures = w.ok("tiepnhan", "measures_letter_draft", json!({ "receiptNo": receipt }));
+    expect!(w, measures["body"].as_str().is_some_and(|b| b.contains("Tập huấn")), "{measures}");
+    let notice = json!({ "case_id": id, "sent_on": today, "channel": "official_letter" });
+    w.refused("quantri", "customer_notice_record", json!({ "notice": notice }), "forbidden");
+    w.ok("tiepnhan", "customer_notice_record", json!({ "notice": notice }));
 
     // ---- Printing: into the caller's print folder, shown through the caller ----
     let printed = w.ok("tiepnhan", "print_open", json!({ "job": { "form": "receipts", "receipt_nos": [receipt] } }));

@@ -4,6 +4,7 @@ mod accounts;
 mod audit_chain;
 mod backup;
 mod behind;
+mod books;
 mod bindings;
 mod case_version;
 mod cases;

@@ -137,7 +137,7 @@ pub fn assert_in_order(text: &str, expected: &[&str]) {
 
 #[test]
 fn the_survey_form_holds_every_question_of_seed_004_in_order() {
-    let print = SurveyPrint { year: Some(2026), serial: Some("2026-000042".into()), notice: None };
+    let print = SurveyPrint { year: Some(2026), serial: Some("2026-000042".into()), notice: None, control: None };
     let pdf = Pdf::new(&forms::survey_blank(&office(), &SurveyTemplate::bm_qt_sct_05_02(), &print).unwrap());
     pdf.assert_sound();
     assert_in_order(

@@ -59,7 +59,7 @@ fn printing_writes_into_vietnamese_folders_with_spaces() {
     // "Lưu thành…": a file the user named, in a folder that does not exist yet, its name
     // typed decomposed.
     let chosen = user_folder(dir.path(), true).join("Sổ ghi nhận tháng 3 năm 2026.pdf".nfd().collect::<String>());
-    let job = PrintJob::LedgerPeriod { from: "2026-03-01".into(), to: "2026-03-31".into() };
+    let job = PrintJob::LedgerPeriod { from: "2026-03-01".into(), to: "2026-03-31".into(), book: None, unit_id: None };
     l.print_to_file(&job, &chosen).unwrap();
     assert!(is_pdf(&chosen), "{}", chosen.display());
     // Nothing half-written is left behind by the write-then-rename.

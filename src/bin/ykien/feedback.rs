@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use ykien::{
-    Book, Channel, Contact, CustomerGroup, Error, FeedbackFilter, FeedbackInput, FeedbackRow, Kind, MoveInput, ReceiptNo, Result,
+    Book, Channel, CustomerNoticeInput, Contact, CustomerGroup, Error, FeedbackFilter, FeedbackInput, FeedbackRow, Kind, MoveInput, ReceiptNo, Result,
     Status, Subject,
 };
 
@@ -31,6 +31,21 @@ pub enum FeedbackCommand {
     },
     /// Show a case with its history and deadlines.
     Show { receipt: String },
+    /// Record that the customer was sent the letter telling the evaluation and the
+    /// corrective measures taken (`ykien print measures`), when and how.
+    Notify {
+        /// Receipt number, e.g. 2026/000123.
+        receipt: String,
+        /// The day it was sent (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        sent_on: String,
+        /// How it was sent: official_letter, email, in_person, hotline…
+        #[arg(long)]
+        channel: String,
+        /// Anything to keep with it (the letter's number, who took it).
+        #[arg(long)]
+        note: Option<String>,
+    },
 }
 
 #[derive(Args)]
@@ -181,6 +196,17 @@ pub fn run(desk: &mut Desk, cmd: FeedbackCommand, json: bool) -> Result<()> {
                 println!("{} hồ sơ", page.total);
             }
         }
+        FeedbackCommand::Notify { receipt, sent_on, channel, note } => {
+            let id = case_id(desk, &receipt)?;
+            let notice = CustomerNoticeInput { case_id: id, sent_on, channel: Channel::parse(&channel)?, note };
+            let case = desk.call("customer_notice_record", json!({ "notice": notice }))?;
+            if json {
+                print_json(&case);
+            } else {
+                let case: CaseView = read("customer_notice_record", case)?;
+                println!("{}: đã ghi thông báo gửi khách hàng ({}).", case.receipt_no, notice_channel_label(&channel));
+            }
+        }
         FeedbackCommand::Move { receipt, to, note, channel } => {
             let id = case_id(desk, &receipt)?;
             let m = MoveInput {
@@ -307,4 +333,9 @@ struct RequirementView {
 /// The newest reply letter's id of a case (for printing it).
 pub fn last_letter(case: &Value) -> Option<String> {
     case["letters"].as_array()?.last()?["id"].as_str().map(str::to_owned)
+}
+
+/// The channel's label for the confirmation line ("Công văn").
+fn notice_channel_label(channel: &str) -> &'static str {
+    Channel::parse(channel).map(Channel::label).unwrap_or("")
 }

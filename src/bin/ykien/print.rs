@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Subcommand};
 use std::path::PathBuf;
 use crate::desk::Desk;
-use ykien::{Error, PrintJob, Result};
+use ykien::{Book, Error, PrintJob, Result};
 
 #[derive(Args)]
 pub struct PrintArgs {
@@ -25,9 +25,17 @@ enum Form {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// The feedback book (sổ ghi nhận ý kiến, BM.QT.SCT.05-01): blank pages, or filled for a period.
+    /// A book: the feedback book (sổ ghi nhận ý kiến, BM.QT.SCT.05-01) by default, the
+    /// complaint book or the citizen-reception book; a unit's own with --unit; blank pages,
+    /// or filled for a period.
     #[command(group(ArgGroup::new("mode").required(true).args(["blank_pages", "from"])))]
     Ledger {
+        /// feedback (default), complaints or citizen_reception.
+        #[arg(long, default_value = "feedback")]
+        book: String,
+        /// A unit's own book: the unit, by name (accents and case ignored).
+        #[arg(long)]
+        unit: Option<String>,
         /// Number of blank ruled pages to print for hand filling.
         #[arg(long, value_name = "N", conflicts_with_all = ["from", "to"])]
         blank_pages: Option<usize>,
@@ -59,6 +67,15 @@ enum Form {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// The letter telling a customer the evaluation and the corrective measures taken
+    /// (thông báo biện pháp khắc phục), as drafted from the case and its linked actions.
+    Measures {
+        /// The case's receipt number, e.g. 2026/000123.
+        #[arg(value_name = "RECEIPT_NO")]
+        receipt_no: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// The feedback letter (thư góp ý, BM-[HC-TMKH]-TGY) sent after a service.
     Letter {
         /// After "Kính gửi:" (default: "Quý khách hàng").
@@ -72,19 +89,29 @@ enum Form {
     },
 }
 
+/// The book named on the command line, and the unit's id when a unit is named.
+fn book_and_unit(desk: &mut Desk, book: &str, unit: Option<&str>) -> Result<(Book, Option<String>)> {
+    let book = Book::parse(book)?;
+    let unit_id = unit.map(|u| crate::office::unit_named(desk, u).map(|u| u.id)).transpose()?;
+    Ok((book, unit_id))
+}
+
 pub fn run(desk: &mut Desk, args: PrintArgs, json: bool) -> Result<()> {
     let (job, out) = match args.form {
         Form::SurveyBlank { year, serial, out } => (PrintJob::SurveyBlank { year, serial }, out),
-        Form::Ledger { blank_pages: Some(pages), year, out, .. } => {
+        Form::Ledger { blank_pages: Some(pages), year, out, book, unit, .. } => {
             let pages = u32::try_from(pages).unwrap_or(u32::MAX);
-            (PrintJob::LedgerBlank { pages, year }, out)
+            let (book, unit_id) = book_and_unit(desk, &book, unit.as_deref())?;
+            (PrintJob::LedgerBlank { pages, year, book: Some(book), unit_id }, out)
         }
-        Form::Ledger { from: Some(from), to: Some(to), out, .. } => {
+        Form::Ledger { from: Some(from), to: Some(to), out, book, unit, .. } => {
             if from > to {
                 return Err(Error::validation("from", "Ngày bắt đầu (--from) phải trước hoặc trùng ngày kết thúc (--to)."));
             }
-            (PrintJob::LedgerPeriod { from: from.to_string(), to: to.to_string() }, out)
+            let (book, unit_id) = book_and_unit(desk, &book, unit.as_deref())?;
+            (PrintJob::LedgerPeriod { from: from.to_string(), to: to.to_string(), book: Some(book), unit_id }, out)
         }
+        Form::Measures { receipt_no, out } => (PrintJob::MeasuresLetter { receipt_no, letter: None }, out),
         Form::Ledger { .. } => unreachable!("clap requires --blank-pages or --from/--to"),
         Form::Letter { addressee, date, out } => {
             (PrintJob::FeedbackLetter { addressee, date: date.map(|d| d.to_string()) }, out)

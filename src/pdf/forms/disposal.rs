@@ -5,7 +5,7 @@
 
 use crate::domain::office::OfficeProfile;
 use crate::error::Result;
-use crate::pdf::blocks::{self, date_line, short_date, Signature};
+use crate::pdf::blocks::{self, date_line, short_date, FormControl, Signature};
 use crate::pdf::document::{Document, Metadata};
 use crate::pdf::font::Face;
 use crate::pdf::page::mm;
@@ -102,6 +102,8 @@ pub struct DisposalPrint {
     pub sections: Vec<DisposalSection>,
     /// The hash of the last audit entry after the disposal.
     pub audit_head: String,
+    /// The record's document control (R5.2), in the box at the top right.
+    pub control: FormControl,
 }
 
 /// The height of the three signature blocks: title, note and name lines, and room to sign.
@@ -110,6 +112,8 @@ const SIGNATURES: f32 = 16.0 * 3.0 + 28.0 * crate::pdf::page::PT_PER_MM + 12.0;
 pub fn disposal_record(office: &OfficeProfile, p: &DisposalPrint) -> Result<Vec<u8>> {
     const TITLE: &str = "Biên bản tiêu huỷ hồ sơ hết thời hạn lưu trữ";
     let mut doc = Document::new(Metadata::now(TITLE, &office.name));
+    let bottom = blocks::form_control(&mut doc, &p.control, &[]);
+    doc.set_y(bottom + 6.0);
     blocks::national_header(&mut doc, office, &["Số: ....../BB-TH".to_owned()], &[date_line(&office.place_name, p.on)]);
     doc.advance(4.0);
     blocks::title(&mut doc, "Biên bản", 15.0);

@@ -26,6 +26,8 @@ pub const CONTACT_PLACEHOLDER: &str = "{lien_he}";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedbackLetter {
     pub form_code: String,
+    /// The whole document control (R5.2); only `form_code` is printed when `None`.
+    pub control: Option<FormControl>,
     /// "Thư góp ý"; printed in capitals.
     pub title: String,
     /// The line under the title.
@@ -59,6 +61,7 @@ impl FeedbackLetter {
         };
         FeedbackLetter {
             form_code: DEFAULT_LETTER_FORM_CODE.into(),
+            control: None,
             title: "Thư góp ý".into(),
             subtitle: "Về chất lượng dịch vụ đã cung cấp".into(),
             addressee: "Quý khách hàng".into(),
@@ -121,7 +124,8 @@ pub fn feedback_letter(office: &OfficeProfile, letter: &FeedbackLetter) -> Resul
     };
     let mut doc = Document::new(Metadata::now(format!("{} ({})", t(&letter.title), letter.form_code), &office.name));
 
-    let bottom = blocks::form_control(&mut doc, &FormControl::code(&letter.form_code), &[]);
+    let control = letter.control.clone().unwrap_or_else(|| FormControl::code(&letter.form_code));
+    let bottom = blocks::form_control(&mut doc, &control, &[]);
     doc.set_y(bottom + 6.0);
     let dated = match letter.date {
         Some(d) => date_line(&office.place_name, d),

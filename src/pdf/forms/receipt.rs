@@ -5,7 +5,7 @@
 use crate::domain::office::OfficeProfile;
 use crate::error::Result;
 use super::common::privacy_notice_in;
-use crate::pdf::blocks::{self, short_date, Signature};
+use crate::pdf::blocks::{self, short_date, FormControl, Signature};
 use crate::pdf::document::{Document, Metadata};
 use crate::pdf::font::Face;
 use crate::pdf::page::{mm, Stroke, PAGE_HEIGHT, PAGE_WIDTH};
@@ -59,6 +59,12 @@ pub fn receipts(office: &OfficeProfile, slips: &[ReceiptSlip]) -> Result<Vec<u8>
 /// [`receipts`] with the office's privacy notice at the foot of each slip: the slip carries
 /// the citizen's name and what they said, and is where they learn how it is kept.
 pub fn receipts_with_notice(office: &OfficeProfile, slips: &[ReceiptSlip], notice: Option<&str>) -> Result<Vec<u8>> {
+    receipts_controlled(office, slips, notice, None)
+}
+
+/// [`receipts_with_notice`] with the slip's document control (R5.2) on one small line at
+/// the top right of each slip, above its header: a half sheet has no room for the box.
+pub fn receipts_controlled(office: &OfficeProfile, slips: &[ReceiptSlip], notice: Option<&str>, control: Option<&FormControl>) -> Result<Vec<u8>> {
     let notice = notice.filter(|n| !n.trim().is_empty());
     if slips.is_empty() {
         return Err(crate::error::Error::validation("slips", "Chưa chọn phiếu tiếp nhận nào để in."));
@@ -81,6 +87,7 @@ pub fn receipts_with_notice(office: &OfficeProfile, slips: &[ReceiptSlip], notic
             None => (doc.margins().top, mm(14.0), middle + mm(15.0)),
         };
         doc.set_y(top);
+        control_line(&mut doc, control, top);
         slip(&mut doc, office, &pair[0], gap);
         if let Some(text) = notice {
             privacy_notice_in(&mut doc, text, middle - mm(3.0), &slip_notice_style());
@@ -88,6 +95,7 @@ pub fn receipts_with_notice(office: &OfficeProfile, slips: &[ReceiptSlip], notic
         if let Some(second) = pair.get(1) {
             doc.page().line_styled(mm(8.0), middle, PAGE_WIDTH - mm(8.0), middle, 0.6, Stroke::Dashed);
             doc.set_y(start2);
+            control_line(&mut doc, control, start2);
             slip(&mut doc, office, second, gap);
             if let Some(text) = notice {
                 privacy_notice_in(&mut doc, text, PAGE_HEIGHT - mm(12.0), &slip_notice_style());
@@ -95,6 +103,15 @@ pub fn receipts_with_notice(office: &OfficeProfile, slips: &[ReceiptSlip], notic
         }
     }
     doc.finish()
+}
+
+/// The control data on one line whose baseline sits just above `top`, the slip's start.
+fn control_line(doc: &mut Document, control: Option<&FormControl>, top: f32) {
+    if let Some(c) = control {
+        let style = Style::new(Face::Italic, 7.5);
+        let (x, w) = (doc.left(), doc.width());
+        doc.page().text_in(x, w, top - 3.0, &style, Align::Right, &c.one_line());
+    }
 }
 
 fn slip_notice_style() -> Style {

@@ -8,7 +8,7 @@
 
 use crate::domain::office::OfficeProfile;
 use crate::error::Result;
-use crate::pdf::blocks::{self, blank_date_line, date_line, Signature};
+use crate::pdf::blocks::{self, blank_date_line, date_line, FormControl, Signature};
 use crate::pdf::document::{Document, Metadata};
 use crate::pdf::font::Face;
 use crate::pdf::page::mm;
@@ -33,12 +33,18 @@ pub struct ReplyPrint {
     pub recipients: Vec<String>,
     /// Not signed yet: printed as a draft.
     pub draft: bool,
+    /// The letter's document control (R5.2), in the box at the top right.
+    pub control: Option<FormControl>,
 }
 
 pub fn reply_letter(office: &OfficeProfile, letter: &ReplyPrint) -> Result<Vec<u8>> {
     let number = if letter.number.is_empty() { "Số:        /".to_owned() } else { format!("Số: {}", letter.number) };
     let title = format!("Công văn trả lời {} — {}", letter.number, letter.addressee);
     let mut doc = Document::new(Metadata::now(title.trim(), &office.name));
+    if let Some(control) = &letter.control {
+        let bottom = blocks::form_control(&mut doc, control, &[]);
+        doc.set_y(bottom + 4.0);
+    }
 
     if letter.draft {
         let mark = Style::new(Face::Bold, 13.0);

@@ -55,9 +55,16 @@ pub struct ReportPrint {
 }
 
 pub fn report(office: &OfficeProfile, r: &ReportPrint) -> Result<Vec<u8>> {
+    let control = (!r.form_code.is_empty()).then(|| FormControl::code(&r.form_code));
+    report_controlled(office, r, control.as_ref())
+}
+
+/// [`report`] with the report's whole document control (R5.2) in the box at the top right,
+/// or no box when `None`.
+pub fn report_controlled(office: &OfficeProfile, r: &ReportPrint, control: Option<&FormControl>) -> Result<Vec<u8>> {
     let mut doc = Document::new(Metadata::now(format!("{} {}", r.kind, r.title), &office.name));
-    if !r.form_code.is_empty() {
-        let bottom = blocks::form_control(&mut doc, &FormControl::code(&r.form_code), &[]);
+    if let Some(control) = control {
+        let bottom = blocks::form_control(&mut doc, control, &[]);
         doc.set_y(bottom + 6.0);
     }
     let number = if r.number.is_empty() { "Số:        /BC-".to_owned() } else { format!("Số: {}", r.number) };

@@ -25,6 +25,9 @@ pub struct SurveyPrint {
     /// The office's privacy notice, printed small at the foot of the form's last page: the
     /// form may carry the respondent's name and contact.
     pub notice: Option<String>,
+    /// The office's document control of the form (R5.2), printed instead of the template's
+    /// code and issue.
+    pub control: Option<FormControl>,
 }
 
 fn body() -> Style {
@@ -39,7 +42,9 @@ fn question() -> Style {
 pub fn survey_blank(office: &OfficeProfile, template: &SurveyTemplate, print: &SurveyPrint) -> Result<Vec<u8>> {
     let mut doc = Document::new(metadata(office, template));
     let below: Vec<String> = print.serial.iter().map(|s| format!("Số phiếu: {s}")).collect();
-    draw_form(&mut doc, office, template, print.year, &below, print.notice.as_deref(), &mut Vec::new());
+    let own = own_control(template);
+    let corner = Corner { control: print.control.as_ref().unwrap_or(&own), below: &below };
+    draw_form(&mut doc, office, template, &corner, print.year, print.notice.as_deref(), &mut Vec::new());
     doc.finish()
 }
 
@@ -48,20 +53,30 @@ fn metadata(office: &OfficeProfile, template: &SurveyTemplate) -> Metadata {
     Metadata::now(title, office.name.as_str())
 }
 
+/// The top right of a form: its control box, and the lines under it (the serial number).
+struct Corner<'a> {
+    control: &'a FormControl,
+    below: &'a [String],
+}
+
+/// The template's own code, issue and issue date, printed on the forms of a survey round.
+fn own_control(template: &SurveyTemplate) -> FormControl {
+    FormControl { code: template.code.clone(), issue: Some(template.version), issued_on: template.issued_on, revision: None }
+}
+
 /// One whole form from the cursor on; the tick boxes drawn are appended to `boxes`.
 fn draw_form(
     doc: &mut Document,
     office: &OfficeProfile,
     template: &SurveyTemplate,
+    corner: &Corner,
     year: Option<i32>,
-    below: &[String],
     notice: Option<&str>,
     boxes: &mut Vec<DrawnBox>,
 ) {
     let name = office.name.as_str();
     let t = |s: &str| fill(s, name);
-    let control = FormControl { code: template.code.clone(), issue: Some(template.version), issued_on: template.issued_on };
-    form_heading(doc, office, &control, below);
+    form_heading(doc, office, corner.control, corner.below);
 
     blocks::title(doc, &t(&template.title), 15.0);
     let sub = Style::new(Face::Bold, 13.0).with_leading(16.5);
@@ -201,7 +216,8 @@ pub fn survey_round_forms(office: &OfficeProfile, template: &SurveyTemplate, pri
         let start = doc.page_count() - 1;
         let below = [format!("Số phiếu: {}", serial_text(serial)), format!("Đợt khảo sát: {}", print.round_code)];
         let mut boxes = Vec::new();
-        draw_form(&mut doc, office, template, print.year, &below, print.notice.as_deref(), &mut boxes);
+        let own = own_control(template);
+        draw_form(&mut doc, office, template, &Corner { control: &own, below: &below }, print.year, print.notice.as_deref(), &mut boxes);
         let pages = doc.page_count() - start;
         for i in 0..pages {
             let qr = QrPayload {

@@ -228,6 +228,72 @@ survey_retention_years: number,
  */
 print_keep_days: number, };
 
+export type ControlledForm = "feedback_book" | "complaint_book" | "citizen_reception_book" | "survey_form" | "feedback_letter" | "reply_letter" | "measures_letter" | "receipt_slip" | "annual_report" | "complaints_report" | "disposal_record";
+
+export type FormControlData = { form: ControlledForm, 
+/**
+ * Mã hiệu, e.g. "BM.QT.SCT.05-01"; a dotted space on the print while empty.
+ */
+code: string, 
+/**
+ * Lần ban hành (1 for the first issue).
+ */
+issue: number, 
+/**
+ * Ngày ban hành (YYYY-MM-DD); not printed while unknown.
+ */
+issued_on: string | null, 
+/**
+ * Lần sửa đổi (0 until the form is first revised).
+ */
+revision: number, };
+
+export type DocumentControl = { forms: Array<FormControlData>, };
+
+export type MeasuresLetter = { 
+/**
+ * The case's receipt number, e.g. "2026/000123".
+ */
+receipt_no: string, 
+/**
+ * Số công văn, e.g. "45/TB-SCT"; left to fill in by hand when empty.
+ */
+number: string, 
+/**
+ * The letter's date (YYYY-MM-DD); left to date by hand when empty.
+ */
+date: string | null, 
+/**
+ * After "Kính gửi:".
+ */
+addressee: string, 
+/**
+ * Paragraphs of the body, one a line.
+ */
+body: string, 
+/**
+ * "Giám đốc", "Phó Giám đốc" (signs "KT. GIÁM ĐỐC").
+ */
+signer_title: string, signer_name: string, };
+
+export type CustomerNoticeInput = { 
+/**
+ * The case's id.
+ */
+case_id: string, 
+/**
+ * When it was sent (YYYY-MM-DD or dd/mm/yyyy).
+ */
+sent_on: string, 
+/**
+ * How: a letter by post (công văn), e-mail, in person…
+ */
+channel: Channel, 
+/**
+ * Anything worth keeping with it (the letter's number, who took it).
+ */
+note?: string, };
+
 export type AuditEntry = { 
 /**
  * Position in the log, 1, 2, 3, … in the order of the changes.
@@ -286,7 +352,11 @@ limit: number, };
 
 export type Term = { value: string, label: string, };
 
-export type Vocabulary = { channels: Array<Term>, kinds: Array<Term>, subjects: Array<Term>, customer_groups: Array<Term>, books: Array<Term>, statuses: Array<Term>, steps: Array<Term>, letter_statuses: Array<Term>, action_kinds: Array<Term>, action_statuses: Array<Term>, roles: Array<Term>, };
+export type Vocabulary = { channels: Array<Term>, kinds: Array<Term>, subjects: Array<Term>, customer_groups: Array<Term>, books: Array<Term>, statuses: Array<Term>, steps: Array<Term>, letter_statuses: Array<Term>, action_kinds: Array<Term>, action_statuses: Array<Term>, roles: Array<Term>, 
+/**
+ * The printed forms under document control (R5.2).
+ */
+controlled_forms: Array<Term>, };
 
 export type Channel = "hotline" | "chat" | "email" | "official_letter" | "in_person" | "social_media" | "suggestion_box" | "feedback_letter" | "survey";
 
@@ -817,7 +887,11 @@ export type TaskProgress = {
  */
 task: string, done: number, total: number, };
 
-export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "form": "reply_letter", letter_id: string, } | { "form": "ledger_period", from: string, to: string, } | { "form": "ledger_blank", pages: number, year: number | null, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "annual_report", year: number, } | { "form": "complaints_report", year: number, } | { "form": "feedback_letter", addressee: string | null, date: string | null, };
+export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "form": "reply_letter", letter_id: string, } | { "form": "ledger_period", from: string, to: string, book?: Book, 
+/**
+ * A unit's own book (unit id).
+ */
+unit_id?: string, } | { "form": "ledger_blank", pages: number, year: number | null, book?: Book, unit_id?: string, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "annual_report", year: number, } | { "form": "complaints_report", year: number, } | { "form": "feedback_letter", addressee: string | null, date: string | null, } | { "form": "measures_letter", receipt_no: string, letter?: MeasuresLetter, };
 
 export type PrintOutcome = { path: string, opened: boolean, };
 
@@ -1380,6 +1454,10 @@ export type StaffDeleteArgs = { id: string, };
 
 export type SettingsGetArgs = Record<symbol, never>;
 
+export type DocumentControlGetArgs = Record<symbol, never>;
+
+export type DocumentControlSaveArgs = { control: DocumentControl, };
+
 export type SettingsSaveArgs = { settings: Settings, };
 
 export type AuditLogArgs = { limit: number, };
@@ -1417,6 +1495,10 @@ export type ReplyDraftArgs = { caseId: string, letterId: string | null, number: 
 export type ReplySignArgs = { letterId: string, signerName: string, signerTitle: string, on: string, };
 
 export type ReplySendArgs = { letterId: string, on: string, via: string, };
+
+export type MeasuresLetterDraftArgs = { receiptNo: string, };
+
+export type CustomerNoticeRecordArgs = { notice: CustomerNoticeInput, };
 
 export type ActionsListArgs = Record<symbol, never>;
 
@@ -1555,6 +1637,8 @@ export type Commands = {
   staff_save: { args: StaffSaveArgs; result: Staff };
   staff_delete: { args: StaffDeleteArgs; result: null };
   settings_get: { args: SettingsGetArgs; result: Settings };
+  document_control_get: { args: DocumentControlGetArgs; result: DocumentControl };
+  document_control_save: { args: DocumentControlSaveArgs; result: DocumentControl };
   settings_save: { args: SettingsSaveArgs; result: Settings };
   audit_log: { args: AuditLogArgs; result: Array<AuditEntry> };
   audit_search: { args: AuditSearchArgs; result: Array<AuditEntry> };
@@ -1574,6 +1658,8 @@ export type Commands = {
   reply_draft: { args: ReplyDraftArgs; result: Case };
   reply_sign: { args: ReplySignArgs; result: Case };
   reply_send: { args: ReplySendArgs; result: Case };
+  measures_letter_draft: { args: MeasuresLetterDraftArgs; result: MeasuresLetter };
+  customer_notice_record: { args: CustomerNoticeRecordArgs; result: Case };
   actions_list: { args: ActionsListArgs; result: Array<CorrectiveAction> };
   action_save: { args: ActionSaveArgs; result: CorrectiveAction };
   action_set_status: { args: ActionSetStatusArgs; result: CorrectiveAction };

@@ -27,7 +27,10 @@ import type {
   ErasureReport,
   ErasureRequest,
   CorrectiveAction,
+  CustomerNoticeInput,
+  DocumentControl,
   ExceptionInput,
+  MeasuresLetter,
   FeedbackFilter,
   FeedbackInput,
   FeedbackPage,
@@ -133,6 +136,15 @@ export function settingsSave(settings: Settings): Promise<Settings> {
   return call('settings_save', { settings });
 }
 
+/** The code, issue, issue date and revision of every printed form. */
+export function documentControlGet(): Promise<DocumentControl> {
+  return call('document_control_get');
+}
+
+export function documentControlSave(control: DocumentControl): Promise<DocumentControl> {
+  return call('document_control_save', { control });
+}
+
 /** Days a print stays in the «Bản in» folder: the setting, or 0 while the data is encrypted. */
 export function printKeepDays(): Promise<number> {
   return call('print_keep_days');
@@ -209,6 +221,16 @@ export function replySign(letterId: string, signerName: string, signerTitle: str
 
 export function replySend(letterId: string, on: string, via: string): Promise<Case> {
   return call('reply_send', { letterId, on, via });
+}
+
+/** The letter telling the customer the evaluation and the measures taken, as drafted. */
+export function measuresLetterDraft(receiptNo: string): Promise<MeasuresLetter> {
+  return call('measures_letter_draft', { receiptNo });
+}
+
+/** That the measures letter was sent, when and how; answers the case with it in its history. */
+export function customerNoticeRecord(notice: CustomerNoticeInput): Promise<Case> {
+  return call('customer_notice_record', { notice });
 }
 
 // ---- Corrective actions (QT-07-HTCL) ----

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankBookFilter, isFiltered, pageCount, printPeriod, toFeedbackFilter } from './filter';
+import { blankBookFilter, blankBookJob, bookPrintJob, isFiltered, pageCount, printPeriod, toFeedbackFilter } from './filter';
 
 describe('toFeedbackFilter', () => {
   it('sends only the first page when nothing is chosen', () => {
@@ -95,5 +95,27 @@ describe('reportChips', () => {
     expect(g.overdueOn).toBe('2025-12-31');
     expect(g.page).toBe(0);
     expect(toFeedbackFilter(g, '2026-03-02')).toEqual({ overdue_on: '2025-12-31', limit: 100, offset: 0 });
+  });
+});
+
+describe('bookPrintJob', () => {
+  it('prints the feedback book of the whole office when no book or unit is chosen', () => {
+    expect(bookPrintJob(blankBookFilter(), '2026-11-22')).toEqual({
+      form: 'ledger_period',
+      from: '2026-01-01',
+      to: '2026-11-22',
+      book: 'feedback',
+    });
+  });
+  it('prints the book shown, a unit\'s own when a unit is chosen, and not the other filters', () => {
+    const f = { ...blankBookFilter(), book: 'complaints' as const, unit_id: 'u1', from: '2026-03-01', to: '2026-03-31', kind: 'praise' as const };
+    expect(bookPrintJob(f, '2026-11-22')).toEqual({
+      form: 'ledger_period',
+      from: '2026-03-01',
+      to: '2026-03-31',
+      book: 'complaints',
+      unit_id: 'u1',
+    });
+    expect(blankBookJob(f, '2026-11-22', 10)).toEqual({ form: 'ledger_blank', pages: 10, year: 2026, book: 'complaints', unit_id: 'u1' });
   });
 });

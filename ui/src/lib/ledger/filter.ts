@@ -1,7 +1,7 @@
 // The filters above the book list, and the FeedbackFilter they mean. Empty choices are left
 // out rather than sent blank, so the core applies no condition for them.
 
-import type { Book, Channel, CustomerGroup, FeedbackFilter, Kind, Status, Subject, Vocabulary } from '../api/bindings';
+import type { Book, Channel, CustomerGroup, FeedbackFilter, Kind, PrintJob, Status, Subject, Vocabulary } from '../api/bindings';
 import { formatDate } from '../format';
 import { termLabel } from '../terms';
 
@@ -93,6 +93,41 @@ export function printPeriod(f: BookFilter, today: string): { from: string; to: s
   const from = f.from || `${today.slice(0, 4)}-01-01`;
   const to = f.to || (f.from && f.from > today ? f.from : today);
   return { from, to };
+}
+
+/** The book printed from the book page: the one the list shows, the feedback book when none is chosen. */
+export function printedBook(f: BookFilter): Book {
+  return f.book || 'feedback';
+}
+
+/** The short name of a book on the print buttons. */
+export function bookShortName(book: Book): string {
+  switch (book) {
+    case 'feedback':
+      return 'sổ ghi nhận';
+    case 'complaints':
+      return 'sổ khiếu nại';
+    case 'citizen_reception':
+      return 'sổ tiếp dân';
+  }
+}
+
+/**
+ * The book as the page shows it, printed: its own columns, the unit's own book when a unit
+ * is chosen, for the period of {@link printPeriod}. The other filters (kind, state, search)
+ * narrow the list on screen, not the book, which is printed whole.
+ */
+export function bookPrintJob(f: BookFilter, today: string): PrintJob {
+  const job: PrintJob = { form: 'ledger_period', ...printPeriod(f, today), book: printedBook(f) };
+  if (f.unit_id) job.unit_id = f.unit_id;
+  return job;
+}
+
+/** `pages` blank ruled pages of the same book, for this year. */
+export function blankBookJob(f: BookFilter, today: string, pages: number): PrintJob {
+  const job: PrintJob = { form: 'ledger_blank', pages, year: Number(today.slice(0, 4)), book: printedBook(f) };
+  if (f.unit_id) job.unit_id = f.unit_id;
+  return job;
 }
 
 /** The filters a count of the Báo cáo page sets that have no control above the list. */

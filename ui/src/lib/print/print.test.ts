@@ -15,6 +15,17 @@ describe('suggestedFileName', () => {
       'so-ghi-nhan-2026-01-01-den-2026-03-31.pdf',
     );
   });
+  it('names each book as the core does', () => {
+    expect(suggestedFileName({ form: 'ledger_period', from: '2026-01-01', to: '2026-03-31', book: 'complaints' })).toBe(
+      'so-khieu-nai-2026-01-01-den-2026-03-31.pdf',
+    );
+    expect(suggestedFileName({ form: 'ledger_blank', pages: 3, year: null, book: 'citizen_reception' })).toBe('so-tiep-dan-trang.pdf');
+  });
+  it('names the measures letter by its case', () => {
+    expect(suggestedFileName({ form: 'measures_letter', receipt_no: '2026/000123' })).toBe(
+      'thong-bao-bien-phap-khac-phuc-2026-000123.pdf',
+    );
+  });
 });
 
 describe('printedMessage', () => {

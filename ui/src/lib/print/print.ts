@@ -1,7 +1,19 @@
 // What a print job is called on screen and on disk, and the sentence that says where the
 // printed file went. Kept apart from the buttons so that it can be tested without a window.
 
-import type { PrintJob, PrintOutcome } from '../api/bindings';
+import type { Book, PrintJob, PrintOutcome } from '../api/bindings';
+
+/** How a printed book's file name starts; the feedback book when none is named. */
+function bookFileStem(book: Book | undefined): string {
+  switch (book) {
+    case 'complaints':
+      return 'so-khieu-nai';
+    case 'citizen_reception':
+      return 'so-tiep-dan';
+    default:
+      return 'so-ghi-nhan';
+  }
+}
 
 /** The file name offered in the save dialog; the core names files the same way. */
 export function suggestedFileName(job: PrintJob): string {
@@ -13,9 +25,11 @@ export function suggestedFileName(job: PrintJob): string {
     case 'reply_letter':
       return 'cong-van-tra-loi.pdf';
     case 'ledger_period':
-      return `so-ghi-nhan-${job.from}-den-${job.to}.pdf`;
+      return `${bookFileStem(job.book)}-${job.from}-den-${job.to}.pdf`;
     case 'ledger_blank':
-      return 'so-ghi-nhan-trang.pdf';
+      return `${bookFileStem(job.book)}-trang.pdf`;
+    case 'measures_letter':
+      return `thong-bao-bien-phap-khac-phuc-${job.receipt_no.replaceAll('/', '-')}.pdf`;
     case 'survey_blank':
       return 'phieu-khao-sat.pdf';
     case 'feedback_letter':
