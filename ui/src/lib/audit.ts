@@ -139,6 +139,10 @@ function describeRecord(entity: string, r: Rec): string {
     const date = text(r, 'request_date');
     return `Xoá dữ liệu cá nhân theo yêu cầu «${text(r, 'request_reference')}»${date ? ` ngày ${formatDate(date)}` : ''}: ${records()}`;
   }
+  if (entity === 'customer_notice') {
+    const on = text(r, 'sent_on');
+    return on ? `Gửi cho khách hàng ngày ${formatDate(on)}` : '';
+  }
   if (entity === 'feedback') {
     // A new entry: its receipt number and who gave it.
     const input = (typeof r.input === 'object' && r.input !== null ? r.input : {}) as Rec;

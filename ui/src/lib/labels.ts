@@ -48,6 +48,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   objective: 'Mục tiêu chất lượng',
   annual_report_text: 'Nội dung báo cáo năm',
   report_archive: 'Báo cáo đã lưu trữ',
+  customer_notice: 'Thông báo kết quả cho khách hàng',
 };
 
 /** What an entry did, in words: the log records a reading or an erasure as a new entry. */
