@@ -92,8 +92,8 @@ async fn an_illegal_or_incomplete_move_is_explained_and_changes_nothing() {
         let mut f = crate::sample_complaint();
         f.subject = ykien::Subject::Attitude;
         let c = l.add_feedback(&f).unwrap();
-        l.move_case(&c.id, &ykien::MoveInput { to: Status::FrontDesk, note: String::new(), channel: None, staff_id: None, version: None }).unwrap();
-        l.move_case(&c.id, &ykien::MoveInput { to: Status::AwaitingCustomer, note: "Đã trả lời".into(), channel: None, staff_id: None, version: None }).unwrap();
+        l.move_case(&c.id, &ykien::MoveInput { to: Status::FrontDesk, note: String::new(), channel: None, staff_id: None, version: None, unit_id: None, at: None }).unwrap();
+        l.move_case(&c.id, &ykien::MoveInput { to: Status::AwaitingCustomer, note: "Đã trả lời".into(), channel: None, staff_id: None, version: None, unit_id: None, at: None }).unwrap();
         c.id
     };
 

@@ -63,7 +63,7 @@ fn complaint(subject: Subject, unit: &str) -> FeedbackInput {
 }
 
 fn mv(to: Status) -> MoveInput {
-    MoveInput { to, note: "Đã trao đổi với khách hàng".into(), channel: None, staff_id: None, version: None }
+    MoveInput { to, note: "Đã trao đổi với khách hàng".into(), channel: None, staff_id: None, version: None, unit_id: None, at: None }
 }
 
 /// The cases one variant of the case actions runs on.

@@ -37,7 +37,7 @@ fn ledger_at(now: &str) -> Ledger {
 }
 
 fn mv(to: Status, note: &str) -> MoveInput {
-    MoveInput { to, note: note.into(), channel: None, staff_id: None, version: None }
+    MoveInput { to, note: note.into(), channel: None, staff_id: None, version: None, unit_id: None, at: None }
 }
 
 /// Everything that a refused operation must leave as it was.
