@@ -228,7 +228,9 @@ async fn a_clerk_corrects_a_name_and_the_unit_head_finds_the_case_forwarded_to_t
     app.wait_for_text("#case-view .timeline", "«Lê Thi Thu Trang» → «Lê Thị Thu Trang»").await;
     app.screenshot("entry-corrected").await;
 
-    // Forwarded to the specialist unit, chosen in the move.
+    // Forwarded to the specialist unit, chosen in the move (its button back in view first:
+    // the correction left the page scrolled to its form).
+    app.client.execute("document.querySelector('button[data-move-to=\"specialist\"]').scrollIntoView()", vec![]).await.unwrap();
     app.click("button[data-move-to=\"specialist\"]").await;
     app.wait_for("#move-unit").await.select_by_label("Phòng Quản lý thương mại").await.unwrap();
     app.type_into("#move-note", "Ngoài thẩm quyền của bộ phận một cửa").await;
