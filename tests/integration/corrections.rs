@@ -29,7 +29,7 @@ struct Office {
 
 fn office(now: &str) -> Office {
     let dir = temp_dir();
-    let mut l = Ledger::open(&dir.path().join("so.db")).unwrap();
+    let mut l = Ledger::open(dir.path().join("so.db")).unwrap();
     l.set_clock(Some(at(now)));
     let unit = |l: &mut Ledger, name: &str, code: &str| l.save_unit(&UnitInput { id: None, name: name.into(), code: code.into() }).unwrap().id;
     let mc = unit(&mut l, "Bộ phận Tiếp nhận và Trả kết quả", "MC");
@@ -343,7 +343,7 @@ fn what_waits_for_the_qmr_and_for_leadership() {
     let waits = |l: &Ledger, w: WaitsFor| -> Vec<String> {
         l.feedback(&FeedbackFilter { waits_for: Some(w), ..FeedbackFilter::default() }).unwrap().rows.into_iter().map(|r| r.id).collect()
     };
-    assert_eq!(waits(l, WaitsFor::Qmr), [confidential.clone()]);
+    assert_eq!(waits(l, WaitsFor::Qmr), [confidential]);
     assert!(waits(l, WaitsFor::Leadership).is_empty());
     let mut m = crate::cases::mv_to(Status::Specialist);
     m.note = "Chuyển phòng chuyên môn".into();
