@@ -14,6 +14,7 @@
 //! the entry itself; it is not a move a case can make later.
 
 use super::feedback::{FeedbackInput, Kind, Subject, MAX_CONTENT_CHARS};
+use super::staff::Role;
 use super::text::clean_text;
 use super::vocab::vocab;
 use crate::error::{Error, Result};
@@ -275,9 +276,10 @@ pub fn correction_reopens(status: Status, before: Kind, after: Kind) -> bool {
 }
 
 /// Who may correct or withdraw an entry: the one who made it, on the day they made it (office
-/// local dates), and the quality officer at any time. `me` is the signed-in staff member.
-pub fn check_corrector(quality_officer: bool, me: &str, entered_by: Option<&str>, entered_on: Option<NaiveDate>, today: NaiveDate) -> Result<()> {
-    if quality_officer {
+/// local dates), and the quality officer at any time. `me` is the signed-in staff member, `role`
+/// their role.
+pub fn check_corrector(role: Role, me: &str, entered_by: Option<&str>, entered_on: Option<NaiveDate>, today: NaiveDate) -> Result<()> {
+    if role == Role::QualityOfficer {
         return Ok(());
     }
     let own = entered_by == Some(me);
@@ -285,12 +287,14 @@ pub fn check_corrector(quality_officer: bool, me: &str, entered_by: Option<&str>
         return Ok(());
     }
     let why = if own {
-        "ý kiến này được ghi từ ngày trước; người ghi chỉ sửa được trong ngày ghi"
+        "ý kiến này được ghi từ ngày trước, người ghi chỉ sửa được trong ngày ghi"
     } else {
         "ý kiến này không do anh/chị ghi"
     };
     Err(Error::Forbidden(format!(
-        "Không được sửa hoặc rút ý kiến đã ghi: {why}. Hãy đề nghị cán bộ chất lượng (QMR) sửa, kèm lý do."
+        "Vai trò «{}» không được sửa hoặc rút ý kiến đã ghi này: {why}. Sau ngày ghi chỉ cán bộ chất lượng (QMR) sửa, \
+         kèm lý do: hãy đề nghị QMR.",
+        role.label()
     )))
 }
 
@@ -478,13 +482,14 @@ mod tests {
     fn the_one_who_entered_corrects_the_same_day_and_the_qmr_afterwards() {
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         let (on, next) = (Some(day("2026-03-02")), day("2026-03-03"));
-        assert!(check_corrector(false, "an", Some("an"), on, day("2026-03-02")).is_ok());
-        let e = check_corrector(false, "an", Some("an"), on, next).unwrap_err();
-        assert!(matches!(&e, Error::Forbidden(m) if m.contains("trong ngày ghi")), "{e:?}");
-        let e = check_corrector(false, "binh", Some("an"), on, day("2026-03-02")).unwrap_err();
+        let clerk = Role::Reception;
+        assert!(check_corrector(clerk, "an", Some("an"), on, day("2026-03-02")).is_ok());
+        let e = check_corrector(clerk, "an", Some("an"), on, next).unwrap_err();
+        assert!(matches!(&e, Error::Forbidden(m) if m.contains("trong ngày ghi") && m.contains("«Cán bộ tiếp nhận»")), "{e:?}");
+        let e = check_corrector(Role::UnitHead, "binh", Some("an"), on, day("2026-03-02")).unwrap_err();
         assert!(matches!(&e, Error::Forbidden(m) if m.contains("không do anh/chị ghi")), "{e:?}");
-        assert!(check_corrector(true, "qmr", Some("an"), on, next).is_ok());
-        assert!(check_corrector(false, "an", None, None, next).is_err());
+        assert!(check_corrector(Role::QualityOfficer, "qmr", Some("an"), on, next).is_ok());
+        assert!(check_corrector(clerk, "an", None, None, next).is_err());
         assert!(correction_reopens(Status::Closed, Kind::Praise, Kind::Complaint));
         assert!(!correction_reopens(Status::Closed, Kind::Complaint, Kind::Praise));
         assert!(!correction_reopens(Status::FrontDesk, Kind::Praise, Kind::Complaint));

@@ -171,7 +171,7 @@ impl Ledger {
         let (_, facts) = store::feedback::entry(&self.conn, id)?;
         let entered_on = facts.entered_at.as_deref().and_then(|t| parse_date("entered_at", "Ngày ghi", &t[..10.min(t.len())]).ok());
         domain::workflow::check_corrector(
-            me.role == crate::Role::QualityOfficer,
+            me.role,
             &me.staff_id,
             facts.entered_by.as_deref(),
             entered_on,
