@@ -60,7 +60,7 @@ fn walk(l: &mut Ledger, id: &str, i: usize, day: NaiveDate) -> ykien::Result<()>
         let at = day + Days::new((days * (k + 1) / path.len()) as u64);
         l.set_clock(Some(at.and_hms_opt(15, 0, 0).unwrap()));
         let note = if matches!(to, FrontDesk | Closed) { "" } else { "Đã xử lý" };
-        l.move_case(id, &MoveInput { to: *to, note: note.into(), channel: None, staff_id: None, version: None })?;
+        l.move_case(id, &MoveInput { to: *to, note: note.into(), channel: None, staff_id: None, version: None, unit_id: None, at: None })?;
     }
     Ok(())
 }

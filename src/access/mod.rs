@@ -79,6 +79,8 @@ pub fn markdown_table() -> String {
         for role in Role::ALL {
             let cell = if !action.roles().contains(&role) {
                 "—"
+            } else if action.own_entries_only(role) {
+                "✓ mình ghi, trong ngày"
             } else if role == Role::UnitHead && action.unit_scoped() {
                 "✓ đơn vị mình"
             } else {

@@ -85,6 +85,12 @@ commands! {
 
     /// Records one piece of feedback; the case comes back with its receipt number.
     feedback_add [write] FeedbackAddArgs { input: FeedbackInput } -> Case = |l, a, _| l.add_feedback(&a.input);
+    /// Corrects a saved entry, with its reason (every field but the receipt number).
+    feedback_correct [write] FeedbackCorrectArgs { id: String, correction: CorrectionInput } -> Case
+        = |l, a, _| l.correct_feedback(&a.id, &a.correction);
+    /// Withdraws an entry made by mistake («nhập nhầm»): kept, marked, counted nowhere.
+    feedback_withdraw [write] FeedbackWithdrawArgs { id: String, reason: String } -> Case
+        = |l, a, _| l.withdraw_feedback(&a.id, &a.reason);
     feedback_list [read] FeedbackListArgs { filter: FeedbackFilter } -> FeedbackPage = |l, a, _| l.feedback(&a.filter);
     case_counts [read] CaseCountsArgs {} -> CaseCounts = |l, _, _| l.case_counts();
     case_get [read] CaseGetArgs { id: String } -> Case = |l, a, _| l.case(&a.id);

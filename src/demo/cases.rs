@@ -245,7 +245,7 @@ pub(super) fn one_case(
         if to == Status::Closed {
             meet_requirements(l, rng, p, &case, t)?;
         }
-        case = l.move_case(&case.id, &MoveInput { to, note: note.to_owned(), channel: Some(case.channel), staff_id: None, version: None })?;
+        case = l.move_case(&case.id, &MoveInput { to, note: note.to_owned(), channel: Some(case.channel), staff_id: None, version: None, unit_id: None, at: None })?;
     }
     Ok(())
 }

@@ -30,6 +30,11 @@ pub struct FeedbackRow {
     /// "Xác nhận của trưởng phòng/đơn vị": who confirmed, when.
     pub confirmed_by_name: Option<String>,
     pub confirmed_at: Option<String>,
+    /// When the entry was withdrawn as made by mistake («nhập nhầm»): it stays in the book,
+    /// marked, and is counted nowhere. Absent for a live entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub withdrawn_at: Option<String>,
 }
 
 /// A page of a list, with the number of all matching rows.
@@ -77,10 +82,29 @@ pub struct FeedbackFilter {
     /// Only open cases whose deadline falls within the due-soon window of this date.
     #[ts(optional)]
     pub due_soon_on: Option<String>,
+    /// Only the cases of the signed-in unit head's unit that arrived there (forwarded to it,
+    /// or given to it by a correction) after this local time, `YYYY-MM-DDTHH:MM`: what a unit
+    /// head has not seen yet. Use with `unit_id`.
+    #[ts(optional)]
+    pub arrived_since: Option<String>,
+    /// Only the open cases that wait for this role (the quality officer or leadership).
+    #[ts(optional)]
+    pub waits_for: Option<WaitsFor>,
     #[ts(optional)]
     pub limit: Option<u32>,
     #[ts(optional)]
     pub offset: Option<u32>,
+}
+
+/// Whose decision an open case waits for, as a start page lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum WaitsFor {
+    /// The quality officer (QMR): complaints about confidentiality, which only the QMR and
+    /// leadership handle, and appeals about a service result, reported to the QMR (seed 001).
+    Qmr,
+    /// Leadership: a direction asked for (bước 8), or a reply letter drafted and not signed.
+    Leadership,
 }
 
 /// The whole record of one case.
@@ -120,6 +144,13 @@ pub struct Case {
     pub closed_at: Option<String>,
     pub confirmed_by_name: Option<String>,
     pub confirmed_at: Option<String>,
+    /// Withdrawn as made by mistake («nhập nhầm»), when and why; absent for a live entry.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub withdrawn_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub withdrawn_reason: Option<String>,
     pub deadlines: Deadlines,
     pub history: Vec<CaseEvent>,
     pub steps: Vec<CaseStep>,
@@ -161,6 +192,40 @@ pub struct CaseEvent {
     pub to_status: Status,
     pub channel: Option<Channel>,
     pub note: String,
+    /// What the line records when it is not a move: a correction or a withdrawal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub what: Option<EventWhat>,
+    /// When the line was entered, when that was later than `at` (work done on paper first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub recorded_at: Option<String>,
+    /// The unit the case was forwarded to (or given to by a correction).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub unit_name: Option<String>,
+}
+
+/// A line of a case's history that is not a move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EventWhat {
+    /// The entry corrected: the note says which fields, before → after, and why.
+    Correction,
+    /// The entry withdrawn as made by mistake («nhập nhầm»), with why.
+    Withdrawal,
+    /// The customer told the evaluation and the measures taken (the measures letter sent).
+    Notice,
+}
+
+impl EventWhat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventWhat::Correction => "correction",
+            EventWhat::Withdrawal => "withdrawal",
+            EventWhat::Notice => "notice",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -195,6 +260,16 @@ pub struct MoveInput {
     #[serde(default)]
     #[ts(optional, type = "number")]
     pub version: Option<i64>,
+    /// The specialist unit a move to `specialist` forwards the case to (unit id); absent: the
+    /// unit the case already has.
+    #[serde(default)]
+    #[ts(optional)]
+    pub unit_id: Option<String>,
+    /// When the move happened, `YYYY-MM-DDTHH:MM`, when it is entered later than it was
+    /// done (on paper): not in the future, not before the case's previous move. Absent: now.
+    #[serde(default)]
+    #[ts(optional)]
+    pub at: Option<String>,
 }
 
 /// One of the mandatory steps of R2.5, as recorded.

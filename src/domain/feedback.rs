@@ -36,6 +36,18 @@ vocab!(
     }
 );
 
+impl Channel {
+    /// Whether feedback through this channel comes from someone the clerk can name: in person
+    /// and on the telephone the name is asked and written down; a suggestion-box note, an
+    /// unsigned letter or a social-media post may carry none (printed «Không ghi tên»).
+    pub fn name_required(self) -> bool {
+        matches!(self, Channel::InPerson | Channel::Hotline)
+    }
+}
+
+/// How the book prints an entry recorded without a customer name.
+pub const NO_NAME: &str = "Không ghi tên";
+
 impl Kind {
     /// Complaints, grievances and appeals follow seed 001's procedure: a reply within the
     /// deadline, and the mandatory steps of R2.5.
@@ -169,7 +181,16 @@ impl FeedbackInput {
             kind: self.kind,
             subject: self.subject,
             book: self.book,
-            customer_name: required_line("customer_name", "Tên khách hàng", &self.customer_name, 200)?,
+            customer_name: if self.channel.name_required() {
+                required_line("customer_name", "Tên khách hàng", &self.customer_name, 200).map_err(|_| {
+                    Error::validation(
+                        "customer_name",
+                        format!("Hãy ghi tên khách hàng: ý kiến nhận qua «{}» phải có tên người nêu.", self.channel.label()),
+                    )
+                })?
+            } else {
+                optional_line("customer_name", "Tên khách hàng", &self.customer_name, 200)?
+            },
             customer_org: optional_line("customer_org", "Tổ chức", &self.customer_org, 300)?,
             customer_address: optional_line("customer_address", "Địa chỉ", &self.customer_address, 300)?,
             customer_phone: optional_line("customer_phone", "Điện thoại", &self.customer_phone, 50)?,
@@ -184,6 +205,155 @@ impl FeedbackInput {
         };
         Ok((input, received))
     }
+}
+
+/// A correction of a saved entry (every field but the receipt number): the fields to change,
+/// absent where they stay as they are, and why. An empty `unit_id` or `receiver_id` takes the
+/// unit or the receiver away.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct CorrectionInput {
+    #[serde(default)]
+    #[ts(optional)]
+    pub received_at: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub channel: Option<Channel>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub subject: Option<Subject>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub book: Option<Book>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub customer_name: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub customer_org: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub customer_address: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub customer_phone: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub customer_email: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub customer_group: Option<CustomerGroup>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub content: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub receiver_id: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub unit_id: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub written: Option<bool>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub formal: Option<bool>,
+    /// Why the entry is corrected: kept in the case's history and the audit log.
+    pub reason: String,
+    /// As [`super::case::MoveInput::version`].
+    #[serde(default)]
+    #[ts(optional, type = "number")]
+    pub version: Option<i64>,
+}
+
+/// One field a correction changed, as the case's history tells it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldChange {
+    /// The field's name in [`FeedbackInput`].
+    pub field: String,
+    /// Its label on the entry form.
+    pub label: String,
+    pub before: String,
+    pub after: String,
+}
+
+impl CorrectionInput {
+    /// The entry `current` with this correction applied, validated as a new entry is, and
+    /// what changed (field by field, in words). Refused without a reason or without a change.
+    pub fn apply(&self, current: &FeedbackInput) -> Result<(FeedbackInput, chrono::NaiveDateTime, Vec<FieldChange>, String)> {
+        let reason = clean_text(&self.reason);
+        if reason.is_empty() {
+            return Err(Error::validation("reason", "Hãy ghi lý do sửa (ví dụ: ghi sai tên khách hàng)."));
+        }
+        let mut next = current.clone();
+        let pick = |v: &Option<String>, old: &mut String| {
+            if let Some(v) = v {
+                *old = v.clone();
+            }
+        };
+        if let Some(v) = &self.received_at {
+            next.received_at = v.clone();
+        }
+        next.channel = self.channel.unwrap_or(current.channel);
+        next.kind = self.kind.unwrap_or(current.kind);
+        next.subject = self.subject.unwrap_or(current.subject);
+        next.book = self.book.unwrap_or(current.book);
+        pick(&self.customer_name, &mut next.customer_name);
+        pick(&self.customer_org, &mut next.customer_org);
+        pick(&self.customer_address, &mut next.customer_address);
+        pick(&self.customer_phone, &mut next.customer_phone);
+        pick(&self.customer_email, &mut next.customer_email);
+        next.customer_group = self.customer_group.unwrap_or(current.customer_group);
+        pick(&self.content, &mut next.content);
+        if let Some(v) = &self.receiver_id {
+            next.receiver_id = Some(v.clone());
+        }
+        if let Some(v) = &self.unit_id {
+            next.unit_id = Some(v.clone());
+        }
+        next.written = self.written.unwrap_or(current.written);
+        next.formal = self.formal.unwrap_or(current.formal);
+        next.settled_on_spot = None;
+        let (next, received) = next.validated()?;
+        let mut changes = Vec::new();
+        let mut diff = |field: &str, label: &str, before: String, after: String| {
+            if before != after {
+                changes.push(FieldChange { field: field.into(), label: label.into(), before, after });
+            }
+        };
+        let yes = |b: bool| if b { "Có" } else { "Không" }.to_owned();
+        diff("received_at", "Ngày giờ tiếp nhận", current.received_at.clone(), next.received_at.clone());
+        diff("channel", "Kênh tiếp nhận", current.channel.label().into(), next.channel.label().into());
+        diff("kind", "Loại ý kiến", current.kind.label().into(), next.kind.label().into());
+        diff("subject", "Nội dung liên quan", current.subject.label().into(), next.subject.label().into());
+        diff("book", "Sổ", current.book.label().into(), next.book.label().into());
+        diff("customer_name", "Tên khách hàng", current.customer_name.clone(), next.customer_name.clone());
+        diff("customer_org", "Tổ chức", current.customer_org.clone(), next.customer_org.clone());
+        diff("customer_address", "Địa chỉ", current.customer_address.clone(), next.customer_address.clone());
+        diff("customer_phone", "Điện thoại", current.customer_phone.clone(), next.customer_phone.clone());
+        diff("customer_email", "Thư điện tử", current.customer_email.clone(), next.customer_email.clone());
+        diff("customer_group", "Nhóm khách hàng", current.customer_group.label().into(), next.customer_group.label().into());
+        diff("content", "Nội dung ý kiến", current.content.clone(), next.content.clone());
+        diff("receiver_id", "Người tiếp nhận", current.receiver_id.clone().unwrap_or_default(), next.receiver_id.clone().unwrap_or_default());
+        diff("unit_id", "Đơn vị xử lý", current.unit_id.clone().unwrap_or_default(), next.unit_id.clone().unwrap_or_default());
+        diff("written", "Khiếu nại bằng văn bản", yes(current.written), yes(next.written));
+        diff("formal", "Khiếu nại theo Luật Khiếu nại", yes(current.formal), yes(next.formal));
+        if changes.is_empty() {
+            return Err(Error::validation("reason", "Không có thông tin nào thay đổi so với bản đã ghi."));
+        }
+        Ok((next, received, changes, reason))
+    }
+}
+
+/// Why an entry made by mistake is withdrawn («nhập nhầm»), cleaned; refused when empty.
+pub fn withdrawal_reason(reason: &str) -> Result<String> {
+    let reason = clean_text(reason);
+    if reason.is_empty() {
+        return Err(Error::validation("reason", "Hãy ghi lý do rút ý kiến khỏi sổ (ví dụ: nhập nhầm, trùng với phiếu khác)."));
+    }
+    Ok(reason)
 }
 
 // The date parsers live in `dates`; store/feedback.rs, surveys.rs and report/period.rs still

@@ -15,6 +15,7 @@ pub enum Action {
     ManageAccounts,
     EditSettings,
     EnterFeedback,
+    CorrectEntry,
     FrontDeskMove,
     SpecialistMove,
     LeadershipDirection,
@@ -50,13 +51,14 @@ pub enum Action {
 use Role::{Administrator as A, Leadership as L, QualityOfficer as Q, Reception as R, UnitHead as U};
 
 impl Action {
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 37] = [
         Action::EditOffice,
         Action::ManageUnits,
         Action::ManageStaff,
         Action::ManageAccounts,
         Action::EditSettings,
         Action::EnterFeedback,
+        Action::CorrectEntry,
         Action::FrontDeskMove,
         Action::SpecialistMove,
         Action::LeadershipDirection,
@@ -95,6 +97,9 @@ impl Action {
             Action::EditOffice | Action::ManageUnits | Action::ManageStaff | Action::ManageAccounts => &[A],
             Action::EditSettings => &[Q, A],
             Action::EnterFeedback | Action::FrontDeskMove | Action::SendReply | Action::Print => &[R, U, Q, L],
+            // The one who made an entry, on its day; the quality officer at any time
+            // (`workflow::check_corrector`).
+            Action::CorrectEntry => &[R, U, Q, L],
             Action::SpecialistMove | Action::RecordStep | Action::DraftReply | Action::EditCorrectiveAction => &[U, Q, L],
             Action::LeadershipDirection | Action::SetExceptionDeadline | Action::SignReply => &[L],
             Action::Confirm => &[U],
@@ -129,6 +134,7 @@ impl Action {
             Action::ManageAccounts => "quản lý tài khoản (tạo, đặt lại mật khẩu, mở khoá, vô hiệu hoá)",
             Action::EditSettings => "sửa thông số và ngày nghỉ",
             Action::EnterFeedback => "ghi ý kiến vào sổ",
+            Action::CorrectEntry => "sửa, rút (nhập nhầm) ý kiến đã ghi",
             Action::FrontDeskMove => "chuyển bước xử lý tại bộ phận tiếp nhận (bước 3, 4, 5, 7)",
             Action::SpecialistMove => "ghi kết quả xử lý của phòng chuyên môn (bước 6)",
             Action::LeadershipDirection => "ghi ý kiến chỉ đạo của lãnh đạo (bước 8)",
@@ -177,6 +183,12 @@ impl Action {
                 | Action::SendReply
                 | Action::HandleConfidential
         )
+    }
+
+    /// Roles that do this only on what they entered themselves, on the day they entered it
+    /// (the quality officer corrects any entry).
+    pub fn own_entries_only(self, role: Role) -> bool {
+        self == Action::CorrectEntry && role != Role::QualityOfficer
     }
 
     /// A unit head does these only on the cases of their own unit.

@@ -1,6 +1,7 @@
 //! Office settings (cài đặt) that the procedures read. Stored one key a row so that a newer
 //! version can add keys without a migration; a key missing from the table keeps its default.
 
+use super::feedback::Kind;
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -27,6 +28,11 @@ pub struct Settings {
     /// only until the app next starts or closes. None is kept while the data is encrypted.
     #[serde(default = "default_print_keep_days")]
     pub print_keep_days: u32,
+    /// Kinds of feedback that need no answer (praise, a suggestion noted): recorded and closed
+    /// at entry, so that they never wait in a queue nor show as overdue. None by default: an
+    /// office that answers every piece of feedback keeps the handling it always had.
+    #[serde(default)]
+    pub closed_at_entry: Vec<Kind>,
 }
 
 fn default_print_keep_days() -> u32 {
@@ -45,6 +51,7 @@ impl Default for Settings {
             ledger_retention_years: 3,
             survey_retention_years: 3,
             print_keep_days: default_print_keep_days(),
+            closed_at_entry: Vec::new(),
         }
     }
 }
@@ -65,11 +72,27 @@ impl Settings {
         check_range("ledger_retention_years", "Thời gian lưu sổ ghi nhận (năm)", self.ledger_retention_years, 1, 50)?;
         check_range("survey_retention_years", "Thời gian lưu phiếu khảo sát (năm)", self.survey_retention_years, 1, 50)?;
         check_range("print_keep_days", "Giữ bản in trong thư mục Bản in (ngày)", self.print_keep_days, 0, 90)?;
-        Ok(self.clone())
+        if let Some(k) = self.closed_at_entry.iter().find(|k| k.is_complaint()) {
+            return Err(Error::validation(
+                "closed_at_entry",
+                format!("Ý kiến loại «{}» là khiếu nại, phải được xử lý và trả lời: không đóng ngay khi ghi được.", k.label()),
+            ));
+        }
+        let mut s = self.clone();
+        // In the order of the vocabulary, each once.
+        s.closed_at_entry = Kind::ALL.iter().copied().filter(|k| self.closed_at_entry.contains(k)).collect();
+        Ok(s)
     }
 
-    /// The key/value pairs as stored (booleans as 0/1).
-    pub(crate) fn to_pairs(&self) -> [(&'static str, u32); 9] {
+    /// The key/value pairs as stored (booleans as 0/1, lists of kinds comma-separated).
+    pub(crate) fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let kinds: Vec<&str> = self.closed_at_entry.iter().map(|k| k.as_str()).collect();
+        let mut pairs: Vec<(&'static str, String)> = self.numbers().into_iter().map(|(k, v)| (k, v.to_string())).collect();
+        pairs.push(("closed_at_entry", kinds.join(",")));
+        pairs
+    }
+
+    fn numbers(&self) -> [(&'static str, u32); 9] {
         [
             ("reply_deadline_days", self.reply_deadline_days),
             ("count_working_days", self.count_working_days as u32),
@@ -87,6 +110,10 @@ impl Settings {
     pub(crate) fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Settings {
         let mut s = Settings::default();
         for (k, v) in pairs {
+            if k == "closed_at_entry" {
+                s.closed_at_entry = v.split(',').filter_map(|k| Kind::parse(k.trim()).ok()).collect();
+                continue;
+            }
             let Ok(n) = v.parse::<u32>() else { continue };
             match k {
                 "reply_deadline_days" => s.reply_deadline_days = n,

@@ -14,6 +14,7 @@
 //! the entry itself; it is not a move a case can make later.
 
 use super::feedback::{FeedbackInput, Kind, Subject, MAX_CONTENT_CHARS};
+use super::staff::Role;
 use super::text::clean_text;
 use super::vocab::vocab;
 use crate::error::{Error, Result};
@@ -233,6 +234,70 @@ pub fn check_move(from: Status, to: Status, note: &str) -> Result<String> {
     Ok(note)
 }
 
+/// When a move entered after the fact (work done on paper) happened: not in the future (the
+/// clock's slack allowed), not before the case's previous move (`previous`, its entry for the
+/// first move).
+pub fn check_move_time(at: NaiveDateTime, previous: Option<NaiveDateTime>, now: NaiveDateTime) -> Result<()> {
+    if at > now + chrono::Duration::minutes(CLOCK_SLACK_MINUTES) {
+        return Err(Error::validation("at", "Thời điểm thực hiện bước này ở tương lai: hãy kiểm tra lại."));
+    }
+    if let Some(prev) = previous {
+        if at < prev {
+            return Err(Error::validation(
+                "at",
+                format!(
+                    "Thời điểm thực hiện ({}) trước bước xử lý liền trước của hồ sơ ({}): các bước phải ghi theo đúng thứ tự đã làm.",
+                    at.format("%H:%M %d/%m/%Y"),
+                    prev.format("%H:%M %d/%m/%Y")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Nothing more is done on an entry withdrawn as made by mistake («nhập nhầm»): no move, no
+/// correction, no second withdrawal.
+pub fn check_not_withdrawn(receipt: &str, withdrawn_at: Option<&str>) -> Result<()> {
+    match withdrawn_at {
+        None => Ok(()),
+        Some(at) => Err(Error::Conflict(format!(
+            "Ý kiến số {receipt} đã được rút khỏi sổ (nhập nhầm) lúc {}; không sửa, chuyển hay rút lại được nữa.",
+            at.replace('T', " ")
+        ))),
+    }
+}
+
+/// Whether a correction sends a closed case back to handling: feedback closed as needing no
+/// answer (praise, a suggestion) that was in fact a complaint is handled as one, its deadline
+/// counted from the day it was received, as an auditor expects of any complaint.
+pub fn correction_reopens(status: Status, before: Kind, after: Kind) -> bool {
+    status == Status::Closed && !before.is_complaint() && after.is_complaint()
+}
+
+/// Who may correct or withdraw an entry: the one who made it, on the day they made it (office
+/// local dates), and the quality officer at any time. `me` is the signed-in staff member, `role`
+/// their role.
+pub fn check_corrector(role: Role, me: &str, entered_by: Option<&str>, entered_on: Option<NaiveDate>, today: NaiveDate) -> Result<()> {
+    if role == Role::QualityOfficer {
+        return Ok(());
+    }
+    let own = entered_by == Some(me);
+    if own && entered_on == Some(today) {
+        return Ok(());
+    }
+    let why = if own {
+        "ý kiến này được ghi từ ngày trước, người ghi chỉ sửa được trong ngày ghi"
+    } else {
+        "ý kiến này không do anh/chị ghi"
+    };
+    Err(Error::Forbidden(format!(
+        "Vai trò «{}» không được sửa hoặc rút ý kiến đã ghi này: {why}. Sau ngày ghi chỉ cán bộ chất lượng (QMR) sửa, \
+         kèm lý do: hãy đề nghị QMR.",
+        role.label()
+    )))
+}
+
 /// Closing is refused while a requirement of the case (R2.5) is not met.
 pub fn check_closing(case: &CaseFacts, done: &Done) -> Result<()> {
     let missing = missing(&requirements(case.kind, case.subject, case.written), done);
@@ -400,6 +465,34 @@ mod tests {
         assert!(check_version(3, None).is_ok());
         let e = check_version(4, Some(3)).unwrap_err();
         assert!(matches!(&e, Error::Conflict(m) if m == STALE_CASE), "{e:?}");
+    }
+
+    #[test]
+    fn a_late_move_is_neither_in_the_future_nor_before_the_previous_one() {
+        let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap();
+        let now = t("2026-03-10T10:00");
+        assert!(check_move_time(t("2026-03-05T14:00"), Some(t("2026-03-02T09:30")), now).is_ok());
+        let e = check_move_time(t("2026-03-01T14:00"), Some(t("2026-03-02T09:30")), now).unwrap_err();
+        assert!(matches!(&e, Error::Validation { field, message } if field == "at" && message.contains("09:30 02/03/2026")), "{e:?}");
+        let e = check_move_time(t("2026-03-11T08:00"), Some(t("2026-03-02T09:30")), now).unwrap_err();
+        assert!(matches!(&e, Error::Validation { field, .. } if field == "at"), "{e:?}");
+    }
+
+    #[test]
+    fn the_one_who_entered_corrects_the_same_day_and_the_qmr_afterwards() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let (on, next) = (Some(day("2026-03-02")), day("2026-03-03"));
+        let clerk = Role::Reception;
+        assert!(check_corrector(clerk, "an", Some("an"), on, day("2026-03-02")).is_ok());
+        let e = check_corrector(clerk, "an", Some("an"), on, next).unwrap_err();
+        assert!(matches!(&e, Error::Forbidden(m) if m.contains("trong ngày ghi") && m.contains("«Cán bộ tiếp nhận»")), "{e:?}");
+        let e = check_corrector(Role::UnitHead, "binh", Some("an"), on, day("2026-03-02")).unwrap_err();
+        assert!(matches!(&e, Error::Forbidden(m) if m.contains("không do anh/chị ghi")), "{e:?}");
+        assert!(check_corrector(Role::QualityOfficer, "qmr", Some("an"), on, next).is_ok());
+        assert!(check_corrector(clerk, "an", None, None, next).is_err());
+        assert!(correction_reopens(Status::Closed, Kind::Praise, Kind::Complaint));
+        assert!(!correction_reopens(Status::Closed, Kind::Complaint, Kind::Praise));
+        assert!(!correction_reopens(Status::FrontDesk, Kind::Praise, Kind::Complaint));
     }
 
     #[test]

@@ -7,6 +7,8 @@ use crate::domain::dates::parse_date;
 use crate::domain::{self, audit::AuditEntry};
 use crate::error::{Error, Result};
 use crate::store::{self, holiday::Holiday};
+use chrono::Datelike;
+use crate::domain::feedback::CorrectionInput;
 use crate::{
     Action, ActionInput, ActionStatus, Case, CaseCounts, CorrectiveAction, ExceptionInput, FeedbackFilter, FeedbackInput,
     FeedbackPage, MoveInput, OfficeProfile, ReceiptNo, Settings, Staff, StaffInput, Status, StepInput, Unit, UnitInput,
@@ -111,12 +113,70 @@ impl Ledger {
         self.guard_entry(input)?;
         let (f, received) = input.validated()?;
         let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
+        let entered = store::feedback::Entered { by: self.session_account()?.map(|me| me.staff_id), at: now };
         let (id, _) = self.write(|tx| {
             store::feedback::check_links(tx, &f)?;
             domain::workflow::check_entry(&f, received, now)?;
-            store::feedback::add(tx, &f, received, &settings, &calendar)
+            store::feedback::add(tx, &f, received, &settings, &calendar, &entered)
         })?;
         self.case(&id)
+    }
+
+    /// Corrects a saved entry (every field but its receipt number), with a reason: by the one
+    /// who entered it on the same day, by the quality officer afterwards. The case's history
+    /// and the audit log keep each field before → after. The deadlines follow the corrected
+    /// receipt date and kind; a closed praise corrected to a complaint goes back to handling.
+    pub fn correct_feedback(&mut self, id: &str, c: &CorrectionInput) -> Result<Case> {
+        self.guard_correction(id)?;
+        let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
+        self.write(|tx| {
+            let (before, facts) = store::feedback::entry(tx, id)?;
+            domain::workflow::check_not_withdrawn(&facts.receipt.to_string(), facts.withdrawn_at.as_deref())?;
+            domain::workflow::check_version(facts.version, c.version)?;
+            let (after, received, changes, reason) = c.apply(&before)?;
+            if received.year() != facts.receipt.year {
+                return Err(Error::validation(
+                    "received_at",
+                    format!("Số phiếu {} thuộc năm {}: ngày tiếp nhận phải trong năm đó.", facts.receipt, facts.receipt.year),
+                ));
+            }
+            domain::workflow::check_entry(&after, received, now)?;
+            store::feedback::check_links(tx, &after)?;
+            let reopen = domain::workflow::correction_reopens(facts.status, before.kind, after.kind);
+            let correction = store::feedback::Correction { before: &before, after: &after, received, changes: &changes, reason: &reason, reopen };
+            store::feedback::correct(tx, id, &facts, &correction, now, &settings, &calendar)
+        })?;
+        self.case(id)
+    }
+
+    /// Withdraws an entry made by mistake («nhập nhầm») with its reason: it stays in the book,
+    /// marked, and is counted nowhere. Who may: as for a correction. Refused the second time.
+    pub fn withdraw_feedback(&mut self, id: &str, reason: &str) -> Result<Case> {
+        self.guard_correction(id)?;
+        let reason = domain::feedback::withdrawal_reason(reason)?;
+        let now = self.now();
+        self.write(|tx| {
+            let (_, facts) = store::feedback::entry(tx, id)?;
+            domain::workflow::check_not_withdrawn(&facts.receipt.to_string(), facts.withdrawn_at.as_deref())?;
+            store::feedback::withdraw(tx, id, facts.status, &reason, now)
+        })?;
+        self.case(id)
+    }
+
+    /// A correction or a withdrawal: a role that may enter feedback, on what its staff member
+    /// entered that day; the quality officer on any entry (`workflow::check_corrector`).
+    fn guard_correction(&self, id: &str) -> Result<()> {
+        self.guard_case(Action::CorrectEntry, id)?;
+        let Some(me) = self.session_account()? else { return Ok(()) };
+        let (_, facts) = store::feedback::entry(&self.conn, id)?;
+        let entered_on = facts.entered_at.as_deref().and_then(|t| parse_date("entered_at", "Ngày ghi", &t[..10.min(t.len())]).ok());
+        domain::workflow::check_corrector(
+            me.role,
+            &me.staff_id,
+            facts.entered_by.as_deref(),
+            entered_on,
+            self.today(),
+        )
     }
 
     pub fn feedback(&self, filter: &FeedbackFilter) -> Result<FeedbackPage> {
@@ -143,15 +203,42 @@ impl Ledger {
     pub fn move_case(&mut self, id: &str, m: &MoveInput) -> Result<Case> {
         self.guard_move(id)?;
         let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
+        let at = m
+            .at
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| domain::dates::parse_local_datetime("at", "Thời điểm thực hiện", t))
+            .transpose()?;
+        let unit_id = m.unit_id.clone().filter(|u| !u.trim().is_empty());
+        if unit_id.is_some() && m.to != Status::Specialist {
+            return Err(Error::validation("unit_id", "Chỉ chọn đơn vị khi chuyển hồ sơ sang phòng chuyên môn (bước 6)."));
+        }
         self.write(|tx| {
             let case = store::feedback::move_facts(tx, id)?;
+            let (_, facts) = store::feedback::entry(tx, id)?;
+            domain::workflow::check_not_withdrawn(&facts.receipt.to_string(), facts.withdrawn_at.as_deref())?;
             domain::workflow::check_version(case.version, m.version)?;
             let note = domain::workflow::check_move(case.status, m.to, &m.note)?;
             store::feedback::check_staff(tx, "staff_id", &m.staff_id)?;
+            if let Some(unit) = &unit_id {
+                store::feedback::check_unit(tx, unit)?;
+            }
+            if let Some(at) = at {
+                let previous = store::feedback::last_move_at(tx, id)?
+                    .and_then(|p| domain::dates::parse_local_datetime("at", "Bước trước", &p).ok());
+                domain::workflow::check_move_time(at, previous, now)?;
+            }
             if m.to == Status::Closed {
                 domain::workflow::check_closing(&case, &store::feedback::done(tx, id)?)?;
             }
-            let details = store::feedback::MoveDetails { to: m.to, note, channel: m.channel, staff_id: m.staff_id.clone() };
+            let details = store::feedback::MoveDetails {
+                to: m.to,
+                note,
+                channel: m.channel,
+                staff_id: m.staff_id.clone(),
+                unit_id: unit_id.clone(),
+                at,
+            };
             store::feedback::move_case(tx, id, &case, &details, now, &settings, &calendar)
         })?;
         self.case(id)

@@ -160,7 +160,8 @@ impl Ledger {
                 break;
             }
             offset += page.rows.len() as u32;
-            for row in page.rows {
+            // An entry withdrawn as made by mistake is in no figure, nor in the compilation.
+            for row in page.rows.into_iter().filter(|r| r.withdrawn_at.is_none()) {
                 cases.push(self.case(&row.id)?);
             }
         }

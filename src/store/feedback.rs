@@ -3,9 +3,11 @@
 //! exception deadline).
 
 use super::Tx;
-use crate::domain::case::{Case, CaseEvent, CaseStep, Deadlines, FeedbackFilter, FeedbackPage, FeedbackRow, RequirementState};
+use crate::domain::case::{
+    Case, CaseEvent, CaseStep, Deadlines, EventWhat, FeedbackFilter, FeedbackPage, FeedbackRow, RequirementState, WaitsFor,
+};
 use crate::domain::deadline::Calendar;
-use crate::domain::feedback::{parse_date, Channel, FeedbackInput, ReceiptNo};
+use crate::domain::feedback::{parse_date, Channel, FeedbackInput, FieldChange, ReceiptNo};
 use crate::domain::settings::Settings;
 use crate::domain::text::fold;
 use crate::domain::workflow::{self, CaseFacts, Done, Requirement, Status, StepKind};
@@ -66,10 +68,26 @@ pub fn check_links(tx: &Tx, f: &FeedbackInput) -> Result<()> {
     Ok(())
 }
 
+/// Who made an entry and when (office local time): the one who may correct it that day.
+#[derive(Debug, Clone)]
+pub struct Entered {
+    /// The signed-in account's staff member; `None` on a database without accounts.
+    pub by: Option<String>,
+    pub at: NaiveDateTime,
+}
+
 /// Stores new feedback, validated and checked ([`check_links`], `workflow::check_entry`),
 /// and returns its id and receipt number. Feedback settled on the spot is closed in the same
-/// transaction, with both moves in its history.
-pub fn add(tx: &Tx, f: &FeedbackInput, received: NaiveDateTime, settings: &Settings, calendar: &Calendar) -> Result<(String, ReceiptNo)> {
+/// transaction, with both moves in its history; so is feedback of a kind the office records
+/// without an answer (`Settings::closed_at_entry`, when nothing is required of it).
+pub fn add(
+    tx: &Tx,
+    f: &FeedbackInput,
+    received: NaiveDateTime,
+    settings: &Settings,
+    calendar: &Calendar,
+    entered: &Entered,
+) -> Result<(String, ReceiptNo)> {
     let receipt = next_receipt(tx, received.year())?;
     let id = super::new_id();
     let day = received.date();
@@ -80,14 +98,15 @@ pub fn add(tx: &Tx, f: &FeedbackInput, received: NaiveDateTime, settings: &Setti
         "INSERT INTO feedback (id, receipt_year, receipt_seq, received_at, channel, kind, subject, book,
             customer_name, customer_org, customer_address, customer_phone, customer_email, customer_group,
             content, receiver_id, unit_id, written, formal, status, reply_due, formal_accept_due,
-            search_key, created_at, updated_at)
+            search_key, created_at, updated_at, entered_by, entered_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-            'received', ?20, ?21, ?22, ?23, ?23)",
+            'received', ?20, ?21, ?22, ?23, ?23, ?24, ?25)",
         params![
             id, receipt.year, receipt.seq, f.received_at, f.channel, f.kind, f.subject, f.book,
             f.customer_name, f.customer_org, f.customer_address, f.customer_phone, f.customer_email,
             f.customer_group, f.content, f.receiver_id, f.unit_id, f.written, f.formal,
-            reply_due.to_string(), accept_due.map(|d| d.to_string()), search_key(&receipt, f), tx.now()
+            reply_due.to_string(), accept_due.map(|d| d.to_string()), search_key(&receipt, f), tx.now(),
+            entered.by, fmt_local(entered.at)
         ],
     )?;
     event(tx, &id, fmt_local(received), f.receiver_id.as_deref(), None, Status::Received, Some(f.channel), "")?;
@@ -100,8 +119,29 @@ pub fn add(tx: &Tx, f: &FeedbackInput, received: NaiveDateTime, settings: &Setti
         )?;
         event(tx, &id, fmt_local(received), f.receiver_id.as_deref(), Some(Status::Received), Status::Closed, Some(f.channel),
               &format!("Giải quyết ngay tại chỗ: {resolution}"))?;
+    } else if closes_at_entry(f, settings) {
+        let note = recorded_only_note(f.kind);
+        exec(
+            tx,
+            "UPDATE feedback SET status = 'closed', closed_at = ?2, resolution = ?3 WHERE id = ?1",
+            params![id, fmt_local(received), note],
+        )?;
+        event(tx, &id, fmt_local(received), f.receiver_id.as_deref(), Some(Status::Received), Status::Closed, Some(f.channel), &note)?;
     }
     Ok((id, receipt))
+}
+
+/// Whether feedback of this kind is recorded and closed at entry: the office says its kind
+/// needs no answer, and the procedure requires nothing of it.
+pub fn closes_at_entry(f: &FeedbackInput, settings: &Settings) -> bool {
+    f.settled_on_spot.is_none()
+        && settings.closed_at_entry.contains(&f.kind)
+        && workflow::requirements(f.kind, f.subject, f.written).is_empty()
+}
+
+/// The resolution and history line of feedback closed at entry because its kind needs no answer.
+fn recorded_only_note(kind: crate::domain::feedback::Kind) -> String {
+    format!("Ghi nhận vào sổ, không cần trả lời: ý kiến loại «{}» được đóng khi ghi (cài đặt của cơ quan).", kind.label())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -120,6 +160,39 @@ pub(crate) fn event(
         "INSERT INTO case_event (id, feedback_id, at, actor, staff_id, from_status, to_status, channel, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![super::new_id(), feedback_id, at, tx.actor(), staff_id, from, to, channel, note],
+    )?;
+    Ok(())
+}
+
+/// What a history line carries besides a move's fields: what it records when it is not a
+/// move, when it was entered when that is later than it happened, the unit it forwards to.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EventExtra {
+    pub what: Option<EventWhat>,
+    pub recorded_at: Option<String>,
+    pub unit_id: Option<String>,
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn event_with(
+    tx: &Tx,
+    feedback_id: &str,
+    at: String,
+    staff_id: Option<&str>,
+    from: Option<Status>,
+    to: Status,
+    channel: Option<Channel>,
+    note: &str,
+    extra: &EventExtra,
+) -> Result<()> {
+    exec(
+        tx,
+        "INSERT INTO case_event (id, feedback_id, at, actor, staff_id, from_status, to_status, channel, note, what, recorded_at, unit_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            super::new_id(), feedback_id, at, tx.actor(), staff_id, from, to, channel, note,
+            extra.what.map_or("move", EventWhat::as_str), extra.recorded_at, extra.unit_id
+        ],
     )?;
     Ok(())
 }
@@ -169,19 +242,44 @@ pub struct MoveDetails {
     pub note: String,
     pub channel: Option<Channel>,
     pub staff_id: Option<String>,
+    /// The unit a move to `specialist` forwards to, when it changes the case's unit
+    /// (checked by [`check_unit`]).
+    pub unit_id: Option<String>,
+    /// When it happened, when entered later (checked by `workflow::check_move_time`).
+    pub at: Option<NaiveDateTime>,
+}
+
+/// Refuses a unit that is not (or no longer) on the office's list.
+pub fn check_unit(tx: &Tx, unit_id: &str) -> Result<()> {
+    super::unit::get(tx, unit_id).map_err(|_| Error::validation("unit_id", "Đơn vị đã chọn không có trong danh sách đơn vị của cơ quan."))?;
+    Ok(())
+}
+
+/// When the case's last move happened (its entry is its first), office local time.
+pub fn last_move_at(conn: &Connection, id: &str) -> Result<Option<String>> {
+    Ok(one_row(conn, "SELECT max(at) FROM case_event WHERE feedback_id = ?1 AND what = 'move'", [id], |r| r.get(0))?)
 }
 
 /// Stores a checked move of the case whose facts are `case`, with its history event.
 pub fn move_case(tx: &Tx, id: &str, case: &CaseFacts, d: &MoveDetails, now: NaiveDateTime, settings: &Settings, calendar: &Calendar) -> Result<()> {
     let (from, to, note) = (case.status, d.to, &d.note);
-    let at = fmt_local(now);
+    // Work done on paper and entered later happened at `d.at`; the line keeps when it was entered.
+    let when = d.at.unwrap_or(now);
+    let at = fmt_local(when);
+    let recorded_at = d.at.filter(|t| fmt_local(*t) != fmt_local(now)).map(|_| fmt_local(now));
+    let unit_before: Option<String> = one_row(tx, "SELECT unit_id FROM feedback WHERE id = ?1", [id], |r| r.get(0))?;
     exec(tx, "UPDATE feedback SET status = ?2, updated_at = ?3, version = version + 1 WHERE id = ?1", params![id, to, tx.now()])?;
+    if let Some(unit) = &d.unit_id {
+        exec(tx, "UPDATE feedback SET unit_id = ?2 WHERE id = ?1", params![id, unit])?;
+    }
+    // A move to the specialist unit is the case's arrival there (its unit's notice reads it).
+    let arrives = if to == Status::Specialist { d.unit_id.clone().or_else(|| unit_before.clone()) } else { None };
     if to == Status::Closed {
         // The last solution given is the resolution recorded in the book; a line that kept
         // the state (a notice sent to the customer, store/notice.rs) is a record, not a solution.
         let resolution: String = tx
             .query_row(
-                "SELECT note FROM case_event WHERE feedback_id = ?1 AND note <> ''
+                "SELECT note FROM case_event WHERE feedback_id = ?1 AND note <> '' AND what = 'move'
                    AND (from_status IS NULL OR from_status <> to_status) ORDER BY seq DESC LIMIT 1",
                 [id],
                 |r| r.get(0),
@@ -189,11 +287,11 @@ pub fn move_case(tx: &Tx, id: &str, case: &CaseFacts, d: &MoveDetails, now: Naiv
             .optional()?
             .unwrap_or_default();
         let resolution = if note.is_empty() { resolution } else { note.clone() };
-        exec(tx, "UPDATE feedback SET closed_at = ?2, resolution = ?3 WHERE id = ?1", params![id, at, resolution])?;
+        exec(tx, "UPDATE feedback SET closed_at = ?2, resolution = ?3 WHERE id = ?1", params![id, at.clone(), resolution])?;
     }
     // A formal complaint is accepted (thụ lý) when handling starts; the clock to decide runs from then.
     if case.formal && from == Status::Received && !case.accepted {
-        let today = now.date();
+        let today = when.date();
         let days = if case.complex { settings.formal_decide_days_complex } else { settings.formal_decide_days };
         let decide_due = calendar.due(today, days, settings.count_working_days);
         exec(
@@ -202,8 +300,179 @@ pub fn move_case(tx: &Tx, id: &str, case: &CaseFacts, d: &MoveDetails, now: Naiv
             params![id, today.to_string(), decide_due.to_string()],
         )?;
     }
-    event(tx, id, at, d.staff_id.as_deref(), Some(from), to, d.channel, note)?;
-    tx.audit("feedback", id, Some(&serde_json::json!({ "status": from })), Some(&serde_json::json!({ "status": to, "note": note })))
+    let extra = EventExtra { what: None, recorded_at: recorded_at.clone(), unit_id: arrives };
+    event_with(tx, id, at.clone(), d.staff_id.as_deref(), Some(from), to, d.channel, note, &extra)?;
+    let mut before = serde_json::json!({ "status": from });
+    let mut after = serde_json::json!({ "status": to, "note": note });
+    if d.unit_id.is_some() && d.unit_id != unit_before {
+        before["unit_id"] = serde_json::json!(unit_before);
+        after["unit_id"] = serde_json::json!(d.unit_id);
+    }
+    if recorded_at.is_some() {
+        after["at"] = serde_json::json!(at);
+    }
+    tx.audit("feedback", id, Some(&before), Some(&after))
+}
+
+/// What a correction reads of the case besides its fields.
+#[derive(Debug, Clone)]
+pub struct EntryFacts {
+    pub receipt: ReceiptNo,
+    pub status: Status,
+    pub entered_by: Option<String>,
+    /// Office local time, `YYYY-MM-DDTHH:MM`; `None` for entries made before it was kept.
+    pub entered_at: Option<String>,
+    pub withdrawn_at: Option<String>,
+    pub accepted_on: Option<String>,
+    pub version: i64,
+}
+
+/// The live case `id` as its entry form holds it (the input a correction changes), and the
+/// facts the rules of a correction read.
+pub fn entry(conn: &Connection, id: &str) -> Result<(FeedbackInput, EntryFacts)> {
+    one_row(
+        conn,
+        "SELECT received_at, channel, kind, subject, book, customer_name, customer_org, customer_address,
+                customer_phone, customer_email, customer_group, content, receiver_id, unit_id, written, formal,
+                receipt_year, receipt_seq, status, entered_by, entered_at, withdrawn_at, accepted_on, version
+         FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
+        [id],
+        |r| {
+            Ok((
+                FeedbackInput {
+                    received_at: r.get(0)?,
+                    channel: r.get(1)?,
+                    kind: r.get(2)?,
+                    subject: r.get(3)?,
+                    book: r.get(4)?,
+                    customer_name: r.get(5)?,
+                    customer_org: r.get(6)?,
+                    customer_address: r.get(7)?,
+                    customer_phone: r.get(8)?,
+                    customer_email: r.get(9)?,
+                    customer_group: r.get(10)?,
+                    content: r.get(11)?,
+                    receiver_id: r.get(12)?,
+                    unit_id: r.get(13)?,
+                    written: r.get(14)?,
+                    formal: r.get(15)?,
+                    settled_on_spot: None,
+                },
+                EntryFacts {
+                    receipt: ReceiptNo { year: r.get(16)?, seq: r.get(17)? },
+                    status: r.get(18)?,
+                    entered_by: r.get(19)?,
+                    entered_at: r.get(20)?,
+                    withdrawn_at: r.get(21)?,
+                    accepted_on: r.get(22)?,
+                    version: r.get(23)?,
+                },
+            ))
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })
+}
+
+/// A name for an id a correction changed (a unit's or a staff member's), for the history.
+fn name_of(conn: &Connection, table: &str, id: &str) -> Result<String> {
+    if id.is_empty() {
+        return Ok("(không có)".into());
+    }
+    let sql = match table {
+        "unit" => "SELECT name FROM unit WHERE id = ?1",
+        _ => "SELECT full_name FROM staff WHERE id = ?1",
+    };
+    Ok(one_row(conn, sql, [id], |r| r.get::<_, String>(0)).optional()?.unwrap_or_else(|| id.to_owned()))
+}
+
+/// A correction checked by the domain (`CorrectionInput::apply`, `workflow::check_correction`)
+/// and the links by [`check_links`].
+#[derive(Debug, Clone)]
+pub struct Correction<'a> {
+    pub before: &'a FeedbackInput,
+    pub after: &'a FeedbackInput,
+    pub received: NaiveDateTime,
+    pub changes: &'a [FieldChange],
+    pub reason: &'a str,
+    /// The case goes back to handling (a closed praise corrected to a complaint).
+    pub reopen: bool,
+}
+
+/// Stores a correction: the fields, the deadlines that follow from them (counted again from
+/// the receipt date), a history line that says what changed, before → after, and why, and
+/// the audit entry with both.
+pub fn correct(tx: &Tx, id: &str, facts: &EntryFacts, c: &Correction, now: NaiveDateTime, settings: &Settings, calendar: &Calendar) -> Result<()> {
+    let f = c.after;
+    let day = c.received.date();
+    let reply_due = calendar.due(day, settings.reply_deadline_days, settings.count_working_days);
+    let accept_due = f.formal.then(|| calendar.due(day, settings.formal_accept_days, settings.count_working_days));
+    exec(
+        tx,
+        "UPDATE feedback SET received_at = ?2, channel = ?3, kind = ?4, subject = ?5, book = ?6, customer_name = ?7,
+            customer_org = ?8, customer_address = ?9, customer_phone = ?10, customer_email = ?11, customer_group = ?12,
+            content = ?13, receiver_id = ?14, unit_id = ?15, written = ?16, formal = ?17, reply_due = ?18,
+            formal_accept_due = ?19, search_key = ?20, updated_at = ?21, version = version + 1
+         WHERE id = ?1",
+        params![
+            id, f.received_at, f.channel, f.kind, f.subject, f.book, f.customer_name, f.customer_org,
+            f.customer_address, f.customer_phone, f.customer_email, f.customer_group, f.content, f.receiver_id,
+            f.unit_id, f.written, f.formal, reply_due.to_string(), accept_due.map(|d| d.to_string()),
+            search_key(&facts.receipt, f), tx.now()
+        ],
+    )?;
+    if !f.formal && facts.accepted_on.is_some() {
+        exec(tx, "UPDATE feedback SET accepted_on = NULL, formal_decide_due = NULL WHERE id = ?1", [id])?;
+    }
+    let to = if c.reopen { Status::Received } else { facts.status };
+    if c.reopen {
+        exec(tx, "UPDATE feedback SET status = 'received', closed_at = NULL, resolution = '' WHERE id = ?1", [id])?;
+    }
+    let mut words = Vec::new();
+    for ch in c.changes {
+        let (before, after) = match ch.field.as_str() {
+            "unit_id" => (name_of(tx, "unit", &ch.before)?, name_of(tx, "unit", &ch.after)?),
+            "receiver_id" => (name_of(tx, "staff", &ch.before)?, name_of(tx, "staff", &ch.after)?),
+            _ => (ch.before.clone(), ch.after.clone()),
+        };
+        words.push(format!("{}: «{}» → «{}»", ch.label, before, after));
+    }
+    let mut note = format!("Sửa thông tin đã ghi — {}. Lý do: {}", words.join("; "), c.reason);
+    if c.reopen {
+        note.push_str(" Hồ sơ được mở lại để xử lý, hạn tính từ ngày tiếp nhận.");
+    }
+    let unit_changed = c.changes.iter().any(|ch| ch.field == "unit_id") && f.unit_id.is_some();
+    let extra = EventExtra { what: Some(EventWhat::Correction), recorded_at: None, unit_id: f.unit_id.clone().filter(|_| unit_changed) };
+    event_with(tx, id, fmt_local(now), None, Some(facts.status), to, None, &note, &extra)?;
+    let before: serde_json::Map<String, serde_json::Value> =
+        c.changes.iter().map(|ch| (ch.field.clone(), field_json(c.before, &ch.field))).collect();
+    let mut after: serde_json::Map<String, serde_json::Value> =
+        c.changes.iter().map(|ch| (ch.field.clone(), field_json(f, &ch.field))).collect();
+    after.insert("reason".into(), c.reason.into());
+    if c.reopen {
+        after.insert("status".into(), serde_json::json!(Status::Received));
+    }
+    tx.audit("feedback", id, Some(&before), Some(&after))
+}
+
+/// One field of an entry as JSON, for the audit log's before → after.
+fn field_json(f: &FeedbackInput, field: &str) -> serde_json::Value {
+    serde_json::to_value(f).ok().and_then(|v| v.get(field).cloned()).unwrap_or(serde_json::Value::Null)
+}
+
+/// Withdraws an entry made by mistake («nhập nhầm»): marked with when and why, never deleted,
+/// a line in its history and the audit log. Checked by `workflow::check_withdrawal`.
+pub fn withdraw(tx: &Tx, id: &str, status: Status, reason: &str, now: NaiveDateTime) -> Result<()> {
+    let at = fmt_local(now);
+    exec(
+        tx,
+        "UPDATE feedback SET withdrawn_at = ?2, withdrawn_reason = ?3, updated_at = ?4, version = version + 1 WHERE id = ?1",
+        params![id, at, reason, tx.now()],
+    )?;
+    let note = format!("Rút khỏi sổ (nhập nhầm). Lý do: {reason}");
+    let extra = EventExtra { what: Some(EventWhat::Withdrawal), ..EventExtra::default() };
+    event_with(tx, id, at.clone(), None, Some(status), status, None, &note, &extra)?;
+    tx.audit("feedback", id, Some(&serde_json::json!({ "withdrawn_at": null })), Some(&serde_json::json!({ "withdrawn_at": at, "reason": reason })))
 }
 
 /// What is done on a case, as far as closing is concerned.
@@ -293,7 +562,7 @@ pub fn confirm(tx: &Tx, id: &str, staff_id: &str, now: NaiveDateTime) -> Result<
 
 const ROW_SELECT: &str = "SELECT f.id, f.receipt_year, f.receipt_seq, f.received_at, f.customer_name, f.customer_org,
         f.kind, f.subject, f.channel, f.status, u.name, r.full_name, COALESCE(f.exception_due, f.reply_due),
-        f.closed_at, f.content, c.full_name, f.confirmed_at
+        f.closed_at, f.content, c.full_name, f.confirmed_at, f.withdrawn_at
     FROM feedback f
     LEFT JOIN unit u ON u.id = f.unit_id
     LEFT JOIN staff r ON r.id = f.receiver_id
@@ -317,6 +586,7 @@ fn row(r: &Row) -> rusqlite::Result<FeedbackRow> {
         content: r.get(14)?,
         confirmed_by_name: r.get(15)?,
         confirmed_at: r.get(16)?,
+        withdrawn_at: r.get(17)?,
     })
 }
 
@@ -382,6 +652,38 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
         let open = format!("f.status IN ({}) AND COALESCE(f.exception_due, f.reply_due) >= ?", open_statuses_sql());
         w.add(&open, Box::new(d.to_string()));
         w.add("COALESCE(f.exception_due, f.reply_due) <= ?", Box::new(until.to_string()));
+    }
+    if let Some(t) = filter.arrived_since.as_deref().filter(|t| !t.is_empty()) {
+        let t = crate::domain::dates::parse_local_datetime("arrived_since", "Từ lúc", t)?;
+        // Arrived at the case's present unit: the line that forwarded it there (its entry
+        // time, for a move entered late) after `t`.
+        w.add(
+            "EXISTS (SELECT 1 FROM case_event e WHERE e.feedback_id = f.id AND e.unit_id = f.unit_id
+                     AND COALESCE(e.recorded_at, e.at) > ?)",
+            Box::new(fmt_local(t)),
+        );
+        w.clauses.push(format!("f.status IN ({})", open_statuses_sql()));
+    }
+    match filter.waits_for {
+        None => {}
+        Some(WaitsFor::Qmr) => w.clauses.push(format!(
+            "f.status IN ({}) AND f.kind IN ({}) AND (f.subject = 'confidentiality' OR (f.kind = 'appeal' AND f.subject = 'service_result'))",
+            open_statuses_sql(),
+            complaint_kinds_sql()
+        )),
+        Some(WaitsFor::Leadership) => w.clauses.push(format!(
+            "f.status IN ({}) AND (f.status = 'leadership'
+                OR EXISTS (SELECT 1 FROM reply_letter l WHERE l.feedback_id = f.id AND l.status = 'draft' AND l.deleted_at IS NULL))",
+            open_statuses_sql()
+        )),
+    }
+    // An entry withdrawn as made by mistake stays in the book, but waits in no queue and is
+    // late for nothing: the lists about handling leave it out.
+    let handling = filter.status.is_some()
+        || [&filter.overdue_on, &filter.open_on, &filter.due_soon_on, &filter.arrived_since].iter().any(|d| d.as_deref().is_some_and(|d| !d.is_empty()))
+        || filter.waits_for.is_some();
+    if handling {
+        w.clauses.push("f.withdrawn_at IS NULL".into());
     }
     let limit = filter.limit.unwrap_or(100).min(1000);
     let offset = filter.offset.unwrap_or(0);
@@ -485,7 +787,7 @@ pub fn open_counts(conn: &Connection, today: NaiveDate, until: NaiveDate) -> Res
     let due = "COALESCE(exception_due, reply_due)";
     let sql = format!(
         "SELECT count(*), coalesce(sum({due} < ?1 AND received_at < ?3), 0), coalesce(sum({due} >= ?1 AND {due} <= ?2), 0)
-         FROM feedback WHERE status IN ({}) AND deleted_at IS NULL",
+         FROM feedback WHERE status IN ({}) AND deleted_at IS NULL AND withdrawn_at IS NULL",
         open_statuses_sql()
     );
     let tomorrow = (today + chrono::Days::new(1)).to_string();
@@ -501,7 +803,7 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
                 f.customer_group, f.content, f.receiver_id, r.full_name, f.unit_id, u.name, f.written,
                 f.formal, f.complex, f.status, f.resolution, f.closed_at, c.full_name, f.confirmed_at,
                 f.reply_due, f.exception_due, f.exception_reason, e.full_name, f.formal_accept_due,
-                f.accepted_on, f.formal_decide_due, f.version
+                f.accepted_on, f.formal_decide_due, f.version, f.withdrawn_at, f.withdrawn_reason
              FROM feedback f
              LEFT JOIN staff r ON r.id = f.receiver_id
              LEFT JOIN unit u ON u.id = f.unit_id
@@ -543,6 +845,8 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
                     closed_at: r.get(24)?,
                     confirmed_by_name: r.get(25)?,
                     confirmed_at: r.get(26)?,
+                    withdrawn_at: r.get(35)?,
+                    withdrawn_reason: r.get(36)?,
                     deadlines: Deadlines {
                         due: exception_due.clone().unwrap_or_else(|| reply_due.clone()),
                         reply_due,
@@ -570,6 +874,8 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
     let due = NaiveDate::parse_from_str(&c.deadlines.due, "%Y-%m-%d").unwrap_or(today);
     match &c.closed_at {
         Some(closed) => c.deadlines.overdue = closed[..10] > *c.deadlines.due.as_str(),
+        // A withdrawn entry is late for nothing.
+        None if c.withdrawn_at.is_some() => {}
         None => {
             c.deadlines.overdue = today > due;
             c.deadlines.days_left = Some((due - today).num_days() as i32);
@@ -577,8 +883,9 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
     }
 
     let mut st = conn.prepare_cached(
-        "SELECT e.at, e.actor, s.full_name, e.from_status, e.to_status, e.channel, e.note
-         FROM case_event e LEFT JOIN staff s ON s.id = e.staff_id WHERE e.feedback_id = ?1 ORDER BY e.seq",
+        "SELECT e.at, e.actor, s.full_name, e.from_status, e.to_status, e.channel, e.note, e.what, e.recorded_at, u.name
+         FROM case_event e LEFT JOIN staff s ON s.id = e.staff_id LEFT JOIN unit u ON u.id = e.unit_id
+         WHERE e.feedback_id = ?1 ORDER BY e.seq",
     )?;
     c.history = st
         .query_map([id], |r| {
@@ -590,6 +897,14 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
                 to_status: r.get(4)?,
                 channel: r.get(5)?,
                 note: r.get(6)?,
+                what: match r.get::<_, String>(7)?.as_str() {
+                    "correction" => Some(EventWhat::Correction),
+                    "withdrawal" => Some(EventWhat::Withdrawal),
+                    "notice" => Some(EventWhat::Notice),
+                    _ => None,
+                },
+                recorded_at: r.get(8)?,
+                unit_name: r.get(9)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -603,7 +918,7 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
         .collect::<rusqlite::Result<_>>()?;
     c.letters = super::letter::for_case(conn, id)?;
     c.actions = super::action::for_case(conn, id)?;
-    c.next_moves = workflow::moves_from(c.status);
+    c.next_moves = if c.withdrawn_at.is_some() { Vec::new() } else { workflow::moves_from(c.status) };
     let done = done(conn, id)?;
     let required = workflow::requirements(c.kind, c.subject, c.written);
     let missing = workflow::missing(&required, &done);
@@ -622,7 +937,8 @@ mod tests {
 
     #[test]
     fn the_complaint_index_names_the_complaint_kinds() {
-        let migration = include_str!("migrations/0005_reports.sql");
-        assert!(migration.contains(&format!("kind IN ({})", complaint_kinds_sql())), "{}", complaint_kinds_sql());
+        for migration in [include_str!("migrations/0005_reports.sql"), include_str!("migrations/0010_corrections.sql")] {
+            assert!(migration.contains(&format!("kind IN ({})", complaint_kinds_sql())), "{}", complaint_kinds_sql());
+        }
     }
 }

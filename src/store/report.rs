@@ -31,7 +31,7 @@ pub struct Entry {
 pub fn entries(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Entry>> {
     let mut st = conn.prepare_cached(
         "SELECT substr(received_at, 1, 10), kind, subject, channel, customer_group, COALESCE(unit_id, '')
-         FROM feedback WHERE deleted_at IS NULL AND received_at >= ?1 AND received_at < ?2",
+         FROM feedback WHERE deleted_at IS NULL AND withdrawn_at IS NULL AND received_at >= ?1 AND received_at < ?2",
     )?;
     let rows = st.query_map([from.to_string(), day_after(to)], |r| {
         Ok(Entry {
@@ -87,7 +87,7 @@ static COMPLAINT_ROWS_SQL: LazyLock<String> = LazyLock::new(|| {
                 (SELECT substr(MIN(e.at), 1, 10) FROM case_event e WHERE e.feedback_id = f.id AND e.to_status = 'specialist'),
                 (SELECT substr(MIN(e.at), 1, 10) FROM case_event e WHERE e.feedback_id = f.id AND e.to_status = 'leadership')
          FROM feedback f INDEXED BY feedback_complaint_facts
-         WHERE f.deleted_at IS NULL AND f.kind IN ({}) AND f.received_at < ?2
+         WHERE f.deleted_at IS NULL AND f.withdrawn_at IS NULL AND f.kind IN ({}) AND f.received_at < ?2
            AND (f.received_at >= ?1 OR f.closed_at IS NULL OR f.closed_at >= ?1)",
         complaint_kinds_sql()
     )

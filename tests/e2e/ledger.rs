@@ -92,8 +92,8 @@ async fn an_illegal_or_incomplete_move_is_explained_and_changes_nothing() {
         let mut f = crate::sample_complaint();
         f.subject = ykien::Subject::Attitude;
         let c = l.add_feedback(&f).unwrap();
-        l.move_case(&c.id, &ykien::MoveInput { to: Status::FrontDesk, note: String::new(), channel: None, staff_id: None, version: None }).unwrap();
-        l.move_case(&c.id, &ykien::MoveInput { to: Status::AwaitingCustomer, note: "Đã trả lời".into(), channel: None, staff_id: None, version: None }).unwrap();
+        l.move_case(&c.id, &ykien::MoveInput { to: Status::FrontDesk, note: String::new(), channel: None, staff_id: None, version: None, unit_id: None, at: None }).unwrap();
+        l.move_case(&c.id, &ykien::MoveInput { to: Status::AwaitingCustomer, note: "Đã trả lời".into(), channel: None, staff_id: None, version: None, unit_id: None, at: None }).unwrap();
         c.id
     };
 
@@ -145,4 +145,120 @@ async fn the_app_opens_on_the_book_with_the_overdue_count() {
     app.type_into("#ledger-search", &plain).await;
     app.wait_for(&format!("tr[data-case-id=\"{}\"]", any.id)).await;
     app.quit().await;
+}
+
+const PASSWORD: &str = "mật khẩu riêng 2026";
+
+/// A small office with the accounts of a clerk (`tiepnhan`) and the head of the Phòng Quản lý
+/// thương mại (`truongdonvi`), both with their own passwords already.
+fn office_with_accounts(db: &std::path::Path) {
+    use ykien::{AccountInput, Role, StaffInput};
+    let mut l = Ledger::open(db).unwrap();
+    l.save_office(&ykien::demo::demo_office()).unwrap();
+    let qltm = l.save_unit(&ykien::UnitInput { id: None, name: "Phòng Quản lý thương mại".into(), code: "QLTM".into() }).unwrap().id;
+    let staff = |l: &mut Ledger, name: &str, role: Role, unit: Option<&str>| {
+        l.save_staff(&StaffInput {
+            id: None,
+            full_name: name.into(),
+            title: String::new(),
+            unit_id: unit.map(str::to_owned),
+            role,
+            phone: String::new(),
+            email: String::new(),
+        })
+        .unwrap()
+        .id
+    };
+    let admin = staff(&mut l, "Phạm Thị Lan", Role::Administrator, None);
+    let clerk = staff(&mut l, "Nguyễn Thị Thanh Hương", Role::Reception, None);
+    let head = staff(&mut l, "Trịnh Văn Lộc", Role::UnitHead, Some(&qltm));
+    l.create_account(&AccountInput { staff_id: admin, login: "quantri".into(), password: PASSWORD.into() }).unwrap();
+    l.sign_in("quantri", PASSWORD).unwrap();
+    for (staff_id, login) in [(clerk, "tiepnhan"), (head, "truongdonvi")] {
+        l.create_account(&AccountInput { staff_id, login: login.into(), password: "mat-khau-tam".into() }).unwrap();
+    }
+    for login in ["tiepnhan", "truongdonvi"] {
+        l.sign_in(login, "mat-khau-tam").unwrap();
+        l.change_password("mat-khau-tam", PASSWORD).unwrap();
+    }
+}
+
+async fn sign_in(app: &App, login: &str) {
+    app.wait_for("#signin").await;
+    app.type_into("#signin-login", login).await;
+    app.type_into("#signin-password", PASSWORD).await;
+    app.click("#signin-submit").await;
+    app.wait_for("#main-shell").await;
+}
+
+/// A clerk opens the app on the entry form (herself as «Người tiếp nhận»), misspells a name,
+/// corrects it the same day with a reason, and forwards the case to a specialist unit; the
+/// unit's head opens the app on «Đơn vị của tôi» and finds it there with its notice.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_clerk_corrects_a_name_and_the_unit_head_finds_the_case_forwarded_to_the_unit() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("ykien.db");
+    office_with_accounts(&db);
+
+    let app = App::launch(&db).await;
+    sign_in(&app, "tiepnhan").await;
+    // The clerk's start: the entry form, herself as the receiver.
+    app.wait_for("#fb-customer_name").await;
+    let receiver = app.wait_for("#fb-receiver option:checked").await.text().await.unwrap();
+    assert!(receiver.contains("Nguyễn Thị Thanh Hương"), "{receiver}");
+    app.wait_for("#fb-kind").await.select_by_value("complaint").await.unwrap();
+    app.wait_for("#fb-subject").await.select_by_value("processing_time").await.unwrap();
+    app.type_into("#fb-customer_name", "Lê Thi Thu Trang").await;
+    app.type_into("#fb-content", "Hồ sơ cấp Giấy phép bán lẻ rượu quá hẹn 10 ngày chưa có kết quả").await;
+    app.click("#fb-save").await;
+    let receipt = app.wait_for_text("#fb-last-receipt", "/").await;
+    let receipt = receipt.trim().rsplit(' ').next().unwrap().to_owned();
+
+    // The name corrected the same day, with the reason.
+    app.click("tr[data-case-id] button[data-receipt]").await;
+    app.wait_for("#case-view[data-status=\"received\"]").await;
+    app.click("#fix-open").await;
+    let name = app.wait_for("#fix-customer_name").await;
+    name.clear().await.unwrap();
+    app.type_into("#fix-customer_name", "Lê Thị Thu Trang").await;
+    app.type_into("#fix-reason", "Ghi thiếu dấu tên khách hàng").await;
+    app.click("#fix-save").await;
+    app.wait_for_exact_text("#case-customer", "Lê Thị Thu Trang").await;
+    app.wait_for_text("#case-view .timeline", "«Lê Thi Thu Trang» → «Lê Thị Thu Trang»").await;
+    app.screenshot("entry-corrected").await;
+
+    // Forwarded to the specialist unit, chosen in the move (its button back in view first:
+    // the correction left the page scrolled to its form).
+    app.client.execute("document.querySelector('button[data-move-to=\"specialist\"]').scrollIntoView()", vec![]).await.unwrap();
+    app.click("button[data-move-to=\"specialist\"]").await;
+    app.wait_for("#move-unit").await.select_by_label("Phòng Quản lý thương mại").await.unwrap();
+    app.type_into("#move-note", "Ngoài thẩm quyền của bộ phận một cửa").await;
+    app.click("#move-confirm").await;
+    app.wait_for("#case-view[data-status=\"specialist\"]").await;
+    app.wait_gone("#move-confirm").await;
+    app.click("#sign-out").await;
+
+    // The unit head's start: «Đơn vị của tôi», the case with its notice.
+    sign_in(&app, "truongdonvi").await;
+    app.wait_for_text(".queue h1", "Đơn vị của tôi").await;
+    app.wait_for(&format!("#unit-arrivals [data-arrival=\"{receipt}\"]")).await;
+    app.wait_for_text("#unit-arrivals", "Có 1 hồ sơ mới chuyển đến đơn vị").await;
+    app.wait_for_text(".queue table", &receipt).await;
+    app.screenshot("unit-start-page").await;
+    app.click("#unit-arrivals-seen").await;
+    app.wait_gone("#unit-arrivals").await;
+    app.quit().await;
+
+    let l = Ledger::open(&db).unwrap();
+    let mut l = l;
+    l.sign_in("truongdonvi", PASSWORD).unwrap();
+    let case = l.case(&l.case_id(&receipt).unwrap()).unwrap();
+    assert_eq!(case.customer_name, "Lê Thị Thu Trang");
+    assert_eq!(case.status, Status::Specialist);
+    assert_eq!(case.unit_name.as_deref(), Some("Phòng Quản lý thương mại"));
+    assert_eq!(case.receiver_name.as_deref(), Some("Nguyễn Thị Thanh Hương"));
+    let fix = case.history.iter().find(|e| e.what == Some(ykien::EventWhat::Correction)).expect("the correction in the history");
+    assert!(fix.note.contains("Lý do: Ghi thiếu dấu tên khách hàng"), "{}", fix.note);
+    assert!(fix.actor.starts_with("tiepnhan"), "{}", fix.actor);
 }

@@ -63,7 +63,7 @@ fn complaint(subject: Subject, unit: &str) -> FeedbackInput {
 }
 
 fn mv(to: Status) -> MoveInput {
-    MoveInput { to, note: "Đã trao đổi với khách hàng".into(), channel: None, staff_id: None, version: None }
+    MoveInput { to, note: "Đã trao đổi với khách hàng".into(), channel: None, staff_id: None, version: None, unit_id: None, at: None }
 }
 
 /// The cases one variant of the case actions runs on.
@@ -308,6 +308,12 @@ fn scenarios() -> Vec<(Action, &'static str, bool, Run)> {
             f.unit_id = None;
             ok(l.add_feedback(&f))
         }),
+        // The cases were entered before any account existed: entered by nobody signed in, so
+        // only the quality officer may correct them (`expected`).
+        (Action::CorrectEntry, "correct_feedback", false, |l, w, _| {
+            let fix = CorrectionInput { customer_org: Some("Công ty TNHH An Phú".into()), reason: "Ghi thiếu tổ chức".into(), ..CorrectionInput::default() };
+            ok(l.correct_feedback(&w.own.fresh, &fix))
+        }),
         (Action::HandleConfidential, "move_case on a confidentiality complaint", false, |l, w, _| {
             ok(l.move_case(&w.confidential.fresh, &mv(Status::FrontDesk)))
         }),
@@ -429,6 +435,10 @@ fn expected(role: Role, action: Action, v: Variant) -> bool {
         allowed &= matches!(role, Role::QualityOfficer | Role::Leadership);
     }
     if v == Variant::OtherUnit && role == Role::UnitHead && matches!(action, SpecialistMove | RecordStep | DraftReply | Confirm) {
+        allowed = false;
+    }
+    // Nobody entered the world's cases while signed in: only the QMR corrects them.
+    if action == CorrectEntry && role != Role::QualityOfficer {
         allowed = false;
     }
     allowed

@@ -77,7 +77,7 @@ fn each_book_prints_its_own_rows_only() {
     l.add_feedback(&entry("2026-04-10T08:00", Book::Complaints, Kind::Grievance, "Võ Văn Dũng", "Phàn nàn ngoài kỳ in", None)).unwrap();
 
     // The complaint settled: its resolution is printed in its book.
-    let mv = |to: Status, note: &str| MoveInput { to, note: note.into(), channel: None, staff_id: None, version: None };
+    let mv = |to: Status, note: &str| MoveInput { to, note: note.into(), channel: None, staff_id: None, version: None, unit_id: None, at: None };
     l.move_case(&complaint.id, &mv(Status::FrontDesk, "")).unwrap();
     l.move_case(&complaint.id, &mv(Status::AwaitingCustomer, "Đã giải thích quy định về thành phần hồ sơ")).unwrap();
     l.move_case(&complaint.id, &mv(Status::Closed, "")).unwrap();
@@ -301,7 +301,7 @@ fn the_measures_letter_holds_the_actions_and_its_sending_is_recorded() {
     assert!(e.to_string().contains("chưa có hành động khắc phục nào"), "{e}");
 
     // The notice is not taken for the case's resolution when it is closed.
-    let mv = |to: Status, note: &str| MoveInput { to, note: note.into(), channel: None, staff_id: None, version: None };
+    let mv = |to: Status, note: &str| MoveInput { to, note: note.into(), channel: None, staff_id: None, version: None, unit_id: None, at: None };
     l.move_case(&bare.id, &mv(Status::FrontDesk, "")).unwrap();
     let mut c = l.move_case(&bare.id, &mv(Status::AwaitingCustomer, "Đã xin lỗi và bố trí thêm quầy")).unwrap();
     let act = l

@@ -27,7 +27,7 @@ fn desk(db: &Path) -> Ledger {
 }
 
 fn mv(to: Status, note: &str, version: Option<i64>) -> MoveInput {
-    MoveInput { to, note: note.into(), channel: None, staff_id: None, version }
+    MoveInput { to, note: note.into(), channel: None, staff_id: None, version, unit_id: None, at: None }
 }
 
 fn step(kind: StepKind, note: &str, version: Option<i64>) -> StepInput {

@@ -36,8 +36,13 @@ fn ledger_at(now: &str) -> Ledger {
     l
 }
 
+/// A move to `to` with no note, as a form sends it.
+pub fn mv_to(to: Status) -> MoveInput {
+    mv(to, "")
+}
+
 fn mv(to: Status, note: &str) -> MoveInput {
-    MoveInput { to, note: note.into(), channel: None, staff_id: None, version: None }
+    MoveInput { to, note: note.into(), channel: None, staff_id: None, version: None, unit_id: None, at: None }
 }
 
 /// Everything that a refused operation must leave as it was.

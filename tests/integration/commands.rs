@@ -227,6 +227,16 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     w.refused("qmr", "reply_sign", signing.clone(), "forbidden");
     w.ok("lanhdao", "reply_sign", signing);
     w.ok("tiepnhan", "reply_send", json!({ "letterId": letter, "on": today, "via": "Bưu điện" }));
+    // An entry made by mistake: corrected by its clerk the same day, then withdrawn by the QMR.
+    let mistaken = w.ok("tiepnhan", "feedback_add", json!({ "input": input }));
+    let mistaken = mistaken["id"].as_str().unwrap_or_default().to_owned();
+    let correction = json!({ "customer_name": "Lê Thị Thu Trang", "customer_org": "Công ty TNHH An Phú", "reason": "Ghi thiếu tổ chức" });
+    w.refused("truongdonvi", "feedback_correct", json!({ "id": mistaken, "correction": correction }), "forbidden");
+    let corrected = w.ok("tiepnhan", "feedback_correct", json!({ "id": mistaken, "correction": correction }));
+    expect_eq!(w, corrected["customer_org"], "Công ty TNHH An Phú");
+    let withdrawn = w.ok("qmr", "feedback_withdraw", json!({ "id": mistaken, "reason": "Trùng với phiếu đã ghi" }));
+    expect!(w, withdrawn["withdrawn_at"].is_string(), "{withdrawn}");
+    w.refused("qmr", "feedback_withdraw", json!({ "id": mistaken, "reason": "Lần nữa" }), "conflict");
 
     // ---- Corrective actions ----
     w.ok("tiepnhan", "actions_list", json!({}));

@@ -10,6 +10,7 @@ mod case_version;
 mod cases;
 mod cli;
 mod commands;
+mod corrections;
 mod desk;
 mod desk_tasks;
 mod crash;

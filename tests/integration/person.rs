@@ -80,15 +80,15 @@ fn world(db: &Path) -> World {
     let namesake = l.add_feedback(&n).unwrap().id;
 
     l.set_clock(Some(at("2025-03-10T10:00")));
-    l.move_case(&complaint, &MoveInput { to: Status::FrontDesk, note: AN_WORDS.into(), channel: None, staff_id: None, version: None }).unwrap();
+    l.move_case(&complaint, &MoveInput { to: Status::FrontDesk, note: AN_WORDS.into(), channel: None, staff_id: None, version: None, unit_id: None, at: None }).unwrap();
     l.record_step(&complaint, &StepInput { step: StepKind::AttitudeTalk, on_date: "2025-03-10".into(), staff_id: None, note: format!("Ông An nói: «{AN_WORDS}»"), version: None })
         .unwrap();
     let letter = l.draft_reply(&complaint, None, "15/SCT-VP", AN_LETTER).unwrap().letters[0].id.clone();
     l.sign_reply(&letter, "Trần Văn Hùng", "Giám đốc", "2025-03-12").unwrap();
     l.send_reply(&letter, "2025-03-13", "Bưu điện").unwrap();
     l.set_clock(Some(at("2025-03-14T10:00")));
-    l.move_case(&complaint, &MoveInput { to: Status::AwaitingCustomer, note: "Ông An đồng ý với cách giải quyết".into(), channel: None, staff_id: None, version: None }).unwrap();
-    l.move_case(&complaint, &MoveInput { to: Status::Closed, note: String::new(), channel: None, staff_id: None, version: None }).unwrap();
+    l.move_case(&complaint, &MoveInput { to: Status::AwaitingCustomer, note: "Ông An đồng ý với cách giải quyết".into(), channel: None, staff_id: None, version: None, unit_id: None, at: None }).unwrap();
+    l.move_case(&complaint, &MoveInput { to: Status::Closed, note: String::new(), channel: None, staff_id: None, version: None, unit_id: None, at: None }).unwrap();
 
     l.set_clock(Some(at("2025-04-02T08:00")));
     let round = l

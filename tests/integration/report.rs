@@ -40,7 +40,7 @@ impl Data {
         for (to, day) in path {
             self.l.set_clock(Some(at(&format!("{day}T10:00"))));
             let note = if matches!(to, Status::Closed | Status::FrontDesk) { "" } else { "Đã xử lý" };
-            self.l.move_case(id, &MoveInput { to: *to, note: note.into(), channel: None, staff_id: None, version: None }).unwrap();
+            self.l.move_case(id, &MoveInput { to: *to, note: note.into(), channel: None, staff_id: None, version: None, unit_id: None, at: None }).unwrap();
         }
     }
 }

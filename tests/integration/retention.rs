@@ -156,7 +156,7 @@ fn survey_ledger(l: &mut Ledger) -> String {
     for (to, day) in [(ykien::Status::FrontDesk, "2022-01-04"), (ykien::Status::AwaitingCustomer, "2022-01-04"), (ykien::Status::Closed, "2022-01-05")] {
         l.set_clock(Some(at(&format!("{day}T10:00"))));
         let note = if to == ykien::Status::AwaitingCustomer { "Đã hướng dẫn bổ sung hồ sơ" } else { "" };
-        l.move_case(&id, &ykien::MoveInput { to, note: note.into(), channel: None, staff_id: None, version: None }).unwrap();
+        l.move_case(&id, &ykien::MoveInput { to, note: note.into(), channel: None, staff_id: None, version: None, unit_id: None, at: None }).unwrap();
     }
 
     l.set_clock(Some(at("2022-08-01T09:00")));

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use ykien::{
-    Book, Channel, CustomerNoticeInput, Contact, CustomerGroup, Error, FeedbackFilter, FeedbackInput, FeedbackRow, Kind, MoveInput, ReceiptNo, Result,
+    Book, Channel, Contact, CorrectionInput, CustomerGroup, CustomerNoticeInput, Error, FeedbackFilter, FeedbackInput, FeedbackRow, Kind, MoveInput, ReceiptNo, Result,
     Status, Subject,
 };
 
@@ -28,6 +28,22 @@ pub enum FeedbackCommand {
         /// Channel through which the step was done (e.g. hotline, in_person).
         #[arg(long)]
         channel: Option<String>,
+        /// The specialist unit a move to `specialist` forwards the case to, by name or code.
+        #[arg(long)]
+        unit: Option<String>,
+        /// When the step was done, when entered later from paper: "YYYY-MM-DD HH:MM" (not in
+        /// the future, not before the case's previous move).
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Correct a saved entry (every field but its receipt number), with the reason.
+    Edit(EditArgs),
+    /// Withdraw an entry made by mistake («nhập nhầm»): kept and marked, counted nowhere.
+    Withdraw {
+        /// Receipt number, e.g. 2026/000123.
+        receipt: String,
+        #[arg(long)]
+        reason: String,
     },
     /// Show a case with its history and deadlines.
     Show { receipt: String },
@@ -92,6 +108,34 @@ pub struct AddArgs {
     /// Settled on the spot: what was explained; the case is closed at once.
     #[arg(long)]
     settled: Option<String>,
+}
+
+#[derive(Args)]
+pub struct EditArgs {
+    /// Receipt number, e.g. 2026/000123.
+    receipt: String,
+    #[arg(long)]
+    customer: Option<String>,
+    #[arg(long)]
+    org: Option<String>,
+    #[arg(long)]
+    kind: Option<String>,
+    #[arg(long)]
+    subject: Option<String>,
+    #[arg(long)]
+    channel: Option<String>,
+    /// The responsible unit, by name or code; "" takes the unit away.
+    #[arg(long)]
+    unit: Option<String>,
+    #[arg(long)]
+    content: Option<String>,
+    #[arg(long)]
+    written: Option<bool>,
+    #[arg(long)]
+    formal: Option<bool>,
+    /// Why the entry is corrected (kept in the case's history and the audit log).
+    #[arg(long)]
+    reason: String,
 }
 
 #[derive(Args)]
@@ -174,6 +218,8 @@ pub fn run(desk: &mut Desk, cmd: FeedbackCommand, json: bool) -> Result<()> {
                 overdue_on: l.overdue_on,
                 open_on: l.open_on,
                 due_soon_on: None,
+                arrived_since: None,
+                waits_for: None,
                 limit: Some(l.limit),
                 offset: Some(l.offset),
             };
@@ -184,13 +230,14 @@ pub fn run(desk: &mut Desk, cmd: FeedbackCommand, json: bool) -> Result<()> {
                 let page: Page = read("feedback_list", page)?;
                 for r in &page.rows {
                     println!(
-                        "{}  {}  {:<24} {:<12} {:<18} hạn {}",
+                        "{}  {}  {:<24} {:<12} {:<18} hạn {}{}",
                         r.receipt_no,
                         r.received_at.replace('T', " "),
-                        r.customer_name,
+                        if r.customer_name.is_empty() { ykien::NO_NAME } else { &r.customer_name },
                         r.kind.as_str(),
                         r.status.as_str(),
-                        r.due_date
+                        r.due_date,
+                        if r.withdrawn_at.is_some() { "  [đã rút — nhập nhầm]" } else { "" }
                     );
                 }
                 println!("{} hồ sơ", page.total);
@@ -207,7 +254,7 @@ pub fn run(desk: &mut Desk, cmd: FeedbackCommand, json: bool) -> Result<()> {
                 println!("{}: đã ghi thông báo gửi khách hàng ({}).", case.receipt_no, notice_channel_label(&channel));
             }
         }
-        FeedbackCommand::Move { receipt, to, note, channel } => {
+        FeedbackCommand::Move { receipt, to, note, channel, unit, at } => {
             let id = case_id(desk, &receipt)?;
             let m = MoveInput {
                 to: Status::parse(&to)?,
@@ -215,6 +262,8 @@ pub fn run(desk: &mut Desk, cmd: FeedbackCommand, json: bool) -> Result<()> {
                 channel: channel.as_deref().map(Channel::parse).transpose()?,
                 staff_id: None,
                 version: None,
+                unit_id: unit.map(|u| crate::office::unit_named(desk, &u).map(|u| u.id)).transpose()?,
+                at,
             };
             let case = desk.call("case_move", json!({ "id": id, "step": m }))?;
             if json {
@@ -222,6 +271,44 @@ pub fn run(desk: &mut Desk, cmd: FeedbackCommand, json: bool) -> Result<()> {
             } else {
                 let case: CaseView = read("case_move", case)?;
                 println!("{}: {}", case.receipt_no, case.status.label());
+            }
+        }
+        FeedbackCommand::Edit(e) => {
+            let id = case_id(desk, &e.receipt)?;
+            let unit_id = match e.unit {
+                None => None,
+                Some(u) if u.trim().is_empty() => Some(String::new()),
+                Some(u) => Some(crate::office::unit_named(desk, &u)?.id),
+            };
+            let correction = CorrectionInput {
+                customer_name: e.customer,
+                customer_org: e.org,
+                kind: e.kind.as_deref().map(Kind::parse).transpose()?,
+                subject: e.subject.as_deref().map(Subject::parse).transpose()?,
+                channel: e.channel.as_deref().map(Channel::parse).transpose()?,
+                unit_id,
+                content: e.content,
+                written: e.written,
+                formal: e.formal,
+                reason: e.reason,
+                ..CorrectionInput::default()
+            };
+            let case = desk.call("feedback_correct", json!({ "id": id, "correction": correction }))?;
+            if json {
+                print_json(&case);
+            } else {
+                let case: CaseView = read("feedback_correct", case)?;
+                println!("{}: đã sửa · {}", case.receipt_no, case.status.label());
+            }
+        }
+        FeedbackCommand::Withdraw { receipt, reason } => {
+            let id = case_id(desk, &receipt)?;
+            let case = desk.call("feedback_withdraw", json!({ "id": id, "reason": reason }))?;
+            if json {
+                print_json(&case);
+            } else {
+                let case: CaseView = read("feedback_withdraw", case)?;
+                println!("{}: đã rút khỏi sổ (nhập nhầm)", case.receipt_no);
             }
         }
         FeedbackCommand::Show { receipt } => {
@@ -247,8 +334,12 @@ pub fn run(desk: &mut Desk, cmd: FeedbackCommand, json: bool) -> Result<()> {
             } else {
                 let case: CaseView = read("case_get", case)?;
                 println!("Số phiếu {}  ·  {}", case.receipt_no, case.status.label());
+                if let Some(at) = &case.withdrawn_at {
+                    println!("ĐÃ RÚT KHỎI SỔ (nhập nhầm) lúc {}: {}", at.replace('T', " "), case.withdrawn_reason.clone().unwrap_or_default());
+                }
                 println!("Tiếp nhận {} qua {}", case.received_at.replace('T', " "), case.channel.label());
-                println!("Khách hàng: {} {}", case.customer_name, case.customer_org);
+                let name = if case.customer_name.is_empty() { ykien::NO_NAME } else { &case.customer_name };
+                println!("Khách hàng: {} {}", name, case.customer_org);
                 let contact: Vec<&str> =
                     [&case.customer_address, &case.customer_phone, &case.customer_email].into_iter().filter(|s| !s.is_empty()).map(String::as_str).collect();
                 if !contact.is_empty() {
@@ -302,6 +393,10 @@ struct CaseView {
     customer_phone: String,
     customer_email: String,
     contact_masked: bool,
+    #[serde(default)]
+    withdrawn_at: Option<String>,
+    #[serde(default)]
+    withdrawn_reason: Option<String>,
     kind: Kind,
     subject: Subject,
     content: String,

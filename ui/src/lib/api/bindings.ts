@@ -187,7 +187,7 @@ export type DemoSignIn = { password: string, accounts: Array<DemoAccount>, };
 
 export type DemoAccount = { login: string, full_name: string, role_label: string, };
 
-export type Action = "edit_office" | "manage_units" | "manage_staff" | "manage_accounts" | "edit_settings" | "enter_feedback" | "front_desk_move" | "specialist_move" | "leadership_direction" | "record_step" | "set_exception_deadline" | "confirm" | "draft_reply" | "sign_reply" | "send_reply" | "handle_confidential" | "edit_corrective_action" | "check_effectiveness" | "edit_survey_templates" | "manage_survey_rounds" | "print_survey_forms" | "enter_survey_responses" | "classify_opinions" | "set_objectives" | "write_annual_report" | "print" | "import_ledger" | "export_records" | "view_audit_log" | "edit_backup_settings" | "change_encryption" | "restore_backup" | "dispose_records" | "view_contact" | "export_personal_data" | "erase_personal_data";
+export type Action = "edit_office" | "manage_units" | "manage_staff" | "manage_accounts" | "edit_settings" | "enter_feedback" | "correct_entry" | "front_desk_move" | "specialist_move" | "leadership_direction" | "record_step" | "set_exception_deadline" | "confirm" | "draft_reply" | "sign_reply" | "send_reply" | "handle_confidential" | "edit_corrective_action" | "check_effectiveness" | "edit_survey_templates" | "manage_survey_rounds" | "print_survey_forms" | "enter_survey_responses" | "classify_opinions" | "set_objectives" | "write_annual_report" | "print" | "import_ledger" | "export_records" | "view_audit_log" | "edit_backup_settings" | "change_encryption" | "restore_backup" | "dispose_records" | "view_contact" | "export_personal_data" | "erase_personal_data";
 
 export type Settings = { 
 /**
@@ -226,7 +226,13 @@ survey_retention_years: number,
  * Days a print (it names citizens) stays in the «Bản in» folder after it was made; 0:
  * only until the app next starts or closes. None is kept while the data is encrypted.
  */
-print_keep_days: number, };
+print_keep_days: number, 
+/**
+ * Kinds of feedback that need no answer (praise, a suggestion noted): recorded and closed
+ * at entry, so that they never wait in a queue nor show as overdue. None by default: an
+ * office that answers every piece of feedback keeps the handling it always had.
+ */
+closed_at_entry: Array<Kind>, };
 
 export type ControlledForm = "feedback_book" | "complaint_book" | "citizen_reception_book" | "survey_form" | "feedback_letter" | "reply_letter" | "measures_letter" | "receipt_slip" | "annual_report" | "complaints_report" | "disposal_record";
 
@@ -423,7 +429,12 @@ due_date: string, closed_at: string | null, content: string,
 /**
  * "Xác nhận của trưởng phòng/đơn vị": who confirmed, when.
  */
-confirmed_by_name: string | null, confirmed_at: string | null, };
+confirmed_by_name: string | null, confirmed_at: string | null, 
+/**
+ * When the entry was withdrawn as made by mistake («nhập nhầm»): it stays in the book,
+ * marked, and is counted nowhere. Absent for a live entry.
+ */
+withdrawn_at?: string, };
 
 export type FeedbackPage = { total: number, rows: Array<FeedbackRow>, };
 
@@ -455,7 +466,17 @@ open_on?: string,
 /**
  * Only open cases whose deadline falls within the due-soon window of this date.
  */
-due_soon_on?: string, limit?: number, offset?: number, };
+due_soon_on?: string, 
+/**
+ * Only the cases of the signed-in unit head's unit that arrived there (forwarded to it,
+ * or given to it by a correction) after this local time, `YYYY-MM-DDTHH:MM`: what a unit
+ * head has not seen yet. Use with `unit_id`.
+ */
+arrived_since?: string, 
+/**
+ * Only the open cases that wait for this role (the quality officer or leadership).
+ */
+waits_for?: WaitsFor, limit?: number, offset?: number, };
 
 export type Case = { id: string, receipt_no: string, 
 /**
@@ -468,7 +489,11 @@ version: number, received_at: string, channel: Channel, kind: Kind, subject: Sub
  * True when the address, telephone and e-mail above are masked (the case as read by
  * [`crate::Ledger::case`]); [`crate::Ledger::case_contact`] shows them, and logs it.
  */
-contact_masked: boolean, customer_group: CustomerGroup, content: string, receiver_id: string | null, receiver_name: string | null, unit_id: string | null, unit_name: string | null, written: boolean, formal: boolean, complex: boolean, status: Status, resolution: string, closed_at: string | null, confirmed_by_name: string | null, confirmed_at: string | null, deadlines: Deadlines, history: Array<CaseEvent>, steps: Array<CaseStep>, letters: Array<ReplyLetter>, actions: Array<CorrectiveAction>, 
+contact_masked: boolean, customer_group: CustomerGroup, content: string, receiver_id: string | null, receiver_name: string | null, unit_id: string | null, unit_name: string | null, written: boolean, formal: boolean, complex: boolean, status: Status, resolution: string, closed_at: string | null, confirmed_by_name: string | null, confirmed_at: string | null, 
+/**
+ * Withdrawn as made by mistake («nhập nhầm»), when and why; absent for a live entry.
+ */
+withdrawn_at?: string, withdrawn_reason?: string, deadlines: Deadlines, history: Array<CaseEvent>, steps: Array<CaseStep>, letters: Array<ReplyLetter>, actions: Array<CorrectiveAction>, 
 /**
  * The moves open now, as buttons.
  */
@@ -508,7 +533,19 @@ overdue: boolean,
  */
 days_left: number | null, };
 
-export type CaseEvent = { at: string, actor: string, staff_name: string | null, from_status: Status | null, to_status: Status, channel: Channel | null, note: string, };
+export type CaseEvent = { at: string, actor: string, staff_name: string | null, from_status: Status | null, to_status: Status, channel: Channel | null, note: string, 
+/**
+ * What the line records when it is not a move: a correction or a withdrawal.
+ */
+what?: EventWhat, 
+/**
+ * When the line was entered, when that was later than `at` (work done on paper first).
+ */
+recorded_at?: string, 
+/**
+ * The unit the case was forwarded to (or given to by a correction).
+ */
+unit_name?: string, };
 
 export type CaseStep = { id: string, step: StepKind, on_date: string, staff_name: string | null, note: string, };
 
@@ -531,7 +568,31 @@ staff_id?: string,
  * The case's version the move was decided on ([`Case::version`]); refused when the case
  * has changed since. Absent: no check (scripts written before versions keep working).
  */
+version?: number, 
+/**
+ * The specialist unit a move to `specialist` forwards the case to (unit id); absent: the
+ * unit the case already has.
+ */
+unit_id?: string, 
+/**
+ * When the move happened, `YYYY-MM-DDTHH:MM`, when it is entered later than it was
+ * done (on paper): not in the future, not before the case's previous move. Absent: now.
+ */
+at?: string, };
+
+export type CorrectionInput = { received_at?: string, channel?: Channel, kind?: Kind, subject?: Subject, book?: Book, customer_name?: string, customer_org?: string, customer_address?: string, customer_phone?: string, customer_email?: string, customer_group?: CustomerGroup, content?: string, receiver_id?: string, unit_id?: string, written?: boolean, formal?: boolean, 
+/**
+ * Why the entry is corrected: kept in the case's history and the audit log.
+ */
+reason: string, 
+/**
+ * As [`super::case::MoveInput::version`].
+ */
 version?: number, };
+
+export type EventWhat = "correction" | "withdrawal";
+
+export type WaitsFor = "qmr" | "leadership";
 
 export type StepInput = { step: StepKind, 
 /**
@@ -1476,6 +1537,10 @@ export type HolidayRemoveArgs = { day: string, };
 
 export type FeedbackAddArgs = { input: FeedbackInput, };
 
+export type FeedbackCorrectArgs = { id: string, correction: CorrectionInput, };
+
+export type FeedbackWithdrawArgs = { id: string, reason: string, };
+
 export type FeedbackListArgs = { filter: FeedbackFilter, };
 
 export type CaseCountsArgs = Record<symbol, never>;
@@ -1648,6 +1713,8 @@ export type Commands = {
   holiday_add: { args: HolidayAddArgs; result: null };
   holiday_remove: { args: HolidayRemoveArgs; result: null };
   feedback_add: { args: FeedbackAddArgs; result: Case };
+  feedback_correct: { args: FeedbackCorrectArgs; result: Case };
+  feedback_withdraw: { args: FeedbackWithdrawArgs; result: Case };
   feedback_list: { args: FeedbackListArgs; result: FeedbackPage };
   case_counts: { args: CaseCountsArgs; result: CaseCounts };
   case_get: { args: CaseGetArgs; result: Case };

@@ -31,6 +31,8 @@ export const WRITE_COMMANDS: ReadonlySet<keyof Commands> = new Set<keyof Command
   'holiday_add',
   'holiday_remove',
   'feedback_add',
+  'feedback_correct',
+  'feedback_withdraw',
   'case_move',
   'case_record_step',
   'case_set_exception',

@@ -35,6 +35,7 @@ describe('api', () => {
       ledger_retention_years: 3,
       survey_retention_years: 3,
       print_keep_days: 7,
+      closed_at_entry: [],
     };
     const staff = { full_name: 'A', title: '', unit_id: null, role: 'reception' as const, phone: '', email: '' };
 

@@ -5,6 +5,7 @@
 import { call, on, tell, type DeskChoice, type DeskState } from './transport';
 import type {
   ActionInput,
+  CorrectionInput,
   ActionStatus,
   AnnualTexts,
   ArchivedReport,
@@ -175,6 +176,16 @@ export function vocabulary(): Promise<Vocabulary> {
 /** Records one piece of feedback; the case comes back with its receipt number. */
 export function feedbackAdd(input: FeedbackInput): Promise<Case> {
   return call('feedback_add', { input });
+}
+
+/** Corrects a saved entry with its reason; refused to whoever may not (see the core). */
+export function feedbackCorrect(id: string, correction: CorrectionInput): Promise<Case> {
+  return call('feedback_correct', { id, correction });
+}
+
+/** Withdraws an entry made by mistake («nhập nhầm»): kept, marked, counted nowhere. */
+export function feedbackWithdraw(id: string, reason: string): Promise<Case> {
+  return call('feedback_withdraw', { id, reason });
 }
 
 export function feedbackList(filter: FeedbackFilter): Promise<FeedbackPage> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedbackRow, Status } from '../api/bindings';
-import { idsWithCase, mergeQueue, queueFilters, sameView } from './queue';
+import type { SignedIn } from '../api/bindings';
+import { idsWithCase, mergeQueue, queueFilters, sameView, startPage } from './queue';
 import { requirementKey } from './requirement';
 
 const OPEN: Status[] = ['received', 'front_desk', 'awaiting_customer', 'specialist', 'solution_feedback', 'leadership'];
@@ -25,6 +26,24 @@ function row(id: string, due_date: string, received_at = '2026-03-01T08:00'): Fe
     confirmed_at: null,
   };
 }
+
+describe('startPage', () => {
+  const me = (role: SignedIn['role'], unit_id: string | null = null) => ({ role, unit_id }) as SignedIn;
+  it('opens each role on its own work', () => {
+    expect(startPage(me('reception', 'mc')).page).toBe('ledger');
+    expect(startPage(me('unit_head', 'qltm'))).toEqual({ page: 'cases', view: { kind: 'open' }, unitId: 'qltm' });
+    expect(startPage(me('quality_officer')).view).toEqual({ kind: 'waits', who: 'qmr' });
+    expect(startPage(me('leadership')).view).toEqual({ kind: 'waits', who: 'leadership' });
+    expect(startPage(null).page).toBe('ledger');
+  });
+
+  it('keeps a unit head to their unit in every view', () => {
+    const filters = queueFilters({ kind: 'overdue' }, OPEN, '2026-03-02', '', 'qltm');
+    expect(filters).toEqual([{ limit: 1000, offset: 0, unit_id: 'qltm', overdue_on: '2026-03-02' }]);
+    expect(queueFilters({ kind: 'waits', who: 'qmr' }, OPEN, '2026-03-02')).toEqual([{ limit: 1000, offset: 0, waits_for: 'qmr' }]);
+    expect(sameView({ kind: 'waits', who: 'qmr' }, { kind: 'waits', who: 'leadership' })).toBe(false);
+  });
+});
 
 describe('queueFilters', () => {
   it('asks once per open state for all open cases, never for closed ones', () => {

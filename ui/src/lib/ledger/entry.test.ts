@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankEntry, entryInput, entryInputId, nextEntry, nowStamp, receiptLine } from './entry';
+import { blankEntry, customerShown, entryInput, entryInputId, nameRequired, nextEntry, nowStamp, receiptLine, withReceiver } from './entry';
 
 describe('nowStamp', () => {
   it("puts the clock's time on the office's today", () => {
@@ -84,5 +84,21 @@ describe('entry form', () => {
   it('ends the saved line with the receipt number, which clerks copy', () => {
     expect(receiptLine('2026/000123')).toBe('Đã ghi nhận, số phiếu 2026/000123');
     expect(receiptLine('2026/000123').split(' ').at(-1)).toBe('2026/000123');
+  });
+
+  it('takes the signed-in staff member as receiver unless one is chosen', () => {
+    const d = blankEntry('2026-03-02T09:30');
+    expect(withReceiver(d, 's1').receiver_id).toBe('s1');
+    expect(withReceiver({ ...d, receiver_id: 's2' }, 's1').receiver_id).toBe('s2');
+    expect(withReceiver(d, null).receiver_id).toBeNull();
+  });
+
+  it('asks the name in person and by telephone only, and shows a missing one', () => {
+    expect(nameRequired('in_person')).toBe(true);
+    expect(nameRequired('hotline')).toBe(true);
+    expect(nameRequired('suggestion_box')).toBe(false);
+    expect(nameRequired('social_media')).toBe(false);
+    expect(customerShown(' ')).toBe('Không ghi tên');
+    expect(customerShown('An')).toBe('An');
   });
 });

@@ -80,6 +80,31 @@ export function entryInput(d: EntryDraft): FeedbackInput {
   return { ...rest, settled_on_spot: settled ? settled_text : null };
 }
 
+/**
+ * Channels through which the citizen is asked their name (the core's `Channel::name_required`):
+ * a suggestion-box note, an unsigned letter or a social-media post may have none.
+ */
+export const NAME_REQUIRED_CHANNELS: readonly Channel[] = ['in_person', 'hotline'];
+
+export function nameRequired(channel: Channel): boolean {
+  return NAME_REQUIRED_CHANNELS.includes(channel);
+}
+
+/** How the book shows an entry recorded without a name (the core's `NO_NAME`). */
+export const NO_NAME = 'Không ghi tên';
+
+export function customerShown(name: string): string {
+  return name.trim() ? name : NO_NAME;
+}
+
+/**
+ * «Người tiếp nhận» is whoever is signed in, unless the clerk chose someone else: a form with
+ * no receiver yet takes `staffId` (null on a database without accounts: left unchosen).
+ */
+export function withReceiver(d: EntryDraft, staffId: string | null): EntryDraft {
+  return d.receiver_id === null && staffId ? { ...d, receiver_id: staffId } : d;
+}
+
 /** Fields whose input id is not "fb-" + the core's field name. */
 const INPUT_IDS: Record<string, string> = { receiver_id: 'fb-receiver', unit_id: 'fb-unit' };
 
