@@ -321,7 +321,7 @@ fn complaint_line(r: &FeedbackRow, case: &Case) -> BookLine {
         format!("{}\n{received}", r.receipt_no),
         customer_line(&r.customer_name, &r.customer_org, "\n"),
         kind,
-        r.content.clone(),
+        content_of(r),
         r.receiver_name.clone().unwrap_or_default(),
         result.join("\n"),
     ]
@@ -342,7 +342,7 @@ fn reception_line(r: &FeedbackRow, case: &Case) -> BookLine {
     vec![
         received,
         customer_line(&r.customer_name, &r.customer_org, "\n"),
-        r.content.clone(),
+        content_of(r),
         format!("{}\n{}", r.kind.label(), r.subject.label()),
         handling,
         result.join("\n"),
@@ -350,12 +350,23 @@ fn reception_line(r: &FeedbackRow, case: &Case) -> BookLine {
 }
 
 /// "Nguyễn Văn An" and "Công ty TNHH Minh Phát" joined by `sep`, either alone when the
-/// other is empty.
+/// other is empty; «Không ghi tên» for feedback recorded without a name (a suggestion box,
+/// an unsigned letter).
 pub(crate) fn customer_line(name: &str, org: &str, sep: &str) -> String {
     match (name.is_empty(), org.is_empty()) {
+        (true, true) => crate::domain::feedback::NO_NAME.to_owned(),
         (_, true) => name.to_owned(),
         (true, false) => org.to_owned(),
         (false, false) => format!("{name}{sep}{org}"),
+    }
+}
+
+/// What was said, as the book prints it: an entry withdrawn as made by mistake keeps its
+/// line, marked, as a paper book keeps a struck-out line.
+fn content_of(r: &FeedbackRow) -> String {
+    match &r.withdrawn_at {
+        Some(_) => format!("[ĐÃ RÚT — NHẬP NHẦM] {}", r.content),
+        None => r.content.clone(),
     }
 }
 
@@ -373,7 +384,7 @@ fn ledger_row(r: &FeedbackRow) -> LedgerRow {
     LedgerRow {
         date: date_of(&r.received_at).unwrap_or(NaiveDate::MIN),
         customer: customer_line(&r.customer_name, &r.customer_org, "\n"),
-        content: r.content.clone(),
+        content: content_of(r),
         receiver: r.receiver_name.clone().unwrap_or_default(),
         confirmation,
     }

@@ -374,3 +374,19 @@ fn the_command_line_prints_each_book_and_the_measures_letter_and_records_the_not
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["error"]["kind"], "validation");
 }
+
+#[test]
+fn the_book_prints_a_nameless_entry_as_such_and_marks_a_withdrawn_one() {
+    let dir = temp_dir();
+    let mut l = ledger(dir.path(), "2026-04-20T16:00");
+    // A suggestion-box note: no name.
+    let mut note = entry("2026-03-02T09:00", Book::Feedback, Kind::Suggestion, "", "Đề nghị bố trí thêm ghế chờ", None);
+    note.channel = Channel::SuggestionBox;
+    l.add_feedback(&note).unwrap();
+    let mistaken = l.add_feedback(&entry("2026-03-03T09:00", Book::Feedback, Kind::Praise, "Lê Thị Hoa", "Ghi nhầm sổ", None)).unwrap();
+    l.withdraw_feedback(&mistaken.id, "Ghi nhầm ý kiến của ngày khác").unwrap();
+
+    let book = flat(&l.print(&period("2026-03-01", "2026-03-31", Book::Feedback, None)).unwrap().bytes);
+    assert!(book.contains("Không ghi tên") && book.contains("Đề nghị bố trí thêm ghế chờ"), "{book}");
+    assert!(book.contains("[ĐÃ RÚT — NHẬP NHẦM] Ghi nhầm sổ"), "the withdrawn line stays, marked:\n{book}");
+}
