@@ -160,10 +160,83 @@ pub struct FiguresReport {
     pub figures: Figures,
     pub year_before: Figures,
     pub changes: Vec<Change>,
-    /// Side by side for the book and the complaints; their survey figures are left empty.
+    /// Side by side for the book and the complaints; their survey figures are left empty
+    /// (each quarter's satisfaction is in `quarter_surveys`).
     pub quarters: Vec<Figures>,
     /// The objectives of the period's year, judged on the period's figures.
     pub objectives: Vec<ObjectiveResult>,
+    /// For a whole year, each quarter's satisfaction beside the same quarter a year before
+    /// (seed 004 §5.3.2); empty for any other period.
+    pub quarter_surveys: Vec<QuarterSurveys>,
+}
+
+/// A rated criterion of a form: its satisfied answers out of valid ones. The same answer
+/// code of two versions of one form is one criterion, their answers counted together.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CriterionShare {
+    /// The form's code ("BM.QT.SCT.05-02").
+    pub template: String,
+    /// The answer code ("cau_1.2"), the question and the criterion as printed.
+    pub code: String,
+    pub question: String,
+    pub label: String,
+    pub share: Share,
+}
+
+/// The satisfaction measured in one period: the forms filled in it (the date written on
+/// them), the index over every rated criterion, and each criterion's share, counted as the
+/// year's are.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Satisfaction {
+    pub period: Period,
+    pub forms: u32,
+    pub index: Share,
+    pub criteria: Vec<CriterionShare>,
+}
+
+impl Satisfaction {
+    /// The summary of a period's survey figures.
+    pub fn of(period: &Period, s: &SurveyFigures) -> Satisfaction {
+        let mut criteria: Vec<CriterionShare> = Vec::new();
+        for t in &s.templates {
+            for x in &t.slots {
+                let Some(share) = x.index else { continue };
+                match criteria.iter_mut().find(|c| c.template == t.code && c.code == x.code) {
+                    Some(c) => c.share = Share::new(c.share.count + share.count, c.share.of + share.of),
+                    None => criteria.push(CriterionShare {
+                        template: t.code.clone(),
+                        code: x.code.clone(),
+                        question: x.question.clone(),
+                        label: x.label.clone(),
+                        share,
+                    }),
+                }
+            }
+        }
+        Satisfaction { period: period.clone(), forms: s.forms, index: s.index, criteria }
+    }
+
+    /// The share of the same criterion (template code and answer code) in this period.
+    pub fn criterion(&self, template: &str, code: &str) -> Option<&Share> {
+        self.criteria.iter().find(|c| c.template == template && c.code == code).map(|c| &c.share)
+    }
+}
+
+/// One quarter's satisfaction beside the same quarter a year before (cut at the same day
+/// while the quarter runs, as the year is).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct QuarterSurveys {
+    pub quarter: Satisfaction,
+    pub year_before: Satisfaction,
+    /// The index's change in percentage points, one decimal; absent when either is unknown.
+    pub change: Option<f64>,
+}
+
+impl QuarterSurveys {
+    pub fn new(quarter: Satisfaction, year_before: Satisfaction) -> QuarterSurveys {
+        let change = quarter.index.percent.zip(year_before.index.percent).map(|(a, b)| one_decimal(a - b));
+        QuarterSurveys { quarter, year_before, change }
+    }
 }
 
 /// Rounds to one decimal, half away from zero.
