@@ -12,6 +12,7 @@ mod ledger;
 mod long_tasks;
 mod office_setup;
 mod personal_data;
+mod preview;
 mod reports;
 mod records;
 mod screenshots;
