@@ -756,6 +756,8 @@ export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "
 
 export type PrintOutcome = { path: string, opened: boolean, };
 
+export type PrintPreview = { file_name: string, pdf_base64: string, };
+
 export type Period = { 
 /**
  * YYYY-MM-DD.
@@ -895,7 +897,13 @@ quarters: Array<Figures>,
 /**
  * The objectives of the period's year, judged on the period's figures.
  */
-objectives: Array<ObjectiveResult>, };
+objectives: Array<ObjectiveResult>, quarter_surveys: Array<QuarterSurveys>, };
+
+export type CriterionShare = { template: string, code: string, question: string, label: string, share: Share, };
+
+export type Satisfaction = { period: Period, forms: number, index: Share, criteria: Array<CriterionShare>, };
+
+export type QuarterSurveys = { quarter: Satisfaction, year_before: Satisfaction, change: number | null, };
 
 export type AnswerPick = { "answer": "any" } | { "answer": "level", "level": number } | { "answer": "blank" } | { "answer": "spoiled" };
 
@@ -1336,6 +1344,8 @@ export type ActionCheckArgs = { id: string, effective: boolean, note: string, on
 
 export type PrintOpenArgs = { job: PrintJob, };
 
+export type PrintPreviewArgs = { job: PrintJob, };
+
 export type PrintSaveArgs = { job: PrintJob, path: string, };
 
 export type PrintKeepDaysArgs = Record<symbol, never>;
@@ -1483,6 +1493,7 @@ export type Commands = {
   action_set_status: { args: ActionSetStatusArgs; result: CorrectiveAction };
   action_check: { args: ActionCheckArgs; result: CorrectiveAction };
   print_open: { args: PrintOpenArgs; result: PrintOutcome };
+  print_preview: { args: PrintPreviewArgs; result: PrintPreview };
   print_save: { args: PrintSaveArgs; result: PrintOutcome };
   print_keep_days: { args: PrintKeepDaysArgs; result: number };
   report_figures: { args: ReportFiguresArgs; result: FiguresReport };
