@@ -756,7 +756,15 @@ export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "
 
 export type PrintOutcome = { path: string, opened: boolean, };
 
-export type PrintPreview = { file_name: string, pdf_base64: string, };
+export type PrintPreview = { 
+/**
+ * The name it is saved under.
+ */
+file_name: string, 
+/**
+ * The PDF, base64-encoded (JSON carries no bytes).
+ */
+pdf_base64: string, };
 
 export type Period = { 
 /**
@@ -889,21 +897,39 @@ unit: string, current: number | null, previous: number | null,
  */
 change: number | null, };
 
+export type CriterionShare = { 
+/**
+ * The form's code ("BM.QT.SCT.05-02").
+ */
+template: string, 
+/**
+ * The answer code ("cau_1.2"), the question and the criterion as printed.
+ */
+code: string, question: string, label: string, share: Share, };
+
+export type Satisfaction = { period: Period, forms: number, index: Share, criteria: Array<CriterionShare>, };
+
+export type QuarterSurveys = { quarter: Satisfaction, year_before: Satisfaction, 
+/**
+ * The index's change in percentage points, one decimal; absent when either is unknown.
+ */
+change: number | null, };
+
 export type FiguresReport = { figures: Figures, year_before: Figures, changes: Array<Change>, 
 /**
- * Side by side for the book and the complaints; their survey figures are left empty.
+ * Side by side for the book and the complaints; their survey figures are left empty
+ * (each quarter's satisfaction is in `quarter_surveys`).
  */
 quarters: Array<Figures>, 
 /**
  * The objectives of the period's year, judged on the period's figures.
  */
-objectives: Array<ObjectiveResult>, quarter_surveys: Array<QuarterSurveys>, };
-
-export type CriterionShare = { template: string, code: string, question: string, label: string, share: Share, };
-
-export type Satisfaction = { period: Period, forms: number, index: Share, criteria: Array<CriterionShare>, };
-
-export type QuarterSurveys = { quarter: Satisfaction, year_before: Satisfaction, change: number | null, };
+objectives: Array<ObjectiveResult>, 
+/**
+ * For a whole year, each quarter's satisfaction beside the same quarter a year before
+ * (seed 004 §5.3.2); empty for any other period.
+ */
+quarter_surveys: Array<QuarterSurveys>, };
 
 export type AnswerPick = { "answer": "any" } | { "answer": "level", "level": number } | { "answer": "blank" } | { "answer": "spoiled" };
 
