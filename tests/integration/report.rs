@@ -470,20 +470,24 @@ fn each_quarter_has_its_satisfaction_beside_the_same_quarter_a_year_before() {
     let l = two_years_of_surveys_in(Ledger::open_in_memory().unwrap());
     let r = l.figures_report(&Period::year(2026).unwrap()).unwrap();
     let q = &r.quarter_surveys;
-    let rows: Vec<(&str, u32, (u32, u32), &str, u32, (u32, u32), Option<f64>)> = q
+    // "quarter: forms, satisfied/valid | the same quarter a year before: … | change".
+    let rows: Vec<String> = q
         .iter()
         .map(|q| {
             let (a, b) = (&q.quarter, &q.year_before);
-            (a.period.label.as_str(), a.forms, (a.index.count, a.index.of), b.period.label.as_str(), b.forms, (b.index.count, b.index.of), q.change)
+            format!(
+                "{}: {}, {}/{} | {}: {}, {}/{} | {:?}",
+                a.period.label, a.forms, a.index.count, a.index.of, b.period.label, b.forms, b.index.count, b.index.of, q.change
+            )
         })
         .collect();
     assert_eq!(
         rows,
         [
-            ("Quý I năm 2026", 3, (14, 19), "Quý I năm 2025", 2, (7, 14), Some(23.7)),
-            ("Quý II năm 2026", 1, (7, 7), "Quý II năm 2025", 0, (0, 0), None),
-            ("Quý III năm 2026", 0, (0, 0), "Quý III năm 2025", 1, (7, 7), None),
-            ("Quý IV năm 2026", 0, (0, 0), "Quý IV năm 2025", 0, (0, 0), None),
+            "Quý I năm 2026: 3, 14/19 | Quý I năm 2025: 2, 7/14 | Some(23.7)",
+            "Quý II năm 2026: 1, 7/7 | Quý II năm 2025: 0, 0/0 | None",
+            "Quý III năm 2026: 0, 0/0 | Quý III năm 2025: 1, 7/7 | None",
+            "Quý IV năm 2026: 0, 0/0 | Quý IV năm 2025: 0, 0/0 | None",
         ]
     );
     assert_eq!((q[0].quarter.index.percent, q[0].year_before.index.percent), (Some(73.7), Some(50.0)));
