@@ -328,7 +328,7 @@ fn quarter_survey_blocks(quarters: &[QuarterSurveys]) -> Vec<Block> {
     }
     if !criteria.is_empty() {
         let mut columns = vec![Column::new("Tiêu chí", 3.4, Align::Left)];
-        columns.extend(quarters.iter().map(|q| Column::new(&name(&q.quarter.period.label), 1.5, Align::Right)));
+        columns.extend(quarters.iter().map(|q| Column::new(name(&q.quarter.period.label), 1.5, Align::Right)));
         let rows = criteria
             .iter()
             .map(|(t, code, label)| {
