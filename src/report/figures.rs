@@ -260,4 +260,44 @@ mod tests {
         assert_eq!(percent(1, 1999), Some(0.1), "0.05002… rounds up");
         assert_eq!(percent(1, 2001), Some(0.0), "0.04997… rounds down");
     }
+
+    #[test]
+    fn a_criterion_of_two_versions_of_one_form_is_counted_once_over_both() {
+        let slot = |code: &str, rated: bool, index: Option<Share>| SlotFigures {
+            code: code.into(),
+            question: "Câu hỏi 1".into(),
+            label: "Thái độ giao tiếp".into(),
+            rated,
+            levels: Vec::new(),
+            blank: 0,
+            spoiled: 0,
+            index,
+        };
+        let template = |version: u32, slots: Vec<SlotFigures>, index: Share| TemplateFigures {
+            code: "BM.QT.SCT.05-02".into(),
+            version,
+            title: String::new(),
+            forms: 1,
+            satisfied_levels: 2,
+            slots,
+            index,
+        };
+        let surveys = SurveyFigures {
+            forms: 2,
+            templates: vec![
+                template(1, vec![slot("cau_1.1", true, Some(Share::new(1, 2))), slot("cau_2", false, None)], Share::new(1, 2)),
+                template(2, vec![slot("cau_1.1", true, Some(Share::new(2, 2)))], Share::new(2, 2)),
+            ],
+            index: Share::new(3, 4),
+            opinion_groups: Vec::new(),
+        };
+        let q = Period { from: "2026-01-01".into(), to: "2026-03-31".into(), label: "Quý I năm 2026".into() };
+        let s = Satisfaction::of(&q, &surveys);
+        assert_eq!(s.criteria.len(), 1, "one criterion; the unrated question is not one");
+        assert_eq!(s.criterion("BM.QT.SCT.05-02", "cau_1.1"), Some(&Share::new(3, 4)));
+        let before = Satisfaction { period: q.clone(), forms: 1, index: Share::new(1, 2), criteria: Vec::new() };
+        assert_eq!(QuarterSurveys::new(s.clone(), before).change, Some(25.0));
+        let empty = Satisfaction { period: q, forms: 0, index: Share::new(0, 0), criteria: Vec::new() };
+        assert_eq!(QuarterSurveys::new(s, empty).change, None, "nothing to compare with");
+    }
 }
