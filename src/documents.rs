@@ -78,6 +78,23 @@ pub struct PrintOutcome {
     pub opened: bool,
 }
 
+/// A printed document handed to the caller to show before printing (the print preview): no
+/// file is written for it, so no copy naming anyone lingers on the disk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PrintPreview {
+    /// The name it is saved under.
+    pub file_name: String,
+    /// The PDF, base64-encoded (JSON carries no bytes).
+    pub pdf_base64: String,
+}
+
+impl From<Printed> for PrintPreview {
+    fn from(p: Printed) -> PrintPreview {
+        use base64::Engine;
+        PrintPreview { file_name: p.file_name, pdf_base64: base64::engine::general_purpose::STANDARD.encode(&p.bytes) }
+    }
+}
+
 /// Saves a printed file in `dir` under `file_name`, written whole then renamed; when the
 /// name is taken by a file another program holds open (a viewer on Windows), the next free
 /// name "… (2).pdf" is used. Returns the path written.

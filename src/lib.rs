@@ -28,7 +28,7 @@ pub mod server;
 pub mod store;
 pub mod surveys;
 
-pub use documents::{PrintJob, PrintOutcome, Printed};
+pub use documents::{PrintJob, PrintOutcome, PrintPreview, Printed};
 pub use access::Action;
 pub use domain::account::{AccessState, Account, AccountInput, AccountPolicy, FirstAdminInput, SignedIn};
 pub use domain::action::{ActionInput, ActionKind, ActionStatus, CorrectiveAction};

@@ -130,6 +130,9 @@ commands! {
         let path = l.print_to_folder(&a.job, &c.print_dir)?;
         Ok(shown(c, &path))
     };
+    /// Draws the document for the print preview and hands it over whole; nothing is written
+    /// on the caller's disk.
+    print_preview [write] PrintPreviewArgs { job: PrintJob } -> PrintPreview = |l, a, _| Ok(PrintPreview::from(l.print(&a.job)?));
     /// Prints into `path` (the window's save dialog chose it).
     print_save [write] PrintSaveArgs { job: PrintJob, path: String } -> PrintOutcome = |l, a, _| {
         l.print_to_file(&a.job, Path::new(&a.path))?;

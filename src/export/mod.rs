@@ -560,6 +560,35 @@ pub fn figures(out: &Path, r: &crate::report::figures::FiguresReport) -> Result<
         widths: &[22.0, 20.0, 44.0, 28.0, 14.0],
         rows: answers,
     };
+    // Each quarter's satisfaction beside the same quarter a year before, then each rated
+    // criterion's share in both.
+    let mut satisfaction = Vec::new();
+    for q in &r.quarter_surveys {
+        let (now, then) = (&q.quarter, &q.year_before);
+        let mut push = |what: String, a: &crate::report::figures::Share, b: Option<&crate::report::figures::Share>, change: Option<f64>| {
+            satisfaction.push(vec![
+                Text(now.period.label.clone()),
+                Text(what),
+                Number(f64::from(a.count)),
+                Number(f64::from(a.of)),
+                num(a.percent),
+                b.map(|b| num(b.percent)).unwrap_or_else(|| Text(String::new())),
+                num(change),
+            ])
+        };
+        push(format!("Chỉ số hài lòng chung ({} phiếu; cùng kỳ {} phiếu)", now.forms, then.forms), &now.index, Some(&then.index), q.change);
+        for c in &now.criteria {
+            let before = then.criterion(&c.template, &c.code);
+            let change = c.share.percent.zip(before.and_then(|b| b.percent)).map(|(a, b)| crate::report::figures::one_decimal(a - b));
+            push(format!("{} — {}", c.template, c.label), &c.share, before, change);
+        }
+    }
+    let quarter_satisfaction = Sheet {
+        name: "Hài lòng theo quý",
+        headers: &["Quý", "Chỉ số, tiêu chí", "Câu trả lời hài lòng", "Câu trả lời hợp lệ", "Tỷ lệ hài lòng (%)", "Cùng kỳ năm trước (%)", "Tăng (+), giảm (−) (điểm %)"],
+        widths: &[20.0, 56.0, 14.0, 14.0, 14.0, 16.0, 16.0],
+        rows: satisfaction,
+    };
     let objectives = Sheet {
         name: "Mục tiêu",
         headers: &["Mục tiêu", "Chỉ tiêu (%)", "Kết quả (%)", "Đánh giá"],
@@ -573,7 +602,7 @@ pub fn figures(out: &Path, r: &crate::report::figures::FiguresReport) -> Result<
             .collect(),
     };
     let none: Progress = &|_, _| true;
-    atomically(out, |p| write_xlsx(p, &[summary, counts, quarters, surveys, objectives], none))
+    atomically(out, |p| write_xlsx(p, &[summary, counts, quarters, quarter_satisfaction, surveys, objectives], none))
 }
 
 #[cfg(test)]

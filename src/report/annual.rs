@@ -3,7 +3,7 @@
 //! received, how complaints were handled, the year against the year before and its quarters,
 //! then the conclusions and proposed actions the staff wrote, and the signatures.
 
-use super::figures::{Change, Count, Figures, FiguresReport, Share};
+use super::figures::{Change, Count, Figures, FiguresReport, QuarterSurveys, Share};
 use crate::domain::dates::day;
 use crate::pdf::blocks::Signature;
 use crate::pdf::chart::{Bar, BarChart};
@@ -210,7 +210,12 @@ fn survey_blocks(r: &FiguresReport) -> Vec<Block> {
     let s = &r.figures.surveys;
     let before = &r.year_before.surveys;
     if s.forms == 0 {
-        return vec![Block::Paragraph("Trong kỳ báo cáo không có phiếu khảo sát nào được thu về.".into())];
+        let mut blocks = vec![Block::Paragraph("Trong kỳ báo cáo không có phiếu khảo sát nào được thu về.".into())];
+        // The quarters of the year before may still have had forms to compare with.
+        if r.quarter_surveys.iter().any(|q| q.year_before.forms > 0) {
+            blocks.extend(quarter_survey_blocks(&r.quarter_surveys));
+        }
+        return blocks;
     }
     let mut blocks = vec![Block::Paragraph(format!(
         "Thu về {} phiếu khảo sát (cùng kỳ {}: {} phiếu). Chỉ số hài lòng chung: {} (cùng kỳ: {}). Chỉ số hài lòng là \
@@ -271,10 +276,78 @@ fn survey_blocks(r: &FiguresReport) -> Vec<Block> {
             )));
         }
     }
+    blocks.extend(quarter_survey_blocks(&r.quarter_surveys));
     if !s.opinion_groups.is_empty() {
         let total: u32 = s.opinion_groups.iter().map(|g| g.count).sum();
         blocks.push(Block::Heading("Ý kiến khác của khách hàng, theo nhóm".into()));
         blocks.push(count_table("Nhóm ý kiến", &s.opinion_groups, total));
+    }
+    blocks
+}
+
+/// Each quarter's satisfaction index beside the same quarter a year before, then each rated
+/// criterion's share quarter by quarter (seed 004 §5.3.2), and a chart of the indices.
+fn quarter_survey_blocks(quarters: &[QuarterSurveys]) -> Vec<Block> {
+    if quarters.is_empty() {
+        return Vec::new();
+    }
+    let name = |label: &str| label.split(" năm").next().unwrap_or(label).to_owned();
+    let mut blocks = vec![
+        Block::Heading("Chỉ số hài lòng theo quý, so với cùng kỳ năm trước".into()),
+        Block::Table {
+            columns: vec![
+                Column::new("Quý", 1.4, Align::Left),
+                Column::new("Số phiếu", 1.2, Align::Right),
+                Column::new("Chỉ số hài lòng", 2.4, Align::Right),
+                Column::new("Số phiếu cùng kỳ", 1.4, Align::Right),
+                Column::new("Cùng kỳ năm trước", 2.4, Align::Right),
+                Column::new("Tăng (+), giảm (−)", 1.8, Align::Right),
+            ],
+            rows: quarters
+                .iter()
+                .map(|q| {
+                    let change = q.change.map(|v| format!("{}{} điểm %", if v > 0.0 { "+" } else { "" }, decimal(v))).unwrap_or_else(|| "—".into());
+                    vec![
+                        name(&q.quarter.period.label),
+                        q.quarter.forms.to_string(),
+                        share(&q.quarter.index),
+                        q.year_before.forms.to_string(),
+                        share(&q.year_before.index),
+                        change,
+                    ]
+                })
+                .collect(),
+        },
+    ];
+    // Every rated criterion met in a quarter of the year, in the order first met.
+    let mut criteria: Vec<(&str, &str, &str)> = Vec::new();
+    for c in quarters.iter().flat_map(|q| &q.quarter.criteria) {
+        if !criteria.iter().any(|(t, code, _)| *t == c.template && *code == c.code) {
+            criteria.push((&c.template, &c.code, &c.label));
+        }
+    }
+    if !criteria.is_empty() {
+        let mut columns = vec![Column::new("Tiêu chí", 3.4, Align::Left)];
+        columns.extend(quarters.iter().map(|q| Column::new(name(&q.quarter.period.label), 1.5, Align::Right)));
+        let rows = criteria
+            .iter()
+            .map(|(t, code, label)| {
+                let mut row = vec![(*label).to_owned()];
+                row.extend(quarters.iter().map(|q| q.quarter.criterion(t, code).map(share_pct).unwrap_or_else(|| "—".into())));
+                row
+            })
+            .collect();
+        blocks.push(Block::Heading("Tỷ lệ hài lòng theo tiêu chí, theo quý".into()));
+        blocks.push(Block::Table { columns, rows });
+    }
+    if quarters.iter().any(|q| q.quarter.index.percent.is_some()) {
+        blocks.push(Block::Chart(BarChart {
+            title: Some("Chỉ số hài lòng theo quý (%)".into()),
+            unit: "%".into(),
+            max: Some(100.0),
+            decimals: 1,
+            ..BarChart::new(quarters.iter().map(|q| Bar { label: name(&q.quarter.period.label), value: q.quarter.index.percent.unwrap_or(0.0) }).collect())
+        }));
     }
     blocks
 }

@@ -160,10 +160,83 @@ pub struct FiguresReport {
     pub figures: Figures,
     pub year_before: Figures,
     pub changes: Vec<Change>,
-    /// Side by side for the book and the complaints; their survey figures are left empty.
+    /// Side by side for the book and the complaints; their survey figures are left empty
+    /// (each quarter's satisfaction is in `quarter_surveys`).
     pub quarters: Vec<Figures>,
     /// The objectives of the period's year, judged on the period's figures.
     pub objectives: Vec<ObjectiveResult>,
+    /// For a whole year, each quarter's satisfaction beside the same quarter a year before
+    /// (seed 004 §5.3.2); empty for any other period.
+    pub quarter_surveys: Vec<QuarterSurveys>,
+}
+
+/// A rated criterion of a form: its satisfied answers out of valid ones. The same answer
+/// code of two versions of one form is one criterion, their answers counted together.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CriterionShare {
+    /// The form's code ("BM.QT.SCT.05-02").
+    pub template: String,
+    /// The answer code ("cau_1.2"), the question and the criterion as printed.
+    pub code: String,
+    pub question: String,
+    pub label: String,
+    pub share: Share,
+}
+
+/// The satisfaction measured in one period: the forms filled in it (the date written on
+/// them), the index over every rated criterion, and each criterion's share, counted as the
+/// year's are.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Satisfaction {
+    pub period: Period,
+    pub forms: u32,
+    pub index: Share,
+    pub criteria: Vec<CriterionShare>,
+}
+
+impl Satisfaction {
+    /// The summary of a period's survey figures.
+    pub fn of(period: &Period, s: &SurveyFigures) -> Satisfaction {
+        let mut criteria: Vec<CriterionShare> = Vec::new();
+        for t in &s.templates {
+            for x in &t.slots {
+                let Some(share) = x.index else { continue };
+                match criteria.iter_mut().find(|c| c.template == t.code && c.code == x.code) {
+                    Some(c) => c.share = Share::new(c.share.count + share.count, c.share.of + share.of),
+                    None => criteria.push(CriterionShare {
+                        template: t.code.clone(),
+                        code: x.code.clone(),
+                        question: x.question.clone(),
+                        label: x.label.clone(),
+                        share,
+                    }),
+                }
+            }
+        }
+        Satisfaction { period: period.clone(), forms: s.forms, index: s.index, criteria }
+    }
+
+    /// The share of the same criterion (template code and answer code) in this period.
+    pub fn criterion(&self, template: &str, code: &str) -> Option<&Share> {
+        self.criteria.iter().find(|c| c.template == template && c.code == code).map(|c| &c.share)
+    }
+}
+
+/// One quarter's satisfaction beside the same quarter a year before (cut at the same day
+/// while the quarter runs, as the year is).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct QuarterSurveys {
+    pub quarter: Satisfaction,
+    pub year_before: Satisfaction,
+    /// The index's change in percentage points, one decimal; absent when either is unknown.
+    pub change: Option<f64>,
+}
+
+impl QuarterSurveys {
+    pub fn new(quarter: Satisfaction, year_before: Satisfaction) -> QuarterSurveys {
+        let change = quarter.index.percent.zip(year_before.index.percent).map(|(a, b)| one_decimal(a - b));
+        QuarterSurveys { quarter, year_before, change }
+    }
 }
 
 /// Rounds to one decimal, half away from zero.
@@ -186,5 +259,45 @@ mod tests {
         assert_eq!(percent(0, 0), None);
         assert_eq!(percent(1, 1999), Some(0.1), "0.05002… rounds up");
         assert_eq!(percent(1, 2001), Some(0.0), "0.04997… rounds down");
+    }
+
+    #[test]
+    fn a_criterion_of_two_versions_of_one_form_is_counted_once_over_both() {
+        let slot = |code: &str, rated: bool, index: Option<Share>| SlotFigures {
+            code: code.into(),
+            question: "Câu hỏi 1".into(),
+            label: "Thái độ giao tiếp".into(),
+            rated,
+            levels: Vec::new(),
+            blank: 0,
+            spoiled: 0,
+            index,
+        };
+        let template = |version: u32, slots: Vec<SlotFigures>, index: Share| TemplateFigures {
+            code: "BM.QT.SCT.05-02".into(),
+            version,
+            title: String::new(),
+            forms: 1,
+            satisfied_levels: 2,
+            slots,
+            index,
+        };
+        let surveys = SurveyFigures {
+            forms: 2,
+            templates: vec![
+                template(1, vec![slot("cau_1.1", true, Some(Share::new(1, 2))), slot("cau_2", false, None)], Share::new(1, 2)),
+                template(2, vec![slot("cau_1.1", true, Some(Share::new(2, 2)))], Share::new(2, 2)),
+            ],
+            index: Share::new(3, 4),
+            opinion_groups: Vec::new(),
+        };
+        let q = Period { from: "2026-01-01".into(), to: "2026-03-31".into(), label: "Quý I năm 2026".into() };
+        let s = Satisfaction::of(&q, &surveys);
+        assert_eq!(s.criteria.len(), 1, "one criterion; the unrated question is not one");
+        assert_eq!(s.criterion("BM.QT.SCT.05-02", "cau_1.1"), Some(&Share::new(3, 4)));
+        let before = Satisfaction { period: q.clone(), forms: 1, index: Share::new(1, 2), criteria: Vec::new() };
+        assert_eq!(QuarterSurveys::new(s.clone(), before).change, Some(25.0));
+        let empty = Satisfaction { period: q, forms: 0, index: Share::new(0, 0), criteria: Vec::new() };
+        assert_eq!(QuarterSurveys::new(s, empty).change, None, "nothing to compare with");
     }
 }

@@ -16,7 +16,7 @@ pub mod surveys;
 use crate::error::Result;
 use crate::store;
 use chrono::{Datelike, NaiveDate};
-use figures::{one_decimal, Change, Figures, FiguresReport};
+use figures::{one_decimal, Change, Figures, FiguresReport, QuarterSurveys, Satisfaction};
 use period::Period;
 use rusqlite::Connection;
 
@@ -65,8 +65,21 @@ pub fn figures_report(conn: &Connection, p: &Period, today: NaiveDate) -> Result
     let figures = all.next().expect("the period itself");
     let year_before = all.next().expect("the year before");
     let quarters: Vec<Figures> = all.collect();
+    let quarter_surveys = quarters
+        .iter()
+        .map(|q| quarter_surveys(conn, &q.period, today))
+        .collect::<Result<_>>()?;
     let objectives = review::judge(&store::review::objectives(conn, p.start().year())?, &figures);
-    Ok(FiguresReport { changes: changes(&figures, &year_before), figures, year_before, quarters, objectives })
+    Ok(FiguresReport { changes: changes(&figures, &year_before), figures, year_before, quarters, objectives, quarter_surveys })
+}
+
+/// A quarter's satisfaction and that of the same quarter a year before, from the survey
+/// forms filled in each, counted as the year's are ([`surveys::figures`]).
+pub fn quarter_surveys(conn: &Connection, q: &Period, today: NaiveDate) -> Result<QuarterSurveys> {
+    let before = q.same_span_a_year_before(today);
+    let now = Satisfaction::of(q, &surveys::figures(conn, q)?);
+    let then = Satisfaction::of(&before, &surveys::figures(conn, &before)?);
+    Ok(QuarterSurveys::new(now, then))
 }
 
 /// An annual report laid out once, to be written as PDF/A, Word or Excel.

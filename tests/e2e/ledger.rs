@@ -56,9 +56,12 @@ async fn a_complaint_goes_through_the_specialist_unit_and_is_closed() {
     app.wait_for_count("li[data-event]", 5).await;
     app.screenshot("case-closed").await;
 
-    // Its receipt slip, for the citizen: written beside the database and handed to the viewer.
+    // Its receipt slip, for the citizen: shown in the print preview, and from there written
+    // beside the database and handed to the system's viewer.
     app.click("#case-print").await;
-    let note = app.wait_for("#case-print-note").await;
+    app.wait_for("#preview-pages[data-pages=\"1\"]").await;
+    app.click("#preview-open").await;
+    let note = app.wait_for("#preview-note").await;
     let printed = note.attr("data-print-path").await.unwrap().expect("the note names the file");
     app.quit().await;
     assert!(printed.starts_with(dir.path().join("Bản in").to_str().unwrap()), "{printed}");

@@ -14,6 +14,7 @@ mod long_tasks;
 mod office_setup;
 mod paper;
 mod personal_data;
+mod preview;
 mod reports;
 mod records;
 mod screenshots;

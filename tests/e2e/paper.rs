@@ -13,10 +13,16 @@ fn pdf_text(path: &str) -> String {
     String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The file the print note under the buttons `id` names.
-async fn printed(app: &App, id: &str) -> String {
-    let note = app.wait_for(&format!("#{id}-note")).await;
-    note.attr("data-print-path").await.unwrap().expect("the note names the file")
+/// The file «In» made: shown in the print preview, then written beside
+/// the database by «Mở bằng trình xem PDF», whose note names it; the preview closed again.
+async fn printed(app: &App) -> String {
+    app.wait_for("#preview-pages[data-pages]").await;
+    app.click("#preview-open").await;
+    let note = app.wait_for("#preview-note").await;
+    let path = note.attr("data-print-path").await.unwrap().expect("the note names the file");
+    app.click("#preview-close").await;
+    app.wait_gone("#print-preview").await;
+    path
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -60,7 +66,7 @@ async fn books_document_control_and_the_measures_letter_are_printed_from_the_win
     app.wait_for_count("tr[data-case-id]", 1).await;
     app.wait_for_text("#ledger-print", "In sổ khiếu nại").await;
     app.click("#ledger-print").await;
-    let book = pdf_text(&printed(&app, "ledger-print").await);
+    let book = pdf_text(&printed(&app).await);
     assert!(book.contains("SỔ TIẾP NHẬN VÀ GIẢI QUYẾT KHIẾU NẠI, PHÀN NÀN, KHÁNG NGHỊ"), "{book}");
     assert!(book.contains("Đỗ Thị Em") && !book.contains("Nguyễn Thị Khen"), "{book}");
     assert!(book.contains("Lần ban hành: 01"), "{book}");
@@ -79,7 +85,7 @@ async fn books_document_control_and_the_measures_letter_are_printed_from_the_win
     app.wait_for_count("tr[data-case-id]", 1).await;
     app.wait_for_text("#ledger-print", "In sổ khiếu nại").await;
     app.click("#ledger-print").await;
-    let book = pdf_text(&printed(&app, "ledger-print").await);
+    let book = pdf_text(&printed(&app).await);
     assert!(book.contains("Mã hiệu: BM.HTKH.02-03") && book.contains("Lần sửa đổi: 01"), "{book}");
 
     // The measures letter, drafted from the case and its action, edited, printed.
@@ -96,7 +102,7 @@ async fn books_document_control_and_the_measures_letter_are_printed_from_the_win
     app.client.execute("document.getElementById('measures-letter').scrollIntoView()", vec![]).await.unwrap();
     app.screenshot("measures-letter").await;
     app.click("#measures-print").await;
-    let letter = pdf_text(&printed(&app, "measures-print").await);
+    let letter = pdf_text(&printed(&app).await);
     for expected in ["Số: 45/TB-SCT", "Kính gửi: Đỗ Thị Em", "Trần Văn Hùng", "đã cấp lại giấy chứng nhận đúng tên", "Đối chiếu tên doanh nghiệp"] {
         assert!(letter.contains(expected), "{expected:?} missing from the letter:\n{letter}");
     }

@@ -49,7 +49,9 @@ async fn the_report_page_shows_the_year_and_opens_the_cases_behind_a_count() {
     app.click("#annual-save").await;
     app.wait_for_text(".statusbar", "Đã lưu nội dung báo cáo").await;
     app.click("#report-print-annual").await;
-    app.wait_for("#report-print-annual-note").await;
+    app.wait_for("#print-preview canvas[data-page]").await;
+    app.click("#preview-close").await;
+    app.wait_gone("#print-preview").await;
     // The printed copy is listed in the archive with its fingerprint.
     app.wait_for("#report-archive tr[data-archive]").await;
     app.client.execute("document.getElementById('annual-panel').scrollIntoView()", vec![]).await.unwrap();

@@ -260,6 +260,11 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     expect_eq!(w, printed["opened"], true);
     expect!(w, Path::new(printed["path"].as_str().unwrap_or_default()).starts_with(dir.path().join("Bản in")), "{printed}");
     expect_eq!(w, w.opened.borrow().len(), 1);
+    // The preview's copy travels in the answer; nothing more is written in the print folder.
+    let preview = w.ok("tiepnhan", "print_preview", json!({ "job": { "form": "receipts", "receipt_nos": [receipt] } }));
+    expect!(w, preview["pdf_base64"].as_str().unwrap_or_default().starts_with("JVBERi"), "a PDF, base64: {preview}");
+    expect_eq!(w, preview["file_name"], json!(format!("phieu-tiep-nhan-{}.pdf", receipt.replace('/', "-"))));
+    expect_eq!(w, std::fs::read_dir(dir.path().join("Bản in")).map(|d| d.count()).unwrap_or(0), 1);
     let out = w.path("sổ trắng.pdf");
     let saved = w.ok("tiepnhan", "print_save", json!({ "job": { "form": "ledger_blank", "pages": 1, "year": null }, "path": out }));
     expect_eq!(w, saved, json!({ "path": out, "opened": false }));

@@ -344,9 +344,37 @@ fn the_yearly_compilation_lists_every_complaint_with_its_result() {
 ///
 /// First quarter: 14 satisfied of 19 valid rated answers (form 3 has five valid, none
 /// satisfied) = 73.7 %; the year: 21 of 26 = 80.8 %.
+/// The answers of one BM.QT.SCT.05-02 form: every rated criterion at `level` but those
+/// spoiled or left blank; harassment answered "Có" with how often, or "Không".
+fn survey_form(level: i32, harassed: Option<i32>, spoil: &[&str], blank: &[&str]) -> Vec<ykien::Answer> {
+    use ykien::Answer;
+    let rated = ["cau_1.1", "cau_1.2", "cau_1.3", "cau_1.4", "cau_3", "cau_4", "cau_5"];
+    let mut a = vec![Answer::chosen("noi_dung_giao_dich.1", 1), Answer::blank("noi_dung_giao_dich.2")];
+    for code in rated {
+        a.push(if spoil.contains(&code) {
+            Answer::spoiled(code)
+        } else if blank.contains(&code) {
+            Answer::blank(code)
+        } else {
+            Answer::chosen(code, level)
+        });
+    }
+    match harassed {
+        Some(how) => a.extend([Answer::chosen("cau_2", 1), Answer::chosen("cau_2.follow_up", how)]),
+        None => a.push(Answer::chosen("cau_2", 2)),
+    }
+    a.push(Answer::text("to_chuc", "Công ty TNHH Minh Phát"));
+    a
+}
+
 fn survey_dataset() -> Ledger {
+    survey_dataset_in(Ledger::open_in_memory().unwrap())
+}
+
+fn survey_dataset_in(l: Ledger) -> Ledger {
     use ykien::{Answer, ResponseInput, RoundInput};
-    let mut l = dataset();
+    let form = survey_form;
+    let mut l = dataset_in(l);
     l.save_office(&ykien::demo::demo_office()).unwrap();
     let round = l
         .create_survey_round(&RoundInput {
@@ -359,25 +387,6 @@ fn survey_dataset() -> Ledger {
         .id;
     l.set_clock(Some(at("2026-06-01T10:00")));
     l.print_survey_round(&round, 4).unwrap();
-    let rated = ["cau_1.1", "cau_1.2", "cau_1.3", "cau_1.4", "cau_3", "cau_4", "cau_5"];
-    let form = |level: i32, harassed: Option<i32>, spoil: &[&str], blank: &[&str]| {
-        let mut a = vec![Answer::chosen("noi_dung_giao_dich.1", 1), Answer::blank("noi_dung_giao_dich.2")];
-        for code in rated {
-            a.push(if spoil.contains(&code) {
-                Answer::spoiled(code)
-            } else if blank.contains(&code) {
-                Answer::blank(code)
-            } else {
-                Answer::chosen(code, level)
-            });
-        }
-        match harassed {
-            Some(how) => a.extend([Answer::chosen("cau_2", 1), Answer::chosen("cau_2.follow_up", how)]),
-            None => a.push(Answer::chosen("cau_2", 2)),
-        }
-        a.push(Answer::text("to_chuc", "Công ty TNHH Minh Phát"));
-        a
-    };
     let with_opinion = |mut a: Vec<Answer>, text: &str| {
         a.push(Answer::text("cau_1.other", text));
         a
@@ -421,6 +430,143 @@ fn survey_figures_equal_the_hand_computation() {
     assert_eq!((year.forms, year.index.count, year.index.of, year.index.percent), (4, 21, 26, Some(80.8)));
     let q3 = l.figures(&Period::quarter(2026, 3).unwrap()).unwrap().surveys;
     assert_eq!((q3.forms, q3.index.percent), (0, None), "an empty quarter has no index");
+}
+
+/// The survey dataset with forms of the year before, in a round of its own:
+///
+/// | form | filled on  | rated criteria          |
+/// |------|------------|-------------------------|
+/// | 1    | 2025-02-10 | all Tốt (1)             |
+/// | 2    | 2025-03-20 | all Chưa đạt (3)        |
+/// | 3    | 2025-08-01 | all Đạt yêu cầu (2)     |
+///
+/// By hand, seven rated criteria a form: Quý I 2026 14/19 = 73.7 % against Quý I 2025 7/14 =
+/// 50 % (+23.7 points); "Lắng nghe ý kiến" 2/3 = 66.7 % against 1/2 = 50 %; Quý II 2026 7/7
+/// = 100 % against no form; Quý III 2026 no form against 7/7; Quý IV nothing on either side.
+fn two_years_of_surveys_in(l: Ledger) -> Ledger {
+    use ykien::{ResponseInput, RoundInput};
+    let mut l = survey_dataset_in(l);
+    let round = l
+        .create_survey_round(&RoundInput {
+            name: "Khảo sát năm 2025".into(),
+            period_from: "2025-01-01".into(),
+            period_to: "2025-12-31".into(),
+            template_key: "bm-qt-sct-05-02".into(),
+        })
+        .unwrap()
+        .id;
+    l.print_survey_round(&round, 3).unwrap();
+    for (serial, filled_on, level) in [("1", "2025-02-10", 1), ("2", "2025-03-20", 3), ("3", "2025-08-01", 2)] {
+        let input = ResponseInput { round_id: round.clone(), serial: serial.into(), filled_on: filled_on.into(), answers: survey_form(level, None, &[], &[]), keystrokes: None };
+        l.save_survey_response(&input).unwrap();
+    }
+    // Judged after the year's end: every quarter is whole, and so is the one a year before.
+    l.set_clock(Some(at("2027-01-10T10:00")));
+    l
+}
+
+#[test]
+fn each_quarter_has_its_satisfaction_beside_the_same_quarter_a_year_before() {
+    let l = two_years_of_surveys_in(Ledger::open_in_memory().unwrap());
+    let r = l.figures_report(&Period::year(2026).unwrap()).unwrap();
+    let q = &r.quarter_surveys;
+    // "quarter: forms, satisfied/valid | the same quarter a year before: … | change".
+    let rows: Vec<String> = q
+        .iter()
+        .map(|q| {
+            let (a, b) = (&q.quarter, &q.year_before);
+            format!(
+                "{}: {}, {}/{} | {}: {}, {}/{} | {:?}",
+                a.period.label, a.forms, a.index.count, a.index.of, b.period.label, b.forms, b.index.count, b.index.of, q.change
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "Quý I năm 2026: 3, 14/19 | Quý I năm 2025: 2, 7/14 | Some(23.7)",
+            "Quý II năm 2026: 1, 7/7 | Quý II năm 2025: 0, 0/0 | None",
+            "Quý III năm 2026: 0, 0/0 | Quý III năm 2025: 1, 7/7 | None",
+            "Quý IV năm 2026: 0, 0/0 | Quý IV năm 2025: 0, 0/0 | None",
+        ]
+    );
+    assert_eq!((q[0].quarter.index.percent, q[0].year_before.index.percent), (Some(73.7), Some(50.0)));
+    // Criterion by criterion, as the year's figures count them.
+    let listen = q[0].quarter.criterion("BM.QT.SCT.05-02", "cau_1.2").unwrap();
+    assert_eq!((listen.count, listen.of, listen.percent), (2, 3, Some(66.7)));
+    assert_eq!(q[0].year_before.criterion("BM.QT.SCT.05-02", "cau_1.2").unwrap().percent, Some(50.0));
+    let manner = q[0].quarter.criterion("BM.QT.SCT.05-02", "cau_1.1").unwrap();
+    assert_eq!((manner.count, manner.of), (2, 2), "the spoiled answer is not valid");
+    assert_eq!(q[0].quarter.criteria.len(), 7, "the seven rated criteria, the harassment question not among them");
+    assert!(q[3].quarter.criteria.is_empty());
+    // The four quarters add up to the year, form for form and answer for answer.
+    let year = &r.figures.surveys;
+    assert_eq!(q.iter().map(|q| q.quarter.forms).sum::<u32>(), year.forms);
+    assert_eq!(q.iter().map(|q| q.quarter.index.count).sum::<u32>(), year.index.count);
+    assert_eq!(q.iter().map(|q| q.quarter.index.of).sum::<u32>(), year.index.of);
+    assert_eq!(q.iter().map(|q| q.year_before.forms).sum::<u32>(), r.year_before.surveys.forms);
+    // Only a whole year has its quarters.
+    assert!(l.figures_report(&Period::quarter(2026, 1).unwrap()).unwrap().quarter_surveys.is_empty());
+}
+
+#[test]
+fn the_quarters_satisfaction_is_printed_in_the_report_the_word_copy_the_workbook_and_the_json() {
+    let dir = crate::temp_dir();
+    let db = dir.path().join("khảo sát.db");
+    let l = two_years_of_surveys_in(Ledger::open(&db).unwrap());
+    let expected = [
+        "Chỉ số hài lòng theo quý, so với cùng kỳ năm trước",
+        "Quý I",
+        "73,7% (14/19)",
+        "50% (7/14)",
+        "+23,7 điểm %",
+        "Tỷ lệ hài lòng theo tiêu chí, theo quý",
+        "Lắng nghe ý kiến",
+        "66,7%",
+        "VI. KẾT LUẬN",
+    ];
+    let pdf = crate::pdf::Pdf::new(&l.annual_report_pdf(2026, &Default::default()).unwrap());
+    pdf.assert_sound();
+    crate::pdf::assert_in_order(&pdf.text(None), &expected);
+    let text = docx_text(&l.annual_report_docx(2026).unwrap());
+    assert!(text.lines().any(|r| r == "Quý I | 3 | 73,7% (14/19) | 2 | 50% (7/14) | +23,7 điểm %"), "{text}");
+    assert!(text.lines().any(|r| r == "Lắng nghe ý kiến | 66,7% | 100% | — | —"), "{text}");
+
+    let out = dir.path().join("số liệu.xlsx");
+    l.export_figures(&Period::year(2026).unwrap(), &out).unwrap();
+    let sheets = workbook_lines(&out);
+    for line in [
+        "Hài lòng theo quý | Quý I năm 2026 | Chỉ số hài lòng chung (3 phiếu; cùng kỳ 2 phiếu) | 14 | 19 | 73.7 | 50 | 23.7",
+        "Hài lòng theo quý | Quý I năm 2026 | BM.QT.SCT.05-02 — Lắng nghe ý kiến | 2 | 3 | 66.7 | 50 | 16.7",
+        "Hài lòng theo quý | Quý II năm 2026 | Chỉ số hài lòng chung (1 phiếu; cùng kỳ 0 phiếu) | 7 | 7 | 100 |  | ",
+    ] {
+        assert!(sheets.lines().any(|l| l == line), "{line:?} missing from:\n{sheets}");
+    }
+    drop(l);
+
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_ykien")).arg("--db").arg(&db).args(["--json", "report", "figures", "--year", "2026"]).output().unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let q1 = &v["quarter_surveys"][0];
+    assert_eq!(q1["quarter"]["index"], serde_json::json!({ "count": 14, "of": 19, "percent": 73.7 }));
+    assert_eq!(q1["year_before"]["period"]["label"], "Quý I năm 2025");
+    assert_eq!(q1["change"], 23.7);
+    assert_eq!(v["quarters"][0]["surveys"]["forms"], 0, "the quarters' own survey figures stay as they were");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_ykien")).arg("--db").arg(&db).args(["report", "figures", "--year", "2026"]).output().unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("Chỉ số hài lòng theo quý") && text.contains("73.7% (14/19)") && text.contains("+23.7 điểm %"), "{text}");
+}
+
+/// Every row of every sheet of an .xlsx as openpyxl reads it: "sheet | cell | cell …".
+fn workbook_lines(path: &std::path::Path) -> String {
+    const SCRIPT: &str = "import sys, openpyxl\n\
+        wb = openpyxl.load_workbook(sys.argv[1])\n\
+        for ws in wb.worksheets:\n\
+        \x20   for row in ws.iter_rows(values_only=True):\n\
+        \x20       print(ws.title + ' | ' + ' | '.join('' if v is None else str(v) for v in row))\n";
+    let o = std::process::Command::new("python3").args(["-c", SCRIPT, path.to_str().unwrap()]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
 }
 
 #[test]

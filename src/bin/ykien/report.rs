@@ -181,6 +181,23 @@ struct FiguresReport {
     year_before: PeriodOnly,
     changes: Vec<Change>,
     quarters: Vec<QuarterView>,
+    /// Absent from an office server of an older version.
+    #[serde(default)]
+    quarter_surveys: Vec<QuarterSurveysView>,
+}
+
+#[derive(Deserialize)]
+struct QuarterSurveysView {
+    quarter: SatisfactionView,
+    year_before: SatisfactionView,
+    change: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct SatisfactionView {
+    period: PeriodView,
+    forms: u64,
+    index: Share,
 }
 
 #[derive(Deserialize)]
@@ -317,6 +334,14 @@ fn print_text(r: &FiguresReport) {
         println!("Theo quý (ý kiến / khiếu nại / đúng hạn):");
         for q in &r.quarters {
             println!("  {:<20} {:>6} {:>6} {:>16}", q.period.label, q.feedback.total, q.complaints.received, share(&q.complaints.replied_on_time));
+        }
+    }
+    if !r.quarter_surveys.is_empty() {
+        println!("Chỉ số hài lòng theo quý (phiếu / chỉ số / cùng kỳ năm trước / tăng, giảm):");
+        for q in &r.quarter_surveys {
+            let (now, then) = (&q.quarter, &q.year_before);
+            let points = q.change.map(|v| format!("{v:+.1} điểm %")).unwrap_or_else(|| "—".into());
+            println!("  {:<20} {:>6} {:>18} {:>18} {:>14}", now.period.label, now.forms, share(&now.index), share(&then.index), points);
         }
     }
 }

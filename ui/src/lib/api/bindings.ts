@@ -956,6 +956,16 @@ unit_id?: string, } | { "form": "ledger_blank", pages: number, year: number | nu
 
 export type PrintOutcome = { path: string, opened: boolean, };
 
+export type PrintPreview = { 
+/**
+ * The name it is saved under.
+ */
+file_name: string, 
+/**
+ * The PDF, base64-encoded (JSON carries no bytes).
+ */
+pdf_base64: string, };
+
 export type Period = { 
 /**
  * YYYY-MM-DD.
@@ -1087,15 +1097,39 @@ unit: string, current: number | null, previous: number | null,
  */
 change: number | null, };
 
+export type CriterionShare = { 
+/**
+ * The form's code ("BM.QT.SCT.05-02").
+ */
+template: string, 
+/**
+ * The answer code ("cau_1.2"), the question and the criterion as printed.
+ */
+code: string, question: string, label: string, share: Share, };
+
+export type Satisfaction = { period: Period, forms: number, index: Share, criteria: Array<CriterionShare>, };
+
+export type QuarterSurveys = { quarter: Satisfaction, year_before: Satisfaction, 
+/**
+ * The index's change in percentage points, one decimal; absent when either is unknown.
+ */
+change: number | null, };
+
 export type FiguresReport = { figures: Figures, year_before: Figures, changes: Array<Change>, 
 /**
- * Side by side for the book and the complaints; their survey figures are left empty.
+ * Side by side for the book and the complaints; their survey figures are left empty
+ * (each quarter's satisfaction is in `quarter_surveys`).
  */
 quarters: Array<Figures>, 
 /**
  * The objectives of the period's year, judged on the period's figures.
  */
-objectives: Array<ObjectiveResult>, };
+objectives: Array<ObjectiveResult>, 
+/**
+ * For a whole year, each quarter's satisfaction beside the same quarter a year before
+ * (seed 004 §5.3.2); empty for any other period.
+ */
+quarter_surveys: Array<QuarterSurveys>, };
 
 export type AnswerPick = { "answer": "any" } | { "answer": "level", "level": number } | { "answer": "blank" } | { "answer": "spoiled" };
 
@@ -1575,6 +1609,8 @@ export type ActionCheckArgs = { id: string, effective: boolean, note: string, on
 
 export type PrintOpenArgs = { job: PrintJob, };
 
+export type PrintPreviewArgs = { job: PrintJob, };
+
 export type PrintSaveArgs = { job: PrintJob, path: string, };
 
 export type PrintKeepDaysArgs = Record<symbol, never>;
@@ -1732,6 +1768,7 @@ export type Commands = {
   action_set_status: { args: ActionSetStatusArgs; result: CorrectiveAction };
   action_check: { args: ActionCheckArgs; result: CorrectiveAction };
   print_open: { args: PrintOpenArgs; result: PrintOutcome };
+  print_preview: { args: PrintPreviewArgs; result: PrintPreview };
   print_save: { args: PrintSaveArgs; result: PrintOutcome };
   print_keep_days: { args: PrintKeepDaysArgs; result: number };
   report_figures: { args: ReportFiguresArgs; result: FiguresReport };

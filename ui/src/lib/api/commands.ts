@@ -45,6 +45,7 @@ export const WRITE_COMMANDS: ReadonlySet<keyof Commands> = new Set<keyof Command
   'action_set_status',
   'action_check',
   'print_open',
+  'print_preview',
   'print_save',
   'annual_texts_save',
   'objective_set',

@@ -49,6 +49,7 @@ import type {
   PeriodQuery,
   PrintJob,
   PrintOutcome,
+  PrintPreview,
   RecordType,
   Settings,
   Staff,
@@ -282,6 +283,11 @@ export function holidayRemove(day: string): Promise<null> {
 /** Prints into the office's print folder and opens the system's PDF viewer. */
 export function printOpen(job: PrintJob): Promise<PrintOutcome> {
   return call('print_open', { job });
+}
+
+/** Draws the document for the print preview: the PDF comes back in the answer, no file is written. */
+export function printPreview(job: PrintJob): Promise<PrintPreview> {
+  return call('print_preview', { job });
 }
 
 /** Prints into `path`, chosen in the native save dialog. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../api/bindings';
-import { barWidth, changeText, decimal, ofText, percentText, tone, valueText } from './figures';
+import type { Change, CriterionShare, QuarterSurveys, Share } from '../api/bindings';
+import { barWidth, changeText, criterionRows, decimal, ofText, percentText, pointsText, tone, valueText } from './figures';
 
 const change = (key: string, unit: string, c: number | null): Change => ({
   key,
@@ -38,5 +38,30 @@ describe('report numbers', () => {
   it('scale bars to the largest count', () => {
     expect(barWidth(5, 10)).toBe(50);
     expect(barWidth(0, 0)).toBe(0);
+  });
+
+  it('write a change of the index in percentage points', () => {
+    expect(pointsText(23.7)).toBe('+23,7 điểm %');
+    expect(pointsText(-2)).toBe('−2 điểm %');
+    expect(pointsText(null)).toBe('—');
+  });
+
+  it('line up each criterion across the quarters, blank where it was not asked', () => {
+    const share = (count: number, of: number): Share => ({ count, of, percent: of ? Math.round((1000 * count) / of) / 10 : null });
+    const c = (template: string, code: string, label: string, s: Share): CriterionShare => ({ template, code, question: 'Câu hỏi 1', label, share: s });
+    const period = (label: string) => ({ from: label, to: label, label });
+    const q = (label: string, criteria: CriterionShare[]): QuarterSurveys => ({
+      quarter: { period: period(label), forms: 1, index: share(1, 1), criteria },
+      year_before: { period: period(label), forms: 0, index: share(0, 0), criteria: [] },
+      change: null,
+    });
+    const rows = criterionRows([
+      q('Quý I năm 2026', [c('BM.QT.SCT.05-02', 'cau_1.1', 'Thái độ giao tiếp', share(2, 2)), c('BM.QT.SCT.05-02', 'cau_1.2', 'Lắng nghe ý kiến', share(2, 3))]),
+      q('Quý II năm 2026', []),
+      q('Quý III năm 2026', [c('BM.QT.SCT.05-02', 'cau_1.2', 'Lắng nghe ý kiến', share(1, 1)), c('KHAC', 'cau_1.1', 'Thái độ', share(0, 1))]),
+    ]);
+    expect(rows.map((r) => r.label)).toEqual(['Thái độ giao tiếp', 'Lắng nghe ý kiến', 'Thái độ']);
+    expect(rows[1].shares.map((s) => (s ? percentText(s) : null))).toEqual(['66,7%', null, '100%']);
+    expect(rows[2].shares[0]).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // How the Báo cáo page writes numbers: Vietnamese decimal comma, shares with what they are
 // out of, changes with their sign and unit. The same conventions as the printed report.
 
-import type { Change, Share } from '../api/bindings';
+import type { Change, QuarterSurveys, Share } from '../api/bindings';
 
 /** 95.1 → "95,1"; 100 → "100". */
 export function decimal(x: number): string {
@@ -51,4 +51,39 @@ export function tone(c: Change): 'good' | 'bad' | 'neutral' {
 /** Width of a bar as a percentage of the largest count (0 when all are 0). */
 export function barWidth(count: number, max: number): number {
   return max > 0 ? Math.round((count / max) * 1000) / 10 : 0;
+}
+
+/** A change in percentage points: "+1,9 điểm %", "−2 điểm %", or "—". */
+export function pointsText(x: number | null): string {
+  if (x === null) return '—';
+  const sign = x > 0 ? '+' : x < 0 ? '−' : '';
+  return `${sign}${decimal(Math.abs(x))} điểm %`;
+}
+
+/** One rated criterion across the quarters: its share in each (null when not asked then). */
+export interface CriterionRow {
+  key: string;
+  label: string;
+  shares: (Share | null)[];
+}
+
+/**
+ * The rated criteria met in any quarter, in the order first met, each with its share per
+ * quarter. A criterion is one answer code of one template code: the same question of two
+ * versions of a form is one row.
+ */
+export function criterionRows(quarters: QuarterSurveys[]): CriterionRow[] {
+  const rows: CriterionRow[] = [];
+  quarters.forEach((q, i) => {
+    for (const c of q.quarter.criteria) {
+      const key = `${c.template}/${c.code}`;
+      let row = rows.find((r) => r.key === key);
+      if (!row) {
+        row = { key, label: c.label, shares: quarters.map(() => null) };
+        rows.push(row);
+      }
+      row.shares[i] = c.share;
+    }
+  });
+  return rows;
 }
