@@ -8,6 +8,7 @@ pub mod dates;
 pub mod deadline;
 pub mod feedback;
 pub mod json;
+pub mod kiosk;
 pub mod ledger_import;
 pub mod letter;
 pub mod office;

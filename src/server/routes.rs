@@ -4,7 +4,7 @@
 
 use super::call::{self, Caller, Reply};
 use super::files::Incoming;
-use super::{ui, Shared};
+use super::{kiosk, ui, Shared};
 use crate::ErrorReport;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
@@ -38,6 +38,10 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/api/info", get(info))
         .route("/api/call/{command}", post(call).layer(DefaultBodyLimit::max(MAX_CALL_BYTES)))
         .route("/api/events", get(follow))
+        .route("/api/kiosk/pair", post(kiosk::pair))
+        .route("/api/kiosk/state", get(kiosk::state))
+        .route("/api/kiosk/rate", post(kiosk::rate))
+        .route("/kiosk", get(kiosk::page))
         .route("/api/{*rest}", axum::routing::any(no_such_call))
         .fallback(ui::serve)
         .with_state(shared)
@@ -51,7 +55,7 @@ struct CallBody {
     files: HashMap<String, Incoming>,
 }
 
-fn json_answer(status: u16, body: &Value) -> Response {
+pub(super) fn json_answer(status: u16, body: &Value) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = (status, Json(body)).into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -65,7 +69,7 @@ fn refused(e: ErrorReport) -> Response {
 
 /// The token of the request's session: `Authorization: Bearer …` (the app, the command
 /// line) or the cookie (a browser).
-fn token(headers: &HeaderMap) -> Option<String> {
+pub(super) fn token(headers: &HeaderMap) -> Option<String> {
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -111,8 +115,14 @@ fn percent_decoded(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Whether the request carries a rating kiosk's device token: told by its prefix, which a
+/// desk's session token (base64url) never has, so the command table refuses it whatever it is.
+fn is_kiosk(headers: &HeaderMap) -> bool {
+    token(headers).is_some_and(|t| t.starts_with(crate::KIOSK_TOKEN_PREFIX))
+}
+
 /// The refusal of a call without the guard header.
-fn unguarded(headers: &HeaderMap) -> Option<Response> {
+pub(super) fn unguarded(headers: &HeaderMap) -> Option<Response> {
     if headers.get(GUARD_HEADER).is_some_and(|v| v.as_bytes() == b"1") {
         None
     } else {
@@ -143,6 +153,9 @@ async fn call(
 ) -> Response {
     if let Some(refusal) = unguarded(&headers) {
         return refusal;
+    }
+    if is_kiosk(&headers) {
+        return refused(kiosk::refused_elsewhere());
     }
     let body: CallBody = if body.iter().all(u8::is_ascii_whitespace) {
         CallBody::default()
@@ -206,6 +219,9 @@ async fn no_such_call() -> Response {
 /// `events::changed`), for a desk signed in. (A browser's EventSource cannot add headers: the session cookie is enough here,
 /// since a page of another site can neither read this stream nor change anything with it.)
 async fn follow(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    if is_kiosk(&headers) {
+        return refused(kiosk::refused_elsewhere());
+    }
     let Some(token) = token(&headers) else {
         return refused(ErrorReport::SignInRequired { message: "Hãy đăng nhập trước khi theo dõi thay đổi.".into() });
     };

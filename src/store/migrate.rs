@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_accounts.sql"),
     include_str!("migrations/0008_desks.sql"),
     include_str!("migrations/0009_case_version.sql"),
+    include_str!("migrations/0012_kiosk.sql"),
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no
