@@ -88,7 +88,8 @@ pub fn template(key: &str) -> Result<SurveyTemplate> {
 /// One tap target of the kiosk: a criterion to rate on its levels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct KioskQuestion {
-    /// The answer code ("danh_gia_chung.1"), as the figures count it.
+    /// The answer code ("cau_1.2"; "danh_gia_chung" for a question of one criterion), as
+    /// the figures count it.
     pub code: String,
     /// The question, the office's name filled in.
     pub prompt: String,
@@ -108,7 +109,9 @@ pub fn questions(t: &SurveyTemplate, office_name: &str) -> Vec<KioskQuestion> {
                     .iter()
                     .enumerate()
                     .map(|(i, c)| KioskQuestion {
-                        code: format!("{id}.{}", i + 1),
+                        // The answer codes of the survey's slots (`survey_entry::slots`): the
+                        // figures count these.
+                        code: if criteria.len() == 1 { id.clone() } else { format!("{id}.{}", i + 1) },
                         prompt: fill(prompt),
                         criterion: if criteria.len() > 1 { c.clone() } else { String::new() },
                         levels: scale.clone(),
@@ -283,12 +286,14 @@ mod tests {
         let short = template(DEFAULT_TEMPLATE).unwrap();
         let q = questions(&short, "Sở Công Thương");
         assert_eq!(q.len(), 1);
-        assert_eq!(q[0].code, "danh_gia_chung.1");
+        assert_eq!(q[0].code, "danh_gia_chung");
+        let slots: Vec<String> = crate::domain::survey_entry::slots(&short).into_iter().map(|s| s.code).collect();
+        assert_eq!(slots, ["danh_gia_chung"], "the codes the figures count");
         assert_eq!(q[0].levels, ["Tốt", "Đạt yêu cầu", "Chưa đạt yêu cầu"]);
         assert!(q[0].prompt.contains("Sở Công Thương"), "{}", q[0].prompt);
         let long = template("KS.TAI-QUAY-TD").unwrap();
         let q = questions(&long, "Sở");
-        assert_eq!(q.iter().map(|q| q.code.as_str()).collect::<Vec<_>>(), ["cau_1.1", "cau_1.2", "cau_1.3", "cau_1.4", "danh_gia_chung.1"]);
+        assert_eq!(q.iter().map(|q| q.code.as_str()).collect::<Vec<_>>(), ["cau_1.1", "cau_1.2", "cau_1.3", "cau_1.4", "danh_gia_chung"]);
         assert_eq!(q[1].criterion, "Lắng nghe ý kiến");
         for t in templates() {
             assert_eq!(t.validated().unwrap(), t);
@@ -304,7 +309,7 @@ mod tests {
             arm_id: "0193a1b2-0000-7000-8000-000000000002".into(),
             answers: answers.into_iter().map(|(c, v)| RatedAnswer { code: c.into(), value: v }).collect(),
         };
-        let all = vec![("cau_1.1", 1), ("cau_1.2", 2), ("cau_1.3", 1), ("cau_1.4", 3), ("danh_gia_chung.1", 1)];
+        let all = vec![("cau_1.1", 1), ("cau_1.2", 2), ("cau_1.3", 1), ("cau_1.4", 3), ("danh_gia_chung", 1)];
         assert_eq!(tap(all.clone()).checked(&q).unwrap().len(), 5);
         assert!(tap(all[..4].to_vec()).checked(&q).is_err(), "a question left out");
         let mut four = all.clone();

@@ -8,6 +8,7 @@ mod backups;
 mod desks;
 mod encryption;
 mod harness;
+mod kiosk;
 mod ledger;
 mod long_tasks;
 mod office_setup;

@@ -16,6 +16,7 @@ mod encryption;
 mod export;
 mod golden;
 mod import;
+mod kiosk;
 mod open;
 mod person;
 mod prints;
