@@ -59,7 +59,6 @@ async fn a_citizen_rates_the_service_on_the_desk_s_tablet_once_the_clerk_s_windo
     let clerk = App::browse(&format!("{}/", server.address), &server.spki).await;
     sign_in(&clerk, "tiepnhan").await;
     clerk.wait_for("#desk-kiosk").await.select_by_label("Quầy 1").await.unwrap();
-    clerk.screenshot("kiosk-clerk-arm").await;
     let receipt = enter_case(&clerk, "Lương Thị Kim Oanh").await;
     clerk.wait_for_text(".statusbar", "Quầy 1").await;
 
