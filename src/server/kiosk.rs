@@ -11,48 +11,20 @@
 //! - `POST /api/kiosk/rate` `RatingInput` → `{"rating_id": "…", "again": bool}`: one rating per
 //!   arm; the same tap id sent again answers the same rating (`again`: true).
 //!
-//! All carry the header guard (`X-Ykien: 1`) and, but the pairing, `Authorization: Bearer <token>`.
+//! All carry the header guard (`X-Ykien: 1`) and, but the pairing, `Authorization: Bearer <token>`;
+//! `routes` checks the guard and reads the token, as for every call.
 
-use super::call::refusal;
-use super::routes::{json_answer, token, unguarded};
 use super::Shared;
 use crate::domain::kiosk::RatingInput;
+use crate::store::kiosk::KioskRow;
 use crate::{ErrorReport, Ledger};
-use axum::body::Bytes;
-use axum::extract::{ConnectInfo, State};
-use axum::http::{header, HeaderMap, HeaderValue};
-use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use std::net::SocketAddr;
-use std::sync::Arc;
+use std::net::IpAddr;
 
 /// The kiosk page: HTML, CSS and script in one file, so that a tablet in kiosk mode needs
-/// nothing but this address.
-const PAGE: &str = include_str!("kiosk.html");
-
-/// `GET /kiosk`.
-pub async fn page() -> Response {
-    let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], PAGE).into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    // The page loads nothing from anywhere else, and no other site may frame it.
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"),
-    );
-    response
-}
-
-fn answer(result: Result<Value, ErrorReport>) -> Response {
-    match result {
-        Ok(v) => json_answer(200, &v),
-        Err(e) => {
-            let a = refusal(e);
-            json_answer(a.status, &a.body)
-        }
-    }
-}
+/// nothing but this address. (`routes` serves it, with its headers.)
+pub const PAGE: &str = include_str!("kiosk.html");
 
 fn not_a_kiosk() -> ErrorReport {
     ErrorReport::SignInRequired {
@@ -60,40 +32,31 @@ fn not_a_kiosk() -> ErrorReport {
     }
 }
 
-/// Runs `f` with the kiosk whose device token the request carries.
-async fn as_kiosk(
-    shared: Arc<Shared>,
-    headers: &HeaderMap,
+/// Runs `f` with the kiosk whose device token is `token`, on the writer or a reader.
+fn as_kiosk(
+    shared: &Shared,
+    token: Option<String>,
     writes: bool,
-    f: impl FnOnce(&mut Ledger, &crate::store::kiosk::KioskRow) -> crate::Result<Value> + Send + 'static,
-) -> Response {
-    if let Some(refused) = unguarded(headers) {
-        return refused;
-    }
-    let Some(token) = token(headers) else { return answer(Err(not_a_kiosk())) };
-    let outcome = tokio::task::spawn_blocking(move || {
-        let mut ledger = if writes { shared.writer() } else { shared.reader() };
-        let kiosk = ledger.kiosk_of_token(&token).map_err(ErrorReport::from)?.ok_or_else(not_a_kiosk)?;
-        f(&mut ledger, &kiosk).map_err(ErrorReport::from)
-    })
-    .await;
-    answer(outcome.unwrap_or_else(|e| Err(ErrorReport::Io { message: format!("Máy chủ gặp lỗi: {e}") })))
+    f: impl FnOnce(&mut Ledger, &KioskRow) -> crate::Result<Value>,
+) -> Result<Value, ErrorReport> {
+    let token = token.ok_or_else(not_a_kiosk)?;
+    let mut ledger = if writes { shared.writer() } else { shared.reader() };
+    let kiosk = ledger.kiosk_of_token(&token)?.ok_or_else(not_a_kiosk)?;
+    Ok(f(&mut ledger, &kiosk)?)
 }
 
 /// `GET /api/kiosk/state`.
-pub async fn state(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
-    as_kiosk(shared, &headers, false, |ledger, kiosk| Ok(json!(ledger.kiosk_state(kiosk)?))).await
+pub fn state(shared: &Shared, token: Option<String>) -> Result<Value, ErrorReport> {
+    as_kiosk(shared, token, false, |ledger, kiosk| Ok(json!(ledger.kiosk_state(kiosk)?)))
 }
 
 /// `POST /api/kiosk/rate`.
-pub async fn rate(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Response {
-    let input: RatingInput = match serde_json::from_slice(&body) {
-        Ok(i) => i,
-        Err(e) => {
-            return answer(Err(ErrorReport::Validation { field: "answers".into(), message: format!("Lượt đánh giá gửi tới không đọc được: {e}.") }))
-        }
-    };
-    as_kiosk(shared, &headers, true, move |ledger, kiosk| Ok(json!(ledger.rate_at_kiosk(kiosk, &input)?))).await
+pub fn rate(shared: &Shared, token: Option<String>, body: &[u8]) -> Result<Value, ErrorReport> {
+    let input: RatingInput = serde_json::from_slice(body).map_err(|e| ErrorReport::Validation {
+        field: "answers".into(),
+        message: format!("Lượt đánh giá gửi tới không đọc được: {e}."),
+    })?;
+    as_kiosk(shared, token, true, |ledger, kiosk| Ok(json!(ledger.rate_at_kiosk(kiosk, &input)?)))
 }
 
 #[derive(Deserialize)]
@@ -101,30 +64,23 @@ struct Pairing {
     code: String,
 }
 
-/// `POST /api/kiosk/pair`.
-pub async fn pair(State(shared): State<Arc<Shared>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, body: Bytes) -> Response {
-    if let Some(refused) = unguarded(&headers) {
-        return refused;
-    }
-    let Ok(Pairing { code }) = serde_json::from_slice(&body) else {
-        return answer(Err(ErrorReport::Validation { field: "code".into(), message: "Hãy nhập mã ghép nối.".into() }));
+/// `POST /api/kiosk/pair`, from the network address `address`.
+pub fn pair(shared: &Shared, address: IpAddr, body: &[u8]) -> Result<Value, ErrorReport> {
+    let Ok(Pairing { code }) = serde_json::from_slice(body) else {
+        return Err(ErrorReport::Validation { field: "code".into(), message: "Hãy nhập mã ghép nối.".into() });
     };
-    let outcome = tokio::task::spawn_blocking(move || {
-        // Wrong codes count against the address with wrong passwords: guessing is slowed alike.
-        shared.attempts.check(peer.ip())?;
-        let mut ledger = shared.writer();
-        match ledger.pair_kiosk(&code) {
-            Ok((token, kiosk)) => Ok(json!({ "token": token, "state": ledger.kiosk_state(&kiosk)? })),
-            Err(e) => {
-                if matches!(e, crate::Error::Forbidden(_)) {
-                    shared.attempts.failed(peer.ip());
-                }
-                Err(ErrorReport::from(e))
+    // Wrong codes count against the address with wrong passwords: guessing is slowed alike.
+    shared.attempts.check(address)?;
+    let mut ledger = shared.writer();
+    match ledger.pair_kiosk(&code) {
+        Ok((token, kiosk)) => Ok(json!({ "token": token, "state": ledger.kiosk_state(&kiosk)? })),
+        Err(e) => {
+            if matches!(e, crate::Error::Forbidden(_)) {
+                shared.attempts.failed(address);
             }
+            Err(ErrorReport::from(e))
         }
-    })
-    .await;
-    answer(outcome.unwrap_or_else(|e| Err(ErrorReport::Io { message: format!("Máy chủ gặp lỗi: {e}") })))
+    }
 }
 
 /// The refusal of a device token anywhere but here.

@@ -38,10 +38,10 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/api/info", get(info))
         .route("/api/call/{command}", post(call).layer(DefaultBodyLimit::max(MAX_CALL_BYTES)))
         .route("/api/events", get(follow))
-        .route("/api/kiosk/pair", post(kiosk::pair))
-        .route("/api/kiosk/state", get(kiosk::state))
-        .route("/api/kiosk/rate", post(kiosk::rate))
-        .route("/kiosk", get(kiosk::page))
+        .route("/api/kiosk/pair", post(kiosk_pair))
+        .route("/api/kiosk/state", get(kiosk_state))
+        .route("/api/kiosk/rate", post(kiosk_rate))
+        .route("/kiosk", get(kiosk_page))
         .route("/api/{*rest}", axum::routing::any(no_such_call))
         .fallback(ui::serve)
         .with_state(shared)
@@ -55,7 +55,7 @@ struct CallBody {
     files: HashMap<String, Incoming>,
 }
 
-pub(super) fn json_answer(status: u16, body: &Value) -> Response {
+fn json_answer(status: u16, body: &Value) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = (status, Json(body)).into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -69,7 +69,7 @@ fn refused(e: ErrorReport) -> Response {
 
 /// The token of the request's session: `Authorization: Bearer …` (the app, the command
 /// line) or the cookie (a browser).
-pub(super) fn token(headers: &HeaderMap) -> Option<String> {
+fn token(headers: &HeaderMap) -> Option<String> {
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -122,7 +122,7 @@ fn is_kiosk(headers: &HeaderMap) -> bool {
 }
 
 /// The refusal of a call without the guard header.
-pub(super) fn unguarded(headers: &HeaderMap) -> Option<Response> {
+fn unguarded(headers: &HeaderMap) -> Option<Response> {
     if headers.get(GUARD_HEADER).is_some_and(|v| v.as_bytes() == b"1") {
         None
     } else {
@@ -209,6 +209,55 @@ fn respond(reply: Reply) -> Response {
         headers.insert("x-ykien-replayed", HeaderValue::from_static("1"));
     }
     response
+}
+
+/// `GET /kiosk`: the rating kiosks' page.
+async fn kiosk_page() -> Response {
+    let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], kiosk::PAGE).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    // The page loads nothing from anywhere else, and no other site may frame it.
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+        ),
+    );
+    response
+}
+
+/// A kiosk's call, run on a blocking thread once the guard header is seen.
+async fn kiosk_answer(headers: &HeaderMap, run: impl FnOnce() -> Result<Value, ErrorReport> + Send + 'static) -> Response {
+    if let Some(refusal) = unguarded(headers) {
+        return refusal;
+    }
+    match tokio::task::spawn_blocking(run).await {
+        Ok(Ok(value)) => json_answer(200, &value),
+        Ok(Err(e)) => refused(e),
+        Err(e) => refused(ErrorReport::Io { message: format!("Máy chủ gặp lỗi: {e}") }),
+    }
+}
+
+/// `GET /api/kiosk/state`.
+async fn kiosk_state(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    let token = token(&headers);
+    kiosk_answer(&headers, move || kiosk::state(&shared, token)).await
+}
+
+/// `POST /api/kiosk/rate`.
+async fn kiosk_rate(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Response {
+    let token = token(&headers);
+    kiosk_answer(&headers, move || kiosk::rate(&shared, token, &body)).await
+}
+
+/// `POST /api/kiosk/pair`.
+async fn kiosk_pair(
+    State(shared): State<Arc<Shared>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    kiosk_answer(&headers, move || kiosk::pair(&shared, peer.ip(), &body)).await
 }
 
 async fn no_such_call() -> Response {
