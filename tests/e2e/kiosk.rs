@@ -47,7 +47,8 @@ async fn a_citizen_rates_the_service_on_the_desk_s_tablet_once_the_clerk_s_windo
     let tablet = App::browse(&address, &server.spki).await;
     tablet.client.set_window_size(1280, 800).await.unwrap();
     shows(&tablet, "waiting").await;
-    tablet.wait_for_text("#office-w", "Sở Công Thương").await;
+    // Shown in capitals, as the office heads its forms.
+    tablet.wait_for_text("#office-w", "SỞ CÔNG THƯƠNG").await;
     tablet.wait_for_exact_text("#desk-w", "Quầy 1").await;
     let url = tablet.client.current_url().await.unwrap();
     assert!(!url.as_str().contains("ma="), "the code left the address bar: {url}");
@@ -59,6 +60,7 @@ async fn a_citizen_rates_the_service_on_the_desk_s_tablet_once_the_clerk_s_windo
     let clerk = App::browse(&format!("{}/", server.address), &server.spki).await;
     sign_in(&clerk, "tiepnhan").await;
     clerk.wait_for("#desk-kiosk").await.select_by_label("Quầy 1").await.unwrap();
+    clerk.screenshot("kiosk-clerk-arm").await;
     let receipt = enter_case(&clerk, "Lương Thị Kim Oanh").await;
     clerk.wait_for_text(".statusbar", "Quầy 1").await;
 
