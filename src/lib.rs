@@ -55,5 +55,7 @@ pub use ledger::{
     AppInfo, BackupState, CheckReport, Database, DisposalReport, EncryptionReport, EncryptionStatus, ExportReport, Ledger, Opened,
     RetentionDue, Session, SurveyFormsDue, SYSTEM_ACTOR,
 };
+pub use ledger::{secret_hash, Rated, KIOSK_TOKEN_PREFIX};
+pub use domain::kiosk::{Kiosk, KioskFigures, KioskInput, KioskPairing, KioskQuestion, KioskState, RatedAnswer, RatingCount, RatingInput};
 pub use store::backup::{BackupFile, BackupSettings, RestoreReport};
 pub use import::ImportPreview;

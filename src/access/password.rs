@@ -24,6 +24,15 @@ pub fn verify(password: &str, phc: &str) -> bool {
     }
 }
 
+/// `N` random bytes from the operating system, for secrets that are not passwords (a rating
+/// kiosk's pairing code and device token).
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    use argon2::password_hash::rand_core::RngCore;
+    let mut bytes = [0u8; N];
+    OsRng.fill_bytes(&mut bytes);
+    bytes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,3 +48,4 @@ mod tests {
         assert!(!verify("mật khẩu đủ dài", "not a hash"));
     }
 }
+

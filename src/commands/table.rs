@@ -232,6 +232,19 @@ commands! {
     survey_import [write] SurveyImportArgs { round_id: String, name: String, bytes: Vec<u8>, dry_run: bool } -> ImportReport
         = |l, a, _| l.import_survey_file(&a.round_id, &a.name, &a.bytes, a.dry_run);
 
+    // ---- Rating kiosks at the desks ----
+
+    kiosks_list [read] KiosksListArgs {} -> Vec<Kiosk> = |l, _, _| l.kiosks();
+    /// Registers a kiosk; answers it with the one-time code that pairs its tablet.
+    kiosk_add [write] KioskAddArgs { input: KioskInput } -> KioskPairing = |l, a, _| l.add_kiosk(&a.input);
+    /// A new pairing code (the tablet replaced): the old tablet's token stops working.
+    kiosk_pair [write] KioskPairArgs { id: String } -> KioskPairing = |l, a, _| l.pair_kiosk_again(&a.id);
+    kiosk_disable [write] KioskDisableArgs { id: String } -> Kiosk = |l, a, _| l.disable_kiosk(&a.id);
+    /// Arms the kiosk for one service, the case's when `caseId` is given.
+    kiosk_arm [write] KioskArmArgs { id: String, case_id: Option<String> } -> Kiosk = |l, a, _| l.arm_kiosk(&a.id, a.case_id.as_deref());
+    /// The kiosks' ratings of a period by desk and by staff member.
+    kiosk_figures [read] KioskFiguresArgs { period: PeriodQuery } -> KioskFigures = |l, a, _| l.kiosk_figures(&a.period.period()?);
+
     // ---- Records: backups, import of old ledgers, exports, retention ----
 
     backup_settings_get [read] BackupSettingsGetArgs {} -> BackupSettings = |l, _, _| l.backup_settings();

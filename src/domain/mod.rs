@@ -9,6 +9,7 @@ pub mod deadline;
 pub mod document_control;
 pub mod feedback;
 pub mod json;
+pub mod kiosk;
 pub mod ledger_import;
 pub mod letter;
 pub mod office;

@@ -46,12 +46,15 @@ pub enum Action {
     ViewContact,
     ExportPersonalData,
     ErasePersonalData,
+    ManageKiosks,
+    ArmKiosk,
+    ViewKioskRatings,
 }
 
 use Role::{Administrator as A, Leadership as L, QualityOfficer as Q, Reception as R, UnitHead as U};
 
 impl Action {
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 40] = [
         Action::EditOffice,
         Action::ManageUnits,
         Action::ManageStaff,
@@ -89,6 +92,9 @@ impl Action {
         Action::ViewContact,
         Action::ExportPersonalData,
         Action::ErasePersonalData,
+        Action::ManageKiosks,
+        Action::ArmKiosk,
+        Action::ViewKioskRatings,
     ];
 
     /// The roles that may do it: the permission table.
@@ -122,6 +128,12 @@ impl Action {
             Action::ViewContact => &[R, U, Q, L],
             Action::ExportPersonalData => &[Q, A],
             Action::ErasePersonalData => &[A],
+            // Rating kiosks are devices the administrator registers, as accounts are; whoever
+            // serves citizens arms their desk's kiosk; the ratings by desk and by staff member
+            // judge people, so only the QMR and leadership see them.
+            Action::ManageKiosks => &[A],
+            Action::ArmKiosk => &[R, U, Q, L],
+            Action::ViewKioskRatings => &[Q, L],
         }
     }
 
@@ -165,6 +177,9 @@ impl Action {
             Action::ViewContact => "xem thông tin liên hệ của khách hàng (địa chỉ, điện thoại, thư điện tử)",
             Action::ExportPersonalData => "trích xuất dữ liệu cá nhân của một người",
             Action::ErasePersonalData => "xoá dữ liệu cá nhân theo yêu cầu",
+            Action::ManageKiosks => "đăng ký, ghép nối, ngừng dùng máy đánh giá tại quầy",
+            Action::ArmKiosk => "mời khách hàng đánh giá trên máy đánh giá tại quầy",
+            Action::ViewKioskRatings => "xem kết quả đánh giá tại quầy theo quầy và theo cán bộ",
         }
     }
 

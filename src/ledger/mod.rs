@@ -5,7 +5,7 @@
 //! One file per area of the work: `cases` (the office, its units and staff, settings, the
 //! feedback book and its cases), `accounts` (signing in and the guard every change passes),
 //! `records` (backups, restore, import, export, retention), `print`, `personal_data`,
-//! `encryption`; `database` opens files.
+//! `encryption`, `kiosk` (rating kiosks at the desks); `database` opens files.
 
 mod accounts;
 mod audit;
@@ -13,6 +13,7 @@ mod cases;
 mod database;
 mod desks;
 mod encryption;
+mod kiosk;
 mod measures;
 mod personal_data;
 mod print;
@@ -23,6 +24,7 @@ mod surveys;
 pub use accounts::Session;
 pub use database::{AppInfo, Database, Opened};
 pub use encryption::{EncryptionReport, EncryptionStatus};
+pub use kiosk::{secret_hash, Rated, TOKEN_PREFIX as KIOSK_TOKEN_PREFIX};
 pub use records::{BackupState, DisposalReport, ExportReport, RetentionDue, SurveyFormsDue};
 
 use crate::error::Result;

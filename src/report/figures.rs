@@ -129,6 +129,21 @@ pub struct SurveyFigures {
     /// The written opinions by the group staff put them in, largest first; the unsorted
     /// ones last, under the key "".
     pub opinion_groups: Vec<Count>,
+    /// The forms and index of each source (paper forms, ratings at the kiosks), when the
+    /// period has ratings from a kiosk; the figures above count them together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub by_source: Option<Vec<SourceFigures>>,
+}
+
+/// The survey figures of one source: `paper` (forms entered or imported) or `kiosk` (ratings
+/// tapped at a desk's kiosk).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SourceFigures {
+    pub key: String,
+    pub label: String,
+    pub forms: u32,
+    pub index: Share,
 }
 
 /// All the figures of one period.
@@ -290,6 +305,7 @@ mod tests {
             ],
             index: Share::new(3, 4),
             opinion_groups: Vec::new(),
+            by_source: None,
         };
         let q = Period { from: "2026-01-01".into(), to: "2026-03-31".into(), label: "Quý I năm 2026".into() };
         let s = Satisfaction::of(&q, &surveys);

@@ -7,7 +7,7 @@
 //! of three or fewer ("Tốt" and "Đạt yêu cầu" on BM.QT.SCT.05-02), the first two on longer
 //! scales ("Rất hài lòng", "Hài lòng"), unless the template sets `satisfied_levels`.
 
-use super::figures::{Count, Share};
+use super::figures::{Count, Share, SourceFigures};
 pub use super::figures::{SlotFigures, SurveyFigures, TemplateFigures};
 use super::period::Period;
 use crate::domain::survey::{fill, SurveyItem, SurveyTemplate};
@@ -26,14 +26,65 @@ pub fn satisfied_levels(template: &SurveyTemplate, n: usize) -> usize {
     }
 }
 
-/// The survey figures of the forms filled in `p`, template by template; the opinion groups
-/// are left for [`super::opinions`] to count.
+/// Where survey answers come from: the paper forms (entered or imported) and the ratings
+/// tapped at the desks' kiosks (`store::kiosk`), counted alike.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Paper,
+    Kiosk,
+}
+
+impl Source {
+    fn forms(self, conn: &Connection, p: &Period) -> Result<Vec<(String, u32)>> {
+        match self {
+            Source::Paper => store::report::forms_by_template(conn, &p.from, &p.to),
+            Source::Kiosk => store::kiosk::forms_by_template(conn, &p.from, &p.to),
+        }
+    }
+
+    fn answers(self, conn: &Connection, p: &Period, template_id: &str) -> Result<Vec<(String, String, i64, u32)>> {
+        match self {
+            Source::Paper => store::report::answer_counts(conn, &p.from, &p.to, template_id),
+            Source::Kiosk => store::kiosk::answer_counts(conn, &p.from, &p.to, template_id),
+        }
+    }
+}
+
+/// The survey figures of the forms filled in `p`, template by template, paper forms and
+/// kiosk ratings together (and each source apart in `by_source` once a kiosk rated); the
+/// opinion groups are left for [`super::opinions`] to count.
 pub fn figures(conn: &Connection, p: &Period) -> Result<SurveyFigures> {
+    let mut figures = figures_of(conn, p, &[Source::Paper, Source::Kiosk])?;
+    if !Source::Kiosk.forms(conn, p)?.is_empty() {
+        let apart = |source, key: &str, label: &str| -> Result<SourceFigures> {
+            let f = figures_of(conn, p, &[source])?;
+            Ok(SourceFigures { key: key.into(), label: label.into(), forms: f.forms, index: f.index })
+        };
+        figures.by_source =
+            Some(vec![apart(Source::Paper, "paper", "Phiếu khảo sát giấy")?, apart(Source::Kiosk, "kiosk", "Đánh giá tại quầy")?]);
+    }
+    Ok(figures)
+}
+
+fn figures_of(conn: &Connection, p: &Period, sources: &[Source]) -> Result<SurveyFigures> {
     let office = store::office::get(conn)?.map(|o| o.name).unwrap_or_default();
+    // Templates in the order the paper forms have always listed them, the kiosks' after.
+    let mut forms_of: Vec<(String, u32)> = Vec::new();
+    for source in sources {
+        for (template_id, n) in source.forms(conn, p)? {
+            match forms_of.iter_mut().find(|(t, _)| *t == template_id) {
+                Some((_, total)) => *total += n,
+                None => forms_of.push((template_id, n)),
+            }
+        }
+    }
     let mut templates = Vec::new();
-    for (template_id, forms) in store::report::forms_by_template(conn, &p.from, &p.to)? {
+    for (template_id, forms) in forms_of {
         let template = store::survey::template(conn, &template_id)?;
-        let counts = store::report::answer_counts(conn, &p.from, &p.to, &template_id)?;
+        let mut counts = Vec::new();
+        for source in sources {
+            counts.extend(source.answers(conn, p, &template_id)?);
+        }
         let mut f = template_figures(&template, forms, &counts);
         for slot in &mut f.slots {
             slot.question = fill(&slot.question, &office);
@@ -42,7 +93,13 @@ pub fn figures(conn: &Connection, p: &Period) -> Result<SurveyFigures> {
         templates.push(f);
     }
     let (count, of) = templates.iter().fold((0, 0), |(c, o), t| (c + t.index.count, o + t.index.of));
-    Ok(SurveyFigures { forms: templates.iter().map(|t| t.forms).sum(), templates, index: Share::new(count, of), opinion_groups: Vec::new() })
+    Ok(SurveyFigures {
+        forms: templates.iter().map(|t| t.forms).sum(),
+        templates,
+        index: Share::new(count, of),
+        opinion_groups: Vec::new(),
+        by_source: None,
+    })
 }
 
 /// The figures of one template from the answers counted by (code, state, value).

@@ -7,12 +7,14 @@
 //! One file a job: `tls` (the certificate, the pairing code), `sessions` (desks' sessions),
 //! `attempts` (wrong passwords per address), `requests` (request ids: nothing doubled),
 //! `files` (files over the connection), `events` (live changes), `readers` (connections of
-//! their own for reads), `call` (one call, from the command's name to its answer), `routes` (HTTP), `ui` (the web UI), `upkeep` (backups).
+//! their own for reads), `call` (one call, from the command's name to its answer), `routes` (HTTP), `kiosk` (the rating
+//! kiosks' page and calls), `ui` (the web UI), `upkeep` (backups).
 
 mod attempts;
 mod call;
 mod events;
 mod files;
+mod kiosk;
 mod readers;
 mod requests;
 mod routes;

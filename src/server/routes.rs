@@ -4,7 +4,7 @@
 
 use super::call::{self, Caller, Reply};
 use super::files::Incoming;
-use super::{ui, Shared};
+use super::{kiosk, ui, Shared};
 use crate::ErrorReport;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
@@ -38,6 +38,10 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/api/info", get(info))
         .route("/api/call/{command}", post(call).layer(DefaultBodyLimit::max(MAX_CALL_BYTES)))
         .route("/api/events", get(follow))
+        .route("/api/kiosk/pair", post(kiosk_pair))
+        .route("/api/kiosk/state", get(kiosk_state))
+        .route("/api/kiosk/rate", post(kiosk_rate))
+        .route("/kiosk", get(kiosk_page))
         .route("/api/{*rest}", axum::routing::any(no_such_call))
         .fallback(ui::serve)
         .with_state(shared)
@@ -111,6 +115,12 @@ fn percent_decoded(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Whether the request carries a rating kiosk's device token: told by its prefix, which a
+/// desk's session token (base64url) never has, so the command table refuses it whatever it is.
+fn is_kiosk(headers: &HeaderMap) -> bool {
+    token(headers).is_some_and(|t| t.starts_with(crate::KIOSK_TOKEN_PREFIX))
+}
+
 /// The refusal of a call without the guard header.
 fn unguarded(headers: &HeaderMap) -> Option<Response> {
     if headers.get(GUARD_HEADER).is_some_and(|v| v.as_bytes() == b"1") {
@@ -143,6 +153,9 @@ async fn call(
 ) -> Response {
     if let Some(refusal) = unguarded(&headers) {
         return refusal;
+    }
+    if is_kiosk(&headers) {
+        return refused(kiosk::refused_elsewhere());
     }
     let body: CallBody = if body.iter().all(u8::is_ascii_whitespace) {
         CallBody::default()
@@ -198,6 +211,55 @@ fn respond(reply: Reply) -> Response {
     response
 }
 
+/// `GET /kiosk`: the rating kiosks' page.
+async fn kiosk_page() -> Response {
+    let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], kiosk::PAGE).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    // The page loads nothing from anywhere else, and no other site may frame it.
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+        ),
+    );
+    response
+}
+
+/// A kiosk's call, run on a blocking thread once the guard header is seen.
+async fn kiosk_answer(headers: &HeaderMap, run: impl FnOnce() -> Result<Value, ErrorReport> + Send + 'static) -> Response {
+    if let Some(refusal) = unguarded(headers) {
+        return refusal;
+    }
+    match tokio::task::spawn_blocking(run).await {
+        Ok(Ok(value)) => json_answer(200, &value),
+        Ok(Err(e)) => refused(e),
+        Err(e) => refused(ErrorReport::Io { message: format!("Máy chủ gặp lỗi: {e}") }),
+    }
+}
+
+/// `GET /api/kiosk/state`.
+async fn kiosk_state(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    let token = token(&headers);
+    kiosk_answer(&headers, move || kiosk::state(&shared, token)).await
+}
+
+/// `POST /api/kiosk/rate`.
+async fn kiosk_rate(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Response {
+    let token = token(&headers);
+    kiosk_answer(&headers, move || kiosk::rate(&shared, token, &body)).await
+}
+
+/// `POST /api/kiosk/pair`.
+async fn kiosk_pair(
+    State(shared): State<Arc<Shared>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    kiosk_answer(&headers, move || kiosk::pair(&shared, peer.ip(), &body)).await
+}
+
 async fn no_such_call() -> Response {
     refused(ErrorReport::NotFound { entity: "địa chỉ".into(), id: String::new(), message: "Máy chủ không có địa chỉ này.".into() })
 }
@@ -206,6 +268,9 @@ async fn no_such_call() -> Response {
 /// `events::changed`), for a desk signed in. (A browser's EventSource cannot add headers: the session cookie is enough here,
 /// since a page of another site can neither read this stream nor change anything with it.)
 async fn follow(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    if is_kiosk(&headers) {
+        return refused(kiosk::refused_elsewhere());
+    }
     let Some(token) = token(&headers) else {
         return refused(ErrorReport::SignInRequired { message: "Hãy đăng nhập trước khi theo dõi thay đổi.".into() });
     };

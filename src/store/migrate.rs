@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_case_version.sql"),
     include_str!("migrations/0010_corrections.sql"),
     include_str!("migrations/0011_survey_typed_elsewhere.sql"),
+    include_str!("migrations/0012_kiosk.sql"),
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no

@@ -14,6 +14,7 @@ pub mod files;
 pub mod import;
 pub mod holiday;
 pub mod integrity;
+pub mod kiosk;
 pub mod letter;
 pub mod notice;
 pub mod maintenance;

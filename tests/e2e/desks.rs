@@ -20,17 +20,17 @@ fn ykien() -> Command {
 
 /// `ykien serve` on the database `db`, on a fixed loopback port so that it can be started
 /// again at the same address.
-struct Served {
+pub(crate) struct Served {
     child: Option<Child>,
     db: PathBuf,
     port: u16,
-    address: String,
-    pin: String,
-    spki: String,
+    pub(crate) address: String,
+    pub(crate) pin: String,
+    pub(crate) spki: String,
 }
 
 impl Served {
-    fn start(db: &Path) -> Served {
+    pub(crate) fn start(db: &Path) -> Served {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let mut s = Served { child: None, db: db.to_owned(), port, address: String::new(), pin: String::new(), spki: String::new() };
         s.restart();
@@ -72,7 +72,7 @@ impl Served {
 
     /// The command line as a desk of this server, signed in as the demo clerk: runs `args`
     /// with `--json` and answers what it printed.
-    fn cli(&self, args: &[&str]) -> serde_json::Value {
+    pub(crate) fn cli(&self, args: &[&str]) -> serde_json::Value {
         let out = ykien()
             .args(["--server", &self.address, "--pin", &self.pin, "--as", "tiepnhan", "--json"])
             .args(args)
@@ -114,7 +114,7 @@ impl Drop for Served {
 }
 
 /// The demo office, made by the command line as an administrator would.
-fn demo_database(dir: &Path) -> PathBuf {
+pub(crate) fn demo_database(dir: &Path) -> PathBuf {
     let db = dir.join("server").join("ykien.db");
     std::fs::create_dir_all(db.parent().unwrap()).unwrap();
     let out = ykien().args(["--db", &db.to_string_lossy(), "demo"]).output().unwrap();
@@ -123,13 +123,13 @@ fn demo_database(dir: &Path) -> PathBuf {
 }
 
 /// The server's file read directly, as its administrator (after the server wrote it).
-fn server_file(db: &Path) -> ykien::Ledger {
+pub(crate) fn server_file(db: &Path) -> ykien::Ledger {
     let mut l = ykien::Ledger::open(db).unwrap();
     l.sign_in("quantri", DEMO_PASSWORD).unwrap();
     l
 }
 
-async fn sign_in(app: &App, login: &str) {
+pub(crate) async fn sign_in(app: &App, login: &str) {
     app.wait_for("#signin").await;
     app.type_into("#signin-login", login).await;
     app.type_into("#signin-password", DEMO_PASSWORD).await;
@@ -138,7 +138,7 @@ async fn sign_in(app: &App, login: &str) {
 }
 
 /// Enters a case in the book's form and answers the receipt number shown.
-async fn enter_case(app: &App, customer: &str) -> String {
+pub(crate) async fn enter_case(app: &App, customer: &str) -> String {
     app.click("[data-nav=\"ledger\"]").await;
     app.wait_for("#fb-customer_name").await;
     app.wait_for("#fb-kind").await.select_by_value("complaint").await.unwrap();

@@ -9,6 +9,7 @@ mod desks;
 mod encryption;
 mod finding_way;
 mod harness;
+mod kiosk;
 mod ledger;
 mod long_tasks;
 mod office_setup;

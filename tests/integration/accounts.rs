@@ -101,6 +101,8 @@ struct World {
     done_action_id: String,
     round: String,
     response_id: String,
+    /// A rating kiosk, to arm and disable.
+    kiosk: String,
     backup: PathBuf,
     accounts: Vec<(Role, String)>,
 }
@@ -223,6 +225,7 @@ fn world() -> World {
         .save_survey_response(&ResponseInput { round_id: round.clone(), serial: "1".into(), filled_on: "2026-11-02".into(), answers: answers(Some("Phòng chờ nóng")), keystrokes: None })
         .unwrap()
         .id;
+    let kiosk = l.add_kiosk(&ykien::KioskInput { name: "Quầy 1".into(), unit_id: Some(mc.clone()), template: None }).unwrap().kiosk.id;
     let backup = l.backup_to(&dir.path().join("Sao lưu"), &no_progress).unwrap().path.into();
 
     // The administrator's account first (made without signing in, which it then does),
@@ -245,7 +248,7 @@ fn world() -> World {
         assert_eq!(me.role, role);
         l.change_password(FIRST_PASSWORD, PASSWORD).unwrap();
     }
-    World { dir, db, own, confidential, other, spare_unit, spare_staff, receipt, action_id, done_action_id, round, response_id, backup, accounts }
+    World { dir, db, own, confidential, other, spare_unit, spare_staff, receipt, action_id, done_action_id, round, response_id, kiosk, backup, accounts }
 }
 
 /// A complete BM.QT.SCT.05-02 form, with an opinion when given.
@@ -420,6 +423,13 @@ fn scenarios() -> Vec<(Action, &'static str, bool, Run)> {
             let selection = PersonSelection { case_ids: closed.iter().map(|r| r.id.clone()).collect(), survey_form_ids: vec![w.response_id.clone()] };
             ok(l.erase_person(&ErasureRequest { selection, reference: "Đơn số 1".into(), request_date: "2026-11-19".into() }))
         }),
+        (Action::ManageKiosks, "add_kiosk", false, |l, _, _| {
+            ok(l.add_kiosk(&ykien::KioskInput { name: "Quầy 2".into(), unit_id: None, template: Some("ks-tai-quay-td".into()) }))
+        }),
+        (Action::ManageKiosks, "pair_kiosk_again", false, |l, w, _| ok(l.pair_kiosk_again(&w.kiosk))),
+        (Action::ManageKiosks, "disable_kiosk", false, |l, w, _| ok(l.disable_kiosk(&w.kiosk))),
+        (Action::ArmKiosk, "arm_kiosk", false, |l, w, _| ok(l.arm_kiosk(&w.kiosk, Some(&w.own.fresh)))),
+        (Action::ViewKioskRatings, "kiosk_figures", false, |l, _, _| ok(l.kiosk_figures(&ykien::report::period::Period::year(2026)?))),
     ]
 }
 

@@ -393,6 +393,23 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     w.refused("quantri", "person_erase", json!({ "request": { "selection": selection, "reference": "Đơn số 2", "request_date": today } }), "conflict");
     w.ok("quantri", "person_erase", json!({ "request": request }));
 
+    // ---- Rating kiosks ----
+    w.refused("tiepnhan", "kiosk_add", json!({ "input": { "name": "Quầy 1" } }), "forbidden");
+    let added = w.ok("quantri", "kiosk_add", json!({ "input": { "name": "Quầy 1", "template": "ks-tai-quay-td" } }));
+    let kiosk_id = added["kiosk"]["id"].clone();
+    expect_eq!(w, added["code"].as_str().map(str::len), Some(9));
+    w.refused("quantri", "kiosk_add", json!({ "input": { "name": "Quầy 2", "template": "bm-qt-sct-05-02" } }), "validation");
+    expect_eq!(w, w.ok("tiepnhan", "kiosks_list", json!({}))[0]["name"], "Quầy 1");
+    let again = w.ok("quantri", "kiosk_pair", json!({ "id": kiosk_id }));
+    expect!(w, again["code"] != added["code"]);
+    w.refused("quantri", "kiosk_arm", json!({ "id": kiosk_id, "caseId": null }), "forbidden");
+    expect_eq!(w, w.ok("tiepnhan", "kiosk_arm", json!({ "id": kiosk_id, "caseId": id.as_str() }))["id"], kiosk_id);
+    let year = json!({ "year": 2026, "quarter": null, "month": null, "from": null, "to": null });
+    w.refused("tiepnhan", "kiosk_figures", json!({ "period": year }), "forbidden");
+    expect_eq!(w, w.ok("lanhdao", "kiosk_figures", json!({ "period": year }))["ratings"], 0);
+    expect_eq!(w, w.ok("quantri", "kiosk_disable", json!({ "id": kiosk_id }))["disabled"], true);
+    w.refused("tiepnhan", "kiosk_arm", json!({ "id": kiosk_id, "caseId": null }), "conflict");
+
     // ---- Encryption at rest ----
     w.ok("quantri", "encryption_status", json!({}));
     w.refused("qmr", "encryption_on", json!({ "passphrase": "một hai ba bốn năm sáu" }), "forbidden");

@@ -18,6 +18,7 @@ mod encryption;
 mod export;
 mod golden;
 mod import;
+mod kiosk;
 mod messages;
 mod open;
 mod person;

@@ -16,7 +16,7 @@ use ykien::demo::DEMO_PASSWORD;
 const YKIEN: &str = env!("CARGO_BIN_EXE_ykien");
 
 /// The demo database, made once and copied for each test.
-fn demo_copy(dir: &Path) -> PathBuf {
+pub(crate) fn demo_copy(dir: &Path) -> PathBuf {
     static TEMPLATE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, template) = TEMPLATE.get_or_init(|| {
         let dir = crate::temp_dir();
@@ -31,18 +31,18 @@ fn demo_copy(dir: &Path) -> PathBuf {
 }
 
 /// A running `ykien serve`, killed when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    url: String,
-    pin: [u8; 32],
+    pub(crate) url: String,
+    pub(crate) pin: [u8; 32],
 }
 
 impl Server {
-    fn start(db: &Path) -> Server {
+    pub(crate) fn start(db: &Path) -> Server {
         Server::start_on(db, "127.0.0.1:0")
     }
 
-    fn start_on(db: &Path, listen: &str) -> Server {
+    pub(crate) fn start_on(db: &Path, listen: &str) -> Server {
         Server::start_with(db, listen, &[])
     }
 
@@ -73,16 +73,16 @@ impl Server {
         Server { child, url, pin: fp.0 }
     }
 
-    fn port(&self) -> u16 {
+    pub(crate) fn port(&self) -> u16 {
         self.url.rsplit(':').next().unwrap().parse().unwrap()
     }
 
-    fn desk(&self) -> Desk {
+    pub(crate) fn desk(&self) -> Desk {
         Desk::new(&self.url, self.pin)
     }
 
     /// kill -9: no chance to finish anything.
-    fn kill_hard(mut self) {
+    pub(crate) fn kill_hard(mut self) {
         self.child.kill().unwrap();
         self.child.wait().unwrap();
     }
@@ -143,7 +143,7 @@ impl rustls::client::danger::ServerCertVerifier for Pinned {
     }
 }
 
-fn client(pin: [u8; 32], timeout: Option<Duration>) -> reqwest::blocking::Client {
+pub(crate) fn client(pin: [u8; 32], timeout: Option<Duration>) -> reqwest::blocking::Client {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = rustls::ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
@@ -155,16 +155,16 @@ fn client(pin: [u8; 32], timeout: Option<Duration>) -> reqwest::blocking::Client
 }
 
 /// One desk: its connection and its session.
-struct Desk {
+pub(crate) struct Desk {
     http: reqwest::blocking::Client,
     url: String,
-    token: Option<String>,
+    pub(crate) token: Option<String>,
     name: String,
 }
 
-struct Answer {
-    status: u16,
-    body: Value,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) body: Value,
     replayed: bool,
 }
 
@@ -192,17 +192,17 @@ impl Desk {
         Ok(Answer { status, body: response.json()?, replayed })
     }
 
-    fn call(&self, command: &str, args: Value) -> Answer {
+    pub(crate) fn call(&self, command: &str, args: Value) -> Answer {
         self.send(command, json!({ "args": args }), None).expect("the server answers")
     }
 
-    fn ok(&self, command: &str, args: Value) -> Value {
+    pub(crate) fn ok(&self, command: &str, args: Value) -> Value {
         let a = self.call(command, args);
         assert_eq!(a.status, 200, "{command}: {}", a.body);
         a.body["result"].clone()
     }
 
-    fn sign_in(&mut self, login: &str) {
+    pub(crate) fn sign_in(&mut self, login: &str) {
         let a = self.call("sign_in", json!({ "login": login, "password": DEMO_PASSWORD }));
         assert_eq!(a.status, 200, "{}", a.body);
         self.token = Some(a.body["session"].as_str().expect("a session token").to_owned());
@@ -213,7 +213,7 @@ fn today() -> String {
     chrono::Local::now().date_naive().to_string()
 }
 
-fn feedback(customer: &str) -> Value {
+pub(crate) fn feedback(customer: &str) -> Value {
     json!({ "input": {
         "received_at": format!("{}T09:30", today()), "channel": "in_person", "kind": "complaint", "subject": "attitude",
         "book": "feedback", "customer_name": customer, "customer_org": "", "customer_address": "",

@@ -9,6 +9,7 @@ mod call;
 mod desk;
 mod encryption;
 mod feedback;
+mod kiosk;
 mod office;
 mod person;
 mod print;
@@ -144,6 +145,9 @@ enum Command {
     Person(person::PersonCommand),
     /// The office server: serve this database to the office's desks over HTTPS (docs/server.md).
     Serve(serve::ServeArgs),
+    /// Rating kiosks at the desks: add, list, pair, disable, arm, figures (docs/kiosk.md).
+    #[command(subcommand)]
+    Kiosk(kiosk::KioskCommand),
     /// The office server as a Windows service: install, uninstall, status (docs/windows.md).
     #[cfg(windows)]
     #[command(subcommand)]
@@ -311,7 +315,11 @@ fn run_at_desk(cli: Cli, server: &str) -> Result<()> {
     if let Some(login) = &cli.as_user {
         account::sign_in(&mut desk, login)?;
     }
-    let outcome = at_a_desk(&mut desk, cli.command, cli.json);
+    let outcome = match cli.command {
+        // The tablets reach the server at the address this desk reaches it.
+        Command::Kiosk(cmd) => kiosk::run(&mut desk, cmd, Some(server), cli.json),
+        command => at_a_desk(&mut desk, command, cli.json),
+    };
     // The session ends with the command, as a signed-in window's ends with sign-out.
     if cli.as_user.is_some() {
         let _ = desk.dispatch("sign_out", serde_json::Value::Null);
@@ -338,6 +346,7 @@ fn at_a_desk(desk: &mut desk::Desk, command: Command, json: bool) -> Result<()> 
         Command::Retention(cmd) => records::retention(desk, cmd, json)?,
         Command::Account(cmd) => account::run(desk, cmd, json)?,
         Command::Person(cmd) => person::run(desk, cmd, json)?,
+        Command::Kiosk(cmd) => kiosk::run(desk, cmd, None, json)?,
         Command::Audit { limit } => {
             let entries: Vec<ykien::AuditEntry> = desk.call_as("audit_log", serde_json::json!({ "limit": limit }))?;
             if json {

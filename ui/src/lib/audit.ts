@@ -65,6 +65,10 @@ const FIELDS: Record<string, FieldSpec[]> = {
     { key: 'exception_due', label: 'Hạn giải quyết', show: (v) => formatDate(String(v)) },
     { key: 'confirmed_by', label: 'Xác nhận' },
   ],
+  kiosk: [
+    { key: 'paired', label: 'Đã ghép với máy tính bảng', show: (v) => (v ? 'có' : 'chưa') },
+    { key: 'disabled', label: 'Ngừng dùng', show: (v) => (v ? 'có' : 'không') },
+  ],
   holiday: [
     { key: 'day', label: 'Ngày', show: (v) => formatDate(String(v)) },
     { key: 'name', label: 'Tên ngày nghỉ' },

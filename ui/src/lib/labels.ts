@@ -49,6 +49,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   annual_report_text: 'Nội dung báo cáo năm',
   report_archive: 'Báo cáo đã lưu trữ',
   customer_notice: 'Thông báo kết quả cho khách hàng',
+  kiosk: 'Máy đánh giá tại quầy',
+  kiosk_arm: 'Mời đánh giá tại quầy',
+  kiosk_rating: 'Đánh giá tại quầy',
 };
 
 /** What an entry did, in words: the log records a reading or an erasure as a new entry. */

@@ -187,7 +187,7 @@ export type DemoSignIn = { password: string, accounts: Array<DemoAccount>, };
 
 export type DemoAccount = { login: string, full_name: string, role_label: string, };
 
-export type Action = "edit_office" | "manage_units" | "manage_staff" | "manage_accounts" | "edit_settings" | "enter_feedback" | "correct_entry" | "front_desk_move" | "specialist_move" | "leadership_direction" | "record_step" | "set_exception_deadline" | "confirm" | "draft_reply" | "sign_reply" | "send_reply" | "handle_confidential" | "edit_corrective_action" | "check_effectiveness" | "edit_survey_templates" | "manage_survey_rounds" | "print_survey_forms" | "enter_survey_responses" | "classify_opinions" | "set_objectives" | "write_annual_report" | "print" | "import_ledger" | "export_records" | "view_audit_log" | "edit_backup_settings" | "change_encryption" | "restore_backup" | "dispose_records" | "view_contact" | "export_personal_data" | "erase_personal_data";
+export type Action = "edit_office" | "manage_units" | "manage_staff" | "manage_accounts" | "edit_settings" | "enter_feedback" | "correct_entry" | "front_desk_move" | "specialist_move" | "leadership_direction" | "record_step" | "set_exception_deadline" | "confirm" | "draft_reply" | "sign_reply" | "send_reply" | "handle_confidential" | "edit_corrective_action" | "check_effectiveness" | "edit_survey_templates" | "manage_survey_rounds" | "print_survey_forms" | "enter_survey_responses" | "classify_opinions" | "set_objectives" | "write_annual_report" | "print" | "import_ledger" | "export_records" | "view_audit_log" | "edit_backup_settings" | "change_encryption" | "restore_backup" | "dispose_records" | "view_contact" | "export_personal_data" | "erase_personal_data" | "manage_kiosks" | "arm_kiosk" | "view_kiosk_ratings";
 
 export type Settings = { 
 /**
@@ -590,7 +590,7 @@ reason: string,
  */
 version?: number, };
 
-export type EventWhat = "correction" | "withdrawal";
+export type EventWhat = "correction" | "withdrawal" | "notice";
 
 export type WaitsFor = "qmr" | "leadership";
 
@@ -1070,6 +1070,8 @@ satisfied_levels: number, slots: Array<SlotFigures>,
  */
 index: Share, };
 
+export type SourceFigures = { key: string, label: string, forms: number, index: Share, };
+
 export type SurveyFigures = { 
 /**
  * Forms filled in the period (the date written on them).
@@ -1083,7 +1085,12 @@ index: Share,
  * The written opinions by the group staff put them in, largest first; the unsorted
  * ones last, under the key "".
  */
-opinion_groups: Array<Count>, };
+opinion_groups: Array<Count>, 
+/**
+ * The forms and index of each source (paper forms, ratings at the kiosks), when the
+ * period has ratings from a kiosk; the figures above count them together.
+ */
+by_source?: Array<SourceFigures>, };
 
 export type Figures = { period: Period, feedback: FeedbackFigures, complaints: ComplaintFigures, surveys: SurveyFigures, };
 
@@ -1247,6 +1254,102 @@ matched_on: Array<string>,
  * A case still being handled: it cannot be erased before it is closed.
  */
 open: boolean, };
+
+export type Kiosk = { id: string, name: string, unit_id: string | null, unit_name: string | null, 
+/**
+ * The template's key and code.
+ */
+template_key: string, template_code: string, 
+/**
+ * A tablet holds its device token.
+ */
+paired: boolean, paired_at: string | null, 
+/**
+ * When the tablet last asked whether it is armed (UTC).
+ */
+last_seen_at: string | null, disabled: boolean, 
+/**
+ * Ratings received so far.
+ */
+ratings: number, created_at: string, };
+
+export type KioskInput = { 
+/**
+ * "Quầy 1".
+ */
+name: string, unit_id?: string, 
+/**
+ * The template's key ([`DEFAULT_TEMPLATE`] when absent).
+ */
+template?: string, };
+
+export type KioskPairing = { kiosk: Kiosk, 
+/**
+ * "7KQ4-M2XP": typed on the tablet, or carried in the address after `#ma=`.
+ */
+code: string, 
+/**
+ * Until when the code may be used (UTC).
+ */
+valid_until: string, };
+
+export type KioskQuestion = { 
+/**
+ * The answer code ("cau_1.2"; "danh_gia_chung" for a question of one criterion), as
+ * the figures count it.
+ */
+code: string, 
+/**
+ * The question, the office's name filled in.
+ */
+prompt: string, 
+/**
+ * The criterion ("Thái độ giao tiếp"), empty when the question has one only.
+ */
+criterion: string, 
+/**
+ * The levels, best first.
+ */
+levels: Array<string>, };
+
+export type KioskState = { name: string, 
+/**
+ * The office's name, shown small on the waiting screen.
+ */
+office: string, questions: Array<KioskQuestion>, 
+/**
+ * The arm to rate, while one is shown; null: the waiting screen.
+ */
+arm_id: string | null, };
+
+export type KioskFigures = { from: string, to: string, 
+/**
+ * Ratings received in the period, all kiosks.
+ */
+ratings: number, by_kiosk: Array<RatingCount>, by_staff: Array<RatingCount>, };
+
+export type RatingCount = { key: string, label: string, ratings: number, 
+/**
+ * Answers on a satisfied level (the first two of three) out of all answers.
+ */
+satisfied: number, answers: number, percent: number | null, };
+
+export type RatingInput = { 
+/**
+ * The tablet's id for this tap (a UUID made when the citizen tapped), sent again
+ * unchanged until the server has it.
+ */
+tap_id: string, 
+/**
+ * The arm the kiosk showed the faces for.
+ */
+arm_id: string, answers: Array<RatedAnswer>, };
+
+export type RatedAnswer = { code: string, 
+/**
+ * 1 = the first (best) level.
+ */
+value: number, };
 
 export type PersonSelection = { case_ids: Array<string>, survey_form_ids: Array<string>, };
 
@@ -1673,6 +1776,18 @@ export type SurveyLayoutArgs = { roundId: string, };
 
 export type SurveyImportArgs = { roundId: string, name: string, bytes: Array<number>, dryRun: boolean, };
 
+export type KiosksListArgs = Record<symbol, never>;
+
+export type KioskAddArgs = { input: KioskInput, };
+
+export type KioskPairArgs = { id: string, };
+
+export type KioskDisableArgs = { id: string, };
+
+export type KioskArmArgs = { id: string, caseId: string | null, };
+
+export type KioskFiguresArgs = { period: PeriodQuery, };
+
 export type BackupSettingsGetArgs = Record<symbol, never>;
 
 export type BackupSettingsSaveArgs = { settings: BackupSettings, };
@@ -1800,6 +1915,12 @@ export type Commands = {
   survey_responses_export: { args: SurveyResponsesExportArgs; result: ExportReport };
   survey_layout: { args: SurveyLayoutArgs; result: SurveyLayout | null };
   survey_import: { args: SurveyImportArgs; result: ImportReport };
+  kiosks_list: { args: KiosksListArgs; result: Array<Kiosk> };
+  kiosk_add: { args: KioskAddArgs; result: KioskPairing };
+  kiosk_pair: { args: KioskPairArgs; result: KioskPairing };
+  kiosk_disable: { args: KioskDisableArgs; result: Kiosk };
+  kiosk_arm: { args: KioskArmArgs; result: Kiosk };
+  kiosk_figures: { args: KioskFiguresArgs; result: KioskFigures };
   backup_settings_get: { args: BackupSettingsGetArgs; result: BackupSettings };
   backup_settings_save: { args: BackupSettingsSaveArgs; result: BackupSettings };
   backups_list: { args: BackupsListArgs; result: Array<BackupFile> };

@@ -471,3 +471,4 @@ export function personExport(selection: PersonSelection, out: string): Promise<E
 export function personErase(request: ErasureRequest): Promise<ErasureReport> {
   return call('person_erase', { request });
 }
+export * from './kiosk';
