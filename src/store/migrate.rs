@@ -135,7 +135,8 @@ mod tests {
             [
                 "account", "annual_report_text", "audit_log", "case_event", "case_step", "corrective_action", "corrective_action_case",
                 "desk_requests", "desk_sessions", "disposal", "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
-                "feedback_search_docsize", "feedback_search_idx", "holiday", "import_batch", "import_row", "objective", "office",
+                "feedback_search_docsize", "feedback_search_idx", "holiday", "import_batch", "import_row", "kiosk", "kiosk_answer",
+                "kiosk_arm", "kiosk_rating", "objective", "office",
                 "opinion_group", "receipt_counter", "reply_letter", "report_archive", "setting",
                 "sqlite_sequence", "staff", "survey_answer", "survey_layout", "survey_printing", "survey_response",
                 "survey_round", "survey_template", "unit"

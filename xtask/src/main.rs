@@ -101,7 +101,8 @@ fn test() -> Result {
     // The end-to-end tests share one display: each takes `ONE_WINDOW` before it starts a
     // window, so they run one at a time whatever the number of test threads.
     let display = Xvfb::start()?;
-    let mut tests = cargo(&[&["test"][..], &selection].concat());
+    // Every test binary runs even when one fails, so that one run names every failure.
+    let mut tests = cargo(&[&["test", "--no-fail-fast"][..], &selection].concat());
     tests
         .env("DISPLAY", &display.name)
         .env("TAURI_DRIVER", &tauri_driver)
