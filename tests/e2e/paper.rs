@@ -13,11 +13,10 @@ fn pdf_text(path: &str) -> String {
     String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The file the buttons `id` print, saved through «Lưu thành…» to a file named `name` in a
-/// fresh folder (the print preview has its own test, `preview::`); its note names it.
-async fn printed(app: &App, id: &str, name: &str) -> String {
-    let out = crate::temp_dir().keep().join(name);
-    app.answer_save_dialog(&out).await;
+/// The file the buttons `id` print, saved through «Lưu thành…» as `out` (the print preview
+/// has its own test, `preview::`); its note names it.
+async fn printed(app: &App, id: &str, out: &std::path::Path) -> String {
+    app.answer_save_dialog(out).await;
     app.click(&format!("#{id}-save")).await;
     let note = app.wait_for(&format!("#{id}-note")).await;
     note.attr("data-print-path").await.unwrap().expect("the note names the file")
@@ -63,7 +62,7 @@ async fn books_document_control_and_the_measures_letter_are_printed_from_the_win
     app.wait_for("#ledger-book").await.select_by_value("complaints").await.unwrap();
     app.wait_for_count("tr[data-case-id]", 1).await;
     app.wait_for_text("#ledger-print", "In sổ khiếu nại").await;
-    let book = pdf_text(&printed(&app, "ledger-print", "so-khieu-nai.pdf").await);
+    let book = pdf_text(&printed(&app, "ledger-print", &dir.path().join("so-khieu-nai.pdf")).await);
     assert!(book.contains("SỔ TIẾP NHẬN VÀ GIẢI QUYẾT KHIẾU NẠI, PHÀN NÀN, KHÁNG NGHỊ"), "{book}");
     assert!(book.contains("Đỗ Thị Em") && !book.contains("Nguyễn Thị Khen"), "{book}");
     assert!(book.contains("Lần ban hành: 01"), "{book}");
@@ -81,7 +80,7 @@ async fn books_document_control_and_the_measures_letter_are_printed_from_the_win
     app.click("[data-nav=\"ledger\"]").await;
     app.wait_for_count("tr[data-case-id]", 1).await;
     app.wait_for_text("#ledger-print", "In sổ khiếu nại").await;
-    let book = pdf_text(&printed(&app, "ledger-print", "so-khieu-nai-2.pdf").await);
+    let book = pdf_text(&printed(&app, "ledger-print", &dir.path().join("so-khieu-nai-2.pdf")).await);
     assert!(book.contains("Mã hiệu: BM.HTKH.02-03") && book.contains("Lần sửa đổi: 01"), "{book}");
 
     // The measures letter, drafted from the case and its action, edited, printed.
@@ -97,7 +96,7 @@ async fn books_document_control_and_the_measures_letter_are_printed_from_the_win
     app.type_into("#measures-signer_name", "Trần Văn Hùng").await;
     app.client.execute("document.getElementById('measures-letter').scrollIntoView()", vec![]).await.unwrap();
     app.screenshot("measures-letter").await;
-    let letter = pdf_text(&printed(&app, "measures-print", "thong-bao.pdf").await);
+    let letter = pdf_text(&printed(&app, "measures-print", &dir.path().join("thong-bao.pdf")).await);
     for expected in ["Số: 45/TB-SCT", "Kính gửi: Đỗ Thị Em", "Trần Văn Hùng", "đã cấp lại giấy chứng nhận đúng tên", "Đối chiếu tên doanh nghiệp"] {
         assert!(letter.contains(expected), "{expected:?} missing from the letter:\n{letter}");
     }
