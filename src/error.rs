@@ -53,7 +53,12 @@ pub enum Error {
     })]
     Encrypted { path: PathBuf, wrong_key: bool },
 
-    #[error("{}", storage_message(.0))]
+    /// SQLite's refusal in Vietnamese. The one a clerk meets in daily work: the file is busy
+    /// because a long task (a backup, an import, an export, a disposal) writes on a connection of
+    /// its own and this write waited its whole busy timeout; it was not saved, and the message
+    /// tells the clerk what to do. The others say what happened and what to do, never in SQLite's
+    /// English.
+    #[error("{}", foreign::storage(.0))]
     Storage(#[from] rusqlite::Error),
 
     #[error("{}", foreign::io(.0))]
@@ -91,15 +96,6 @@ pub enum Error {
     /// a desk shows and prints it exactly as if its own core had refused.
     #[error("{}", .0.message())]
     Remote(ErrorReport),
-}
-
-/// SQLite's refusal in Vietnamese. The one a clerk meets in daily work: the file is busy
-/// because a long task (a backup, an import, an export, a disposal) writes on a connection of
-/// its own and this write waited its whole busy timeout; it was not saved, and the message
-/// tells the clerk what to do. The others say what happened and what to do, never in SQLite's
-/// English.
-fn storage_message(e: &rusqlite::Error) -> String {
-    foreign::storage(e)
 }
 
 impl Error {

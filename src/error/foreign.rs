@@ -125,7 +125,7 @@ pub fn json(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let at = if e.line() > 0 { format!(" (dòng {}, cột {})", e.line(), e.column()) } else { String::new() };
     let text = e.to_string();
-    let quoted: Vec<&str> = text.split('`').skip(1).step_by(2).collect();
+    let quoted = backquoted(&text);
     let what = match e.classify() {
         Category::Eof => "dữ liệu JSON bị cắt cụt".to_owned(),
         Category::Syntax => "dữ liệu JSON sai cú pháp".to_owned(),
@@ -137,8 +137,10 @@ pub fn json(e: &serde_json::Error) -> String {
             format!("không có trường «{}»", quoted.first().copied().unwrap_or(""))
         }
         Category::Data if text.starts_with("unknown variant") => {
-            let choices = quoted.iter().skip(1).map(|q| format!("«{q}»")).collect::<Vec<_>>().join(", ");
-            let value = quoted.first().copied().unwrap_or("");
+            // "unknown variant `khen`, expected one of `complaint`, `praise`": the value typed,
+            // then the choices.
+            let (value, choices) = quoted.split_first().map_or(("", &[][..]), |(v, rest)| (*v, rest));
+            let choices = choices.iter().map(|q| format!("«{q}»")).collect::<Vec<_>>().join(", ");
             if choices.is_empty() {
                 format!("giá trị «{value}» không dùng được ở đây")
             } else {
@@ -153,6 +155,12 @@ pub fn json(e: &serde_json::Error) -> String {
         Category::Data => "giá trị không hợp lệ".to_owned(),
     };
     format!("{what}{at}")
+}
+
+/// The names serde quotes in backquotes, in order: "missing field `limit`" → ["limit"]. The
+/// text between two backquotes is a name; the text outside them is serde's English.
+fn backquoted(text: &str) -> Vec<&str> {
+    text.split('`').enumerate().filter(|(i, _)| i % 2 == 1).map(|(_, part)| part).collect()
 }
 
 /// "invalid type: string \"x\", expected u32" → «có chuỗi, cần số»: the two kinds, in words.

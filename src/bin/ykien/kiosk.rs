@@ -5,9 +5,8 @@
 
 use crate::desk::{read, Desk};
 use crate::{keys_sorted, print_json};
-use clap::{Args, Subcommand};
+use clap::Subcommand;
 use serde_json::{json, Value};
-use ykien::report::period::PeriodQuery;
 use ykien::{Error, Kiosk, KioskFigures, KioskPairing, Result};
 
 #[derive(Subcommand)]
@@ -52,21 +51,7 @@ pub enum KioskCommand {
         case: Option<String>,
     },
     /// The ratings of a period by desk and by staff member (leadership and the QMR).
-    Figures(FiguresArgs),
-}
-
-#[derive(Args)]
-pub struct FiguresArgs {
-    #[arg(long, required_unless_present = "from")]
-    year: Option<i32>,
-    #[arg(long, requires = "year")]
-    quarter: Option<u32>,
-    #[arg(long, requires = "year")]
-    month: Option<u32>,
-    #[arg(long, requires = "to", conflicts_with = "year", value_name = "DATE")]
-    from: Option<String>,
-    #[arg(long, requires = "from", value_name = "DATE")]
-    to: Option<String>,
+    Figures(crate::report::FiguresArgs),
 }
 
 /// Where the tablets reach the server: `--address`, else the server this desk works on, else
@@ -179,7 +164,7 @@ pub fn run(desk: &mut Desk, cmd: KioskCommand, server: Option<&str>, json: bool)
             }
         }
         KioskCommand::Figures(a) => {
-            let period = PeriodQuery { year: a.year, quarter: a.quarter, month: a.month, from: a.from, to: a.to };
+            let period = a.query();
             let value = desk.call("kiosk_figures", json!({ "period": period }))?;
             if json {
                 print_json(&value);

@@ -58,6 +58,8 @@ pub enum ReportCommand {
     },
 }
 
+/// A period of the figures: a year, a quarter or month of it, or two days. Shared by every
+/// command that counts over a period (`report figures`, `kiosk figures`).
 #[derive(Args)]
 pub struct FiguresArgs {
     /// The year (with --quarter or --month, the year they belong to).
@@ -75,6 +77,12 @@ pub struct FiguresArgs {
     /// Last day of a custom period (YYYY-MM-DD).
     #[arg(long, requires = "from", value_name = "DATE")]
     to: Option<String>,
+}
+
+impl FiguresArgs {
+    pub fn query(self) -> PeriodQuery {
+        PeriodQuery { year: self.year, quarter: self.quarter, month: self.month, from: self.from, to: self.to }
+    }
 }
 
 pub fn run(desk: &mut Desk, cmd: ReportCommand, json: bool) -> Result<()> {
@@ -125,7 +133,7 @@ pub fn run(desk: &mut Desk, cmd: ReportCommand, json: bool) -> Result<()> {
             }
         }
         ReportCommand::Figures(a) => {
-            let query = PeriodQuery { year: a.year, quarter: a.quarter, month: a.month, from: a.from, to: a.to };
+            let query = a.query();
             // Refused here as before, with the same words, before asking anyone.
             query.period()?;
             let report = desk.call("report_figures", json!({ "period": query }))?;

@@ -12,8 +12,6 @@ export const SECTION_OF_PAGE: Record<string, string> = {
   reports: '5. Báo cáo',
   records: '6. Sao lưu và phục hồi',
   settings: '1. Cài đặt ban đầu',
-  setup: 'Lần mở đầu tiên',
-  desk: '7. Làm việc nhiều máy',
 };
 
 /** A heading's anchor as GitHub makes it, so that the guide's own links (#6-sao-lưu-và-phục-hồi)
