@@ -78,7 +78,9 @@ pub struct AddArgs {
     /// feedback (default), complaints or citizen_reception.
     #[arg(long, default_value = "feedback")]
     book: String,
-    #[arg(long)]
+    /// Who gave it; may be left out for feedback without a name (a suggestion-box note, an
+    /// unsigned letter, a post), never in person or by telephone (the core refuses it there).
+    #[arg(long, default_value = "")]
     customer: String,
     #[arg(long, default_value = "")]
     org: String,
