@@ -388,6 +388,12 @@ fn the_command_line_edits_withdraws_and_forwards_with_the_time_on_paper() {
     assert!(ok, "{added}");
     let receipt = added["receipt_no"].as_str().unwrap().to_owned();
 
+    // A suggestion-box note needs no name; feedback given in person does.
+    let (ok, note) = ykien(&db, "tiepnhan", &["feedback", "add", "--channel", "suggestion_box", "--kind", "suggestion", "--content", "Thêm ghế chờ"]);
+    assert!(ok && note["customer_name"] == "", "{note}");
+    let (ok, refused) = ykien(&db, "tiepnhan", &["feedback", "add", "--channel", "in_person", "--kind", "suggestion", "--content", "Thêm ghế chờ"]);
+    assert!(!ok && refused["error"]["field"] == "customer_name", "{refused}");
+
     let (ok, edited) = ykien(&db, "tiepnhan", &["feedback", "edit", &receipt, "--customer", "Trần Thị Bích", "--written", "true", "--reason", "Ghi sai dấu"]);
     assert!(ok, "{edited}");
     assert_eq!((edited["customer_name"].as_str(), edited["written"].as_bool()), (Some("Trần Thị Bích"), Some(true)));
