@@ -48,6 +48,7 @@ pub(super) fn follow(shared: Arc<Shared>, on: impl Fn(DeskEvent) + Send + 'stati
             let mut lost = false;
             let mut pause = FIRST_PAUSE;
             while !stopped.load(Ordering::SeqCst) {
+                let session = shared.session();
                 match shared.send(shared.get("/api/events", None)) {
                     Ok(response) if response.status().is_success() => {
                         if lost {
@@ -81,7 +82,9 @@ pub(super) fn follow(shared: Arc<Shared>, on: impl Fn(DeskEvent) + Send + 'stati
                         }
                     }
                 }
-                sleep_unless_stopped(pause, &stopped);
+                // A desk that has just signed in (or out) follows at once: the changes made
+                // in the moments after a sign-in must not wait for the longest pause.
+                sleep_unless(pause, || stopped.load(Ordering::SeqCst) || shared.session() != session);
                 pause = (pause * 2).min(LONGEST_PAUSE);
             }
         })
@@ -89,10 +92,11 @@ pub(super) fn follow(shared: Arc<Shared>, on: impl Fn(DeskEvent) + Send + 'stati
     Following { stop }
 }
 
-fn sleep_unless_stopped(pause: Duration, stopped: &AtomicBool) {
+/// Sleeps `pause`, looking every 100 ms whether `woken` says to stop sleeping.
+fn sleep_unless(pause: Duration, woken: impl Fn() -> bool) {
     let step = Duration::from_millis(100);
     let mut slept = Duration::ZERO;
-    while slept < pause && !stopped.load(Ordering::SeqCst) {
+    while slept < pause && !woken() {
         std::thread::sleep(step);
         slept += step;
     }

@@ -543,6 +543,41 @@ fn a_follower_hears_the_server_go_and_come_back() {
     }
 }
 
+#[test]
+fn a_desk_that_signs_in_hears_the_next_change_at_once() {
+    let dir = temp_dir();
+    let db = copy_into(&demo_database(dir.path()), dir.path(), "may-chu");
+    let server = serve(&db);
+    // A desk at the sign-in screen: the server refuses it the event stream, and the follower
+    // waits longer between its attempts (0.5, 1, 2, then 4 s), as it should while nobody
+    // works there.
+    let desk = Remote::connect(&server.address, &server.pin).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let _following = desk.follow(move |e| {
+        let _ = tx.send(e);
+    });
+    std::thread::sleep(Duration::from_secs(4));
+    let ctx = Context::new(dir.path());
+    desk.dispatch("sign_in", json!({ "login": "truongdonvi", "password": ykien::demo::DEMO_PASSWORD }), &ctx, None).unwrap();
+    std::thread::sleep(Duration::from_secs(1));
+
+    // A second after the sign-in, another desk saves a case: the desk that has just signed in
+    // hears it, not only the changes made after its follower's next attempt (4 s later).
+    let other = signed_in(&server, "tiepnhan");
+    let case = other.dispatch("feedback_add", new_case("Đinh Công Tráng"), &ctx, None).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(2);
+    loop {
+        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(DeskEvent::Changed(data)) if data["command"] == "feedback_add" => {
+                assert_eq!(data["case"]["receipt_no"], case["receipt_no"], "{data}");
+                break;
+            }
+            Ok(_) => continue,
+            Err(_) => panic!("the case saved a second after the sign-in was not heard"),
+        }
+    }
+}
+
 /// Runs the command line and answers its standard output as printed (for the order of keys,
 /// which a parsed `Value` may not keep).
 fn ykien_text(place: &[String], login: Option<&str>, args: &[&str]) -> String {

@@ -87,21 +87,28 @@ fn test() -> Result {
     build_ui(true)?;
     ensure_pdf_validator()?;
     ensure_xlsx_reader()?;
-    step("Rust tests (core, CLI, app shell)");
-    sh(cargo(&["test", "--no-fail-fast", "--workspace", "--exclude", "xtask"]))?;
-    // The app on its own, as offices receive it: without the server, whose crates change
-    // how the desk client talks to the office server (a build with them fails the desk's
-    // end-to-end tests), so the core is compiled a second time for it.
-    step("building the app for the end-to-end tests");
-    sh(cargo(&["build", "-p", "ykien-app"]))?;
+    // Every Rust target is built once, by one cargo command with one feature set: the test
+    // runs below select targets of that same build (same packages, same features), so cargo
+    // compiles nothing again. The app's own executable comes from this build too: the core
+    // with the office server, because the command line and the tests need it (offices
+    // receive the app without it, see dist.rs).
+    step("building the core, the command line, the app and every test");
+    sh(cargo(&[&["build"], RUST_TARGETS, &["--lib", "--bins", "--tests", "--examples"]].concat()))?;
+    step("Rust tests (core, CLI, office server, app shell)");
+    sh(cargo(&[&["test", "--no-fail-fast"], RUST_TARGETS, &["--lib", "--bins", "--test", "integration"]].concat()))?;
+    sh(cargo(&[&["test", "--no-fail-fast"], RUST_TARGETS, &["--doc"]].concat()))?;
     step("end-to-end tests in the real window");
     let display = Xvfb::start()?;
-    let mut e2e = cargo(&["test", "-p", "ykien", "--features", "e2e", "--test", "e2e", "--", "--test-threads=1"]);
+    let mut e2e = cargo(&[&["test"], RUST_TARGETS, &["--test", "e2e", "--", "--test-threads=1"]].concat());
     e2e.env("DISPLAY", &display.name)
         .env("TAURI_DRIVER", &tauri_driver)
         .env("YKIEN_APP", root().join("target/debug/ykien-app"));
     sh(e2e)
 }
+
+/// The packages and features of every test build: the whole workspace but xtask, and the
+/// end-to-end test target turned on (it needs a display, so `cargo test` alone leaves it out).
+const RUST_TARGETS: &[&str] = &["--workspace", "--exclude", "xtask", "--features", "ykien/e2e"];
 
 /// The PDF/A validator the print tests run: `page` from PyPI (package page-validation), and
 /// python-docx, the reader of the Word copy of reports.
