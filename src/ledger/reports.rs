@@ -134,9 +134,9 @@ impl Ledger {
 
     /// The same compilation as a Word file, for staff who edit its wording before it is signed.
     pub fn complaints_report_docx(&self, year: i32) -> Result<Vec<u8>> {
-        let (office, mut print) = self.complaints_report(year)?;
-        print.form_code = self.form_control(crate::domain::document_control::ControlledForm::ComplaintsReport)?.code;
-        crate::report::docx::report_docx(&office, &print)
+        let (office, print) = self.complaints_report(year)?;
+        let control = self.form_control(crate::domain::document_control::ControlledForm::ComplaintsReport)?;
+        crate::report::docx::report_docx(&office, &print, Some(&control))
     }
 
     /// The compilation of `year`: the office that prints it and what it says.

@@ -4,7 +4,7 @@
 //! users can chart themselves.
 
 use crate::error::{Error, Result};
-use crate::pdf::blocks::{date_line, upper, QUOC_HIEU, TIEU_NGU};
+use crate::pdf::blocks::{date_line, upper, FormControl, QUOC_HIEU, TIEU_NGU};
 use crate::pdf::forms::{Block, ReportPrint};
 use crate::pdf::text::Align;
 use crate::OfficeProfile;
@@ -37,7 +37,9 @@ fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
 /// The text width of an A4 page within Decree 30's margins (30 mm left, 15 mm right).
 const TEXT_WIDTH: usize = 9638;
 
-pub fn report_docx(office: &OfficeProfile, r: &ReportPrint) -> Result<Vec<u8>> {
+/// The report as a Word file, with its document control (R5.2) at the top right as the PDF
+/// has it: code, issue date, issue and revision (only the code when `control` is `None`).
+pub fn report_docx(office: &OfficeProfile, r: &ReportPrint, control: Option<&FormControl>) -> Result<Vec<u8>> {
     let half = TEXT_WIDTH / 2;
     let number = if r.number.is_empty() { "Số:        /BC-".to_owned() } else { format!("Số: {}", r.number) };
     let dated = match r.date {
@@ -71,8 +73,9 @@ pub fn report_docx(office: &OfficeProfile, r: &ReportPrint) -> Result<Vec<u8>> {
         .page_margin(PageMargin::new().top(mm(20.0)).bottom(mm(20.0)).left(mm(30.0)).right(mm(15.0)))
         .default_fonts(RunFonts::new().ascii("Times New Roman").hi_ansi("Times New Roman").cs("Times New Roman"))
         .default_size(pt(13.0));
-    if !r.form_code.is_empty() {
-        doc = doc.add_paragraph(Paragraph::new().add_run(run(&format!("Mã hiệu: {}", r.form_code), 11.0)).align(AlignmentType::Right));
+    let control = control.cloned().or_else(|| (!r.form_code.is_empty()).then(|| FormControl::code(&r.form_code)));
+    for line in control.iter().flat_map(FormControl::lines) {
+        doc = doc.add_paragraph(Paragraph::new().add_run(run(&line, 11.0)).align(AlignmentType::Right));
     }
     doc = doc
         .add_table(header)

@@ -98,8 +98,8 @@ impl AnnualReport {
         AnnualReport { office, figures, print, control: None }
     }
 
-    /// The report under the office's document control of the form: its code in the Word
-    /// copy, the whole box on the PDF.
+    /// The report under the office's document control of the form: the whole box on the PDF
+    /// and at the top of the Word copy.
     pub fn controlled(mut self, control: crate::pdf::blocks::FormControl) -> AnnualReport {
         self.print.form_code = control.code.clone();
         self.control = Some(control);
@@ -114,7 +114,7 @@ impl AnnualReport {
     }
 
     pub fn docx(&self) -> Result<Vec<u8>> {
-        docx::report_docx(&self.office, &self.print)
+        docx::report_docx(&self.office, &self.print, self.control.as_ref())
     }
 
     /// Its figures, for the Excel workbook (`export::figures`).

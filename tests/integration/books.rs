@@ -205,6 +205,16 @@ fn every_printed_form_carries_its_control_data_and_a_change_shows_on_the_next_pr
         }
         Pdf::new(&bytes).assert_sound();
     }
+    // The Word copies of the two reports, read by python-docx, carry the same box.
+    for (form, docx) in [
+        (ControlledForm::AnnualReport, l.annual_report_docx(2026).unwrap()),
+        (ControlledForm::ComplaintsReport, l.complaints_report_docx(2026).unwrap()),
+    ] {
+        let text = crate::report::docx_text(&docx);
+        for expected in [format!("Mã hiệu: {}", changed.of(form).code), "Ngày ban hành: 01/02/2026".into(), "Lần ban hành: 02".into(), "Lần sửa đổi: 03".into()] {
+            assert!(text.contains(&expected), "the Word copy ({form:?}): {expected:?} missing from:\n{text}");
+        }
+    }
 
     // The disposal record, made by the disposal itself.
     let out = dir.path().join("biên bản.pdf");

@@ -641,7 +641,7 @@ fn written_opinions_are_sorted_into_groups_and_counted() {
 
 /// All the text of a .docx as python-docx (a reader that is not ours) sees it: paragraphs,
 /// then table cells row by row.
-fn docx_text(bytes: &[u8]) -> String {
+pub(crate) fn docx_text(bytes: &[u8]) -> String {
     let dir = crate::temp_dir();
     let path = dir.path().join("báo cáo.docx");
     std::fs::write(&path, bytes).unwrap();
