@@ -14,7 +14,6 @@ use ts_rs::TS;
 
 /// One office's figures of the period as its bundle carries them.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct OfficeFigures {
     pub office: TrustedOffice,
     /// The name the office's own profile gives.
@@ -27,7 +26,6 @@ pub struct OfficeFigures {
 /// What `report figures --offices` prints: each office side by side, their total, and the
 /// registered offices that have not sent a bundle of the period.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct ConsolidatedFigures {
     /// YYYY-MM-DD, both included.
     pub from: String,

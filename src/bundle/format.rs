@@ -26,7 +26,6 @@ const SIGNATURE: &[u8] = b"\nSIGNATURE ";
 /// What a bundle says of itself before it is opened: readable without the passphrase, so
 /// that the receiving office sees who sent it and for which period; signed with the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct Head {
     pub format: u32,
     /// The sending office's name, from its profile.

@@ -29,7 +29,6 @@ pub use format::{Head, Refusal, FORMAT};
 /// The office's bundle key as shown: its fingerprint (to be registered by the receiving
 /// office) and when it was made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct BundleKey {
     /// 64 uppercase hex digits.
     pub fingerprint: String,
@@ -54,7 +53,6 @@ pub fn ensure_key(tx: &Tx) -> Result<BundleKey> {
 
 /// What a bundle holds, signed (and sealed when the sending database is encrypted).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Payload {
     pub office: OfficeProfile,
     pub period: Period,

@@ -15,7 +15,6 @@ use ts_rs::TS;
 
 /// A bundle written: where, for which period, and how big.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct ExportedBundle {
     pub path: String,
     pub from: String,
@@ -33,7 +32,6 @@ pub struct ExportedBundle {
 /// What importing a bundle did: `imported` (the first of its office and period), `replaced`
 /// (a newer version of one imported before) or `unchanged` (that very bundle again).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct BundleImport {
     pub outcome: String,
     pub bundle: ImportedBundle,

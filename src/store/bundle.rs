@@ -48,7 +48,6 @@ pub fn save_key(tx: &Tx, secret: &[u8; 32], public: &[u8; 32], fingerprint: &str
 
 /// Whether this office consolidates others' bundles, and the folder it watches for them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct ConsolidationSettings {
     /// «Đơn vị tổng hợp»: registers offices and imports their bundles.
     pub consolidating: bool,
@@ -77,7 +76,6 @@ pub fn save_settings(tx: &Tx, s: &ConsolidationSettings) -> Result<()> {
 
 /// An office whose bundles this office accepts, by the fingerprint of its key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct TrustedOffice {
     pub id: String,
     pub name: String,
@@ -112,7 +110,6 @@ pub fn trust(tx: &Tx, name: &str, fingerprint: &str) -> Result<TrustedOffice> {
 
 /// A bundle imported from an office, without its content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct ImportedBundle {
     pub id: String,
     pub office_id: String,
@@ -214,7 +211,6 @@ pub fn records(conn: &Connection, import_id: &str, kind: &str) -> Result<Vec<Str
 /// reaches a person (no customer's name, organisation, address, phone, e-mail; no content,
 /// resolution or reason written by staff; no staff member).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct BundleCase {
     pub id: String,
     /// "2026/000123".
@@ -237,7 +233,6 @@ pub struct BundleCase {
 /// A returned survey form (or a kiosk rating) as a bundle carries it: its boxes only, never
 /// the text written on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct BundleForm {
     pub id: String,
     /// `paper` or `kiosk`.
