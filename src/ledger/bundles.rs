@@ -40,6 +40,7 @@ pub struct BundleImport {
 impl Ledger {
     /// The office's bundle key, made now (and audited) when the database has none yet.
     pub fn bundle_key(&mut self) -> Result<BundleKey> {
+        self.guard_read()?;
         if let Some(k) = store::bundle::key(&self.conn)? {
             return Ok(BundleKey { grouped: format::grouped(&k.fingerprint), fingerprint: k.fingerprint, created_at: k.created_at });
         }
@@ -95,6 +96,7 @@ impl Ledger {
     }
 
     pub fn consolidation_settings(&self) -> Result<ConsolidationSettings> {
+        self.guard_read()?;
         store::bundle::settings(&self.conn)
     }
 
