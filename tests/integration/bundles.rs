@@ -312,3 +312,59 @@ fn an_encrypted_office_seals_its_bundle_and_an_imported_one_is_read_only() {
     assert!(e.to_string().contains("read-only"), "{e}");
     assert!(conn.execute("UPDATE bundle_record SET data = '{}'", []).is_err());
 }
+
+/// The command line: an office of the demo (with accounts) sends its year to a new database
+/// made a consolidating office, which lists it beside an office that has not sent.
+#[test]
+fn the_command_line_exports_trusts_imports_and_shows_the_offices_side_by_side() {
+    use std::process::Command;
+    let dir = temp_dir();
+    let (office, tonghop) = (dir.path().join("xa.db"), dir.path().join("tonghop.db"));
+    let run = |db: &Path, login: Option<&str>, args: &[&str]| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_ykien"));
+        c.arg("--db").arg(db).arg("--json");
+        if let Some(login) = login {
+            c.args(["--as", login]).env("YKIEN_PASSWORD", ykien::demo::DEMO_PASSWORD);
+        }
+        let out = c.args(args).output().unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        (out.status.code(), json)
+    };
+    assert_eq!(run(&office, None, &["demo"]).0, Some(0));
+    let year = chrono::Local::now().format("%Y").to_string();
+    let (code, key) = run(&office, Some("qmr"), &["bundle", "key"]);
+    assert_eq!(code, Some(0), "{key}");
+    let fingerprint = key["fingerprint"].as_str().unwrap().to_owned();
+    let file = dir.path().join("xa.ykb");
+    let file = file.to_str().unwrap();
+    let (from, to) = (format!("{year}-01-01"), format!("{year}-12-31"));
+    let (code, made) = run(&office, Some("qmr"), &["bundle", "export", "--from", &from, "--to", &to, "--out", file]);
+    assert_eq!(code, Some(0), "{made}");
+    assert_eq!((made["fingerprint"].as_str(), made["encrypted"].as_bool(), made["cases"].as_u64()), (Some(fingerprint.as_str()), Some(false), Some(0)));
+
+    assert_eq!(run(&tonghop, None, &["init"]).0, Some(0));
+    let (code, refused) = run(&tonghop, None, &["bundle", "trust", "--name", "UBND xã", "--key", &fingerprint]);
+    assert_eq!((code, refused["error"]["field"].as_str()), (Some(1), Some("consolidating")));
+    assert_eq!(run(&tonghop, None, &["bundle", "consolidating", "on"]).1["consolidating"], true);
+    let (code, refused) = run(&tonghop, None, &["bundle", "import", file]);
+    assert_eq!(code, Some(1));
+    assert!(refused["error"]["message"].as_str().unwrap().contains("khoá chưa đăng ký"), "{refused}");
+    assert_eq!(run(&tonghop, None, &["bundle", "trust", "--name", "UBND xã Hoà Phú", "--key", &fingerprint]).0, Some(0));
+    let other = ykien::bundle::format::fingerprint(&[3; 32]);
+    assert_eq!(run(&tonghop, None, &["bundle", "trust", "--name", "UBND xã Chưa Gửi", "--key", &other]).0, Some(0));
+    let (code, imported) = run(&tonghop, None, &["bundle", "import", file]);
+    assert_eq!((code, imported["outcome"].as_str()), (Some(0), Some("imported")), "{imported}");
+    assert_eq!(run(&tonghop, None, &["bundle", "import", file]).1["outcome"], "unchanged");
+    assert_eq!(run(&tonghop, None, &["bundle", "list"]).1[0]["office"], "UBND xã Hoà Phú");
+    assert_eq!(run(&tonghop, None, &["bundle", "offices"]).1.as_array().map(Vec::len), Some(2));
+
+    let (code, side) = run(&tonghop, None, &["report", "figures", "--year", &year, "--offices", "all"]);
+    assert_eq!(code, Some(0), "{side}");
+    let (_, own) = run(&office, Some("qmr"), &["report", "figures", "--year", &year]);
+    assert_eq!(side["offices"][0]["report"]["figures"]["feedback"], own["figures"]["feedback"]);
+    assert_eq!(side["total"]["figures"]["feedback"]["total"], own["figures"]["feedback"]["total"]);
+    assert_eq!(side["total"]["figures"]["surveys"]["index"], own["figures"]["surveys"]["index"]);
+    assert_eq!(side["missing"][0]["name"], "UBND xã Chưa Gửi");
+    let (code, one) = run(&tonghop, None, &["report", "figures", "--year", &year, "--offices", &fingerprint[..8]]);
+    assert_eq!((code, one["missing"].as_array().map(Vec::len)), (Some(0), Some(0)));
+}
