@@ -212,6 +212,13 @@ commands! {
     report_figures_offices [read] ReportFiguresOfficesArgs { year: i32, offices: Vec<String> } -> ConsolidatedFigures
         = |l, a, _| l.consolidated_figures(a.year, &a.offices);
 
+    /// The consolidated annual report of `year` written at `path` (.pdf, .docx or .xlsx);
+    /// answers the path.
+    consolidated_report_save [read] ConsolidatedReportSaveArgs { year: i32, path: String } -> String = |l, a, _| {
+        l.save_consolidated_report(a.year, Path::new(&a.path))?;
+        Ok(a.path)
+    };
+
     // ---- Surveys ----
 
     survey_templates [write] SurveyTemplatesArgs {} -> Vec<TemplateInfo> = |l, _, _| l.survey_templates();

@@ -253,6 +253,24 @@ impl Ledger {
     }
 }
 
+impl Ledger {
+    /// The consolidated annual report of `year` written at `path`: PDF/A, Word (`.docx`) or
+    /// the figures of the offices' total as an Excel workbook (`.xlsx`), by the file's
+    /// extension. Its conclusions and proposals are left to write by hand.
+    pub fn save_consolidated_report(&self, year: i32, path: &Path) -> Result<()> {
+        let figures = self.consolidated_figures(year, &[])?;
+        let print = bundle::report::consolidated_report(&figures, &crate::domain::report::AnnualTexts::default()).ok_or_else(|| {
+            Error::validation("year", format!("Chưa có đơn vị nào gửi gói số liệu năm {year}: chưa có gì để tổng hợp."))
+        })?;
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
+        match extension.as_str() {
+            "xlsx" => crate::export::figures(path, figures.total.as_ref().expect("a report has a total")),
+            "docx" => crate::documents::write_whole(path, &crate::report::docx::report_docx(&self.office_for_print()?, &print)?),
+            _ => crate::documents::write_whole(path, &crate::pdf::forms::report(&self.office_for_print()?, &print)?),
+        }
+    }
+}
+
 /// A registered office by its id, its fingerprint (or the first eight digits of it), or its
 /// name as registered.
 fn find_office(registered: &[TrustedOffice], wanted: &str) -> Result<TrustedOffice> {

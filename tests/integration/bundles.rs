@@ -36,6 +36,13 @@ fn year_bundle(l: &mut Ledger, dir: &Path, name: &str, with_records: bool) -> Pa
 fn consolidating() -> Ledger {
     let mut l = Ledger::open_in_memory().unwrap();
     l.set_clock(Some(today()));
+    let office = ykien::OfficeProfile {
+        name: "Ủy ban nhân dân huyện Krông Pắc".into(),
+        parent_agency: "Ủy ban nhân dân tỉnh Đắk Lắk".into(),
+        place_name: "Krông Pắc".into(),
+        ..ykien::OfficeProfile::blank()
+    };
+    l.save_office(&office).unwrap();
     l.save_consolidation_settings(&ConsolidationSettings { consolidating: true, inbox: None }).unwrap();
     l
 }
@@ -158,6 +165,22 @@ fn three_offices_consolidate_to_the_sum_of_their_own_figures() {
     assert!(two.missing.is_empty());
     assert_eq!(two.total.unwrap().figures.feedback.total, own[1].figures.feedback.total + own[2].figures.feedback.total);
     assert!(c.consolidated_figures(YEAR, &["không có".into()]).is_err());
+
+    // The consolidated annual report: PDF/A, Word and Excel.
+    for (name, magic) in [("tong-hop.pdf", &b"%PDF"[..]), ("tong-hop.docx", b"PK"), ("tong-hop.xlsx", b"PK")] {
+        let path = dir.path().join(name);
+        c.save_consolidated_report(YEAR, &path).unwrap();
+        assert!(std::fs::read(&path).unwrap().starts_with(magic), "{name}");
+    }
+    let print = ykien::bundle::report::consolidated_report(&all, &Default::default()).unwrap();
+    let per_office = print.sections.iter().find(|s| s.heading == "V. Số liệu của từng đơn vị").expect("the offices' section");
+    let tables: Vec<&Vec<Vec<String>>> =
+        per_office.blocks.iter().filter_map(|b| if let ykien::pdf::forms::Block::Table { rows, .. } = b { Some(rows) } else { None }).collect();
+    assert_eq!(tables.len(), 3, "a table per figure");
+    assert!(tables.iter().all(|rows| rows.len() == 4 && rows[3][1] == "Tổng cộng"));
+    assert_eq!(tables[0][3][2], t.feedback.total.to_string());
+    assert!(per_office.blocks.iter().any(|b| matches!(b, ykien::pdf::forms::Block::Paragraph(p) if p.contains("UBND xã Chưa Gửi"))));
+    assert!(ykien::bundle::report::consolidated_report(&ConsolidatedFigures { total: None, ..all.clone() }, &Default::default()).is_none());
 }
 
 #[test]

@@ -430,6 +430,9 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     let side = w.ok("lanhdao", "report_figures_offices", json!({ "year": 2026, "offices": [] }));
     expect_eq!(w, side["offices"].as_array().map(Vec::len), Some(1));
     expect!(w, side["total"]["figures"]["feedback"]["total"].as_u64().unwrap_or(0) > 0, "{side}");
+    let report = w.path("tong-hop.pdf");
+    w.ok("lanhdao", "consolidated_report_save", json!({ "year": 2026, "path": report }));
+    expect!(w, std::fs::read(&report).unwrap_or_default().starts_with(b"%PDF"));
 
     // ---- Encryption at rest ----
     w.ok("quantri", "encryption_status", json!({}));

@@ -57,6 +57,20 @@ pub enum BundleCommand {
     },
     /// The bundles imported, by period.
     List,
+    /// The consolidated annual report of the offices (BM-[HC-TMKH]-BCTM, a table and a
+    /// chart per figure across offices) as a PDF/A file.
+    Report {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+        /// Also a Word copy, for editing before signing.
+        #[arg(long, value_name = "FILE")]
+        docx: Option<std::path::PathBuf>,
+        /// Also the offices' total figures as an Excel workbook.
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -142,6 +156,17 @@ pub fn run(desk: &mut Desk, cmd: BundleCommand, json: bool) -> Result<()> {
                     _ => "Đã nhập",
                 };
                 println!("{what}: «{}», {} – {}, lập lúc {} ({} hồ sơ, phiếu kèm theo).", b.office, b.from, b.to, b.made_at, b.records);
+            }
+        }
+        BundleCommand::Report { year, out, docx, xlsx } => {
+            for path in [Some(&out), docx.as_ref(), xlsx.as_ref()].into_iter().flatten() {
+                desk.call("consolidated_report_save", json!({ "year": year, "path": path }))?;
+            }
+            let bytes = std::fs::metadata(&out)?.len();
+            if json {
+                print_json(&crate::keys_sorted(json!({ "path": out, "bytes": bytes })));
+            } else {
+                println!("Đã ghi báo cáo tổng hợp năm {year} vào {} ({} KB).", out.display(), bytes.div_ceil(1024));
             }
         }
         BundleCommand::List => {

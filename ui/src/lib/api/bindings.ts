@@ -1840,6 +1840,8 @@ export type BundlesListArgs = Record<symbol, never>;
 
 export type ReportFiguresOfficesArgs = { year: number, offices: Array<string>, };
 
+export type ConsolidatedReportSaveArgs = { year: number, path: string, };
+
 export type SurveyTemplatesArgs = Record<symbol, never>;
 
 export type SurveyTemplateGetArgs = { id: string, };
@@ -2005,6 +2007,7 @@ export type Commands = {
   bundle_import: { args: BundleImportArgs; result: BundleImport };
   bundles_list: { args: BundlesListArgs; result: Array<ImportedBundle> };
   report_figures_offices: { args: ReportFiguresOfficesArgs; result: ConsolidatedFigures };
+  consolidated_report_save: { args: ConsolidatedReportSaveArgs; result: string };
   survey_templates: { args: SurveyTemplatesArgs; result: Array<TemplateInfo> };
   survey_template_get: { args: SurveyTemplateGetArgs; result: SurveyTemplate };
   survey_template_save: { args: SurveyTemplateSaveArgs; result: TemplateInfo };

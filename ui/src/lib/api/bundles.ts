@@ -53,3 +53,8 @@ export function bundlesList(): Promise<ImportedBundle[]> {
 export function reportFiguresOffices(year: number, offices: string[]): Promise<ConsolidatedFigures> {
   return call('report_figures_offices', { year, offices });
 }
+
+/** The consolidated annual report of `year` at `path`: PDF/A, Word or Excel by its extension. */
+export function consolidatedReportSave(year: number, path: string): Promise<string> {
+  return call('consolidated_report_save', { year, path });
+}

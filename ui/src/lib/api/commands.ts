@@ -110,6 +110,7 @@ const DESK_FILES: Readonly<Record<string, readonly DeskFile[]>> = {
   import_ledger: [{ reads: 'path' }],
   bundle_import: [{ reads: 'path' }],
   bundle_export: [{ writes: 'path' }],
+  consolidated_report_save: [{ writes: 'path' }],
 };
 
 /** The files `command` reads or writes on the desk's disk (none for most). */
