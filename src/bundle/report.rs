@@ -18,6 +18,14 @@ pub fn consolidated_report(c: &ConsolidatedFigures, texts: &AnnualTexts) -> Opti
     let mut print = annual_report(total, texts);
     let year = &c.from[..4];
     print.title = format!("Tổng hợp đánh giá sự thỏa mãn của khách hàng năm {year} của các đơn vị");
+    // The sources are the books of the offices, read through their bundles.
+    if let Some(Block::Paragraph(text)) = print.sections.first_mut().and_then(|s| s.blocks.first_mut()) {
+        *text = text.replacen(
+            "Sổ ghi nhận ý kiến của khách hàng",
+            &format!("Sổ ghi nhận ý kiến của khách hàng của {} đơn vị (theo gói số liệu các đơn vị gửi)", c.offices.len()),
+            1,
+        );
+    }
     let offices: Vec<(&str, &FiguresReport)> = c.offices.iter().map(|o| (o.office.name.as_str(), &o.report)).collect();
     let mut blocks = vec![Block::Paragraph(format!(
         "Số liệu của {} đơn vị đã gửi gói số liệu năm {year}; dòng «Tổng cộng» cộng số lượng của các đơn vị, các tỷ lệ và chỉ số \
