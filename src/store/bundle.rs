@@ -333,3 +333,13 @@ pub fn unseal(sealed: &[u8], key: &super::cipher::Passphrase) -> Result<Vec<u8>>
     super::cipher::apply_key(&conn, &path, key)?;
     Ok(conn.query_row("SELECT bytes FROM content WHERE id = 1", [], |r| r.get(0))?)
 }
+
+/// The audit log's length and the hash of its last entry, as they stand (the chain itself is
+/// verified by the office's own check, not each time a bundle is made).
+pub fn audit_head(conn: &Connection) -> Result<(i32, Option<String>)> {
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM audit_log), (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
