@@ -54,6 +54,7 @@ async fn a_consolidating_office_imports_two_bundles_and_reads_the_offices_side_b
     let total = app.wait_for("#bundle-side-by-side tr.total td:nth-child(2)").await.text().await.unwrap();
     assert_eq!(total.trim(), (sent[0].2 + sent[1].2).to_string());
     app.wait_for_text("#bundle-imported", "UBND xã Ea Phê").await;
+    app.client.execute("document.getElementById('bundle-figures').scrollIntoView()", vec![]).await.unwrap();
     app.screenshot("bundles-side-by-side").await;
     app.quit().await;
 }
