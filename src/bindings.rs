@@ -146,6 +146,14 @@ pub fn typescript() -> String {
         crate::ErasureReport::decl(&cfg),
         crate::domain::survey_round::SurveyLayout::decl(&cfg),
         crate::domain::survey_round::AnswerBox::decl(&cfg),
+        crate::bundle::BundleKey::decl(&cfg),
+        crate::ExportedBundle::decl(&cfg),
+        crate::BundleImport::decl(&cfg),
+        crate::store::bundle::ConsolidationSettings::decl(&cfg),
+        crate::store::bundle::TrustedOffice::decl(&cfg),
+        crate::store::bundle::ImportedBundle::decl(&cfg),
+        crate::bundle::consolidate::OfficeFigures::decl(&cfg),
+        crate::bundle::consolidate::ConsolidatedFigures::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

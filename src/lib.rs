@@ -9,6 +9,7 @@
 
 pub mod access;
 pub mod bindings;
+pub mod bundle;
 pub mod commands;
 pub mod demo;
 pub mod desk;
@@ -56,6 +57,7 @@ pub use ledger::{
     RetentionDue, Session, SurveyFormsDue, SYSTEM_ACTOR,
 };
 pub use ledger::{secret_hash, Rated, KIOSK_TOKEN_PREFIX};
+pub use ledger::{BundleImport, ExportedBundle};
 pub use domain::kiosk::{Kiosk, KioskFigures, KioskInput, KioskPairing, KioskQuestion, KioskState, RatedAnswer, RatingCount, RatingInput};
 pub use store::backup::{BackupFile, BackupSettings, RestoreReport};
 pub use import::ImportPreview;

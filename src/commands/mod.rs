@@ -110,7 +110,8 @@ pub fn desk_files(name: &str) -> &'static [DeskFile] {
         "print_open" | "survey_print" => &[PrintFolder],
         "print_save" | "annual_docx_save" | "complaints_docx_save" | "annual_xlsx_save" | "archived_report_save" => &[Writes("path")],
         "export_records" | "survey_responses_export" | "person_export" | "retention_dispose" => &[Writes("out")],
-        "import_ledger" => &[Reads("path")],
+        "import_ledger" | "bundle_import" => &[Reads("path")],
+        "bundle_export" | "consolidated_report_save" => &[Writes("path")],
         _ => &[],
     }
 }
@@ -269,7 +270,7 @@ mod tests {
             }
         }
         let with_paths =
-            ["print_save", "annual_docx_save", "complaints_docx_save", "annual_xlsx_save", "archived_report_save", "import_ledger"];
+            ["print_save", "annual_docx_save", "complaints_docx_save", "annual_xlsx_save", "archived_report_save", "import_ledger", "bundle_import", "bundle_export", "consolidated_report_save"];
         let with_outs = ["export_records", "survey_responses_export", "person_export", "retention_dispose"];
         for name in ["print_open", "survey_print"].into_iter().chain(with_paths).chain(with_outs) {
             assert!(find(name).is_some(), "{name} is not a command");

@@ -18,7 +18,9 @@ use crate::report::opinions::Opinion;
 use crate::report::period::PeriodQuery;
 use crate::report::review::{ArchivedReport, Metric};
 use crate::store::audit::ChainReport;
+use crate::bundle::consolidate::ConsolidatedFigures;
 use crate::store::backup::{BackupFile, BackupSettings};
+use crate::store::bundle::{ConsolidationSettings, ImportedBundle, TrustedOffice};
 use crate::store::retention::RecordType;
 use crate::*;
 use std::path::Path;
@@ -182,6 +184,38 @@ commands! {
     /// An archived report written back byte for byte at `path`; answers the path.
     archived_report_save [read] ArchivedReportSaveArgs { id: String, path: String } -> String = |l, a, _| {
         crate::documents::write_whole(Path::new(&a.path), &l.archived_report_pdf(&a.id)?)?;
+        Ok(a.path)
+    };
+
+    // ---- Period bundles between offices ----
+
+    /// The office's bundle key (its fingerprint), made on first need.
+    bundle_key [write] BundleKeyArgs {} -> crate::bundle::BundleKey = |l, _, _| l.bundle_key();
+    /// The office's bundle of the period `from`..`to` written at `path`, with the records
+    /// behind its figures (without personal data) when `withRecords`.
+    bundle_export [write] BundleExportArgs { from: String, to: String, with_records: bool, path: String } -> ExportedBundle
+        = |l, a, _| l.export_bundle(&a.from, &a.to, a.with_records, Path::new(&a.path));
+    bundle_settings_get [read] BundleSettingsGetArgs {} -> ConsolidationSettings = |l, _, _| l.consolidation_settings();
+    bundle_settings_save [write] BundleSettingsSaveArgs { settings: ConsolidationSettings } -> ConsolidationSettings
+        = |l, a, _| l.save_consolidation_settings(&a.settings);
+    /// Registers an office whose bundles are accepted, by its key's fingerprint.
+    bundle_trust [write] BundleTrustArgs { name: String, key: String } -> TrustedOffice = |l, a, _| l.trust_office(&a.name, &a.key);
+    bundle_offices [read] BundleOfficesArgs {} -> Vec<TrustedOffice> = |l, _, _| l.trusted_offices();
+    /// Imports the bundle at `path` (its passphrase when it is sealed).
+    bundle_import [write] BundleImportArgs { path: String, passphrase: Option<String> } -> BundleImport = |l, a, _| {
+        let bytes = std::fs::read(&a.path)?;
+        l.import_bundle(&bytes, a.passphrase.as_deref())
+    };
+    bundles_list [read] BundlesListArgs {} -> Vec<ImportedBundle> = |l, _, _| l.imported_bundles();
+    /// The figures of `year` of the registered offices (all when `offices` is empty), side by
+    /// side and summed.
+    report_figures_offices [read] ReportFiguresOfficesArgs { year: i32, offices: Vec<String> } -> ConsolidatedFigures
+        = |l, a, _| l.consolidated_figures(a.year, &a.offices);
+
+    /// The consolidated annual report of `year` written at `path` (.pdf, .docx or .xlsx);
+    /// answers the path.
+    consolidated_report_save [read] ConsolidatedReportSaveArgs { year: i32, path: String } -> String = |l, a, _| {
+        l.save_consolidated_report(a.year, Path::new(&a.path))?;
         Ok(a.path)
     };
 

@@ -93,7 +93,9 @@ pub fn fill(l: &mut Ledger, scale: Scale, seed: u64, progress: &dyn Fn(&str, usi
     fill_sized(l, scale.years(), scale.cases(), scale.forms(), seed, progress)
 }
 
-fn fill_sized(l: &mut Ledger, years: i32, cases: usize, forms: usize, seed: u64, progress: &dyn Fn(&str, usize, usize)) -> Result<Made> {
+/// As [`fill`] with any number of cases and forms over `years` years: small offices of
+/// different seeds for tests.
+pub fn fill_sized(l: &mut Ledger, years: i32, cases: usize, forms: usize, seed: u64, progress: &dyn Fn(&str, usize, usize)) -> Result<Made> {
     let clock = l.clock;
     let today = l.now();
     let last_year = today.year() - 1;

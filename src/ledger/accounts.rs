@@ -446,6 +446,8 @@ impl Ledger {
         let hash = password::hash(&password)?;
         let id = self.write(|tx| {
             let s = store::staff::save(tx, &staff)?;
+            // The office's key for its period bundles is made with the office's first account.
+            crate::bundle::ensure_key(tx)?;
             db::insert(tx, &s.id, &login, &hash, false)
         })?;
         self.session = Some(Session { account_id: id.clone(), locked: false });

@@ -9,6 +9,7 @@
 
 mod accounts;
 mod audit;
+mod bundles;
 mod cases;
 mod database;
 mod desks;
@@ -22,6 +23,7 @@ mod reports;
 mod surveys;
 
 pub use accounts::Session;
+pub use bundles::{BundleImport, ExportedBundle};
 pub use database::{AppInfo, Database, Opened};
 pub use encryption::{EncryptionReport, EncryptionStatus};
 pub use kiosk::{secret_hash, Rated, TOKEN_PREFIX as KIOSK_TOKEN_PREFIX};

@@ -92,6 +92,7 @@ pub fn complaints(rows: &[ComplaintRow], p: &Period, as_of: NaiveDate) -> Compla
         settled_front_desk: Share::new(n - specialist - leadership, n),
         escalated_specialist: Share::new(specialist, n),
         escalated_leadership: Share::new(leadership, n),
+        days_to_close: days,
     }
 }
 

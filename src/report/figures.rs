@@ -4,11 +4,11 @@
 
 use super::period::Period;
 use crate::domain::report::ObjectiveResult;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// How many entries fall under one word of a vocabulary (a kind, a channel, a unit…).
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Count {
     /// The stored name (`complaint`), or a unit's id; empty for "no unit".
     pub key: String,
@@ -18,7 +18,7 @@ pub struct Count {
 }
 
 /// `count` out of `of`; `percent` is absent when `of` is zero (nothing to divide).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize, TS)]
 pub struct Share {
     pub count: u32,
     pub of: u32,
@@ -43,7 +43,7 @@ pub fn percent(count: u32, of: u32) -> Option<f64> {
 
 /// What the feedback book received in the period (R4.1), every word of each vocabulary
 /// listed, with zeros, in the order of the procedures.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct FeedbackFigures {
     pub total: u32,
     pub by_kind: Vec<Count>,
@@ -56,7 +56,7 @@ pub struct FeedbackFigures {
 
 /// How complaints (khiếu nại, phàn nàn, kháng nghị) received in the period were handled,
 /// judged at the end of the period (seed 000, seed 001).
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ComplaintFigures {
     /// The day open cases are judged on (YYYY-MM-DD): the period's last day, or today
     /// while the period runs.
@@ -83,10 +83,16 @@ pub struct ComplaintFigures {
     pub settled_front_desk: Share,
     pub escalated_specialist: Share,
     pub escalated_leadership: Share,
+    /// The days to close of each closed one, smallest first: what a median over several
+    /// offices is taken from (their medians cannot be combined). Not shown: carried by the
+    /// period bundles beside the figures.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub days_to_close: Vec<u32>,
 }
 
 /// One question or criterion with boxes to tick.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SlotFigures {
     /// The answer code, e.g. "cau_1.2".
     pub code: String,
@@ -104,7 +110,7 @@ pub struct SlotFigures {
 }
 
 /// The forms of one template version filled in the period.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct TemplateFigures {
     /// "BM.QT.SCT.05-02", its version and title.
     pub code: String,
@@ -118,7 +124,7 @@ pub struct TemplateFigures {
     pub index: Share,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[derive(Default)]
 pub struct SurveyFigures {
     /// Forms filled in the period (the date written on them).
@@ -138,7 +144,7 @@ pub struct SurveyFigures {
 
 /// The survey figures of one source: `paper` (forms entered or imported) or `kiosk` (ratings
 /// tapped at a desk's kiosk).
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SourceFigures {
     pub key: String,
     pub label: String,
@@ -147,7 +153,7 @@ pub struct SourceFigures {
 }
 
 /// All the figures of one period.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Figures {
     pub period: Period,
     pub feedback: FeedbackFigures,

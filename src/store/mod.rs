@@ -5,6 +5,7 @@ pub mod account;
 pub mod action;
 pub mod audit;
 pub mod backup;
+pub mod bundle;
 pub mod case_version;
 pub mod cipher;
 pub mod desk;

@@ -273,6 +273,19 @@ impl App {
         self.client.execute(script, vec![path.display().to_string().into()]).await.unwrap();
     }
 
+    /// Answers the next open dialogs with `path`, as a clerk choosing that file would (see
+    /// [`App::answer_save_dialog`]).
+    pub async fn answer_open_dialog(&self, path: &Path) {
+        let script = "const path = arguments[0];
+                      const fetch = window.__ykienRealFetch ?? window.fetch;
+                      window.__ykienRealFetch = fetch;
+                      window.fetch = (url, init) => String(url).includes(encodeURIComponent('plugin:dialog|open'))
+                        ? Promise.resolve(new Response(JSON.stringify(path),
+                            { headers: { 'Tauri-Response': 'ok', 'Content-Type': 'application/json' } }))
+                        : fetch(url, init);";
+        self.client.execute(script, vec![path.display().to_string().into()]).await.unwrap();
+    }
+
     pub async fn value(&self, css: &str) -> String {
         self.wait_for(css).await.prop("value").await.unwrap().unwrap_or_default()
     }

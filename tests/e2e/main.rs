@@ -5,6 +5,7 @@
 
 mod accounts;
 mod backups;
+mod bundles;
 mod desks;
 mod encryption;
 mod finding_way;

@@ -412,6 +412,30 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     expect_eq!(w, w.ok("quantri", "kiosk_disable", json!({ "id": kiosk_id }))["disabled"], true);
     w.refused("tiepnhan", "kiosk_arm", json!({ "id": kiosk_id, "caseId": null }), "conflict");
 
+    // ---- Period bundles: the office sends its year to itself made a consolidating office ----
+    let key = w.ok("tiepnhan", "bundle_key", json!({}));
+    expect_eq!(w, key["fingerprint"].as_str().map(str::len), Some(64));
+    let bundle = w.path("nam.ykb");
+    let span = json!({ "from": "2026-01-01", "to": "2026-12-31", "withRecords": true, "path": bundle });
+    w.refused("tiepnhan", "bundle_export", span.clone(), "forbidden");
+    expect!(w, w.ok("qmr", "bundle_export", span)["cases"].as_u64().unwrap_or(0) > 0);
+    w.refused("qmr", "bundle_trust", json!({ "name": "Sở", "key": key["fingerprint"] }), "validation");
+    let settings = json!({ "settings": { "consolidating": true, "inbox": null } });
+    w.refused("tiepnhan", "bundle_settings_save", settings.clone(), "forbidden");
+    expect_eq!(w, w.ok("quantri", "bundle_settings_save", settings)["consolidating"], true);
+    expect_eq!(w, w.ok("tiepnhan", "bundle_settings_get", json!({}))["consolidating"], true);
+    expect_eq!(w, w.ok("qmr", "bundle_trust", json!({ "name": "Sở", "key": key["fingerprint"] }))["name"], "Sở");
+    expect_eq!(w, w.ok("tiepnhan", "bundle_offices", json!({}))[0]["name"], "Sở");
+    w.refused("tiepnhan", "bundle_import", json!({ "path": bundle, "passphrase": null }), "forbidden");
+    expect_eq!(w, w.ok("qmr", "bundle_import", json!({ "path": bundle, "passphrase": null }))["outcome"], "imported");
+    expect_eq!(w, w.ok("lanhdao", "bundles_list", json!({}))[0]["office"], "Sở");
+    let side = w.ok("lanhdao", "report_figures_offices", json!({ "year": 2026, "offices": [] }));
+    expect_eq!(w, side["offices"].as_array().map(Vec::len), Some(1));
+    expect!(w, side["total"]["figures"]["feedback"]["total"].as_u64().unwrap_or(0) > 0, "{side}");
+    let report = w.path("tong-hop.pdf");
+    w.ok("lanhdao", "consolidated_report_save", json!({ "year": 2026, "path": report }));
+    expect!(w, std::fs::read(&report).unwrap_or_default().starts_with(b"%PDF"));
+
     // ---- Encryption at rest ----
     w.ok("quantri", "encryption_status", json!({}));
     w.refused("qmr", "encryption_on", json!({ "passphrase": "một hai ba bốn năm sáu" }), "forbidden");

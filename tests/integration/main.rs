@@ -5,6 +5,7 @@ mod audit_chain;
 mod backup;
 mod behind;
 mod books;
+mod bundles;
 mod bindings;
 mod case_version;
 mod cases;

@@ -5,6 +5,7 @@
 //! `{"error": …}` object on stdout); 2 the command line itself was wrong.
 
 mod account;
+mod bundle;
 mod call;
 mod desk;
 mod encryption;
@@ -148,6 +149,10 @@ enum Command {
     /// Rating kiosks at the desks: add, list, pair, disable, arm, figures (docs/kiosk.md).
     #[command(subcommand)]
     Kiosk(kiosk::KioskCommand),
+    /// Period bundles between offices: key, export; for a consolidating office: consolidating,
+    /// trust, offices, import, list (docs/bundles.md).
+    #[command(subcommand)]
+    Bundle(bundle::BundleCommand),
     /// The office server as a Windows service: install, uninstall, status (docs/windows.md).
     #[cfg(windows)]
     #[command(subcommand)]
@@ -339,6 +344,7 @@ fn at_a_desk(desk: &mut desk::Desk, command: Command, json: bool) -> Result<()> 
         Command::Feedback(cmd) => feedback::run(desk, *cmd, json)?,
         Command::Print(args) => print::run(desk, args, json)?,
         Command::Report(cmd) => report::run(desk, cmd, json)?,
+        Command::Bundle(cmd) => bundle::run(desk, cmd, json)?,
         Command::Survey(cmd) => survey::run(desk, *cmd, json)?,
         Command::Import(cmd) => records::import(desk, cmd, json)?,
         Command::Export(cmd) => records::export(desk, cmd, json)?,

@@ -12,8 +12,17 @@ use ykien::{PrintJob, Result};
 pub enum ReportCommand {
     /// The figures of a year, a quarter, a month or any period, against the same period a
     /// year before (and, for a year, its four quarters).
+    /// With --offices (a consolidating office), the year's figures of the offices whose
+    /// bundles it imported, side by side, with their total and the offices not yet heard from.
     #[command(group(ArgGroup::new("part").args(["quarter", "month", "from"])))]
-    Figures(FiguresArgs),
+    Figures {
+        #[command(flatten)]
+        period: FiguresArgs,
+        /// `all`, or the offices by id, fingerprint (its first 8 digits suffice) or name as
+        /// registered (see: ykien bundle offices).
+        #[arg(long, num_args = 1.., value_name = "ID", requires = "year", conflicts_with_all = ["quarter", "month", "from"])]
+        offices: Vec<String>,
+    },
     /// The reports archived when they were printed, newest first; with --id and --out, one
     /// of them written back byte for byte.
     Archive {
@@ -132,7 +141,18 @@ pub fn run(desk: &mut Desk, cmd: ReportCommand, json: bool) -> Result<()> {
                 }
             }
         }
-        ReportCommand::Figures(a) => {
+        ReportCommand::Figures { period, offices } if !offices.is_empty() => {
+            let year = period.query().year.unwrap_or_default();
+            let all = offices.iter().any(|o| o == "all");
+            let offices: Vec<String> = if all { Vec::new() } else { offices };
+            let figures = desk.call("report_figures_offices", json!({ "year": year, "offices": offices }))?;
+            if json {
+                crate::print_json(&figures);
+            } else {
+                crate::bundle::print_consolidated(&read("report_figures_offices", figures)?);
+            }
+        }
+        ReportCommand::Figures { period: a, .. } => {
             let query = a.query();
             // Refused here as before, with the same words, before asking anyone.
             query.period()?;

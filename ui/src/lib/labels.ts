@@ -52,6 +52,10 @@ export const ENTITY_LABELS: Record<string, string> = {
   kiosk: 'Máy đánh giá tại quầy',
   kiosk_arm: 'Mời đánh giá tại quầy',
   kiosk_rating: 'Đánh giá tại quầy',
+  bundle_key: 'Mã khoá gói số liệu',
+  bundle_setting: 'Đơn vị tổng hợp',
+  bundle_office: 'Đơn vị gửi gói số liệu',
+  bundle_import: 'Gói số liệu đã nhập',
 };
 
 /** What an entry did, in words: the log records a reading or an erasure as a new entry. */

@@ -1394,6 +1394,86 @@ export type AnswerBox = { code: string, value: number, page: number,
  */
 x: number, y: number, size: number, };
 
+export type BundleKey = { 
+/**
+ * 64 uppercase hex digits.
+ */
+fingerprint: string, 
+/**
+ * The same in groups of four, as read out.
+ */
+grouped: string, created_at: string, };
+
+export type ExportedBundle = { path: string, from: string, to: string, made_at: string, 
+/**
+ * The fingerprint of the key that signed it.
+ */
+fingerprint: string, encrypted: boolean, 
+/**
+ * The cases and survey forms that came with the figures (0 without records).
+ */
+cases: number, forms: number, bytes: bigint, };
+
+export type BundleImport = { outcome: string, bundle: ImportedBundle, };
+
+export type ConsolidationSettings = { 
+/**
+ * «Đơn vị tổng hợp»: registers offices and imports their bundles.
+ */
+consolidating: boolean, 
+/**
+ * A folder whose new `.ykb` files are imported (by the window, while it is open).
+ */
+inbox: string | null, };
+
+export type TrustedOffice = { id: string, name: string, 
+/**
+ * Uppercase hex, 64 digits.
+ */
+fingerprint: string, trusted_at: string, };
+
+export type ImportedBundle = { id: string, office_id: string, 
+/**
+ * The office's name as registered here; `sentAs` is the name its own profile gives.
+ */
+office: string, sent_as: string, from: string, to: string, 
+/**
+ * When the office made the bundle (UTC): of two bundles of one period, the later wins.
+ */
+made_at: string, 
+/**
+ * SHA-256 of the whole file, uppercase hex.
+ */
+digest: string, schema: bigint, 
+/**
+ * How many records came with the figures (0 without `--with-records`).
+ */
+records: number, imported_at: string, };
+
+export type OfficeFigures = { office: TrustedOffice, 
+/**
+ * The name the office's own profile gives.
+ */
+sent_as: string, 
+/**
+ * When the office made the bundle (UTC).
+ */
+made_at: string, report: FiguresReport, };
+
+export type ConsolidatedFigures = { 
+/**
+ * YYYY-MM-DD, both included.
+ */
+from: string, to: string, offices: Array<OfficeFigures>, 
+/**
+ * The offices' figures summed; absent while none has sent its bundle.
+ */
+total: FiguresReport | null, 
+/**
+ * Registered (and asked for) but without a bundle of the period.
+ */
+missing: Array<TrustedOffice>, };
+
 export type SurveyTemplate = { 
 /**
  * Mã hiệu, e.g. "BM.QT.SCT.05-02".
@@ -1742,6 +1822,26 @@ export type ArchivedReportsArgs = Record<symbol, never>;
 
 export type ArchivedReportSaveArgs = { id: string, path: string, };
 
+export type BundleKeyArgs = Record<symbol, never>;
+
+export type BundleExportArgs = { from: string, to: string, withRecords: boolean, path: string, };
+
+export type BundleSettingsGetArgs = Record<symbol, never>;
+
+export type BundleSettingsSaveArgs = { settings: ConsolidationSettings, };
+
+export type BundleTrustArgs = { name: string, key: string, };
+
+export type BundleOfficesArgs = Record<symbol, never>;
+
+export type BundleImportArgs = { path: string, passphrase: string | null, };
+
+export type BundlesListArgs = Record<symbol, never>;
+
+export type ReportFiguresOfficesArgs = { year: number, offices: Array<string>, };
+
+export type ConsolidatedReportSaveArgs = { year: number, path: string, };
+
 export type SurveyTemplatesArgs = Record<symbol, never>;
 
 export type SurveyTemplateGetArgs = { id: string, };
@@ -1898,6 +1998,16 @@ export type Commands = {
   annual_xlsx_save: { args: AnnualXlsxSaveArgs; result: string };
   archived_reports: { args: ArchivedReportsArgs; result: Array<ArchivedReport> };
   archived_report_save: { args: ArchivedReportSaveArgs; result: string };
+  bundle_key: { args: BundleKeyArgs; result: BundleKey };
+  bundle_export: { args: BundleExportArgs; result: ExportedBundle };
+  bundle_settings_get: { args: BundleSettingsGetArgs; result: ConsolidationSettings };
+  bundle_settings_save: { args: BundleSettingsSaveArgs; result: ConsolidationSettings };
+  bundle_trust: { args: BundleTrustArgs; result: TrustedOffice };
+  bundle_offices: { args: BundleOfficesArgs; result: Array<TrustedOffice> };
+  bundle_import: { args: BundleImportArgs; result: BundleImport };
+  bundles_list: { args: BundlesListArgs; result: Array<ImportedBundle> };
+  report_figures_offices: { args: ReportFiguresOfficesArgs; result: ConsolidatedFigures };
+  consolidated_report_save: { args: ConsolidatedReportSaveArgs; result: string };
   survey_templates: { args: SurveyTemplatesArgs; result: Array<TemplateInfo> };
   survey_template_get: { args: SurveyTemplateGetArgs; result: SurveyTemplate };
   survey_template_save: { args: SurveyTemplateSaveArgs; result: TemplateInfo };

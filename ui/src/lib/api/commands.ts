@@ -76,6 +76,11 @@ export const WRITE_COMMANDS: ReadonlySet<keyof Commands> = new Set<keyof Command
   'encryption_change',
   'encryption_off',
   'encryption_remove_plain_backups',
+  'bundle_key',
+  'bundle_export',
+  'bundle_settings_save',
+  'bundle_trust',
+  'bundle_import',
 ]);
 
 /** Whether `command` changes the database (only the core's table has such commands). */
@@ -103,6 +108,9 @@ const DESK_FILES: Readonly<Record<string, readonly DeskFile[]>> = {
   person_export: [{ writes: 'out' }],
   retention_dispose: [{ writes: 'out' }],
   import_ledger: [{ reads: 'path' }],
+  bundle_import: [{ reads: 'path' }],
+  bundle_export: [{ writes: 'path' }],
+  consolidated_report_save: [{ writes: 'path' }],
 };
 
 /** The files `command` reads or writes on the desk's disk (none for most). */

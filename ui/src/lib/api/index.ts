@@ -472,3 +472,4 @@ export function personErase(request: ErasureRequest): Promise<ErasureReport> {
   return call('person_erase', { request });
 }
 export * from './kiosk';
+export * from './bundles';

@@ -10,6 +10,7 @@ export const SECTION_OF_PAGE: Record<string, string> = {
   cases: '3. Xử lý một phản ánh, khiếu nại',
   surveys: '4. Khảo sát sự hài lòng',
   reports: '5. Báo cáo',
+  bundles: '5. Báo cáo',
   records: '6. Sao lưu và phục hồi',
   settings: '1. Cài đặt ban đầu',
 };
