@@ -345,6 +345,24 @@ pub struct ExceptionInput {
     pub by: Option<String>,
 }
 
+/// A unit head's confirmation of every entry of their unit received in a period (R1.4).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ConfirmBatchInput {
+    pub unit_id: String,
+    /// YYYY-MM-DD
+    pub from: String,
+    /// YYYY-MM-DD
+    pub to: String,
+    /// The unit head confirming: the signed-in staff member.
+    pub staff_id: String,
+}
+
+/// What a batch did: the receipt numbers it changed, in the book's order.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct BatchOutcome {
+    pub receipt_nos: Vec<String>,
+}
+
 /// Counts shown when the app opens.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct CaseCounts {

@@ -476,6 +476,21 @@ pub fn withdraw(tx: &Tx, id: &str, status: Status, reason: &str, now: NaiveDateT
     tx.audit("feedback", id, Some(&serde_json::json!({ "withdrawn_at": null })), Some(&serde_json::json!({ "withdrawn_at": at, "reason": reason })))
 }
 
+/// The live entries of `unit_id` received from `from` to `to` (inclusive) not yet confirmed
+/// by a unit head, in the book's order: ids and receipt numbers.
+pub fn unconfirmed(conn: &Connection, unit_id: &str, from: NaiveDate, to: NaiveDate) -> Result<Vec<(String, String)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, receipt_year, receipt_seq FROM feedback
+         WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3 AND confirmed_at IS NULL
+           AND deleted_at IS NULL AND withdrawn_at IS NULL
+         ORDER BY received_at, receipt_year, receipt_seq",
+    )?;
+    let rows = st.query_map(params![unit_id, from.to_string(), (to + chrono::Days::new(1)).to_string()], |r| {
+        Ok((r.get(0)?, ReceiptNo { year: r.get(1)?, seq: r.get(2)? }.to_string()))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// What the Law's rules read of the live case `id` (`domain::law`).
 pub fn formal_facts(conn: &Connection, id: &str) -> Result<FormalFacts> {
     one_row(
