@@ -19,6 +19,7 @@ mod export;
 mod golden;
 mod import;
 mod kiosk;
+mod law;
 mod messages;
 mod open;
 mod person;
