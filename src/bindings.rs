@@ -119,6 +119,7 @@ pub fn typescript() -> String {
         crate::report::figures::Share::decl(&cfg),
         crate::report::figures::FeedbackFigures::decl(&cfg),
         crate::report::figures::ComplaintFigures::decl(&cfg),
+        crate::report::figures::FormalFigures::decl(&cfg),
         crate::report::surveys::SlotFigures::decl(&cfg),
         crate::report::surveys::TemplateFigures::decl(&cfg),
         crate::report::figures::SourceFigures::decl(&cfg),
