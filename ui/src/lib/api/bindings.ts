@@ -1160,7 +1160,32 @@ open_at_end: number, overdue_at_end: number,
  * Of the closed ones: settled at the front desk (never passed on), passed to a
  * specialist unit (but not to leadership), passed to leadership for direction.
  */
-settled_front_desk: Share, escalated_specialist: Share, escalated_leadership: Share, };
+settled_front_desk: Share, escalated_specialist: Share, escalated_leadership: Share, 
+/**
+ * Formal complaints under the Law on Complaints, beside the reply clock; absent when
+ * the period has none.
+ */
+formal?: FormalFigures, };
+
+export type FormalFigures = { 
+/**
+ * Formal complaints received in the period.
+ */
+received: number, 
+/**
+ * Acceptance decisions recorded within their 10 days, out of those recorded by the
+ * period's end and those still undecided past their deadline.
+ */
+accepted_on_time: Share, 
+/**
+ * Accepted complaints closed within their deadline to decide (30 days, 45 when complex),
+ * out of those closed and those still open past it.
+ */
+decided_on_time: Share, 
+/**
+ * Formal complaints open at the period's end whose Law deadline had passed.
+ */
+overdue_at_end: number, };
 
 export type SlotFigures = { 
 /**
