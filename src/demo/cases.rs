@@ -2,6 +2,7 @@
 //! desk, some sent to a specialist unit, a few escalated to leadership, a few late. Every
 //! case goes through the ledger's own API, so the demo obeys the same rules as real work.
 
+use crate::domain::law::{Acceptance, AcceptanceInput};
 use crate::domain::workflow::Requirement;
 use crate::{
     ActionInput, ActionKind, ActionStatus, Book, Case, Channel, CustomerGroup, FeedbackInput, Kind, Ledger, MoveInput,
@@ -246,6 +247,12 @@ pub(super) fn one_case(
             meet_requirements(l, rng, p, &case, t)?;
         }
         case = l.move_case(&case.id, &MoveInput { to, note: note.to_owned(), channel: Some(case.channel), staff_id: None, version: None, unit_id: None, at: None })?;
+        // A formal complaint is accepted (thụ lý) when its handling starts, as the QMR
+        // records it: late for the few cases handled slowly, as in any real office.
+        if case.formal && case.deadlines.acceptance.is_none() {
+            let reason = "Đơn khiếu nại đủ điều kiện thụ lý theo Điều 27 Luật Khiếu nại năm 2011.".to_owned();
+            case = l.decide_acceptance(&case.id, &AcceptanceInput { decision: Acceptance::Accepted, reason, version: None })?;
+        }
     }
     Ok(())
 }
