@@ -515,6 +515,7 @@ pub fn formal_facts(conn: &Connection, id: &str) -> Result<FormalFacts> {
 /// A checked acceptance decision (`law::check_acceptance`) recorded on `now`'s day, with a
 /// line in the case's history. Accepted: the deadline to decide runs from that day (30 days,
 /// 45 for a complex case). Refused: no deadline to decide; the reply clock still runs.
+#[allow(clippy::too_many_arguments)]
 pub fn record_acceptance(
     tx: &Tx,
     id: &str,
@@ -589,14 +590,14 @@ pub fn mark_complex(tx: &Tx, id: &str, reason: &str, now: NaiveDateTime, setting
 
 /// Whether the case was settled on the spot and waits for the QMR to see it.
 pub fn settlement_unseen(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(one_row(
+    one_row(
         conn,
         "SELECT settled_on_spot = 1 AND settlement_seen_at IS NULL FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
         [id],
         |r| r.get(0),
     )
     .optional()?
-    .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })?)
+    .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })
 }
 
 /// The QMR has seen a settlement on the spot: it leaves the QMR's list; a line in the history.
