@@ -61,6 +61,9 @@ pub enum PrintJob {
         #[ts(optional)]
         letter: Option<MeasuresLetter>,
     },
+    /// The notice telling a formal complainant the acceptance decision (thụ lý giải quyết
+    /// khiếu nại, or not, with the reason; Luật Khiếu nại 2011, art. 27), as recorded.
+    AcceptanceNotice { receipt_no: String },
 }
 
 /// A printed document: its bytes and the file name it is offered under.

@@ -5,7 +5,7 @@
 
 use crate::report::collect::{median, nearest_rank};
 use crate::report::figures::{
-    ComplaintFigures, Count, FeedbackFigures, Figures, FiguresReport, QuarterSurveys, Satisfaction, Share, SlotFigures, SourceFigures,
+    ComplaintFigures, Count, FeedbackFigures, FormalFigures, Figures, FiguresReport, QuarterSurveys, Satisfaction, Share, SlotFigures, SourceFigures,
     SurveyFigures, TemplateFigures,
 };
 use crate::store::bundle::TrustedOffice;
@@ -128,7 +128,22 @@ fn complaints(all: &[&ComplaintFigures]) -> ComplaintFigures {
         escalated_specialist: sum_s(|c| c.escalated_specialist),
         escalated_leadership: sum_s(|c| c.escalated_leadership),
         days_to_close: if known { days } else { Vec::new() },
+        formal: formal(&all.iter().filter_map(|c| c.formal.as_ref()).collect::<Vec<_>>()),
     }
+}
+
+/// The Law on Complaints' figures summed over the offices that had formal complaints; none
+/// when no office had any.
+fn formal(all: &[&FormalFigures]) -> Option<FormalFigures> {
+    if all.is_empty() {
+        return None;
+    }
+    Some(FormalFigures {
+        received: all.iter().map(|f| f.received).sum(),
+        accepted_on_time: all.iter().map(|f| f.accepted_on_time).fold(Share::new(0, 0), add),
+        decided_on_time: all.iter().map(|f| f.decided_on_time).fold(Share::new(0, 0), add),
+        overdue_at_end: all.iter().map(|f| f.overdue_at_end).sum(),
+    })
 }
 
 /// The survey figures summed: each box of each criterion of each form (code and version)

@@ -101,11 +101,23 @@ commands! {
     case_set_exception [write] CaseSetExceptionArgs { id: String, exception: ExceptionInput } -> Case
         = |l, a, _| l.set_exception_deadline(&a.id, &a.exception);
     case_confirm [write] CaseConfirmArgs { id: String, staff_id: String } -> Case = |l, a, _| l.confirm(&a.id, &a.staff_id);
+    /// A unit head confirms every unconfirmed entry of their unit received in a period.
+    case_confirm_batch [write] CaseConfirmBatchArgs { batch: ConfirmBatchInput } -> BatchOutcome = |l, a, _| l.confirm_period(&a.batch);
+    /// A formal complaint's acceptance decision (thụ lý or not, with its reason).
+    case_accept [write] CaseAcceptArgs { id: String, acceptance: AcceptanceInput } -> Case = |l, a, _| l.decide_acceptance(&a.id, &a.acceptance);
+    /// A formal complaint marked complex (45 days to decide), with why.
+    case_complex [write] CaseComplexArgs { id: String, complex: ComplexInput } -> Case = |l, a, _| l.mark_complex(&a.id, &a.complex);
+    /// The QMR has seen a settlement on the spot: it leaves the QMR's list.
+    case_settlement_seen [write] CaseSettlementSeenArgs { id: String } -> Case = |l, a, _| l.mark_settlement_seen(&a.id);
     /// A new draft when `letterId` is null, else rewrites that unsigned draft.
     reply_draft [write] ReplyDraftArgs { case_id: String, letter_id: Option<String>, number: String, body: String } -> Case
         = |l, a, _| l.draft_reply(&a.case_id, a.letter_id.as_deref(), &a.number, &a.body);
     reply_sign [write] ReplySignArgs { letter_id: String, signer_name: String, signer_title: String, on: String } -> Case
         = |l, a, _| l.sign_reply(&a.letter_id, &a.signer_name, &a.signer_title, &a.on);
+    /// The reply letters drafted and waiting for leadership's signature.
+    letters_to_sign [read] LettersToSignArgs {} -> Vec<LetterToSign> = |l, _, _| l.letters_to_sign();
+    /// Signs several drafts at once, by one signer on one day.
+    reply_sign_batch [write] ReplySignBatchArgs { batch: SignBatchInput } -> BatchOutcome = |l, a, _| l.sign_replies(&a.batch);
     reply_send [write] ReplySendArgs { letter_id: String, on: String, via: String } -> Case
         = |l, a, _| l.send_reply(&a.letter_id, &a.on, &a.via);
     /// The letter telling the customer the evaluation and the measures taken, drafted from
@@ -119,6 +131,8 @@ commands! {
     // ---- Corrective actions ----
 
     actions_list [read] ActionsListArgs {} -> Vec<CorrectiveAction> = |l, _, _| l.actions();
+    /// The register: every action with where it stands, filtered by state and unit.
+    actions_register [read] ActionsRegisterArgs { filter: ActionFilter } -> Vec<CorrectiveAction> = |l, a, _| l.action_register(&a.filter);
     action_save [write] ActionSaveArgs { action: ActionInput } -> CorrectiveAction = |l, a, _| l.save_action(&a.action);
     action_set_status [write] ActionSetStatusArgs { id: String, status: ActionStatus } -> CorrectiveAction
         = |l, a, _| l.set_action_status(&a.id, a.status);

@@ -2,6 +2,7 @@
 //! desk, some sent to a specialist unit, a few escalated to leadership, a few late. Every
 //! case goes through the ledger's own API, so the demo obeys the same rules as real work.
 
+use crate::domain::law::{Acceptance, AcceptanceInput};
 use crate::domain::workflow::Requirement;
 use crate::{
     ActionInput, ActionKind, ActionStatus, Book, Case, Channel, CustomerGroup, FeedbackInput, Kind, Ledger, MoveInput,
@@ -246,6 +247,12 @@ pub(super) fn one_case(
             meet_requirements(l, rng, p, &case, t)?;
         }
         case = l.move_case(&case.id, &MoveInput { to, note: note.to_owned(), channel: Some(case.channel), staff_id: None, version: None, unit_id: None, at: None })?;
+        // A formal complaint is accepted (thụ lý) when its handling starts, as the QMR
+        // records it: late for the few cases handled slowly, as in any real office.
+        if case.formal && case.deadlines.acceptance.is_none() {
+            let reason = "Đơn khiếu nại đủ điều kiện thụ lý theo Điều 27 Luật Khiếu nại năm 2011.".to_owned();
+            case = l.decide_acceptance(&case.id, &AcceptanceInput { decision: Acceptance::Accepted, reason, version: None })?;
+        }
     }
     Ok(())
 }
@@ -273,8 +280,17 @@ fn meet_requirements(l: &mut Ledger, rng: &mut Rng, p: &People, case: &Case, t: 
                     owner_id: p.qmr.clone(),
                     due_date: (t.date() + Days::new(30)).to_string(),
                     case_ids: vec![case.id.clone()],
+                    unit_id: case.unit_id.clone(),
+                    sources: Vec::new(),
                 })?;
-                if rng.chance(70) {
+                // Khiếu nại about a result took the appeal's route later than the demo's other
+                // cases: decided without a draw, so that the demo office stays what it was.
+                let done = if case.kind == Kind::Complaint && case.subject == Subject::ServiceResult {
+                    case.receipt_no.ends_with(['0', '2', '4', '6', '8'])
+                } else {
+                    rng.chance(70)
+                };
+                if done {
                     l.set_action_status(&a.id, ActionStatus::Done)?;
                 }
             }

@@ -2,6 +2,7 @@
 //! its deadlines and what is still required before closing.
 
 use super::action::CorrectiveAction;
+use super::law::Acceptance;
 use super::feedback::{Book, Channel, CustomerGroup, Kind, Subject};
 use super::letter::ReplyLetter;
 use super::workflow::{Move, Requirement, Status, StepKind};
@@ -35,6 +36,10 @@ pub struct FeedbackRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub withdrawn_at: Option<String>,
+    /// A formal complaint's Law deadline running now ([`Deadlines::law_due`]); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub law_due: Option<String>,
 }
 
 /// A page of a list, with the number of all matching rows.
@@ -101,7 +106,9 @@ pub struct FeedbackFilter {
 #[serde(rename_all = "snake_case")]
 pub enum WaitsFor {
     /// The quality officer (QMR): complaints about confidentiality, which only the QMR and
-    /// leadership handle, and appeals about a service result, reported to the QMR (seed 001).
+    /// leadership handle; complaints and appeals about a certification or service result,
+    /// reported to the QMR (seed 001, step 2); and feedback settled on the spot, reported to
+    /// the QMR (seed 001, step 1) until the QMR marks it seen.
     Qmr,
     /// Leadership: a direction asked for (bước 8), or a reply letter drafted and not signed.
     Leadership,
@@ -152,6 +159,11 @@ pub struct Case {
     #[ts(optional)]
     pub withdrawn_reason: Option<String>,
     pub deadlines: Deadlines,
+    /// Settled on the spot and not yet marked seen by the QMR, to whom it is reported (seed
+    /// 001, step 1).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub settlement_unseen: bool,
     pub history: Vec<CaseEvent>,
     pub steps: Vec<CaseStep>,
     pub letters: Vec<ReplyLetter>,
@@ -177,6 +189,33 @@ pub struct Deadlines {
     pub accepted_on: Option<String>,
     /// Formal complaints: the deadline to decide, once accepted.
     pub formal_decide_due: Option<String>,
+    /// Formal complaints: the acceptance decision (thụ lý or not), its reason, its day, and
+    /// whether it came after its deadline (recorded all the same, flagged late).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub acceptance: Option<Acceptance>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub acceptance_reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub acceptance_on: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub acceptance_late: bool,
+    /// Why the case was marked complex (vụ việc phức tạp: 45 days to decide).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub complex_reason: Option<String>,
+    /// Formal complaints: the Law's deadline that runs now (to accept while undecided, to
+    /// decide once accepted, none once refused or closed), and whether it is past on the day
+    /// asked. The due-soon and overdue lists read it beside the reply deadline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub law_due: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub law_overdue: bool,
     /// Whether the case was (or is, if open) past its deadline on the day asked.
     pub overdue: bool,
     /// Days left until the deadline on the day asked (negative when overdue); absent once closed.
@@ -216,6 +255,12 @@ pub enum EventWhat {
     Withdrawal,
     /// The customer told the evaluation and the measures taken (the measures letter sent).
     Notice,
+    /// A formal complaint's acceptance decision (thụ lý or not), with its reason.
+    Acceptance,
+    /// A formal complaint marked complex (vụ việc phức tạp), with why.
+    Complex,
+    /// A settlement on the spot seen by the QMR, to whom it is reported.
+    Seen,
 }
 
 impl EventWhat {
@@ -224,6 +269,9 @@ impl EventWhat {
             EventWhat::Correction => "correction",
             EventWhat::Withdrawal => "withdrawal",
             EventWhat::Notice => "notice",
+            EventWhat::Acceptance => "acceptance",
+            EventWhat::Complex => "complex",
+            EventWhat::Seen => "seen",
         }
     }
 }
@@ -295,6 +343,24 @@ pub struct ExceptionInput {
     pub reason: String,
     #[ts(optional)]
     pub by: Option<String>,
+}
+
+/// A unit head's confirmation of every entry of their unit received in a period (R1.4).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ConfirmBatchInput {
+    pub unit_id: String,
+    /// YYYY-MM-DD
+    pub from: String,
+    /// YYYY-MM-DD
+    pub to: String,
+    /// The unit head confirming: the signed-in staff member.
+    pub staff_id: String,
+}
+
+/// What a batch did: the receipt numbers it changed, in the book's order.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct BatchOutcome {
+    pub receipt_nos: Vec<String>,
 }
 
 /// Counts shown when the app opens.

@@ -28,6 +28,29 @@ pub struct ReplyLetter {
     pub sent_via: Option<String>,
 }
 
+/// A reply letter drafted and waiting for leadership's signature, with what a director reads
+/// of its case before signing it from one list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LetterToSign {
+    pub letter: ReplyLetter,
+    pub case_id: String,
+    pub receipt_no: String,
+    pub customer_name: String,
+    pub content: String,
+    /// The case's deadline in force (YYYY-MM-DD).
+    pub due: String,
+}
+
+/// Several drafts signed at once, by one signer on one day.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SignBatchInput {
+    pub letter_ids: Vec<String>,
+    pub signer_name: String,
+    pub signer_title: String,
+    /// YYYY-MM-DD
+    pub on: String,
+}
+
 /// The letter that tells a customer the office's evaluation and the corrective measures it
 /// took (seed 003 §5.5, R4.6), as drafted from the case and its linked actions and then
 /// edited before printing. Nothing of it is stored: what is recorded is that it was sent

@@ -10,6 +10,7 @@ pub mod document_control;
 pub mod feedback;
 pub mod json;
 pub mod kiosk;
+pub mod law;
 pub mod ledger_import;
 pub mod letter;
 pub mod office;

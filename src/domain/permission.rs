@@ -49,12 +49,14 @@ pub enum Action {
     ManageKiosks,
     ArmKiosk,
     ViewKioskRatings,
+    DecideComplaint,
+    ReviewSettlement,
 }
 
 use Role::{Administrator as A, Leadership as L, QualityOfficer as Q, Reception as R, UnitHead as U};
 
 impl Action {
-    pub const ALL: [Action; 40] = [
+    pub const ALL: [Action; 42] = [
         Action::EditOffice,
         Action::ManageUnits,
         Action::ManageStaff,
@@ -95,6 +97,8 @@ impl Action {
         Action::ManageKiosks,
         Action::ArmKiosk,
         Action::ViewKioskRatings,
+        Action::DecideComplaint,
+        Action::ReviewSettlement,
     ];
 
     /// The roles that may do it: the permission table.
@@ -134,6 +138,12 @@ impl Action {
             Action::ManageKiosks => &[A],
             Action::ArmKiosk => &[R, U, Q, L],
             Action::ViewKioskRatings => &[Q, L],
+            // A formal complaint's acceptance and its complex mark are decisions of the one
+            // competent to settle it (leadership), which the QMR prepares and records
+            // (seed 001: the QMR handles complaints); a settlement on the spot is reported
+            // to the QMR, who marks it seen.
+            Action::DecideComplaint => &[Q, L],
+            Action::ReviewSettlement => &[Q],
         }
     }
 
@@ -180,6 +190,8 @@ impl Action {
             Action::ManageKiosks => "đăng ký, ghép nối, ngừng dùng máy đánh giá tại quầy",
             Action::ArmKiosk => "mời khách hàng đánh giá trên máy đánh giá tại quầy",
             Action::ViewKioskRatings => "xem kết quả đánh giá tại quầy theo quầy và theo cán bộ",
+            Action::DecideComplaint => "ghi quyết định thụ lý khiếu nại, xác định vụ việc phức tạp",
+            Action::ReviewSettlement => "đánh dấu đã xem việc giải quyết ngay tại chỗ",
         }
     }
 
@@ -197,6 +209,7 @@ impl Action {
                 | Action::SignReply
                 | Action::SendReply
                 | Action::HandleConfidential
+                | Action::DecideComplaint
         )
     }
 

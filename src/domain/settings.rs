@@ -33,6 +33,12 @@ pub struct Settings {
     /// office that answers every piece of feedback keeps the handling it always had.
     #[serde(default)]
     pub closed_at_entry: Vec<Kind>,
+    /// The unit whose head reviews complaints and appeals about a certification or service
+    /// result (seed 001, step 2: «Trưởng phòng … xem xét giải quyết»): such a case entered
+    /// without a unit goes to it. Absent: the clerk chooses the unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub result_unit_id: Option<String>,
 }
 
 fn default_print_keep_days() -> u32 {
@@ -52,6 +58,7 @@ impl Default for Settings {
             survey_retention_years: 3,
             print_keep_days: default_print_keep_days(),
             closed_at_entry: Vec::new(),
+            result_unit_id: None,
         }
     }
 }
@@ -79,6 +86,7 @@ impl Settings {
             ));
         }
         let mut s = self.clone();
+        s.result_unit_id = self.result_unit_id.clone().filter(|u| !u.trim().is_empty());
         // In the order of the vocabulary, each once.
         s.closed_at_entry = Kind::ALL.iter().copied().filter(|k| self.closed_at_entry.contains(k)).collect();
         Ok(s)
@@ -89,6 +97,7 @@ impl Settings {
         let kinds: Vec<&str> = self.closed_at_entry.iter().map(|k| k.as_str()).collect();
         let mut pairs: Vec<(&'static str, String)> = self.numbers().into_iter().map(|(k, v)| (k, v.to_string())).collect();
         pairs.push(("closed_at_entry", kinds.join(",")));
+        pairs.push(("result_unit_id", self.result_unit_id.clone().unwrap_or_default()));
         pairs
     }
 
@@ -110,6 +119,10 @@ impl Settings {
     pub(crate) fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Settings {
         let mut s = Settings::default();
         for (k, v) in pairs {
+            if k == "result_unit_id" {
+                s.result_unit_id = Some(v.to_owned()).filter(|v| !v.is_empty());
+                continue;
+            }
             if k == "closed_at_entry" {
                 s.closed_at_entry = v.split(',').filter_map(|k| Kind::parse(k.trim()).ok()).collect();
                 continue;

@@ -1,7 +1,8 @@
 //! Every closed vocabulary with its Vietnamese labels, in one object the UI loads once, so
 //! that labels are written in one place (the Rust enums) and never copied into TypeScript.
 
-use super::action::{ActionKind, ActionStatus};
+use super::action::{ActionKind, ActionStatus, RegisterState, SourceKind};
+use super::law::Acceptance;
 use super::document_control::ControlledForm;
 use super::feedback::{Book, Channel, CustomerGroup, Kind, Subject};
 use super::letter::LetterStatus;
@@ -28,6 +29,12 @@ pub struct Vocabulary {
     pub letter_statuses: Vec<Term>,
     pub action_kinds: Vec<Term>,
     pub action_statuses: Vec<Term>,
+    /// Where an action stands in the register (open, due soon, overdue, …).
+    pub register_states: Vec<Term>,
+    /// What an action answers besides cases.
+    pub source_kinds: Vec<Term>,
+    /// The acceptance decision on a formal complaint (thụ lý or not).
+    pub acceptances: Vec<Term>,
     pub roles: Vec<Term>,
     /// The printed forms under document control (R5.2).
     pub controlled_forms: Vec<Term>,
@@ -51,6 +58,9 @@ pub fn vocabulary() -> Vocabulary {
         letter_statuses: terms!(LetterStatus),
         action_kinds: terms!(ActionKind),
         action_statuses: terms!(ActionStatus),
+        register_states: terms!(RegisterState),
+        source_kinds: terms!(SourceKind),
+        acceptances: terms!(Acceptance),
         roles: terms!(Role),
         controlled_forms: terms!(ControlledForm),
     }

@@ -123,6 +123,18 @@ pub fn complaint_kinds() -> impl Iterator<Item = Kind> {
     Kind::ALL.iter().copied().filter(|k| k.is_complaint())
 }
 
+/// The kinds that, about a certification or service result, take seed 001's route for results
+/// (step 2: «khiếu nại, kháng nghị về kết quả chứng nhận»): the designated unit head reviews
+/// it and reports to the QMR and leadership, and a corrective action follows (QT-07-HTCL).
+/// A grievance (phàn nàn) about a result is not a challenge to it and takes the common route.
+pub const RESULT_ROUTE_KINDS: [Kind; 2] = [Kind::Complaint, Kind::Appeal];
+
+/// Whether a case of this kind and subject takes the route for results (see
+/// [`RESULT_ROUTE_KINDS`]).
+pub fn result_route(kind: Kind, subject: Subject) -> bool {
+    subject == Subject::ServiceResult && RESULT_ROUTE_KINDS.contains(&kind)
+}
+
 /// The requirements of seed 001 for a case of this kind and subject.
 pub fn requirements(kind: Kind, subject: Subject, written: bool) -> Vec<Requirement> {
     let mut r = Vec::new();
@@ -133,7 +145,7 @@ pub fn requirements(kind: Kind, subject: Subject, written: bool) -> Vec<Requirem
                 r.push(Requirement::Step(StepKind::Investigation));
                 r.push(Requirement::CorrectiveAction);
             }
-            Subject::ServiceResult if kind == Kind::Appeal => {
+            Subject::ServiceResult if result_route(kind, subject) => {
                 r.push(Requirement::Step(StepKind::ReportedToQmr));
                 r.push(Requirement::CorrectiveAction);
             }
@@ -200,7 +212,7 @@ pub struct CaseFacts {
     pub written: bool,
     pub formal: bool,
     pub complex: bool,
-    /// A formal complaint accepted (thụ lý) already.
+    /// A formal complaint accepted (thụ lý) already, or its acceptance decided (refused too).
     pub accepted: bool,
     /// The case's version ([`super::case::Case::version`]).
     pub version: i64,
@@ -396,7 +408,12 @@ mod tests {
             requirements(Kind::Appeal, Subject::ServiceResult, false),
             vec![Step(StepKind::ReportedToQmr), CorrectiveAction]
         );
-        assert!(requirements(Kind::Complaint, Subject::ServiceResult, false).is_empty());
+        // A khiếu nại about a result takes the appeal's route; a phàn nàn about it does not.
+        assert_eq!(
+            requirements(Kind::Complaint, Subject::ServiceResult, false),
+            vec![Step(StepKind::ReportedToQmr), CorrectiveAction]
+        );
+        assert!(requirements(Kind::Grievance, Subject::ServiceResult, false).is_empty());
         assert!(requirements(Kind::Suggestion, Subject::Attitude, true).is_empty());
         let done = Done { steps: vec![StepKind::Investigation], corrective_actions: 0, reply_sent: true };
         assert_eq!(missing(&requirements(Kind::Complaint, Subject::Confidentiality, true), &done), vec![CorrectiveAction]);
@@ -437,7 +454,9 @@ mod tests {
     #[test]
     fn only_a_case_with_nothing_required_is_settled_on_the_spot() {
         let now = NaiveDateTime::parse_from_str("2026-03-02T09:30", "%Y-%m-%dT%H:%M").unwrap();
-        assert!(check_entry(&entry(Kind::Complaint, Subject::ServiceResult, true), now, now).is_ok());
+        assert!(check_entry(&entry(Kind::Complaint, Subject::ProcessingTime, true), now, now).is_ok());
+        let e = check_entry(&entry(Kind::Complaint, Subject::ServiceResult, true), now, now).unwrap_err();
+        assert!(e.to_string().contains(StepKind::ReportedToQmr.label()), "{e}");
         let e = check_entry(&entry(Kind::Complaint, Subject::Attitude, true), now, now).unwrap_err();
         assert!(e.to_string().contains(StepKind::AttitudeTalk.label()), "{e}");
     }

@@ -262,11 +262,13 @@ impl Ledger {
         let print = bundle::report::consolidated_report(&figures, &crate::domain::report::AnnualTexts::default()).ok_or_else(|| {
             Error::validation("year", format!("Chưa có đơn vị nào gửi gói số liệu năm {year}: chưa có gì để tổng hợp."))
         })?;
+        // Under the document control of the office's own annual report: the same form.
+        let control = self.form_control(crate::domain::document_control::ControlledForm::AnnualReport)?;
         let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
         match extension.as_str() {
             "xlsx" => crate::export::figures(path, figures.total.as_ref().expect("a report has a total")),
-            "docx" => crate::documents::write_whole(path, &crate::report::docx::report_docx(&self.office_for_print()?, &print)?),
-            _ => crate::documents::write_whole(path, &crate::pdf::forms::report(&self.office_for_print()?, &print)?),
+            "docx" => crate::documents::write_whole(path, &crate::report::docx::report_docx(&self.office_for_print()?, &print, Some(&control))?),
+            _ => crate::documents::write_whole(path, &crate::pdf::forms::report_controlled(&self.office_for_print()?, &print, Some(&control))?),
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::store::{self, holiday::Holiday};
 use chrono::Datelike;
 use crate::domain::feedback::CorrectionInput;
+use crate::domain::law::{AcceptanceInput, ComplexInput};
 use crate::{
     Action, ActionInput, ActionStatus, Case, CaseCounts, CorrectiveAction, ExceptionInput, FeedbackFilter, FeedbackInput,
     FeedbackPage, MoveInput, OfficeProfile, ReceiptNo, Settings, Staff, StaffInput, Status, StepInput, Unit, UnitInput,
@@ -95,7 +96,12 @@ impl Ledger {
     pub fn save_settings(&mut self, settings: &Settings) -> Result<Settings> {
         self.guard(Action::EditSettings)?;
         let s = settings.validated()?;
-        self.write(|tx| store::settings::save(tx, &s))?;
+        self.write(|tx| {
+            if let Some(unit) = &s.result_unit_id {
+                store::feedback::check_unit(tx, unit)?;
+            }
+            store::settings::save(tx, &s)
+        })?;
         Ok(s)
     }
 
@@ -111,8 +117,13 @@ impl Ledger {
     /// Enters feedback in the book and returns the case with its receipt number.
     pub fn add_feedback(&mut self, input: &FeedbackInput) -> Result<Case> {
         self.guard_entry(input)?;
-        let (f, received) = input.validated()?;
+        let (mut f, received) = input.validated()?;
         let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
+        // A complaint or appeal about a result goes to the designated unit (seed 001, step 2)
+        // when the clerk names none.
+        if f.unit_id.is_none() && domain::workflow::result_route(f.kind, f.subject) {
+            f.unit_id = settings.result_unit_id.clone();
+        }
         let entered = store::feedback::Entered { by: self.session_account()?.map(|me| me.staff_id), at: now };
         let (id, _) = self.write(|tx| {
             store::feedback::check_links(tx, &f)?;
@@ -267,6 +278,53 @@ impl Ledger {
             store::feedback::check_staff(tx, "by", &e.by)?;
             domain::workflow::check_exception_due(due, &store::feedback::received_day(tx, id)?)?;
             store::feedback::set_exception_deadline(tx, id, due, &reason, e.by.clone())
+        })?;
+        self.case(id)
+    }
+
+    /// The acceptance decision on a formal complaint (thụ lý or not, with its reason; Luật
+    /// Khiếu nại 2011, art. 27), recorded today: after its 10 days it is recorded all the same
+    /// and flagged late. Accepted, the deadline to decide runs from today.
+    pub fn decide_acceptance(&mut self, id: &str, input: &AcceptanceInput) -> Result<Case> {
+        self.guard_case(Action::DecideComplaint, id)?;
+        let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
+        self.write(|tx| {
+            let (_, facts) = store::feedback::entry(tx, id)?;
+            domain::workflow::check_not_withdrawn(&facts.receipt.to_string(), facts.withdrawn_at.as_deref())?;
+            domain::workflow::check_version(facts.version, input.version)?;
+            let formal = store::feedback::formal_facts(tx, id)?;
+            let (reason, late) = domain::law::check_acceptance(&formal, input, now.date())?;
+            store::feedback::record_acceptance(tx, id, input.decision, &reason, late, now, &settings, &calendar)
+        })?;
+        self.case(id)
+    }
+
+    /// Marks a formal complaint complex (vụ việc phức tạp, art. 28) with why: 45 days to
+    /// decide from its acceptance instead of 30.
+    pub fn mark_complex(&mut self, id: &str, input: &ComplexInput) -> Result<Case> {
+        self.guard_case(Action::DecideComplaint, id)?;
+        let (settings, calendar, now) = (self.settings()?, self.calendar()?, self.now());
+        self.write(|tx| {
+            let (_, facts) = store::feedback::entry(tx, id)?;
+            domain::workflow::check_not_withdrawn(&facts.receipt.to_string(), facts.withdrawn_at.as_deref())?;
+            domain::workflow::check_version(facts.version, input.version)?;
+            let reason = domain::law::check_complex(&store::feedback::formal_facts(tx, id)?, &input.reason)?;
+            store::feedback::mark_complex(tx, id, &reason, now, &settings, &calendar)
+        })?;
+        self.case(id)
+    }
+
+    /// The QMR marks a settlement on the spot seen (seed 001, step 1: «phải báo lại cho
+    /// QMR»): it leaves the QMR's list of things to look at.
+    pub fn mark_settlement_seen(&mut self, id: &str) -> Result<Case> {
+        self.guard(Action::ReviewSettlement)?;
+        let me = self.session_account()?.map(|a| a.staff_id);
+        let now = self.now();
+        self.write(|tx| {
+            if !store::feedback::settlement_unseen(tx, id)? {
+                return Err(Error::Conflict("Hồ sơ này không phải việc giải quyết ngay tại chỗ đang chờ QMR xem.".into()));
+            }
+            store::feedback::mark_settlement_seen(tx, id, me.as_deref(), now)
         })?;
         self.case(id)
     }

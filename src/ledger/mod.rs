@@ -8,6 +8,7 @@
 //! `encryption`, `kiosk` (rating kiosks at the desks); `database` opens files.
 
 mod accounts;
+mod actions;
 mod audit;
 mod bundles;
 mod cases;

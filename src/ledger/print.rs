@@ -127,6 +127,11 @@ impl Ledger {
                 print.control = Some(FormControl::from(&control.of(ControlledForm::MeasuresLetter)));
                 (format!("thong-bao-bien-phap-khac-phuc-{}", case.receipt_no.replace('/', "-")), forms::reply_letter(&office, &print)?)
             }
+            PrintJob::AcceptanceNotice { receipt_no } => {
+                let case = self.case(&self.case_id(receipt_no.trim())?)?;
+                let print = acceptance_print(&office.name, &case, &self.settings()?)?;
+                (format!("thong-bao-thu-ly-{}", case.receipt_no.replace('/', "-")), forms::reply_letter(&office, &print)?)
+            }
         };
         Ok(Printed { file_name: format!("{file_name}.pdf"), bytes })
     }
@@ -426,6 +431,64 @@ fn measures_print(letter: &MeasuresLetter) -> Result<ReplyPrint> {
         signed_on: date,
         signature: signature(&letter.signer_title, &letter.signer_name),
         recipients: vec!["Như trên".into(), "Lưu: VT".into()],
+        draft: false,
+        control: None,
+    })
+}
+
+/// The notice of the acceptance decision on a formal complaint (Luật Khiếu nại 2011, art.
+/// 27: the complainant is told in writing whether the complaint is accepted, and if not, why),
+/// in the administrative-letter layout, dated the day of the decision. Refused before the
+/// decision is recorded: there is nothing to notify yet.
+fn acceptance_print(office: &str, case: &crate::Case, settings: &crate::Settings) -> Result<ReplyPrint> {
+    use crate::domain::law::Acceptance;
+    let d = &case.deadlines;
+    let Some(decision) = d.acceptance else {
+        return Err(Error::Conflict(format!(
+            "Hồ sơ {} chưa có quyết định thụ lý: hãy ghi quyết định (thụ lý hay không, lý do) trước khi in thông báo.",
+            case.receipt_no
+        )));
+    };
+    let day = crate::domain::dates::day;
+    let on = d.acceptance_on.as_deref().map(|s| parse_date("acceptance_on", "Ngày quyết định", s)).transpose()?;
+    let addressee = customer_line(&case.customer_name, &case.customer_org, " - ");
+    let reason = d.acceptance_reason.clone().unwrap_or_default();
+    let received = day(&case.received_at);
+    let mut body = vec![format!(
+        "Ngày {received}, {office} nhận được đơn khiếu nại của {} (số tiếp nhận {}) với nội dung: {}",
+        if addressee.is_empty() { "Quý khách hàng".to_owned() } else { addressee.clone() },
+        case.receipt_no,
+        case.content
+    )];
+    let summary = match decision {
+        Acceptance::Accepted => {
+            body.push(format!(
+                "Căn cứ Điều 27 Luật Khiếu nại năm 2011, {office} thông báo: khiếu nại đã được thụ lý giải quyết từ ngày {}. {reason}",
+                d.acceptance_on.as_deref().map(day).unwrap_or_default()
+            ));
+            if let Some(due) = &d.formal_decide_due {
+                let days = crate::domain::law::decide_days(settings, case.complex);
+                let complex = if case.complex { " (vụ việc phức tạp)" } else { "" };
+                let how_long = format!("không quá {days} ngày kể từ ngày thụ lý{complex}");
+                body.push(format!("Theo Điều 28 Luật Khiếu nại, thời hạn giải quyết {how_long}, tức là đến hết ngày {}.", day(due)));
+            }
+            "thụ lý giải quyết khiếu nại"
+        }
+        Acceptance::Refused => {
+            body.push(format!("Căn cứ Điều 11 và Điều 27 Luật Khiếu nại năm 2011, {office} thông báo: không thụ lý giải quyết khiếu nại nêu trên."));
+            body.push(format!("Lý do: {reason}"));
+            "không thụ lý giải quyết khiếu nại"
+        }
+    };
+    body.push(format!("{office} thông báo để {} được biết.", if addressee.is_empty() { "Quý khách hàng" } else { &addressee }));
+    Ok(ReplyPrint {
+        number: String::new(),
+        summary: summary.into(),
+        addressee: if addressee.is_empty() { "Quý khách hàng".into() } else { addressee },
+        body: body.join("\n"),
+        signed_on: on,
+        signature: signature("", ""),
+        recipients: vec!["Như trên".into(), "Lưu: VT, hồ sơ khiếu nại".into()],
         draft: false,
         control: None,
     })

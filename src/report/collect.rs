@@ -2,10 +2,10 @@
 //! the periods of a report once ([`crate::store::report`]), and each period's figures are
 //! counted from them here in plain functions, testable without a database.
 
-use super::figures::{ComplaintFigures, Count, FeedbackFigures, Share};
+use super::figures::{ComplaintFigures, Count, FeedbackFigures, FormalFigures, Share};
 use super::period::Period;
 use crate::domain::feedback::{Channel, CustomerGroup, Kind, Subject};
-pub use crate::store::report::{ComplaintRow, Entry};
+pub use crate::store::report::{ComplaintRow, Entry, FormalRow};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -93,7 +93,41 @@ pub fn complaints(rows: &[ComplaintRow], p: &Period, as_of: NaiveDate) -> Compla
         escalated_specialist: Share::new(specialist, n),
         escalated_leadership: Share::new(leadership, n),
         days_to_close: days,
+        formal: None,
     }
+}
+
+/// The Law on Complaints' figures of `p` from its formal complaints (see [`FormalFigures`]),
+/// judged on `as_of` as [`complaints`]; `None` when the period has none to count.
+pub fn formal(rows: &[FormalRow], p: &Period, as_of: NaiveDate) -> Option<FormalFigures> {
+    let (start, end) = (p.start(), p.end().min(as_of));
+    let by_end = |d: Option<NaiveDate>| d.filter(|d| *d <= end);
+    let in_period: Vec<&FormalRow> = rows.iter().filter(|r| r.received >= start && r.received <= end).collect();
+    let decided: Vec<&FormalRow> = in_period.iter().copied().filter(|r| by_end(r.decided).is_some()).collect();
+    let accept_on_time = decided.iter().filter(|r| r.accept_due.is_none_or(|due| r.decided.is_some_and(|d| d <= due))).count();
+    let undecided_late = in_period.iter().filter(|r| by_end(r.decided).is_none() && r.accept_due.is_some_and(|due| due < end)).count();
+    let accepted: Vec<&FormalRow> = decided.iter().copied().filter(|r| r.accepted).collect();
+    let closed = accepted.iter().filter(|r| by_end(r.closed).is_some());
+    let decided_on_time = closed.clone().filter(|r| r.decide_due.is_none_or(|due| r.closed.is_some_and(|c| c <= due))).count();
+    let open_late = accepted.iter().filter(|r| by_end(r.closed).is_none() && r.decide_due.is_some_and(|due| due < end)).count();
+    // Open at the end with the Law's deadline then running (to accept, or to decide) past.
+    let overdue_at_end = rows
+        .iter()
+        .filter(|r| r.received <= end && by_end(r.closed).is_none())
+        .filter(|r| match by_end(r.decided) {
+            None => r.accept_due.is_some_and(|due| due < end),
+            Some(_) => r.accepted && r.decide_due.is_some_and(|due| due < end),
+        })
+        .count() as u32;
+    if in_period.is_empty() && overdue_at_end == 0 {
+        return None;
+    }
+    Some(FormalFigures {
+        received: in_period.len() as u32,
+        accepted_on_time: Share::new(accept_on_time as u32, (decided.len() + undecided_late) as u32),
+        decided_on_time: Share::new(decided_on_time as u32, (closed.count() + open_late) as u32),
+        overdue_at_end,
+    })
 }
 
 /// The median of sorted values: the middle one, or the mean of the two middle ones.
@@ -115,6 +149,37 @@ pub fn nearest_rank(sorted: &[u32], pct: usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_laws_deadlines_are_counted_on_time_late_and_overdue() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let row = |received: &str, decided: Option<&str>, accepted: bool, closed: Option<&str>| {
+            let r = d(received);
+            FormalRow {
+                received: r,
+                closed: closed.map(d),
+                accept_due: Some(r + chrono::Days::new(10)),
+                decided: decided.map(d),
+                accepted,
+                decide_due: decided.filter(|_| accepted).map(|x| d(x) + chrono::Days::new(30)),
+            }
+        };
+        let rows = [
+            row("2026-01-05", Some("2026-01-10"), true, Some("2026-02-01")), // on time, decided on time
+            row("2026-01-05", Some("2026-01-20"), true, None),               // accepted late, open past its 30 days
+            row("2026-02-10", None, false, None),                            // undecided past its 10 days
+            row("2026-03-25", None, false, None),                            // undecided, not yet due
+            row("2026-01-08", Some("2026-01-09"), false, Some("2026-01-09")), // refused in time
+        ];
+        let q1 = Period { from: "2026-01-01".into(), to: "2026-03-31".into(), label: "Quý I/2026".into() };
+        let f = formal(&rows, &q1, d("2026-06-01")).unwrap();
+        assert_eq!(f.received, 5);
+        assert_eq!((f.accepted_on_time.count, f.accepted_on_time.of), (2, 4));
+        assert_eq!((f.decided_on_time.count, f.decided_on_time.of), (1, 2));
+        assert_eq!(f.overdue_at_end, 2);
+        let empty = Period { from: "2025-01-01".into(), to: "2025-03-31".into(), label: "Quý I/2025".into() };
+        assert_eq!(formal(&rows, &empty, d("2026-06-01")), None);
+    }
 
     #[test]
     fn medians_and_percentiles_by_hand() {

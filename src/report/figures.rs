@@ -89,6 +89,26 @@ pub struct ComplaintFigures {
     #[serde(skip)]
     #[ts(skip)]
     pub days_to_close: Vec<u32>,
+    /// Formal complaints under the Law on Complaints, beside the reply clock; absent when
+    /// the period has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub formal: Option<FormalFigures>,
+}
+
+/// The Law on Complaints' deadlines over a period (Luật Khiếu nại 2011, art. 27–28).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FormalFigures {
+    /// Formal complaints received in the period.
+    pub received: u32,
+    /// Acceptance decisions recorded within their 10 days, out of those recorded by the
+    /// period's end and those still undecided past their deadline.
+    pub accepted_on_time: Share,
+    /// Accepted complaints closed within their deadline to decide (30 days, 45 when complex),
+    /// out of those closed and those still open past it.
+    pub decided_on_time: Share,
+    /// Formal complaints open at the period's end whose Law deadline had passed.
+    pub overdue_at_end: u32,
 }
 
 /// One question or criterion with boxes to tick.

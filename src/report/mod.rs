@@ -16,7 +16,7 @@ pub mod surveys;
 use crate::error::Result;
 use crate::store;
 use chrono::{Datelike, NaiveDate};
-use figures::{one_decimal, Change, Figures, FiguresReport, QuarterSurveys, Satisfaction};
+use figures::{one_decimal, Change, ComplaintFigures, Figures, FiguresReport, QuarterSurveys, Satisfaction};
 use period::Period;
 use rusqlite::Connection;
 
@@ -31,6 +31,7 @@ pub fn figures_of(conn: &Connection, periods: &[Period], with_surveys: usize, to
     let entries = store::report::entries(conn, from, to)?;
     let units = store::report::units(conn)?;
     let complaints = store::report::complaint_rows(conn, from, to)?;
+    let formal = store::report::formal_rows(conn, from, to)?;
     periods
         .iter()
         .enumerate()
@@ -38,7 +39,7 @@ pub fn figures_of(conn: &Connection, periods: &[Period], with_surveys: usize, to
             Ok(Figures {
                 period: p.clone(),
                 feedback: collect::feedback(&entries, &units, p),
-                complaints: collect::complaints(&complaints, p, today),
+                complaints: ComplaintFigures { formal: collect::formal(&formal, p, today), ..collect::complaints(&complaints, p, today) },
                 surveys: if i < with_surveys {
                     let mut s = surveys::figures(conn, p)?;
                     s.opinion_groups = opinions::groups(&opinions::list(conn, p)?);

@@ -1,7 +1,7 @@
 //! Corrective / preventive / improvement actions and their links to cases.
 
 use super::Tx;
-use crate::domain::action::{ActionInput, ActionStatus, CorrectiveAction};
+use crate::domain::action::{ActionInput, ActionSource, ActionStatus, CorrectiveAction, SourceKind};
 use crate::domain::feedback::ReceiptNo;
 use crate::domain::text::clean_text;
 use crate::error::{Error, Result};
@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 const SELECT: &str = "SELECT a.id, a.kind, a.cause, a.action, a.owner_id, s.full_name, a.due_date, a.status,
-        a.effectiveness_note, a.effective, a.checked_on
-    FROM corrective_action a LEFT JOIN staff s ON s.id = a.owner_id";
+        a.effectiveness_note, a.effective, a.checked_on, a.unit_id, u.name
+    FROM corrective_action a LEFT JOIN staff s ON s.id = a.owner_id LEFT JOIN unit u ON u.id = a.unit_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<CorrectiveAction> {
     Ok(CorrectiveAction {
@@ -26,6 +26,10 @@ fn from_row(r: &Row) -> rusqlite::Result<CorrectiveAction> {
         effective: r.get(9)?,
         checked_on: r.get(10)?,
         cases: Vec::new(),
+        unit_id: r.get(11)?,
+        unit_name: r.get(12)?,
+        sources: Vec::new(),
+        state: None,
     })
 }
 
@@ -36,6 +40,12 @@ fn with_cases(conn: &Connection, mut a: CorrectiveAction) -> Result<CorrectiveAc
     )?;
     a.cases = st
         .query_map([&a.id], |r| Ok(ReceiptNo { year: r.get(0)?, seq: r.get(1)? }.to_string()))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut st = conn.prepare_cached(
+        "SELECT kind, ref, label FROM corrective_action_source WHERE action_id = ?1 ORDER BY kind, ref",
+    )?;
+    a.sources = st
+        .query_map([&a.id], |r| Ok(ActionSource { kind: r.get(0)?, reference: r.get(1)?, label: r.get(2)? }))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(a)
 }
@@ -93,6 +103,15 @@ pub fn save(tx: &Tx, a: &ActionInput) -> Result<CorrectiveAction> {
             return Err(Error::validation("case_ids", "Hồ sơ được gắn không còn tồn tại."));
         }
     }
+    if let Some(unit) = &a.unit_id {
+        super::unit::get(tx, unit).map_err(|_| Error::validation("unit_id", "Đơn vị thực hiện không có trong danh sách đơn vị."))?;
+    }
+    let groups = super::opinion::group_names(tx)?;
+    for src in a.sources.iter().filter(|s| s.kind == SourceKind::OpinionGroup) {
+        if !groups.contains(&src.reference) {
+            return Err(Error::validation("sources", format!("Không có nhóm ý kiến «{}» trên các phiếu khảo sát.", src.reference)));
+        }
+    }
     let (id, before) = match &a.id {
         Some(id) => (id.clone(), Some(get(tx, id)?)),
         None => (super::new_id(), None),
@@ -100,16 +119,23 @@ pub fn save(tx: &Tx, a: &ActionInput) -> Result<CorrectiveAction> {
     let mut touched = if before.is_some() { linked_cases(tx, &id)? } else { Vec::new() };
     if before.is_none() {
         tx.execute(
-            "INSERT INTO corrective_action (id, kind, cause, action, owner_id, due_date, status, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?7)",
-            params![id, a.kind, a.cause, a.action, a.owner_id, a.due_date, tx.now()],
+            "INSERT INTO corrective_action (id, kind, cause, action, owner_id, due_date, status, created_at, updated_at, unit_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?7, ?8)",
+            params![id, a.kind, a.cause, a.action, a.owner_id, a.due_date, tx.now(), a.unit_id],
         )?;
     } else {
         tx.execute(
-            "UPDATE corrective_action SET kind = ?2, cause = ?3, action = ?4, owner_id = ?5, due_date = ?6, updated_at = ?7 WHERE id = ?1",
-            params![id, a.kind, a.cause, a.action, a.owner_id, a.due_date, tx.now()],
+            "UPDATE corrective_action SET kind = ?2, cause = ?3, action = ?4, owner_id = ?5, due_date = ?6, updated_at = ?7, unit_id = ?8 WHERE id = ?1",
+            params![id, a.kind, a.cause, a.action, a.owner_id, a.due_date, tx.now(), a.unit_id],
         )?;
         tx.execute("DELETE FROM corrective_action_case WHERE action_id = ?1", [&id])?;
+        tx.execute("DELETE FROM corrective_action_source WHERE action_id = ?1", [&id])?;
+    }
+    for src in &a.sources {
+        tx.execute(
+            "INSERT INTO corrective_action_source (action_id, kind, ref, label) VALUES (?1, ?2, ?3, ?4)",
+            params![id, src.kind, src.reference, src.label],
+        )?;
     }
     for case_id in &a.case_ids {
         tx.execute("INSERT OR IGNORE INTO corrective_action_case (action_id, feedback_id) VALUES (?1, ?2)", [&id, case_id])?;

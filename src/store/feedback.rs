@@ -8,6 +8,7 @@ use crate::domain::case::{
 };
 use crate::domain::deadline::Calendar;
 use crate::domain::feedback::{parse_date, Channel, FeedbackInput, FieldChange, ReceiptNo};
+use crate::domain::law::{self, Acceptance, FormalFacts};
 use crate::domain::settings::Settings;
 use crate::domain::text::fold;
 use crate::domain::workflow::{self, CaseFacts, Done, Requirement, Status, StepKind};
@@ -114,7 +115,7 @@ pub fn add(
     if let Some(resolution) = &f.settled_on_spot {
         exec(
             tx,
-            "UPDATE feedback SET status = 'closed', closed_at = ?2, resolution = ?3 WHERE id = ?1",
+            "UPDATE feedback SET status = 'closed', closed_at = ?2, resolution = ?3, settled_on_spot = 1 WHERE id = ?1",
             params![id, fmt_local(received), resolution],
         )?;
         event(tx, &id, fmt_local(received), f.receiver_id.as_deref(), Some(Status::Received), Status::Closed, Some(f.channel),
@@ -213,7 +214,7 @@ pub fn id_of(conn: &Connection, receipt: &ReceiptNo) -> Result<String> {
 pub fn move_facts(conn: &Connection, id: &str) -> Result<CaseFacts> {
     one_row(
         conn,
-        "SELECT status, kind, subject, written, formal, complex, accepted_on IS NOT NULL, version
+        "SELECT status, kind, subject, written, formal, complex, accepted_on IS NOT NULL OR acceptance IS NOT NULL, version
          FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
         [id],
         |r| {
@@ -475,6 +476,143 @@ pub fn withdraw(tx: &Tx, id: &str, status: Status, reason: &str, now: NaiveDateT
     tx.audit("feedback", id, Some(&serde_json::json!({ "withdrawn_at": null })), Some(&serde_json::json!({ "withdrawn_at": at, "reason": reason })))
 }
 
+/// The live entries of `unit_id` received from `from` to `to` (inclusive) not yet confirmed
+/// by a unit head, in the book's order: ids and receipt numbers.
+pub fn unconfirmed(conn: &Connection, unit_id: &str, from: NaiveDate, to: NaiveDate) -> Result<Vec<(String, String)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, receipt_year, receipt_seq FROM feedback
+         WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3 AND confirmed_at IS NULL
+           AND deleted_at IS NULL AND withdrawn_at IS NULL
+         ORDER BY received_at, receipt_year, receipt_seq",
+    )?;
+    let rows = st.query_map(params![unit_id, from.to_string(), (to + chrono::Days::new(1)).to_string()], |r| {
+        Ok((r.get(0)?, ReceiptNo { year: r.get(1)?, seq: r.get(2)? }.to_string()))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What the Law's rules read of the live case `id` (`domain::law`).
+pub fn formal_facts(conn: &Connection, id: &str) -> Result<FormalFacts> {
+    one_row(
+        conn,
+        "SELECT formal, status, acceptance, complex, formal_accept_due FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
+        [id],
+        |r| {
+            let due: Option<String> = r.get(4)?;
+            Ok(FormalFacts {
+                formal: r.get(0)?,
+                status: r.get(1)?,
+                acceptance: r.get(2)?,
+                complex: r.get(3)?,
+                accept_due: due.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })
+}
+
+/// A checked acceptance decision (`law::check_acceptance`) recorded on `now`'s day, with a
+/// line in the case's history. Accepted: the deadline to decide runs from that day (30 days,
+/// 45 for a complex case). Refused: no deadline to decide; the reply clock still runs.
+#[allow(clippy::too_many_arguments)]
+pub fn record_acceptance(
+    tx: &Tx,
+    id: &str,
+    decision: Acceptance,
+    reason: &str,
+    late: bool,
+    now: NaiveDateTime,
+    settings: &Settings,
+    calendar: &Calendar,
+) -> Result<()> {
+    let (status, complex, accepted_before, decide_before): (Status, bool, Option<String>, Option<String>) = one_row(
+        tx,
+        "SELECT status, complex, accepted_on, formal_decide_due FROM feedback WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let day = now.date();
+    let (accepted_on, decide_due) = match decision {
+        Acceptance::Accepted => {
+            let due = calendar.due(day, law::decide_days(settings, complex), settings.count_working_days);
+            (Some(day.to_string()), Some(due.to_string()))
+        }
+        Acceptance::Refused => (None, None),
+    };
+    exec(
+        tx,
+        "UPDATE feedback SET acceptance = ?2, acceptance_reason = ?3, acceptance_on = ?4, acceptance_late = ?5,
+            accepted_on = ?6, formal_decide_due = ?7, updated_at = ?8, version = version + 1 WHERE id = ?1",
+        params![id, decision, reason, day.to_string(), late, accepted_on, decide_due, tx.now()],
+    )?;
+    let late_note = if late { " (ghi sau thời hạn thụ lý)" } else { "" };
+    let note = format!("{}{late_note}. Lý do: {reason}", decision.label());
+    let extra = EventExtra { what: Some(EventWhat::Acceptance), ..EventExtra::default() };
+    event_with(tx, id, fmt_local(now), None, Some(status), status, None, &note, &extra)?;
+    tx.audit(
+        "feedback",
+        id,
+        Some(&serde_json::json!({ "acceptance": null, "accepted_on": accepted_before, "formal_decide_due": decide_before })),
+        Some(&serde_json::json!({
+            "acceptance": decision, "reason": reason, "acceptance_on": day.to_string(), "late": late,
+            "accepted_on": accepted_on, "formal_decide_due": decide_due
+        })),
+    )
+}
+
+/// A checked complex mark (`law::check_complex`): once accepted, the deadline to decide is
+/// counted again from the acceptance with the complex number of days.
+pub fn mark_complex(tx: &Tx, id: &str, reason: &str, now: NaiveDateTime, settings: &Settings, calendar: &Calendar) -> Result<()> {
+    let (status, accepted_on, decide_before): (Status, Option<String>, Option<String>) =
+        one_row(tx, "SELECT status, accepted_on, formal_decide_due FROM feedback WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    let decide_due = accepted_on
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(|d| calendar.due(d, law::decide_days(settings, true), settings.count_working_days).to_string());
+    exec(
+        tx,
+        "UPDATE feedback SET complex = 1, complex_reason = ?2, formal_decide_due = ?3, updated_at = ?4, version = version + 1 WHERE id = ?1",
+        params![id, reason, decide_due, tx.now()],
+    )?;
+    let note = format!("Vụ việc phức tạp: thời hạn giải quyết {} ngày kể từ ngày thụ lý. Lý do: {reason}", settings.formal_decide_days_complex);
+    let extra = EventExtra { what: Some(EventWhat::Complex), ..EventExtra::default() };
+    event_with(tx, id, fmt_local(now), None, Some(status), status, None, &note, &extra)?;
+    tx.audit(
+        "feedback",
+        id,
+        Some(&serde_json::json!({ "complex": false, "formal_decide_due": decide_before })),
+        Some(&serde_json::json!({ "complex": true, "reason": reason, "formal_decide_due": decide_due })),
+    )
+}
+
+/// Whether the case was settled on the spot and waits for the QMR to see it.
+pub fn settlement_unseen(conn: &Connection, id: &str) -> Result<bool> {
+    one_row(
+        conn,
+        "SELECT settled_on_spot = 1 AND settlement_seen_at IS NULL FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound { entity: "hồ sơ", id: id.to_owned() })
+}
+
+/// The QMR has seen a settlement on the spot: it leaves the QMR's list; a line in the history.
+pub fn mark_settlement_seen(tx: &Tx, id: &str, staff_id: Option<&str>, now: NaiveDateTime) -> Result<()> {
+    let at = fmt_local(now);
+    exec(
+        tx,
+        "UPDATE feedback SET settlement_seen_at = ?2, settlement_seen_by = ?3, updated_at = ?4, version = version + 1 WHERE id = ?1",
+        params![id, at, staff_id, tx.now()],
+    )?;
+    let extra = EventExtra { what: Some(EventWhat::Seen), ..EventExtra::default() };
+    event_with(tx, id, at.clone(), staff_id, Some(Status::Closed), Status::Closed, None, "QMR đã xem việc giải quyết ngay tại chỗ.", &extra)?;
+    tx.audit("feedback", id, Some(&serde_json::json!({ "settlement_seen_at": null })), Some(&serde_json::json!({ "settlement_seen_at": at })))
+}
+
 /// What is done on a case, as far as closing is concerned.
 pub fn done(conn: &Connection, id: &str) -> Result<Done> {
     let mut st = conn.prepare_cached("SELECT step FROM case_step WHERE feedback_id = ?1 AND deleted_at IS NULL")?;
@@ -560,9 +698,17 @@ pub fn confirm(tx: &Tx, id: &str, staff_id: &str, now: NaiveDateTime) -> Result<
     )
 }
 
-const ROW_SELECT: &str = "SELECT f.id, f.receipt_year, f.receipt_seq, f.received_at, f.customer_name, f.customer_org,
+/// A formal complaint's Law deadline that runs now, as SQL over `f`: to accept while no
+/// decision is recorded, to decide once accepted; none once refused, closed or withdrawn
+/// (`domain::law`). The lists and counts read it beside the reply deadline in force.
+const LAW_DUE: &str = "(CASE WHEN f.formal = 1 AND f.status <> 'closed' AND f.withdrawn_at IS NULL THEN
+        CASE WHEN f.acceptance IS NULL THEN f.formal_accept_due WHEN f.acceptance = 'accepted' THEN f.formal_decide_due END END)";
+
+static ROW_SELECT: LazyLock<String> = LazyLock::new(|| ROW_SELECT_TEMPLATE.replace("{LAW_DUE}", LAW_DUE));
+
+const ROW_SELECT_TEMPLATE: &str = "SELECT f.id, f.receipt_year, f.receipt_seq, f.received_at, f.customer_name, f.customer_org,
         f.kind, f.subject, f.channel, f.status, u.name, r.full_name, COALESCE(f.exception_due, f.reply_due),
-        f.closed_at, f.content, c.full_name, f.confirmed_at, f.withdrawn_at
+        f.closed_at, f.content, c.full_name, f.confirmed_at, f.withdrawn_at, {LAW_DUE}
     FROM feedback f
     LEFT JOIN unit u ON u.id = f.unit_id
     LEFT JOIN staff r ON r.id = f.receiver_id
@@ -587,6 +733,7 @@ fn row(r: &Row) -> rusqlite::Result<FeedbackRow> {
         confirmed_by_name: r.get(15)?,
         confirmed_at: r.get(16)?,
         withdrawn_at: r.get(17)?,
+        law_due: r.get(18)?,
     })
 }
 
@@ -636,7 +783,8 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
     if let Some(d) = filter.overdue_on.as_deref().filter(|d| !d.is_empty()) {
         let d = parse_date("overdue_on", "Ngày xét quá hạn", d)?;
         // Still open at the end of that day, with the deadline in force before it.
-        w.add("COALESCE(f.exception_due, f.reply_due) < ?", Box::new(d.to_string()));
+        // A formal complaint is late too when the Law's deadline running now has passed.
+        w.add(&format!("(COALESCE(f.exception_due, f.reply_due) < ? OR {LAW_DUE} < ?)"), Box::new(d.to_string()));
         w.add("f.received_at < ?", Box::new((d + chrono::Days::new(1)).to_string()));
         w.add("(f.closed_at IS NULL OR f.closed_at >= ?)", Box::new((d + chrono::Days::new(1)).to_string()));
     }
@@ -649,9 +797,15 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
     if let Some(d) = filter.due_soon_on.as_deref().filter(|d| !d.is_empty()) {
         let d = parse_date("due_soon_on", "Ngày xét sắp đến hạn", d)?;
         let until = d + chrono::Days::new(settings.due_soon_days as u64);
-        let open = format!("f.status IN ({}) AND COALESCE(f.exception_due, f.reply_due) >= ?", open_statuses_sql());
-        w.add(&open, Box::new(d.to_string()));
-        w.add("COALESCE(f.exception_due, f.reply_due) <= ?", Box::new(until.to_string()));
+        // The reply deadline in force or a formal complaint's Law deadline within the window.
+        w.args.push(Box::new(d.to_string()));
+        let from = w.args.len();
+        w.args.push(Box::new(until.to_string()));
+        let to = w.args.len();
+        w.clauses.push(format!(
+            "f.status IN ({}) AND (COALESCE(f.exception_due, f.reply_due) BETWEEN ?{from} AND ?{to} OR {LAW_DUE} BETWEEN ?{from} AND ?{to})",
+            open_statuses_sql()
+        ));
     }
     if let Some(t) = filter.arrived_since.as_deref().filter(|t| !t.is_empty()) {
         let t = crate::domain::dates::parse_local_datetime("arrived_since", "Từ lúc", t)?;
@@ -667,9 +821,11 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
     match filter.waits_for {
         None => {}
         Some(WaitsFor::Qmr) => w.clauses.push(format!(
-            "f.status IN ({}) AND f.kind IN ({}) AND (f.subject = 'confidentiality' OR (f.kind = 'appeal' AND f.subject = 'service_result'))",
+            "((f.status IN ({}) AND f.kind IN ({}) AND (f.subject = 'confidentiality' OR (f.kind IN ({}) AND f.subject = 'service_result')))
+              OR (f.settled_on_spot = 1 AND f.settlement_seen_at IS NULL))",
             open_statuses_sql(),
-            complaint_kinds_sql()
+            complaint_kinds_sql(),
+            workflow::RESULT_ROUTE_KINDS.iter().map(|k| format!("'{}'", k.as_str())).collect::<Vec<_>>().join(", ")
         )),
         Some(WaitsFor::Leadership) => w.clauses.push(format!(
             "f.status IN ({}) AND (f.status = 'leadership'
@@ -733,7 +889,8 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
     let where_sql = w.clauses.join(" AND ");
     let params: Vec<&dyn ToSql> = w.args.iter().map(|b| b.as_ref()).collect();
     let mut st = conn.prepare_cached(&format!(
-        "{ROW_SELECT} WHERE {where_sql} ORDER BY f.received_at DESC, f.receipt_year DESC, f.receipt_seq DESC LIMIT {limit} OFFSET {offset}"
+        "{} WHERE {where_sql} ORDER BY f.received_at DESC, f.receipt_year DESC, f.receipt_seq DESC LIMIT {limit} OFFSET {offset}",
+        ROW_SELECT.as_str()
     ))?;
     let rows = st.query_map(params.as_slice(), row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(FeedbackPage { total: total as i32, rows })
@@ -784,10 +941,11 @@ fn open_statuses_sql() -> String {
 /// as the book's filters `overdue_on` and `due_soon_on` for today (a test holds them equal),
 /// read from the open cases only: a case closed by now is closed at the end of today too.
 pub fn open_counts(conn: &Connection, today: NaiveDate, until: NaiveDate) -> Result<(i32, i32, i32)> {
-    let due = "COALESCE(exception_due, reply_due)";
+    let due = "COALESCE(f.exception_due, f.reply_due)";
     let sql = format!(
-        "SELECT count(*), coalesce(sum({due} < ?1 AND received_at < ?3), 0), coalesce(sum({due} >= ?1 AND {due} <= ?2), 0)
-         FROM feedback WHERE status IN ({}) AND deleted_at IS NULL AND withdrawn_at IS NULL",
+        "SELECT count(*), coalesce(sum(({due} < ?1 OR {LAW_DUE} < ?1) AND f.received_at < ?3), 0),
+                coalesce(sum({due} BETWEEN ?1 AND ?2 OR {LAW_DUE} BETWEEN ?1 AND ?2), 0)
+         FROM feedback f WHERE f.status IN ({}) AND f.deleted_at IS NULL AND f.withdrawn_at IS NULL",
         open_statuses_sql()
     );
     let tomorrow = (today + chrono::Days::new(1)).to_string();
@@ -803,7 +961,9 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
                 f.customer_group, f.content, f.receiver_id, r.full_name, f.unit_id, u.name, f.written,
                 f.formal, f.complex, f.status, f.resolution, f.closed_at, c.full_name, f.confirmed_at,
                 f.reply_due, f.exception_due, f.exception_reason, e.full_name, f.formal_accept_due,
-                f.accepted_on, f.formal_decide_due, f.version, f.withdrawn_at, f.withdrawn_reason
+                f.accepted_on, f.formal_decide_due, f.version, f.withdrawn_at, f.withdrawn_reason,
+                f.acceptance, f.acceptance_reason, f.acceptance_on, f.acceptance_late, f.complex_reason,
+                f.settled_on_spot = 1 AND f.settlement_seen_at IS NULL
              FROM feedback f
              LEFT JOIN staff r ON r.id = f.receiver_id
              LEFT JOIN unit u ON u.id = f.unit_id
@@ -856,9 +1016,17 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
                         formal_accept_due: r.get(31)?,
                         accepted_on: r.get(32)?,
                         formal_decide_due: r.get(33)?,
+                        acceptance: r.get(37)?,
+                        acceptance_reason: r.get(38)?,
+                        acceptance_on: r.get(39)?,
+                        acceptance_late: r.get(40)?,
+                        complex_reason: r.get(41)?,
+                        law_due: None,
+                        law_overdue: false,
                         overdue: false,
                         days_left: None,
                     },
+                    settlement_unseen: r.get(42)?,
                     history: Vec::new(),
                     steps: Vec::new(),
                     letters: Vec::new(),
@@ -882,6 +1050,16 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
         }
     }
 
+    // The Law's deadline running now (as `LAW_DUE` reads it for the lists).
+    if c.formal && c.closed_at.is_none() && c.withdrawn_at.is_none() {
+        c.deadlines.law_due = match c.deadlines.acceptance {
+            None => c.deadlines.formal_accept_due.clone(),
+            Some(Acceptance::Accepted) => c.deadlines.formal_decide_due.clone(),
+            Some(Acceptance::Refused) => None,
+        };
+        c.deadlines.law_overdue = c.deadlines.law_due.as_deref().is_some_and(|d| d < today.to_string().as_str());
+    }
+
     let mut st = conn.prepare_cached(
         "SELECT e.at, e.actor, s.full_name, e.from_status, e.to_status, e.channel, e.note, e.what, e.recorded_at, u.name
          FROM case_event e LEFT JOIN staff s ON s.id = e.staff_id LEFT JOIN unit u ON u.id = e.unit_id
@@ -901,6 +1079,9 @@ pub fn case(conn: &Connection, id: &str, today: NaiveDate) -> Result<Case> {
                     "correction" => Some(EventWhat::Correction),
                     "withdrawal" => Some(EventWhat::Withdrawal),
                     "notice" => Some(EventWhat::Notice),
+                    "acceptance" => Some(EventWhat::Acceptance),
+                    "complex" => Some(EventWhat::Complex),
+                    "seen" => Some(EventWhat::Seen),
                     _ => None,
                 },
                 recorded_at: r.get(8)?,

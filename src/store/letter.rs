@@ -117,3 +117,25 @@ pub fn send(tx: &Tx, id: &str, on: NaiveDate, via: &str) -> Result<ReplyLetter> 
     tx.audit("reply_letter", id, Some(&before), Some(&after))?;
     Ok(after)
 }
+
+/// Every draft waiting for a signature, oldest first, with what a director reads of its case.
+pub fn waiting_signature(conn: &Connection) -> Result<Vec<crate::domain::letter::LetterToSign>> {
+    let mut st = conn.prepare_cached(
+        "SELECT l.id, l.number, l.body, l.status, l.signer_name, l.signer_title, l.drafted_at, l.signed_on, l.sent_on, l.sent_via,
+                f.id, f.receipt_year, f.receipt_seq, f.customer_name, f.content, COALESCE(f.exception_due, f.reply_due)
+         FROM reply_letter l JOIN feedback f ON f.id = l.feedback_id
+         WHERE l.status = 'draft' AND l.deleted_at IS NULL AND f.deleted_at IS NULL AND f.withdrawn_at IS NULL
+         ORDER BY l.drafted_at, l.created_at",
+    )?;
+    let rows = st.query_map([], |r| {
+        Ok(crate::domain::letter::LetterToSign {
+            letter: from_row(r)?,
+            case_id: r.get(10)?,
+            receipt_no: crate::domain::feedback::ReceiptNo { year: r.get(11)?, seq: r.get(12)? }.to_string(),
+            customer_name: r.get(13)?,
+            content: r.get(14)?,
+            due: r.get(15)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_corrections.sql"),
     include_str!("migrations/0011_survey_typed_elsewhere.sql"),
     include_str!("migrations/0012_kiosk.sql"),
+    include_str!("migrations/0013_law_path.sql"),
     include_str!("migrations/0014_bundles.sql"),
 ];
 
@@ -135,6 +136,7 @@ mod tests {
             tables(&conn),
             [
                 "account", "annual_report_text", "audit_log", "case_event", "case_step", "corrective_action", "corrective_action_case",
+                "corrective_action_source",
                 "desk_requests", "desk_sessions", "disposal", "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
                 "feedback_search_docsize", "feedback_search_idx", "holiday", "import_batch", "import_row", "kiosk", "kiosk_answer",
                 "kiosk_arm", "kiosk_rating", "objective", "office",

@@ -78,6 +78,41 @@ pub struct ComplaintRow {
     pub to_leadership: Option<NaiveDate>,
 }
 
+/// One formal complaint (Luật Khiếu nại) as the figures see it: its acceptance and decision
+/// deadlines beside what happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormalRow {
+    pub received: NaiveDate,
+    pub closed: Option<NaiveDate>,
+    pub accept_due: Option<NaiveDate>,
+    /// The day the acceptance decision was recorded, and whether it was to accept.
+    pub decided: Option<NaiveDate>,
+    pub accepted: bool,
+    pub decide_due: Option<NaiveDate>,
+}
+
+/// Formal complaints that matter to periods from `from` to `to`, as [`complaint_rows`].
+pub fn formal_rows(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<FormalRow>> {
+    let mut st = conn.prepare_cached(
+        "SELECT substr(f.received_at, 1, 10), substr(f.closed_at, 1, 10), f.formal_accept_due, f.acceptance_on,
+                f.acceptance = 'accepted', f.formal_decide_due
+         FROM feedback f INDEXED BY feedback_formal_facts
+         WHERE f.formal = 1 AND f.deleted_at IS NULL AND f.withdrawn_at IS NULL AND f.received_at < ?2
+           AND (f.received_at >= ?1 OR f.closed_at IS NULL OR f.closed_at >= ?1)",
+    )?;
+    let rows = st.query_map([from.to_string(), day_after(to)], |r| {
+        Ok(FormalRow {
+            received: date(r, 0)?,
+            closed: optional_date(r, 1)?,
+            accept_due: optional_date(r, 2)?,
+            decided: optional_date(r, 3)?,
+            accepted: r.get::<_, Option<bool>>(4)?.unwrap_or(false),
+            decide_due: optional_date(r, 5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The statement of [`complaint_rows`], written once. The kinds are written out as the
 /// partial index `feedback_complaint_facts` names them: SQLite uses a partial index only for
 /// a query whose condition matches its own.

@@ -11,6 +11,7 @@ mod encryption;
 mod finding_way;
 mod harness;
 mod kiosk;
+mod law;
 mod ledger;
 mod long_tasks;
 mod office_setup;

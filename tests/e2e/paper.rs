@@ -49,6 +49,8 @@ async fn books_document_control_and_the_measures_letter_are_printed_from_the_win
             owner_id: None,
             due_date: chrono::Local::now().date_naive().to_string(),
             case_ids: vec![c.id.clone()],
+            unit_id: None,
+            sources: vec![],
         })
         .unwrap();
         c.receipt_no

@@ -105,6 +105,10 @@ struct World {
     kiosk: String,
     backup: PathBuf,
     accounts: Vec<(Role, String)>,
+    /// A formal complaint, undecided.
+    formal: String,
+    /// Feedback settled on the spot, not yet seen by the QMR.
+    settled: String,
 }
 
 impl World {
@@ -182,7 +186,11 @@ fn world() -> World {
     old.written = false;
     old.received_at = "2020-03-02T09:00".into();
     old.settled_on_spot = Some("Đã giải thích ngay".into());
-    l.add_feedback(&old).unwrap();
+    let settled = l.add_feedback(&old).unwrap().id;
+    // A formal complaint (Luật Khiếu nại), for its acceptance decision and complex mark.
+    let mut formal = complaint(Subject::ProcessingTime, &mc);
+    formal.formal = true;
+    let formal = l.add_feedback(&formal).unwrap().id;
 
     let action_id = l
         .save_action(&ActionInput {
@@ -193,6 +201,8 @@ fn world() -> World {
             owner_id: None,
             due_date: "2026-12-31".into(),
             case_ids: vec![own.fresh.clone()],
+            unit_id: None,
+            sources: vec![],
         })
         .unwrap()
         .id;
@@ -205,6 +215,8 @@ fn world() -> World {
             owner_id: None,
             due_date: "2026-11-30".into(),
             case_ids: vec![],
+            unit_id: None,
+            sources: vec![ActionSource { kind: SourceKind::AnnualProposal, reference: "2026".into(), label: String::new() }],
         })
         .unwrap()
         .id;
@@ -248,7 +260,7 @@ fn world() -> World {
         assert_eq!(me.role, role);
         l.change_password(FIRST_PASSWORD, PASSWORD).unwrap();
     }
-    World { dir, db, own, confidential, other, spare_unit, spare_staff, receipt, action_id, done_action_id, round, response_id, kiosk, backup, accounts }
+    World { dir, db, own, confidential, other, spare_unit, spare_staff, receipt, action_id, done_action_id, round, response_id, kiosk, backup, accounts, formal, settled }
 }
 
 /// A complete BM.QT.SCT.05-02 form, with an opinion when given.
@@ -353,8 +365,17 @@ fn scenarios() -> Vec<(Action, &'static str, bool, Run)> {
                 owner_id: None,
                 due_date: "2026-12-31".into(),
                 case_ids: vec![],
+                unit_id: None,
+                sources: vec![ActionSource { kind: SourceKind::AnnualProposal, reference: "2026".into(), label: String::new() }],
             }))
         }),
+        (Action::DecideComplaint, "decide_acceptance", false, |l, w, _| {
+            ok(l.decide_acceptance(&w.formal, &AcceptanceInput { decision: Acceptance::Accepted, reason: "Đủ điều kiện thụ lý".into(), version: None }))
+        }),
+        (Action::DecideComplaint, "mark_complex", false, |l, w, _| {
+            ok(l.mark_complex(&w.formal, &ComplexInput { reason: "Nhiều bên liên quan".into(), version: None }))
+        }),
+        (Action::ReviewSettlement, "mark_settlement_seen", false, |l, w, _| ok(l.mark_settlement_seen(&w.settled))),
         (Action::EditCorrectiveAction, "set_action_status", false, |l, w, _| ok(l.set_action_status(&w.action_id, ActionStatus::Done))),
         (Action::CheckEffectiveness, "check_action", false, |l, w, _| ok(l.check_action(&w.done_action_id, true, "Không còn phản ánh", "2026-11-19"))),
         (Action::EditSurveyTemplates, "save_survey_template", false, |l, _, _| {

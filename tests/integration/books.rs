@@ -148,6 +148,8 @@ fn case_with_action(l: &mut Ledger) -> Case {
         owner_id: None,
         due_date: "2026-04-30".into(),
         case_ids: vec![c.id.clone()],
+        unit_id: None,
+        sources: vec![],
     })
     .unwrap();
     l.case(&c.id).unwrap()
@@ -323,6 +325,8 @@ fn the_measures_letter_holds_the_actions_and_its_sending_is_recorded() {
             owner_id: None,
             due_date: "2026-05-15".into(),
             case_ids: vec![bare.id.clone()],
+            unit_id: None,
+            sources: vec![],
         })
         .unwrap();
     assert_eq!(act.cases, vec![bare.receipt_no.clone()]);

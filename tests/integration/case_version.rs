@@ -226,6 +226,8 @@ fn the_version_rises_by_one_with_each_kind_of_change_and_never_on_a_read() {
         owner_id: None,
         due_date: "2026-03-31".into(),
         case_ids: vec![id.clone()],
+        unit_id: None,
+        sources: vec![],
     };
     let a = l.save_action(&action).unwrap().id;
     changed(&l, "a corrective action linked");

@@ -228,6 +228,8 @@ fn confidentiality_needs_investigation_and_a_corrective_action_and_written_needs
             owner_id: None,
             due_date: "2026-03-31".into(),
             case_ids: vec![c.id.clone()],
+            unit_id: None,
+            sources: vec![],
         })
         .unwrap();
     assert_eq!(action.cases, vec![c.receipt_no.clone()]);
@@ -359,6 +361,8 @@ fn an_appeal_on_a_result_is_reported_to_the_qmr_by_its_units_head_before_it_clos
         owner_id: Some(head.clone()),
         due_date: "2026-04-30".into(),
         case_ids: vec![c.id.clone()],
+        unit_id: None,
+        sources: vec![],
     })
     .unwrap();
     as_user(&mut l, "tiepnhan");

@@ -229,6 +229,39 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     w.refused("qmr", "reply_sign", signing.clone(), "forbidden");
     w.ok("lanhdao", "reply_sign", signing);
     w.ok("tiepnhan", "reply_send", json!({ "letterId": letter, "on": today, "via": "Bưu điện" }));
+    // Batches: a unit head confirms a period's entries, a director signs the drafts waiting.
+    let batch = json!({ "unit_id": mc, "from": today, "to": today, "staff_id": head });
+    w.refused("qmr", "case_confirm_batch", json!({ "batch": batch }), "forbidden");
+    w.ok("truongdonvi", "case_confirm_batch", json!({ "batch": batch }));
+    let drafted = w.ok("qmr", "reply_draft", json!({ "caseId": id, "letterId": null, "number": "126/SCT-VP", "body": "Kính gửi bà Trang (bổ sung)…" }));
+    let second = drafted["letters"][1]["id"].as_str().unwrap_or_default().to_owned();
+    let waiting = w.ok("lanhdao", "letters_to_sign", json!({}));
+    expect!(w, waiting.as_array().is_some_and(|l| l.iter().any(|x| x["letter"]["id"] == second.as_str())), "{waiting}");
+    let batch = json!({ "letter_ids": [second], "signer_name": "Trần Văn Hùng", "signer_title": "Giám đốc Sở", "on": today });
+    w.refused("qmr", "reply_sign_batch", json!({ "batch": batch }), "forbidden");
+    w.ok("lanhdao", "reply_sign_batch", json!({ "batch": batch }));
+    // A formal complaint: its acceptance decision and its complex mark; a settlement on the
+    // spot seen by the QMR.
+    let mut formal = input.clone();
+    formal["formal"] = json!(true);
+    formal["kind"] = json!("complaint");
+    formal["subject"] = json!("processing_time");
+    let formal = w.ok("tiepnhan", "feedback_add", json!({ "input": formal }));
+    let formal = formal["id"].as_str().unwrap_or_default().to_owned();
+    let acceptance = json!({ "decision": "accepted", "reason": "Đủ điều kiện thụ lý theo Điều 27" });
+    w.refused("tiepnhan", "case_accept", json!({ "id": formal, "acceptance": acceptance }), "forbidden");
+    w.ok("qmr", "case_accept", json!({ "id": formal, "acceptance": acceptance }));
+    let complex = json!({ "reason": "Nhiều bên liên quan, cần xác minh tại cơ sở" });
+    w.refused("tiepnhan", "case_complex", json!({ "id": formal, "complex": complex }), "forbidden");
+    let marked = w.ok("lanhdao", "case_complex", json!({ "id": formal, "complex": complex }));
+    expect_eq!(w, marked["complex"], true);
+    let mut settled = input.clone();
+    settled["kind"] = json!("suggestion");
+    settled["settled_on_spot"] = json!("Đã hướng dẫn tại quầy");
+    let settled = w.ok("tiepnhan", "feedback_add", json!({ "input": settled }));
+    let settled = settled["id"].as_str().unwrap_or_default().to_owned();
+    w.refused("lanhdao", "case_settlement_seen", json!({ "id": settled }), "forbidden");
+    w.ok("qmr", "case_settlement_seen", json!({ "id": settled }));
     // An entry made by mistake: corrected by its clerk the same day, then withdrawn by the QMR.
     let mistaken = w.ok("tiepnhan", "feedback_add", json!({ "input": input }));
     let mistaken = mistaken["id"].as_str().unwrap_or_default().to_owned();
@@ -242,6 +275,7 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
 
     // ---- Corrective actions ----
     w.ok("tiepnhan", "actions_list", json!({}));
+    w.ok("tiepnhan", "actions_register", json!({ "filter": { "state": "overdue" } }));
     let action = json!({ "kind": "corrective", "cause": "Thiếu kỹ năng", "action": "Tập huấn", "owner_id": null, "due_date": due, "case_ids": [id] });
     w.refused("tiepnhan", "action_save", json!({ "action": action }), "forbidden");
     let action = w.ok("qmr", "action_save", json!({ "action": action }));

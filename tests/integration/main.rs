@@ -20,6 +20,7 @@ mod export;
 mod golden;
 mod import;
 mod kiosk;
+mod law;
 mod messages;
 mod open;
 mod person;

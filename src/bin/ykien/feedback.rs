@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use ykien::{
-    Book, Channel, Contact, CorrectionInput, CustomerGroup, CustomerNoticeInput, Error, FeedbackFilter, FeedbackInput, FeedbackRow, Kind, MoveInput, ReceiptNo, Result,
+    Acceptance, AcceptanceInput, ComplexInput, Book, Channel, Contact, CorrectionInput, CustomerGroup, CustomerNoticeInput, Error, FeedbackFilter, FeedbackInput, FeedbackRow, Kind, MoveInput, ReceiptNo, Result,
     Status, Subject,
 };
 
@@ -44,6 +44,31 @@ pub enum FeedbackCommand {
         receipt: String,
         #[arg(long)]
         reason: String,
+    },
+    /// Record a formal complaint's acceptance decision (thụ lý or not) with its reason
+    /// (Luật Khiếu nại 2011, art. 27); after its 10 days it is recorded and flagged late.
+    Accept {
+        /// Receipt number, e.g. 2026/000123.
+        receipt: String,
+        /// accepted or refused.
+        #[arg(long)]
+        decision: String,
+        /// Why (printed on the notice to the complainant).
+        #[arg(long)]
+        reason: String,
+    },
+    /// Mark a formal complaint complex (vụ việc phức tạp): 45 days to decide from its
+    /// acceptance instead of 30 (art. 28).
+    Complex {
+        /// Receipt number, e.g. 2026/000123.
+        receipt: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// The QMR marks feedback settled on the spot as seen: it leaves the QMR's list.
+    Seen {
+        /// Receipt number, e.g. 2026/000123.
+        receipt: String,
     },
     /// Show a case with its history and deadlines.
     Show { receipt: String },
@@ -313,6 +338,44 @@ pub fn run(desk: &mut Desk, cmd: FeedbackCommand, json: bool) -> Result<()> {
                 println!("{}: đã rút khỏi sổ (nhập nhầm)", case.receipt_no);
             }
         }
+        FeedbackCommand::Accept { receipt, decision, reason } => {
+            let id = case_id(desk, &receipt)?;
+            let acceptance = AcceptanceInput { decision: Acceptance::parse(&decision)?, reason, version: None };
+            let case = desk.call("case_accept", json!({ "id": id, "acceptance": acceptance }))?;
+            if json {
+                print_json(&case);
+            } else {
+                let case: CaseView = read("case_accept", case)?;
+                let d = &case.deadlines;
+                let late = if d.acceptance_late { " (ghi sau thời hạn thụ lý)" } else { "" };
+                let decided = d.acceptance.map(Acceptance::label).unwrap_or_default();
+                match &d.formal_decide_due {
+                    Some(due) => println!("{}: {decided}{late} · hạn giải quyết {due}", case.receipt_no),
+                    None => println!("{}: {decided}{late}", case.receipt_no),
+                }
+            }
+        }
+        FeedbackCommand::Complex { receipt, reason } => {
+            let id = case_id(desk, &receipt)?;
+            let case = desk.call("case_complex", json!({ "id": id, "complex": ComplexInput { reason, version: None } }))?;
+            if json {
+                print_json(&case);
+            } else {
+                let case: CaseView = read("case_complex", case)?;
+                let due = case.deadlines.formal_decide_due.as_deref().map(|d| format!(" · hạn giải quyết {d}")).unwrap_or_default();
+                println!("{}: vụ việc phức tạp{due}", case.receipt_no);
+            }
+        }
+        FeedbackCommand::Seen { receipt } => {
+            let id = case_id(desk, &receipt)?;
+            let case = desk.call("case_settlement_seen", json!({ "id": id }))?;
+            if json {
+                print_json(&case);
+            } else {
+                let case: CaseView = read("case_settlement_seen", case)?;
+                println!("{}: QMR đã xem", case.receipt_no);
+            }
+        }
         FeedbackCommand::Show { receipt } => {
             // The output has always carried the contact details: shown, and logged, to
             // whoever may see them (the administrator gets them masked).
@@ -350,6 +413,18 @@ pub fn run(desk: &mut Desk, cmd: FeedbackCommand, json: bool) -> Result<()> {
                 println!("{} — {}", case.kind.label(), case.subject.label());
                 println!("Nội dung: {}", case.content);
                 println!("Hạn giải quyết: {}{}", case.deadlines.due, if case.deadlines.overdue { " (QUÁ HẠN)" } else { "" });
+                let d = &case.deadlines;
+                if let Some(due) = &d.formal_accept_due {
+                    let decided = match (d.acceptance, &d.acceptance_on) {
+                        (Some(a), Some(on)) => format!(" · {} ngày {on}{}", a.label(), if d.acceptance_late { " (muộn)" } else { "" }),
+                        _ => " · chưa có quyết định thụ lý".to_owned(),
+                    };
+                    println!("Luật Khiếu nại: hạn thụ lý {due}{decided}");
+                }
+                if let Some(due) = &d.formal_decide_due {
+                    let complex = if case.complex { " (vụ việc phức tạp)" } else { "" };
+                    println!("Luật Khiếu nại: hạn giải quyết {due}{complex}{}", if d.law_overdue { " (QUÁ HẠN)" } else { "" });
+                }
                 for e in &case.history {
                     println!("  {}  {}  {}  {}", e.at.replace('T', " "), e.to_status.label(), e.actor, e.note);
                 }
@@ -402,6 +477,8 @@ struct CaseView {
     kind: Kind,
     subject: Subject,
     content: String,
+    #[serde(default)]
+    complex: bool,
     deadlines: DeadlinesView,
     history: Vec<HistoryView>,
     requirements: Vec<RequirementView>,
@@ -411,6 +488,18 @@ struct CaseView {
 struct DeadlinesView {
     due: String,
     overdue: bool,
+    #[serde(default)]
+    formal_accept_due: Option<String>,
+    #[serde(default)]
+    formal_decide_due: Option<String>,
+    #[serde(default)]
+    acceptance: Option<Acceptance>,
+    #[serde(default)]
+    acceptance_on: Option<String>,
+    #[serde(default)]
+    acceptance_late: bool,
+    #[serde(default)]
+    law_overdue: bool,
 }
 
 #[derive(Deserialize)]

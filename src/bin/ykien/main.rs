@@ -5,6 +5,7 @@
 //! `{"error": …}` object on stdout); 2 the command line itself was wrong.
 
 mod account;
+mod actions;
 mod bundle;
 mod call;
 mod desk;
@@ -106,6 +107,9 @@ enum Command {
     /// The feedback book and the handling of cases.
     #[command(subcommand)]
     Feedback(Box<feedback::FeedbackCommand>),
+    /// The corrective-action register: list, add, move forward, check effectiveness.
+    #[command(subcommand)]
+    Actions(actions::ActionsCommand),
     /// Print a paper form as a PDF/A file.
     Print(print::PrintArgs),
     /// Figures and reports of the management review.
@@ -342,6 +346,7 @@ fn at_a_desk(desk: &mut desk::Desk, command: Command, json: bool) -> Result<()> 
         Command::Holidays { action } => office::holidays(desk, action, json)?,
         Command::Call(args) => call::run(desk, args, json)?,
         Command::Feedback(cmd) => feedback::run(desk, *cmd, json)?,
+        Command::Actions(cmd) => actions::run(desk, cmd, json)?,
         Command::Print(args) => print::run(desk, args, json)?,
         Command::Report(cmd) => report::run(desk, cmd, json)?,
         Command::Bundle(cmd) => bundle::run(desk, cmd, json)?,

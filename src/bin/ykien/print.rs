@@ -76,6 +76,15 @@ enum Form {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// The notice of a formal complaint's acceptance decision (thông báo thụ lý, or không
+    /// thụ lý with its reason) to the complainant, as recorded with `feedback accept`.
+    Acceptance {
+        /// The case's receipt number, e.g. 2026/000123.
+        #[arg(value_name = "RECEIPT_NO")]
+        receipt_no: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// The feedback letter (thư góp ý, BM-[HC-TMKH]-TGY) sent after a service.
     Letter {
         /// After "Kính gửi:" (default: "Quý khách hàng").
@@ -112,6 +121,7 @@ pub fn run(desk: &mut Desk, args: PrintArgs, json: bool) -> Result<()> {
             (PrintJob::LedgerPeriod { from: from.to_string(), to: to.to_string(), book: Some(book), unit_id }, out)
         }
         Form::Measures { receipt_no, out } => (PrintJob::MeasuresLetter { receipt_no, letter: None }, out),
+        Form::Acceptance { receipt_no, out } => (PrintJob::AcceptanceNotice { receipt_no }, out),
         Form::Ledger { .. } => unreachable!("clap requires --blank-pages or --from/--to"),
         Form::Letter { addressee, date, out } => {
             (PrintJob::FeedbackLetter { addressee, date: date.map(|d| d.to_string()) }, out)

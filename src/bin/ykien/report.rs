@@ -270,6 +270,17 @@ struct ComplaintFigures {
     escalated_leadership: Share,
     open_at_end: u64,
     overdue_at_end: u64,
+    #[serde(default)]
+    formal: Option<FormalFigures>,
+}
+
+/// The Law on Complaints' deadlines over the period.
+#[derive(Deserialize)]
+struct FormalFigures {
+    received: u64,
+    accepted_on_time: Share,
+    decided_on_time: Share,
+    overdue_at_end: u64,
 }
 
 #[derive(Deserialize)]
@@ -348,6 +359,12 @@ fn print_text(r: &FiguresReport) {
     println!("  Chuyển phòng chuyên môn:          {}", share(&c.escalated_specialist));
     println!("  Xin ý kiến lãnh đạo:              {}", share(&c.escalated_leadership));
     println!("  Còn đang giải quyết cuối kỳ: {} (quá hạn {})", c.open_at_end, c.overdue_at_end);
+    if let Some(law) = &c.formal {
+        println!("Khiếu nại theo Luật Khiếu nại: {} tiếp nhận", law.received);
+        println!("  Thụ lý đúng hạn (10 ngày):       {}", share(&law.accepted_on_time));
+        println!("  Giải quyết đúng hạn (30/45 ngày): {}", share(&law.decided_on_time));
+        println!("  Quá hạn theo Luật cuối kỳ:       {}", law.overdue_at_end);
+    }
     println!("So với {}:", r.year_before.period.label);
     for ch in &r.changes {
         println!(

@@ -92,4 +92,5 @@ export const SETTINGS_LABELS: Record<keyof Settings, string> = {
   survey_retention_years: 'Thời gian lưu phiếu khảo sát',
   print_keep_days: 'Giữ bản in trong thư mục Bản in',
   closed_at_entry: 'Ý kiến ghi nhận, không cần trả lời',
+  result_unit_id: 'Đơn vị xem xét khiếu nại về kết quả',
 };

@@ -187,7 +187,7 @@ export type DemoSignIn = { password: string, accounts: Array<DemoAccount>, };
 
 export type DemoAccount = { login: string, full_name: string, role_label: string, };
 
-export type Action = "edit_office" | "manage_units" | "manage_staff" | "manage_accounts" | "edit_settings" | "enter_feedback" | "correct_entry" | "front_desk_move" | "specialist_move" | "leadership_direction" | "record_step" | "set_exception_deadline" | "confirm" | "draft_reply" | "sign_reply" | "send_reply" | "handle_confidential" | "edit_corrective_action" | "check_effectiveness" | "edit_survey_templates" | "manage_survey_rounds" | "print_survey_forms" | "enter_survey_responses" | "classify_opinions" | "set_objectives" | "write_annual_report" | "print" | "import_ledger" | "export_records" | "view_audit_log" | "edit_backup_settings" | "change_encryption" | "restore_backup" | "dispose_records" | "view_contact" | "export_personal_data" | "erase_personal_data" | "manage_kiosks" | "arm_kiosk" | "view_kiosk_ratings";
+export type Action = "edit_office" | "manage_units" | "manage_staff" | "manage_accounts" | "edit_settings" | "enter_feedback" | "correct_entry" | "front_desk_move" | "specialist_move" | "leadership_direction" | "record_step" | "set_exception_deadline" | "confirm" | "draft_reply" | "sign_reply" | "send_reply" | "handle_confidential" | "edit_corrective_action" | "check_effectiveness" | "edit_survey_templates" | "manage_survey_rounds" | "print_survey_forms" | "enter_survey_responses" | "classify_opinions" | "set_objectives" | "write_annual_report" | "print" | "import_ledger" | "export_records" | "view_audit_log" | "edit_backup_settings" | "change_encryption" | "restore_backup" | "dispose_records" | "view_contact" | "export_personal_data" | "erase_personal_data" | "manage_kiosks" | "arm_kiosk" | "view_kiosk_ratings" | "decide_complaint" | "review_settlement";
 
 export type Settings = { 
 /**
@@ -232,7 +232,13 @@ print_keep_days: number,
  * at entry, so that they never wait in a queue nor show as overdue. None by default: an
  * office that answers every piece of feedback keeps the handling it always had.
  */
-closed_at_entry: Array<Kind>, };
+closed_at_entry: Array<Kind>, 
+/**
+ * The unit whose head reviews complaints and appeals about a certification or service
+ * result (seed 001, step 2: «Trưởng phòng … xem xét giải quyết»): such a case entered
+ * without a unit goes to it. Absent: the clerk chooses the unit.
+ */
+result_unit_id?: string, };
 
 export type ControlledForm = "feedback_book" | "complaint_book" | "citizen_reception_book" | "survey_form" | "feedback_letter" | "reply_letter" | "measures_letter" | "receipt_slip" | "annual_report" | "complaints_report" | "disposal_record";
 
@@ -358,7 +364,19 @@ limit: number, };
 
 export type Term = { value: string, label: string, };
 
-export type Vocabulary = { channels: Array<Term>, kinds: Array<Term>, subjects: Array<Term>, customer_groups: Array<Term>, books: Array<Term>, statuses: Array<Term>, steps: Array<Term>, letter_statuses: Array<Term>, action_kinds: Array<Term>, action_statuses: Array<Term>, roles: Array<Term>, 
+export type Vocabulary = { channels: Array<Term>, kinds: Array<Term>, subjects: Array<Term>, customer_groups: Array<Term>, books: Array<Term>, statuses: Array<Term>, steps: Array<Term>, letter_statuses: Array<Term>, action_kinds: Array<Term>, action_statuses: Array<Term>, 
+/**
+ * Where an action stands in the register (open, due soon, overdue, …).
+ */
+register_states: Array<Term>, 
+/**
+ * What an action answers besides cases.
+ */
+source_kinds: Array<Term>, 
+/**
+ * The acceptance decision on a formal complaint (thụ lý or not).
+ */
+acceptances: Array<Term>, roles: Array<Term>, 
 /**
  * The printed forms under document control (R5.2).
  */
@@ -434,7 +452,11 @@ confirmed_by_name: string | null, confirmed_at: string | null,
  * When the entry was withdrawn as made by mistake («nhập nhầm»): it stays in the book,
  * marked, and is counted nowhere. Absent for a live entry.
  */
-withdrawn_at?: string, };
+withdrawn_at?: string, 
+/**
+ * A formal complaint's Law deadline running now ([`Deadlines::law_due`]); absent otherwise.
+ */
+law_due?: string, };
 
 export type FeedbackPage = { total: number, rows: Array<FeedbackRow>, };
 
@@ -493,7 +515,12 @@ contact_masked: boolean, customer_group: CustomerGroup, content: string, receive
 /**
  * Withdrawn as made by mistake («nhập nhầm»), when and why; absent for a live entry.
  */
-withdrawn_at?: string, withdrawn_reason?: string, deadlines: Deadlines, history: Array<CaseEvent>, steps: Array<CaseStep>, letters: Array<ReplyLetter>, actions: Array<CorrectiveAction>, 
+withdrawn_at?: string, withdrawn_reason?: string, deadlines: Deadlines, 
+/**
+ * Settled on the spot and not yet marked seen by the QMR, to whom it is reported (seed
+ * 001, step 1).
+ */
+settlement_unseen?: boolean, history: Array<CaseEvent>, steps: Array<CaseStep>, letters: Array<ReplyLetter>, actions: Array<CorrectiveAction>, 
 /**
  * The moves open now, as buttons.
  */
@@ -524,6 +551,21 @@ formal_accept_due: string | null, accepted_on: string | null,
  * Formal complaints: the deadline to decide, once accepted.
  */
 formal_decide_due: string | null, 
+/**
+ * Formal complaints: the acceptance decision (thụ lý or not), its reason, its day, and
+ * whether it came after its deadline (recorded all the same, flagged late).
+ */
+acceptance?: Acceptance, acceptance_reason?: string, acceptance_on?: string, acceptance_late?: boolean, 
+/**
+ * Why the case was marked complex (vụ việc phức tạp: 45 days to decide).
+ */
+complex_reason?: string, 
+/**
+ * Formal complaints: the Law's deadline that runs now (to accept while undecided, to
+ * decide once accepted, none once refused or closed), and whether it is past on the day
+ * asked. The due-soon and overdue lists read it beside the reply deadline.
+ */
+law_due?: string, law_overdue?: boolean, 
 /**
  * Whether the case was (or is, if open) past its deadline on the day asked.
  */
@@ -590,7 +632,7 @@ reason: string,
  */
 version?: number, };
 
-export type EventWhat = "correction" | "withdrawal" | "notice";
+export type EventWhat = "correction" | "withdrawal" | "notice" | "acceptance" | "complex" | "seen";
 
 export type WaitsFor = "qmr" | "leadership";
 
@@ -632,17 +674,103 @@ action: string, owner_id: string | null, owner_name: string | null, due_date: st
 /**
  * Receipt numbers of the linked cases.
  */
-cases: Array<string>, };
+cases: Array<string>, 
+/**
+ * The unit that carries it out.
+ */
+unit_id?: string, unit_name?: string, 
+/**
+ * Its sources besides cases.
+ */
+sources?: Array<ActionSource>, 
+/**
+ * Where it stands in the register on the day asked (the register's lists only).
+ */
+state?: RegisterState, };
 
 export type ActionInput = { id?: string, kind: ActionKind, cause: string, action: string, owner_id: string | null, due_date: string, 
 /**
  * Ids of the cases this action answers.
  */
-case_ids: Array<string>, };
+case_ids: Array<string>, 
+/**
+ * The unit that carries it out.
+ */
+unit_id?: string, 
+/**
+ * What it answers besides cases: at least one source, a case or one of these.
+ */
+sources?: Array<ActionSource>, };
 
 export type ActionKind = "corrective" | "preventive" | "improvement";
 
 export type ActionStatus = "open" | "in_progress" | "done" | "verified";
+
+export type ActionFilter = { state?: RegisterState, unit_id?: string, 
+/**
+ * Only the actions still to do past their due date on this day (YYYY-MM-DD).
+ */
+overdue_on?: string, 
+/**
+ * The day the states are judged on (YYYY-MM-DD); today when absent.
+ */
+on?: string, };
+
+export type ActionSource = { kind: SourceKind, 
+/**
+ * Which one: a criterion, a group's name, a year.
+ */
+reference: string, 
+/**
+ * How the register shows it; the reference when left empty.
+ */
+label: string, };
+
+export type SourceKind = "survey_criterion" | "opinion_group" | "annual_proposal";
+
+export type RegisterState = "open" | "due_soon" | "overdue" | "awaiting_check" | "verified";
+
+export type Acceptance = "accepted" | "refused";
+
+export type AcceptanceInput = { decision: Acceptance, 
+/**
+ * Why: the grounds of the acceptance, or of the refusal (art. 11), printed on the notice.
+ */
+reason: string, 
+/**
+ * As [`super::case::MoveInput::version`]: refused when the case has changed since.
+ */
+version?: number, };
+
+export type ComplexInput = { reason: string, version?: number, };
+
+export type ConfirmBatchInput = { unit_id: string, 
+/**
+ * YYYY-MM-DD
+ */
+from: string, 
+/**
+ * YYYY-MM-DD
+ */
+to: string, 
+/**
+ * The unit head confirming: the signed-in staff member.
+ */
+staff_id: string, };
+
+export type BatchOutcome = { receipt_nos: Array<string>, };
+
+export type LetterToSign = { letter: ReplyLetter, case_id: string, receipt_no: string, customer_name: string, content: string, 
+/**
+ * The case's deadline in force (YYYY-MM-DD).
+ */
+due: string, };
+
+export type SignBatchInput = { letter_ids: Array<string>, signer_name: string, signer_title: string, 
+/**
+ * YYYY-MM-DD
+ */
+on: string, };
 
 export type Holiday = { 
 /**
@@ -952,7 +1080,7 @@ export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "
 /**
  * A unit's own book (unit id).
  */
-unit_id?: string, } | { "form": "ledger_blank", pages: number, year: number | null, book?: Book, unit_id?: string, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "annual_report", year: number, } | { "form": "complaints_report", year: number, } | { "form": "feedback_letter", addressee: string | null, date: string | null, } | { "form": "measures_letter", receipt_no: string, letter?: MeasuresLetter, };
+unit_id?: string, } | { "form": "ledger_blank", pages: number, year: number | null, book?: Book, unit_id?: string, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "annual_report", year: number, } | { "form": "complaints_report", year: number, } | { "form": "feedback_letter", addressee: string | null, date: string | null, } | { "form": "measures_letter", receipt_no: string, letter?: MeasuresLetter, } | { "form": "acceptance_notice", receipt_no: string, };
 
 export type PrintOutcome = { path: string, opened: boolean, };
 
@@ -1032,7 +1160,32 @@ open_at_end: number, overdue_at_end: number,
  * Of the closed ones: settled at the front desk (never passed on), passed to a
  * specialist unit (but not to leadership), passed to leadership for direction.
  */
-settled_front_desk: Share, escalated_specialist: Share, escalated_leadership: Share, };
+settled_front_desk: Share, escalated_specialist: Share, escalated_leadership: Share, 
+/**
+ * Formal complaints under the Law on Complaints, beside the reply clock; absent when
+ * the period has none.
+ */
+formal?: FormalFigures, };
+
+export type FormalFigures = { 
+/**
+ * Formal complaints received in the period.
+ */
+received: number, 
+/**
+ * Acceptance decisions recorded within their 10 days, out of those recorded by the
+ * period's end and those still undecided past their deadline.
+ */
+accepted_on_time: Share, 
+/**
+ * Accepted complaints closed within their deadline to decide (30 days, 45 when complex),
+ * out of those closed and those still open past it.
+ */
+decided_on_time: Share, 
+/**
+ * Formal complaints open at the period's end whose Law deadline had passed.
+ */
+overdue_at_end: number, };
 
 export type SlotFigures = { 
 /**
@@ -1772,9 +1925,21 @@ export type CaseSetExceptionArgs = { id: string, exception: ExceptionInput, };
 
 export type CaseConfirmArgs = { id: string, staffId: string, };
 
+export type CaseConfirmBatchArgs = { batch: ConfirmBatchInput, };
+
+export type CaseAcceptArgs = { id: string, acceptance: AcceptanceInput, };
+
+export type CaseComplexArgs = { id: string, complex: ComplexInput, };
+
+export type CaseSettlementSeenArgs = { id: string, };
+
 export type ReplyDraftArgs = { caseId: string, letterId: string | null, number: string, body: string, };
 
 export type ReplySignArgs = { letterId: string, signerName: string, signerTitle: string, on: string, };
+
+export type LettersToSignArgs = Record<symbol, never>;
+
+export type ReplySignBatchArgs = { batch: SignBatchInput, };
 
 export type ReplySendArgs = { letterId: string, on: string, via: string, };
 
@@ -1783,6 +1948,8 @@ export type MeasuresLetterDraftArgs = { receiptNo: string, };
 export type CustomerNoticeRecordArgs = { notice: CustomerNoticeInput, };
 
 export type ActionsListArgs = Record<symbol, never>;
+
+export type ActionsRegisterArgs = { filter: ActionFilter, };
 
 export type ActionSaveArgs = { action: ActionInput, };
 
@@ -1973,12 +2140,19 @@ export type Commands = {
   case_record_step: { args: CaseRecordStepArgs; result: Case };
   case_set_exception: { args: CaseSetExceptionArgs; result: Case };
   case_confirm: { args: CaseConfirmArgs; result: Case };
+  case_confirm_batch: { args: CaseConfirmBatchArgs; result: BatchOutcome };
+  case_accept: { args: CaseAcceptArgs; result: Case };
+  case_complex: { args: CaseComplexArgs; result: Case };
+  case_settlement_seen: { args: CaseSettlementSeenArgs; result: Case };
   reply_draft: { args: ReplyDraftArgs; result: Case };
   reply_sign: { args: ReplySignArgs; result: Case };
+  letters_to_sign: { args: LettersToSignArgs; result: Array<LetterToSign> };
+  reply_sign_batch: { args: ReplySignBatchArgs; result: BatchOutcome };
   reply_send: { args: ReplySendArgs; result: Case };
   measures_letter_draft: { args: MeasuresLetterDraftArgs; result: MeasuresLetter };
   customer_notice_record: { args: CustomerNoticeRecordArgs; result: Case };
   actions_list: { args: ActionsListArgs; result: Array<CorrectiveAction> };
+  actions_register: { args: ActionsRegisterArgs; result: Array<CorrectiveAction> };
   action_save: { args: ActionSaveArgs; result: CorrectiveAction };
   action_set_status: { args: ActionSetStatusArgs; result: CorrectiveAction };
   action_check: { args: ActionCheckArgs; result: CorrectiveAction };

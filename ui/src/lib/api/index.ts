@@ -4,6 +4,13 @@
 
 import { call, on, tell, type DeskChoice, type DeskState } from './transport';
 import type {
+  AcceptanceInput,
+  ActionFilter,
+  BatchOutcome,
+  ComplexInput,
+  ConfirmBatchInput,
+  LetterToSign,
+  SignBatchInput,
   ActionInput,
   CorrectionInput,
   ActionStatus,
@@ -220,7 +227,37 @@ export function caseConfirm(id: string, staffId: string): Promise<Case> {
   return call('case_confirm', { id, staffId });
 }
 
+/** A unit head confirms every unconfirmed entry of their unit received in a period (R1.4). */
+export function caseConfirmBatch(batch: ConfirmBatchInput): Promise<BatchOutcome> {
+  return call('case_confirm_batch', { batch });
+}
+
+/** A formal complaint's acceptance decision (thụ lý or not), with its reason. */
+export function caseAccept(id: string, acceptance: AcceptanceInput): Promise<Case> {
+  return call('case_accept', { id, acceptance });
+}
+
+/** A formal complaint marked complex (vụ việc phức tạp: 45 days to decide), with why. */
+export function caseComplex(id: string, complex: ComplexInput): Promise<Case> {
+  return call('case_complex', { id, complex });
+}
+
+/** The QMR has seen a settlement on the spot: it leaves the QMR's list. */
+export function caseSettlementSeen(id: string): Promise<Case> {
+  return call('case_settlement_seen', { id });
+}
+
 // ---- Reply letters (công văn trả lời) ----
+
+/** The drafts waiting for leadership's signature, oldest first. */
+export function lettersToSign(): Promise<LetterToSign[]> {
+  return call('letters_to_sign');
+}
+
+/** Signs several drafts at once, by one signer on one day. */
+export function replySignBatch(batch: SignBatchInput): Promise<BatchOutcome> {
+  return call('reply_sign_batch', { batch });
+}
 
 /** A new draft when `letterId` is null, else rewrites that unsigned draft. */
 export function replyDraft(caseId: string, letterId: string | null, number: string, body: string): Promise<Case> {
@@ -249,6 +286,11 @@ export function customerNoticeRecord(notice: CustomerNoticeInput): Promise<Case>
 
 export function actionsList(): Promise<CorrectiveAction[]> {
   return call('actions_list');
+}
+
+/** The register: every action with where it stands today, filtered by state and unit. */
+export function actionsRegister(filter: ActionFilter): Promise<CorrectiveAction[]> {
+  return call('actions_register', { filter });
 }
 
 /** Creates or updates an action; `case_ids` replaces the cases it is linked to. */

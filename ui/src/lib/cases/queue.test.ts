@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedbackRow, Status } from '../api/bindings';
 import type { SignedIn } from '../api/bindings';
-import { idsWithCase, mergeQueue, queueFilters, sameView, startPage } from './queue';
+import { idsWithCase, mergeQueue, nearestDue, queueFilters, sameView, startPage } from './queue';
 import { requirementKey } from './requirement';
 
 const OPEN: Status[] = ['received', 'front_desk', 'awaiting_customer', 'specialist', 'solution_feedback', 'leadership'];
@@ -74,6 +74,13 @@ describe('mergeQueue', () => {
     ]);
     expect(merged.rows.map((r) => r.id)).toEqual(['c', 'a', 'b']);
     expect(merged.total).toBe(4);
+  });
+
+  it('puts a formal complaint by its Law deadline when that comes before the reply', () => {
+    const formal = { ...row('f', '2026-04-01'), law_due: '2026-03-12' };
+    const merged = mergeQueue([{ total: 2, rows: [row('a', '2026-03-20'), formal] }]);
+    expect(merged.rows.map((r) => r.id)).toEqual(['f', 'a']);
+    expect(nearestDue({ due_date: '2026-03-20', law_due: '2026-04-30' })).toBe('2026-03-20');
   });
 });
 

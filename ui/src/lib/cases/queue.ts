@@ -102,9 +102,15 @@ export function mergeQueue(pages: readonly FeedbackPage[]): QueueResult {
     for (const row of page.rows) if (!seen.has(row.id)) seen.set(row.id, row);
   }
   const rows = [...seen.values()].sort(
-    (a, b) => a.due_date.localeCompare(b.due_date) || a.received_at.localeCompare(b.received_at),
+    (a, b) => nearestDue(a).localeCompare(nearestDue(b)) || a.received_at.localeCompare(b.received_at),
   );
   return { rows, total };
+}
+
+/** A row's nearest deadline: the reply deadline in force, or a formal complaint's Law deadline
+ * (to accept, to decide) when that comes first. */
+export function nearestDue(row: Pick<FeedbackRow, 'due_date' | 'law_due'>): string {
+  return row.law_due && row.law_due < row.due_date ? row.law_due : row.due_date;
 }
 
 export function sameView(a: QueueView, b: QueueView): boolean {

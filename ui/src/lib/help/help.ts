@@ -8,6 +8,7 @@ import guide from '../../../../docs/huong-dan-su-dung.md?raw';
 export const SECTION_OF_PAGE: Record<string, string> = {
   ledger: '2. Ghi sổ hằng ngày',
   cases: '3. Xử lý một phản ánh, khiếu nại',
+  actions: 'Sổ theo dõi hành động khắc phục',
   surveys: '4. Khảo sát sự hài lòng',
   reports: '5. Báo cáo',
   bundles: '5. Báo cáo',
