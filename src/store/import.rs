@@ -51,6 +51,7 @@ pub struct Target<'a> {
 pub struct Indexing {
     trigger: String,
     after: i64,
+    counts: super::counts::Suspended,
 }
 
 /// Sets the search index's insert trigger aside for the import's transaction: the lines go
@@ -58,24 +59,26 @@ pub struct Indexing {
 /// writes what it holds in memory to the file at every statement that may need undoing: one
 /// small segment per line, merged again and again (half the time of an import). The trigger
 /// is dropped and made again from its own text inside the same transaction, so a failed or
-/// cancelled import leaves it exactly as it was.
+/// cancelled import leaves it exactly as it was. The book's kept counts are set aside the
+/// same way, and count the lines in one statement at the end.
 pub fn suspend_indexing(tx: &Tx) -> Result<Indexing> {
     let trigger: String =
         tx.query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'feedback_search_insert'", [], |r| r.get(0))?;
     let after: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) FROM feedback", [], |r| r.get(0))?;
     tx.execute_batch("DROP TRIGGER feedback_search_insert")?;
-    Ok(Indexing { trigger, after })
+    let counts = super::counts::suspend_book(tx)?;
+    Ok(Indexing { trigger, after, counts })
 }
 
 /// Gives every line stored since [`suspend_indexing`] to the search index in one statement
-/// (new cases take rowids above every older one) and puts the trigger back.
+/// (new cases take rowids above every older one), counts them, and puts the triggers back.
 pub fn index_rows(tx: &Tx, indexing: Indexing) -> Result<()> {
     tx.execute(
         "INSERT INTO feedback_search (rowid, search_key) SELECT rowid, search_key FROM feedback WHERE rowid > ?1",
         [indexing.after],
     )?;
     tx.execute_batch(&indexing.trigger)?;
-    Ok(())
+    super::counts::resume_book(tx, indexing.counts)
 }
 
 pub fn begin_batch(tx: &Tx, p: &ImportBatch, batch_id: &str, rows: usize) -> Result<()> {

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod backup;
 pub mod case_version;
 pub mod cipher;
+pub mod counts;
 pub mod desk;
 pub mod export;
 pub mod feedback;

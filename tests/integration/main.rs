@@ -11,6 +11,7 @@ mod cases;
 mod cli;
 mod commands;
 mod corrections;
+mod counts;
 mod desk;
 mod desk_tasks;
 mod crash;
