@@ -31,6 +31,9 @@ pub enum Reading {
     Recounted,
 }
 
+/// The book's figures of a period, counted from what was read once for all the periods.
+type FeedbackOf = dyn Fn(&[(String, String)], &Period) -> figures::FeedbackFigures;
+
 /// The figures of several periods from one reading of the store, judged on `today`; the
 /// survey figures counted for the first `with_surveys` periods only (the quarters side by side
 /// show the book and the complaints).
@@ -42,7 +45,7 @@ fn figures_read(conn: &Connection, periods: &[Period], with_surveys: usize, toda
     let (Some(from), Some(to)) = (periods.iter().map(Period::start).min(), periods.iter().map(Period::end).max()) else {
         return Ok(Vec::new());
     };
-    let feedback: Box<dyn Fn(&[(String, String)], &Period) -> figures::FeedbackFigures> = match reading {
+    let feedback: Box<FeedbackOf> = match reading {
         Reading::Kept => {
             let counts = store::report::day_counts(conn, from, to)?;
             Box::new(move |units, p| collect::feedback_counted(&counts, units, p))

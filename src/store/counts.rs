@@ -232,6 +232,8 @@ pub fn resume_book(conn: &Connection, s: Suspended) -> Result<()> {
 }
 
 type Key = (String, String, String);
+/// Cases and withdrawn ones (the survey tables use the first only).
+type Counted = (i64, i64);
 
 fn read(conn: &Connection, sql: &str) -> Result<BTreeMap<Key, (i64, i64)>> {
     let mut st = conn.prepare(sql)?;
@@ -304,7 +306,7 @@ pub fn differences(conn: &Connection) -> Result<Vec<String>> {
     Ok(out)
 }
 
-fn diff(kept: &BTreeMap<Key, (i64, i64)>, counted: &BTreeMap<Key, (i64, i64)>) -> Vec<(Key, (i64, i64), (i64, i64))> {
+fn diff(kept: &BTreeMap<Key, Counted>, counted: &BTreeMap<Key, Counted>) -> Vec<(Key, Counted, Counted)> {
     let keys: std::collections::BTreeSet<&Key> = kept.keys().chain(counted.keys()).collect();
     keys.into_iter()
         .filter_map(|k| {
