@@ -1,10 +1,10 @@
 -- 0016: counts kept as the records change. The book's count, the year's figures and the
 -- survey figures read a few thousand rows of these tables instead of a year's records.
 -- Triggers on the records keep them in the same transaction as every write (store/counts.rs
--- writes the triggers and builds the counts of an existing database after this step: about
--- 5 s for a province's 200,000 cases and 100,000 forms, 30 s at a million cases; see
--- BENCHMARKS.md). `ykien check` holds them equal to a recount; `ykien check --repair-counts`
--- builds them again.
+-- writes the triggers and builds the counts of an existing database after this step, in one
+-- grouped read of the book and one of the survey answers; its time at the province and
+-- stress scales is still to be measured, BENCHMARKS.md). `ykien check` holds them equal to a
+-- recount; `ykien check --repair-counts` builds them again.
 
 -- The book, per day of receipt: for each facet (book, kind, subject, channel,
 -- customer_group, unit, status) and each of its values, the cases in the book (not deleted),
