@@ -214,21 +214,26 @@ fn chained(conn: &Connection, row: StoredRow) -> StoredRow {
 }
 
 /// As [`bare_tx`], the search index given every new case in one statement at the end, its
-/// insert trigger set aside meanwhile (as the import does).
+/// insert trigger set aside meanwhile (as the import does). The book's kept counts, which the
+/// import adds in one statement at the end, are left out of the floor: their trigger is set
+/// aside too and put back, the rows not counted.
 fn bare_bulk(conn: &Connection, rows: &[StoredRow]) -> Duration {
     time(|| {
         conn.execute_batch("BEGIN IMMEDIATE").unwrap();
         let trigger: String = conn
             .query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'feedback_search_insert'", [], |r| r.get(0))
             .unwrap();
+        let counts: String =
+            conn.query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'book_count_insert'", [], |r| r.get(0)).unwrap();
         let after: i64 = conn.query_row("SELECT coalesce(max(rowid), 0) FROM feedback", [], |r| r.get(0)).unwrap();
-        conn.execute_batch("DROP TRIGGER feedback_search_insert").unwrap();
+        conn.execute_batch("DROP TRIGGER feedback_search_insert; DROP TRIGGER book_count_insert").unwrap();
         for r in rows {
             r.insert(conn);
         }
         conn.execute("INSERT INTO feedback_search (rowid, search_key) SELECT rowid, search_key FROM feedback WHERE rowid > ?1", [after])
             .unwrap();
         conn.execute_batch(&trigger).unwrap();
+        conn.execute_batch(&counts).unwrap();
         conn.execute_batch("COMMIT").unwrap();
     })
     .0

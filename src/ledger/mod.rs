@@ -168,13 +168,16 @@ impl Ledger {
         store::migrate::user_version(&self.conn)
     }
 
-    /// Integrity check of the whole file, its schema version, and the audit log's hash chain.
+    /// Integrity check of the whole file, its schema version, the audit log's hash chain, and
+    /// the kept counts against a recount of the records.
     pub fn check(&self) -> Result<CheckReport> {
         let mut problems = store::integrity_problems(&self.conn)?;
         let chain = store::audit::verify_chain(&self.conn)?;
         if let Some(b) = &chain.broken {
             problems.push(b.reason.clone());
         }
+        // The kept counts equal a recount of the records (store::counts).
+        problems.extend(store::counts::differences(&self.conn)?);
         Ok(CheckReport {
             ok: problems.is_empty(),
             schema_version: self.schema_version()? as i32,
@@ -183,6 +186,12 @@ impl Ledger {
             audit_head: chain.head,
             audit_broken_at: chain.broken.map(|b| b.seq),
         })
+    }
+
+    /// Builds the kept counts (the book's per day, the survey forms' and answers') again from
+    /// the records: `ykien check --repair-counts`, when the check finds them different.
+    pub fn repair_counts(&mut self) -> Result<()> {
+        self.write(store::counts::repair)
     }
 
     /// The quick check made at each start of the app: the file's structure (SQLite's

@@ -288,7 +288,7 @@ impl Ledger {
         let batch_id = crate::store::new_id();
         self.write(|tx| {
             crate::store::import::begin_batch(tx, &prepared.batch(), &batch_id, new.len())?;
-            let target = crate::store::import::Target { settings: &settings, calendar: &calendar, batch_id: &batch_id };
+            let target = crate::store::import::Target { settings: &settings, calendar: &calendar, batch_id: &batch_id, receipts: Default::default() };
             let indexing = crate::store::import::suspend_indexing(tx)?;
             for (i, row) in new.iter().enumerate() {
                 crate::store::import::store_row(tx, &target, &prepared.file_name, row, &staff, &units)?;
@@ -296,7 +296,7 @@ impl Ledger {
                     return Err(Error::Cancelled);
                 }
             }
-            crate::store::import::index_rows(tx, indexing)
+            crate::store::import::index_rows(tx, indexing, &target.receipts.into_inner())
         })?;
         progress(total, total);
         Ok(prepared.preview(true))

@@ -178,4 +178,10 @@ impl Ledger {
     pub fn figures_report(&self, p: &Period) -> Result<FiguresReport> {
         report::figures_report(&self.conn, p, self.today())
     }
+
+    /// [`Ledger::figures_report`] counted from the records themselves instead of the counts
+    /// kept per day: what those counts are held equal to.
+    pub fn figures_report_recounted(&self, p: &Period) -> Result<FiguresReport> {
+        report::figures_report_read(&self.conn, p, self.today(), report::Reading::Recounted)
+    }
 }

@@ -1,42 +1,74 @@
-//! Counting the figures of each period: the store reads the entries and complaints of all
-//! the periods of a report once ([`crate::store::report`]), and each period's figures are
-//! counted from them here in plain functions, testable without a database.
+//! Counting the figures of each period: the store reads the book's kept counts per day and
+//! the complaints of all the periods of a report once ([`crate::store::report`]), and each
+//! period's figures are counted from them here in plain functions, testable without a
+//! database. The entries themselves can be counted the same way ([`feedback`]): the
+//! recount that the kept counts are held equal to.
 
 use super::figures::{ComplaintFigures, Count, FeedbackFigures, FormalFigures, Share};
 use super::period::Period;
 use crate::domain::feedback::{Channel, CustomerGroup, Kind, Subject};
-pub use crate::store::report::{ComplaintRow, Entry, FormalRow};
+pub use crate::store::report::{ComplaintRow, DayCount, Entry, FormalRow};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// The label of entries that no unit handles.
 pub const NO_UNIT: &str = "Chưa giao đơn vị";
 
-/// The counts of the entries received in `p`.
+/// The counts of the entries received in `p`, counted from the entries themselves.
 pub fn feedback(entries: &[Entry], units: &[(String, String)], p: &Period) -> FeedbackFigures {
     let (start, end) = (p.start(), p.end());
-    let inside: Vec<&Entry> = entries.iter().filter(|e| e.received >= start && e.received <= end).collect();
-    let tally = |field: fn(&Entry) -> &str| -> HashMap<&str, u32> {
-        let mut m = HashMap::new();
-        for e in &inside {
-            *m.entry(field(e)).or_insert(0) += 1;
+    let mut tally = Tally::default();
+    let mut total = 0;
+    for e in entries.iter().filter(|e| e.received >= start && e.received <= end) {
+        total += 1;
+        for (facet, value) in [("kind", &e.kind), ("subject", &e.subject), ("channel", &e.channel), ("customer_group", &e.customer_group), ("unit", &e.unit_id)] {
+            tally.add(facet, value, 1);
         }
-        m
+    }
+    figures_of(&tally, total, units)
+}
+
+/// The same counts from the book's kept counts per day ([`crate::store::counts`]): the sum
+/// of each facet's days in `p`.
+pub fn feedback_counted(counts: &[DayCount], units: &[(String, String)], p: &Period) -> FeedbackFigures {
+    let (start, end) = (p.start(), p.end());
+    let mut tally = Tally::default();
+    let mut total = 0;
+    for c in counts.iter().filter(|c| c.day >= start && c.day <= end) {
+        // Every entry is in exactly one book: the books' sum is the total.
+        if c.facet == "book" {
+            total += c.entries;
+        } else {
+            tally.add(&c.facet, &c.value, c.entries);
+        }
+    }
+    figures_of(&tally, total, units)
+}
+
+/// Entries counted by facet and value.
+#[derive(Default)]
+struct Tally(HashMap<String, HashMap<String, u32>>);
+
+impl Tally {
+    fn add(&mut self, facet: &str, value: &str, n: u32) {
+        *self.0.entry(facet.to_owned()).or_default().entry(value.to_owned()).or_insert(0) += n;
+    }
+
+    fn get(&self, facet: &str, value: &str) -> u32 {
+        self.0.get(facet).and_then(|m| m.get(value)).copied().unwrap_or(0)
+    }
+}
+
+fn figures_of(tally: &Tally, total: u32, units: &[(String, String)]) -> FeedbackFigures {
+    let listed = |facet: &str, words: Vec<(&'static str, &'static str)>| -> Vec<Count> {
+        words.iter().map(|(k, l)| Count { key: (*k).into(), label: (*l).into(), count: tally.get(facet, k) }).collect()
     };
-    let listed = |field: fn(&Entry) -> &str, words: Vec<(&'static str, &'static str)>| -> Vec<Count> {
-        let counts = tally(field);
-        words.iter().map(|(k, l)| Count { key: (*k).into(), label: (*l).into(), count: counts.get(k).copied().unwrap_or(0) }).collect()
-    };
-    let total = inside.len() as u32;
     let by_unit = {
-        let counts = tally(|e| &e.unit_id);
-        let mut list: Vec<Count> = units
-            .iter()
-            .map(|(id, name)| Count { key: id.clone(), label: name.clone(), count: counts.get(id.as_str()).copied().unwrap_or(0) })
-            .collect();
+        let mut list: Vec<Count> =
+            units.iter().map(|(id, name)| Count { key: id.clone(), label: name.clone(), count: tally.get("unit", id) }).collect();
         // Entries of a unit since deleted still count, under their own line.
         let shown: u32 = list.iter().map(|c| c.count).sum();
-        let none = counts.get("").copied().unwrap_or(0);
+        let none = tally.get("unit", "");
         let gone = total.saturating_sub(shown + none);
         if gone > 0 {
             list.push(Count { key: "deleted".into(), label: "Đơn vị đã xóa".into(), count: gone });
@@ -48,10 +80,10 @@ pub fn feedback(entries: &[Entry], units: &[(String, String)], p: &Period) -> Fe
     };
     FeedbackFigures {
         total,
-        by_kind: listed(|e| &e.kind, words(Kind::ALL, Kind::as_str, Kind::label)),
-        by_subject: listed(|e| &e.subject, words(Subject::ALL, Subject::as_str, Subject::label)),
-        by_channel: listed(|e| &e.channel, words(Channel::ALL, Channel::as_str, Channel::label)),
-        by_customer_group: listed(|e| &e.customer_group, words(CustomerGroup::ALL, CustomerGroup::as_str, CustomerGroup::label)),
+        by_kind: listed("kind", words(Kind::ALL, Kind::as_str, Kind::label)),
+        by_subject: listed("subject", words(Subject::ALL, Subject::as_str, Subject::label)),
+        by_channel: listed("channel", words(Channel::ALL, Channel::as_str, Channel::label)),
+        by_customer_group: listed("customer_group", words(CustomerGroup::ALL, CustomerGroup::as_str, CustomerGroup::label)),
         by_unit,
     }
 }

@@ -20,15 +20,41 @@ use figures::{one_decimal, Change, ComplaintFigures, Figures, FiguresReport, Qua
 use period::Period;
 use rusqlite::Connection;
 
+/// Where the figures' counts are read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// The counts kept per day as the records change (store::counts): a few thousand rows
+    /// for a year. What every report reads.
+    Kept,
+    /// The records themselves, every case and answer of the periods: what the kept counts are
+    /// held equal to (the tests, a check by hand).
+    Recounted,
+}
+
+/// The book's figures of a period, counted from what was read once for all the periods.
+type FeedbackOf = dyn Fn(&[(String, String)], &Period) -> figures::FeedbackFigures;
+
 /// The figures of several periods from one reading of the store, judged on `today`; the
-/// survey figures counted for the first `with_surveys` periods only: reading every answer of
-/// a period is the costly part, and the quarters side by side show the book and the
-/// complaints.
+/// survey figures counted for the first `with_surveys` periods only (the quarters side by side
+/// show the book and the complaints).
 pub fn figures_of(conn: &Connection, periods: &[Period], with_surveys: usize, today: NaiveDate) -> Result<Vec<Figures>> {
+    figures_read(conn, periods, with_surveys, today, Reading::Kept)
+}
+
+fn figures_read(conn: &Connection, periods: &[Period], with_surveys: usize, today: NaiveDate, reading: Reading) -> Result<Vec<Figures>> {
     let (Some(from), Some(to)) = (periods.iter().map(Period::start).min(), periods.iter().map(Period::end).max()) else {
         return Ok(Vec::new());
     };
-    let entries = store::report::entries(conn, from, to)?;
+    let feedback: Box<FeedbackOf> = match reading {
+        Reading::Kept => {
+            let counts = store::report::day_counts(conn, from, to)?;
+            Box::new(move |units, p| collect::feedback_counted(&counts, units, p))
+        }
+        Reading::Recounted => {
+            let entries = store::report::entries(conn, from, to)?;
+            Box::new(move |units, p| collect::feedback(&entries, units, p))
+        }
+    };
     let units = store::report::units(conn)?;
     let complaints = store::report::complaint_rows(conn, from, to)?;
     let formal = store::report::formal_rows(conn, from, to)?;
@@ -38,10 +64,10 @@ pub fn figures_of(conn: &Connection, periods: &[Period], with_surveys: usize, to
         .map(|(i, p)| {
             Ok(Figures {
                 period: p.clone(),
-                feedback: collect::feedback(&entries, &units, p),
+                feedback: feedback(&units, p),
                 complaints: ComplaintFigures { formal: collect::formal(&formal, p, today), ..collect::complaints(&complaints, p, today) },
                 surveys: if i < with_surveys {
-                    let mut s = surveys::figures(conn, p)?;
+                    let mut s = surveys::figures_read(conn, p, reading)?;
                     s.opinion_groups = opinions::groups(&opinions::list(conn, p)?);
                     s
                 } else {
@@ -56,19 +82,25 @@ pub fn figures_of(conn: &Connection, periods: &[Period], with_surveys: usize, to
 /// period is still running); a whole year also with its four quarters; and the objectives of
 /// its year judged on its figures.
 pub fn figures_report(conn: &Connection, p: &Period, today: NaiveDate) -> Result<FiguresReport> {
+    figures_report_read(conn, p, today, Reading::Kept)
+}
+
+/// [`figures_report`] read as `reading` says: [`Reading::Recounted`] gives the same report
+/// counted from the records themselves.
+pub fn figures_report_read(conn: &Connection, p: &Period, today: NaiveDate, reading: Reading) -> Result<FiguresReport> {
     let year = p.from.get(..4).unwrap_or_default();
     let whole_year = p.from == format!("{year}-01-01") && p.to == format!("{year}-12-31");
     let mut periods = vec![p.clone(), p.same_span_a_year_before(today)];
     if whole_year {
         periods.extend(Period::quarters_of(p.start().year())?);
     }
-    let mut all = figures_of(conn, &periods, 2, today)?.into_iter();
+    let mut all = figures_read(conn, &periods, 2, today, reading)?.into_iter();
     let figures = all.next().expect("the period itself");
     let year_before = all.next().expect("the year before");
     let quarters: Vec<Figures> = all.collect();
     let quarter_surveys = quarters
         .iter()
-        .map(|q| quarter_surveys(conn, &q.period, today))
+        .map(|q| quarter_surveys_read(conn, &q.period, today, reading))
         .collect::<Result<_>>()?;
     let objectives = review::judge(&store::review::objectives(conn, p.start().year())?, &figures);
     Ok(FiguresReport { changes: changes(&figures, &year_before), figures, year_before, quarters, objectives, quarter_surveys })
@@ -77,9 +109,13 @@ pub fn figures_report(conn: &Connection, p: &Period, today: NaiveDate) -> Result
 /// A quarter's satisfaction and that of the same quarter a year before, from the survey
 /// forms filled in each, counted as the year's are ([`surveys::figures`]).
 pub fn quarter_surveys(conn: &Connection, q: &Period, today: NaiveDate) -> Result<QuarterSurveys> {
+    quarter_surveys_read(conn, q, today, Reading::Kept)
+}
+
+fn quarter_surveys_read(conn: &Connection, q: &Period, today: NaiveDate, reading: Reading) -> Result<QuarterSurveys> {
     let before = q.same_span_a_year_before(today);
-    let now = Satisfaction::of(q, &surveys::figures(conn, q)?);
-    let then = Satisfaction::of(&before, &surveys::figures(conn, &before)?);
+    let now = Satisfaction::of(q, &surveys::figures_read(conn, q, reading)?);
+    let then = Satisfaction::of(&before, &surveys::figures_read(conn, &before, reading)?);
     Ok(QuarterSurveys::new(now, then))
 }
 

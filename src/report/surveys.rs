@@ -10,6 +10,7 @@
 use super::figures::{Count, Share, SourceFigures};
 pub use super::figures::{SlotFigures, SurveyFigures, TemplateFigures};
 use super::period::Period;
+use super::Reading;
 use crate::domain::survey::{fill, SurveyItem, SurveyTemplate};
 use crate::domain::survey_entry::slots;
 use crate::error::Result;
@@ -28,23 +29,26 @@ pub fn satisfied_levels(template: &SurveyTemplate, n: usize) -> usize {
 
 /// Where survey answers come from: the paper forms (entered or imported) and the ratings
 /// tapped at the desks' kiosks (`store::kiosk`), counted alike.
+/// The paper forms are read from the kept counts or recounted, as the report reads.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Source {
-    Paper,
+    Paper(Reading),
     Kiosk,
 }
 
 impl Source {
     fn forms(self, conn: &Connection, p: &Period) -> Result<Vec<(String, u32)>> {
         match self {
-            Source::Paper => store::report::forms_by_template(conn, &p.from, &p.to),
+            Source::Paper(Reading::Kept) => store::report::forms_by_template(conn, &p.from, &p.to),
+            Source::Paper(Reading::Recounted) => store::report::forms_by_template_recounted(conn, &p.from, &p.to),
             Source::Kiosk => store::kiosk::forms_by_template(conn, &p.from, &p.to),
         }
     }
 
     fn answers(self, conn: &Connection, p: &Period, template_id: &str) -> Result<Vec<(String, String, i64, u32)>> {
         match self {
-            Source::Paper => store::report::answer_counts(conn, &p.from, &p.to, template_id),
+            Source::Paper(Reading::Kept) => store::report::answer_counts(conn, &p.from, &p.to, template_id),
+            Source::Paper(Reading::Recounted) => store::report::answer_counts_recounted(conn, &p.from, &p.to, template_id),
             Source::Kiosk => store::kiosk::answer_counts(conn, &p.from, &p.to, template_id),
         }
     }
@@ -54,14 +58,20 @@ impl Source {
 /// kiosk ratings together (and each source apart in `by_source` once a kiosk rated); the
 /// opinion groups are left for [`super::opinions`] to count.
 pub fn figures(conn: &Connection, p: &Period) -> Result<SurveyFigures> {
-    let mut figures = figures_of(conn, p, &[Source::Paper, Source::Kiosk])?;
+    figures_read(conn, p, Reading::Kept)
+}
+
+/// [`figures`], the paper forms read as `reading` says.
+pub fn figures_read(conn: &Connection, p: &Period, reading: Reading) -> Result<SurveyFigures> {
+    let paper = Source::Paper(reading);
+    let mut figures = figures_of(conn, p, &[paper, Source::Kiosk])?;
     if !Source::Kiosk.forms(conn, p)?.is_empty() {
         let apart = |source, key: &str, label: &str| -> Result<SourceFigures> {
             let f = figures_of(conn, p, &[source])?;
             Ok(SourceFigures { key: key.into(), label: label.into(), forms: f.forms, index: f.index })
         };
         figures.by_source =
-            Some(vec![apart(Source::Paper, "paper", "Phiếu khảo sát giấy")?, apart(Source::Kiosk, "kiosk", "Đánh giá tại quầy")?]);
+            Some(vec![apart(paper, "paper", "Phiếu khảo sát giấy")?, apart(Source::Kiosk, "kiosk", "Đánh giá tại quầy")?]);
     }
     Ok(figures)
 }

@@ -182,6 +182,22 @@ pub struct ChainReport {
     pub broken: Option<ChainBreak>,
 }
 
+/// The last entry of the log: its number and hash.
+pub fn last_entry(conn: &Connection) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get::<_, Option<String>>(1)?.unwrap_or_default())))
+        .optional()?)
+}
+
+/// The hash of entry `seq`, when the log has it.
+pub fn hash_of(conn: &Connection, seq: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT hash FROM audit_log WHERE seq = ?1")?
+        .query_row([seq], |r| Ok(r.get::<_, Option<String>>(0)?.unwrap_or_default()))
+        .optional()?)
+}
+
 /// Walks the log from the first entry and names the first one that does not verify.
 pub fn verify_chain(conn: &Connection) -> Result<ChainReport> {
     let mut st = conn.prepare(

@@ -1,11 +1,15 @@
 //! Backups of the database file and restoring from them (R5).
 //!
-//! A backup is made in one step by `VACUUM INTO` a temporary file in the backup folder: a
-//! consistent snapshot even while another connection writes (a paged backup would restart on
-//! every write). The temporary file is then checked (integrity, schema version, audit chain),
-//! flushed to disk, and only then renamed to its final name: a backup file that has its name
-//! is complete and verified. A process killed half-way leaves at most a `.partial` file,
-//! which the next backup removes and nothing ever takes for a backup.
+//! A backup of a plain file is SQLite's online backup into a temporary file in the backup
+//! folder: every page copied as it is, in large steps, all read in one read transaction of
+//! the source, so the copy is one consistent snapshot while other connections write (WAL
+//! lets them). The copy is then checked by reading it once (SQLite's quick check of every
+//! page, its schema version, its audit log's last entry equal to the source's), flushed to
+//! disk, and only then renamed to its final name: a backup file that has its name is
+//! complete and verified. An encrypted file is copied by `VACUUM INTO` under its key and
+//! checked whole (integrity, schema version, audit chain). A process killed half-way leaves
+//! at most a `.partial` file, which the next backup removes and nothing ever takes for a
+//! backup.
 
 use super::cipher::{self, Passphrase};
 use super::files::sync_dir;
@@ -242,6 +246,17 @@ pub fn backup_into(
     if cancelled() {
         return Err(Error::Cancelled);
     }
+    if key.is_none() {
+        copy_paged(conn, &target, cancelled)?;
+        prune(dir, keep)?;
+        let bytes = std::fs::metadata(&target)?.len();
+        return Ok(BackupFile {
+            path: target.display().to_string(),
+            file_name: name,
+            bytes,
+            made_at: now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        });
+    }
     copy_whole(conn, &target, |partial| {
         if cancelled() {
             return Err(Error::Cancelled);
@@ -287,6 +302,92 @@ pub fn copy_whole(conn: &Connection, target: &Path, verify: impl FnOnce(&Path) -
         let _ = std::fs::remove_file(&partial);
     }
     result
+}
+
+/// Pages copied at each step of the online backup: 64 MB of 4 KB pages, so that a cancel
+/// is heard within a second or so.
+const PAGES_A_STEP: std::ffi::c_int = 16_384;
+
+/// Copies the open plain database to `target` page by page (SQLite's online backup), checks
+/// the copy by reading it once ([`check_copy`]), flushes it and renames it into place. The
+/// steps all read one snapshot: a read transaction of `conn` is held from the first to the
+/// last, and WAL lets other connections write meanwhile. `VACUUM INTO` writes every table
+/// and index again, and the full integrity check reads each index against its table: on a
+/// file of gigabytes both take many times a plain copy (BENCHMARKS.md); a page copy can only
+/// lose or damage pages, which the quick check finds. On any failure the partial file is
+/// removed and `target` is not created.
+fn copy_paged(conn: &Connection, target: &Path, cancelled: &dyn Fn() -> bool) -> Result<()> {
+    let mut partial = target.as_os_str().to_owned();
+    partial.push(PARTIAL);
+    let partial = std::path::PathBuf::from(partial);
+    let result = (|| {
+        let snapshot = conn.is_autocommit();
+        if snapshot {
+            conn.execute_batch("BEGIN DEFERRED; SELECT count(*) FROM sqlite_schema;")?;
+        }
+        let copied = (|| {
+            let mut copy = Connection::open(&partial)?;
+            {
+                let backup = rusqlite::backup::Backup::new(conn, &mut copy)?;
+                loop {
+                    if cancelled() {
+                        return Err(Error::Cancelled);
+                    }
+                    match backup.step(PAGES_A_STEP)? {
+                        rusqlite::backup::StepResult::Done => break,
+                        rusqlite::backup::StepResult::More => {}
+                        // Another connection holds a lock for a moment: wait and go on.
+                        _ => std::thread::sleep(std::time::Duration::from_millis(10)),
+                    }
+                }
+            }
+            // The copy holds the source's header, WAL mode with it: a backup file is one
+            // file, which a read-only check or a restore opens without a journal beside it.
+            copy.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))?;
+            drop(copy);
+            check_copy(conn, &partial)
+        })();
+        if snapshot {
+            let _ = conn.execute_batch("COMMIT");
+        }
+        copied?;
+        if cancelled() {
+            return Err(Error::Cancelled);
+        }
+        std::fs::File::open(&partial)?.sync_all()?;
+        std::fs::rename(&partial, target)?;
+        if let Some(dir) = target.parent() {
+            sync_dir(dir);
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result
+}
+
+/// The check of a page copy, reading it once: SQLite's quick check (every page of every
+/// table and index read, their structure and cells checked), the schema version of the
+/// source, and the copy's last audit entry the very entry of the source's log. The source's
+/// whole chain and its indexes are `ykien check`'s to verify.
+fn check_copy(source: &Connection, copy: &Path) -> Result<()> {
+    let conn = cipher::open_read_only(copy, None)?;
+    let mut problems = super::integrity::quick_problems(&conn)?;
+    let (ours, theirs) = (migrate::user_version(source)?, migrate::user_version(&conn)?);
+    if ours != theirs {
+        problems.push(format!("bản sao có lược đồ số {theirs}, tệp đang dùng số {ours}"));
+    }
+    if let Some((seq, hash)) = audit::last_entry(&conn)? {
+        if audit::hash_of(source, seq)? != Some(hash) {
+            problems.push(format!("mục nhật ký số {seq} của bản sao khác với tệp đang dùng"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Corrupt(format!("bản sao lưu vừa tạo không đạt kiểm tra: {}", problems.join("; "))))
+    }
 }
 
 /// Removes what a killed backup left: only files with our `.partial` ending.

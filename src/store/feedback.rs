@@ -744,6 +744,7 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
     // shorter one is a substring test on each case's search key.
     let search = filter.search.as_deref().map(fold).filter(|q| !q.is_empty());
     let indexed = search.clone().filter(|q| q.chars().count() >= 3);
+    let searched = search.is_some();
     if let Some(q) = search.filter(|_| indexed.is_none()) {
         w.add("instr(f.search_key, ?) > 0", Box::new(q));
     }
@@ -844,7 +845,11 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
     let limit = filter.limit.unwrap_or(100).min(1000);
     let offset = filter.offset.unwrap_or(0);
     let total = match &indexed {
-        None => w.count(conn)?,
+        None => match kept_count_query(filter, searched, handling, w.clauses.len()) {
+            // The kept counts per day answer it from a few thousand rows (store::counts).
+            Some(q) => super::counts::book_total(conn, &q)?,
+            None => w.count(conn)?,
+        },
         Some(q) => {
             // The whole query as one FTS5 phrase: a substring match over trigrams.
             let phrase = format!("\"{}\"", q.replace('"', "\"\""));
@@ -894,6 +899,56 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
     ))?;
     let rows = st.query_map(params.as_slice(), row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(FeedbackPage { total: total as i32, rows })
+}
+
+/// The book's count as the kept counts can answer it: no search, at most one facet (a
+/// status, kind, subject, book, unit, channel, customer group, or the complaint kinds) and
+/// the days of receipt. `None` when the filter asks more. `clauses` is the number of
+/// conditions the list's query holds: a condition this does not know (a filter added later)
+/// makes it differ from the number this expects, and the count is read from the cases.
+fn kept_count_query(filter: &FeedbackFilter, searched: bool, handling: bool, clauses: usize) -> Option<super::counts::BookQuery<'static>> {
+    if searched {
+        return None;
+    }
+    let day = |d: &Option<String>| d.as_deref().filter(|d| !d.is_empty()).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let (from, to) = (day(&filter.from), day(&filter.to));
+    let mut facets: Vec<(&'static str, Vec<String>)> = Vec::new();
+    let one = |v: &str| vec![v.to_owned()];
+    if let Some(v) = filter.status {
+        facets.push(("status", one(v.as_str())));
+    }
+    if let Some(v) = filter.kind {
+        facets.push(("kind", one(v.as_str())));
+    }
+    if let Some(v) = filter.subject {
+        facets.push(("subject", one(v.as_str())));
+    }
+    if let Some(v) = filter.book {
+        facets.push(("book", one(v.as_str())));
+    }
+    if let Some(v) = filter.unit_id.as_deref().filter(|u| !u.is_empty()) {
+        facets.push(("unit", one(v)));
+    }
+    if let Some(v) = filter.channel {
+        facets.push(("channel", one(v.as_str())));
+    }
+    if let Some(v) = filter.customer_group {
+        facets.push(("customer_group", one(v.as_str())));
+    }
+    if filter.complaints == Some(true) {
+        facets.push(("kind", workflow::complaint_kinds().map(|k| k.as_str().to_owned()).collect()));
+    }
+    // The book's own condition (not deleted), the facet, the days, the withdrawn ones left out.
+    let expected = 1 + facets.len() + usize::from(from.is_some()) + usize::from(to.is_some()) + usize::from(handling);
+    if facets.len() > 1 || clauses != expected {
+        return None;
+    }
+    Some(super::counts::BookQuery {
+        facet: facets.pop(),
+        from: from.map(|d| d.to_string()),
+        to: to.map(|d| d.to_string()),
+        without_withdrawn: handling,
+    })
 }
 
 /// The conditions of a list query and their values, numbered as they are added.

@@ -44,6 +44,40 @@ pub struct Target<'a> {
     pub settings: &'a Settings,
     pub calendar: &'a Calendar,
     pub batch_id: &'a str,
+    /// The receipt numbers given so far, by year.
+    pub receipts: std::cell::RefCell<Receipts>,
+}
+
+/// The receipt numbers of an import, counted in memory for its whole transaction: each
+/// year's last number read once, the counters written once at the end ([`index_rows`]).
+/// The import holds the write lock from its first line to its commit, so no other writer
+/// can take a number meanwhile; a rollback drops the numbers with the lines.
+#[derive(Default)]
+pub struct Receipts(std::collections::BTreeMap<i32, i64>);
+
+impl Receipts {
+    fn next(&mut self, tx: &Tx, year: i32) -> Result<ReceiptNo> {
+        let last = match self.0.get(&year) {
+            Some(last) => *last,
+            None => tx
+                .prepare_cached("SELECT last FROM receipt_counter WHERE year = ?1")?
+                .query_row([year], |r| r.get(0))
+                .optional()?
+                .unwrap_or(0),
+        };
+        self.0.insert(year, last + 1);
+        Ok(ReceiptNo { year, seq: last + 1 })
+    }
+
+    fn write(&self, tx: &Tx) -> Result<()> {
+        let mut st = tx.prepare_cached(
+            "INSERT INTO receipt_counter (year, last) VALUES (?1, ?2) ON CONFLICT (year) DO UPDATE SET last = excluded.last",
+        )?;
+        for (year, last) in &self.0 {
+            st.execute(params![year, last])?;
+        }
+        Ok(())
+    }
 }
 
 /// The search index's insert trigger, set aside while an import stores its lines, and the
@@ -51,6 +85,7 @@ pub struct Target<'a> {
 pub struct Indexing {
     trigger: String,
     after: i64,
+    counts: super::counts::Suspended,
 }
 
 /// Sets the search index's insert trigger aside for the import's transaction: the lines go
@@ -58,24 +93,28 @@ pub struct Indexing {
 /// writes what it holds in memory to the file at every statement that may need undoing: one
 /// small segment per line, merged again and again (half the time of an import). The trigger
 /// is dropped and made again from its own text inside the same transaction, so a failed or
-/// cancelled import leaves it exactly as it was.
+/// cancelled import leaves it exactly as it was. The book's kept counts are set aside the
+/// same way, and count the lines in one statement at the end.
 pub fn suspend_indexing(tx: &Tx) -> Result<Indexing> {
     let trigger: String =
         tx.query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'feedback_search_insert'", [], |r| r.get(0))?;
     let after: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) FROM feedback", [], |r| r.get(0))?;
     tx.execute_batch("DROP TRIGGER feedback_search_insert")?;
-    Ok(Indexing { trigger, after })
+    let counts = super::counts::suspend_book(tx)?;
+    Ok(Indexing { trigger, after, counts })
 }
 
 /// Gives every line stored since [`suspend_indexing`] to the search index in one statement
-/// (new cases take rowids above every older one) and puts the trigger back.
-pub fn index_rows(tx: &Tx, indexing: Indexing) -> Result<()> {
+/// (new cases take rowids above every older one), counts them, puts the triggers back, and
+/// writes the receipt counters the lines took.
+pub fn index_rows(tx: &Tx, indexing: Indexing, receipts: &Receipts) -> Result<()> {
+    receipts.write(tx)?;
     tx.execute(
         "INSERT INTO feedback_search (rowid, search_key) SELECT rowid, search_key FROM feedback WHERE rowid > ?1",
         [indexing.after],
     )?;
     tx.execute_batch(&indexing.trigger)?;
-    Ok(())
+    super::counts::resume_book(tx, indexing.counts)
 }
 
 pub fn begin_batch(tx: &Tx, p: &ImportBatch, batch_id: &str, rows: usize) -> Result<()> {
@@ -100,7 +139,7 @@ pub fn store_row(tx: &Tx, t: &Target, file_name: &str, row: &PreparedRow, staff:
     f.receiver_id = staff.iter().find(|(_, n)| !receiver_key.is_empty() && fold(n) == receiver_key).map(|(id, _)| id.clone());
     let unit_key = fold(&row.unit_name);
     f.unit_id = units.iter().find(|(_, n)| !unit_key.is_empty() && fold(n) == unit_key).map(|(id, _)| id.clone());
-    let receipt: ReceiptNo = super::feedback::next_receipt(tx, chrono::Datelike::year(&row.received))?;
+    let receipt: ReceiptNo = t.receipts.borrow_mut().next(tx, chrono::Datelike::year(&row.received))?;
     let id = super::new_id();
     let day = row.received.date();
     let reply_due = t.calendar.due(day, t.settings.reply_deadline_days, t.settings.count_working_days);

@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_kiosk.sql"),
     include_str!("migrations/0013_law_path.sql"),
     include_str!("migrations/0014_bundles.sql"),
+    COUNTS_STEP_SQL,
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no
@@ -30,8 +31,16 @@ fn after_step(conn: &Connection, version: i64) -> Result<()> {
     if version == RECORDS_STEP {
         super::audit::seal_legacy(conn)?;
     }
+    // Found by its text, not its number: the step's number is its place in the list.
+    if MIGRATIONS.get(version as usize - 1) == Some(&COUNTS_STEP_SQL) {
+        super::counts::install(conn)?;
+    }
     Ok(())
 }
+
+/// The step that brings the kept counts: its tables; their triggers and first counts are
+/// written by `store::counts::install` after it.
+const COUNTS_STEP_SQL: &str = include_str!("migrations/0015_counts.sql");
 
 /// The step that added the audit log's hash chain (0004_records.sql).
 const RECORDS_STEP: i64 = 4;
@@ -135,13 +144,14 @@ mod tests {
         assert_eq!(
             tables(&conn),
             [
-                "account", "annual_report_text", "audit_log", "case_event", "case_step", "corrective_action", "corrective_action_case",
+                "account", "annual_report_text", "audit_log", "book_count", "bundle_import", "bundle_key", "bundle_office",
+                "bundle_record", "bundle_setting", "case_event", "case_step", "corrective_action", "corrective_action_case",
                 "corrective_action_source",
                 "desk_requests", "desk_sessions", "disposal", "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
                 "feedback_search_docsize", "feedback_search_idx", "holiday", "import_batch", "import_row", "kiosk", "kiosk_answer",
                 "kiosk_arm", "kiosk_rating", "objective", "office",
                 "opinion_group", "receipt_counter", "reply_letter", "report_archive", "setting",
-                "sqlite_sequence", "staff", "survey_answer", "survey_layout", "survey_printing", "survey_response",
+                "sqlite_sequence", "staff", "survey_answer", "survey_answer_count", "survey_form_count", "survey_layout", "survey_printing", "survey_response",
                 "survey_round", "survey_template", "unit"
             ]
         );

@@ -8,6 +8,7 @@ pub mod backup;
 pub mod bundle;
 pub mod case_version;
 pub mod cipher;
+pub mod counts;
 pub mod desk;
 pub mod export;
 pub mod feedback;

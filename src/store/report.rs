@@ -1,6 +1,8 @@
-//! What the figures of a report read: the entries and complaints of all the periods of a
-//! report in two statements, the office's units, the answers of the survey forms filled in a
-//! period counted by box, and the forms behind one of those counts. Reads only.
+//! What the figures of a report read: the book's kept counts per day and the complaints of
+//! all the periods of a report in two statements, the office's units, the answers of the
+//! survey forms filled in a period counted by box (kept counts too), and the forms behind one
+//! of those counts. The same figures read from the records themselves (`*_recounted`,
+//! [`entries`]) are what the kept counts are held equal to. Reads only.
 
 use super::feedback::complaint_kinds_sql;
 use crate::domain::report::{FormBehind, FormsBehind, FORMS_LISTED};
@@ -44,6 +46,29 @@ pub fn entries(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The entries of one facet's value received on one day, from the book's kept counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayCount {
+    /// `book`, `kind`, `subject`, `channel`, `customer_group` or `unit` (store::counts).
+    pub facet: String,
+    pub value: String,
+    pub day: NaiveDate,
+    /// Not withdrawn.
+    pub entries: u32,
+}
+
+/// The book's entries (not withdrawn) received from `from` to `to`, per day and facet value,
+/// from the kept counts: a few thousand rows for a year, where [`entries`] reads every case.
+pub fn day_counts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<DayCount>> {
+    super::counts::entries_by_day(conn, &from.to_string(), &to.to_string())?
+        .into_iter()
+        .map(|(facet, value, day, entries)| {
+            let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|_| crate::error::Error::Corrupt(format!("ngày «{day}» trong số đếm của sổ")))?;
+            Ok(DayCount { facet, value, day, entries })
+        })
+        .collect()
 }
 
 /// The office's live units as (id, name), by name.
@@ -145,8 +170,18 @@ pub fn complaint_rows(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Resu
 }
 
 /// The templates of the forms filled from `from` to `to` (YYYY-MM-DD, both included), each
-/// with its number of forms.
+/// with its number of forms, from the kept counts (store::counts).
 pub fn forms_by_template(conn: &Connection, from: &str, to: &str) -> Result<Vec<(String, u32)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT template_id, sum(forms) FROM survey_form_count WHERE day >= ?1 AND day <= ?2
+         GROUP BY template_id HAVING sum(forms) <> 0",
+    )?;
+    let rows = st.query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// [`forms_by_template`] counted from the forms themselves.
+pub fn forms_by_template_recounted(conn: &Connection, from: &str, to: &str) -> Result<Vec<(String, u32)>> {
     let mut st = conn.prepare_cached(
         "SELECT o.template_id, COUNT(*) FROM survey_response r JOIN survey_round o ON o.id = r.round_id
          WHERE r.deleted_at IS NULL AND r.filled_on >= ?1 AND r.filled_on <= ?2
@@ -157,8 +192,19 @@ pub fn forms_by_template(conn: &Connection, from: &str, to: &str) -> Result<Vec<
 }
 
 /// The box answers of the forms of one template filled from `from` to `to`, counted by
-/// (code, state, value); a value of 0 for the answers that have none.
+/// (code, state, value); a value of 0 for the answers that have none. From the kept counts.
 pub fn answer_counts(conn: &Connection, from: &str, to: &str, template_id: &str) -> Result<Vec<(String, String, i64, u32)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT code, state, value, sum(answers) FROM survey_answer_count
+         WHERE template_id = ?3 AND day >= ?1 AND day <= ?2
+         GROUP BY code, state, value HAVING sum(answers) <> 0",
+    )?;
+    let rows = st.query_map([from, to, template_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// [`answer_counts`] counted from the answers themselves.
+pub fn answer_counts_recounted(conn: &Connection, from: &str, to: &str, template_id: &str) -> Result<Vec<(String, String, i64, u32)>> {
     let mut st = conn.prepare_cached(
         "SELECT a.code, a.state, COALESCE(a.value, 0), COUNT(*)
          FROM survey_answer a JOIN survey_response r ON r.id = a.response_id JOIN survey_round o ON o.id = r.round_id

@@ -12,6 +12,7 @@ mod cases;
 mod cli;
 mod commands;
 mod corrections;
+mod counts;
 mod desk;
 mod desk_tasks;
 mod crash;

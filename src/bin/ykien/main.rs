@@ -58,8 +58,14 @@ struct Cli {
 enum Command {
     /// Create the database (or bring an older one up to date).
     Init,
-    /// Check the file's integrity and schema version; prints `ok` when healthy.
-    Check,
+    /// Check the file's integrity, schema version, audit chain and kept counts; prints `ok`
+    /// when healthy.
+    Check {
+        /// First build the kept counts (the book's per day, the survey answers') again from the
+        /// records, when the check finds them different.
+        #[arg(long)]
+        repair_counts: bool,
+    },
     /// Fill a new, empty database with realistic demo data.
     Demo {
         /// Years of data at an office's size instead of the two-year demo: district (one
@@ -253,7 +259,10 @@ fn run(cli: Cli) -> Result<()> {
                 println!("Đã sẵn sàng: {} (lược đồ số {version})", path.display());
             }
         }
-        Command::Check => {
+        Command::Check { repair_counts } => {
+            if repair_counts {
+                desk.ledger("check")?.repair_counts()?;
+            }
             let report = desk.ledger("check")?.check()?;
             if json {
                 print_json(&report);
@@ -300,7 +309,7 @@ fn run(cli: Cli) -> Result<()> {
 fn run_at_desk(cli: Cli, server: &str) -> Result<()> {
     let on_file = match &cli.command {
         Command::Init => Some("init"),
-        Command::Check => Some("check"),
+        Command::Check { .. } => Some("check"),
         Command::Demo { .. } => Some("demo"),
         Command::Restore { .. } => Some("restore"),
         Command::Backup { to: Some(_) } => Some("backup --to"),
@@ -369,7 +378,7 @@ fn at_a_desk(desk: &mut desk::Desk, command: Command, json: bool) -> Result<()> 
             }
         }
         Command::Init
-        | Command::Check
+        | Command::Check { .. }
         | Command::Demo { .. }
         | Command::Encryption(_)
         | Command::Backup { to: Some(_) }
