@@ -27,6 +27,7 @@ mod pdf;
 mod records;
 mod report;
 mod retention;
+mod scan;
 mod search;
 mod snapshot;
 mod server;
