@@ -43,3 +43,48 @@ pub struct ScannedPage {
     pub status: PageStatus,
     pub answers: Vec<ReadAnswer>,
 }
+
+/// A scanned page waiting for a person in the review queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReviewPage {
+    pub id: String,
+    pub file: String,
+    pub page: u32,
+    pub serial: Option<i32>,
+    /// The page of the form, from its QR code.
+    pub form_page: Option<u32>,
+    pub status: PageStatus,
+    pub answers: Vec<ReadAnswer>,
+    /// Why the page waits, in a sentence.
+    pub problem: Option<String>,
+}
+
+/// What `ykien survey scan` did with a stack of files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ScanReport {
+    pub pages: Vec<ScannedPage>,
+    /// Files skipped whole, each with the reason.
+    pub skipped: Vec<SkippedFile>,
+    /// Forms saved (with `--save`).
+    pub saved: i32,
+    /// Pages left in the review queue (with `--save`).
+    pub waiting: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SkippedFile {
+    pub file: String,
+    pub message: String,
+}
+
+/// A person's decision on a form from the review queue: its pages, its serial (typed when
+/// the code was not read) and every box answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ScanConfirmInput {
+    pub round_id: String,
+    pub page_ids: Vec<String>,
+    pub serial: String,
+    #[serde(default)]
+    pub filled_on: String,
+    pub answers: Vec<super::survey_entry::Answer>,
+}

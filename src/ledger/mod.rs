@@ -19,6 +19,7 @@ mod personal_data;
 mod print;
 mod records;
 mod reports;
+mod scan;
 mod surveys;
 
 pub use accounts::Session;

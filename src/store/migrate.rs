@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_corrections.sql"),
     include_str!("migrations/0011_survey_typed_elsewhere.sql"),
     include_str!("migrations/0012_kiosk.sql"),
+    include_str!("migrations/0015_scan.sql"),
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no

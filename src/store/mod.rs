@@ -29,6 +29,7 @@ pub mod retention;
 pub mod review;
 pub mod settings;
 pub mod staff;
+pub mod scan;
 pub mod survey;
 pub mod unit;
 
