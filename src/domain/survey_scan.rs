@@ -88,3 +88,10 @@ pub struct ScanConfirmInput {
     pub filled_on: String,
     pub answers: Vec<super::survey_entry::Answer>,
 }
+
+/// A scanned file handed to the reader: its name (for messages) and its content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ScanFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
