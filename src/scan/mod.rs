@@ -65,7 +65,7 @@ pub fn read_page(page: &Grey, layout: &SurveyLayout, slots: &[EntrySlot]) -> Pag
         .iter()
         .zip(measures)
         .map(|(b, m)| {
-            let (mark, confidence) = judge(&m, empty);
+            let (mark, confidence) = judge(&m, empty, tones);
             ReadBox { code: b.code.clone(), value: b.value, measure: m, mark, confidence }
         })
         .collect();

@@ -16,12 +16,15 @@ use crate::domain::survey_scan::ReadAnswer;
 
 /// Below this share of dark pixels (above the page's empty boxes) a box is empty.
 pub const EMPTY_BELOW: f32 = 0.035;
+/// The same on a black-and-white page.
+pub const BILEVEL_EMPTY_BELOW: f32 = 0.006;
 /// From this share on a box is ticked; between the two it is doubtful.
 pub const TICKED_FROM: f32 = 0.09;
 /// A box whose opened (solid) share reaches this is filled in: cancelled.
-pub const FILLED_FROM: f32 = 0.40;
-/// Doubtful around the filled threshold: a heavy tick or a box half filled.
-const FILLED_DOUBT: f32 = 0.22;
+pub const FILLED_FROM: f32 = 0.60;
+/// Doubtful around the filled threshold: a box half filled. A heavy tick's corner survives
+/// the opening in part (up to 0.3 of the inside at 150 dpi), well below.
+const FILLED_DOUBT: f32 = 0.42;
 
 /// Inset from the outline's centre line to the measured inside (mm): the line's half width,
 /// blur and the refit's last step.
@@ -65,12 +68,17 @@ pub struct ReadBox {
 pub struct Tones {
     pub paper: f32,
     pub ink: f32,
+    /// Black and white only (a fax or a copier's text mode): there is no scanner noise in an
+    /// empty box, and a light pencil mark survives only as a few specks, so a few dark
+    /// pixels are already a doubt.
+    pub bilevel: bool,
 }
 
 impl Tones {
     pub fn of(page: &Grey) -> Tones {
         let (paper, ink) = page.paper_and_ink();
-        Tones { paper, ink }
+        let bilevel = page.px.iter().step_by(97).all(|v| *v == 0 || *v == 255);
+        Tones { paper, ink, bilevel }
     }
     fn dark(&self) -> f32 {
         self.paper - 0.35 * (self.paper - self.ink)
@@ -173,10 +181,11 @@ pub fn empty_level(measures: &[Measure]) -> f32 {
 }
 
 /// A box judged from its measure, the page's empty level subtracted.
-pub fn judge(m: &Measure, empty: f32) -> (Mark, f32) {
+pub fn judge(m: &Measure, empty: f32, tones: Tones) -> (Mark, f32) {
     let share = (m.share - empty).max(0.0);
+    let empty_below = if tones.bilevel { BILEVEL_EMPTY_BELOW } else { EMPTY_BELOW };
     if m.solid >= FILLED_FROM {
-        return (Mark::Filled, (0.5 + (m.solid - FILLED_FROM) / 0.3).min(1.0));
+        return (Mark::Filled, (0.5 + (m.solid - FILLED_FROM) / 0.2).min(1.0));
     }
     if m.solid >= FILLED_DOUBT {
         return (Mark::Doubtful, 0.3);
@@ -184,11 +193,11 @@ pub fn judge(m: &Measure, empty: f32) -> (Mark, f32) {
     if share >= TICKED_FROM {
         return (Mark::Ticked, (0.5 + (share - TICKED_FROM) / 0.15).min(1.0));
     }
-    if share < EMPTY_BELOW {
-        return (Mark::Empty, (0.5 + (EMPTY_BELOW - share) / EMPTY_BELOW * 0.5).min(1.0));
+    if share < empty_below {
+        return (Mark::Empty, (0.5 + (empty_below - share) / empty_below * 0.5).min(1.0));
     }
     // The nearer the middle of the doubtful band, the less sure.
-    let mid = (EMPTY_BELOW + TICKED_FROM) / 2.0;
+    let mid = (empty_below + TICKED_FROM) / 2.0;
     (Mark::Doubtful, (share - mid).abs() / (TICKED_FROM - mid) * 0.45)
 }
 
@@ -214,9 +223,14 @@ pub fn decide(slots: &[EntrySlot], boxes: &[ReadBox]) -> Vec<ReadAnswer> {
         };
         out.push(match (ticked.len(), doubtful.len()) {
             (1, 0) => {
-                // A weak winner: the tick is not clearly darker than the next box.
+                // A weak winner: the tick is not clearly darker than the next box (a box filled
+                // to cancel is out of the running).
                 let winner = ticked[0].measure.share;
-                let runner = mine.iter().filter(|b| b.value != ticked[0].value).map(|b| b.measure.share).fold(0.0, f32::max);
+                let runner = mine
+                    .iter()
+                    .filter(|b| b.value != ticked[0].value && b.mark != Mark::Filled)
+                    .map(|b| b.measure.share)
+                    .fold(0.0, f32::max);
                 let weak = runner > EMPTY_BELOW && winner < 2.0 * runner;
                 answer(AnswerState::Chosen, Some(ticked[0].value), if weak { least.min(0.4) } else { least }, weak)
             }

@@ -224,11 +224,18 @@ pub fn fill_form(pages: &mut [Grey], dpi: u32, layout: &SurveyLayout, slots: &[E
     }
     // Stray strokes: in the left half of the text, clear of the boxes (a word underlined,
     // a note in the margin).
-    for page in pages.iter_mut() {
+    for (n, page) in pages.iter_mut().enumerate() {
+        let boxes: Vec<_> = layout.boxes.iter().filter(|b| b.page as usize == n + 1).collect();
         for _ in 0..who.stray {
-            let (x, y) = (rng.range(32.0, 90.0) * k, rng.range(60.0, 240.0) * k);
-            let pen = rng.range(who.pen.0, who.pen.1) * k;
-            line(page, (x, y), (x + rng.range(10.0, 30.0) * k, y + rng.range(-3.0, 3.0) * k), pen, rng.range(who.ink.0, who.ink.1));
+            for _try in 0..20 {
+                let (x, y, len, rise) = (rng.range(32.0, 90.0), rng.range(60.0, 240.0), rng.range(10.0, 30.0), rng.range(-3.0, 3.0));
+                let clear = boxes.iter().all(|b| b.x > x + len + 1.5 || b.x + b.size < x - 1.5 || b.y > y + rise.abs() + 1.5 || b.y + b.size < y - rise.abs() - 1.5);
+                if clear {
+                    let pen = rng.range(who.pen.0, who.pen.1) * k;
+                    line(page, (x * k, y * k), ((x + len) * k, (y + rise) * k), pen, rng.range(who.ink.0, who.ink.1));
+                    break;
+                }
+            }
         }
     }
     truth.retain(|a| a.state != AnswerState::Text);
