@@ -210,7 +210,7 @@ fn a_scanned_stack_is_read_saved_and_reviewed_from_the_command_line() {
     assert_eq!(saved3.serial, 3);
     assert!(l.survey_scan_review(&r).unwrap().iter().all(|p| p.serial != Some(3)));
     assert!(matches!(l.confirm_scanned_form(&input), Err(ykien::Error::Conflict(_))), "a form leaves the queue once");
-    let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_answer".into()), ..Default::default() }).unwrap();
+    let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_answer".into()), limit: 10, ..Default::default() }).unwrap();
     assert_eq!(audit.len(), 1);
     assert!(audit[0].before.as_deref().unwrap().contains("spoiled") && audit[0].after.as_deref().unwrap().contains("chosen"), "{:?}", audit[0]);
 }
