@@ -33,18 +33,19 @@ impl Mapping {
                 return None;
             }
             a.swap(col, pivot);
-            for row in 0..8 {
+            let top = a[col];
+            for (row, r) in a.iter_mut().enumerate() {
                 if row != col {
-                    let f = a[row][col] / a[col][col];
-                    for k in col..9 {
-                        a[row][k] -= f * a[col][k];
+                    let f = r[col] / top[col];
+                    for (x, t) in r[col..].iter_mut().zip(&top[col..]) {
+                        *x -= f * t;
                     }
                 }
             }
         }
         let mut m = [0f32; 9];
-        for i in 0..8 {
-            m[i] = (a[i][8] / a[i][i]) as f32;
+        for (i, (out, row)) in m.iter_mut().zip(&a).enumerate() {
+            *out = (row[8] / row[i]) as f32;
         }
         m[8] = 1.0;
         Some(Mapping { m })
