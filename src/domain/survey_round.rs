@@ -290,7 +290,7 @@ mod tests {
         assert_eq!(printed_serial(17), format!("00017-{}", check_digit(17)));
         assert_eq!(parse_serial(&printed_serial(17)).unwrap(), SerialRef::Number(17));
         let wrong = format!("00017-{}", (check_digit(17) + 1) % 10);
-        assert!(parse_serial(&wrong).unwrap_err().to_string().contains("chữ số kiểm tra sai"));
+        assert!(parse_serial(&wrong).unwrap_err().to_string().contains("chữ số kiểm tra (sau dấu gạch) sai"));
         // One wrong digit, or two neighbours swapped, changes the check digit.
         assert_ne!(check_digit(17), check_digit(18));
         assert_ne!(check_digit(12), check_digit(21));
