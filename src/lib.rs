@@ -24,6 +24,7 @@ pub mod paths;
 pub mod pdf;
 pub mod prints;
 pub mod report;
+pub mod scan;
 #[cfg(feature = "server")]
 pub mod server;
 pub mod store;

@@ -34,5 +34,13 @@ pub fn ts_decls(cfg: &ts_rs::Config) -> Vec<String> {
         AnswerState::decl(cfg),
         ImportReport::decl(cfg),
         ImportProblem::decl(cfg),
+        crate::domain::survey_scan::PageStatus::decl(cfg),
+        crate::domain::survey_scan::ReadAnswer::decl(cfg),
+        crate::domain::survey_scan::ScannedPage::decl(cfg),
+        crate::domain::survey_scan::ReviewPage::decl(cfg),
+        crate::domain::survey_scan::ScanReport::decl(cfg),
+        crate::domain::survey_scan::SkippedFile::decl(cfg),
+        crate::domain::survey_scan::ScanConfirmInput::decl(cfg),
+        crate::domain::survey_scan::ScanFile::decl(cfg),
     ]
 }

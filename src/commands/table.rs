@@ -11,6 +11,7 @@
 
 use super::{Command, Context, Flag};
 use crate::domain::survey_round::SurveyLayout;
+use crate::domain::survey_scan::{ReviewPage, ScanConfirmInput, ScanFile, ScanReport};
 use crate::report::annual::AnnualTexts;
 use crate::report::behind::{FormsBehind, FormsQuery};
 use crate::report::figures::FiguresReport;
@@ -279,6 +280,27 @@ commands! {
     /// Imports returned forms from a file's name (for its kind) and content: all rows or none.
     survey_import [write] SurveyImportArgs { round_id: String, name: String, bytes: Vec<u8>, dry_run: bool } -> ImportReport
         = |l, a, _| l.import_survey_file(&a.round_id, &a.name, &a.bytes, a.dry_run);
+
+    /// Reads scanned files of returned forms (JPEG, PNG, TIFF, a copier's PDF): every page's
+    /// serial, status and answers; with `save`, the forms read without doubt are saved and the
+    /// other pages wait in the review queue. A file that is not a scan is named and skipped.
+    survey_scan [write, long, apart] SurveyScanArgs { round_id: String, files: Vec<ScanFile>, save: bool } -> ScanReport
+        = |l, a, c| {
+            let stack: Vec<(String, Vec<u8>)> = a.files.into_iter().map(|f| (f.name, f.bytes)).collect();
+            l.scan_survey_stack(&a.round_id, &stack, a.save, &c.progress_of("scan"))
+        };
+    /// The round's scanned pages waiting for a person, unreadable ones first, then the least
+    /// sure.
+    survey_scan_review [read] SurveyScanReviewArgs { round_id: String } -> Vec<ReviewPage> = |l, a, _| l.survey_scan_review(&a.round_id);
+    /// Saves a form of the review queue as a person confirmed it (entry's checks).
+    survey_scan_confirm [write] SurveyScanConfirmArgs { input: ScanConfirmInput } -> SurveyResponse
+        = |l, a, _| l.confirm_scanned_form(&a.input);
+    /// A scanned page's image as base64 PNG, or the crop of one question's row (`code`).
+    survey_scan_image [read] SurveyScanImageArgs { page_id: String, code: Option<String> } -> String
+        = |l, a, _| {
+            use base64::Engine;
+            Ok(base64::engine::general_purpose::STANDARD.encode(l.scan_page_image(&a.page_id, a.code.as_deref())?))
+        };
 
     // ---- Rating kiosks at the desks ----
 

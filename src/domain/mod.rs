@@ -24,6 +24,7 @@ pub mod survey;
 pub mod survey_entry;
 pub mod survey_import;
 pub mod survey_round;
+pub mod survey_scan;
 pub mod text;
 pub mod unit;
 pub mod vocabulary;

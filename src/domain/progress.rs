@@ -15,7 +15,7 @@ pub fn no_progress(_: u64, _: u64) -> bool {
 /// A long task's progress, as the app sends it to the window.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct TaskProgress {
-    /// `import`, `export` or `backup`.
+    /// `import`, `export`, `backup` or `scan`.
     pub task: String,
     #[ts(type = "number")]
     pub done: u64,

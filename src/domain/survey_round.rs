@@ -181,6 +181,30 @@ pub fn serial_text(serial: i32) -> String {
     format!("{serial:05}")
 }
 
+/// The Damm check digit of a serial: it catches every single wrong digit and every swap of
+/// two neighbouring digits, the two slips of a person typing a number off the paper.
+pub fn check_digit(serial: i32) -> u8 {
+    const TABLE: [[u8; 10]; 10] = [
+        [0, 3, 1, 7, 5, 9, 8, 6, 4, 2],
+        [7, 0, 9, 2, 1, 5, 4, 8, 6, 3],
+        [4, 2, 0, 6, 8, 7, 1, 3, 5, 9],
+        [1, 7, 5, 0, 9, 8, 3, 4, 2, 6],
+        [6, 1, 2, 3, 0, 4, 5, 9, 7, 8],
+        [3, 6, 7, 4, 2, 0, 9, 5, 8, 1],
+        [5, 8, 6, 9, 7, 2, 0, 1, 3, 4],
+        [8, 9, 4, 5, 3, 6, 2, 0, 1, 7],
+        [9, 4, 3, 8, 6, 1, 7, 2, 0, 5],
+        [2, 5, 8, 1, 4, 3, 6, 7, 9, 0],
+    ];
+    serial_text(serial).bytes().fold(0u8, |interim, d| TABLE[interim as usize][(d - b'0') as usize])
+}
+
+/// The serial as printed on a numbered form, with its check digit: "00017-5". Typed back,
+/// the digit after the dash is checked.
+pub fn printed_serial(serial: i32) -> String {
+    format!("{}-{}", serial_text(serial), check_digit(serial))
+}
+
 /// A returned form named as the records name it: its round's code and its serial,
 /// "2026-01/00007".
 pub fn form_reference(round_code: &str, serial: i32) -> String {
@@ -198,6 +222,22 @@ pub fn parse_serial(text: &str) -> Result<SerialRef> {
     let t = text.trim();
     if let Some(p) = QrPayload::decode(t) {
         return Ok(SerialRef::Scanned(p));
+    }
+    // "00017-5": the serial as printed, its check digit after the dash (or a space).
+    if let Some((number, digit)) = t.rsplit_once(['-', ' ']) {
+        let (number, digit) = (number.trim(), digit.trim());
+        if let (Ok(n), true) = (number.parse::<i64>(), digit.len() == 1 && digit.bytes().all(|b| b.is_ascii_digit())) {
+            if (1..=i64::from(i32::MAX)).contains(&n) {
+                let n = n as i32;
+                if digit.as_bytes()[0] - b'0' != check_digit(n) {
+                    return Err(Error::validation(
+                        "serial",
+                        format!("Số phiếu «{t}» có chữ số kiểm tra (sau dấu gạch) sai: hãy gõ lại đúng số in trên phiếu."),
+                    ));
+                }
+                return Ok(SerialRef::Number(n));
+            }
+        }
     }
     match t.parse::<i64>() {
         Ok(n) if (1..=i64::from(i32::MAX)).contains(&n) => Ok(SerialRef::Number(n as i32)),
@@ -246,6 +286,15 @@ mod tests {
         assert_eq!(QrPayload::decode(&p.encode()), Some(p.clone()));
         assert_eq!(parse_serial(" 00017 ").unwrap(), SerialRef::Number(17));
         assert_eq!(parse_serial(&p.encode()).unwrap(), SerialRef::Scanned(p));
+        // The printed form of a serial carries its check digit, which is checked.
+        assert_eq!(printed_serial(17), format!("00017-{}", check_digit(17)));
+        assert_eq!(parse_serial(&printed_serial(17)).unwrap(), SerialRef::Number(17));
+        let wrong = format!("00017-{}", (check_digit(17) + 1) % 10);
+        assert!(parse_serial(&wrong).unwrap_err().to_string().contains("chữ số kiểm tra (sau dấu gạch) sai"));
+        // One wrong digit, or two neighbours swapped, changes the check digit.
+        assert_ne!(check_digit(17), check_digit(18));
+        assert_ne!(check_digit(12), check_digit(21));
+        assert_ne!(check_digit(170), check_digit(107));
         for bad in ["", "0", "-3", "abc", "99999999999"] {
             assert!(parse_serial(bad).is_err(), "{bad}");
         }

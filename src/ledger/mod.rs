@@ -21,6 +21,7 @@ mod personal_data;
 mod print;
 mod records;
 mod reports;
+mod scan;
 mod surveys;
 
 pub use accounts::Session;

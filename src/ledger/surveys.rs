@@ -163,7 +163,7 @@ impl Ledger {
         Ok(self.judge_serial(&round, typed))
     }
 
-    fn judge_serial(&self, round: &SurveyRound, typed: &str) -> SerialCheck {
+    pub(super) fn judge_serial(&self, round: &SurveyRound, typed: &str) -> SerialCheck {
         if round.typed_elsewhere {
             // Its forms carry the office's own numbers, which only an import keeps.
             return SerialCheck::OutOfRound {
@@ -227,7 +227,7 @@ impl Ledger {
         db::response(&self.conn, &id)
     }
 
-    fn filled_on(&self, text: &str) -> Result<NaiveDate> {
+    pub(super) fn filled_on(&self, text: &str) -> Result<NaiveDate> {
         if text.trim().is_empty() {
             return Ok(self.today());
         }

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_law_path.sql"),
     include_str!("migrations/0014_bundles.sql"),
     COUNTS_STEP_SQL,
+    include_str!("migrations/0016_scan.sql"),
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no

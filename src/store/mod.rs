@@ -31,6 +31,7 @@ pub mod retention;
 pub mod review;
 pub mod settings;
 pub mod staff;
+pub mod scan;
 pub mod survey;
 pub mod unit;
 

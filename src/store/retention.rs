@@ -408,7 +408,8 @@ pub fn dispose_survey_forms(tx: &Tx, on: NaiveDate, years: u32, forms: &[DueSurv
 /// The one eraser of survey forms, for disposals and for erasure on request: every written
 /// answer (opinions, the respondent's name or contact) becomes `fill`, and the audit entries
 /// that hold them are erased (digests kept). The answer stays a written one, so an opinion
-/// is still counted in its group; levels, serials and dates stay. Returns the number of
+/// is still counted in its group; levels, serials and dates stay. The scanned images of the
+/// forms' pages, which show what the hand wrote, are cleared too. Returns the number of
 /// answers erased and the audit entries erased.
 pub(crate) fn erase_survey_forms(tx: &Tx, ids: &[String], fill: &str) -> Result<(usize, Vec<i64>)> {
     let mut erase = tx.prepare_cached("UPDATE survey_answer SET text = ?2 WHERE response_id = ?1 AND state = 'text'")?;
@@ -418,6 +419,7 @@ pub(crate) fn erase_survey_forms(tx: &Tx, ids: &[String], fill: &str) -> Result<
         erased += erase.execute(params![fid, fill])?;
         touch.execute(params![fid, tx.now()])?;
     }
+    super::scan::erase_images(tx, ids)?;
     let redacted = super::audit::entries_of(tx, "survey_response", ids)?;
     super::audit::redact(tx, &redacted, tx.now())?;
     Ok((erased, redacted))

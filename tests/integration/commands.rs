@@ -380,6 +380,22 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     expect_eq!(w, checked["imported"], 0);
     expect!(w, checked["problems"].as_array().is_some_and(|p| !p.is_empty()), "{checked}");
 
+    // A scanned page with no form on it (a blank sheet) waits for a person, who types its
+    // serial and answers; the reading of real forms is tests/integration/scan.rs's.
+    let blank = blank_scan();
+    let files = json!([{ "name": "trang trắng.png", "bytes": blank }]);
+    w.refused("lanhdao", "survey_scan", json!({ "roundId": round_id, "files": files, "save": true }), "forbidden");
+    let scanned = w.ok("tiepnhan", "survey_scan", json!({ "roundId": round_id, "files": files, "save": true }));
+    expect_eq!(w, scanned["pages"][0]["status"], "unreadable", "{scanned}");
+    expect_eq!(w, scanned["waiting"], 1);
+    let waiting = w.ok("tiepnhan", "survey_scan_review", json!({ "roundId": round_id }));
+    let page_id = waiting[0]["id"].clone();
+    let png = w.ok("tiepnhan", "survey_scan_image", json!({ "pageId": page_id, "code": null }));
+    expect!(w, png.as_str().is_some_and(|p| p.starts_with("iVBOR")), "a PNG in base64");
+    let confirmed = json!({ "round_id": round_id, "page_ids": [page_id], "serial": "2", "filled_on": today, "answers": entered[0]["answers"] });
+    w.refused("lanhdao", "survey_scan_confirm", json!({ "input": confirmed }), "forbidden");
+    expect_eq!(w, w.ok("tiepnhan", "survey_scan_confirm", json!({ "input": confirmed }))["serial"], 2);
+
     // ---- Records ----
     let backups = w.path("sao lưu");
     w.refused("qmr", "backup_settings_save", json!({ "settings": { "folder": backups, "keep": 3 } }), "forbidden");
@@ -610,4 +626,11 @@ fn every_command_the_ui_calls_exists() {
             assert!(!text.contains("@tauri-apps/api/core"), "{} imports Tauri's invoke", path.display());
         }
     }
+}
+
+/// A white sheet as a scanner gives it (PNG, 100 dpi).
+fn blank_scan() -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::GrayImage::from_pixel(827, 1169, image::Luma([250u8])).write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
 }

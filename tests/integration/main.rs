@@ -30,6 +30,7 @@ mod pdf;
 mod records;
 mod report;
 mod retention;
+mod scan;
 mod search;
 mod snapshot;
 mod server;

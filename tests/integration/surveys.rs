@@ -257,7 +257,7 @@ fn three_printed_forms_carry_three_serials_and_qr_codes_that_decode() {
     let text = pdf.text(None);
     let mut serials: Vec<&str> = text.lines().filter_map(|l| l.trim().strip_prefix("Số phiếu: ")).collect();
     serials.dedup();
-    assert_eq!(serials, ["00001", "00002", "00003"]);
+    assert_eq!(serials, ["00001-3", "00002-1", "00003-7"], "each serial printed with its check digit");
     assert_eq!(text.matches("Đợt khảo sát: 2026-01").count(), 3);
 
     // Rendered as a scanner would see the sheets, decoded by ZBar.
@@ -287,7 +287,7 @@ fn three_printed_forms_carry_three_serials_and_qr_codes_that_decode() {
 
     // The next printing continues the serials.
     let more = Pdf::new(&l.print_survey_round(&r, 1).unwrap());
-    assert!(more.text(None).contains("Số phiếu: 00004"));
+    assert!(more.text(None).contains("Số phiếu: 00004-5"));
     assert_eq!(l.survey_round(&r).unwrap().serial_range, "00001–00004");
 }
 
@@ -366,7 +366,7 @@ fn the_five_level_example_prints_with_a_box_for_every_level() {
     pdf.assert_sound();
     let text = pdf.text(None);
     // "Rất không hài lòng" and "Không hài lòng" wrap onto two lines in the header row.
-    for level in ["Rất hài lòng", "Bình thường", "Rất không", "Số phiếu: 00001"] {
+    for level in ["Rất hài lòng", "Bình thường", "Rất không", "Số phiếu: 00001-3"] {
         assert!(text.contains(level), "{level} missing:\n{text}");
     }
     let layout = l.survey_layout(&r).unwrap().unwrap();
@@ -393,5 +393,5 @@ fn a_three_page_form_is_followed_by_a_blank_page_so_each_form_has_its_own_sheets
     assert_eq!(l.survey_layout(&r).unwrap().unwrap().pages, 3);
     assert_eq!(pdf.pages(), 7, "3 pages, a blank page, 3 pages");
     assert!(pdf.text(Some((4, 4))).trim().is_empty(), "page 4 is blank");
-    assert!(pdf.text(Some((5, 5))).contains("Số phiếu: 00002"));
+    assert!(pdf.text(Some((5, 5))).contains("Số phiếu: 00002-1"));
 }

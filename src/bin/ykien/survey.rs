@@ -51,6 +51,22 @@ pub enum SurveyCommand {
         #[arg(long)]
         round: String,
     },
+    /// Read returned forms from scanned files (PDF from a copier, JPEG, PNG, TIFF): each
+    /// page's serial, status and answers. With --save, the forms read without doubt are saved
+    /// and the other pages wait for `ykien survey review`.
+    Scan {
+        #[arg(long)]
+        round: String,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        save: bool,
+    },
+    /// The round's scanned pages waiting for a person («cần xem lại»), the least sure first.
+    Review {
+        #[arg(long)]
+        round: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -231,6 +247,51 @@ pub fn run(desk: &mut Desk, cmd: SurveyCommand, json: bool) -> Result<()> {
             }
             layout => print_json(&layout),
         },
+        SurveyCommand::Scan { round, files, save } => {
+            let mut stack = Vec::new();
+            for f in &files {
+                let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let bytes = std::fs::read(f).map_err(|e| Error::validation("files", format!("Không đọc được tệp {}: {e}.", f.display())))?;
+                stack.push(json!({ "name": name, "bytes": bytes }));
+            }
+            let report = desk.call("survey_scan", json!({ "roundId": round, "files": stack, "save": save }))?;
+            let value = report.clone();
+            let report: ScanView = read("survey_scan", report)?;
+            if json {
+                print_json(&value);
+            } else {
+                for p in &report.pages {
+                    let serial = p.serial.map_or("?????".to_owned(), serial_text);
+                    let status = match p.status.as_str() {
+                        "read" => "đã đọc".to_owned(),
+                        "needs_review" => format!("cần xem lại ({} câu)", p.answers.iter().filter(|a| a.review).count()),
+                        _ => "không đọc được".to_owned(),
+                    };
+                    println!("{} trang {}: phiếu số {serial}, {status}", p.file, p.page);
+                }
+                if save {
+                    println!("Đã lưu {} phiếu; {} trang chờ xem lại.", report.saved, report.waiting);
+                }
+            }
+            for s in &report.skipped {
+                eprintln!("{}", s.message);
+            }
+            if report.pages.is_empty() && !report.skipped.is_empty() {
+                // Nothing was read: every file was skipped (named above).
+                std::process::exit(1);
+            }
+        }
+        SurveyCommand::Review { round } => {
+            let list = desk.call("survey_scan_review", json!({ "roundId": round }))?;
+            if json {
+                print_json(&list);
+            } else {
+                for p in read::<Vec<ReviewView>>("survey_scan_review", list)? {
+                    let serial = p.serial.map_or("?????".to_owned(), serial_text);
+                    println!("{} trang {}: phiếu số {serial}: {}", p.file, p.page, p.problem.unwrap_or_default());
+                }
+            }
+        }
         SurveyCommand::Responses { round } => {
             let list = desk.call("survey_responses", json!({ "roundId": round }))?;
             if json {
@@ -332,4 +393,34 @@ pub(crate) fn code_page_label(code: &str) -> &'static str {
 #[derive(Deserialize)]
 struct ProblemView {
     message: String,
+}
+
+#[derive(Deserialize)]
+struct ScanView {
+    pages: Vec<ScannedView>,
+    skipped: Vec<ProblemView>,
+    saved: i64,
+    waiting: i64,
+}
+
+#[derive(Deserialize)]
+struct ScannedView {
+    file: String,
+    page: u32,
+    serial: Option<i32>,
+    status: String,
+    answers: Vec<ReadView>,
+}
+
+#[derive(Deserialize)]
+struct ReadView {
+    review: bool,
+}
+
+#[derive(Deserialize)]
+struct ReviewView {
+    file: String,
+    page: u32,
+    serial: Option<i32>,
+    problem: Option<String>,
 }

@@ -9,7 +9,7 @@ use crate::pdf::blocks::{self, upper, FormControl};
 use crate::pdf::document::{Document, Metadata};
 use crate::pdf::font::Face;
 use crate::pdf::page::{checkbox_side, mm, Item, Page, CHECKBOX_LINE, PT_PER_MM, RULE};
-use crate::domain::survey_round::{serial_text, AnswerBox, QrPayload, SurveyLayout};
+use crate::domain::survey_round::{printed_serial, AnswerBox, QrPayload, SurveyLayout};
 use crate::error::Error;
 use qrcode::{types::Color as QrColor, EcLevel, QrCode};
 use crate::pdf::text::{wrap, Align, Style};
@@ -44,7 +44,7 @@ pub fn survey_blank(office: &OfficeProfile, template: &SurveyTemplate, print: &S
     let below: Vec<String> = print.serial.iter().map(|s| format!("Số phiếu: {s}")).collect();
     let own = own_control(template);
     let corner = Corner { control: print.control.as_ref().unwrap_or(&own), below: &below };
-    draw_form(&mut doc, office, template, &corner, print.year, print.notice.as_deref(), &mut Vec::new());
+    draw_form(&mut doc, office, template, &corner, &Filling { year: print.year, notice: print.notice.as_deref(), legend: false }, &mut Vec::new());
     doc.finish()
 }
 
@@ -64,16 +64,25 @@ fn own_control(template: &SurveyTemplate) -> FormControl {
     FormControl { code: template.code.clone(), issue: Some(template.version), issued_on: template.issued_on, revision: None }
 }
 
+/// What a form says besides its template: the year, the privacy notice, and whether it is
+/// read from its scan (then the legend tells how to cancel a tick).
+#[derive(Clone, Copy)]
+struct Filling<'a> {
+    year: Option<i32>,
+    notice: Option<&'a str>,
+    legend: bool,
+}
+
 /// One whole form from the cursor on; the tick boxes drawn are appended to `boxes`.
 fn draw_form(
     doc: &mut Document,
     office: &OfficeProfile,
     template: &SurveyTemplate,
     corner: &Corner,
-    year: Option<i32>,
-    notice: Option<&str>,
+    filling: &Filling,
     boxes: &mut Vec<DrawnBox>,
 ) {
+    let Filling { year, notice, legend } = *filling;
     let name = office.name.as_str();
     let t = |s: &str| fill(s, name);
     form_heading(doc, office, corner.control, corner.below);
@@ -91,6 +100,12 @@ fn draw_form(
 
     for p in &template.intro {
         doc.paragraph(&t(p), &body(), Align::Justify, mm(10.0));
+        doc.advance(3.0);
+    }
+    if legend {
+        // A form read from its scan: a filled box cancels a tick, as SDAPS's forms say, so the
+        // respondent can change their mind without spoiling the answer.
+        doc.paragraph(LEGEND, &Style::new(Face::Italic, 12.0), Align::Left, mm(10.0));
         doc.advance(3.0);
     }
 
@@ -195,9 +210,14 @@ const MARK_SIDE: f32 = 5.0;
 const MARK_INSET: f32 = 8.0;
 /// The QR code: in the left margin near the bottom, clear of the text area (which begins
 /// 30 mm from the left edge) and of the bottom-left mark.
-const QR_X: f32 = 11.0;
-const QR_Y: f32 = 259.0;
-const QR_SIDE: f32 = 15.0;
+/// Its modules are at least [`QR_MODULE`] wide, so that a copier's 150 dpi scan has four pixels
+/// a module (a round's code, the serial and the template fit version 3, 29 modules: 21 mm).
+const QR_X: f32 = 8.5;
+const QR_Y: f32 = 252.0;
+const QR_MODULE: f32 = 0.72;
+
+/// How to mark a box of a form read from its scan, printed under the form's introduction.
+pub const LEGEND: &str = "Đánh dấu X vào ô được chọn; tô kín ô để hủy đánh dấu.";
 
 /// `count` forms of a round, each starting on a new page, each page with four corner marks
 /// and a QR code (round, serial, template version, page) with the serial written under it;
@@ -214,11 +234,13 @@ pub fn survey_round_forms(office: &OfficeProfile, template: &SurveyTemplate, pri
             doc.new_page();
         }
         let start = doc.page_count() - 1;
-        let below = [format!("Số phiếu: {}", serial_text(serial)), format!("Đợt khảo sát: {}", print.round_code)];
+        let below = [format!("Số phiếu: {}", printed_serial(serial)), format!("Đợt khảo sát: {}", print.round_code)];
         let mut boxes = Vec::new();
         let own = own_control(template);
-        draw_form(&mut doc, office, template, &Corner { control: &own, below: &below }, print.year, print.notice.as_deref(), &mut boxes);
+        let filling = Filling { year: print.year, notice: print.notice.as_deref(), legend: true };
+        draw_form(&mut doc, office, template, &Corner { control: &own, below: &below }, &filling, &mut boxes);
         let pages = doc.page_count() - start;
+        let mut qr_side = 0.0;
         for i in 0..pages {
             let qr = QrPayload {
                 round_code: print.round_code.clone(),
@@ -229,10 +251,10 @@ pub fn survey_round_forms(office: &OfficeProfile, template: &SurveyTemplate, pri
             };
             let page = doc.page_mut(start + i);
             corner_marks(page);
-            qr_code(page, &qr.encode())?;
+            qr_side = qr_code(page, &qr.encode())?;
             let caption = Style::new(Face::Regular, 7.0);
-            let y = mm(QR_Y + QR_SIDE) + 9.0;
-            page.text(mm(QR_X), y, &caption, &format!("Số {}", serial_text(serial)));
+            let y = mm(QR_Y + qr_side) + 8.0;
+            page.text(mm(QR_X), y, &caption, &format!("Số {}", printed_serial(serial)));
             page.text(mm(QR_X), y + 8.0, &caption, &format!("Trang {}/{pages}", i + 1));
             if i > 0 {
                 page_number(&mut doc, start + i, i + 1);
@@ -248,7 +270,7 @@ pub fn survey_round_forms(office: &OfficeProfile, template: &SurveyTemplate, pri
                 pages: pages as u32,
                 marks: mark_centres().to_vec(),
                 mark_size: MARK_SIDE,
-                qr: [QR_X, QR_Y, QR_SIDE],
+                qr: [QR_X, QR_Y, qr_side],
                 boxes: boxes
                     .into_iter()
                     .map(|b| AnswerBox {
@@ -286,11 +308,11 @@ fn corner_marks(page: &mut Page) {
 
 /// The QR code as vector squares (no image, so the page stays sharp and PDF/A simple): each
 /// run of dark modules in a row is one filled rectangle, a hair taller than the module so that
-/// rows do not show seams when rasterised.
-fn qr_code(page: &mut Page, text: &str) -> Result<()> {
+/// rows do not show seams when rasterised. Returns the code's side in mm.
+fn qr_code(page: &mut Page, text: &str) -> Result<f32> {
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).map_err(|e| Error::Pdf(format!("mã QR: {e}")))?;
     let n = code.width();
-    let module = mm(QR_SIDE) / n as f32;
+    let module = mm(QR_MODULE);
     let (x0, y0) = (mm(QR_X), mm(QR_Y));
     for row in 0..n {
         let mut col = 0;
@@ -307,7 +329,7 @@ fn qr_code(page: &mut Page, text: &str) -> Result<()> {
             }
         }
     }
-    Ok(())
+    Ok((QR_MODULE * n as f32 * 100.0).round() / 100.0)
 }
 
 /// Decree 30: the page number centred in the top margin, from a form's second page on.

@@ -44,6 +44,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   survey_template: 'Mẫu phiếu khảo sát',
   survey_round: 'Đợt khảo sát',
   survey_response: 'Phiếu khảo sát',
+  scan_file: 'Tệp phiếu quét',
+  scan_answer: 'Câu trả lời đọc từ phiếu quét',
   opinion_group: 'Nhóm ý kiến',
   objective: 'Mục tiêu chất lượng',
   annual_report_text: 'Nội dung báo cáo năm',

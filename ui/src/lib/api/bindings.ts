@@ -1072,7 +1072,7 @@ reason: string, };
 
 export type TaskProgress = { 
 /**
- * `import`, `export` or `backup`.
+ * `import`, `export`, `backup` or `scan`.
  */
 task: string, done: number, total: number, };
 
@@ -1841,6 +1841,70 @@ conversions: Array<CellConversion>, };
 
 export type ImportProblem = { row: number, message: string, };
 
+export type PageStatus = "read" | "needs_review" | "unreadable";
+
+export type ReadAnswer = { 
+/**
+ * The slot code, as in keyboard entry.
+ */
+code: string, 
+/**
+ * `chosen`, `blank` or `spoiled`.
+ */
+state: AnswerState, value: number | null, 
+/**
+ * How sure the reading is, 0–1.
+ */
+confidence: number, 
+/**
+ * A person must confirm it.
+ */
+review: boolean, };
+
+export type ScannedPage = { 
+/**
+ * The file's name.
+ */
+file: string, 
+/**
+ * The page in the file, from 1.
+ */
+page: number, 
+/**
+ * The form's serial, from its QR code; `null` when it could not be read.
+ */
+serial: number | null, status: PageStatus, answers: Array<ReadAnswer>, };
+
+export type ReviewPage = { id: string, file: string, page: number, serial: number | null, 
+/**
+ * The page of the form, from its QR code.
+ */
+form_page: number | null, status: PageStatus, answers: Array<ReadAnswer>, 
+/**
+ * Why the page waits, in a sentence.
+ */
+problem: string | null, };
+
+export type ScanReport = { pages: Array<ScannedPage>, 
+/**
+ * Files skipped whole, each with the reason.
+ */
+skipped: Array<SkippedFile>, 
+/**
+ * Forms saved (with `--save`).
+ */
+saved: number, 
+/**
+ * Pages left in the review queue (with `--save`).
+ */
+waiting: number, };
+
+export type SkippedFile = { file: string, message: string, };
+
+export type ScanConfirmInput = { round_id: string, page_ids: Array<string>, serial: string, filled_on: string, answers: Array<Answer>, };
+
+export type ScanFile = { name: string, bytes: Array<number>, };
+
 export type AccessStateArgs = Record<symbol, never>;
 
 export type SignInArgs = { login: string, password: string, };
@@ -2043,6 +2107,14 @@ export type SurveyLayoutArgs = { roundId: string, };
 
 export type SurveyImportArgs = { roundId: string, name: string, bytes: Array<number>, dryRun: boolean, };
 
+export type SurveyScanArgs = { roundId: string, files: Array<ScanFile>, save: boolean, };
+
+export type SurveyScanReviewArgs = { roundId: string, };
+
+export type SurveyScanConfirmArgs = { input: ScanConfirmInput, };
+
+export type SurveyScanImageArgs = { pageId: string, code: string | null, };
+
 export type KiosksListArgs = Record<symbol, never>;
 
 export type KioskAddArgs = { input: KioskInput, };
@@ -2199,6 +2271,10 @@ export type Commands = {
   survey_responses_export: { args: SurveyResponsesExportArgs; result: ExportReport };
   survey_layout: { args: SurveyLayoutArgs; result: SurveyLayout | null };
   survey_import: { args: SurveyImportArgs; result: ImportReport };
+  survey_scan: { args: SurveyScanArgs; result: ScanReport };
+  survey_scan_review: { args: SurveyScanReviewArgs; result: Array<ReviewPage> };
+  survey_scan_confirm: { args: SurveyScanConfirmArgs; result: SurveyResponse };
+  survey_scan_image: { args: SurveyScanImageArgs; result: string };
   kiosks_list: { args: KiosksListArgs; result: Array<Kiosk> };
   kiosk_add: { args: KioskAddArgs; result: KioskPairing };
   kiosk_pair: { args: KioskPairArgs; result: KioskPairing };

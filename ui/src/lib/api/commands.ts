@@ -65,6 +65,8 @@ export const WRITE_COMMANDS: ReadonlySet<keyof Commands> = new Set<keyof Command
   'survey_response_save',
   'survey_response_undo',
   'survey_import',
+  'survey_scan',
+  'survey_scan_confirm',
   'kiosk_add',
   'kiosk_pair',
   'kiosk_disable',

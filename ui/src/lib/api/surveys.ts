@@ -7,6 +7,10 @@ import type {
   ExportReport,
   ImportReport,
   PrintOutcome,
+  ReviewPage,
+  ScanConfirmInput,
+  ScanFile,
+  ScanReport,
   ResponseInput,
   RoundInput,
   SerialCheck,
@@ -91,4 +95,25 @@ export function surveyLayout(roundId: string): Promise<SurveyLayout | null> {
 /** Imports returned forms from a chosen file: all rows or none. */
 export function surveyImport(roundId: string, name: string, bytes: number[], dryRun: boolean): Promise<ImportReport> {
   return call('survey_import', { roundId, name, bytes, dryRun });
+}
+
+/** Reads scanned files of returned forms; with `save`, saves the forms read without doubt and
+ *  leaves the other pages in the review queue. */
+export function surveyScan(roundId: string, files: ScanFile[], save: boolean): Promise<ScanReport> {
+  return call('survey_scan', { roundId, files, save });
+}
+
+/** The round's scanned pages waiting for a person, the least sure first. */
+export function surveyScanReview(roundId: string): Promise<ReviewPage[]> {
+  return call('survey_scan_review', { roundId });
+}
+
+/** Saves a form of the review queue as the person confirmed it. */
+export function surveyScanConfirm(input: ScanConfirmInput): Promise<SurveyResponse> {
+  return call('survey_scan_confirm', { input });
+}
+
+/** A scanned page (base64 PNG), or the crop of one question's row when `code` is given. */
+export function surveyScanImage(pageId: string, code: string | null): Promise<string> {
+  return call('survey_scan_image', { pageId, code });
 }

@@ -1,0 +1,314 @@
+//! Returned survey forms read from scans, on the [`Ledger`]: a stack of scanned files read,
+//! the forms read without doubt saved through keyboard entry's checks, the rest waiting in the
+//! review queue for a person, who confirms them with the keyboard. Every save is one
+//! transaction: the files, their pages and the forms, or nothing.
+
+use crate::domain::progress::Progress;
+use crate::domain::survey_entry::{check_answers, Answer, AnswerState, EntrySlot};
+use crate::domain::survey_round::{serial_text, SerialCheck, SurveyLayout, SurveyResponse, SurveyRound};
+use crate::domain::survey_scan::{PageStatus, ReadAnswer, ReviewPage, ScanConfirmInput, ScanReport, ScannedPage, SkippedFile};
+use crate::error::{Error, Result};
+use crate::scan::grey::Grey;
+use crate::scan::{decode, read_page};
+use crate::store::scan as db;
+use crate::store::survey as surveys;
+use crate::Ledger;
+use sha2::{Digest, Sha256};
+use std::path::PathBuf;
+
+/// A page as read, before anything is stored.
+struct Page {
+    number: u32,
+    serial: Option<i32>,
+    form_page: Option<u32>,
+    status: PageStatus,
+    answers: Vec<ReadAnswer>,
+    problem: Option<String>,
+    image: Vec<u8>,
+}
+
+struct File {
+    name: String,
+    sha256: String,
+    pages: Vec<Page>,
+}
+
+/// Pages kept for review at most this fine: a 300 dpi scan is kept at 150 dpi, plenty to read
+/// a tick and a word, at a quarter of the size.
+const KEEP_PX_PER_MM: f32 = 8.5;
+
+/// The page upright, halved while finer than [`KEEP_PX_PER_MM`], as PNG.
+fn kept_image(page: &Grey, upside_down: bool) -> Vec<u8> {
+    let mut g = if upside_down { page.rotated_180() } else { page.clone() };
+    while g.width as f32 / crate::scan::locate::PAGE.0 > KEEP_PX_PER_MM {
+        let (w, h) = (g.width / 2, g.height / 2);
+        let mut half = Grey::new(w, h, 255);
+        for y in 0..h {
+            for x in 0..w {
+                let s = u32::from(g.get(2 * x, 2 * y)) + u32::from(g.get(2 * x + 1, 2 * y)) + u32::from(g.get(2 * x, 2 * y + 1)) + u32::from(g.get(2 * x + 1, 2 * y + 1));
+                half.px[y * w + x] = (s / 4) as u8;
+            }
+        }
+        g = half;
+    }
+    g.png()
+}
+
+impl Ledger {
+    /// Reads scanned files of returned forms of `round` from disk (see [`Ledger::scan_survey_stack`]).
+    pub fn scan_survey_files(&mut self, round: &str, files: &[PathBuf], save: bool, progress: Progress) -> Result<ScanReport> {
+        let mut stack = Vec::new();
+        for f in files {
+            let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| f.display().to_string());
+            stack.push((name, std::fs::read(f)?));
+        }
+        self.scan_survey_stack(round, &stack, save, progress)
+    }
+
+    /// Reads a stack of scanned files (name, content) of returned forms of `round`: every page
+    /// located, its QR code and boxes read. With `save`, the forms read without doubt are saved
+    /// through keyboard entry's checks (serial printed for the round and not entered yet, every
+    /// answer present), and the other pages wait in the review queue. A file that is not a scan
+    /// (or a PDF with a password, or read before) is named and skipped whole.
+    pub fn scan_survey_stack(&mut self, round: &str, files: &[(String, Vec<u8>)], save: bool, progress: Progress) -> Result<ScanReport> {
+        self.guard(crate::Action::EnterSurveyResponses)?;
+        let sheet = self.survey_entry_sheet(round)?;
+        let round = sheet.round.clone();
+        let layout = self.survey_layout(&round.id)?.ok_or_else(|| {
+            Error::validation("round", format!("Đợt {} chưa in phiếu nào từ Ý Kiến nên chưa biết vị trí các ô để đọc.", round.code))
+        })?;
+        let boxes: Vec<EntrySlot> = sheet.slots.iter().filter(|s| !s.is_text()).cloned().collect();
+        let mut read: Vec<File> = Vec::new();
+        let mut skipped = Vec::new();
+        for (i, (name, bytes)) in files.iter().enumerate() {
+            if !progress(i as u64, files.len() as u64) {
+                return Err(Error::Cancelled);
+            }
+            let sha256: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+            if let Some(before) = db::file_seen(&self.conn, &round.id, &sha256)? {
+                skipped.push(SkippedFile { file: name.clone(), message: format!("Tệp «{name}» đã được đọc cho đợt này (tệp «{before}», cùng nội dung); tệp này được bỏ qua.") });
+                continue;
+            }
+            let pages = match decode::pages(name, bytes) {
+                Ok(p) => p,
+                Err(e) => {
+                    skipped.push(SkippedFile { file: name.clone(), message: e.to_string() });
+                    continue;
+                }
+            };
+            let mut file = File { name: name.clone(), sha256, pages: Vec::new() };
+            for (n, page) in pages.into_iter().enumerate() {
+                file.pages.push(match page {
+                    Ok(g) => read_one(&g, n as u32 + 1, &round, &layout, &boxes),
+                    Err(why) => Page { number: n as u32 + 1, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(format!("Trang {}: {why}.", n + 1)), image: Vec::new() },
+                });
+            }
+            read.push(file);
+        }
+        progress(files.len() as u64, files.len() as u64);
+        let forms = self.judge_forms(&round, &layout, &sheet.slots, &mut read);
+        let pages: Vec<ScannedPage> = read
+            .iter()
+            .flat_map(|f| f.pages.iter().map(|p| ScannedPage { file: f.name.clone(), page: p.number, serial: p.serial, status: p.status, answers: p.answers.clone() }))
+            .collect();
+        let mut report = ScanReport { pages, skipped, saved: 0, waiting: 0 };
+        if !save {
+            return Ok(report);
+        }
+        let today = self.today();
+        let (saved, waiting) = self.write(|tx| {
+            let mut ids: Vec<Vec<String>> = Vec::new();
+            for f in &read {
+                let file_id = db::add_file(tx, &round.id, &f.name, &f.sha256, f.pages.len() as u32)?;
+                let mut page_ids = Vec::new();
+                for p in &f.pages {
+                    page_ids.push(db::add_page(tx, &file_id, p.number, p.serial, p.form_page, p.status, &p.answers, p.problem.as_deref(), &p.image)?);
+                }
+                ids.push(page_ids);
+            }
+            let mut saved = 0;
+            let mut done = 0;
+            for form in &forms {
+                let id = surveys::insert_response(tx, &round.id, form.serial, today, "import", None, &form.answers)?;
+                db::record_answers(tx, &id, &form.read, &form.answers, None)?;
+                let page_ids: Vec<String> = form.pages.iter().map(|&(f, p)| ids[f][p].clone()).collect();
+                done += page_ids.len();
+                db::pages_saved(tx, &page_ids, &id)?;
+                saved += 1;
+            }
+            Ok((saved, ids.iter().map(Vec::len).sum::<usize>() - done))
+        })?;
+        report.saved = saved;
+        report.waiting = waiting as i32;
+        Ok(report)
+    }
+
+    /// The forms whose every page was read without doubt and that pass keyboard entry's
+    /// checks; the pages of the others get the reason they wait.
+    fn judge_forms(&self, round: &SurveyRound, layout: &SurveyLayout, slots: &[EntrySlot], files: &mut [File]) -> Vec<ReadForm> {
+        let mut serials: Vec<i32> = files.iter().flat_map(|f| f.pages.iter().filter_map(|p| p.serial)).collect();
+        serials.sort_unstable();
+        serials.dedup();
+        let mut out = Vec::new();
+        for serial in serials {
+            let at: Vec<(usize, usize)> = files
+                .iter()
+                .enumerate()
+                .flat_map(|(fi, f)| f.pages.iter().enumerate().filter(|(_, p)| p.serial == Some(serial)).map(move |(pi, _)| (fi, pi)))
+                .collect();
+            let mut form_pages: Vec<u32> = at.iter().filter_map(|&(f, p)| files[f].pages[p].form_page).collect();
+            form_pages.sort_unstable();
+            let problem = if form_pages != (1..=layout.pages).collect::<Vec<_>>() {
+                Some(if form_pages.windows(2).any(|w| w[0] == w[1]) {
+                    format!("Phiếu số {} có trang bị quét hai lần.", serial_text(serial))
+                } else {
+                    format!("Phiếu số {} thiếu trang (có trang {:?} trên {} trang).", serial_text(serial), form_pages, layout.pages)
+                })
+            } else {
+                match self.judge_serial(round, &serial.to_string()) {
+                    SerialCheck::Free { .. } => {
+                        let read: Vec<ReadAnswer> = at.iter().flat_map(|&(f, p)| files[f].pages[p].answers.clone()).collect();
+                        let answers: Vec<Answer> = read.iter().map(as_answer).collect();
+                        match check_answers(slots, &answers) {
+                            Ok(answers) if at.iter().all(|&(f, p)| files[f].pages[p].status == PageStatus::Read) => {
+                                out.push(ReadForm { serial, answers, read, pages: at.clone() });
+                                None
+                            }
+                            Ok(_) => None,
+                            Err(e) => Some(e.to_string()),
+                        }
+                    }
+                    SerialCheck::Duplicate { message, .. } | SerialCheck::OutOfRound { message } | SerialCheck::Invalid { message } => Some(message),
+                }
+            };
+            if let Some(problem) = problem {
+                for &(f, p) in &at {
+                    let page = &mut files[f].pages[p];
+                    page.status = PageStatus::NeedsReview;
+                    page.problem.get_or_insert(problem.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The round's scanned pages waiting for a person, the least sure first.
+    pub fn survey_scan_review(&self, round: &str) -> Result<Vec<ReviewPage>> {
+        self.guard_read()?;
+        let round = self.survey_round(round)?;
+        db::waiting(&self.conn, &round.id)
+    }
+
+    /// Saves a form from the review queue as a person confirmed it: the same checks as
+    /// keyboard entry; each answer keeps whether it was read and accepted or checked by whom,
+    /// and the audit log has what was read beside what was saved.
+    pub fn confirm_scanned_form(&mut self, input: &ScanConfirmInput) -> Result<SurveyResponse> {
+        self.guard(crate::Action::EnterSurveyResponses)?;
+        let round = surveys::round_uncounted(&self.conn, &input.round_id)?;
+        if input.page_ids.is_empty() {
+            return Err(Error::validation("page_ids", "Chưa chọn trang quét nào của phiếu."));
+        }
+        let mut read = Vec::new();
+        for id in &input.page_ids {
+            let Some((round_id, page)) = db::page(&self.conn, id)? else {
+                return Err(Error::NotFound { entity: "trang quét", id: id.clone() });
+            };
+            if round_id != round.id {
+                return Err(Error::validation("page_ids", format!("Trang {} của tệp «{}» thuộc đợt khảo sát khác.", page.page, page.file)));
+            }
+            read.extend(page.answers);
+        }
+        if db::waiting(&self.conn, &round.id)?.iter().filter(|p| input.page_ids.contains(&p.id)).count() != input.page_ids.len() {
+            return Err(Error::Conflict("Phiếu này đã được lưu rồi (trang quét không còn chờ xem lại).".into()));
+        }
+        let serial = match self.judge_serial(&round, &input.serial) {
+            SerialCheck::Free { serial } => serial,
+            SerialCheck::Duplicate { message, .. } => return Err(Error::Conflict(message)),
+            SerialCheck::OutOfRound { message } | SerialCheck::Invalid { message } => return Err(Error::validation("serial", message)),
+        };
+        let filled_on = self.filled_on(&input.filled_on)?;
+        let template = self.survey_template(&round.template_id)?;
+        let answers = check_answers(&crate::domain::survey_entry::slots(&template), &input.answers)?;
+        let who = self.writer()?;
+        let id = self.write(|tx| {
+            let id = surveys::insert_response(tx, &round.id, serial, filled_on, "import", None, &answers)?;
+            db::record_answers(tx, &id, &read, &answers, Some(&who))?;
+            db::pages_saved(tx, &input.page_ids, &id)?;
+            // What the reading proposed beside what the person saved.
+            let proposed: Vec<Answer> = read.iter().map(as_answer).collect();
+            tx.audit("scan_answer", &id, Some(&proposed), Some(&answers))?;
+            Ok(id)
+        })?;
+        surveys::response(&self.conn, &id)
+    }
+
+    /// A scanned page's image (PNG), or the crop of one question's row when `code` is given:
+    /// made here, so the window is sent a few kilobytes, not a whole page.
+    pub fn scan_page_image(&self, page_id: &str, code: Option<&str>) -> Result<Vec<u8>> {
+        self.guard_read()?;
+        let Some((round_id, page)) = db::page(&self.conn, page_id)? else {
+            return Err(Error::NotFound { entity: "trang quét", id: page_id.into() });
+        };
+        let png = db::image(&self.conn, page_id)?.filter(|p| !p.is_empty()).ok_or_else(|| {
+            Error::validation("page", "Ảnh quét của trang này không còn (đã tiêu huỷ hoặc xoá theo yêu cầu).")
+        })?;
+        let Some(code) = code else { return Ok(png) };
+        let layout = self.survey_layout(&round_id)?.ok_or_else(|| Error::validation("round", "Đợt chưa in phiếu."))?;
+        let img = image::load_from_memory(&png).map_err(|_| Error::Corrupt("ảnh quét đã lưu bị hỏng".into()))?.to_luma8();
+        let grey = Grey { width: img.width() as usize, height: img.height() as usize, px: img.into_raw() };
+        let form_page = page.form_page.unwrap_or(1);
+        let mine: Vec<_> = layout.boxes.iter().filter(|b| b.code == code && b.page == form_page).collect();
+        if mine.is_empty() {
+            return Err(Error::validation("code", format!("Trang này không có ô của câu «{code}».")));
+        }
+        let found = crate::scan::locate::locate(&grey, &layout).map_err(|_| Error::validation("page", "Không tìm thấy dấu góc trên ảnh đã lưu."))?;
+        let top = mine.iter().map(|b| b.y).fold(f32::MAX, f32::min) - 4.0;
+        let bottom = mine.iter().map(|b| b.y + b.size).fold(f32::MIN, f32::max) + 4.0;
+        let corners = [(20.0, top), (195.0, top), (20.0, bottom), (195.0, bottom)].map(|(x, y)| found.mapping.map(x, y));
+        let x0 = corners.iter().map(|c| c.0).fold(f32::MAX, f32::min).max(0.0) as usize;
+        let y0 = corners.iter().map(|c| c.1).fold(f32::MAX, f32::min).max(0.0) as usize;
+        let x1 = corners.iter().map(|c| c.0).fold(f32::MIN, f32::max).max(0.0) as usize;
+        let y1 = corners.iter().map(|c| c.1).fold(f32::MIN, f32::max).max(0.0) as usize;
+        Ok(grey.crop(x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0)).png())
+    }
+}
+
+/// A form ready to save from its scan.
+struct ReadForm {
+    serial: i32,
+    answers: Vec<Answer>,
+    read: Vec<ReadAnswer>,
+    /// (file, page) of its pages.
+    pages: Vec<(usize, usize)>,
+}
+
+fn as_answer(r: &ReadAnswer) -> Answer {
+    match r.state {
+        AnswerState::Chosen => Answer::chosen(&r.code, r.value.unwrap_or(0)),
+        AnswerState::Spoiled => Answer::spoiled(&r.code),
+        _ => Answer::blank(&r.code),
+    }
+}
+
+/// One page read and identified: its code must name this round and its template.
+fn read_one(g: &Grey, number: u32, round: &SurveyRound, layout: &SurveyLayout, slots: &[EntrySlot]) -> Page {
+    let got = read_page(g, layout, slots);
+    let image = kept_image(g, got.upside_down);
+    let unreadable = |problem: String| Page { number, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(problem), image: image.clone() };
+    let Some(qr) = got.qr else {
+        return unreadable(got.problem.unwrap_or_default());
+    };
+    if qr.round_code != round.code || qr.template_key != round.template_key || qr.template_version != round.template_version {
+        return unreadable(format!(
+            "Trang {number} là phiếu số {} của đợt {} (mẫu {} lần {}), không phải của đợt {}.",
+            serial_text(qr.serial),
+            qr.round_code,
+            qr.template_key,
+            qr.template_version,
+            round.code
+        ));
+    }
+    let status = if got.answers.iter().any(|a| a.review) { PageStatus::NeedsReview } else { PageStatus::Read };
+    let problem = (status == PageStatus::NeedsReview).then(|| "Có câu trả lời cần xem lại.".to_owned());
+    Page { number, serial: Some(qr.serial), form_page: Some(qr.page), status, answers: got.answers, problem, image }
+}

@@ -1,0 +1,215 @@
+//! A scanned file's pages as grey: JPEG, PNG, TIFF (every page, Group 4 included) and the PDFs
+//! copiers make, which hold one image a page (JPEG, CCITT fax or deflated pixels): that image
+//! is decoded at its own resolution. A PDF page drawn with vectors or text (not a scan), a
+//! JPEG 2000 or JBIG2 image, and PNG predictors in a PDF are not read: such a page is named
+//! as unreadable, with the reason.
+
+use super::grey::Grey;
+use crate::error::{Error, Result};
+use std::io::{Cursor, Read};
+
+/// One page of a file, or why it could not be had.
+pub type DecodedPage = std::result::Result<Grey, String>;
+
+/// The pages of a file. An error when the file as a whole cannot be read (not an image, a
+/// PDF with a password, a damaged file): the caller names the file and skips it.
+pub fn pages(name: &str, bytes: &[u8]) -> Result<Vec<DecodedPage>> {
+    let bad = |why: &str| Error::validation("files", format!("Tệp «{name}» {why}; tệp này được bỏ qua."));
+    if bytes.starts_with(b"%PDF") {
+        return pdf_pages(bytes).map_err(|why| bad(&why));
+    }
+    if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
+        return tiff_pages(bytes).map_err(|why| bad(&why));
+    }
+    if bytes.starts_with(&[0xFF, 0xD8]) || bytes.starts_with(b"\x89PNG") {
+        return picture(bytes).map(|g| vec![Ok(g)]).map_err(|why| bad(&why));
+    }
+    Err(bad("không phải ảnh quét (JPEG, PNG, TIFF) hay tệp PDF"))
+}
+
+/// A JPEG or PNG picture.
+fn picture(bytes: &[u8]) -> std::result::Result<Grey, String> {
+    let img = image::load_from_memory(bytes).map_err(|_| "là ảnh hỏng hoặc không đọc được".to_owned())?;
+    Ok(match img {
+        image::DynamicImage::ImageLuma8(g) => Grey { width: g.width() as usize, height: g.height() as usize, px: g.into_raw() },
+        other => {
+            let rgb = other.to_rgb8();
+            Grey::from_rgb(rgb.width() as usize, rgb.height() as usize, rgb.as_raw())
+        }
+    })
+}
+
+fn tiff_pages(bytes: &[u8]) -> std::result::Result<Vec<DecodedPage>, String> {
+    use tiff::decoder::{Decoder, DecodingResult};
+    use tiff::tags::Tag;
+    use tiff::ColorType;
+    let damaged = |_| "là tệp TIFF hỏng hoặc không đọc được".to_owned();
+    let mut dec = Decoder::new(Cursor::new(bytes)).map_err(damaged)?;
+    let mut out = Vec::new();
+    loop {
+        let page = (|| -> std::result::Result<Grey, String> {
+            let (w, h) = dec.dimensions().map_err(|e| e.to_string())?;
+            let (w, h) = (w as usize, h as usize);
+            let colour = dec.colortype().map_err(|e| e.to_string())?;
+            let white_is_zero = dec.get_tag_u32(Tag::PhotometricInterpretation).map(|p| p == 0).unwrap_or(false);
+            let DecodingResult::U8(buf) = dec.read_image().map_err(|e| e.to_string())? else {
+                return Err("ảnh 16 bit trở lên".into());
+            };
+            let mut g = match colour {
+                ColorType::Gray(1) => {
+                    let row = w.div_ceil(8);
+                    let mut g = Grey::new(w, h, 255);
+                    for y in 0..h {
+                        for x in 0..w {
+                            let bit = buf.get(y * row + x / 8).is_some_and(|b| b & (0x80 >> (x % 8)) != 0);
+                            g.px[y * w + x] = if bit { 255 } else { 0 };
+                        }
+                    }
+                    g
+                }
+                ColorType::Gray(8) => Grey { width: w, height: h, px: buf },
+                ColorType::RGB(8) => Grey::from_rgb(w, h, &buf),
+                ColorType::RGBA(8) => {
+                    let rgb: Vec<u8> = buf.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+                    Grey::from_rgb(w, h, &rgb)
+                }
+                other => return Err(format!("kiểu màu {other:?} chưa đọc được")),
+            };
+            if white_is_zero {
+                g.px.iter_mut().for_each(|v| *v = 255 - *v);
+            }
+            Ok(g)
+        })();
+        out.push(page);
+        if !dec.more_images() {
+            break;
+        }
+        dec.next_image().map_err(damaged)?;
+    }
+    Ok(out)
+}
+
+fn pdf_pages(bytes: &[u8]) -> std::result::Result<Vec<DecodedPage>, String> {
+    let doc = lopdf::Document::load_mem(bytes).map_err(|e| match e {
+        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => "là tệp PDF có mật khẩu".to_owned(),
+        _ => "là tệp PDF hỏng hoặc không đọc được".to_owned(),
+    })?;
+    if doc.is_encrypted() {
+        return Err("là tệp PDF có mật khẩu".into());
+    }
+    let mut out = Vec::new();
+    for (_, id) in doc.get_pages() {
+        let page = (|| -> std::result::Result<Grey, String> {
+            let images = doc.get_page_images(id).map_err(|_| "trang hỏng".to_owned())?;
+            // A copier's page is one picture; a page with a logo stamped on it holds the scan
+            // as its largest picture.
+            let img = images.iter().max_by_key(|i| i.width * i.height).ok_or("trang không có ảnh quét (trang vẽ chữ, không phải bản quét)")?;
+            let mut g = pdf_image(&doc, img)?;
+            let rotate = doc.get_dictionary(id).ok().and_then(|d| d.get(b"Rotate").ok()).and_then(|r| r.as_i64().ok()).unwrap_or(0);
+            for _ in 0..(rotate.rem_euclid(360) / 90) {
+                g = g.rotated_90();
+            }
+            Ok(g)
+        })();
+        out.push(page);
+    }
+    if out.is_empty() {
+        return Err("không có trang nào".into());
+    }
+    Ok(out)
+}
+
+fn pdf_image(doc: &lopdf::Document, img: &lopdf::xobject::PdfImage) -> std::result::Result<Grey, String> {
+    let filters = img.filters.clone().unwrap_or_default();
+    let (w, h) = (img.width as usize, img.height as usize);
+    let parms = img.origin_dict.get(b"DecodeParms").ok().and_then(|p| match p {
+        lopdf::Object::Dictionary(d) => Some(d.clone()),
+        lopdf::Object::Array(a) => a.last().and_then(|o| o.as_dict().ok()).cloned(),
+        lopdf::Object::Reference(r) => doc.get_dictionary(*r).ok().cloned(),
+        _ => None,
+    });
+    let parm = |key: &[u8]| parms.as_ref().and_then(|d| d.get(key).ok()).and_then(|o| o.as_i64().ok());
+    let inverted = img
+        .origin_dict
+        .get(b"Decode")
+        .ok()
+        .and_then(|d| d.as_array().ok())
+        .and_then(|a| a.first())
+        .and_then(|v| v.as_float().ok().or_else(|| v.as_i64().ok().map(|i| i as f32)))
+        .is_some_and(|first| first > 0.5);
+    let mut data = img.content.to_vec();
+    for (i, f) in filters.iter().enumerate() {
+        let last = i + 1 == filters.len();
+        match f.as_str() {
+            "FlateDecode" => {
+                if parm(b"Predictor").unwrap_or(1) > 1 {
+                    return Err("ảnh nén có bộ dự đoán (predictor) chưa đọc được".into());
+                }
+                let mut out = Vec::new();
+                flate2::read::ZlibDecoder::new(&data[..]).read_to_end(&mut out).map_err(|_| "ảnh hỏng".to_owned())?;
+                data = out;
+            }
+            "DCTDecode" if last => {
+                let mut g = picture(&data)?;
+                if inverted {
+                    g.px.iter_mut().for_each(|v| *v = 255 - *v);
+                }
+                return Ok(g);
+            }
+            "CCITTFaxDecode" if last => {
+                if parm(b"K").unwrap_or(0) >= 0 {
+                    return Err("ảnh fax nhóm 3 chưa đọc được (chỉ đọc nhóm 4)".into());
+                }
+                let columns = parm(b"Columns").unwrap_or(1728) as usize;
+                let black_is_1 = parms.as_ref().and_then(|d| d.get(b"BlackIs1").ok()).and_then(|o| o.as_bool().ok()).unwrap_or(false);
+                let mut g = Grey::new(columns, h, 255);
+                let mut row = 0;
+                fax::decoder::decode_g4(data.iter().copied(), columns as u16, Some(h as u16), |transitions| {
+                    if row < h {
+                        for (x, c) in fax::decoder::pels(transitions, columns as u16).enumerate() {
+                            if c == fax::Color::Black {
+                                g.px[row * columns + x] = 0;
+                            }
+                        }
+                    }
+                    row += 1;
+                })
+                .ok_or("ảnh fax hỏng")?;
+                // The runs' colours are the paper's unless the PDF turns the bits and not
+                // the decoding back (BlackIs1 without a /Decode [1 0], or the reverse).
+                if black_is_1 != inverted {
+                    g.px.iter_mut().for_each(|v| *v = 255 - *v);
+                }
+                return Ok(g);
+            }
+            other => return Err(format!("ảnh nén kiểu {other} chưa đọc được")),
+        }
+    }
+    // Raw pixels.
+    let bpc = img.bits_per_component.unwrap_or(8);
+    let space = img.color_space.clone().unwrap_or_default();
+    let mut g = match (bpc, space.as_str()) {
+        (8, "DeviceGray") | (8, "CalGray") if data.len() >= w * h => Grey { width: w, height: h, px: data[..w * h].to_vec() },
+        (8, "DeviceRGB") | (8, "CalRGB") if data.len() >= w * h * 3 => Grey::from_rgb(w, h, &data[..w * h * 3]),
+        (1, _) => {
+            let row = w.div_ceil(8);
+            if data.len() < row * h {
+                return Err("ảnh hỏng".into());
+            }
+            let mut g = Grey::new(w, h, 255);
+            for y in 0..h {
+                for x in 0..w {
+                    if data[y * row + x / 8] & (0x80 >> (x % 8)) == 0 {
+                        g.px[y * w + x] = 0;
+                    }
+                }
+            }
+            g
+        }
+        _ => return Err(format!("ảnh {bpc} bit, hệ màu {space} chưa đọc được")),
+    };
+    if inverted {
+        g.px.iter_mut().for_each(|v| *v = 255 - *v);
+    }
+    Ok(g)
+}

@@ -1,0 +1,244 @@
+//! Finding a printed form on a scanned page: its four corner marks, the projective mapping
+//! from the layout's millimetres to the scan's pixels, and the QR code where the mapping
+//! predicts it, in either orientation (a page fed upside down reads as well).
+
+use super::grey::Grey;
+use crate::domain::survey_round::{QrPayload, SurveyLayout};
+
+/// A4, the paper every form is printed on (mm).
+pub const PAGE: (f32, f32) = (210.0, 297.0);
+
+/// A projective mapping of the plane: millimetres on the form to pixels on the scan.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mapping {
+    m: [f32; 9],
+}
+
+impl Mapping {
+    /// The mapping that takes each of four points `from` to its `to`; `None` when three of
+    /// them lie on a line.
+    pub fn from_points(from: &[[f32; 2]; 4], to: &[[f32; 2]; 4]) -> Option<Mapping> {
+        // Eight equations in the eight unknowns h0..h7 (h8 = 1), solved by Gaussian
+        // elimination with partial pivoting, in f64 for the millimetre-to-pixel scale.
+        let mut a = [[0f64; 9]; 8];
+        for i in 0..4 {
+            let (x, y) = (f64::from(from[i][0]), f64::from(from[i][1]));
+            let (u, v) = (f64::from(to[i][0]), f64::from(to[i][1]));
+            a[2 * i] = [x, y, 1.0, 0.0, 0.0, 0.0, -u * x, -u * y, u];
+            a[2 * i + 1] = [0.0, 0.0, 0.0, x, y, 1.0, -v * x, -v * y, v];
+        }
+        for col in 0..8 {
+            let pivot = (col..8).max_by(|&p, &q| a[p][col].abs().total_cmp(&a[q][col].abs()))?;
+            if a[pivot][col].abs() < 1e-12 {
+                return None;
+            }
+            a.swap(col, pivot);
+            let top = a[col];
+            for (row, r) in a.iter_mut().enumerate() {
+                if row != col {
+                    let f = r[col] / top[col];
+                    for (x, t) in r[col..].iter_mut().zip(&top[col..]) {
+                        *x -= f * t;
+                    }
+                }
+            }
+        }
+        let mut m = [0f32; 9];
+        for (i, (out, row)) in m.iter_mut().zip(&a).enumerate() {
+            *out = (row[8] / row[i]) as f32;
+        }
+        m[8] = 1.0;
+        Some(Mapping { m })
+    }
+
+    /// Where the point (mm) lies on the scan (px).
+    pub fn map(&self, x: f32, y: f32) -> (f32, f32) {
+        let m = &self.m;
+        let w = m[6] * x + m[7] * y + m[8];
+        ((m[0] * x + m[1] * y + m[2]) / w, (m[3] * x + m[4] * y + m[5]) / w)
+    }
+
+    /// Pixels per millimetre near a point, the mean of the two directions.
+    pub fn scale_at(&self, x: f32, y: f32) -> f32 {
+        let (x0, y0) = self.map(x, y);
+        let (x1, y1) = self.map(x + 1.0, y);
+        let (x2, y2) = self.map(x, y + 1.0);
+        ((x1 - x0).hypot(y1 - y0) + (x2 - x0).hypot(y2 - y0)) / 2.0
+    }
+}
+
+/// A form found on a page: how to read it and what its QR code says.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub mapping: Mapping,
+    pub qr: Option<QrPayload>,
+    /// The page lay upside down on the scanner.
+    pub upside_down: bool,
+}
+
+/// Why a form was not found on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotFound {
+    /// Fewer than four corner marks: not one of our forms, or a page cut or folded.
+    Marks(usize),
+}
+
+/// The four corner marks' centres (px), in the layout's order (top-left, top-right,
+/// bottom-left, bottom-right of the scan as it lies).
+pub fn find_marks(page: &Grey, layout: &SurveyLayout) -> Result<[[f32; 2]; 4], NotFound> {
+    let (paper, ink) = page.paper_and_ink();
+    let threshold = ((paper + ink) / 2.0) as u8;
+    // The scan is taken to be the A4 sheet, give or take the copier's margins and scale.
+    let ppm = ((page.width as f32 / PAGE.0) + (page.height as f32 / PAGE.1)) / 2.0;
+    let side = layout.mark_size * ppm;
+    let mut found = [[0f32; 2]; 4];
+    let mut count = 0;
+    for (i, [mx, my]) in layout.marks.iter().take(4).enumerate() {
+        // Search far enough for a sheet turned 3° and shifted by a centimetre.
+        let reach = 20.0 * ppm;
+        let (cx, cy) = (mx * page.width as f32 / PAGE.0, my * page.height as f32 / PAGE.1);
+        let x0 = (cx - reach).max(0.0) as usize;
+        let y0 = (cy - reach).max(0.0) as usize;
+        let x1 = ((cx + reach) as usize).min(page.width);
+        let y1 = ((cy + reach) as usize).min(page.height);
+        if let Some(c) = best_square(page, threshold, (x0, y0, x1, y1), side, (cx, cy)) {
+            found[i] = c;
+            count += 1;
+        }
+    }
+    if count < 4 {
+        return Err(NotFound::Marks(count));
+    }
+    Ok(found)
+}
+
+/// The solid square of about `side` px nearest to `near` in a window of the page, by its
+/// dark pixels' connected components.
+fn best_square(page: &Grey, threshold: u8, (x0, y0, x1, y1): (usize, usize, usize, usize), side: f32, near: (f32, f32)) -> Option<[f32; 2]> {
+    let (w, h) = (x1.saturating_sub(x0), y1.saturating_sub(y0));
+    if w == 0 || h == 0 {
+        return None;
+    }
+    let mut label = vec![0u32; w * h];
+    let mut best: Option<([f32; 2], f32)> = None;
+    let mut stack = Vec::new();
+    let mut next = 0u32;
+    for sy in 0..h {
+        for sx in 0..w {
+            if label[sy * w + sx] != 0 || page.get(x0 + sx, y0 + sy) >= threshold {
+                continue;
+            }
+            next += 1;
+            label[sy * w + sx] = next;
+            stack.push((sx, sy));
+            let (mut n, mut sum_x, mut sum_y) = (0usize, 0f64, 0f64);
+            let (mut lo_x, mut lo_y, mut hi_x, mut hi_y) = (sx, sy, sx, sy);
+            while let Some((x, y)) = stack.pop() {
+                n += 1;
+                sum_x += x as f64;
+                sum_y += y as f64;
+                lo_x = lo_x.min(x);
+                hi_x = hi_x.max(x);
+                lo_y = lo_y.min(y);
+                hi_y = hi_y.max(y);
+                let mut visit = |nx: usize, ny: usize| {
+                    let i = ny * w + nx;
+                    if label[i] == 0 && page.get(x0 + nx, y0 + ny) < threshold {
+                        label[i] = next;
+                        stack.push((nx, ny));
+                    }
+                };
+                if x > 0 {
+                    visit(x - 1, y);
+                }
+                if x + 1 < w {
+                    visit(x + 1, y);
+                }
+                if y > 0 {
+                    visit(x, y - 1);
+                }
+                if y + 1 < h {
+                    visit(x, y + 1);
+                }
+            }
+            let (bw, bh) = ((hi_x - lo_x + 1) as f32, (hi_y - lo_y + 1) as f32);
+            // A square turned a few degrees has a bounding box up to 10 % wider; blur and a
+            // 97–102 % scale move its side by a few pixels.
+            let size_ok = (bw / side - 1.0).abs() < 0.35 && (bh / side - 1.0).abs() < 0.35;
+            let solid = n as f32 / (bw * bh) > 0.75;
+            if size_ok && solid {
+                let c = [x0 as f32 + (sum_x / n as f64) as f32, y0 as f32 + (sum_y / n as f64) as f32];
+                let d = (c[0] - near.0).hypot(c[1] - near.1);
+                if best.is_none_or(|(_, bd)| d < bd) {
+                    best = Some((c, d));
+                }
+            }
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+/// The form on a page: its marks, then the mapping and the QR code tried both ways up.
+pub fn locate(page: &Grey, layout: &SurveyLayout) -> Result<Found, NotFound> {
+    let px = find_marks(page, layout)?;
+    let mm: [[f32; 2]; 4] = [layout.marks[0], layout.marks[1], layout.marks[2], layout.marks[3]];
+    let mut first = None;
+    for upside_down in [false, true] {
+        // Upside down, the form's top-left mark is the one at the scan's bottom right.
+        let to = if upside_down { [px[3], px[2], px[1], px[0]] } else { px };
+        let Some(mapping) = Mapping::from_points(&mm, &to) else { continue };
+        let qr = read_qr(page, &mapping, layout.qr);
+        if qr.is_some() {
+            return Ok(Found { mapping, qr, upside_down });
+        }
+        first.get_or_insert(Found { mapping, qr: None, upside_down });
+    }
+    Ok(first.expect("the upright mapping exists when four marks were found"))
+}
+
+/// Pixels a module in the upright copy of the QR code handed to the decoder.
+const QR_PX: f32 = 6.0;
+
+/// The QR code read where the mapping puts it: the square (and a quiet zone of four modules,
+/// painted white whatever the page has there) resampled upright, then decoded by rqrr's
+/// finder; if that fails, the modules are sampled straight from the mapping for each size a
+/// form's code can have, and decoded as a grid.
+pub fn read_qr(page: &Grey, mapping: &Mapping, [qx, qy, side]: [f32; 3]) -> Option<QrPayload> {
+    let (paper, ink) = page.paper_and_ink();
+    let mid = (paper + ink) / 2.0;
+    // The layout's side holds a whole number of modules; the module is about 0.5–0.75 mm.
+    let modules_guess = [29usize, 25, 33, 21, 37];
+    let module = modules_guess.iter().map(|&n| side / n as f32).find(|m| *m >= 0.5).unwrap_or(side / 29.0);
+    let quiet = 4.0 * module;
+    let span = side + 2.0 * quiet;
+    let n = (span / module * QR_PX).round() as usize;
+    let step = span / n as f32;
+    let mut img = Grey::new(n, n, 255);
+    for j in 0..n {
+        for i in 0..n {
+            let (mx, my) = (qx - quiet + (i as f32 + 0.5) * step, qy - quiet + (j as f32 + 0.5) * step);
+            let inside = mx >= qx - module * 0.3 && mx <= qx + side + module * 0.3 && my >= qy - module * 0.3 && my <= qy + side + module * 0.3;
+            if inside {
+                let (x, y) = mapping.map(mx, my);
+                img.px[j * n + i] = page.sample(x, y) as u8;
+            }
+        }
+    }
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(n, n, |x, y| img.px[y * n + x]);
+    for grid in prepared.detect_grids() {
+        if let Some(p) = grid.decode().ok().and_then(|(_, text)| QrPayload::decode(&text)) {
+            return Some(p);
+        }
+    }
+    for &count in &[29usize, 25, 33, 21] {
+        let m = side / count as f32;
+        let grid = rqrr::SimpleGrid::from_func(count, |x, y| {
+            let (px, py) = mapping.map(qx + (x as f32 + 0.5) * m, qy + (y as f32 + 0.5) * m);
+            page.sample(px, py) < mid
+        });
+        if let Some(p) = rqrr::Grid::new(grid).decode().ok().and_then(|(_, text)| QrPayload::decode(&text)) {
+            return Some(p);
+        }
+    }
+    None
+}

@@ -1,0 +1,74 @@
+//! Reading returned survey forms from their scans: the pages of a scanned file decoded
+//! (`decode`), the form found on each (`locate`: corner marks, the mapping from the layout's
+//! millimetres to pixels, the QR code), its boxes measured and each question decided
+//! (`read`). Pure computation over bytes and the stored layout: what is kept, and how a form is
+//! saved, is the ledger's (`ledger/scan.rs`) and the store's (`store/scan.rs`).
+
+pub mod decode;
+pub mod grey;
+pub mod locate;
+pub mod read;
+pub mod synth;
+
+use crate::domain::survey_entry::EntrySlot;
+use crate::domain::survey_round::{QrPayload, SurveyLayout};
+use crate::domain::survey_scan::ReadAnswer;
+use grey::Grey;
+use locate::Mapping;
+use read::{decide, judge, measure, ReadBox, Tones};
+
+/// What was read from one page.
+#[derive(Debug, Clone)]
+pub struct PageRead {
+    /// What the page's QR code says; `None` when it was not read.
+    pub qr: Option<QrPayload>,
+    /// From the form's millimetres to the page's pixels (as the page lies, upright or not).
+    pub mapping: Option<Mapping>,
+    pub upside_down: bool,
+    pub boxes: Vec<ReadBox>,
+    pub answers: Vec<ReadAnswer>,
+    /// Why the form was not found, in a sentence.
+    pub problem: Option<String>,
+}
+
+/// Finds the form on a page and reads the boxes of its page (from its QR code) that the
+/// layout places there.
+pub fn read_page(page: &Grey, layout: &SurveyLayout, slots: &[EntrySlot]) -> PageRead {
+    let found = match locate::locate(page, layout) {
+        Ok(f) => f,
+        Err(locate::NotFound::Marks(n)) => {
+            return PageRead {
+                qr: None,
+                mapping: None,
+                upside_down: false,
+                boxes: Vec::new(),
+                answers: Vec::new(),
+                problem: Some(format!("Chỉ thấy {n}/4 dấu góc: trang không phải phiếu của đợt này, hoặc bị cắt, gấp.")),
+            }
+        }
+    };
+    let Some(qr) = found.qr.clone() else {
+        return PageRead {
+            qr: None,
+            mapping: Some(found.mapping),
+            upside_down: found.upside_down,
+            boxes: Vec::new(),
+            answers: Vec::new(),
+            problem: Some("Không đọc được mã QR: hãy gõ số phiếu in trên phiếu.".into()),
+        };
+    };
+    let tones = Tones::of(page);
+    let on_page: Vec<_> = layout.boxes.iter().filter(|b| b.page == qr.page).collect();
+    let measures: Vec<_> = on_page.iter().map(|b| measure(page, &found.mapping, b, tones)).collect();
+    let empty = read::empty_level(&measures);
+    let boxes: Vec<ReadBox> = on_page
+        .iter()
+        .zip(measures)
+        .map(|(b, m)| {
+            let (mark, confidence) = judge(&m, empty, tones);
+            ReadBox { code: b.code.clone(), value: b.value, measure: m, mark, confidence }
+        })
+        .collect();
+    let answers = decide(slots, &boxes);
+    PageRead { qr: Some(qr), mapping: Some(found.mapping), upside_down: found.upside_down, boxes, answers, problem: None }
+}

@@ -1,0 +1,248 @@
+//! Reading the boxes of a located form and deciding each question.
+//!
+//! A box is measured inside its printed outline, refitted within ±1 mm of where the mapping
+//! puts it (the outline is the darkest square there). Three measures tell empty, ticked and
+//! filled apart, as SDAPS does: the share of dark pixels inside the outline, that share above
+//! the page's empty boxes (the paper, the scanner's grey and its noise), and the share that
+//! survives a morphological opening by a square wider than a pen's stroke: a tick or a cross
+//! does not survive it, a box filled in does, and a filled box cancels its tick (the legend
+//! printed on the form says so).
+
+use super::grey::Grey;
+use super::locate::Mapping;
+use crate::domain::survey_entry::{AnswerState, EntrySlot};
+use crate::domain::survey_round::AnswerBox;
+use crate::domain::survey_scan::ReadAnswer;
+
+/// Below this share of dark pixels (above the page's empty boxes) a box is empty.
+pub const EMPTY_BELOW: f32 = 0.035;
+/// The same on a black-and-white page.
+pub const BILEVEL_EMPTY_BELOW: f32 = 0.006;
+/// From this share on a box is ticked; between the two it is doubtful.
+pub const TICKED_FROM: f32 = 0.09;
+/// A box whose opened (solid) share reaches this is filled in: cancelled.
+pub const FILLED_FROM: f32 = 0.60;
+/// Doubtful around the filled threshold: a box half filled. A heavy tick's corner survives
+/// the opening in part (up to 0.3 of the inside at 150 dpi), well below.
+const FILLED_DOUBT: f32 = 0.42;
+
+/// Inset from the outline's centre line to the measured inside (mm): the line's half width,
+/// blur and the refit's last step.
+const INSET: f32 = 0.45;
+/// The opening's square (mm): wider than a ballpoint's or a pencil's stroke, blur included.
+const OPENING: f32 = 0.85;
+
+/// What was measured in one box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measure {
+    /// Share of dark pixels inside the outline.
+    pub share: f32,
+    /// Share left after the opening: solid ink.
+    pub solid: f32,
+    /// Refitted top-left corner (mm).
+    pub at: (f32, f32),
+}
+
+/// What a box is taken to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Empty,
+    Ticked,
+    Filled,
+    Doubtful,
+}
+
+/// A box measured and judged, with how sure the judgement is (0–1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadBox {
+    pub code: String,
+    pub value: i32,
+    pub measure: Measure,
+    pub mark: Mark,
+    pub confidence: f32,
+}
+
+/// The page's paper and ink greys, and the threshold of a dark pixel between them (light
+/// pencil counts as dark).
+#[derive(Debug, Clone, Copy)]
+pub struct Tones {
+    pub paper: f32,
+    pub ink: f32,
+    /// Black and white only (a fax or a copier's text mode): there is no scanner noise in an
+    /// empty box, and a light pencil mark survives only as a few specks, so a few dark
+    /// pixels are already a doubt.
+    pub bilevel: bool,
+}
+
+impl Tones {
+    pub fn of(page: &Grey) -> Tones {
+        let (paper, ink) = page.paper_and_ink();
+        let bilevel = page.px.iter().step_by(97).all(|v| *v == 0 || *v == 255);
+        Tones { paper, ink, bilevel }
+    }
+    fn dark(&self) -> f32 {
+        self.paper - 0.35 * (self.paper - self.ink)
+    }
+}
+
+/// The box's outline refitted, then its inside measured.
+pub fn measure(page: &Grey, map: &Mapping, b: &AnswerBox, tones: Tones) -> Measure {
+    let at = refit(page, map, b, tones);
+    let ppm = map.scale_at(b.x, b.y).max(1.0);
+    let inner = (b.size - 2.0 * INSET).max(0.5);
+    let n = ((inner * ppm).round() as usize).max(6);
+    let step = inner / n as f32;
+    let dark = tones.dark();
+    let mut grid = vec![false; n * n];
+    for j in 0..n {
+        for i in 0..n {
+            let (x, y) = map.map(at.0 + INSET + (i as f32 + 0.5) * step, at.1 + INSET + (j as f32 + 0.5) * step);
+            grid[j * n + i] = page.sample(x, y) < dark;
+        }
+    }
+    let total = (n * n) as f32;
+    let share = grid.iter().filter(|d| **d).count() as f32 / total;
+    let k = ((OPENING * ppm).round() as usize).clamp(2, n / 2 + 1);
+    let solid = opened(&grid, n, k).iter().filter(|d| **d).count() as f32 / total;
+    Measure { share, solid, at }
+}
+
+/// The top-left corner (mm) within ±1 mm at which the outline is darkest: a coarse search
+/// by quarter millimetres, then a fine one by twentieths around the best.
+fn refit(page: &Grey, map: &Mapping, b: &AnswerBox, tones: Tones) -> (f32, f32) {
+    let score = |x: f32, y: f32| -> f32 {
+        let s = b.size;
+        let mut sum = 0.0;
+        const N: usize = 12;
+        for i in 0..N {
+            let t = (i as f32 + 0.5) / N as f32 * s;
+            for (px, py) in [(x + t, y), (x + t, y + s), (x, y + t), (x + s, y + t)] {
+                let (u, v) = map.map(px, py);
+                sum += (tones.paper - page.sample(u, v)).max(0.0);
+            }
+        }
+        sum
+    };
+    let mut best = ((b.x, b.y), f32::MIN);
+    for j in -4..=4 {
+        for i in -4..=4 {
+            let (x, y) = (b.x + i as f32 * 0.25, b.y + j as f32 * 0.25);
+            let s = score(x, y);
+            if s > best.1 {
+                best = ((x, y), s);
+            }
+        }
+    }
+    let (cx, cy) = best.0;
+    for j in -5..=5 {
+        for i in -5..=5 {
+            let (x, y) = (cx + i as f32 * 0.05, cy + j as f32 * 0.05);
+            let s = score(x, y);
+            if s > best.1 {
+                best = ((x, y), s);
+            }
+        }
+    }
+    best.0
+}
+
+/// Erosion then dilation by a k×k square.
+fn opened(grid: &[bool], n: usize, k: usize) -> Vec<bool> {
+    let mut eroded = vec![false; n * n];
+    for y in 0..n.saturating_sub(k - 1) {
+        for x in 0..n.saturating_sub(k - 1) {
+            eroded[y * n + x] = (0..k).all(|dy| (0..k).all(|dx| grid[(y + dy) * n + x + dx]));
+        }
+    }
+    let mut out = vec![false; n * n];
+    for y in 0..n {
+        for x in 0..n {
+            if eroded[y * n + x] {
+                for dy in 0..k {
+                    for dx in 0..k {
+                        out[(y + dy) * n + x + dx] = true;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The share of the page's empty boxes: the lower third of all its boxes' shares (most boxes
+/// of a form are left empty: one level of three or five is ticked).
+pub fn empty_level(measures: &[Measure]) -> f32 {
+    let mut shares: Vec<f32> = measures.iter().map(|m| m.share).collect();
+    if shares.is_empty() {
+        return 0.0;
+    }
+    shares.sort_by(f32::total_cmp);
+    shares[shares.len() / 3].min(0.05)
+}
+
+/// A box judged from its measure, the page's empty level subtracted.
+pub fn judge(m: &Measure, empty: f32, tones: Tones) -> (Mark, f32) {
+    let share = (m.share - empty).max(0.0);
+    let empty_below = if tones.bilevel { BILEVEL_EMPTY_BELOW } else { EMPTY_BELOW };
+    if m.solid >= FILLED_FROM {
+        return (Mark::Filled, (0.5 + (m.solid - FILLED_FROM) / 0.2).min(1.0));
+    }
+    if m.solid >= FILLED_DOUBT {
+        return (Mark::Doubtful, 0.3);
+    }
+    if share >= TICKED_FROM {
+        return (Mark::Ticked, (0.5 + (share - TICKED_FROM) / 0.15).min(1.0));
+    }
+    if share < empty_below {
+        return (Mark::Empty, (0.5 + (empty_below - share) / empty_below * 0.5).min(1.0));
+    }
+    // The nearer the middle of the doubtful band, the less sure.
+    let mid = (empty_below + TICKED_FROM) / 2.0;
+    (Mark::Doubtful, (share - mid).abs() / (TICKED_FROM - mid) * 0.45)
+}
+
+/// Each slot of the page decided from its boxes: one clear tick is the answer; no tick and
+/// every box clearly empty (or filled: cancelled) is blank; two ticks, a doubtful box, or a
+/// tick hardly darker than the others is proposed and sent to a person («cần xem lại»).
+pub fn decide(slots: &[EntrySlot], boxes: &[ReadBox]) -> Vec<ReadAnswer> {
+    let mut out = Vec::new();
+    for slot in slots {
+        let mine: Vec<&ReadBox> = boxes.iter().filter(|b| b.code == slot.code).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let ticked: Vec<&&ReadBox> = mine.iter().filter(|b| b.mark == Mark::Ticked).collect();
+        let doubtful: Vec<&&ReadBox> = mine.iter().filter(|b| b.mark == Mark::Doubtful).collect();
+        let least = mine.iter().map(|b| b.confidence).fold(1.0, f32::min);
+        let answer = |state: AnswerState, value: Option<i32>, confidence: f32, review: bool| ReadAnswer {
+            code: slot.code.clone(),
+            state,
+            value,
+            confidence: (confidence * 100.0).round() / 100.0,
+            review,
+        };
+        out.push(match (ticked.len(), doubtful.len()) {
+            (1, 0) => {
+                // A weak winner: the tick is not clearly darker than the next box (a box filled
+                // to cancel is out of the running).
+                let winner = ticked[0].measure.share;
+                let runner = mine
+                    .iter()
+                    .filter(|b| b.value != ticked[0].value && b.mark != Mark::Filled)
+                    .map(|b| b.measure.share)
+                    .fold(0.0, f32::max);
+                let weak = runner > EMPTY_BELOW && winner < 2.0 * runner;
+                answer(AnswerState::Chosen, Some(ticked[0].value), if weak { least.min(0.4) } else { least }, weak)
+            }
+            (0, 0) => answer(AnswerState::Blank, None, least, false),
+            (n, _) if n >= 2 => answer(AnswerState::Spoiled, None, least.min(0.4), true),
+            (1, _) => answer(AnswerState::Chosen, Some(ticked[0].value), least, true),
+            _ => {
+                // Only doubtful boxes: the darkest is proposed.
+                let best = doubtful.iter().max_by(|a, b| a.measure.share.total_cmp(&b.measure.share)).expect("one at least");
+                answer(AnswerState::Chosen, Some(best.value), least, true)
+            }
+        });
+    }
+    out
+}

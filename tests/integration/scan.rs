@@ -1,0 +1,224 @@
+//! Reading returned survey forms from scans, on forms printed by the app, rasterised by
+//! pdftoppm, filled by a seeded simulated respondent and damaged as copiers do (the harness of
+//! `ykien::scan::synth`), then decoded from the files a copier writes. A small sample: the
+//! accuracy at scale is the benchmark's (`benches/scan.rs`, BENCHMARKS.md).
+
+use crate::temp_dir;
+use chrono::NaiveDate;
+use ykien::domain::survey_entry::slots;
+use ykien::scan::synth::{self, Damage, PdfPage, Respondent, Rng};
+use ykien::scan::{decode, read_page};
+use ykien::{Answer, AnswerState, Ledger, RoundInput};
+
+fn ledger(dir: &tempfile::TempDir) -> Ledger {
+    let mut l = Ledger::open(dir.path().join("phiếu quét.db")).unwrap();
+    l.set_clock(Some(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap().and_hms_opt(9, 0, 0).unwrap()));
+    l.save_office(&ykien::demo::demo_office()).unwrap();
+    l
+}
+
+fn round(l: &mut Ledger) -> String {
+    let input = RoundInput { name: "Khảo sát năm 2026".into(), period_from: "2026-01-01".into(), period_to: "2026-12-31".into(), template_key: "bm-qt-sct-05-02".into() };
+    l.create_survey_round(&input).unwrap().id
+}
+
+/// Only the box answers of a truth, for comparing with what was read.
+fn boxes_only(a: &[Answer]) -> Vec<(String, AnswerState, Option<i32>)> {
+    let mut v: Vec<_> = a.iter().filter(|a| a.state != AnswerState::Text).map(|a| (a.code.clone(), a.state, a.value)).collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
+#[test]
+fn printed_forms_filled_damaged_and_packed_as_a_copier_pdf_are_read_back() {
+    let dir = temp_dir();
+    let mut l = ledger(&dir);
+    let r = round(&mut l);
+    let pdf = l.print_survey_round(&r, 3).unwrap();
+    let layout = l.survey_layout(&r).unwrap().unwrap();
+    let sheet = l.survey_entry_sheet(&r).unwrap();
+    let slots = slots(&sheet.template);
+    let dpi = 200;
+    let pages = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+    assert_eq!(pages.len(), 6);
+    let mut rng = Rng::new(22);
+    let mut truths = Vec::new();
+    let mut scanned = Vec::new();
+    for (i, form) in pages.chunks(2).enumerate() {
+        let mut form = form.to_vec();
+        truths.push((i as i32 + 1, synth::fill_form(&mut form, dpi, &layout, &slots, &Respondent::ballpoint(), &mut rng)));
+        for p in &form {
+            let d = Damage { upside_down: i == 1, ..Damage::random(&mut rng) };
+            let g = synth::damage(p, dpi, &d, &mut rng);
+            scanned.push(PdfPage::Jpeg(synth::jpeg(&g, 60), g.width, g.height));
+        }
+    }
+    let file = synth::pdf(&scanned);
+    let decoded = decode::pages("may-photo.pdf", &file).unwrap();
+    assert_eq!(decoded.len(), 6);
+    let mut read: Vec<(i32, Vec<ykien::domain::survey_scan::ReadAnswer>)> = Vec::new();
+    for (n, page) in decoded.into_iter().enumerate() {
+        let page = page.unwrap();
+        let got = read_page(&page, &layout, &slots);
+        assert!(got.problem.is_none(), "page {}: {:?}", n + 1, got.problem);
+        let qr = got.qr.unwrap();
+        assert_eq!((qr.serial, qr.page, qr.round_code.as_str()), (n as i32 / 2 + 1, n as u32 % 2 + 1, "2026-01"));
+        assert_eq!(got.upside_down, n / 2 == 1, "page {}", n + 1);
+        match read.iter_mut().find(|(s, _)| *s == qr.serial) {
+            Some((_, a)) => a.extend(got.answers),
+            None => read.push((qr.serial, got.answers)),
+        }
+    }
+    for (serial, truth) in &truths {
+        let answers = &read.iter().find(|(s, _)| s == serial).unwrap().1;
+        let accepted: Vec<_> = answers.iter().filter(|a| !a.review).collect();
+        for a in &accepted {
+            let t = truth.iter().find(|t| t.code == a.code).unwrap_or_else(|| panic!("{serial}: {} read but not in the truth", a.code));
+            assert_eq!((a.state, a.value), (t.state, t.value), "form {serial}, {}: {a:?}", a.code);
+        }
+        let to_review = answers.len() - accepted.len();
+        assert!(to_review <= 2, "form {serial}: {to_review} answers to review: {answers:?}");
+        assert_eq!(boxes_only(truth).len(), answers.len(), "form {serial}: every box question read");
+    }
+}
+
+fn ykien(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_ykien")).arg("--db").arg(db).args(args).output().unwrap()
+}
+
+fn json(o: &std::process::Output) -> serde_json::Value {
+    serde_json::from_str(&String::from_utf8_lossy(&o.stdout)).unwrap_or_else(|e| panic!("{e}: {o:?}"))
+}
+
+fn keys(v: &serde_json::Value) -> Vec<&str> {
+    v.as_object().unwrap().keys().map(String::as_str).collect()
+}
+
+/// A copier's light damage: a turn, a shift, a scale, blur and noise.
+fn copier(rng: &mut Rng, upside_down: bool, bilevel: bool) -> Damage {
+    Damage { rotate: rng.range(-2.0, 2.0), shift: (rng.range(-3.0, 3.0), rng.range(-3.0, 3.0)), scale: rng.range(0.98, 1.01), blur: 1, noise: 5.0, photocopy: false, bilevel, upside_down }
+}
+
+#[test]
+fn a_scanned_stack_is_read_saved_and_reviewed_from_the_command_line() {
+    let dir = temp_dir();
+    let db = dir.path().join("cli.db");
+    let mut l = ledger_at(&db);
+    let r = round(&mut l);
+    let pdf = l.print_survey_round(&r, 4).unwrap();
+    let layout = l.survey_layout(&r).unwrap().unwrap();
+    let slots = slots(&l.survey_entry_sheet(&r).unwrap().template);
+    let dpi = 150;
+    let pages = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+    let mut rng = Rng::new(7);
+    // Forms 1, 2 and 4 ticked and crossed with care; form 3 by someone who ticked two boxes
+    // everywhere: every question of it waits for a person.
+    let careful = Respondent { twice: 0.0, ..Respondent::ballpoint() };
+    let twice = Respondent { twice: 1.0, blank: 0.0, cancel: 0.0, ..Respondent::ballpoint() };
+    let mut forms = Vec::new();
+    let mut truths = Vec::new();
+    for (i, form) in pages.chunks(2).enumerate() {
+        let mut form = form.to_vec();
+        truths.push(synth::fill_form(&mut form, dpi, &layout, &slots, if i == 2 { &twice } else { &careful }, &mut rng));
+        forms.push(form);
+    }
+    let damaged = |form: &[ykien::scan::grey::Grey], upside: bool, bilevel: bool, rng: &mut Rng| -> Vec<ykien::scan::grey::Grey> {
+        form.iter().map(|p| synth::damage(p, dpi, &copier(rng, upside, bilevel), rng)).collect()
+    };
+    // Forms 1 and 2 (2 fed upside down) in a copier's PDF of JPEG pages; form 3 in a PDF of
+    // Group 4 pages; form 4 in a multi-page TIFF; and a file that is no scan at all.
+    let mut jpeg_pages = Vec::new();
+    for (i, form) in forms[..2].iter().enumerate() {
+        for g in damaged(form, i == 1, false, &mut rng) {
+            jpeg_pages.push(PdfPage::Jpeg(synth::jpeg(&g, 70), g.width, g.height));
+        }
+    }
+    let stack = dir.path().join("may photo 0001.pdf");
+    std::fs::write(&stack, synth::pdf(&jpeg_pages)).unwrap();
+    let g4: Vec<PdfPage> = damaged(&forms[2], false, true, &mut rng).iter().map(|g| PdfPage::Group4(synth::group4(g), g.width, g.height)).collect();
+    let fax = dir.path().join("may photo 0002.pdf");
+    std::fs::write(&fax, synth::pdf(&g4)).unwrap();
+    let tiff = dir.path().join("phiếu 4.tif");
+    std::fs::write(&tiff, synth::tiff(&damaged(&forms[3], false, false, &mut rng))).unwrap();
+    let note = dir.path().join("ghi chú.txt");
+    std::fs::write(&note, "không phải ảnh").unwrap();
+    drop(l);
+    let files = [stack.to_str().unwrap(), fax.to_str().unwrap(), tiff.to_str().unwrap(), note.to_str().unwrap()];
+
+    // Read only: per page its file, page, serial, status and answers; the text file named
+    // and skipped.
+    let mut args = vec!["survey", "scan", "--round", "2026-01"];
+    args.extend(files);
+    args.push("--json");
+    let read = json(&ykien(&db, &args));
+    let pages = read["pages"].as_array().unwrap();
+    assert_eq!(pages.len(), 8, "{read}");
+    assert_eq!(keys(&pages[0]), ["file", "page", "serial", "status", "answers"]);
+    assert_eq!(keys(&pages[0]["answers"][0]), ["code", "state", "value", "confidence", "review"]);
+    let serials: Vec<i64> = pages.iter().map(|p| p["serial"].as_i64().unwrap_or(0)).collect();
+    assert_eq!(serials, [1, 1, 2, 2, 3, 3, 4, 4], "{read}");
+    assert_eq!((pages[2]["file"].as_str(), pages[2]["page"].as_i64()), (Some("may photo 0001.pdf"), Some(3)));
+    // Form 3's first page has only the options of a multiple choice, each its own question;
+    // its second page has two ticks in every row.
+    assert_eq!(pages[5]["status"], "needs_review", "{:?}", &pages[4..6]);
+    assert!(pages[5]["answers"].as_array().unwrap().iter().any(|a| a["state"] == "spoiled" && a["review"] == true));
+    assert_eq!(read["skipped"][0]["file"], "ghi chú.txt");
+    assert!(read["skipped"][0]["message"].as_str().unwrap().contains("không phải ảnh quét"), "{}", read["skipped"]);
+    assert_eq!(read["saved"], 0);
+    assert!(json(&ykien(&db, &["survey", "responses", "--round", "2026-01", "--json"])).as_array().unwrap().is_empty(), "nothing saved without --save");
+
+    // Saved: the forms read without doubt; the others wait.
+    args.insert(4, "--save");
+    let saved = json(&ykien(&db, &args));
+    let clean: Vec<i64> = (1..=4).filter(|s| saved["pages"].as_array().unwrap().iter().filter(|p| p["serial"] == *s).all(|p| p["status"] == "read")).collect();
+    assert!(clean.len() >= 2, "most careful forms read without doubt: {saved}");
+    assert_eq!(saved["saved"].as_i64(), Some(clean.len() as i64));
+    assert_eq!(saved["waiting"].as_i64(), Some(8 - 2 * clean.len() as i64));
+    let responses = json(&ykien(&db, &["survey", "responses", "--round", "2026-01", "--json"]));
+    for r in responses.as_array().unwrap() {
+        let serial = r["serial"].as_i64().unwrap();
+        let got: Vec<Answer> = serde_json::from_value(r["answers"].clone()).unwrap();
+        // A follow-up not asked is saved as nothing, as keyboard entry saves it.
+        let truth: Vec<Answer> = truths[serial as usize - 1].iter().filter(|t| t.state != AnswerState::Blank || got.iter().any(|g| g.code == t.code)).cloned().collect();
+        assert_eq!(boxes_only(&got), boxes_only(&truth), "form {serial} saved as read");
+    }
+    let review = json(&ykien(&db, &["survey", "review", "--round", "2026-01", "--json"]));
+    let waiting = review.as_array().unwrap();
+    assert_eq!(waiting.len() as i64, saved["waiting"].as_i64().unwrap());
+    assert!(waiting.iter().any(|p| p["serial"] == 3 && p["problem"].is_string()));
+
+    // The same files again: each was read already (by its hash), nothing is read twice.
+    let again = ykien(&db, &args);
+    assert!(!again.status.success());
+    let again = json(&again);
+    assert_eq!(again["skipped"].as_array().unwrap().len(), 4);
+    assert!(again["skipped"][0]["message"].as_str().unwrap().contains("đã được đọc"));
+
+    // A person confirms form 3 from the queue: saved through entry's checks, each answer
+    // marked as checked, the reading kept beside the final answers in the audit log.
+    let mut l = ledger_at(&db);
+    let form3: Vec<String> = l.survey_scan_review(&r).unwrap().into_iter().filter(|p| p.serial == Some(3)).map(|p| p.id).collect();
+    assert_eq!(form3.len(), 2);
+    let crop = l.scan_page_image(&form3[0], Some("cau_1.1")).unwrap();
+    assert!(crop.starts_with(b"\x89PNG") && crop.len() < 60_000, "a row's crop, not the page: {} bytes", crop.len());
+    // The person settles the last question on the second box.
+    let mut answers = truths[2].clone();
+    answers.retain(|a| a.code != "cau_5");
+    answers.push(Answer::chosen("cau_5", 2));
+    let input = ykien::domain::survey_scan::ScanConfirmInput { round_id: r.clone(), page_ids: form3.clone(), serial: "00003-7".into(), filled_on: String::new(), answers };
+    let saved3 = l.confirm_scanned_form(&input).unwrap();
+    assert_eq!(saved3.serial, 3);
+    assert!(l.survey_scan_review(&r).unwrap().iter().all(|p| p.serial != Some(3)));
+    assert!(matches!(l.confirm_scanned_form(&input), Err(ykien::Error::Conflict(_))), "a form leaves the queue once");
+    let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_answer".into()), limit: 10, ..Default::default() }).unwrap();
+    assert_eq!(audit.len(), 1);
+    assert!(audit[0].before.as_deref().unwrap().contains("spoiled") && audit[0].after.as_deref().unwrap().contains("chosen"), "{:?}", audit[0]);
+}
+
+fn ledger_at(db: &std::path::Path) -> Ledger {
+    let mut l = Ledger::open(db).unwrap();
+    if l.office().unwrap().is_none() {
+        l.save_office(&ykien::demo::demo_office()).unwrap();
+    }
+    l
+}
