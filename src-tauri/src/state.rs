@@ -615,9 +615,10 @@ mod tests {
         }
         // The follower opens its stream again once signed in: give it a moment.
         std::thread::sleep(Duration::from_secs(3));
+        // Received at the day's first minute: never ahead of the clock, whatever the hour.
         let today = chrono::Local::now().date_naive();
         let case = run(&reception, "feedback_add", json!({ "input": {
-            "received_at": format!("{today}T09:30"), "channel": "in_person", "kind": "complaint", "subject": "attitude",
+            "received_at": format!("{today}T00:00"), "channel": "in_person", "kind": "complaint", "subject": "attitude",
             "book": "feedback", "customer_name": "Khách ở quầy", "customer_org": "", "customer_address": "",
             "customer_phone": "", "customer_email": "", "customer_group": "first_time",
             "content": "Cán bộ trả lời thiếu nhiệt tình", "receiver_id": null, "unit_id": null,

@@ -93,6 +93,11 @@ async fn the_qmr_accepts_a_formal_complaint_marks_it_complex_and_checks_an_actio
     app.click("#register-check-save").await;
     app.click("#register-all").await;
     app.wait_for(&format!("tr[data-action-id=\"{action_id}\"][data-state=\"verified\"]")).await;
+
+    // The report of the year counts the formal complaint under the Law, accepted on time.
+    app.click("[data-nav=\"reports\"]").await;
+    app.wait_for_text("#report-formal", "Khiếu nại theo Luật Khiếu nại: 1 đơn").await;
+    app.wait_for_text("#report-formal", "thụ lý đúng hạn 10 ngày 100").await;
     app.quit().await;
 
     let mut l = Ledger::open(&db).unwrap();
