@@ -94,16 +94,23 @@ fn test() -> Result {
     // receive the app without it, see dist.rs).
     step("building the core, the command line, the app and every test");
     sh(cargo(&[&["build"], RUST_TARGETS, &["--lib", "--bins", "--tests", "--examples"]].concat()))?;
+    // Each run goes on when an earlier one failed, so that one run names every failure.
     step("Rust tests (core, CLI, office server, app shell)");
-    sh(cargo(&[&["test", "--no-fail-fast"], RUST_TARGETS, &["--lib", "--bins", "--test", "integration"]].concat()))?;
-    sh(cargo(&[&["test", "--no-fail-fast"], RUST_TARGETS, &["--doc"]].concat()))?;
+    let rust = sh(cargo(&[&["test", "--no-fail-fast"], RUST_TARGETS, &["--lib", "--bins", "--test", "integration"]].concat()));
+    let doc = sh(cargo(&[&["test", "--no-fail-fast"], RUST_TARGETS, &["--doc"]].concat()));
     step("end-to-end tests in the real window");
     let display = Xvfb::start()?;
     let mut e2e = cargo(&[&["test"], RUST_TARGETS, &["--test", "e2e", "--", "--test-threads=1"]].concat());
     e2e.env("DISPLAY", &display.name)
         .env("TAURI_DRIVER", &tauri_driver)
         .env("YKIEN_APP", root().join("target/debug/ykien-app"));
-    sh(e2e)
+    let e2e = sh(e2e);
+    let failed: Vec<String> = [rust, doc, e2e].into_iter().filter_map(Result::err).collect();
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(failed.join("\n"))
+    }
 }
 
 /// The packages and features of every test build: the whole workspace but xtask, and the
