@@ -13,6 +13,6 @@ describe('the bundles page', () => {
     const bundle = { office: 'UBND xã Hoà Phú', from: '2026-01-01', to: '2026-12-31' } as BundleImport['bundle'];
     expect(importNote({ outcome: 'unchanged', bundle })).toContain('không có gì thay đổi');
     expect(importNote({ outcome: 'replaced', bundle })).toContain('thay cho gói cũ hơn');
-    expect(importNote({ outcome: 'imported', bundle })).toBe('Đã nhập gói số liệu của «UBND xã Hoà Phú» (2026-01-01 – 2026-12-31).');
+    expect(importNote({ outcome: 'imported', bundle })).toBe('Đã nhập gói số liệu của «UBND xã Hoà Phú» (01/01/2026 – 31/12/2026).');
   });
 });

@@ -2,6 +2,7 @@
 // total as rows of one table, a share as a percentage with its counts, an import's outcome.
 
 import type { BundleImport, ConsolidatedFigures, Figures, Share } from '../api/bindings';
+import { formatDate } from '../format';
 
 export interface OfficeRow {
   key: string;
@@ -35,7 +36,7 @@ export function shareText(s: Share): string {
 /** What importing did, in the office's words. */
 export function importNote(r: BundleImport): string {
   const b = r.bundle;
-  const what = `gói số liệu của «${b.office}» (${b.from} – ${b.to})`;
+  const what = `gói số liệu của «${b.office}» (${formatDate(b.from)} – ${formatDate(b.to)})`;
   switch (r.outcome) {
     case 'unchanged':
       return `Đã nhập ${what} này trước đây: không có gì thay đổi.`;
