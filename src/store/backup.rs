@@ -285,12 +285,21 @@ pub fn backup_into(
 /// it into place and flush the folder. On any failure the partial file is removed and
 /// `target` is not created.
 pub fn copy_whole(conn: &Connection, target: &Path, verify: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    through_partial(target, |partial| {
+        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+        verify(partial)
+    })
+}
+
+/// Has `write` make a complete, checked copy at the `.partial` file beside `target`, then
+/// flushes it, renames it into place and flushes the folder. On any failure the partial file
+/// is removed and `target` is not created.
+fn through_partial(target: &Path, write: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     let mut partial = target.as_os_str().to_owned();
     partial.push(PARTIAL);
     let partial = std::path::PathBuf::from(partial);
     let result = (|| {
-        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
-        verify(&partial)?;
+        write(&partial)?;
         std::fs::File::open(&partial)?.sync_all()?;
         std::fs::rename(&partial, target)?;
         if let Some(dir) = target.parent() {
@@ -317,16 +326,13 @@ const PAGES_A_STEP: std::ffi::c_int = 16_384;
 /// lose or damage pages, which the quick check finds. On any failure the partial file is
 /// removed and `target` is not created.
 fn copy_paged(conn: &Connection, target: &Path, cancelled: &dyn Fn() -> bool) -> Result<()> {
-    let mut partial = target.as_os_str().to_owned();
-    partial.push(PARTIAL);
-    let partial = std::path::PathBuf::from(partial);
-    let result = (|| {
+    through_partial(target, |partial| {
         let snapshot = conn.is_autocommit();
         if snapshot {
             conn.execute_batch("BEGIN DEFERRED; SELECT count(*) FROM sqlite_schema;")?;
         }
         let copied = (|| {
-            let mut copy = Connection::open(&partial)?;
+            let mut copy = Connection::open(partial)?;
             {
                 let backup = rusqlite::backup::Backup::new(conn, &mut copy)?;
                 loop {
@@ -345,7 +351,7 @@ fn copy_paged(conn: &Connection, target: &Path, cancelled: &dyn Fn() -> bool) ->
             // file, which a read-only check or a restore opens without a journal beside it.
             copy.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))?;
             drop(copy);
-            check_copy(conn, &partial)
+            check_copy(conn, partial)
         })();
         if snapshot {
             let _ = conn.execute_batch("COMMIT");
@@ -354,17 +360,8 @@ fn copy_paged(conn: &Connection, target: &Path, cancelled: &dyn Fn() -> bool) ->
         if cancelled() {
             return Err(Error::Cancelled);
         }
-        std::fs::File::open(&partial)?.sync_all()?;
-        std::fs::rename(&partial, target)?;
-        if let Some(dir) = target.parent() {
-            sync_dir(dir);
-        }
         Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    result
+    })
 }
 
 /// The check of a page copy, reading it once: SQLite's quick check (every page of every
