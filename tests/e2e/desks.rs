@@ -1,16 +1,17 @@
 //! Several desks on one ledger: the office server (`ykien serve`, the real binary on
 //! loopback) with the app window as a desk, a browser (headless Chromium, the engine family of
 //! Windows' WebView2) as a desk, and the command line as the second desk whose cases must
-//! arrive at the others without reloading. The server is stopped and started again under a
-//! working desk: the banner, then work going on. A case open in the window follows a move
-//! made at the command line; a unit head at a window is told of a case forwarded to their
-//! unit.
+//! arrive at the others without reloading; the browser prints two receipt slips to a file.
+//! The server is stopped and started again under a working desk: the banner, then work going
+//! on. A case open in the window follows a move made at the command line; a unit head at a
+//! window is told of a case forwarded to their unit.
 
 use crate::harness::App;
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::time::Duration;
 
 const DEMO_PASSWORD: &str = ykien::demo::DEMO_PASSWORD;
 
@@ -289,6 +290,42 @@ async fn a_browser_is_a_desk_of_the_office_server() {
     let script = "document.querySelector(arguments[0])?.closest('tr')?.scrollIntoView({ block: 'center' });";
     app.client.execute(script, vec![row.into()]).await.unwrap();
     app.screenshot("browser-desk").await;
+    // Printing in the WebView2 family: both cases' receipt slips, two to a sheet, previewed;
+    // «In» lays the sheet out for the printer and asks for the print dialog; the page is then
+    // printed to a file (WebDriver's Print Page, a browser's file printer). The dialog itself
+    // is the system's, outside the page: the page's `window.print` records that it was asked.
+    for r in [&mine, &theirs] {
+        app.click(&format!("input[data-choose=\"{r}\"]")).await;
+    }
+    app.wait_for_text("#receipts-print", "In 2 phiếu tiếp nhận").await;
+    app.click("#receipts-print").await;
+    app.wait_for("#preview-pages[data-pages=\"1\"]").await;
+    app.wait_for_count("#print-preview canvas[data-page]", 1).await;
+    app.client.execute("window.__asked = 0; window.print = () => { window.__asked += 1; };", vec![]).await.unwrap();
+    app.click("#preview-print").await;
+    let laid_out = "return window.__asked === 1 && document.querySelectorAll('#print-pages[data-pages=\"1\"] img').length === 1;";
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while app.client.execute(laid_out, vec![]).await.unwrap() != serde_json::json!(true) {
+        assert!(std::time::Instant::now() < deadline, "«In» never laid the sheet out and asked for the print dialog");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    let a4 = fantoccini::wd::PrintConfiguration::builder()
+        .size(fantoccini::wd::PrintSize::A4)
+        .margins(fantoccini::wd::PrintMargins { top: 0.0, bottom: 0.0, left: 0.0, right: 0.0 })
+        .background(true)
+        .build()
+        .unwrap();
+    let printed = dir.path().join("in-phieu-tiep-nhan.pdf");
+    std::fs::write(&printed, app.client.print(a4).await.unwrap()).unwrap();
+    let info = poppler("pdfinfo", &printed);
+    assert!(info.lines().any(|l| l.starts_with("Pages:") && l.ends_with(" 1")), "one sheet for two slips: {info}");
+    // `pdfimages -list`: two heading lines, then one line per image.
+    assert_eq!(poppler("pdfimages", &printed).lines().count(), 3, "the sheet is the slips' one picture, drawn for the printer");
+    // Only the sheet prints: none of the window's own screens reach the paper.
+    let text = poppler("pdftotext", &printed);
+    assert!(!text.contains("Sổ ghi nhận") && !text.contains(&mine), "the window's screens printed: {text}");
+    app.click("#preview-close").await;
+    app.wait_gone("#print-preview").await;
 
     // The browser shows the pairing code read-only, to compare with the certificate's.
     app.click("[data-nav=\"settings\"]").await;
@@ -307,6 +344,19 @@ async fn a_browser_is_a_desk_of_the_office_server() {
         audit.iter().map(|e| &e.actor).collect::<Vec<_>>()
     );
     app.quit().await;
+}
+
+/// What a poppler tool prints about `pdf` (`pdfimages` lists its images).
+fn poppler(tool: &str, pdf: &Path) -> String {
+    let mut cmd = Command::new(tool);
+    match tool {
+        "pdfimages" => cmd.arg("-list").arg(pdf),
+        "pdftotext" => cmd.args(["-enc", "UTF-8"]).arg(pdf).arg("-"),
+        _ => cmd.arg(pdf),
+    };
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
 }
 
 /// A new PC paired with `server` beforehand (its `desk.json` written as the setup screen

@@ -2,10 +2,12 @@
 //! preview (PDF.js, inside the window), the page count right, and «In» lays the pages out
 //! for the printer and asks for the system's print dialog.
 //!
-//! The print dialog itself is GTK's own window, outside the page: WebDriver cannot answer it,
-//! and WebKitGTK holds the page until it is answered. So the page's `window.print` is
+//! The print dialog itself is the system's window, outside the page. Under WebDriver,
+//! WebKitGTK opens none (the page's `window.print` returns at once, tried), and
+//! WebKitWebDriver has no «Print Page» command. So here the page's `window.print` is
 //! replaced, from the test, by one that records what would be printed: the test goes up to
-//! the dialog, not through it.
+//! the dialog. The sheet as a printer receives it is printed to a file in Chromium, the
+//! engine family of Windows' WebView2 (`desks::a_browser_is_a_desk_of_the_office_server`).
 
 use crate::harness::App;
 use ykien::Ledger;
