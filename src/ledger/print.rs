@@ -145,7 +145,7 @@ impl Ledger {
     }
 
     /// [`Ledger::document_control`] for a print whose own command was guarded already.
-    fn document_control_as_printed(&self) -> Result<DocumentControl> {
+    pub(crate) fn document_control_as_printed(&self) -> Result<DocumentControl> {
         let mut d = DocumentControl::merged(&crate::store::settings::document_control(&self.conn)?);
         if let Some(office) = self.office()? {
             for f in d.forms.iter_mut() {

@@ -3,6 +3,8 @@
 
 use crate::domain::dates::dmy;
 use crate::domain::feedback::parse_date;
+use crate::domain::document_control::ControlledForm;
+use crate::domain::office::OfficeProfile;
 use crate::domain::survey::{fill, SurveyTemplate};
 use crate::domain::survey_entry::{check_answers, slots, EntrySlot};
 use crate::domain::survey_import::{forms_from_table, is_csv, read_csv, read_sheet, ImportProblem, ImportReport, Serials};
@@ -11,6 +13,7 @@ use crate::domain::survey_round::{
     SurveyRound, TemplateInfo,
 };
 use crate::error::{Error, Result};
+use crate::pdf::blocks::FormControl;
 use crate::pdf::forms::{survey_round_forms, RoundPrint};
 use crate::store::survey as db;
 use crate::surveys::MAX_PRINT;
@@ -114,13 +117,59 @@ impl Ledger {
         let template = self.survey_template(&round.template_id)?;
         let year = NaiveDate::parse_from_str(&round.period_from, "%Y-%m-%d").ok().map(|d| d.year());
         let notice = Some(self.privacy_notice_printed()?);
+        // The first print fixes the forms' corner and the boxes' places for the whole round;
+        // later prints repeat them (see migration 0021).
+        let (fixed_control, fixed_layout) = db::round_print(&self.conn, &round.id)?;
+        let first_print = round.printed == 0;
+        let control = match fixed_control {
+            Some(c) => Some(c),
+            None if first_print && self.is_office_survey_form(&template, &office) => {
+                Some(self.document_control_as_printed()?.of(ControlledForm::SurveyForm))
+            }
+            None => None,
+        };
+        // The layout the round's forms already have: its own, or for a round printed before
+        // layouts were kept with rounds, its template's for this office.
+        let fixed = fixed_layout.is_some();
+        let printed_before = match fixed_layout {
+            Some(l) => Some(l),
+            None if !first_print => db::layout(&self.conn, &round.template_id, &office.name)?,
+            None => None,
+        };
         self.write(|tx| {
             let first = db::record_printing(tx, &round.id, count)?;
-            let print = RoundPrint { round_code: round.code.clone(), template_key: round.template_key.clone(), year, first_serial: first, count, notice };
+            let print = RoundPrint {
+                round_code: round.code.clone(),
+                template_key: round.template_key.clone(),
+                year,
+                first_serial: first,
+                count,
+                notice,
+                control: control.as_ref().map(FormControl::from),
+            };
             let (pdf, layout) = survey_round_forms(&office, &template, &print)?;
-            db::save_layout(tx, &round.template_id, &office.name, &layout)?;
+            if printed_before.as_ref().is_some_and(|before| *before != layout) {
+                return Err(Error::validation(
+                    "round",
+                    format!(
+                        "Phiếu in thêm của đợt {} sẽ có ô trả lời ở chỗ khác phiếu đã in (tên cơ quan đã đổi từ lần in trước), nên máy không đọc được cả hai loại. Hãy mở một đợt khảo sát mới để in phiếu.",
+                        round.code
+                    ),
+                ));
+            }
+            if !fixed {
+                db::fix_round_print(tx, &round.id, control.as_ref(), &layout)?;
+            }
             Ok(pdf)
         })
+    }
+
+    /// Whether `template` is the office's survey form of the procedure (BM.QT.SCT.05-02, or
+    /// the code the office gave it), printed under the office's document control; a template
+    /// the office designed itself carries its own code and issue.
+    fn is_office_survey_form(&self, template: &SurveyTemplate, office: &OfficeProfile) -> bool {
+        let code = template.code.trim();
+        code == ControlledForm::SurveyForm.default_code() || code == office.survey_form_code.trim()
     }
 
     /// Records `count` more forms numbered outside the app (printed elsewhere and numbered
@@ -138,6 +187,10 @@ impl Ledger {
     /// Where the answer boxes of the round's printed forms lie, once it has been printed.
     pub fn survey_layout(&self, round: &str) -> Result<Option<SurveyLayout>> {
         let round = self.survey_round(round)?;
+        if let (_, Some(layout)) = db::round_print(&self.conn, &round.id)? {
+            return Ok(Some(layout));
+        }
+        // A round printed before its layout was kept with it.
         let office = self.office()?.map(|o| o.name).unwrap_or_default();
         db::layout(&self.conn, &round.template_id, &office)
     }

@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_bundles.sql"),
     COUNTS_STEP_SQL,
     include_str!("migrations/0016_scan.sql"),
+    include_str!("migrations/0021_round_print.sql"),
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no
@@ -172,6 +173,6 @@ mod tests {
         );
         let mut st = conn.prepare("SELECT name FROM pragma_table_info('survey_round')").unwrap();
         let cols: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
-        assert_eq!(cols.last().map(String::as_str), Some("typed_elsewhere"));
+        assert_eq!(cols[cols.len() - 3..], ["typed_elsewhere", "control", "layout"]);
     }
 }

@@ -1,6 +1,7 @@
 //! Survey templates (versioned), rounds, printings and returned forms (R3).
 
 use super::Tx;
+use crate::domain::document_control::FormControlData;
 use crate::domain::survey::SurveyTemplate;
 use crate::domain::survey_entry::{Answer, AnswerState};
 use crate::domain::survey_round::{serial_text, SurveyLayout, SurveyResponse, SurveyRound, TemplateInfo};
@@ -119,21 +120,33 @@ pub fn save_template(tx: &Tx, t: &SurveyTemplate, builtin: bool) -> Result<Strin
     Ok(latest_id)
 }
 
-pub fn save_layout(tx: &Tx, template_id: &str, office_name: &str, layout: &SurveyLayout) -> Result<()> {
-    let body = serde_json::to_string(layout).expect("serialisable");
-    tx.execute(
-        "INSERT INTO survey_layout (template_id, office_name, body, created_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (template_id, office_name) DO UPDATE SET body = excluded.body",
-        params![template_id, office_name, body, tx.now()],
-    )?;
-    Ok(())
-}
-
+/// The layout of a round printed before layouts were kept with rounds (`survey_layout`, by
+/// template and office name; nothing writes it any more).
 pub fn layout(conn: &Connection, template_id: &str, office_name: &str) -> Result<Option<SurveyLayout>> {
     let body: Option<String> = conn
         .query_row("SELECT body FROM survey_layout WHERE template_id = ?1 AND office_name = ?2", [template_id, office_name], |r| r.get(0))
         .optional()?;
     Ok(body.and_then(|b| serde_json::from_str(&b).ok()))
+}
+
+/// What the round's first print fixed: the document control printed in the forms' corner
+/// (`None`: the template's own) and where the answer boxes lie (`None` before the first print,
+/// and for rounds printed before these were kept with the round).
+pub fn round_print(conn: &Connection, round_id: &str) -> Result<(Option<FormControlData>, Option<SurveyLayout>)> {
+    let (control, layout): (Option<String>, Option<String>) =
+        conn.query_row("SELECT control, layout FROM survey_round WHERE id = ?1", [round_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok((control.and_then(|c| serde_json::from_str(&c).ok()), layout.and_then(|l| serde_json::from_str(&l).ok())))
+}
+
+/// Fixes the round's printed look at its first print (see [`round_print`]).
+pub fn fix_round_print(tx: &Tx, round_id: &str, control: Option<&FormControlData>, layout: &SurveyLayout) -> Result<()> {
+    let text = control.map(|c| serde_json::to_string(c).expect("serialisable"));
+    let layout = serde_json::to_string(layout).expect("serialisable");
+    tx.execute("UPDATE survey_round SET control = ?2, layout = ?3 WHERE id = ?1", params![round_id, text, layout])?;
+    // The audit keeps what the forms print in their corner from now on.
+    let before = serde_json::json!({ "control": null });
+    let after = serde_json::json!({ "control": control });
+    tx.audit("survey_round", round_id, Some(&before), Some(&after))
 }
 
 // ---- Rounds ----

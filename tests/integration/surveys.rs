@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use unicode_normalization::UnicodeNormalization;
 use ykien::domain::survey::{SurveyItem, SurveyTemplate};
+use ykien::domain::document_control::ControlledForm;
 use ykien::{Answer, AnswerState, Error, Ledger, ResponseInput, RoundInput, SerialCheck};
 
 fn ledger(dir: &tempfile::TempDir) -> Ledger {
@@ -394,4 +395,63 @@ fn a_three_page_form_is_followed_by_a_blank_page_so_each_form_has_its_own_sheets
     assert_eq!(pdf.pages(), 7, "3 pages, a blank page, 3 pages");
     assert!(pdf.text(Some((4, 4))).trim().is_empty(), "page 4 is blank");
     assert!(pdf.text(Some((5, 5))).contains("Số phiếu: 00002-1"));
+}
+
+/// Sets the office's document control of its survey form (Cài đặt › Kiểm soát tài liệu).
+fn set_survey_form_control(l: &mut Ledger, code: &str, issued_on: Option<&str>, issue: u32, revision: u32) {
+    let mut dc = l.document_control().unwrap();
+    let f = dc.forms.iter_mut().find(|f| f.form == ControlledForm::SurveyForm).unwrap();
+    (f.code, f.issued_on, f.issue, f.revision) = (code.into(), issued_on.map(Into::into), issue, revision);
+    l.save_document_control(&dc).unwrap();
+}
+
+#[test]
+fn a_rounds_forms_keep_the_document_control_and_the_boxes_of_its_first_print() {
+    let dir = temp_dir();
+    let mut l = ledger(&dir);
+    // The office's control data, set before the round's first print, is what its forms carry.
+    set_survey_form_control(&mut l, "BM.QT.UBND.05-02", Some("2026-02-01"), 2, 1);
+    let r = round(&mut l, "bm-qt-sct-05-02");
+    let first = Pdf::new(&l.print_survey_round(&r, 1).unwrap()).text(Some((1, 1)));
+    for line in ["Mã hiệu: BM.QT.UBND.05-02", "Ngày ban hành: 01/02/2026", "Lần ban hành: 02", "Lần sửa đổi: 01"] {
+        assert!(first.contains(line), "{line} missing from the form:\n{first}");
+    }
+    let layout = l.survey_layout(&r).unwrap().expect("fixed at the first print");
+
+    // Settings changed in the middle of the round: its next forms still carry what its first
+    // print fixed, with the boxes where they were, so that every form of the round reads alike.
+    set_survey_form_control(&mut l, "BM.QT.UBND.05-02", None, 3, 0);
+    let more = Pdf::new(&l.print_survey_round(&r, 1).unwrap()).text(Some((1, 1)));
+    assert!(more.contains("Số phiếu: 00002") && more.contains("Lần sửa đổi: 01") && more.contains("Ngày ban hành: 01/02/2026"), "{more}");
+    assert!(!more.contains("Lần ban hành: 03"), "{more}");
+    assert_eq!(l.survey_layout(&r).unwrap().as_ref(), Some(&layout));
+
+    // A new round takes the settings of its own first print.
+    let r2 = round(&mut l, "bm-qt-sct-05-02");
+    let next = Pdf::new(&l.print_survey_round(&r2, 1).unwrap()).text(Some((1, 1)));
+    assert!(next.contains("Lần ban hành: 03") && next.contains("Lần sửa đổi: 00") && !next.contains("Ngày ban hành"), "{next}");
+
+    // A renamed office would move the boxes of the round's forms: more forms are refused, in
+    // Vietnamese, and no serial is used up.
+    let mut office = l.office().unwrap().unwrap();
+    office.name = "Trung tâm Phục vụ hành chính công và Kiểm soát thủ tục hành chính tỉnh Đắk Lắk".into();
+    l.save_office(&office).unwrap();
+    let range = l.survey_round(&r).unwrap().serial_range;
+    let err = l.print_survey_round(&r, 1).unwrap_err().to_string();
+    assert!(err.contains("Hãy mở một đợt khảo sát mới"), "{err}");
+    assert_eq!(l.survey_round(&r).unwrap().serial_range, range);
+    assert_eq!(l.survey_layout(&r).unwrap().as_ref(), Some(&layout), "the round's boxes stay those of its forms");
+}
+
+#[test]
+fn a_template_the_office_designed_prints_its_own_code_and_issue() {
+    let dir = temp_dir();
+    let mut l = ledger(&dir);
+    set_survey_form_control(&mut l, "BM.QT.UBND.05-02", None, 4, 2);
+    l.save_survey_template(&own_template()).unwrap();
+    let r = round(&mut l, "ks-tp-01");
+    let text = Pdf::new(&l.print_survey_round(&r, 1).unwrap()).text(Some((1, 1)));
+    let own = own_template();
+    assert!(text.contains(&format!("Mã hiệu: {}", own.code)) && text.contains(&format!("Lần ban hành: {:02}", own.version)), "{text}");
+    assert!(!text.contains("BM.QT.UBND.05-02") && !text.contains("Lần sửa đổi"), "{text}");
 }

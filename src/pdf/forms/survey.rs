@@ -202,6 +202,8 @@ pub struct RoundPrint {
     pub count: i32,
     /// As [`SurveyPrint::notice`].
     pub notice: Option<String>,
+    /// As [`SurveyPrint::control`]: fixed for the round at its first print.
+    pub control: Option<FormControl>,
 }
 
 /// Side of a corner alignment mark, and its outer edge's distance from the page's edges (mm):
@@ -238,7 +240,8 @@ pub fn survey_round_forms(office: &OfficeProfile, template: &SurveyTemplate, pri
         let mut boxes = Vec::new();
         let own = own_control(template);
         let filling = Filling { year: print.year, notice: print.notice.as_deref(), legend: true };
-        draw_form(&mut doc, office, template, &Corner { control: &own, below: &below }, &filling, &mut boxes);
+        let corner = Corner { control: print.control.as_ref().unwrap_or(&own), below: &below };
+        draw_form(&mut doc, office, template, &corner, &filling, &mut boxes);
         let pages = doc.page_count() - start;
         let mut qr_side = 0.0;
         for i in 0..pages {
