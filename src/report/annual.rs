@@ -211,6 +211,10 @@ fn survey_blocks(r: &FiguresReport) -> Vec<Block> {
     let before = &r.year_before.surveys;
     if s.forms == 0 {
         let mut blocks = vec![Block::Paragraph("Trong kỳ báo cáo không có phiếu khảo sát nào được thu về.".into())];
+        // Counting one source only, the other may still have answers: the reader sees them.
+        if s.by_source.is_some() {
+            blocks.extend(source_blocks(s));
+        }
         // The quarters of the year before may still have had forms to compare with.
         if r.quarter_surveys.iter().any(|q| q.year_before.forms > 0) {
             blocks.extend(quarter_survey_blocks(&r.quarter_surveys));

@@ -373,6 +373,14 @@ fn the_office_chooses_which_source_its_index_counts_and_every_report_says_so() {
     ] {
         assert!(text.lines().any(|l| l == row), "{row:?} missing from:\n{text}");
     }
+    // A year with paper forms and no rating, counted from the kiosks: nothing counted, and the
+    // paper forms still shown apart.
+    let before = crate::report::docx_text(&ledger.annual_report_docx(2025).unwrap());
+    crate::pdf::assert_in_order(
+        &before,
+        &["Trong kỳ báo cáo không có phiếu khảo sát nào được thu về.", "Chỉ số hài lòng tính từ: đánh giá tại quầy (máy đánh giá).", "Đánh giá tại quầy | 0 | — | Có"],
+    );
+    assert!(before.lines().any(|l| l.starts_with("Phiếu khảo sát giấy | ") && l.ends_with(" | Không")), "{before}");
     let out = dir.path().join("số liệu.xlsx");
     ledger.export_figures(&year, &out).unwrap();
     let sheets = crate::report::workbook_lines(&out);
