@@ -166,6 +166,9 @@ pub struct Kiosk {
     /// Ratings received so far.
     pub ratings: u32,
     pub created_at: String,
+    /// The office's day of its last rating (YYYY-MM-DD), if it has one.
+    #[serde(default)]
+    pub last_rated_on: Option<String>,
 }
 
 /// What `kiosk add` answers: the kiosk and the one-time code that pairs its tablet.
@@ -263,6 +266,31 @@ pub struct KioskFigures {
     pub ratings: u32,
     pub by_kiosk: Vec<RatingCount>,
     pub by_staff: Vec<RatingCount>,
+}
+
+/// A kiosk rating behind a number of the survey figures (its source marked apart from the
+/// paper forms'): where and when it was tapped, nothing about the citizen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RatingBehind {
+    pub rating_id: String,
+    /// The kiosk (the desk) and its unit.
+    pub kiosk_name: String,
+    pub unit_name: Option<String>,
+    /// The kiosk template's code ("KS.TAI-QUAY").
+    pub template_code: String,
+    /// The office's day it was tapped (YYYY-MM-DD).
+    pub rated_on: String,
+}
+
+/// A kiosk rating as the survey workbook lists it: its desk, unit, template, day and the level
+/// of each answer (1 = the first level), by answer code. No staff member, case or citizen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RatingLine {
+    pub kiosk_name: String,
+    pub unit_name: Option<String>,
+    pub template_code: String,
+    pub rated_on: String,
+    pub answers: Vec<(String, u8)>,
 }
 
 /// Ratings of one desk or one staff member: how many, and the satisfied share of their answers.

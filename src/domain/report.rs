@@ -187,9 +187,13 @@ pub const FORMS_LISTED: u32 = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FormsBehind {
+    /// The paper forms and the kiosk ratings the number counts.
     pub total: u32,
     /// By date on the form, then round and serial; at most [`FORMS_LISTED`].
     pub forms: Vec<FormBehind>,
+    /// The kiosks' ratings, when the number counts them: by day and kiosk; with `forms`, at
+    /// most [`FORMS_LISTED`].
+    pub ratings: Vec<crate::domain::kiosk::RatingBehind>,
 }
 
 #[cfg(test)]

@@ -39,6 +39,55 @@ pub struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub result_unit_id: Option<String>,
+    /// Which answers the survey figures' satisfaction index counts: the paper forms, the
+    /// ratings tapped at the desks' kiosks, or both together (as before the office chose).
+    /// The figures, the quarters, the annual report and a period bundle's figures all follow
+    /// it; each source's own figures are still shown beside the index.
+    #[serde(default)]
+    pub survey_index_source: IndexSource,
+}
+
+/// Where the survey figures' satisfaction index is counted from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum IndexSource {
+    /// The survey forms on paper, entered or imported.
+    Paper,
+    /// The ratings tapped at the desks' kiosks.
+    Kiosk,
+    /// Both, counted together.
+    #[default]
+    Both,
+}
+
+impl IndexSource {
+    pub const ALL: [IndexSource; 3] = [IndexSource::Paper, IndexSource::Kiosk, IndexSource::Both];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IndexSource::Paper => "paper",
+            IndexSource::Kiosk => "kiosk",
+            IndexSource::Both => "both",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<IndexSource> {
+        IndexSource::ALL.into_iter().find(|x| x.as_str() == s.trim())
+    }
+
+    /// How the annual report names it after «Chỉ số hài lòng tính từ:».
+    pub fn label(self) -> &'static str {
+        match self {
+            IndexSource::Paper => "phiếu khảo sát giấy",
+            IndexSource::Kiosk => "đánh giá tại quầy (máy đánh giá)",
+            IndexSource::Both => "phiếu khảo sát giấy và đánh giá tại quầy (máy đánh giá), tính chung",
+        }
+    }
+
+    /// Whether the index counts the source keyed `key` ("paper" or "kiosk").
+    pub fn counts(self, key: &str) -> bool {
+        self == IndexSource::Both || self.as_str() == key
+    }
 }
 
 fn default_print_keep_days() -> u32 {
@@ -59,6 +108,7 @@ impl Default for Settings {
             print_keep_days: default_print_keep_days(),
             closed_at_entry: Vec::new(),
             result_unit_id: None,
+            survey_index_source: IndexSource::Both,
         }
     }
 }
@@ -98,6 +148,7 @@ impl Settings {
         let mut pairs: Vec<(&'static str, String)> = self.numbers().into_iter().map(|(k, v)| (k, v.to_string())).collect();
         pairs.push(("closed_at_entry", kinds.join(",")));
         pairs.push(("result_unit_id", self.result_unit_id.clone().unwrap_or_default()));
+        pairs.push(("survey_index_source", self.survey_index_source.as_str().to_owned()));
         pairs
     }
 
@@ -121,6 +172,10 @@ impl Settings {
         for (k, v) in pairs {
             if k == "result_unit_id" {
                 s.result_unit_id = Some(v.to_owned()).filter(|v| !v.is_empty());
+                continue;
+            }
+            if k == "survey_index_source" {
+                s.survey_index_source = IndexSource::parse(v).unwrap_or_default();
                 continue;
             }
             if k == "closed_at_entry" {

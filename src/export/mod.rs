@@ -278,7 +278,19 @@ pub fn cases(out: &Path, lines: &[LedgerLine], history: &[HistoryLine], progress
 /// The returned forms of a survey round, one line per form: its serial, the date written on
 /// it, how it was entered, then one column per answer (the answer codes of the template, as
 /// in the import layout): the box number, "0" for blank, "x" for two boxes ticked, or the text.
-pub fn survey_responses(out: &Path, slots: &[crate::domain::survey_entry::EntrySlot], forms: &[crate::SurveyResponse], progress: Progress) -> Result<usize> {
+///
+/// In .xlsx, a second sheet lists the kiosks' ratings of the round's period (`ratings`), each
+/// marked with its source, desk, unit, template and day, then the level of each answer
+/// (`rating_codes`, the kiosk templates' answer codes): nothing about the citizen, the staff
+/// member or the case. A .csv holds one table: the paper forms only. Answers the lines written.
+pub fn survey_responses(
+    out: &Path,
+    slots: &[crate::domain::survey_entry::EntrySlot],
+    forms: &[crate::SurveyResponse],
+    ratings: &[crate::domain::kiosk::RatingLine],
+    rating_codes: &[String],
+    progress: Progress,
+) -> Result<usize> {
     use crate::domain::survey_entry::AnswerState;
     use Value::*;
     let mut headers: Vec<String> = vec!["Số phiếu".into(), "Ngày".into(), "Cách nhập".into()];
@@ -302,11 +314,37 @@ pub fn survey_responses(out: &Path, slots: &[crate::domain::survey_entry::EntryS
         })
         .collect();
     let sheet = Sheet { name: "Phiếu khảo sát", headers: &header_refs, widths: &widths, rows };
+    let mut rating_headers: Vec<&str> = vec!["Nguồn", "Ngày", "Máy đánh giá (quầy)", "Đơn vị", "Mẫu phiếu"];
+    rating_headers.extend(rating_codes.iter().map(String::as_str));
+    let rating_widths: Vec<f64> = rating_headers.iter().enumerate().map(|(i, _)| [18.0, 12.0, 22.0, 28.0, 16.0].get(i).copied().unwrap_or(12.0)).collect();
+    let rating_rows = ratings
+        .iter()
+        .map(|r| {
+            let mut row = vec![
+                Text("Đánh giá tại quầy".into()),
+                When(r.rated_on.clone()),
+                Text(r.kiosk_name.clone()),
+                Text(r.unit_name.clone().unwrap_or_default()),
+                Text(r.template_code.clone()),
+            ];
+            row.extend(rating_codes.iter().map(|code| match r.answers.iter().find(|(c, _)| c == code) {
+                Some((_, level)) => Number(f64::from(*level)),
+                None => Text(String::new()),
+            }));
+            row
+        })
+        .collect();
+    let at_desks = Sheet { name: "Đánh giá tại quầy", headers: &rating_headers, widths: &rating_widths, rows: rating_rows };
     match Kind::of(out)? {
-        Kind::Xlsx => atomically(out, |p| write_xlsx(p, &[sheet], progress))?,
-        Kind::Csv => atomically(out, |p| write_csv(p, &sheet, progress))?,
+        Kind::Xlsx => {
+            atomically(out, |p| write_xlsx(p, &[sheet, at_desks], progress))?;
+            Ok(forms.len() + ratings.len())
+        }
+        Kind::Csv => {
+            atomically(out, |p| write_csv(p, &sheet, progress))?;
+            Ok(forms.len())
+        }
     }
-    Ok(forms.len())
 }
 
 /// A returned survey form as a person's export shows it: where it belongs and how each
@@ -589,6 +627,32 @@ pub fn figures(out: &Path, r: &crate::report::figures::FiguresReport) -> Result<
         widths: &[20.0, 56.0, 14.0, 14.0, 14.0, 16.0, 16.0],
         rows: satisfaction,
     };
+    // Which answers the index counts (the office's choice), then each source apart and both
+    // together when the figures list them apart.
+    let mut by_source = vec![vec![
+        Text(format!("Chỉ số hài lòng tính từ: {}", f.surveys.index_source().label())),
+        Number(f64::from(f.surveys.forms)),
+        Number(f64::from(f.surveys.index.count)),
+        Number(f64::from(f.surveys.index.of)),
+        num(f.surveys.index.percent),
+        Text("Có".into()),
+    ]];
+    by_source.extend(f.surveys.sources_and_together().iter().map(|x| {
+        vec![
+            Text(x.label.clone()),
+            Number(f64::from(x.forms)),
+            Number(f64::from(x.index.count)),
+            Number(f64::from(x.index.of)),
+            num(x.index.percent),
+            Text(if x.counted { "Có" } else { "Không" }.into()),
+        ]
+    }));
+    let sources = Sheet {
+        name: "Theo nguồn",
+        headers: &["Nguồn", "Số phiếu, lượt đánh giá", "Câu trả lời hài lòng", "Câu trả lời hợp lệ", "Chỉ số hài lòng (%)", "Tính vào chỉ số"],
+        widths: &[64.0, 16.0, 14.0, 14.0, 14.0, 12.0],
+        rows: by_source,
+    };
     let objectives = Sheet {
         name: "Mục tiêu",
         headers: &["Mục tiêu", "Chỉ tiêu (%)", "Kết quả (%)", "Đánh giá"],
@@ -602,7 +666,7 @@ pub fn figures(out: &Path, r: &crate::report::figures::FiguresReport) -> Result<
             .collect(),
     };
     let none: Progress = &|_, _| true;
-    atomically(out, |p| write_xlsx(p, &[summary, counts, quarters, quarter_satisfaction, surveys, objectives], none))
+    atomically(out, |p| write_xlsx(p, &[summary, counts, quarters, quarter_satisfaction, surveys, sources, objectives], none))
 }
 
 #[cfg(test)]

@@ -306,13 +306,21 @@ impl Ledger {
     }
 
     /// The round's forms by serial, answers in the order of the form.
-    /// The returned forms of a round written to .xlsx or .csv (one line per form).
+    /// The returned forms of a round written to .xlsx or .csv (one line per form); in .xlsx
+    /// with the kiosks' ratings of the round's period on a sheet of their own.
     pub fn export_survey_responses(&self, round: &str, out: &Path) -> Result<crate::ExportReport> {
         self.guard(crate::Action::ExportRecords)?;
         let r = self.survey_round(round)?;
         let template = db::template(&self.conn, &r.template_id)?;
         let forms = self.survey_responses(&r.id)?;
-        let rows = crate::export::survey_responses(out, &slots(&template), &forms, &|_, _| true)?;
+        let ratings = crate::store::kiosk::rating_lines(&self.conn, &r.period_from, &r.period_to)?;
+        let mut codes: Vec<String> = Vec::new();
+        for slot in crate::domain::kiosk::templates().iter().flat_map(slots) {
+            if !slot.is_text() && !codes.contains(&slot.code) {
+                codes.push(slot.code);
+            }
+        }
+        let rows = crate::export::survey_responses(out, &slots(&template), &forms, &ratings, &codes, &|_, _| true)?;
         Ok(crate::ExportReport { path: out.display().to_string(), rows: rows as i32, bytes: std::fs::metadata(out)?.len() })
     }
 

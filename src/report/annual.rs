@@ -211,6 +211,10 @@ fn survey_blocks(r: &FiguresReport) -> Vec<Block> {
     let before = &r.year_before.surveys;
     if s.forms == 0 {
         let mut blocks = vec![Block::Paragraph("Trong kỳ báo cáo không có phiếu khảo sát nào được thu về.".into())];
+        // Counting one source only, the other may still have answers: the reader sees them.
+        if s.by_source.is_some() {
+            blocks.extend(source_blocks(s));
+        }
         // The quarters of the year before may still have had forms to compare with.
         if r.quarter_surveys.iter().any(|q| q.year_before.forms > 0) {
             blocks.extend(quarter_survey_blocks(&r.quarter_surveys));
@@ -227,6 +231,7 @@ fn survey_blocks(r: &FiguresReport) -> Vec<Block> {
         share(&s.index),
         share(&before.index),
     ))];
+    blocks.extend(source_blocks(s));
     for t in &s.templates {
         blocks.push(Block::Heading(format!("Mẫu phiếu {} (lần ban hành {}): {} phiếu", t.code, t.version, t.forms)));
         let rated: Vec<_> = t.slots.iter().filter(|x| x.rated).collect();
@@ -281,6 +286,29 @@ fn survey_blocks(r: &FiguresReport) -> Vec<Block> {
         let total: u32 = s.opinion_groups.iter().map(|g| g.count).sum();
         blocks.push(Block::Heading("Ý kiến khác của khách hàng, theo nhóm".into()));
         blocks.push(count_table("Nhóm ý kiến", &s.opinion_groups, total));
+    }
+    blocks
+}
+
+/// Which answers the index counts, as the office chose, and when the figures list them
+/// apart, each source's forms and index beside both together.
+fn source_blocks(s: &super::figures::SurveyFigures) -> Vec<Block> {
+    let mut blocks = vec![Block::Paragraph(format!("Chỉ số hài lòng tính từ: {}.", s.index_source().label()))];
+    let sources = s.sources_and_together();
+    if !sources.is_empty() {
+        blocks.push(Block::Heading("Chỉ số hài lòng theo nguồn".into()));
+        blocks.push(Block::Table {
+            columns: vec![
+                Column::new("Nguồn", 3.6, Align::Left),
+                Column::new("Số phiếu / lượt đánh giá", 2.0, Align::Right),
+                Column::new("Chỉ số hài lòng", 2.4, Align::Right),
+                Column::new("Tính vào chỉ số", 1.6, Align::Center),
+            ],
+            rows: sources
+                .iter()
+                .map(|x| vec![x.label.clone(), x.forms.to_string(), share(&x.index), if x.counted { "Có" } else { "Không" }.into()])
+                .collect(),
+        });
     }
     blocks
 }

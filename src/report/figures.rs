@@ -156,10 +156,37 @@ pub struct SurveyFigures {
     /// ones last, under the key "".
     pub opinion_groups: Vec<Count>,
     /// The forms and index of each source (paper forms, ratings at the kiosks), when the
-    /// period has ratings from a kiosk; the figures above count them together.
+    /// period has ratings from a kiosk or the office counts one source only; the figures above
+    /// count those marked `counted` (the office's choice of index source).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub by_source: Option<Vec<SourceFigures>>,
+}
+
+impl SurveyFigures {
+    /// The sources the index above counts: both when the figures list no source apart (no
+    /// kiosk rated and the office counts both, its default).
+    pub fn index_source(&self) -> crate::domain::settings::IndexSource {
+        use crate::domain::settings::IndexSource;
+        let Some(sources) = &self.by_source else { return IndexSource::Both };
+        let counted = |key: &str| sources.iter().any(|s| s.key == key && s.counted);
+        match (counted("paper"), counted("kiosk")) {
+            (true, false) => IndexSource::Paper,
+            (false, true) => IndexSource::Kiosk,
+            _ => IndexSource::Both,
+        }
+    }
+
+    /// Each source apart and, last, both together (key `together`), whatever the index
+    /// counts; empty when the figures list no source apart.
+    pub fn sources_and_together(&self) -> Vec<SourceFigures> {
+        let Some(sources) = &self.by_source else { return Vec::new() };
+        let mut all = sources.clone();
+        let (forms, count, of) = sources.iter().fold((0, 0, 0), |(f, c, o), s| (f + s.forms, c + s.index.count, o + s.index.of));
+        let both = self.index_source() == crate::domain::settings::IndexSource::Both;
+        all.push(SourceFigures { key: "together".into(), label: "Tính chung".into(), forms, index: Share::new(count, of), counted: both });
+        all
+    }
 }
 
 /// The survey figures of one source: `paper` (forms entered or imported) or `kiosk` (ratings
@@ -170,6 +197,15 @@ pub struct SourceFigures {
     pub label: String,
     pub forms: u32,
     pub index: Share,
+    /// Whether the figures above (the index, the forms, the templates) count this source, as
+    /// the office chose (`Settings::survey_index_source`). Absent in a bundle made before
+    /// the office could choose: both were counted then.
+    #[serde(default = "counted_by_default")]
+    pub counted: bool,
+}
+
+fn counted_by_default() -> bool {
+    true
 }
 
 /// All the figures of one period.

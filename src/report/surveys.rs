@@ -11,6 +11,7 @@ use super::figures::{Count, Share, SourceFigures};
 pub use super::figures::{SlotFigures, SurveyFigures, TemplateFigures};
 use super::period::Period;
 use super::Reading;
+use crate::domain::settings::IndexSource;
 use crate::domain::survey::{fill, SurveyItem, SurveyTemplate};
 use crate::domain::survey_entry::slots;
 use crate::error::Result;
@@ -54,8 +55,10 @@ impl Source {
     }
 }
 
-/// The survey figures of the forms filled in `p`, template by template, paper forms and
-/// kiosk ratings together (and each source apart in `by_source` once a kiosk rated); the
+/// The survey figures of the forms filled in `p`, template by template, counted from the
+/// sources the office chose for its index (`Settings::survey_index_source`: paper forms,
+/// kiosk ratings, or both together); each source apart in `by_source`, marked whether the
+/// index counts it, once a kiosk rated or whenever the office counts one source only. The
 /// opinion groups are left for [`super::opinions`] to count.
 pub fn figures(conn: &Connection, p: &Period) -> Result<SurveyFigures> {
     figures_read(conn, p, Reading::Kept)
@@ -64,11 +67,17 @@ pub fn figures(conn: &Connection, p: &Period) -> Result<SurveyFigures> {
 /// [`figures`], the paper forms read as `reading` says.
 pub fn figures_read(conn: &Connection, p: &Period, reading: Reading) -> Result<SurveyFigures> {
     let paper = Source::Paper(reading);
-    let mut figures = figures_of(conn, p, &[paper, Source::Kiosk])?;
-    if !Source::Kiosk.forms(conn, p)?.is_empty() {
+    let chosen = store::settings::get(conn)?.survey_index_source;
+    let counted: Vec<Source> = [(paper, "paper"), (Source::Kiosk, "kiosk")]
+        .into_iter()
+        .filter(|(_, key)| chosen.counts(key))
+        .map(|(s, _)| s)
+        .collect();
+    let mut figures = figures_of(conn, p, &counted)?;
+    if chosen != IndexSource::Both || !Source::Kiosk.forms(conn, p)?.is_empty() {
         let apart = |source, key: &str, label: &str| -> Result<SourceFigures> {
             let f = figures_of(conn, p, &[source])?;
-            Ok(SourceFigures { key: key.into(), label: label.into(), forms: f.forms, index: f.index })
+            Ok(SourceFigures { key: key.into(), label: label.into(), forms: f.forms, index: f.index, counted: chosen.counts(key) })
         };
         figures.by_source =
             Some(vec![apart(paper, "paper", "Phiếu khảo sát giấy")?, apart(Source::Kiosk, "kiosk", "Đánh giá tại quầy")?]);

@@ -3,7 +3,7 @@
 //! and enter the audit log; a tablet's "last seen" is a plain update, as a desk's session is.
 
 use super::Tx;
-use crate::domain::kiosk::{Kiosk, RatedAnswer, RatingCount};
+use crate::domain::kiosk::{Kiosk, RatedAnswer, RatingBehind, RatingCount, RatingLine};
 use crate::error::{Error, Result};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde_json::json;
@@ -32,7 +32,8 @@ pub struct ArmRow {
 }
 
 const KIOSK: &str = "SELECT k.id, k.name, k.unit_id, u.name, t.key, t.code, k.token_hash IS NOT NULL, k.paired_at, k.last_seen_at,
-        k.disabled_at IS NOT NULL, (SELECT count(*) FROM kiosk_rating r WHERE r.kiosk_id = k.id), k.created_at
+        k.disabled_at IS NOT NULL, (SELECT count(*) FROM kiosk_rating r WHERE r.kiosk_id = k.id), k.created_at,
+        (SELECT max(r.rated_on) FROM kiosk_rating r WHERE r.kiosk_id = k.id)
      FROM kiosk k JOIN survey_template t ON t.id = k.template_id LEFT JOIN unit u ON u.id = k.unit_id";
 
 fn kiosk_from(r: &Row) -> rusqlite::Result<Kiosk> {
@@ -49,6 +50,7 @@ fn kiosk_from(r: &Row) -> rusqlite::Result<Kiosk> {
         disabled: r.get(9)?,
         ratings: r.get(10)?,
         created_at: r.get(11)?,
+        last_rated_on: r.get(12)?,
     })
 }
 
@@ -254,4 +256,60 @@ pub fn counts(conn: &Connection, from: &str, to: &str, satisfied: u32, by_staff:
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Which ratings of a period to list behind a number: of one template (code and version, as
+/// the figures name it) or of all, and those whose answer `code` chose level `value`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RatingsFilter<'a> {
+    pub template_code: Option<&'a str>,
+    pub template_version: Option<u32>,
+    pub answer: Option<(&'a str, i64)>,
+}
+
+/// The ratings received from `from` to `to` that `f` picks: how many, and the first `limit`
+/// by day, kiosk and time received. Counted by the conditions of [`answer_counts`], so their
+/// number is the one the figures show.
+pub fn ratings_behind(conn: &Connection, from: &str, to: &str, f: &RatingsFilter, limit: u32) -> Result<(u32, Vec<RatingBehind>)> {
+    let (code, value) = f.answer.map_or((None, None), |(c, v)| (Some(c), Some(v)));
+    let from_where = "FROM kiosk_rating r JOIN kiosk k ON k.id = r.kiosk_id JOIN survey_template t ON t.id = r.template_id
+         LEFT JOIN unit u ON u.id = r.unit_id
+         WHERE r.rated_on >= ?1 AND r.rated_on <= ?2
+           AND (?3 IS NULL OR t.code = ?3) AND (?4 IS NULL OR t.version = ?4)
+           AND (?5 IS NULL OR EXISTS (SELECT 1 FROM kiosk_answer a WHERE a.rating_id = r.id AND a.code = ?5 AND a.value = ?6))";
+    let args = params![from, to, f.template_code, f.template_version, code, value];
+    let total: u32 = conn.query_row(&format!("SELECT count(*) {from_where}"), args, |r| r.get(0))?;
+    let mut st = conn.prepare(&format!(
+        "SELECT r.id, k.name, u.name, t.code, r.rated_on {from_where} ORDER BY r.rated_on, k.name, r.created_at LIMIT {limit}"
+    ))?;
+    let rows = st.query_map(args, |r| {
+        Ok(RatingBehind { rating_id: r.get(0)?, kiosk_name: r.get(1)?, unit_name: r.get(2)?, template_code: r.get(3)?, rated_on: r.get(4)? })
+    })?;
+    Ok((total, rows.collect::<rusqlite::Result<_>>()?))
+}
+
+/// Every rating received from `from` to `to`, by day, kiosk and time received, with its
+/// answers: for the survey workbook. Neither the staff member nor the case is read.
+pub fn rating_lines(conn: &Connection, from: &str, to: &str) -> Result<Vec<RatingLine>> {
+    let mut st = conn.prepare(
+        "SELECT r.id, k.name, u.name, t.code, r.rated_on FROM kiosk_rating r JOIN kiosk k ON k.id = r.kiosk_id
+           JOIN survey_template t ON t.id = r.template_id LEFT JOIN unit u ON u.id = r.unit_id
+         WHERE r.rated_on >= ?1 AND r.rated_on <= ?2 ORDER BY r.rated_on, k.name, r.created_at, r.id",
+    )?;
+    let ratings: Vec<(String, RatingLine)> = st
+        .query_map([from, to], |r| {
+            Ok((
+                r.get(0)?,
+                RatingLine { kiosk_name: r.get(1)?, unit_name: r.get(2)?, template_code: r.get(3)?, rated_on: r.get(4)?, answers: Vec::new() },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut answers = conn.prepare_cached("SELECT code, value FROM kiosk_answer WHERE rating_id = ?1 ORDER BY code")?;
+    ratings
+        .into_iter()
+        .map(|(id, mut line)| {
+            line.answers = answers.query_map([&id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+            Ok(line)
+        })
+        .collect()
 }

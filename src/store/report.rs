@@ -267,5 +267,5 @@ pub fn forms_behind(conn: &Connection, from: &str, to: &str, f: &FormsFilter) ->
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(FormsBehind { total, forms })
+    Ok(FormsBehind { total, forms, ratings: Vec::new() })
 }

@@ -272,3 +272,155 @@ fn the_figures_count_kiosk_ratings_by_source_and_together_as_counted_by_hand() {
     assert_eq!((by.by_kiosk[0].label.as_str(), by.by_kiosk[0].satisfied, by.by_kiosk[0].answers), ("Quầy 3", 5, 7));
     assert_eq!((by.by_staff.len(), by.by_staff[0].ratings, by.by_staff[0].percent), (1, 7, Some(71.4)));
 }
+
+/// `ykien --db DB --as LOGIN --json ARGS…` on a file: its exit status and what it printed.
+fn cli_on(db: &Path, login: &str, args: &[&str]) -> (bool, Value) {
+    let out = Command::new(YKIEN)
+        .arg("--db")
+        .arg(db)
+        .args(["--as", login, "--json"])
+        .args(args)
+        .env("YKIEN_PASSWORD", DEMO_PASSWORD)
+        .env_remove("YKIEN_SERVER")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    (out.status.success(), serde_json::from_str(&text).unwrap_or_else(|e| panic!("ykien {args:?} printed no JSON ({e}): {text}")))
+}
+
+#[test]
+fn the_office_chooses_which_source_its_index_counts_and_every_report_says_so() {
+    use ykien::report::figures::SourceFigures;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("nguồn.db");
+    let year = ykien::report::period::Period::year(2026).unwrap();
+    // By hand: 7 ratings, Tốt ×3, Đạt yêu cầu ×2, Chưa đạt yêu cầu ×2: 5 satisfied of 7.
+    let mut ledger = ledger_with_ratings(&db, &[1, 1, 2, 3, 1, 2, 3]);
+    ledger.sign_in("qmr", DEMO_PASSWORD).unwrap();
+    let source = |s: &[SourceFigures], key: &str| s.iter().find(|x| x.key == key).cloned().unwrap();
+
+    // Both together, as before the office chose.
+    assert_eq!(ledger.settings().unwrap().survey_index_source, ykien::domain::settings::IndexSource::Both);
+    let both = ledger.figures_report(&year).unwrap();
+    let sources = both.figures.surveys.by_source.clone().unwrap();
+    let (paper, kiosk) = (source(&sources, "paper"), source(&sources, "kiosk"));
+    assert!(paper.counted && kiosk.counted);
+    assert_eq!((kiosk.forms, kiosk.index.count, kiosk.index.of), (7, 5, 7));
+    assert_eq!(both.figures.surveys.index.of, paper.index.of + 7);
+
+    // Paper forms only: the index, the forms, the templates and the quarters leave the kiosks out.
+    let mut settings = ledger.settings().unwrap();
+    settings.survey_index_source = ykien::domain::settings::IndexSource::Paper;
+    ledger.save_settings(&settings).unwrap();
+    let on_paper = ledger.figures_report(&year).unwrap();
+    let s = &on_paper.figures.surveys;
+    assert_eq!((s.forms, s.index), (paper.forms, paper.index), "the paper forms' own figures");
+    assert!(s.templates.iter().all(|t| !t.code.starts_with("KS.")), "no kiosk template counted");
+    let listed = s.by_source.clone().unwrap();
+    assert!(source(&listed, "paper").counted && !source(&listed, "kiosk").counted, "{listed:?}");
+    assert_eq!(source(&listed, "kiosk").forms, 7, "still shown apart");
+    assert_eq!(on_paper.quarter_surveys.iter().map(|q| q.quarter.index.of).sum::<u32>(), paper.index.of, "the quarters alike");
+    let entry = ledger.audit_log(5).unwrap().into_iter().find(|e| e.entity == "settings").expect("the choice is audited");
+    assert!(entry.before.unwrap().contains(r#""survey_index_source":"both""#));
+    assert!(entry.after.unwrap().contains(r#""survey_index_source":"paper""#));
+    // The records behind a number: the kiosks' ratings are not counted, so not listed.
+    let any = |code: &str| ykien::report::behind::FormsQuery { template_code: Some(code.into()), template_version: None, slot: None, pick: ykien::report::behind::AnswerPick::Any };
+    assert_eq!(ledger.survey_forms_behind(&year, &any("KS.TAI-QUAY")).unwrap().total, 0);
+
+    // Kiosk ratings only, chosen from the command line's settings.
+    ledger.sign_out();
+    drop(ledger);
+    let (ok, refused) = cli_on(&db, "qmr", &["settings", "set", "survey_index_source", "tablet"]);
+    assert!(!ok && refused["error"]["message"].as_str().unwrap().contains("paper, kiosk, both"), "{refused}");
+    let (ok, saved) = cli_on(&db, "qmr", &["settings", "set", "survey_index_source", "kiosk"]);
+    assert!(ok && saved["survey_index_source"] == "kiosk", "{saved}");
+    let (_, figures) = cli_on(&db, "qmr", &["report", "figures", "--year", "2026"]);
+    let surveys = &figures["figures"]["surveys"];
+    assert_eq!((surveys["forms"].as_u64(), &surveys["index"]), (Some(7), &json!({ "count": 5, "of": 7, "percent": 71.4 })));
+
+    let mut ledger = ykien::Ledger::open(&db).unwrap();
+    ledger.sign_in("qmr", DEMO_PASSWORD).unwrap();
+    // Behind the kiosk template's "Tốt": the three ratings that chose it, by desk and day.
+    let level = |n| ykien::report::behind::FormsQuery {
+        template_code: Some("KS.TAI-QUAY".into()),
+        template_version: Some(1),
+        slot: Some(surveys["templates"][0]["slots"][0]["code"].as_str().unwrap().into()),
+        pick: ykien::report::behind::AnswerPick::Level(n),
+    };
+    let good = ledger.survey_forms_behind(&year, &level(1)).unwrap();
+    assert_eq!((good.total, good.forms.len(), good.ratings.len()), (3, 0, 3), "{good:?}");
+    assert_eq!((good.ratings[0].kiosk_name.as_str(), good.ratings[0].template_code.as_str()), ("Quầy 3", "KS.TAI-QUAY"));
+    assert_eq!(ledger.survey_forms_behind(&year, &level(3)).unwrap().total, 2);
+    let all = ledger.survey_forms_behind(&year, &ykien::report::behind::FormsQuery { template_code: None, template_version: None, slot: None, pick: ykien::report::behind::AnswerPick::Any }).unwrap();
+    assert_eq!((all.total, all.forms.len(), all.ratings.len()), (7, 0, 7), "the paper forms are not counted now");
+
+    // The annual report, its Word copy and the figures workbook name the source and list each.
+    let pdf = crate::pdf::Pdf::new(&ledger.annual_report_pdf(2026, &Default::default()).unwrap());
+    pdf.assert_sound();
+    crate::pdf::assert_in_order(
+        &pdf.text(None),
+        &["Chỉ số hài lòng tính từ: đánh giá tại quầy (máy đánh giá).", "Chỉ số hài lòng theo nguồn", "Phiếu khảo sát giấy", "Đánh giá tại quầy", "71,4% (5/7)", "Tính chung"],
+    );
+    let text = crate::report::docx_text(&ledger.annual_report_docx(2026).unwrap());
+    let paper_row = format!("Phiếu khảo sát giấy | {} | {} | Không", paper.forms, share_text(&paper.index));
+    let together = ykien::report::figures::Share::new(paper.index.count + 5, paper.index.of + 7);
+    for row in [
+        "Chỉ số hài lòng tính từ: đánh giá tại quầy (máy đánh giá).",
+        "Nguồn | Số phiếu / lượt đánh giá | Chỉ số hài lòng | Tính vào chỉ số",
+        paper_row.as_str(),
+        "Đánh giá tại quầy | 7 | 71,4% (5/7) | Có",
+        &format!("Tính chung | {} | {} | Không", paper.forms + 7, share_text(&together)),
+    ] {
+        assert!(text.lines().any(|l| l == row), "{row:?} missing from:\n{text}");
+    }
+    // A year with paper forms and no rating, counted from the kiosks: nothing counted, and the
+    // paper forms still shown apart.
+    let before = crate::report::docx_text(&ledger.annual_report_docx(2025).unwrap());
+    crate::pdf::assert_in_order(
+        &before,
+        &["Trong kỳ báo cáo không có phiếu khảo sát nào được thu về.", "Chỉ số hài lòng tính từ: đánh giá tại quầy (máy đánh giá).", "Đánh giá tại quầy | 0 | — | Có"],
+    );
+    assert!(before.lines().any(|l| l.starts_with("Phiếu khảo sát giấy | ") && l.ends_with(" | Không")), "{before}");
+    let out = dir.path().join("số liệu.xlsx");
+    ledger.export_figures(&year, &out).unwrap();
+    let sheets = crate::report::workbook_lines(&out);
+    for row in [
+        "Theo nguồn | Chỉ số hài lòng tính từ: đánh giá tại quầy (máy đánh giá) | 7 | 5 | 7 | 71.4 | Có",
+        "Theo nguồn | Đánh giá tại quầy | 7 | 5 | 7 | 71.4 | Có",
+        &format!("Theo nguồn | Phiếu khảo sát giấy | {} | {} | {} | {} | Không", paper.forms, paper.index.count, paper.index.of, paper.index.percent.unwrap()),
+    ] {
+        assert!(sheets.lines().any(|l| l == row), "{row:?} missing from:\n{sheets}");
+    }
+}
+
+/// A share as the printed report writes it: "71,4% (5/7)".
+fn share_text(s: &ykien::report::figures::Share) -> String {
+    format!("{}% ({}/{})", ykien::report::annual::decimal(s.percent.unwrap()), s.count, s.of)
+}
+
+#[test]
+fn the_survey_workbook_lists_the_kiosks_ratings_with_their_source_desk_and_day_and_nothing_personal() {
+    let dir = crate::temp_dir();
+    let db = dir.path().join("xuất.db");
+    drop(ledger_with_ratings(&db, &[1, 3]));
+    let out = dir.path().join("phiếu.xlsx");
+    let (ok, rounds) = cli_on(&db, "qmr", &["survey", "rounds"]);
+    assert!(ok, "{rounds}");
+    let round = rounds.as_array().unwrap().iter().find(|r| r["period_from"] == "2026-01-01").expect("the demo's round of 2026");
+    let (ok, written) = cli_on(&db, "qmr", &["export", "surveys", "--round", round["code"].as_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(ok, "{written}");
+    assert_eq!(written["rows"].as_u64(), Some(round["entered"].as_u64().unwrap() + 2), "the forms and the two ratings: {written}");
+    let sheets = crate::report::workbook_lines(&out);
+    let rows: Vec<&str> = sheets.lines().filter(|l| l.starts_with("Đánh giá tại quầy |")).collect();
+    assert_eq!(rows.len(), 3, "a header and two ratings:\n{sheets}");
+    // The kiosk templates' answer codes: the overall question, then the attitude criteria.
+    assert_eq!(
+        rows[0],
+        "Đánh giá tại quầy | Nguồn | Ngày | Máy đánh giá (quầy) | Đơn vị | Mẫu phiếu | danh_gia_chung | cau_1.1 | cau_1.2 | cau_1.3 | cau_1.4"
+    );
+    assert_eq!(rows[1], "Đánh giá tại quầy | Đánh giá tại quầy | 2026-06-15 00:00:00 | Quầy 3 |  | KS.TAI-QUAY | 1 |  |  |  | ");
+    assert_eq!(rows[2], "Đánh giá tại quầy | Đánh giá tại quầy | 2026-06-15 00:00:00 | Quầy 3 |  | KS.TAI-QUAY | 3 |  |  |  | ");
+    // Nothing about the staff member who armed it, nor any citizen.
+    let staff = ykien::demo::DEMO_ACCOUNTS.iter().find(|(login, _)| *login == "tiepnhan").unwrap().1;
+    assert!(rows.iter().all(|r| !r.contains(staff)), "{sheets}");
+}

@@ -558,7 +558,7 @@ fn the_quarters_satisfaction_is_printed_in_the_report_the_word_copy_the_workbook
 }
 
 /// Every row of every sheet of an .xlsx as openpyxl reads it: "sheet | cell | cell …".
-fn workbook_lines(path: &std::path::Path) -> String {
+pub(crate) fn workbook_lines(path: &std::path::Path) -> String {
     const SCRIPT: &str = "import sys, openpyxl\n\
         wb = openpyxl.load_workbook(sys.argv[1])\n\
         for ws in wb.worksheets:\n\

@@ -247,13 +247,25 @@ fn with_setting(settings: &Settings, key: &str, value: &str) -> Result<Settings>
             "false" | "không" => serde_json::Value::Bool(false),
             _ => return Err(Error::validation(key, format!("Thông số «{key}» nhận true hoặc false, không nhận «{value}»."))),
         },
+        // A choice among named values (the index's source: paper, kiosk or both); the shape
+        // check below refuses a name the setting does not know.
+        serde_json::Value::String(_) => serde_json::Value::String(value.trim().to_owned()),
         _ => match value.trim().parse::<u32>() {
             Ok(n) => serde_json::Value::from(n),
             Err(_) => return Err(Error::validation(key, format!("Thông số «{key}» nhận một số nguyên không âm, không nhận «{value}»."))),
         },
     };
     map.insert(key.to_owned(), new);
-    Ok(serde_json::from_value(fields).expect("the same shape"))
+    serde_json::from_value(fields).map_err(|_| {
+        let named = match key {
+            "survey_index_source" => {
+                let names: Vec<&str> = ykien::domain::settings::IndexSource::ALL.iter().map(|x| x.as_str()).collect();
+                format!(" (nhận {})", names.join(", "))
+            }
+            _ => String::new(),
+        };
+        Error::validation(key, format!("Thông số «{key}» không nhận «{value}»{named}."))
+    })
 }
 
 pub fn holidays(desk: &mut Desk, cmd: Option<HolidayCommand>, json: bool) -> Result<()> {

@@ -96,4 +96,5 @@ export const SETTINGS_LABELS: Record<keyof Settings, string> = {
   print_keep_days: 'Giữ bản in trong thư mục Bản in',
   closed_at_entry: 'Ý kiến ghi nhận, không cần trả lời',
   result_unit_id: 'Đơn vị xem xét khiếu nại về kết quả',
+  survey_index_source: 'Chỉ số hài lòng tính từ',
 };

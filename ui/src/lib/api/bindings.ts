@@ -238,7 +238,16 @@ closed_at_entry: Array<Kind>,
  * result (seed 001, step 2: «Trưởng phòng … xem xét giải quyết»): such a case entered
  * without a unit goes to it. Absent: the clerk chooses the unit.
  */
-result_unit_id?: string, };
+result_unit_id?: string, 
+/**
+ * Which answers the survey figures' satisfaction index counts: the paper forms, the
+ * ratings tapped at the desks' kiosks, or both together (as before the office chose).
+ * The figures, the quarters, the annual report and a period bundle's figures all follow
+ * it; each source's own figures are still shown beside the index.
+ */
+survey_index_source: IndexSource, };
+
+export type IndexSource = "paper" | "kiosk" | "both";
 
 export type ControlledForm = "feedback_book" | "complaint_book" | "citizen_reception_book" | "survey_form" | "feedback_letter" | "reply_letter" | "measures_letter" | "receipt_slip" | "annual_report" | "complaints_report" | "disposal_record";
 
@@ -1223,7 +1232,13 @@ satisfied_levels: number, slots: Array<SlotFigures>,
  */
 index: Share, };
 
-export type SourceFigures = { key: string, label: string, forms: number, index: Share, };
+export type SourceFigures = { key: string, label: string, forms: number, index: Share, 
+/**
+ * Whether the figures above (the index, the forms, the templates) count this source, as
+ * the office chose (`Settings::survey_index_source`). Absent in a bundle made before
+ * the office could choose: both were counted then.
+ */
+counted: boolean, };
 
 export type SurveyFigures = { 
 /**
@@ -1241,7 +1256,8 @@ index: Share,
 opinion_groups: Array<Count>, 
 /**
  * The forms and index of each source (paper forms, ratings at the kiosks), when the
- * period has ratings from a kiosk; the figures above count them together.
+ * period has ratings from a kiosk or the office counts one source only; the figures above
+ * count those marked `counted` (the office's choice of index source).
  */
 by_source?: Array<SourceFigures>, };
 
@@ -1314,11 +1330,20 @@ round_code: string, round_name: string, serial: number,
  */
 filled_on: string, };
 
-export type FormsBehind = { total: number, 
+export type FormsBehind = { 
+/**
+ * The paper forms and the kiosk ratings the number counts.
+ */
+total: number, 
 /**
  * By date on the form, then round and serial; at most [`FORMS_LISTED`].
  */
-forms: Array<FormBehind>, };
+forms: Array<FormBehind>, 
+/**
+ * The kiosks' ratings, when the number counts them: by day and kiosk; with `forms`, at
+ * most [`FORMS_LISTED`].
+ */
+ratings: Array<RatingBehind>, };
 
 export type Metric = "replied_on_time" | "settled_front_desk" | "satisfaction_index";
 
@@ -1424,7 +1449,11 @@ last_seen_at: string | null, disabled: boolean,
 /**
  * Ratings received so far.
  */
-ratings: number, created_at: string, };
+ratings: number, created_at: string, 
+/**
+ * The office's day of its last rating (YYYY-MM-DD), if it has one.
+ */
+last_rated_on: string | null, };
 
 export type KioskInput = { 
 /**
@@ -1486,6 +1515,20 @@ export type RatingCount = { key: string, label: string, ratings: number,
  * Answers on a satisfied level (the first two of three) out of all answers.
  */
 satisfied: number, answers: number, percent: number | null, };
+
+export type RatingBehind = { rating_id: string, 
+/**
+ * The kiosk (the desk) and its unit.
+ */
+kiosk_name: string, unit_name: string | null, 
+/**
+ * The kiosk template's code ("KS.TAI-QUAY").
+ */
+template_code: string, 
+/**
+ * The office's day it was tapped (YYYY-MM-DD).
+ */
+rated_on: string, };
 
 export type RatingInput = { 
 /**

@@ -36,6 +36,7 @@ describe('api', () => {
       survey_retention_years: 3,
       print_keep_days: 7,
       closed_at_entry: [],
+      survey_index_source: 'both' as const,
     };
     const staff = { full_name: 'A', title: '', unit_id: null, role: 'reception' as const, phone: '', email: '' };
 

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Change, CriterionShare, QuarterSurveys, Share } from '../api/bindings';
-import { barWidth, changeText, criterionRows, decimal, ofText, percentText, pointsText, tone, valueText } from './figures';
+import type { Change, CriterionShare, QuarterSurveys, Share, SourceFigures, SurveyFigures } from '../api/bindings';
+import {
+  barWidth,
+  changeText,
+  criterionRows,
+  decimal,
+  indexSource,
+  ofText,
+  percentText,
+  pointsText,
+  sourcesAndTogether,
+  tone,
+  valueText,
+} from './figures';
 
 const change = (key: string, unit: string, c: number | null): Change => ({
   key,
@@ -63,5 +75,39 @@ describe('report numbers', () => {
     expect(rows.map((r) => r.label)).toEqual(['Thái độ giao tiếp', 'Lắng nghe ý kiến', 'Thái độ']);
     expect(rows[1].shares.map((s) => (s ? percentText(s) : null))).toEqual(['66,7%', null, '100%']);
     expect(rows[2].shares[0]).toBeNull();
+  });
+});
+
+describe('survey figures by source', () => {
+  const source = (key: string, forms: number, count: number, of: number, counted: boolean): SourceFigures => ({
+    key,
+    label: key,
+    forms,
+    index: { count, of, percent: null },
+    counted,
+  });
+  const surveys = (by_source?: SourceFigures[]): SurveyFigures => ({
+    forms: 0,
+    templates: [],
+    index: { count: 0, of: 0, percent: null },
+    opinion_groups: [],
+    ...(by_source ? { by_source } : {}),
+  });
+
+  it('name the source the index counts, both when none is listed apart', () => {
+    expect(indexSource(surveys())).toBe('both');
+    expect(indexSource(surveys([source('paper', 40, 30, 40, true), source('kiosk', 7, 5, 7, false)]))).toBe('paper');
+    expect(indexSource(surveys([source('paper', 40, 30, 40, false), source('kiosk', 7, 5, 7, true)]))).toBe('kiosk');
+    expect(indexSource(surveys([source('paper', 40, 30, 40, true), source('kiosk', 7, 5, 7, true)]))).toBe('both');
+  });
+
+  it('add both together from the summed answers, rounded as the core rounds', () => {
+    expect(sourcesAndTogether(surveys())).toEqual([]);
+    // 1 of 16 is 6.25: half away from zero, 6.3.
+    const rows = sourcesAndTogether(surveys([source('paper', 10, 1, 10, true), source('kiosk', 3, 0, 6, false)]));
+    expect(rows.map((r) => r.key)).toEqual(['paper', 'kiosk', 'together']);
+    expect(rows[2]).toMatchObject({ forms: 13, index: { count: 1, of: 16, percent: 6.3 }, counted: false });
+    const both = sourcesAndTogether(surveys([source('paper', 2, 2, 3, true), source('kiosk', 0, 0, 0, true)]));
+    expect(both[2]).toMatchObject({ index: { count: 2, of: 3, percent: 66.7 }, counted: true });
   });
 });

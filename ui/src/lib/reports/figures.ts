@@ -1,7 +1,7 @@
 // How the Báo cáo page writes numbers: Vietnamese decimal comma, shares with what they are
 // out of, changes with their sign and unit. The same conventions as the printed report.
 
-import type { Change, QuarterSurveys, Share } from '../api/bindings';
+import type { Change, IndexSource, QuarterSurveys, Share, SourceFigures, SurveyFigures } from '../api/bindings';
 
 /** 95.1 → "95,1"; 100 → "100". */
 export function decimal(x: number): string {
@@ -86,4 +86,41 @@ export function criterionRows(quarters: QuarterSurveys[]): CriterionRow[] {
     }
   });
   return rows;
+}
+
+/** How the report names the sources the office's index counts (Cài đặt › Thông số). */
+export const INDEX_SOURCE_LABELS: Record<IndexSource, string> = {
+  paper: 'phiếu khảo sát giấy',
+  kiosk: 'đánh giá tại quầy (máy đánh giá)',
+  both: 'phiếu khảo sát giấy và đánh giá tại quầy (máy đánh giá), tính chung',
+};
+
+/** The sources the index counts, read from the sources listed apart (both when none are). */
+export function indexSource(s: SurveyFigures): IndexSource {
+  const counted = (key: string) => (s.by_source ?? []).some((x) => x.key === key && x.counted);
+  if (!s.by_source) return 'both';
+  if (counted('paper') && !counted('kiosk')) return 'paper';
+  if (counted('kiosk') && !counted('paper')) return 'kiosk';
+  return 'both';
+}
+
+/**
+ * Each source apart, then both together (key `together`, counted when the index counts
+ * both), as the printed report lists them; empty when no source is listed apart.
+ */
+export function sourcesAndTogether(s: SurveyFigures): SourceFigures[] {
+  if (!s.by_source) return [];
+  const sum = (f: (x: SourceFigures) => number) => s.by_source!.reduce((n, x) => n + f(x), 0);
+  const [count, of] = [sum((x) => x.index.count), sum((x) => x.index.of)];
+  // One decimal, half away from zero, in integers up to the rounding step as the core rounds.
+  const n = count * 1000;
+  const percent = of > 0 ? (Math.floor(n / of) + (2 * (n % of) >= of ? 1 : 0)) / 10 : null;
+  const together: SourceFigures = {
+    key: 'together',
+    label: 'Tính chung',
+    forms: sum((x) => x.forms),
+    index: { count, of, percent },
+    counted: indexSource(s) === 'both',
+  };
+  return [...s.by_source, together];
 }
