@@ -80,8 +80,16 @@ impl Ledger {
         let boxes: Vec<EntrySlot> = sheet.slots.iter().filter(|s| !s.is_text()).cloned().collect();
         let mut read: Vec<File> = Vec::new();
         let mut skipped = Vec::new();
+        // Progress in pages: those of the files opened so far, and as many again per file not
+        // opened yet as the opened ones held on average (a stack is one PDF or a page a file).
+        let mut pages_done = 0u64;
+        let mut pages_known = 0u64;
+        let estimate = |opened: usize, known: u64| {
+            let rest = (files.len() - opened) as u64;
+            known + if opened == 0 { rest } else { rest * known.div_ceil(opened as u64).max(1) }
+        };
         for (i, (name, bytes)) in files.iter().enumerate() {
-            if !progress(i as u64, files.len() as u64) {
+            if !progress(pages_done, estimate(i, pages_known).max(1)) {
                 return Err(Error::Cancelled);
             }
             let sha256: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
@@ -97,7 +105,12 @@ impl Ledger {
                 }
             };
             let mut file = File { name: name.clone(), sha256, pages: Vec::new() };
+            pages_known += pages.len() as u64;
             for (n, page) in pages.into_iter().enumerate() {
+                if !progress(pages_done, estimate(i + 1, pages_known)) {
+                    return Err(Error::Cancelled);
+                }
+                pages_done += 1;
                 file.pages.push(match page {
                     Ok(g) => read_one(&g, n as u32 + 1, &round, &layout, &boxes),
                     Err(why) => Page { number: n as u32 + 1, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(format!("Trang {}: {why}.", n + 1)), image: Vec::new() },
@@ -105,7 +118,7 @@ impl Ledger {
             }
             read.push(file);
         }
-        progress(files.len() as u64, files.len() as u64);
+        progress(pages_done, pages_done.max(1));
         let forms = self.judge_forms(&round, &layout, &sheet.slots, &mut read);
         let pages: Vec<ScannedPage> = read
             .iter()
