@@ -65,8 +65,14 @@ async fn a_scanned_stack_is_read_into_its_round_and_a_doubt_confirmed_from_the_k
             })
             .collect();
         std::fs::write(dir.path().join("may photo 0001.pdf"), synth::pdf(&first)).unwrap();
-        let second: Vec<Grey> = forms[1].iter().map(|p| synth::damage(p, dpi, &copier(&mut rng), &mut rng)).collect();
-        std::fs::write(dir.path().join("may photo 0002.tif"), synth::tiff(&second)).unwrap();
+        let second: Vec<PdfPage> = forms[1]
+            .iter()
+            .map(|p| {
+                let g = synth::damage(p, dpi, &copier(&mut rng), &mut rng);
+                PdfPage::Jpeg(synth::jpeg(&g, 75), g.width, g.height)
+            })
+            .collect();
+        std::fs::write(dir.path().join("may photo 0002.pdf"), synth::pdf(&second)).unwrap();
         (r.id, r.code, chosen)
     };
 
@@ -76,27 +82,37 @@ async fn a_scanned_stack_is_read_into_its_round_and_a_doubt_confirmed_from_the_k
     app.click("#tab-scan").await;
     app.wait_for("#scan-round").await;
 
-    // The copier's PDF dropped on the page, the TIFF chosen in the file dialog's field.
+    // One of the copier's PDFs dropped on the page, the other chosen in the file field.
     let pdf = std::fs::read(dir.path().join("may photo 0001.pdf")).unwrap();
     let drop = r"
         const [name, b64] = arguments;
         const bin = atob(b64);
         const bytes = new Uint8Array(bin.length);
         for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-        const data = new DataTransfer();
-        data.items.add(new File([bytes], name, { type: 'application/pdf' }));
+        const file = new File([bytes], name, { type: 'application/pdf' });
+        let data;
+        try { data = new DataTransfer(); data.items.add(file); } catch (e) { data = { files: [file], dropEffect: 'none' }; }
         const panel = document.getElementById('scan-panel');
-        panel.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-        panel.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));";
+        for (const type of ['dragover', 'drop']) {
+            const event = new Event(type, { bubbles: true, cancelable: true });
+            Object.defineProperty(event, 'dataTransfer', { value: data });
+            panel.dispatchEvent(event);
+        }";
     let b64 = base64::engine::general_purpose::STANDARD.encode(&pdf);
     app.client.execute(drop, vec!["may photo 0001.pdf".into(), b64.into()]).await.unwrap();
     app.wait_for_text("#scan-chosen", "may photo 0001.pdf").await;
-    let tiff = dir.path().join("may photo 0002.tif");
-    app.wait_for("#scan-files").await.send_keys(tiff.to_str().unwrap()).await.unwrap();
-    app.wait_for_text("#scan-chosen", "may photo 0002.tif").await;
+    let chosen = dir.path().join("may photo 0002.pdf");
+    app.wait_for("#scan-files").await.send_keys(chosen.to_str().unwrap()).await.unwrap();
+    app.wait_for_text("#scan-chosen", "may photo 0002.pdf").await;
     app.click("#scan-read").await;
 
-    // Form 1 read and saved; form 2's pages wait, the doubt named.
+    // Form 1 read and saved; form 2's pages wait, the doubt named. Reading takes a while in
+    // an unoptimised build on a busy machine: longer than the harness's usual wait.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
+    while app.client.find(Locator::Css("#scan-summary")).await.is_err() {
+        assert!(std::time::Instant::now() < deadline, "the stack was not read within 180 s\n{}", app.body_text().await);
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
     app.wait_for_text("#scan-summary", "Đã đọc 4 trang: lưu 1 phiếu; 2 trang chờ xem lại").await;
     let statuses = app.client.find_all(Locator::Css("#scan-pages tbody tr")).await.unwrap();
     assert_eq!(statuses.len(), 4);
