@@ -341,8 +341,7 @@ impl Ledger {
         let today = self.today().to_string();
         self.survey_rounds()?
             .into_iter()
-            .filter(|r| !r.typed_elsewhere && r.printed > 0 && r.period_from <= today && today <= r.period_to)
-            .next()
+            .find(|r| !r.typed_elsewhere && r.printed > 0 && r.period_from <= today && today <= r.period_to)
             .ok_or_else(|| Error::validation("round_id", "Không có đợt khảo sát nào đang mở có phiếu in từ Ý Kiến: hãy chọn đợt cho thư mục phiếu quét."))
     }
 
