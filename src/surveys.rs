@@ -42,5 +42,6 @@ pub fn ts_decls(cfg: &ts_rs::Config) -> Vec<String> {
         crate::domain::survey_scan::SkippedFile::decl(cfg),
         crate::domain::survey_scan::ScanConfirmInput::decl(cfg),
         crate::domain::survey_scan::ScanFile::decl(cfg),
+        crate::domain::survey_scan::ScanInbox::decl(cfg),
     ]
 }

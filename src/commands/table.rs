@@ -11,7 +11,7 @@
 
 use super::{Command, Context, Flag};
 use crate::domain::survey_round::SurveyLayout;
-use crate::domain::survey_scan::{ReviewPage, ScanConfirmInput, ScanFile, ScanReport};
+use crate::domain::survey_scan::{ReviewPage, ScanConfirmInput, ScanFile, ScanInbox, ScanReport};
 use crate::report::annual::AnnualTexts;
 use crate::report::behind::{FormsBehind, FormsQuery};
 use crate::report::figures::FiguresReport;
@@ -301,6 +301,10 @@ commands! {
             use base64::Engine;
             Ok(base64::engine::general_purpose::STANDARD.encode(l.scan_page_image(&a.page_id, a.code.as_deref())?))
         };
+    /// The scan-to-folder inbox: the folder the copier scans into and the round it reads into.
+    survey_scan_inbox_get [read] SurveyScanInboxGetArgs {} -> ScanInbox = |l, _, _| l.scan_inbox();
+    /// Sets the inbox (a folder on the machine that owns the database; no folder stops it).
+    survey_scan_inbox_set [write] SurveyScanInboxSetArgs { inbox: ScanInbox } -> ScanInbox = |l, a, _| l.set_scan_inbox(&a.inbox);
 
     // ---- Rating kiosks at the desks ----
 

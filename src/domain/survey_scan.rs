@@ -95,3 +95,24 @@ pub struct ScanFile {
     pub name: String,
     pub bytes: Vec<u8>,
 }
+
+/// The «scan to folder» inbox: the folder the office's copier scans into, and the round its
+/// forms are read into. On the machine that owns the database (the app on its own, or
+/// `ykien serve`) new files there are read as they arrive and moved out of the folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ScanInbox {
+    /// The folder; `null` when nothing is watched.
+    pub folder: Option<String>,
+    /// The round the files are read into; `null`: the round open today (its period covers
+    /// today, its forms printed by the app), the one that began last when several are.
+    pub round_id: Option<String>,
+}
+
+/// One look at the inbox: which files were taken, into which round, and what was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InboxPass {
+    pub round_code: String,
+    /// The files read (or skipped), by name, each moved out of the folder.
+    pub files: Vec<String>,
+    pub report: ScanReport,
+}

@@ -6,10 +6,10 @@
 use crate::domain::progress::Progress;
 use crate::domain::survey_entry::{check_answers, Answer, AnswerState, EntrySlot};
 use crate::domain::survey_round::{serial_text, SerialCheck, SurveyLayout, SurveyResponse, SurveyRound};
-use crate::domain::survey_scan::{PageStatus, ReadAnswer, ReviewPage, ScanConfirmInput, ScanReport, ScannedPage, SkippedFile};
+use crate::domain::survey_scan::{InboxPass, PageStatus, ReadAnswer, ReviewPage, ScanConfirmInput, ScanInbox, ScanReport, ScannedPage, SkippedFile};
 use crate::error::{Error, Result};
 use crate::scan::grey::Grey;
-use crate::scan::{decode, read_page};
+use crate::scan::{decode, read_page, INBOX_READ, INBOX_SKIPPED};
 use crate::store::scan as db;
 use crate::store::survey as surveys;
 use crate::Ledger;
@@ -72,6 +72,12 @@ impl Ledger {
     /// (or a PDF with a password, or read before) is named and skipped whole.
     pub fn scan_survey_stack(&mut self, round: &str, files: &[(String, Vec<u8>)], save: bool, progress: Progress) -> Result<ScanReport> {
         self.guard(crate::Action::EnterSurveyResponses)?;
+        self.read_stack(round, files, save, progress, None)
+    }
+
+    /// As [`Ledger::scan_survey_stack`], unguarded when `system` names the machine's own task
+    /// (the inbox) that writes in its name.
+    fn read_stack(&mut self, round: &str, files: &[(String, Vec<u8>)], save: bool, progress: Progress, system: Option<&str>) -> Result<ScanReport> {
         let sheet = self.survey_entry_sheet(round)?;
         let round = sheet.round.clone();
         let layout = self.survey_layout(&round.id)?.ok_or_else(|| {
@@ -80,8 +86,16 @@ impl Ledger {
         let boxes: Vec<EntrySlot> = sheet.slots.iter().filter(|s| !s.is_text()).cloned().collect();
         let mut read: Vec<File> = Vec::new();
         let mut skipped = Vec::new();
+        // Progress in pages: those of the files opened so far, and as many again per file not
+        // opened yet as the opened ones held on average (a stack is one PDF or a page a file).
+        let mut pages_done = 0u64;
+        let mut pages_known = 0u64;
+        let estimate = |opened: usize, known: u64| {
+            let rest = (files.len() - opened) as u64;
+            known + if opened == 0 { rest } else { rest * known.div_ceil(opened as u64).max(1) }
+        };
         for (i, (name, bytes)) in files.iter().enumerate() {
-            if !progress(i as u64, files.len() as u64) {
+            if !progress(pages_done, estimate(i, pages_known).max(1)) {
                 return Err(Error::Cancelled);
             }
             let sha256: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
@@ -97,7 +111,12 @@ impl Ledger {
                 }
             };
             let mut file = File { name: name.clone(), sha256, pages: Vec::new() };
+            pages_known += pages.len() as u64;
             for (n, page) in pages.into_iter().enumerate() {
+                if !progress(pages_done, estimate(i + 1, pages_known)) {
+                    return Err(Error::Cancelled);
+                }
+                pages_done += 1;
                 file.pages.push(match page {
                     Ok(g) => read_one(&g, n as u32 + 1, &round, &layout, &boxes),
                     Err(why) => Page { number: n as u32 + 1, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(format!("Trang {}: {why}.", n + 1)), image: Vec::new() },
@@ -105,7 +124,7 @@ impl Ledger {
             }
             read.push(file);
         }
-        progress(files.len() as u64, files.len() as u64);
+        progress(pages_done, pages_done.max(1));
         let forms = self.judge_forms(&round, &layout, &sheet.slots, &mut read);
         let pages: Vec<ScannedPage> = read
             .iter()
@@ -116,7 +135,7 @@ impl Ledger {
             return Ok(report);
         }
         let today = self.today();
-        let (saved, waiting) = self.write(|tx| {
+        let store = |tx: &crate::store::Tx| {
             let mut ids: Vec<Vec<String>> = Vec::new();
             for f in &read {
                 let file_id = db::add_file(tx, &round.id, &f.name, &f.sha256, f.pages.len() as u32)?;
@@ -137,7 +156,11 @@ impl Ledger {
                 saved += 1;
             }
             Ok((saved, ids.iter().map(Vec::len).sum::<usize>() - done))
-        })?;
+        };
+        let (saved, waiting) = match system {
+            Some(actor) => crate::store::with_tx(&mut self.conn, actor, store)?,
+            None => self.write(store)?,
+        };
         report.saved = saved;
         report.waiting = waiting as i32;
         Ok(report)
@@ -271,6 +294,113 @@ impl Ledger {
         let y1 = corners.iter().map(|c| c.1).fold(f32::MIN, f32::max).max(0.0) as usize;
         Ok(grey.crop(x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0)).png())
     }
+}
+
+/// The files of a copier's scan that the reader takes, by their ending.
+const SCAN_ENDINGS: [&str; 6] = ["pdf", "jpg", "jpeg", "png", "tif", "tiff"];
+
+
+impl Ledger {
+    /// The scan-to-folder inbox's setting.
+    pub fn scan_inbox(&self) -> Result<ScanInbox> {
+        self.guard_read()?;
+        db::inbox(&self.conn)
+    }
+
+    /// Sets (or, with no folder, stops) the scan-to-folder inbox: the folder must exist; the
+    /// round, when one is named, must be one whose forms the app printed.
+    pub fn set_scan_inbox(&mut self, inbox: &ScanInbox) -> Result<ScanInbox> {
+        self.guard(crate::Action::EditSettings)?;
+        let folder = inbox.folder.as_deref().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned);
+        if let Some(f) = &folder {
+            if !std::path::Path::new(f).is_dir() {
+                return Err(Error::validation("folder", format!("Không thấy thư mục «{f}» trên máy này.")));
+            }
+        }
+        let round_id = match inbox.round_id.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            Some(r) => {
+                let round = self.survey_round(r)?;
+                if round.typed_elsewhere || self.survey_layout(&round.id)?.is_none() {
+                    return Err(Error::validation("round_id", format!("Đợt {} chưa in phiếu nào từ Ý Kiến nên không đọc được phiếu quét của đợt.", round.code)));
+                }
+                Some(round.id)
+            }
+            None => None,
+        };
+        let inbox = ScanInbox { folder, round_id };
+        self.write(|tx| db::save_inbox(tx, &inbox))?;
+        Ok(inbox)
+    }
+
+    /// The round the inbox reads into: the one set, or the round open today whose forms the
+    /// app printed (the one that began last when several are: the rounds come newest first).
+    fn inbox_round(&self, set: Option<&str>) -> Result<SurveyRound> {
+        if let Some(id) = set {
+            return self.survey_round(id);
+        }
+        let today = self.today().to_string();
+        self.survey_rounds()?
+            .into_iter()
+            .find(|r| !r.typed_elsewhere && r.printed > 0 && r.period_from <= today && today <= r.period_to)
+            .ok_or_else(|| Error::validation("round_id", "Không có đợt khảo sát nào đang mở có phiếu in từ Ý Kiến: hãy chọn đợt cho thư mục phiếu quét."))
+    }
+
+    /// One look at the scan-to-folder inbox, as the machine that owns the database does
+    /// every little while: every scanned file there that the copier has finished writing
+    /// (untouched for `quiet`) is read into the inbox's round as one stack (a copier that
+    /// writes a file a page still makes whole forms), the forms read without doubt saved, the
+    /// rest left in the review queue; each file then moved to «Đã đọc», or to «Bỏ qua» when it
+    /// was skipped. A file read before is known by its content's hash and never read twice.
+    /// `None` when no inbox is set or nothing new is there. Written in the name of `actor`
+    /// (the system, no account signed in: this is the machine's own task).
+    pub fn read_scan_inbox(&mut self, quiet: std::time::Duration, actor: &str) -> Result<Option<InboxPass>> {
+        let inbox = db::inbox(&self.conn)?;
+        let Some(folder) = inbox.folder.as_deref().map(std::path::PathBuf::from) else { return Ok(None) };
+        let now = std::time::SystemTime::now();
+        let mut ready: Vec<std::path::PathBuf> = Vec::new();
+        for entry in std::fs::read_dir(&folder)? {
+            let entry = entry?;
+            let path = entry.path();
+            let meta = entry.metadata()?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let ending = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+            let settled = meta.modified().ok().and_then(|m| now.duration_since(m).ok()).is_none_or(|age| age >= quiet);
+            if meta.is_file() && !name.starts_with('.') && SCAN_ENDINGS.contains(&ending.as_str()) && settled {
+                ready.push(path);
+            }
+        }
+        if ready.is_empty() {
+            return Ok(None);
+        }
+        ready.sort();
+        let round = self.inbox_round(inbox.round_id.as_deref())?;
+        let mut stack = Vec::new();
+        let mut names = Vec::new();
+        for f in &ready {
+            let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            stack.push((name.clone(), std::fs::read(f)?));
+            names.push(name);
+        }
+        let report = self.read_stack(&round.id, &stack, true, &|_, _| true, Some(actor))?;
+        for (path, name) in ready.iter().zip(&names) {
+            let to = folder.join(if report.skipped.iter().any(|s| &s.file == name) { INBOX_SKIPPED } else { INBOX_READ });
+            std::fs::create_dir_all(&to)?;
+            std::fs::rename(path, free_name(&to, name))?;
+        }
+        Ok(Some(InboxPass { round_code: round.code, files: names, report }))
+    }
+}
+
+/// `name` in `dir`, or "name (2).pdf", "name (3).pdf"… when a file there has it already.
+fn free_name(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let first = dir.join(name);
+    if !first.exists() {
+        return first;
+    }
+    let p = std::path::Path::new(name);
+    let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = p.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    (2..).map(|n| dir.join(format!("{stem} ({n}){ext}"))).find(|c| !c.exists()).expect("a free name")
 }
 
 /// A form ready to save from its scan.

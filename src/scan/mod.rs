@@ -17,6 +17,17 @@ use grey::Grey;
 use locate::Mapping;
 use read::{decide, judge, measure, ReadBox, Tones};
 
+/// Where the scan-to-folder inbox puts a file once read, and one it skipped (not a scan,
+/// damaged, read before): subfolders of the inbox, so the copier's folder does not fill and a
+/// person can see what was not taken.
+pub const INBOX_READ: &str = "Đã đọc";
+pub const INBOX_SKIPPED: &str = "Bỏ qua";
+
+/// How often the machine that owns the database looks at the inbox, and how long a file must
+/// lie untouched there before it is read (the copier may still be writing it).
+pub const INBOX_EVERY: std::time::Duration = std::time::Duration::from_secs(20);
+pub const INBOX_QUIET: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// What was read from one page.
 #[derive(Debug, Clone)]
 pub struct PageRead {

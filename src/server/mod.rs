@@ -206,6 +206,16 @@ impl Server {
             std::thread::sleep(upkeep::EVERY);
             upkeep::forget_old(&at_start.ledger);
         });
+        // The scan-to-folder inbox, read on this machine: it owns the database.
+        let inbox = shared.clone();
+        std::thread::spawn(move || {
+            let actor = format!("{} (máy chủ, thư mục phiếu quét)", crate::SYSTEM_ACTOR);
+            let mut last_failure = String::new();
+            loop {
+                std::thread::sleep(crate::scan::INBOX_EVERY);
+                upkeep::scan_inbox(&inbox.ledger, &actor, &mut last_failure);
+            }
+        });
         let app = routes::router(shared.clone());
         let tls = axum_server::tls_rustls::RustlsConfig::from_config(self.config);
         let handle = axum_server::Handle::new();

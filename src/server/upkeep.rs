@@ -1,6 +1,6 @@
 //! What the server does on its own, as the app does beside its window: the day's automatic
-//! backup (at start, then whenever the date has turned), the one made when it stops, and
-//! forgetting old answers and sessions. A failure is reported and never stops the server.
+//! backup (at start, then whenever the date has turned), the one made when it stops,
+//! forgetting old answers and sessions, and reading the scan-to-folder inbox. A failure is reported and never stops the server.
 
 use crate::Ledger;
 use std::sync::Mutex;
@@ -26,5 +26,33 @@ pub fn backup(ledger: &Mutex<Ledger>, on_stop: bool) {
 pub fn forget_old(ledger: &Mutex<Ledger>) {
     if let Err(e) = ledger.lock().unwrap_or_else(|p| p.into_inner()).forget_old_desk_records() {
         eprintln!("Không dọn được các phiên và câu trả lời cũ của máy trạm: {e}");
+    }
+}
+
+/// One look at the scan-to-folder inbox on a connection of its own, written in the name of
+/// `actor` (the server itself). What was read is reported; a failure too, once until it
+/// changes, so that a folder with no open round does not fill the log every few seconds.
+pub fn scan_inbox(ledger: &Mutex<Ledger>, actor: &str, last_failure: &mut String) {
+    let other = ledger.lock().unwrap_or_else(|p| p.into_inner()).open_another();
+    match other.and_then(|mut l| l.read_scan_inbox(crate::scan::INBOX_QUIET, actor)) {
+        Ok(Some(pass)) => {
+            last_failure.clear();
+            eprintln!(
+                "Đã đọc {} tệp từ thư mục phiếu quét vào đợt {}: lưu {} phiếu, {} trang chờ xem lại, bỏ qua {} tệp.",
+                pass.files.len(),
+                pass.round_code,
+                pass.report.saved,
+                pass.report.waiting,
+                pass.report.skipped.len()
+            );
+        }
+        Ok(None) => last_failure.clear(),
+        Err(e) => {
+            let text = e.to_string();
+            if *last_failure != text {
+                eprintln!("Không đọc được thư mục phiếu quét: {text}");
+                *last_failure = text;
+            }
+        }
     }
 }

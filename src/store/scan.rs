@@ -139,3 +139,27 @@ pub(crate) fn erase_images(tx: &Tx, response_ids: &[String]) -> Result<usize> {
     }
     Ok(n)
 }
+
+/// The key of the scan-to-folder inbox's setting, one JSON text beside the numbers of the
+/// settings.
+const INBOX_KEY: &str = "scan_inbox";
+
+/// The inbox's setting; nothing watched until one is saved.
+pub fn inbox(conn: &Connection) -> Result<crate::domain::survey_scan::ScanInbox> {
+    let text: Option<String> = conn.query_row("SELECT value FROM setting WHERE key = ?1", [INBOX_KEY], |r| r.get(0)).optional()?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+}
+
+/// Stores the inbox's setting (already checked), one audit entry with before and after.
+pub fn save_inbox(tx: &Tx, s: &crate::domain::survey_scan::ScanInbox) -> Result<()> {
+    let before = inbox(tx)?;
+    if &before == s {
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (key) DO UPDATE SET value = ?2, updated_at = ?3",
+        params![INBOX_KEY, serde_json::to_string(s).expect("setting serialises"), tx.now()],
+    )?;
+    tx.audit("settings", INBOX_KEY, Some(&before), Some(s))
+}

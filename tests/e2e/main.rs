@@ -19,6 +19,7 @@ mod paper;
 mod personal_data;
 mod preview;
 mod reports;
+mod scan;
 mod records;
 mod screenshots;
 mod settings;

@@ -395,6 +395,11 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     let confirmed = json!({ "round_id": round_id, "page_ids": [page_id], "serial": "2", "filled_on": today, "answers": entered[0]["answers"] });
     w.refused("lanhdao", "survey_scan_confirm", json!({ "input": confirmed }), "forbidden");
     expect_eq!(w, w.ok("tiepnhan", "survey_scan_confirm", json!({ "input": confirmed }))["serial"], 2);
+    // The scan-to-folder inbox, set by who keeps the settings.
+    let inbox = json!({ "inbox": { "folder": dir.path().to_str(), "round_id": null } });
+    w.refused("tiepnhan", "survey_scan_inbox_set", inbox.clone(), "forbidden");
+    w.ok("qmr", "survey_scan_inbox_set", inbox);
+    expect_eq!(w, w.ok("tiepnhan", "survey_scan_inbox_get", json!({}))["folder"], dir.path().to_str().unwrap());
 
     // ---- Records ----
     let backups = w.path("sao lưu");

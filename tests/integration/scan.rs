@@ -222,3 +222,77 @@ fn ledger_at(db: &std::path::Path) -> Ledger {
     }
     l
 }
+
+#[test]
+fn the_copiers_folder_is_read_into_the_open_round_each_file_once_and_emptied() {
+    let dir = temp_dir();
+    let mut l = ledger(&dir);
+    let r = round(&mut l);
+    let pdf = l.print_survey_round(&r, 2).unwrap();
+    let layout = l.survey_layout(&r).unwrap().unwrap();
+    let slots = slots(&l.survey_entry_sheet(&r).unwrap().template);
+    let dpi = 150;
+    let pages = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+    let careful = Respondent { blank: 0.0, cancel: 0.0, twice: 0.0, stray: 0, ..Respondent::ballpoint() };
+    let mut rng = Rng::new(31);
+    let mut forms = Vec::new();
+    for form in pages.chunks(2) {
+        let mut form = form.to_vec();
+        synth::fill_form(&mut form, dpi, &layout, &slots, &careful, &mut rng);
+        forms.push(form.iter().map(|p| synth::damage(p, dpi, &copier(&mut rng, false, false), &mut rng)).collect::<Vec<_>>());
+    }
+
+    // Nothing is watched until a folder is set; a folder that does not exist is refused.
+    assert!(l.read_scan_inbox(std::time::Duration::ZERO, "hệ thống").unwrap().is_none());
+    let inbox = dir.path().join("Máy photo");
+    let missing = ykien::domain::survey_scan::ScanInbox { folder: Some(inbox.display().to_string()), round_id: None };
+    assert!(matches!(l.set_scan_inbox(&missing), Err(ykien::Error::Validation { .. })));
+    std::fs::create_dir(&inbox).unwrap();
+    l.set_scan_inbox(&missing).unwrap();
+
+    // The copier writes form 1 a page a file (JPEG), form 2 as a PDF, and someone drops a
+    // note there too.
+    for (i, g) in forms[0].iter().enumerate() {
+        std::fs::write(inbox.join(format!("scan_0001_{}.jpg", i + 1)), synth::jpeg(g, 75)).unwrap();
+    }
+    let second: Vec<PdfPage> = forms[1].iter().map(|g| PdfPage::Jpeg(synth::jpeg(g, 75), g.width, g.height)).collect();
+    let second = synth::pdf(&second);
+    std::fs::write(inbox.join("scan_0002.pdf"), &second).unwrap();
+    std::fs::write(inbox.join("ghi chú.txt"), "không phải ảnh").unwrap();
+    std::fs::write(inbox.join("hỏng.pdf"), "%PDF-1.4 cắt ngang").unwrap();
+
+    // A file the copier wrote a moment ago waits: it may not be finished.
+    assert!(l.read_scan_inbox(std::time::Duration::from_secs(3600), "hệ thống").unwrap().is_none());
+    let pass = l.read_scan_inbox(std::time::Duration::ZERO, "hệ thống (thư mục phiếu quét)").unwrap().expect("files were there");
+    assert_eq!(pass.round_code, "2026-01", "the round open today (20/11/2026)");
+    assert_eq!(pass.files, ["hỏng.pdf", "scan_0001_1.jpg", "scan_0001_2.jpg", "scan_0002.pdf"]);
+    assert_eq!(pass.report.pages.len(), 4);
+    assert_eq!(pass.report.skipped.len(), 1, "{:?}", pass.report.skipped);
+    let saved = l.survey_responses(&r).unwrap();
+    let waiting = l.survey_scan_review(&r).unwrap();
+    assert_eq!(saved.len() * 2 + waiting.len(), 4, "every page saved or waiting: {waiting:?}");
+    assert!(!saved.is_empty(), "a form split over two files is still one form");
+
+    // The folder is emptied but for what is not a scan; the files lie in «Đã đọc» and
+    // «Bỏ qua».
+    let names = |d: &std::path::Path| {
+        let mut v: Vec<String> = std::fs::read_dir(d).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names(&inbox), ["Bỏ qua", "ghi chú.txt", "Đã đọc"]);
+    assert_eq!(names(&inbox.join("Đã đọc")), ["scan_0001_1.jpg", "scan_0001_2.jpg", "scan_0002.pdf"]);
+    assert_eq!(names(&inbox.join("Bỏ qua")), ["hỏng.pdf"]);
+
+    // Nothing new: nothing done. The same scan put there again is not read twice; it is
+    // moved aside under a name of its own.
+    assert!(l.read_scan_inbox(std::time::Duration::ZERO, "hệ thống").unwrap().is_none());
+    std::fs::write(inbox.join("scan_0002.pdf"), &second).unwrap();
+    let again = l.read_scan_inbox(std::time::Duration::ZERO, "hệ thống").unwrap().unwrap();
+    assert!(again.report.pages.is_empty());
+    assert!(again.report.skipped[0].message.contains("đã được đọc"), "{:?}", again.report.skipped);
+    assert_eq!(names(&inbox.join("Bỏ qua")), ["hỏng.pdf", "scan_0002.pdf"]);
+    assert_eq!(l.survey_responses(&r).unwrap().len(), saved.len());
+    let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_file".into()), limit: 10, ..Default::default() }).unwrap();
+    assert!(audit.iter().all(|a| a.actor == "hệ thống (thư mục phiếu quét)"), "written in the inbox's name: {audit:?}");
+}

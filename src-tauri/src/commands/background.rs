@@ -1,5 +1,6 @@
 //! What runs in the background beside the window: the start-up check after the database
-//! opens, the day's first automatic backup, and the one made when the app closes.
+//! opens, the day's first automatic backup, the one made when the app closes, and the
+//! scan-to-folder inbox read while this PC's data is open.
 
 use crate::state::{AppState, StartupCheck, Target};
 use tauri::{AppHandle, Emitter, Manager};
@@ -42,6 +43,34 @@ pub fn tidy_prints(state: &AppState) {
         let days = u32::try_from(days).unwrap_or(u32::MAX);
         if let Err(e) = ykien::prints::tidy(&state.print_dir(), days, std::time::SystemTime::now()) {
             eprintln!("Không dọn được thư mục Bản in: {e}");
+        }
+    }
+}
+
+/// The scan-to-folder inbox, looked at every little while for as long as the app runs, on
+/// this PC's own data only: at a desk of the office server, the server reads it. What was read
+/// is told to the window as a write (`ledger-changed`), so the open page shows the new forms.
+pub fn watch_scan_inbox(state: &AppState) {
+    let actor = format!("{} (thư mục phiếu quét)", ykien::SYSTEM_ACTOR);
+    let mut last_failure = String::new();
+    loop {
+        std::thread::sleep(ykien::scan::INBOX_EVERY);
+        if !state.is_open() || state.desk_view().mode == "server" {
+            continue;
+        }
+        match state.open_another().and_then(|mut l| l.read_scan_inbox(ykien::scan::INBOX_QUIET, &actor)) {
+            Ok(Some(pass)) => {
+                last_failure.clear();
+                state.emit("ledger-changed", crate::desk::changed_event("survey_scan", &serde_json::Value::Null, &actor));
+                eprintln!("Đã đọc {} tệp từ thư mục phiếu quét vào đợt {}.", pass.files.len(), pass.round_code);
+            }
+            Ok(None) => last_failure.clear(),
+            // Said once until it changes: a folder with no open round would fill the log.
+            Err(e) if e.to_string() != last_failure => {
+                last_failure = e.to_string();
+                eprintln!("Không đọc được thư mục phiếu quét: {last_failure}");
+            }
+            Err(_) => {}
         }
     }
 }

@@ -1948,6 +1948,17 @@ export type ScanConfirmInput = { round_id: string, page_ids: Array<string>, seri
 
 export type ScanFile = { name: string, bytes: Array<number>, };
 
+export type ScanInbox = { 
+/**
+ * The folder; `null` when nothing is watched.
+ */
+folder: string | null, 
+/**
+ * The round the files are read into; `null`: the round open today (its period covers
+ * today, its forms printed by the app), the one that began last when several are.
+ */
+round_id: string | null, };
+
 export type AccessStateArgs = Record<symbol, never>;
 
 export type SignInArgs = { login: string, password: string, };
@@ -2158,6 +2169,10 @@ export type SurveyScanConfirmArgs = { input: ScanConfirmInput, };
 
 export type SurveyScanImageArgs = { pageId: string, code: string | null, };
 
+export type SurveyScanInboxGetArgs = Record<symbol, never>;
+
+export type SurveyScanInboxSetArgs = { inbox: ScanInbox, };
+
 export type KiosksListArgs = Record<symbol, never>;
 
 export type KioskAddArgs = { input: KioskInput, };
@@ -2318,6 +2333,8 @@ export type Commands = {
   survey_scan_review: { args: SurveyScanReviewArgs; result: Array<ReviewPage> };
   survey_scan_confirm: { args: SurveyScanConfirmArgs; result: SurveyResponse };
   survey_scan_image: { args: SurveyScanImageArgs; result: string };
+  survey_scan_inbox_get: { args: SurveyScanInboxGetArgs; result: ScanInbox };
+  survey_scan_inbox_set: { args: SurveyScanInboxSetArgs; result: ScanInbox };
   kiosks_list: { args: KiosksListArgs; result: Array<Kiosk> };
   kiosk_add: { args: KioskAddArgs; result: KioskPairing };
   kiosk_pair: { args: KioskPairArgs; result: KioskPairing };

@@ -67,6 +67,7 @@ export const WRITE_COMMANDS: ReadonlySet<keyof Commands> = new Set<keyof Command
   'survey_import',
   'survey_scan',
   'survey_scan_confirm',
+  'survey_scan_inbox_set',
   'kiosk_add',
   'kiosk_pair',
   'kiosk_disable',

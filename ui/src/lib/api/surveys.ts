@@ -10,6 +10,7 @@ import type {
   ReviewPage,
   ScanConfirmInput,
   ScanFile,
+  ScanInbox,
   ScanReport,
   ResponseInput,
   RoundInput,
@@ -116,4 +117,14 @@ export function surveyScanConfirm(input: ScanConfirmInput): Promise<SurveyRespon
 /** A scanned page (base64 PNG), or the crop of one question's row when `code` is given. */
 export function surveyScanImage(pageId: string, code: string | null): Promise<string> {
   return call('survey_scan_image', { pageId, code });
+}
+
+/** The scan-to-folder inbox: the folder the copier scans into, and the round it reads into. */
+export function surveyScanInboxGet(): Promise<ScanInbox> {
+  return call('survey_scan_inbox_get');
+}
+
+/** Sets the inbox (a folder on the machine that owns the database); no folder stops it. */
+export function surveyScanInboxSet(inbox: ScanInbox): Promise<ScanInbox> {
+  return call('survey_scan_inbox_set', { inbox });
 }

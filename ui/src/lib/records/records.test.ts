@@ -86,6 +86,7 @@ describe('records helpers', () => {
   it('reports progress in lines', () => {
     expect(progressText(null, 'import')).toBe('Đang nhập…');
     expect(progressText({ task: 'import', done: 1500, total: 4000 }, 'import')).toBe('Đang nhập… 1.500/4.000 dòng');
+    expect(progressText({ task: 'scan', done: 12, total: 40 }, 'scan')).toBe('Đang đọc phiếu quét… 12/40 trang');
     expect(progressPercent({ task: 'export', done: 1, total: 4 })).toBe(25);
     expect(progressPercent({ task: 'backup', done: 0, total: 1 })).toBeNull();
   });

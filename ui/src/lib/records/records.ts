@@ -95,13 +95,13 @@ export const ROW_STATUS: Record<ImportRow['status'], string> = {
   error: 'Lỗi',
 };
 
-/** "Đang nhập… 1.500/4.000 dòng" for the progress line. */
+/** "Đang nhập… 1.500/4.000 dòng" (or "… trang" of a scanned stack) for the progress line. */
 export function progressText(p: TaskProgress | null, task: string): string {
-  const verb: Record<string, string> = { import: 'Đang nhập', export: 'Đang xuất', backup: 'Đang sao lưu' };
+  const verb: Record<string, string> = { import: 'Đang nhập', export: 'Đang xuất', backup: 'Đang sao lưu', scan: 'Đang đọc phiếu quét' };
   const label = verb[task] ?? 'Đang làm';
   if (!p || p.task !== task || p.total <= 1) return `${label}…`;
   const n = (x: number) => x.toLocaleString('vi-VN');
-  return `${label}… ${n(p.done)}/${n(p.total)} dòng`;
+  return `${label}… ${n(p.done)}/${n(p.total)} ${task === 'scan' ? 'trang' : 'dòng'}`;
 }
 
 /** 0–100 for a progress bar, or null while the size is unknown. */
