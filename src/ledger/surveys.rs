@@ -118,7 +118,7 @@ impl Ledger {
         let year = NaiveDate::parse_from_str(&round.period_from, "%Y-%m-%d").ok().map(|d| d.year());
         let notice = Some(self.privacy_notice_printed()?);
         // The first print fixes the forms' corner and the boxes' places for the whole round;
-        // later prints repeat them (see migration 0021).
+        // later prints repeat them (see migration 0017).
         let (fixed_control, fixed_layout) = db::round_print(&self.conn, &round.id)?;
         let first_print = round.printed == 0;
         let control = match fixed_control {

@@ -24,7 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_bundles.sql"),
     COUNTS_STEP_SQL,
     include_str!("migrations/0016_scan.sql"),
-    include_str!("migrations/0021_round_print.sql"),
+    include_str!("migrations/0017_round_print.sql"),
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no
