@@ -109,7 +109,7 @@ fn triggers_sql() -> String {
 /// The vocabulary recounted from the cases.
 fn vocabulary_sql() -> String {
     format!(
-        "SELECT j.value, count(DISTINCT f.rowid) FROM feedback f, json_each({}) j WHERE j.value <> '' GROUP BY j.value",
+        "SELECT j.value AS word, count(DISTINCT f.rowid) AS cases FROM feedback f, json_each({}) j WHERE j.value <> '' GROUP BY j.value",
         split_sql("f.search_key")
     )
 }
@@ -148,10 +148,10 @@ pub fn differences(conn: &Connection) -> Result<Vec<String>> {
         out.push(format!("chỉ mục từ của tìm kiếm không khớp với hồ sơ; {repair}"));
     }
     let sql = format!(
-        "SELECT k.word, k.cases, c.cases FROM search_word k LEFT JOIN ({v}) c (word, cases) ON c.word = k.word
+        "SELECT k.word, k.cases, c.cases FROM search_word k LEFT JOIN ({v}) c ON c.word = k.word
          WHERE c.cases IS NOT k.cases
          UNION ALL
-         SELECT c.word, NULL, c.cases FROM ({v}) c (word, cases) WHERE c.word NOT IN (SELECT word FROM search_word)",
+         SELECT c.word, NULL, c.cases FROM ({v}) c WHERE c.word NOT IN (SELECT word FROM search_word)",
         v = vocabulary_sql()
     );
     let mut st = conn.prepare(&sql)?;
