@@ -106,7 +106,8 @@ export function shownTotal(total: number, f: BookFilter): { text: string; more: 
   if (f.search.trim() && total > bound) {
     return { text: `hơn ${formatCount(bound)}`, more: true, pages: Math.max(f.page + 2, pageCount(bound)) };
   }
-  return { text: formatCount(total), more: false, pages: pageCount(total) };
+  // The exact count as the book has always written it (the report page writes it the same).
+  return { text: String(total), more: false, pages: pageCount(total) };
 }
 
 /** Number of pages for `total` rows; at least 1, so "Trang 1/1" shows for an empty list. */
