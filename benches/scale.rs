@@ -227,11 +227,14 @@ fn bare_bulk(conn: &Connection, rows: &[StoredRow]) -> Duration {
             conn.query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'book_count_insert'", [], |r| r.get(0)).unwrap();
         let after: i64 = conn.query_row("SELECT coalesce(max(rowid), 0) FROM feedback", [], |r| r.get(0)).unwrap();
         conn.execute_batch("DROP TRIGGER feedback_search_insert; DROP TRIGGER book_count_insert").unwrap();
+        // The word index the same way: set aside, given the new cases in one statement.
+        let words = ykien::store::words::suspend(conn).unwrap();
         for r in rows {
             r.insert(conn);
         }
         conn.execute("INSERT INTO feedback_search (rowid, search_key) SELECT rowid, search_key FROM feedback WHERE rowid > ?1", [after])
             .unwrap();
+        ykien::store::words::resume(conn, words).unwrap();
         conn.execute_batch(&trigger).unwrap();
         conn.execute_batch(&counts).unwrap();
         conn.execute_batch("COMMIT").unwrap();
@@ -389,28 +392,29 @@ fn search(l: &Ledger, bare: &Connection, scale: Scale) -> Vec<Figure> {
     for (what, queries) in [("a name", names), ("a word of content", words), ("a receipt number", receipts)] {
         let (mut app, mut floor, mut found) = (Vec::new(), Vec::new(), Vec::new());
         for q in &queries {
-            let filter = FeedbackFilter { search: Some(q.clone()), limit: Some(100), ..Default::default() };
+            // As the window asks: its count stops past a thousand («hơn 1.000»).
+            let filter = FeedbackFilter { search: Some(q.clone()), limit: Some(100), count_limit: Some(1000), ..Default::default() };
             let (t, page) = time(|| l.feedback(&filter).unwrap());
             app.push(t);
-            found.push(page.total as usize);
+            std::hint::black_box(page);
             let phrase = format!("\"{}\"", fold(q));
-            floor.push(
-                time(|| {
-                    // The least a search must do: look the phrase up once, which gives the
-                    // count and the ids of a first page.
-                    let mut st = bare.prepare_cached("SELECT rowid FROM feedback_search WHERE feedback_search MATCH ?1").unwrap();
-                    let ids: Vec<i64> = st.query_map([&phrase], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
-                    std::hint::black_box((ids.len(), ids.iter().take(100).sum::<i64>()));
-                })
-                .0,
-            );
+            let (t, matches) = time(|| {
+                // The least the search did before the word index: look the phrase up once in
+                // the trigram index, which gives the count and the ids of a first page.
+                let mut st = bare.prepare_cached("SELECT rowid FROM feedback_search WHERE feedback_search MATCH ?1").unwrap();
+                let ids: Vec<i64> = st.query_map([&phrase], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+                std::hint::black_box((ids.len(), ids.iter().take(100).sum::<i64>()))
+            });
+            floor.push(t);
+            // The exact number of matches (the window's count stops past a thousand).
+            found.push(matches.0);
         }
         found.sort_unstable();
         let median_found = found[found.len() / 2];
         let max_found = found[found.len() - 1];
         out.push(
             Figure::new(&format!("search {what}, count and first page of 100"), app)
-                .floor("bare FTS5 lookup of the matching ids (count and a page)", floor)
+                .floor("bare FTS5 trigram lookup of the matching ids (count and a page): the search before the word index", floor)
                 .goal(Goal::P95(20.0))
                 .note(format!("median {median_found} matches, up to {max_found}")),
         );

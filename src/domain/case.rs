@@ -99,6 +99,11 @@ pub struct FeedbackFilter {
     pub limit: Option<u32>,
     #[ts(optional)]
     pub offset: Option<u32>,
+    /// Count the matches only this far (and at least to the end of the page asked): the
+    /// total is then at most one more than that, and the window says «hơn 1.000». Without
+    /// it (the command line), the count is exact.
+    #[ts(optional)]
+    pub count_limit: Option<u32>,
 }
 
 /// Whose decision an open case waits for, as a start page lists them.

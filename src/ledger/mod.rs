@@ -179,6 +179,8 @@ impl Ledger {
         }
         // The kept counts equal a recount of the records (store::counts).
         problems.extend(store::counts::differences(&self.conn)?);
+        // The search's word index equals one built again from the cases (store::words).
+        problems.extend(store::words::differences(&self.conn)?);
         Ok(CheckReport {
             ok: problems.is_empty(),
             schema_version: self.schema_version()? as i32,
@@ -190,9 +192,13 @@ impl Ledger {
     }
 
     /// Builds the kept counts (the book's per day, the survey forms' and answers') again from
-    /// the records: `ykien check --repair-counts`, when the check finds them different.
+    /// the records, and the search's word index from the cases: `ykien check --repair-counts`,
+    /// when the check finds them different.
     pub fn repair_counts(&mut self) -> Result<()> {
-        self.write(store::counts::repair)
+        self.write(|tx| {
+            store::counts::repair(tx)?;
+            store::words::repair(tx)
+        })
     }
 
     /// The quick check made at each start of the app: the file's structure (SQLite's

@@ -844,50 +844,35 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
     }
     let limit = filter.limit.unwrap_or(100).min(1000);
     let offset = filter.offset.unwrap_or(0);
+    let end = offset as i64 + limit as i64;
+    // The window counts only so far: past it, the count says «hơn 1.000» (the command line
+    // asks for no limit and gets the exact count). Never less than the end of the page, so
+    // the window knows whether a next page exists.
+    let cap = filter.count_limit.map(|c| (c as i64).max(end));
+    let capped = |total: i64| cap.map_or(total, |c| total.min(c + 1));
     let total = match &indexed {
         None => match kept_count_query(filter, searched, handling, w.clauses.len()) {
             // The kept counts per day answer it from a few thousand rows (store::counts).
-            Some(q) => super::counts::book_total(conn, &q)?,
-            None => w.count(conn)?,
+            Some(q) => capped(super::counts::book_total(conn, &q)?),
+            None => w.count(conn, cap)?,
         },
         Some(q) => {
-            // The whole query as one FTS5 phrase: a substring match over trigrams.
-            let phrase = format!("\"{}\"", q.replace('"', "\"\""));
-            const MATCHED: &str = "f.rowid IN (SELECT rowid FROM feedback_search WHERE feedback_search MATCH ?)";
-            // The page is read whichever way reads fewer rows. A common word (found in a
-            // tenth of ten years' cases) is best found by walking the book in its order and
-            // keeping the cases whose key holds it: that stops after about (end of the page ×
-            // cases ÷ found) rows, where the index would hand over every match to be sorted.
-            // A rare one (a name, a receipt number) the index finds at once. Both give the
-            // same rows: the trigram phrase matches exactly the substrings `instr` finds.
-            let cases: i64 = one_row(conn, "SELECT coalesce(max(rowid), 0) FROM feedback", [], |r| r.get(0))?;
-            let end = offset as i64 + limit as i64;
-            let common = |total: i64| total > 0 && end * cases / total < total;
-            let walk = "instr(f.search_key, ?) > 0";
-            if w.clauses.len() == 1 {
-                // Searching alone, the phrase is looked up once, for the count and the page:
-                // it is most of the cost (BENCHMARKS.md). Cases are never deleted (records are
-                // disposed of by erasing their text), so every match is a case of the book.
-                let mut st = conn.prepare_cached("SELECT rowid FROM feedback_search WHERE feedback_search MATCH ?1")?;
-                let ids = st.query_map([&phrase], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
-                let total = ids.len() as i64;
-                if common(total) {
-                    w.add(walk, Box::new(q.clone()));
-                } else {
-                    let ids = format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
-                    w.add("f.rowid IN (SELECT value FROM json_each(?))", Box::new(ids));
+            // The words of the query in the word index (store::words), or else the whole
+            // query as one phrase of the trigram index: a substring match over trigrams. The
+            // word index may hand over a few cases more than hold the query (its words apart
+            // by punctuation); the substring is then tested on them (`verify`).
+            match super::words::lookup(conn, q)? {
+                Some(super::words::Lookup::Nothing) => {
+                    w.clauses.push("0".into());
+                    0
                 }
-                total
-            } else {
-                w.add(MATCHED, Box::new(phrase.clone()));
-                let total = w.count(conn)?;
-                w.pop();
-                if common(total) {
-                    w.add(walk, Box::new(q.clone()));
-                } else {
-                    w.add(MATCHED, Box::new(phrase));
+                found => {
+                    let (table, expr, verify) = match found {
+                        Some(super::words::Lookup::Match { expr, exact }) => ("feedback_words", expr, !exact),
+                        _ => ("feedback_search", format!("\"{}\"", q.replace('"', "\"\"")), false),
+                    };
+                    search_total(conn, &mut w, Searched { table, expr: &expr, verify, q }, end, cap)?
                 }
-                total
             }
         }
     };
@@ -899,6 +884,88 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
     ))?;
     let rows = st.query_map(params.as_slice(), row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(FeedbackPage { total: total as i32, rows })
+}
+
+/// A search in one of the two indexes: the FTS5 table, its expression, whether the substring
+/// must still be tested on what it finds, and the folded query.
+struct Searched<'a> {
+    table: &'static str,
+    expr: &'a str,
+    verify: bool,
+    q: &'a str,
+}
+
+/// Past this many matches found, a window's count stops and its page is read by walking the
+/// book: at a million cases, the first page of 100 then reads at most ten thousand rows.
+const ENOUGH_TO_WALK: i64 = 10_000;
+
+/// The count of a search (up to `cap` and one more, when the window asks for a limit), and
+/// the conditions added to `w` that read its page, `end` the end of the page asked.
+fn search_total(conn: &Connection, w: &mut Where, s: Searched, end: i64, cap: Option<i64>) -> Result<i64> {
+    let Searched { table, expr, verify, q } = s;
+    let matched = format!("f.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)");
+    // The page is read whichever way reads fewer rows. A common word (found in a tenth of
+    // ten years' cases) is best found by walking the book in its order and keeping the cases
+    // whose key holds it: that stops after about (end of the page × cases ÷ found) rows,
+    // where the index would hand over every match to be sorted. A rare one (a name, a
+    // receipt number) the index finds at once. Both give the same rows: what the index finds
+    // is tested with `instr` when it is not exact, and the trigram phrase matches exactly the
+    // substrings `instr` finds.
+    let cases: i64 = one_row(conn, "SELECT coalesce(max(rowid), 0) FROM feedback", [], |r| r.get(0))?;
+    let common = |total: i64| total > 0 && end * cases / total < total;
+    let walk = "instr(f.search_key, ?) > 0";
+    if w.clauses.len() == 1 {
+        // Searching alone, the index is read once, for the count and the page: it is most
+        // of the cost (BENCHMARKS.md). Cases are never deleted (records are disposed of by
+        // erasing their text), so every match is a case of the book.
+        let ids = |stop: Option<i64>| -> Result<Vec<i64>> {
+            let stop = stop.map(|n| format!("LIMIT {n}")).unwrap_or_default();
+            let sql = if verify {
+                format!(
+                    "SELECT {table}.rowid FROM {table} JOIN feedback f ON f.rowid = {table}.rowid
+                     WHERE {table} MATCH ?1 AND instr(f.search_key, ?2) > 0 {stop}"
+                )
+            } else {
+                format!("SELECT rowid FROM {table} WHERE {table} MATCH ?1 AND ?2 IS NOT NULL {stop}")
+            };
+            let mut st = conn.prepare_cached(&sql)?;
+            let found = st.query_map([expr, q], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(found)
+        };
+        // A window stops once there are enough matches to walk the book for the page.
+        let stop = cap.map(|c| (c + 1).max(ENOUGH_TO_WALK));
+        let mut found = ids(stop)?;
+        if let Some(stop) = stop.filter(|s| found.len() as i64 >= *s) {
+            if end * cases / stop <= stop {
+                w.add(walk, Box::new(q.to_owned()));
+                return Ok(cap.map_or(stop, |c| c + 1));
+            }
+            found = ids(None)?;
+        }
+        let total = found.len() as i64;
+        if common(total) {
+            w.add(walk, Box::new(q.to_owned()));
+        } else {
+            let ids = format!("[{}]", found.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+            w.add("f.rowid IN (SELECT value FROM json_each(?))", Box::new(ids));
+        }
+        return Ok(cap.map_or(total, |c| total.min(c + 1)));
+    }
+    w.add(&matched, Box::new(expr.to_owned()));
+    if verify {
+        w.add(walk, Box::new(q.to_owned()));
+    }
+    let total = w.count(conn, cap)?;
+    if verify {
+        w.pop();
+    }
+    if common(total) {
+        w.pop();
+        w.add(walk, Box::new(q.to_owned()));
+    } else if verify {
+        w.add(walk, Box::new(q.to_owned()));
+    }
+    Ok(total)
 }
 
 /// The book's count as the kept counts can answer it: no search, at most one facet (a
@@ -968,9 +1035,13 @@ impl Where {
         self.args.pop();
     }
 
-    fn count(&self, conn: &Connection) -> Result<i64> {
+    /// The number of cases matching, or at most one more than `cap`.
+    fn count(&self, conn: &Connection, cap: Option<i64>) -> Result<i64> {
         let params: Vec<&dyn ToSql> = self.args.iter().map(|b| b.as_ref()).collect();
-        let sql = format!("SELECT count(*) FROM feedback f WHERE {}", self.clauses.join(" AND "));
+        let sql = match cap {
+            None => format!("SELECT count(*) FROM feedback f WHERE {}", self.clauses.join(" AND ")),
+            Some(c) => format!("SELECT count(*) FROM (SELECT 1 FROM feedback f WHERE {} LIMIT {})", self.clauses.join(" AND "), c + 1),
+        };
         Ok(one_row(conn, &sql, params.as_slice(), |r| r.get(0))?)
     }
 }

@@ -86,6 +86,7 @@ pub struct Indexing {
     trigger: String,
     after: i64,
     counts: super::counts::Suspended,
+    words: super::words::Suspended,
 }
 
 /// Sets the search index's insert trigger aside for the import's transaction: the lines go
@@ -94,14 +95,15 @@ pub struct Indexing {
 /// small segment per line, merged again and again (half the time of an import). The trigger
 /// is dropped and made again from its own text inside the same transaction, so a failed or
 /// cancelled import leaves it exactly as it was. The book's kept counts are set aside the
-/// same way, and count the lines in one statement at the end.
+/// same way, and count the lines in one statement at the end; the word index too (store::words).
 pub fn suspend_indexing(tx: &Tx) -> Result<Indexing> {
     let trigger: String =
         tx.query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'feedback_search_insert'", [], |r| r.get(0))?;
     let after: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) FROM feedback", [], |r| r.get(0))?;
     tx.execute_batch("DROP TRIGGER feedback_search_insert")?;
     let counts = super::counts::suspend_book(tx)?;
-    Ok(Indexing { trigger, after, counts })
+    let words = super::words::suspend(tx)?;
+    Ok(Indexing { trigger, after, counts, words })
 }
 
 /// Gives every line stored since [`suspend_indexing`] to the search index in one statement
@@ -114,6 +116,7 @@ pub fn index_rows(tx: &Tx, indexing: Indexing, receipts: &Receipts) -> Result<()
         [indexing.after],
     )?;
     tx.execute_batch(&indexing.trigger)?;
+    super::words::resume(tx, indexing.words)?;
     super::counts::resume_book(tx, indexing.counts)
 }
 

@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[&str] = &[
     COUNTS_STEP_SQL,
     include_str!("migrations/0016_scan.sql"),
     include_str!("migrations/0017_round_print.sql"),
+    WORDS_STEP_SQL,
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no
@@ -37,12 +38,19 @@ fn after_step(conn: &Connection, version: i64) -> Result<()> {
     if MIGRATIONS.get(version as usize - 1) == Some(&COUNTS_STEP_SQL) {
         super::counts::install(conn)?;
     }
+    if MIGRATIONS.get(version as usize - 1) == Some(&WORDS_STEP_SQL) {
+        super::words::install(conn)?;
+    }
     Ok(())
 }
 
 /// The step that brings the kept counts: its tables; their triggers and first counts are
 /// written by `store::counts::install` after it.
 const COUNTS_STEP_SQL: &str = include_str!("migrations/0015_counts.sql");
+
+/// The step that brings the search's word index: its vocabulary table; the full-text table,
+/// its triggers and their first contents are written by `store::words::install` after it.
+const WORDS_STEP_SQL: &str = include_str!("migrations/0018_search_words.sql");
 
 /// The step that added the audit log's hash chain (0004_records.sql).
 const RECORDS_STEP: i64 = 4;

@@ -34,6 +34,7 @@ pub mod staff;
 pub mod scan;
 pub mod survey;
 pub mod unit;
+pub mod words;
 
 pub use integrity::integrity_problems;
 pub use open::{open, open_in_memory, open_keyed, UPGRADE_COPY_DIR};

@@ -179,12 +179,17 @@ fn the_check_names_counts_that_differ_and_the_repair_builds_them_again() {
     // A count made wrong behind the app's back (the test's own SQLite, not the app's code).
     let raw = rusqlite::Connection::open(&db).unwrap();
     raw.execute("UPDATE book_count SET entries = entries + 5 WHERE facet = 'kind' AND value = 'complaint'", []).unwrap();
+    // And the search's word index: a word's number of cases, and a word lost.
+    raw.execute("UPDATE search_word SET cases = cases + 2 WHERE word = 'nguyen'", []).unwrap();
+    raw.execute("DELETE FROM search_word WHERE word = 'van'", []).unwrap();
     drop(raw);
     let bad = ykien(&["check"]);
     assert!(!bad.status.success());
     let said = String::from_utf8_lossy(&bad.stderr);
     assert!(
         said.contains("số đếm của sổ không khớp với hồ sơ: loại ý kiến «complaint», ngày 2026-03-02: đang giữ 6 ý kiến (0 rút lại), đếm lại được 1 (0 rút lại)")
+            && said.contains("từ «nguyen» của tìm kiếm: đang giữ 3 ý kiến, đếm lại được 1")
+            && said.contains("từ «van» của tìm kiếm: đang giữ 0 ý kiến, đếm lại được 1")
             && said.contains("--repair-counts"),
         "{said}"
     );
@@ -192,5 +197,6 @@ fn the_check_names_counts_that_differ_and_the_repair_builds_them_again() {
     assert!(repaired.status.success(), "{repaired:?}");
     assert_eq!(String::from_utf8_lossy(&repaired.stdout).trim(), "ok");
     let l = Ledger::open(&db).unwrap();
-    assert_eq!(l.audit_log(1).unwrap()[0].entity, "counts");
+    let entities: Vec<String> = l.audit_log(2).unwrap().into_iter().map(|e| e.entity).collect();
+    assert_eq!(entities, ["search_words", "counts"], "the repair of both is in the audit log, newest first");
 }

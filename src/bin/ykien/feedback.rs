@@ -249,6 +249,8 @@ pub fn run(desk: &mut Desk, cmd: FeedbackCommand, json: bool) -> Result<()> {
                 waits_for: None,
                 limit: Some(l.limit),
                 offset: Some(l.offset),
+                // The command line counts every match (docs/cli.md); only the window stops.
+                count_limit: None,
             };
             let page = desk.call("feedback_list", json!({ "filter": filter }))?;
             if json {

@@ -59,6 +59,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   bundle_office: 'Đơn vị gửi gói số liệu',
   bundle_import: 'Gói số liệu đã nhập',
   counts: 'Bảng đếm số liệu',
+  search_words: 'Chỉ mục từ của ô tìm kiếm',
 };
 
 /** What an entry did, in words: the log records a reading or an erasure as a new entry. */

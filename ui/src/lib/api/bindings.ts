@@ -507,7 +507,13 @@ arrived_since?: string,
 /**
  * Only the open cases that wait for this role (the quality officer or leadership).
  */
-waits_for?: WaitsFor, limit?: number, offset?: number, };
+waits_for?: WaitsFor, limit?: number, offset?: number, 
+/**
+ * Count the matches only this far (and at least to the end of the page asked): the
+ * total is then at most one more than that, and the window says «hơn 1.000». Without
+ * it (the command line), the count is exact.
+ */
+count_limit?: number, };
 
 export type Case = { id: string, receipt_no: string, 
 /**

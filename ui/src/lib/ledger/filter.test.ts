@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankBookFilter, blankBookJob, bookPrintJob, isFiltered, pageCount, printPeriod, toFeedbackFilter } from './filter';
+import { blankBookFilter, blankBookJob, bookPrintJob, COUNT_LIMIT, formatCount, isFiltered, pageCount, printPeriod, shownTotal, toFeedbackFilter } from './filter';
 
 describe('toFeedbackFilter', () => {
   it('sends only the first page when nothing is chosen', () => {
@@ -22,6 +22,7 @@ describe('toFeedbackFilter', () => {
     };
     expect(toFeedbackFilter(f, '2026-03-02')).toEqual({
       search: 'nguyen van an',
+      count_limit: 1000,
       book: 'complaints',
       kind: 'complaint',
       status: 'specialist',
@@ -117,5 +118,31 @@ describe('bookPrintJob', () => {
       unit_id: 'u1',
     });
     expect(blankBookJob(f, '2026-11-22', 10)).toEqual({ form: 'ledger_blank', pages: 10, year: 2026, book: 'complaints', unit_id: 'u1' });
+  });
+});
+
+describe('shownTotal', () => {
+  const searching = { ...blankBookFilter(), search: 'nguyen' };
+
+  it('says «hơn 1.000» past the count limit of a search, the pages after it not counted', () => {
+    expect(COUNT_LIMIT).toBe(1000);
+    expect(shownTotal(1001, searching)).toEqual({ text: 'hơn 1.000', more: true, pages: 10 });
+    // On the tenth page the next one is still offered; further on, the core counted to the
+    // end of the page asked and one more.
+    expect(shownTotal(1001, { ...searching, page: 9 }).pages).toBe(11);
+    expect(shownTotal(1201, { ...searching, page: 11 })).toEqual({ text: 'hơn 1.200', more: true, pages: 13 });
+  });
+
+  it('gives the exact count up to the limit, and always without a search', () => {
+    expect(shownTotal(1000, searching)).toEqual({ text: '1000', more: false, pages: 10 });
+    expect(shownTotal(37, searching)).toEqual({ text: '37', more: false, pages: 1 });
+    expect(shownTotal(0, searching)).toEqual({ text: '0', more: false, pages: 1 });
+    expect(shownTotal(1_000_000, blankBookFilter())).toEqual({ text: '1000000', more: false, pages: 10_000 });
+    expect(shownTotal(1001, { ...searching, page: 10 })).toEqual({ text: '1001', more: false, pages: 11 });
+  });
+
+  it('writes thousands with a dot', () => {
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(12345)).toBe('12.345');
   });
 });

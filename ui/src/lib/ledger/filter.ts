@@ -7,6 +7,14 @@ import { termLabel } from '../terms';
 
 export const PAGE_SIZE = 100;
 
+/**
+ * A search's count stops past this many matches: at a million cases, counting every match of
+ * a common word costs more than finding its first page, and «hơn 1.000» says enough. The core
+ * counts at least to the end of the page asked, so a later page still knows whether another
+ * follows. The command line counts every match.
+ */
+export const COUNT_LIMIT = 1000;
+
 export interface BookFilter {
   search: string;
   book: Book | '';
@@ -56,7 +64,10 @@ export function blankBookFilter(): BookFilter {
 export function toFeedbackFilter(f: BookFilter, today: string): FeedbackFilter {
   const out: FeedbackFilter = { limit: PAGE_SIZE, offset: Math.max(0, f.page) * PAGE_SIZE };
   const search = f.search.trim();
-  if (search) out.search = search;
+  if (search) {
+    out.search = search;
+    out.count_limit = COUNT_LIMIT;
+  }
   if (f.book) out.book = f.book;
   if (f.kind) out.kind = f.kind;
   if (f.subject) out.subject = f.subject;
@@ -78,6 +89,25 @@ export function toFeedbackFilter(f: BookFilter, today: string): FeedbackFilter {
 export function isFiltered(f: BookFilter): boolean {
   const b = blankBookFilter();
   return (Object.keys(b) as (keyof BookFilter)[]).some((k) => k !== 'page' && f[k] !== b[k] && !(k === 'search' && f.search.trim() === ''));
+}
+
+/** Thousands with a dot, as Vietnamese writes them: 1.000. */
+export function formatCount(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/**
+ * What the book says of a page's `total` for `filter`: the number of cases, or «hơn 1.000»
+ * when the core stopped counting (more than {@link COUNT_LIMIT}, or than the end of the page
+ * asked when it lies further); the pages then known (at least one more than the one shown).
+ */
+export function shownTotal(total: number, f: BookFilter): { text: string; more: boolean; pages: number } {
+  const bound = Math.max(COUNT_LIMIT, (Math.max(0, f.page) + 1) * PAGE_SIZE);
+  if (f.search.trim() && total > bound) {
+    return { text: `hơn ${formatCount(bound)}`, more: true, pages: Math.max(f.page + 2, pageCount(bound)) };
+  }
+  // The exact count as the book has always written it (the report page writes it the same).
+  return { text: String(total), more: false, pages: pageCount(total) };
 }
 
 /** Number of pages for `total` rows; at least 1, so "Trang 1/1" shows for an empty list. */

@@ -1,0 +1,274 @@
+//! The word index of the search: whole syllables of each case's folded search key (its
+//! receipt number, customer, organisation and content, as `feedback::search_key` writes it),
+//! beside the trigram index of the same key. A name or a common phrase is a few syllables,
+//! each with a short list of the cases holding it, where the trigram index intersects a long
+//! list for every three letters (BENCHMARKS.md).
+//!
+//! Two structures, both kept by SQLite triggers on `feedback` inside the statement that
+//! changes a case, so every write path (a save, a correction, an import, a disposal or an
+//! erasure, and any written later) keeps them in its own transaction:
+//! - `feedback_words`, a full-text index of the key split into words (FTS5, `unicode61`
+//!   with [`SEPARATORS`] as the only separators);
+//! - `search_word`, its vocabulary: every word and the number of cases holding it, split
+//!   the same way by SQL ([`split_sql`]). It turns a query's first and last syllables, which
+//!   the substring search lets be parts of longer words, into the words they can be parts of.
+//!
+//! A word here is a run of characters between separators: the separators are every ASCII
+//! character but the small letters (digits and punctuation included) and common typographic
+//! punctuation; the key is already folded (no accents, lower case), so a word of Vietnamese is
+//! one syllable. The search stays the substring search it always was ([`lookup`] says how).
+//! [`install`] writes the triggers and builds both from the cases (the migration, and the
+//! repair of `ykien check --repair-counts`); [`differences`] holds them against a rebuild.
+
+use crate::error::Result;
+use rusqlite::{Connection, OptionalExtension};
+
+/// The characters between words. Never a small ASCII letter: a query made of small letters
+/// then lies inside the words of any key that holds it (see [`lookup`]).
+pub const SEPARATORS: &str = concat!(
+    " !\"#$%&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~",
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "\u{a0}\u{2013}\u{2014}\u{2018}\u{2019}\u{201a}\u{201c}\u{201d}\u{201e}\u{2026}\u{ab}\u{bb}\u{2039}\u{203a}\u{2022}\u{b7}\u{b0}\u{d7}\u{f7}\u{a7}\u{b6}\u{a9}\u{ae}\u{2122}\u{20ac}\u{20ab}\u{2116}",
+);
+
+/// At most this many words of the vocabulary stand for one syllable of a query; a syllable
+/// that is part of more words (two letters, say) is searched through the trigram index.
+const MAX_ALTERNATIVES: usize = 16;
+
+const TRIGGERS: &[&str] = &["search_words_insert", "search_words_delete", "search_words_update"];
+
+/// The insert trigger, set aside by an import (see [`suspend`]).
+const INSERT_TRIGGER: &str = "search_words_insert";
+
+/// The FTS5 tokenizer: every character a word character but the separators (categories of
+/// all kinds), no accent folding (the key has none), so its words are exactly those of
+/// [`split_sql`]. The separators are quoted twice: once for the tokenizer's argument, once
+/// for the table's option.
+pub fn tokenizer() -> String {
+    let inner = SEPARATORS.replace('\'', "''");
+    let arg = format!("unicode61 remove_diacritics 0 categories 'L* M* N* P* S* Z* C*' separators '{inner}'");
+    format!("\"{}\"", arg.replace('"', "\"\""))
+}
+
+/// SQL giving the JSON array of the words of the key `expr` (with empty strings between
+/// separators that follow each other). Every separator becomes a space, then every space a
+/// boundary of the array: the key holds no control character (`text::fold` makes them
+/// spaces) and the separators take `"` and `\`, so the array is valid JSON.
+pub fn split_sql(expr: &str) -> String {
+    let mut sql = expr.to_owned();
+    for c in SEPARATORS.chars().filter(|c| *c != ' ') {
+        let lit = if c == '\'' { "''''".to_owned() } else { format!("'{c}'") };
+        sql = format!("replace({sql}, {lit}, ' ')");
+    }
+    format!("('[\"' || replace({sql}, ' ', '\",\"') || '\"]')")
+}
+
+/// The distinct words of the key `expr`, as a subquery.
+fn words_of(expr: &str) -> String {
+    format!("(SELECT DISTINCT value FROM json_each({}) WHERE value <> '')", split_sql(expr))
+}
+
+fn insert_trigger() -> String {
+    format!(
+        "CREATE TRIGGER {INSERT_TRIGGER} AFTER INSERT ON feedback BEGIN
+            INSERT INTO feedback_words (rowid, search_key) VALUES (new.rowid, new.search_key);
+            INSERT INTO search_word (word, cases) SELECT value, 1 FROM {} WHERE true
+                ON CONFLICT (word) DO UPDATE SET cases = cases + 1;
+         END;",
+        words_of("new.search_key")
+    )
+}
+
+/// The statements that take a case `old` out of both.
+fn remove(old: &str) -> String {
+    format!(
+        "INSERT INTO feedback_words (feedback_words, rowid, search_key) VALUES ('delete', {old}.rowid, {old}.search_key);
+         UPDATE search_word SET cases = cases - 1 WHERE word IN {w};
+         DELETE FROM search_word WHERE cases <= 0 AND word IN {w};",
+        w = words_of(&format!("{old}.search_key"))
+    )
+}
+
+fn triggers_sql() -> String {
+    format!(
+        "{}
+         CREATE TRIGGER search_words_delete AFTER DELETE ON feedback BEGIN {} END;
+         CREATE TRIGGER search_words_update AFTER UPDATE OF search_key ON feedback BEGIN
+            {}
+            INSERT INTO feedback_words (rowid, search_key) VALUES (new.rowid, new.search_key);
+            INSERT INTO search_word (word, cases) SELECT value, 1 FROM {} WHERE true
+                ON CONFLICT (word) DO UPDATE SET cases = cases + 1;
+         END;",
+        insert_trigger(),
+        remove("old"),
+        remove("old"),
+        words_of("new.search_key"),
+    )
+}
+
+/// The vocabulary recounted from the cases.
+fn vocabulary_sql() -> String {
+    format!(
+        "SELECT j.value AS word, count(DISTINCT f.rowid) AS cases FROM feedback f, json_each({}) j WHERE j.value <> '' GROUP BY j.value",
+        split_sql("f.search_key")
+    )
+}
+
+/// Writes the triggers (again) and builds the index and its vocabulary from the cases: the
+/// migration that brings the index, and its repair. Run inside the caller's transaction.
+pub fn install(conn: &Connection) -> Result<()> {
+    conn.execute_batch(&format!(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS feedback_words USING fts5 (
+            search_key, content = 'feedback', content_rowid = 'rowid', tokenize = {}, columnsize = 0
+         )",
+        tokenizer()
+    ))?;
+    for t in TRIGGERS {
+        conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {t}"))?;
+    }
+    conn.execute_batch(&triggers_sql())?;
+    conn.execute_batch("INSERT INTO feedback_words (feedback_words) VALUES ('rebuild'); DELETE FROM search_word;")?;
+    conn.execute(&format!("INSERT INTO search_word (word, cases) {}", vocabulary_sql()), [])?;
+    Ok(())
+}
+
+/// Builds the index again from the cases, with its audit entry (`ykien check
+/// --repair-counts`). Derived from the cases, so the entry says only that it was rebuilt.
+pub fn repair(tx: &super::Tx) -> Result<()> {
+    install(tx)?;
+    tx.audit::<(), _>("search_words", "search_word", None, Some(&serde_json::json!({ "rebuilt": true })))
+}
+
+/// Where the index differs from the cases, said in Vietnamese (`ykien check`): FTS5's own
+/// check of the index against the keys, and the vocabulary against a recount.
+pub fn differences(conn: &Connection) -> Result<Vec<String>> {
+    let repair = "sửa bằng «ykien check --repair-counts»";
+    let mut out = Vec::new();
+    if conn.execute("INSERT INTO feedback_words (feedback_words, rank) VALUES ('integrity-check', 1)", []).is_err() {
+        out.push(format!("chỉ mục từ của tìm kiếm không khớp với hồ sơ; {repair}"));
+    }
+    let sql = format!(
+        "SELECT k.word, k.cases, c.cases FROM search_word k LEFT JOIN ({v}) c ON c.word = k.word
+         WHERE c.cases IS NOT k.cases
+         UNION ALL
+         SELECT c.word, NULL, c.cases FROM ({v}) c WHERE c.word NOT IN (SELECT word FROM search_word)",
+        v = vocabulary_sql()
+    );
+    let mut st = conn.prepare(&sql)?;
+    let differ = st
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    const SHOWN: usize = 5;
+    for (word, kept, counted) in differ.iter().take(SHOWN) {
+        out.push(format!(
+            "từ «{word}» của tìm kiếm: đang giữ {} ý kiến, đếm lại được {}; {repair}",
+            kept.unwrap_or(0),
+            counted.unwrap_or(0)
+        ));
+    }
+    if differ.len() > SHOWN {
+        out.push(format!("từ của tìm kiếm: còn {} chỗ không khớp khác; {repair}", differ.len() - SHOWN));
+    }
+    Ok(out)
+}
+
+/// The last case before an import, its insert trigger set aside meanwhile.
+pub struct Suspended {
+    after: i64,
+}
+
+/// Sets the insert trigger aside for an import's transaction: the lines are indexed in two
+/// statements at the end ([`resume`]) instead of one index write and a few dozen upserts a
+/// line. Inside the same transaction, so a failed import leaves the trigger as it was.
+pub fn suspend(conn: &Connection) -> Result<Suspended> {
+    let after: i64 = conn.query_row("SELECT coalesce(max(rowid), 0) FROM feedback", [], |r| r.get(0))?;
+    conn.execute_batch(&format!("DROP TRIGGER {INSERT_TRIGGER}"))?;
+    Ok(Suspended { after })
+}
+
+/// Indexes every case stored since [`suspend`] (new cases take rowids above every older one)
+/// and puts the trigger back.
+pub fn resume(conn: &Connection, s: Suspended) -> Result<()> {
+    conn.execute("INSERT INTO feedback_words (rowid, search_key) SELECT rowid, search_key FROM feedback WHERE rowid > ?1", [s.after])?;
+    conn.execute(
+        &format!(
+            "INSERT INTO search_word (word, cases)
+             SELECT j.value, count(DISTINCT f.rowid) FROM feedback f, json_each({}) j WHERE f.rowid > ?1 AND j.value <> '' GROUP BY j.value
+             ON CONFLICT (word) DO UPDATE SET cases = cases + excluded.cases",
+            split_sql("f.search_key")
+        ),
+        [s.after],
+    )?;
+    conn.execute_batch(&insert_trigger())?;
+    Ok(())
+}
+
+/// How the word index answers a folded query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// No case holds it: a word the query needs whole is in no key.
+    Nothing,
+    /// The FTS5 expression over `feedback_words` whose cases hold the query (`exact`), or
+    /// include every case that does (the substring is then tested on each).
+    Match { expr: String, exact: bool },
+}
+
+/// The word index's answer to `q`, a folded query, or `None` when the trigram index must
+/// answer it: a query with anything but small ASCII letters between single spaces (digits,
+/// punctuation, letters of other scripts), or a syllable that is part of too many words.
+///
+/// Why it finds exactly the cases whose key holds `q` as a substring (`instr`): a query
+/// `t1 t2 … tn` of small letters lies, in any key that holds it, across consecutive words:
+/// `t1` ends a word (a space follows it), `t2 … tn-1` are whole words, `tn` begins a word.
+/// So the key has consecutive words `e t2 … tn-1 p` with `e` ending in `t1` and `p` beginning
+/// with `tn`: the FTS5 phrase `"e t2 … tn" *` for each word `e` of the vocabulary that ends
+/// in `t1` finds every such case (and perhaps a few more, where the words are separated by
+/// punctuation: the substring is tested on those). One syllable lies inside one word: the
+/// cases holding any word of the vocabulary that contains it are exactly those.
+pub fn lookup(conn: &Connection, q: &str) -> Result<Option<Lookup>> {
+    let terms: Vec<&str> = q.split(' ').collect();
+    if terms.iter().any(|t| t.is_empty() || !t.bytes().all(|b| b.is_ascii_lowercase())) {
+        return Ok(None);
+    }
+    let words = |sql: &str, t: &str| -> Result<Vec<String>> {
+        let mut st = conn.prepare_cached(sql)?;
+        let found = st.query_map([t], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(found)
+    };
+    let limit = MAX_ALTERNATIVES + 1;
+    let quoted = |w: &str| format!("\"{w}\"");
+    if let [t] = terms.as_slice() {
+        let found = words(&format!("SELECT word FROM search_word WHERE instr(word, ?1) > 0 LIMIT {limit}"), t)?;
+        return Ok(match found.len() {
+            0 => Some(Lookup::Nothing),
+            n if n > MAX_ALTERNATIVES => None,
+            _ => Some(Lookup::Match { expr: found.iter().map(|w| quoted(w)).collect::<Vec<_>>().join(" OR "), exact: true }),
+        });
+    }
+    let (first, rest) = (terms[0], &terms[1..]);
+    let (last, inner) = rest.split_last().expect("two terms or more");
+    for t in inner {
+        let known: Option<i64> = conn.prepare_cached("SELECT 1 FROM search_word WHERE word = ?1")?.query_row([t], |r| r.get(0)).optional()?;
+        if known.is_none() {
+            return Ok(Some(Lookup::Nothing));
+        }
+    }
+    // Words beginning with the last syllable: a range of the vocabulary's key.
+    let begun: Option<i64> = conn
+        .prepare_cached("SELECT 1 FROM search_word WHERE word >= ?1 AND word < ?1 || char(1114111) LIMIT 1")?
+        .query_row([last], |r| r.get(0))
+        .optional()?;
+    if begun.is_none() {
+        return Ok(Some(Lookup::Nothing));
+    }
+    let tail = rest.join(" ");
+    let ending = words(&format!("SELECT word FROM search_word WHERE substr(word, -length(?1)) = ?1 LIMIT {limit}"), first)?;
+    let expr = match ending.len() {
+        0 => return Ok(Some(Lookup::Nothing)),
+        // A first syllable that ends too many words (a letter or two) is left to the test of
+        // the substring: the rest of the phrase alone still finds every case that holds it.
+        n if n > MAX_ALTERNATIVES => format!("\"{tail}\" *"),
+        _ => ending.iter().map(|e| format!("\"{e} {tail}\" *")).collect::<Vec<_>>().join(" OR "),
+    };
+    Ok(Some(Lookup::Match { expr, exact: false }))
+}
