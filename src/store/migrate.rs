@@ -158,9 +158,10 @@ mod tests {
                 "bundle_record", "bundle_setting", "case_event", "case_step", "corrective_action", "corrective_action_case",
                 "corrective_action_source",
                 "desk_requests", "desk_sessions", "disposal", "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
-                "feedback_search_docsize", "feedback_search_idx", "holiday", "import_batch", "import_row", "kiosk", "kiosk_answer",
+                "feedback_search_docsize", "feedback_search_idx",
+                "feedback_words", "feedback_words_config", "feedback_words_data", "feedback_words_idx", "holiday", "import_batch", "import_row", "kiosk", "kiosk_answer",
                 "kiosk_arm", "kiosk_rating", "objective", "office",
-                "opinion_group", "receipt_counter", "reply_letter", "report_archive", "scan_answer", "scan_file", "scan_page", "setting",
+                "opinion_group", "receipt_counter", "reply_letter", "report_archive", "scan_answer", "scan_file", "scan_page", "search_word", "setting",
                 "sqlite_sequence", "staff", "survey_answer", "survey_answer_count", "survey_form_count", "survey_layout", "survey_printing", "survey_response",
                 "survey_round", "survey_template", "unit"
             ]
