@@ -42,6 +42,8 @@ pub fn run() {
                 commands::background::after_open(&handle);
                 commands::background::tidy_prints(&handle.state::<AppState>());
             });
+            let handle = app.handle().clone();
+            std::thread::spawn(move || commands::background::watch_inbox(&handle.state::<AppState>()));
             Ok(())
         })
         .build(tauri::generate_context!())

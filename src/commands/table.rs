@@ -21,7 +21,7 @@ use crate::report::review::{ArchivedReport, Metric};
 use crate::store::audit::ChainReport;
 use crate::bundle::consolidate::ConsolidatedFigures;
 use crate::store::backup::{BackupFile, BackupSettings};
-use crate::store::bundle::{ConsolidationSettings, ImportedBundle, TrustedOffice};
+use crate::store::bundle::{ConsolidationSettings, ImportedBundle, InboxEntry, TrustedOffice};
 use crate::store::retention::RecordType;
 use crate::*;
 use std::path::Path;
@@ -222,6 +222,8 @@ commands! {
         l.import_bundle(&bytes, a.passphrase.as_deref())
     };
     bundles_list [read] BundlesListArgs {} -> Vec<ImportedBundle> = |l, _, _| l.imported_bundles();
+    /// The bundle files read from the inbox folder and what became of each, newest first.
+    bundle_inbox [read] BundleInboxArgs {} -> Vec<InboxEntry> = |l, _, _| l.inbox_log();
     /// The figures of `year` of the registered offices (all when `offices` is empty), side by
     /// side and summed.
     report_figures_offices [read] ReportFiguresOfficesArgs { year: i32, offices: Vec<String> } -> ConsolidatedFigures
@@ -229,7 +231,7 @@ commands! {
 
     /// The consolidated annual report of `year` written at `path` (.pdf, .docx or .xlsx);
     /// answers the path.
-    consolidated_report_save [read] ConsolidatedReportSaveArgs { year: i32, path: String } -> String = |l, a, _| {
+    consolidated_report_save [write] ConsolidatedReportSaveArgs { year: i32, path: String } -> String = |l, a, _| {
         l.save_consolidated_report(a.year, Path::new(&a.path))?;
         Ok(a.path)
     };

@@ -391,3 +391,72 @@ fn the_command_line_exports_trusts_imports_and_shows_the_offices_side_by_side() 
     let (code, one) = run(&tonghop, None, &["report", "figures", "--year", &year, "--offices", &fingerprint[..8]]);
     assert_eq!((code, one["missing"].as_array().map(Vec::len)), (Some(0), Some(0)));
 }
+
+/// The inbox folder of a consolidating office, watched by `ykien serve` (the app watches it
+/// the same way): a bundle copied in slowly is read only once whole; one accepted goes into
+/// «Đã nhận», one refused into «Không nhận» with its reason kept and listed; the same bundle
+/// dropped again changes nothing.
+#[test]
+fn the_server_imports_the_bundles_dropped_into_its_inbox_folder() {
+    use std::time::{Duration, Instant};
+    use ykien::bundle::inbox::{RECEIVED, REFUSED};
+    let dir = temp_dir();
+    let inbox = dir.path().join("Hộp thư gói số liệu");
+    std::fs::create_dir(&inbox).unwrap();
+    let (mut sender, mut stranger) = (office(11), office(22));
+    let db = dir.path().join("tonghop.db");
+    {
+        let mut c = Ledger::open(&db).unwrap();
+        c.save_office(&ykien::OfficeProfile { name: "Sở Nội vụ".into(), place_name: "Đắk Lắk".into(), ..ykien::OfficeProfile::blank() }).unwrap();
+        let settings = ConsolidationSettings { consolidating: true, inbox: Some(inbox.display().to_string()) };
+        c.save_consolidation_settings(&settings).unwrap();
+        c.trust_office("UBND xã Hoà Phú", &sender.bundle_key().unwrap().fingerprint).unwrap();
+    }
+    let sent = std::fs::read(year_bundle(&mut sender, dir.path(), "xa.ykb", true)).unwrap();
+    let unknown = std::fs::read(year_bundle(&mut stranger, dir.path(), "la.ykb", false)).unwrap();
+    let server = crate::server::Server::start(&db);
+
+    // Copied in pieces, half a second apart, over several of the watcher's looks.
+    let copying = inbox.join("Hoà Phú 2026.ykb");
+    let pieces: Vec<&[u8]> = sent.chunks(sent.len().div_ceil(10)).collect();
+    let mut file = std::fs::File::create(&copying).unwrap();
+    for piece in pieces {
+        std::io::Write::write_all(&mut file, piece).unwrap();
+        file.sync_all().unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    drop(file);
+    std::fs::write(inbox.join("khong-ro.ykb"), &unknown).unwrap();
+    let left = || {
+        std::fs::read_dir(&inbox).unwrap().filter_map(|e| e.ok()).filter(|e| e.path().extension().is_some_and(|x| x == "ykb")).count()
+    };
+    let wait_empty = || {
+        let start = Instant::now();
+        while left() > 0 {
+            assert!(start.elapsed() < Duration::from_secs(60), "the inbox folder was not emptied");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    };
+    wait_empty();
+    assert!(inbox.join(RECEIVED).join("Hoà Phú 2026.ykb").exists());
+    assert!(inbox.join(REFUSED).join("khong-ro.ykb").exists());
+    // The same bundle again: read, changes nothing, kept beside the first under another name.
+    std::fs::write(inbox.join("Hoà Phú 2026.ykb"), &sent).unwrap();
+    wait_empty();
+    assert!(inbox.join(RECEIVED).join("Hoà Phú 2026 (2).ykb").exists());
+    drop(server);
+
+    let c = Ledger::open(&db).unwrap();
+    let imported = c.imported_bundles().unwrap();
+    assert_eq!(imported.len(), 1);
+    assert_eq!((imported[0].office.as_str(), imported[0].from.as_str()), ("UBND xã Hoà Phú", "2026-01-01"));
+    assert!(imported[0].records > 0, "the records came with the figures");
+    let log = c.inbox_log().unwrap();
+    let outcomes: Vec<(&str, &str)> = log.iter().map(|e| (e.file_name.as_str(), e.outcome.as_str())).collect();
+    assert_eq!(outcomes, [("Hoà Phú 2026.ykb", "unchanged"), ("khong-ro.ykb", "refused"), ("Hoà Phú 2026.ykb", "imported")]);
+    let refused = &log[1];
+    assert!(refused.reason.as_deref().unwrap().contains("khoá chưa đăng ký"), "{refused:?}");
+    assert_eq!(refused.moved_to, inbox.join(REFUSED).join("khong-ro.ykb").display().to_string());
+    assert_eq!((log[2].office.as_deref(), log[2].to.as_deref()), (Some("UBND xã Hoà Phú"), Some("2026-12-31")));
+    assert!(log.iter().all(|e| e.reason.is_none() == (e.outcome != "refused")));
+}
