@@ -229,6 +229,11 @@ commands! {
     report_figures_offices [read] ReportFiguresOfficesArgs { year: i32, offices: Vec<String> } -> ConsolidatedFigures
         = |l, a, _| l.consolidated_figures(a.year, &a.offices);
 
+    /// The records behind a figure (`cases`, `complaints`, `forms`) of an office's year, as
+    /// its bundle carried them.
+    bundle_records [read] BundleRecordsArgs { office: String, year: i32, figure: String } -> OfficeRecords
+        = |l, a, _| l.office_records(&a.office, a.year, &a.figure);
+
     /// The consolidated annual report of `year` written at `path` (.pdf, .docx or .xlsx);
     /// answers the path.
     consolidated_report_save [write] ConsolidatedReportSaveArgs { year: i32, path: String } -> String = |l, a, _| {

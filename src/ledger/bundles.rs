@@ -9,7 +9,7 @@ use crate::domain::report::ArchivedReport;
 use crate::error::{Error, Result};
 use crate::report::period::Period;
 use crate::bundle::inbox::{self, InboxWatch};
-use crate::store::bundle::{ConsolidationSettings, ImportedBundle, InboxEntry, RecordRow, TrustedOffice};
+use crate::store::bundle::{BundleCase, BundleForm, ConsolidationSettings, ImportedBundle, InboxEntry, RecordRow, TrustedOffice};
 use crate::{store, Action, Ledger};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -41,6 +41,27 @@ pub struct BundleImport {
     pub outcome: String,
     pub bundle: ImportedBundle,
 }
+
+/// What lies behind an office's figures of a year, as its bundle carried it: the records
+/// without personal data, or none when the bundle carried the figures only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OfficeRecords {
+    pub office: TrustedOffice,
+    pub from: String,
+    pub to: String,
+    /// `cases` (every case received), `complaints` (the complaints, grievances and appeals
+    /// received) or `forms` (the survey forms filled and the kiosk ratings given).
+    pub figure: String,
+    /// Whether the bundle carried its records (`--with-records`); `false`: figures only.
+    pub with_records: bool,
+    /// How many records lie behind the figure; the first [`RECORDS_SHOWN`] are listed.
+    pub total: u32,
+    pub cases: Vec<BundleCase>,
+    pub forms: Vec<BundleForm>,
+}
+
+/// How many records behind a figure are listed at most.
+pub const RECORDS_SHOWN: usize = 500;
 
 impl Ledger {
     /// The office's bundle key, made now (and audited) when the database has none yet.
@@ -305,6 +326,54 @@ impl Ledger {
     pub fn inbox_log(&self) -> Result<Vec<InboxEntry>> {
         self.guard_read()?;
         store::bundle::inbox_log(&self.conn, INBOX_SHOWN)
+    }
+
+    /// The records behind the figure `figure` (`cases`, `complaints` or `forms`) of the office
+    /// `office` (its id, fingerprint or name) in `year`, as its bundle of the year carried
+    /// them: in the order received (cases) or filled (forms).
+    pub fn office_records(&self, office: &str, year: i32, figure: &str) -> Result<OfficeRecords> {
+        self.guard_read()?;
+        let period = Period::year(year)?;
+        let office = find_office(&store::bundle::offices(&self.conn)?, office)?;
+        let bundle = store::bundle::imported_for(&self.conn, &office.id, &period.from, &period.to)?.ok_or_else(|| {
+            Error::validation("year", format!("«{}» chưa gửi gói số liệu năm {year}.", office.name))
+        })?;
+        let payload: Payload = serde_json::from_str(&store::bundle::payload_of(&self.conn, &bundle.id)?)
+            .map_err(|e| Error::Corrupt(e.to_string()))?;
+        let parse = |kind: &str| -> Result<Vec<String>> { store::bundle::records(&self.conn, &bundle.id, kind) };
+        let (mut cases, mut forms) = (Vec::new(), Vec::new());
+        match figure {
+            "cases" | "complaints" => {
+                for json in parse("case")? {
+                    let c: BundleCase = serde_json::from_str(&json).map_err(|e| Error::Corrupt(e.to_string()))?;
+                    let complaint = crate::domain::feedback::Kind::parse(&c.kind).is_ok_and(|k| k.is_complaint());
+                    if figure == "cases" || complaint {
+                        cases.push(c);
+                    }
+                }
+                cases.sort_by(|a, b| (&a.received_on, &a.receipt_no).cmp(&(&b.received_on, &b.receipt_no)));
+            }
+            "forms" => {
+                for json in parse("form")? {
+                    forms.push(serde_json::from_str::<BundleForm>(&json).map_err(|e| Error::Corrupt(e.to_string()))?);
+                }
+                forms.sort_by(|a, b| (&a.filled_on, &a.id).cmp(&(&b.filled_on, &b.id)));
+            }
+            other => return Err(Error::validation("figure", format!("Không có số liệu «{other}» để xem hồ sơ phía sau."))),
+        }
+        let total = (cases.len() + forms.len()) as u32;
+        cases.truncate(RECORDS_SHOWN);
+        forms.truncate(RECORDS_SHOWN);
+        Ok(OfficeRecords {
+            office,
+            from: period.from,
+            to: period.to,
+            figure: figure.to_owned(),
+            with_records: payload.cases.is_some(),
+            total,
+            cases,
+            forms,
+        })
     }
 
     /// The figures of the year `year` of the registered offices named in `offices` (ids,

@@ -174,6 +174,13 @@ pub fn payloads(conn: &Connection, from: &str, to: &str) -> Result<Vec<(String, 
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The content of the imported bundle `import_id` as signed (JSON).
+pub fn payload_of(conn: &Connection, import_id: &str) -> Result<String> {
+    conn.query_row("SELECT payload FROM bundle_import WHERE id = ?1", [import_id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound { entity: "gói số liệu đã nhập", id: import_id.to_owned() })
+}
+
 /// A record behind an imported bundle, as sent: `case` or `form`, its id and its JSON.
 pub struct RecordRow {
     pub kind: &'static str,

@@ -460,3 +460,51 @@ fn the_server_imports_the_bundles_dropped_into_its_inbox_folder() {
     assert_eq!((log[2].office.as_deref(), log[2].to.as_deref()), (Some("UBND xã Hoà Phú"), Some("2026-12-31")));
     assert!(log.iter().all(|e| e.reason.is_none() == (e.outcome != "refused")));
 }
+
+/// A number of an office on the side-by-side page opens the records its bundle carried
+/// behind it (none, said so, for a bundle of figures only); the consolidated annual report
+/// printed or saved as PDF is archived as the office's own annual report is.
+#[test]
+fn an_office_figure_opens_its_records_and_the_consolidated_report_is_archived() {
+    let dir = temp_dir();
+    let (mut full, mut bare) = (office(5), office(6));
+    let mut c = consolidating();
+    c.trust_office("UBND xã Ea Kly", &full.bundle_key().unwrap().fingerprint).unwrap();
+    c.trust_office("UBND xã Ea Phê", &bare.bundle_key().unwrap().fingerprint).unwrap();
+    c.import_bundle(&std::fs::read(year_bundle(&mut full, dir.path(), "ea-kly.ykb", true)).unwrap(), None).unwrap();
+    c.import_bundle(&std::fs::read(year_bundle(&mut bare, dir.path(), "ea-phe.ykb", false)).unwrap(), None).unwrap();
+    let own = full.figures_report(&Period::year(YEAR).unwrap()).unwrap().figures;
+
+    let cases = c.office_records("UBND xã Ea Kly", YEAR, "cases").unwrap();
+    assert!(cases.with_records);
+    assert_eq!(cases.total, own.feedback.total);
+    assert_eq!(cases.cases.len() as u32, own.feedback.total.min(ykien::RECORDS_SHOWN as u32));
+    assert!(cases.cases.windows(2).all(|w| w[0].received_on <= w[1].received_on));
+    assert!(cases.cases.iter().all(|x| x.received_on.starts_with("2026")));
+    let complaints = c.office_records(&cases.office.id, YEAR, "complaints").unwrap();
+    assert_eq!(complaints.total, own.complaints.received);
+    assert!(complaints.total > 0 && complaints.cases.iter().all(|x| ["complaint", "grievance", "appeal"].contains(&x.kind.as_str())));
+    let forms = c.office_records(&cases.office.fingerprint[..8], YEAR, "forms").unwrap();
+    assert_eq!(forms.total, own.surveys.forms);
+    assert!(forms.forms.iter().all(|f| !f.answers.is_empty()));
+
+    let figures_only = c.office_records("UBND xã Ea Phê", YEAR, "cases").unwrap();
+    assert_eq!((figures_only.with_records, figures_only.total), (false, 0));
+    assert!(c.office_records("UBND xã Ea Phê", YEAR - 1, "cases").is_err(), "no bundle of that year");
+    assert!(c.office_records("UBND xã Ea Phê", YEAR, "ten").is_err());
+
+    // Saved as PDF and printed: both archived, byte for byte; the Word copy to edit is not.
+    assert!(c.archived_reports().unwrap().is_empty());
+    let pdf = dir.path().join("tong-hop.pdf");
+    c.save_consolidated_report(YEAR, &pdf).unwrap();
+    c.save_consolidated_report(YEAR, &dir.path().join("tong-hop.docx")).unwrap();
+    let printed = c.print(&ykien::PrintJob::ConsolidatedReport { year: YEAR }).unwrap();
+    assert!(printed.file_name.starts_with("bao-cao-tong-hop-cac-don-vi-2026"));
+    let archive = c.archived_reports().unwrap();
+    assert_eq!(archive.len(), 2);
+    assert!(archive.iter().all(|a| a.kind == "consolidated" && a.period_from == "2026-01-01" && a.period_to == "2026-12-31"));
+    let saved = std::fs::read(&pdf).unwrap();
+    assert!(archive.iter().any(|a| c.archived_report_pdf(&a.id).unwrap() == saved));
+    assert!(archive.iter().any(|a| c.archived_report_pdf(&a.id).unwrap() == printed.bytes));
+    assert_eq!(archive.iter().find(|a| c.archived_report_pdf(&a.id).unwrap() == saved).unwrap().sha256, ykien::domain::report::sha256_hex(&saved));
+}
