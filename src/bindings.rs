@@ -168,6 +168,10 @@ pub fn typescript() -> String {
         crate::store::bundle::ImportedBundle::decl(&cfg),
         crate::bundle::consolidate::OfficeFigures::decl(&cfg),
         crate::bundle::consolidate::ConsolidatedFigures::decl(&cfg),
+        crate::store::bundle::InboxEntry::decl(&cfg),
+        crate::store::bundle::BundleCase::decl(&cfg),
+        crate::store::bundle::BundleForm::decl(&cfg),
+        crate::OfficeRecords::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

@@ -50,6 +50,9 @@ pub enum PrintJob {
     AnnualReport { year: i32 },
     /// The yearly compilation of complaints and their actions; archived as printed.
     ComplaintsReport { year: i32 },
+    /// The consolidated annual report of the offices whose bundles this consolidating office
+    /// imported, of a year; archived as printed.
+    ConsolidatedReport { year: i32 },
     /// The feedback letter (BM-[HC-TMKH]-TGY) sent with a service's result.
     FeedbackLetter { addressee: Option<String>, date: Option<String> },
     /// The letter telling the customer of a case the office's evaluation and the

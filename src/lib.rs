@@ -59,7 +59,7 @@ pub use ledger::{
     RetentionDue, Session, SurveyFormsDue, SYSTEM_ACTOR,
 };
 pub use ledger::{secret_hash, Rated, KIOSK_TOKEN_PREFIX};
-pub use ledger::{BundleImport, ExportedBundle};
+pub use ledger::{BundleImport, ExportedBundle, OfficeRecords, RECORDS_SHOWN};
 pub use domain::kiosk::{Kiosk, KioskFigures, KioskInput, KioskPairing, KioskQuestion, KioskState, RatedAnswer, RatingCount, RatingInput};
 pub use store::backup::{BackupFile, BackupSettings, RestoreReport};
 pub use import::ImportPreview;

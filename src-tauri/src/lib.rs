@@ -44,6 +44,8 @@ pub fn run() {
             });
             let handle = app.handle().clone();
             std::thread::spawn(move || commands::background::watch_scan_inbox(&handle.state::<AppState>()));
+            let handle = app.handle().clone();
+            std::thread::spawn(move || commands::background::watch_bundle_inbox(&handle.state::<AppState>()));
             Ok(())
         })
         .build(tauri::generate_context!())

@@ -418,6 +418,12 @@ impl AppState {
         db.path().parent().map(|d| d.join("Bản in")).unwrap_or_else(|| PathBuf::from("Bản in"))
     }
 
+    /// Whether the records are in a database file of this PC (not a desk of the office
+    /// server, whose server does what the owner of the database does).
+    pub fn owns_database(&self) -> bool {
+        matches!(&*lock(&self.source), Source::Local) && self.is_open()
+    }
+
     /// Whether a database is open (not refused or damaged at start-up).
     pub fn is_open(&self) -> bool {
         lock(&self.ledger).is_ok()

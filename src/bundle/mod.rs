@@ -12,6 +12,7 @@
 
 pub mod consolidate;
 pub mod format;
+pub mod inbox;
 pub mod report;
 
 use crate::domain::office::OfficeProfile;

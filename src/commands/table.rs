@@ -21,7 +21,7 @@ use crate::report::review::{ArchivedReport, Metric};
 use crate::store::audit::ChainReport;
 use crate::bundle::consolidate::ConsolidatedFigures;
 use crate::store::backup::{BackupFile, BackupSettings};
-use crate::store::bundle::{ConsolidationSettings, ImportedBundle, TrustedOffice};
+use crate::store::bundle::{ConsolidationSettings, ImportedBundle, InboxEntry, TrustedOffice};
 use crate::store::retention::RecordType;
 use crate::*;
 use std::path::Path;
@@ -222,14 +222,21 @@ commands! {
         l.import_bundle(&bytes, a.passphrase.as_deref())
     };
     bundles_list [read] BundlesListArgs {} -> Vec<ImportedBundle> = |l, _, _| l.imported_bundles();
+    /// The bundle files read from the inbox folder and what became of each, newest first.
+    bundle_inbox [read] BundleInboxArgs {} -> Vec<InboxEntry> = |l, _, _| l.inbox_log();
     /// The figures of `year` of the registered offices (all when `offices` is empty), side by
     /// side and summed.
     report_figures_offices [read] ReportFiguresOfficesArgs { year: i32, offices: Vec<String> } -> ConsolidatedFigures
         = |l, a, _| l.consolidated_figures(a.year, &a.offices);
 
+    /// The records behind a figure (`cases`, `complaints`, `forms`) of an office's year, as
+    /// its bundle carried them.
+    bundle_records [read] BundleRecordsArgs { office: String, year: i32, figure: String } -> OfficeRecords
+        = |l, a, _| l.office_records(&a.office, a.year, &a.figure);
+
     /// The consolidated annual report of `year` written at `path` (.pdf, .docx or .xlsx);
     /// answers the path.
-    consolidated_report_save [read] ConsolidatedReportSaveArgs { year: i32, path: String } -> String = |l, a, _| {
+    consolidated_report_save [write] ConsolidatedReportSaveArgs { year: i32, path: String } -> String = |l, a, _| {
         l.save_consolidated_report(a.year, Path::new(&a.path))?;
         Ok(a.path)
     };

@@ -97,7 +97,7 @@ impl AnnualTexts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ArchivedReport {
     pub id: String,
-    /// `annual` or `complaints`.
+    /// `annual`, `complaints` or `consolidated` (the consolidated annual report of the offices).
     pub kind: String,
     pub period_from: String,
     pub period_to: String,

@@ -5,12 +5,17 @@
 use crate::bundle::consolidate::{self, ConsolidatedFigures, OfficeFigures};
 use crate::bundle::{self, format, BundleKey, Payload};
 use crate::domain::text::clean_line;
+use crate::domain::report::ArchivedReport;
 use crate::error::{Error, Result};
 use crate::report::period::Period;
-use crate::store::bundle::{ConsolidationSettings, ImportedBundle, RecordRow, TrustedOffice};
+use crate::bundle::inbox::{self, InboxWatch};
+use crate::store::bundle::{BundleCase, BundleForm, ConsolidationSettings, ImportedBundle, InboxEntry, RecordRow, TrustedOffice};
 use crate::{store, Action, Ledger};
 use serde::{Deserialize, Serialize};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// How many of the inbox folder's latest files the page lists.
+const INBOX_SHOWN: u32 = 200;
 use ts_rs::TS;
 
 /// A bundle written: where, for which period, and how big.
@@ -36,6 +41,27 @@ pub struct BundleImport {
     pub outcome: String,
     pub bundle: ImportedBundle,
 }
+
+/// What lies behind an office's figures of a year, as its bundle carried it: the records
+/// without personal data, or none when the bundle carried the figures only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OfficeRecords {
+    pub office: TrustedOffice,
+    pub from: String,
+    pub to: String,
+    /// `cases` (every case received), `complaints` (the complaints, grievances and appeals
+    /// received) or `forms` (the survey forms filled and the kiosk ratings given).
+    pub figure: String,
+    /// Whether the bundle carried its records (`--with-records`); `false`: figures only.
+    pub with_records: bool,
+    /// How many records lie behind the figure; the first [`RECORDS_SHOWN`] are listed.
+    pub total: u32,
+    pub cases: Vec<BundleCase>,
+    pub forms: Vec<BundleForm>,
+}
+
+/// How many records behind a figure are listed at most.
+pub const RECORDS_SHOWN: usize = 500;
 
 impl Ledger {
     /// The office's bundle key, made now (and audited) when the database has none yet.
@@ -111,7 +137,7 @@ impl Ledger {
     }
 
     fn check_consolidating(&self) -> Result<()> {
-        if self.consolidation_settings()?.consolidating {
+        if store::bundle::settings(&self.conn)?.consolidating {
             Ok(())
         } else {
             Err(Error::validation(
@@ -150,6 +176,14 @@ impl Ledger {
     /// nothing; a newer one replaces the older whole.
     pub fn import_bundle(&mut self, file: &[u8], passphrase: Option<&str>) -> Result<BundleImport> {
         self.guard(Action::ImportLedger)?;
+        let actor = self.writer()?;
+        self.import_bundle_as(&actor, file, passphrase)
+    }
+
+    /// [`Ledger::import_bundle`] recorded as `actor`, without asking who is signed in: the
+    /// inbox folder's watcher imports for the machine, as the setting someone allowed to
+    /// change it asked.
+    fn import_bundle_as(&mut self, actor: &str, file: &[u8], passphrase: Option<&str>) -> Result<BundleImport> {
         self.check_consolidating()?;
         let refused = |r: format::Refusal| Error::validation("bundle", r.message());
         let v = format::read(file).map_err(refused)?;
@@ -214,12 +248,132 @@ impl Ledger {
             imported_at: String::new(),
         };
         let stored = serde_json::to_string(&payload).map_err(|e| Error::Corrupt(e.to_string()))?;
-        self.write(|tx| {
+        store::with_tx(&mut self.conn, actor, |tx| {
             let b = ImportedBundle { imported_at: tx.now().to_owned(), ..b.clone() };
             store::bundle::replace(tx, &b, &stored, &records)
         })?;
         let bundle = store::bundle::imported_for(&self.conn, &office.id, &v.head.from, &v.head.to)?.expect("just imported");
         Ok(BundleImport { outcome: if before.is_some() { "replaced" } else { "imported" }.into(), bundle })
+    }
+
+    /// The inbox folder to watch, when one is set and this office consolidates. Read for the
+    /// machine's watcher, whoever is signed in (or nobody).
+    pub fn inbox_folder(&self) -> Result<Option<PathBuf>> {
+        let s = store::bundle::settings(&self.conn)?;
+        Ok(s.inbox.filter(|_| s.consolidating).map(PathBuf::from))
+    }
+
+    /// One look at the inbox folder ([`bundle::inbox`]): the bundles ready there imported,
+    /// moved out of the folder, and what became of each recorded. Answers those records.
+    pub fn watch_inbox(&mut self, watch: &mut InboxWatch) -> Result<Vec<InboxEntry>> {
+        let Some(folder) = self.inbox_folder()? else { return Ok(Vec::new()) };
+        let ready = watch.ready(&folder)?;
+        self.import_inbox(&ready, watch)
+    }
+
+    /// The bundle files `files` of the inbox folder (ready, as [`InboxWatch::ready`] found
+    /// them) imported as `bundle import` imports them, recorded as the machine's watcher. A
+    /// file accepted goes into «Đã nhận», a file refused into «Không nhận», its reason kept;
+    /// a file that cannot be read now stays for the next look.
+    pub fn import_inbox(&mut self, files: &[PathBuf], watch: &mut InboxWatch) -> Result<Vec<InboxEntry>> {
+        let actor = self.at_desk(format!("{} (thư mục nhận gói số liệu)", self.actor));
+        let mut done = Vec::new();
+        for file in files {
+            let Ok(bytes) = std::fs::read(file) else { continue };
+            let (outcome, accepted, reason) = match self.import_bundle_as(&actor, &bytes, None) {
+                Ok(i) => (i.outcome, Some(i.bundle), None),
+                Err(Error::Validation { field, message }) => {
+                    let reason = if field == "passphrase" {
+                        format!("{message} Gói đã được chuyển vào thư mục «{}»: hãy chọn nhập gói đó trên trang Gói số liệu.", inbox::REFUSED)
+                    } else {
+                        message
+                    };
+                    ("refused".to_owned(), None, Some(reason))
+                }
+                Err(e) => return Err(e),
+            };
+            let sub = if accepted.is_some() { inbox::RECEIVED } else { inbox::REFUSED };
+            let moved_to = match inbox::move_into(file, sub) {
+                Ok(to) => to.display().to_string(),
+                Err(e) => {
+                    watch.stuck(file);
+                    eprintln!("Không chuyển được gói số liệu {} vào thư mục «{sub}»: {e}", file.display());
+                    file.display().to_string()
+                }
+            };
+            let entry = InboxEntry {
+                id: uuid::Uuid::now_v7().to_string(),
+                file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                moved_to,
+                read_at: String::new(),
+                outcome,
+                office: accepted.as_ref().map(|b| b.office.clone()),
+                from: accepted.as_ref().map(|b| b.from.clone()),
+                to: accepted.as_ref().map(|b| b.to.clone()),
+                reason,
+            };
+            let entry = store::with_tx(&mut self.conn, &actor, |tx| {
+                let e = InboxEntry { read_at: tx.now().to_owned(), ..entry };
+                store::bundle::log_inbox(tx, &e)?;
+                Ok(e)
+            })?;
+            done.push(entry);
+        }
+        Ok(done)
+    }
+
+    /// The files read from the inbox folder and what became of each, newest first.
+    pub fn inbox_log(&self) -> Result<Vec<InboxEntry>> {
+        self.guard_read()?;
+        store::bundle::inbox_log(&self.conn, INBOX_SHOWN)
+    }
+
+    /// The records behind the figure `figure` (`cases`, `complaints` or `forms`) of the office
+    /// `office` (its id, fingerprint or name) in `year`, as its bundle of the year carried
+    /// them: in the order received (cases) or filled (forms).
+    pub fn office_records(&self, office: &str, year: i32, figure: &str) -> Result<OfficeRecords> {
+        self.guard_read()?;
+        let period = Period::year(year)?;
+        let office = find_office(&store::bundle::offices(&self.conn)?, office)?;
+        let bundle = store::bundle::imported_for(&self.conn, &office.id, &period.from, &period.to)?.ok_or_else(|| {
+            Error::validation("year", format!("«{}» chưa gửi gói số liệu năm {year}.", office.name))
+        })?;
+        let payload: Payload = serde_json::from_str(&store::bundle::payload_of(&self.conn, &bundle.id)?)
+            .map_err(|e| Error::Corrupt(e.to_string()))?;
+        let parse = |kind: &str| -> Result<Vec<String>> { store::bundle::records(&self.conn, &bundle.id, kind) };
+        let (mut cases, mut forms) = (Vec::new(), Vec::new());
+        match figure {
+            "cases" | "complaints" => {
+                for json in parse("case")? {
+                    let c: BundleCase = serde_json::from_str(&json).map_err(|e| Error::Corrupt(e.to_string()))?;
+                    let complaint = crate::domain::feedback::Kind::parse(&c.kind).is_ok_and(|k| k.is_complaint());
+                    if figure == "cases" || complaint {
+                        cases.push(c);
+                    }
+                }
+                cases.sort_by(|a, b| (&a.received_on, &a.receipt_no).cmp(&(&b.received_on, &b.receipt_no)));
+            }
+            "forms" => {
+                for json in parse("form")? {
+                    forms.push(serde_json::from_str::<BundleForm>(&json).map_err(|e| Error::Corrupt(e.to_string()))?);
+                }
+                forms.sort_by(|a, b| (&a.filled_on, &a.id).cmp(&(&b.filled_on, &b.id)));
+            }
+            other => return Err(Error::validation("figure", format!("Không có số liệu «{other}» để xem hồ sơ phía sau."))),
+        }
+        let total = (cases.len() + forms.len()) as u32;
+        cases.truncate(RECORDS_SHOWN);
+        forms.truncate(RECORDS_SHOWN);
+        Ok(OfficeRecords {
+            office,
+            from: period.from,
+            to: period.to,
+            figure: figure.to_owned(),
+            with_records: payload.cases.is_some(),
+            total,
+            cases,
+            forms,
+        })
     }
 
     /// The figures of the year `year` of the registered offices named in `offices` (ids,
@@ -254,24 +408,55 @@ impl Ledger {
 }
 
 impl Ledger {
-    /// The consolidated annual report of `year` written at `path`: PDF/A, Word (`.docx`) or
-    /// the figures of the offices' total as an Excel workbook (`.xlsx`), by the file's
-    /// extension. Its conclusions and proposals are left to write by hand.
-    pub fn save_consolidated_report(&self, year: i32, path: &Path) -> Result<()> {
+    /// The consolidated annual report of `year` as the PDF/A to be signed, archived as the
+    /// office's own annual report is when printed (`report_archive`, kind `consolidated`):
+    /// byte for byte with its SHA-256, under the annual report's document control, kept as
+    /// the management review's records are (it holds counts and office names only).
+    pub fn generate_consolidated_report(&mut self, year: i32) -> Result<(Vec<u8>, ArchivedReport)> {
+        self.guard(Action::WriteAnnualReport)?;
+        let (print, _) = self.consolidated_print(year)?;
+        let control = self.form_control(crate::domain::document_control::ControlledForm::AnnualReport)?;
+        let pdf = crate::pdf::forms::report_controlled(&self.office_for_print()?, &print, Some(&control))?;
+        let p = Period::year(year)?;
+        let archived = self.write(|tx| store::review::archive(tx, CONSOLIDATED, &p.from, &p.to, &pdf))?;
+        Ok((pdf, archived))
+    }
+
+    /// The consolidated annual report of `year` written at `path`: PDF/A (archived, as
+    /// [`Ledger::generate_consolidated_report`]), Word (`.docx`, a copy to edit, not archived,
+    /// as the annual report's) or the figures of the offices' total as an Excel workbook
+    /// (`.xlsx`), by the file's extension. Its conclusions and proposals are left to write by
+    /// hand.
+    pub fn save_consolidated_report(&mut self, year: i32, path: &Path) -> Result<()> {
+        self.guard(Action::WriteAnnualReport)?;
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
+        match extension.as_str() {
+            "xlsx" => {
+                let (_, figures) = self.consolidated_print(year)?;
+                crate::export::figures(path, figures.total.as_ref().expect("a report has a total"))
+            }
+            "docx" => {
+                let (print, _) = self.consolidated_print(year)?;
+                // Under the document control of the office's own annual report: the same form.
+                let control = self.form_control(crate::domain::document_control::ControlledForm::AnnualReport)?;
+                crate::documents::write_whole(path, &crate::report::docx::report_docx(&self.office_for_print()?, &print, Some(&control))?)
+            }
+            _ => crate::documents::write_whole(path, &self.generate_consolidated_report(year)?.0),
+        }
+    }
+
+    /// The consolidated report of `year` laid out, with the figures it is made of.
+    fn consolidated_print(&self, year: i32) -> Result<(crate::pdf::forms::ReportPrint, ConsolidatedFigures)> {
         let figures = self.consolidated_figures(year, &[])?;
         let print = bundle::report::consolidated_report(&figures, &crate::domain::report::AnnualTexts::default()).ok_or_else(|| {
             Error::validation("year", format!("Chưa có đơn vị nào gửi gói số liệu năm {year}: chưa có gì để tổng hợp."))
         })?;
-        // Under the document control of the office's own annual report: the same form.
-        let control = self.form_control(crate::domain::document_control::ControlledForm::AnnualReport)?;
-        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
-        match extension.as_str() {
-            "xlsx" => crate::export::figures(path, figures.total.as_ref().expect("a report has a total")),
-            "docx" => crate::documents::write_whole(path, &crate::report::docx::report_docx(&self.office_for_print()?, &print, Some(&control))?),
-            _ => crate::documents::write_whole(path, &crate::pdf::forms::report_controlled(&self.office_for_print()?, &print, Some(&control))?),
-        }
+        Ok((print, figures))
     }
 }
+
+/// The kind of the consolidated annual report in the archive of printed reports.
+pub const CONSOLIDATED: &str = "consolidated";
 
 /// A registered office by its id, its fingerprint (or the first eight digits of it), or its
 /// name as registered.

@@ -25,7 +25,7 @@ mod scan;
 mod surveys;
 
 pub use accounts::Session;
-pub use bundles::{BundleImport, ExportedBundle};
+pub use bundles::{BundleImport, ExportedBundle, OfficeRecords, RECORDS_SHOWN};
 pub use database::{AppInfo, Database, Opened};
 pub use encryption::{EncryptionReport, EncryptionStatus};
 pub use kiosk::{secret_hash, Rated, TOKEN_PREFIX as KIOSK_TOKEN_PREFIX};

@@ -101,6 +101,9 @@ impl Ledger {
             PrintJob::ComplaintsReport { year } => {
                 (format!("tong-hop-khieu-nai-{year}"), self.generate_complaints_report(*year)?.0)
             }
+            PrintJob::ConsolidatedReport { year } => {
+                (format!("bao-cao-tong-hop-cac-don-vi-{year}"), self.generate_consolidated_report(*year)?.0)
+            }
             PrintJob::FeedbackLetter { addressee, date } => {
                 let tgy = control.of(ControlledForm::FeedbackLetter);
                 let mut letter = FeedbackLetter {

@@ -8,7 +8,7 @@
 //! `attempts` (wrong passwords per address), `requests` (request ids: nothing doubled),
 //! `files` (files over the connection), `events` (live changes), `readers` (connections of
 //! their own for reads), `call` (one call, from the command's name to its answer), `routes` (HTTP), `kiosk` (the rating
-//! kiosks' page and calls), `ui` (the web UI), `upkeep` (backups).
+//! kiosks' page and calls), `ui` (the web UI), `upkeep` (backups, the inbox folder of bundles).
 
 mod attempts;
 mod call;
@@ -214,6 +214,17 @@ impl Server {
             loop {
                 std::thread::sleep(crate::scan::INBOX_EVERY);
                 upkeep::scan_inbox(&inbox.ledger, &actor, &mut last_failure);
+            }
+        });
+        // The consolidating office's inbox folder, watched on this machine too.
+        let watcher = shared.clone();
+        std::thread::spawn(move || {
+            let mut watch = crate::bundle::inbox::InboxWatch::new();
+            loop {
+                std::thread::sleep(crate::bundle::inbox::EVERY);
+                if upkeep::bundle_inbox(&watcher.ledger, &mut watch) {
+                    watcher.events.publish("bundle_import", &serde_json::Value::Null, crate::SYSTEM_ACTOR);
+                }
             }
         });
         let app = routes::router(shared.clone());

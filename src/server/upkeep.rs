@@ -1,6 +1,8 @@
 //! What the server does on its own, as the app does beside its window: the day's automatic
 //! backup (at start, then whenever the date has turned), the one made when it stops,
-//! forgetting old answers and sessions, and reading the scan-to-folder inbox. A failure is reported and never stops the server.
+//! forgetting old answers and sessions, reading the scan-to-folder inbox, and importing the
+//! bundles dropped into a consolidating office's inbox folder. A failure is reported and never
+//! stops the server.
 
 use crate::Ledger;
 use std::sync::Mutex;
@@ -53,6 +55,45 @@ pub fn scan_inbox(ledger: &Mutex<Ledger>, actor: &str, last_failure: &mut String
                 eprintln!("Không đọc được thư mục phiếu quét: {text}");
                 *last_failure = text;
             }
+        }
+    }
+}
+
+/// One look at the inbox folder of a consolidating office (`bundle::inbox`): the bundles ready
+/// there imported on a connection of their own, the desks told. Nothing when no folder is set.
+pub fn bundle_inbox(ledger: &Mutex<Ledger>, watch: &mut crate::bundle::inbox::InboxWatch) -> bool {
+    let (folder, other) = {
+        let l = ledger.lock().unwrap_or_else(|p| p.into_inner());
+        match l.inbox_folder() {
+            Ok(Some(folder)) => (folder, l.open_another()),
+            Ok(None) => return false,
+            Err(e) => {
+                eprintln!("Không đọc được thiết lập thư mục nhận gói số liệu: {e}");
+                return false;
+            }
+        }
+    };
+    let ready = match watch.ready(&folder) {
+        Ok(r) if r.is_empty() => return false,
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("Không đọc được thư mục nhận gói số liệu {}: {e}", folder.display());
+            return false;
+        }
+    };
+    match other.and_then(|mut l| l.import_inbox(&ready, watch)) {
+        Ok(done) => {
+            for e in &done {
+                match &e.reason {
+                    None => eprintln!("Đã nhận gói số liệu {} ({}).", e.file_name, e.outcome),
+                    Some(why) => eprintln!("Không nhận gói số liệu {}: {why}", e.file_name),
+                }
+            }
+            !done.is_empty()
+        }
+        Err(e) => {
+            eprintln!("Nhập gói số liệu từ thư mục nhận không thành công: {e}");
+            false
         }
     }
 }

@@ -51,7 +51,8 @@ pub fn save_key(tx: &Tx, secret: &[u8; 32], public: &[u8; 32], fingerprint: &str
 pub struct ConsolidationSettings {
     /// «Đơn vị tổng hợp»: registers offices and imports their bundles.
     pub consolidating: bool,
-    /// A folder whose new `.ykb` files are imported (by the window, while it is open).
+    /// A folder whose new `.ykb` files are imported by the machine that owns the database
+    /// (the app while it is open, or `ykien serve`): `bundle::inbox`.
     pub inbox: Option<String>,
 }
 
@@ -171,6 +172,13 @@ pub fn payloads(conn: &Connection, from: &str, to: &str) -> Result<Vec<(String, 
     let mut st = conn.prepare("SELECT office_id, payload FROM bundle_import WHERE period_from = ?1 AND period_to = ?2")?;
     let rows = st.query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The content of the imported bundle `import_id` as signed (JSON).
+pub fn payload_of(conn: &Connection, import_id: &str) -> Result<String> {
+    conn.query_row("SELECT payload FROM bundle_import WHERE id = ?1", [import_id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound { entity: "gói số liệu đã nhập", id: import_id.to_owned() })
 }
 
 /// A record behind an imported bundle, as sent: `case` or `form`, its id and its JSON.
@@ -342,4 +350,54 @@ pub fn audit_head(conn: &Connection) -> Result<(i32, Option<String>)> {
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?)
+}
+
+/// A bundle file found in the inbox folder and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct InboxEntry {
+    pub id: String,
+    pub file_name: String,
+    /// Where the file is now: in «Đã nhận» or «Không nhận» under the inbox folder.
+    pub moved_to: String,
+    pub read_at: String,
+    /// `imported`, `replaced`, `unchanged` or `refused`.
+    pub outcome: String,
+    /// The office as registered here and the period, when the bundle was accepted.
+    pub office: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Why it was refused, in the words shown to the user.
+    pub reason: Option<String>,
+}
+
+/// Records what became of a file of the inbox folder.
+pub fn log_inbox(tx: &Tx, e: &InboxEntry) -> Result<()> {
+    tx.execute(
+        "INSERT INTO bundle_inbox (id, file_name, moved_to, read_at, outcome, office, period_from, period_to, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![e.id, e.file_name, e.moved_to, e.read_at, e.outcome, e.office, e.from, e.to, e.reason],
+    )?;
+    tx.audit::<(), _>("bundle_inbox", &e.id, None, Some(e))
+}
+
+/// The files read from the inbox folder, newest first, at most `limit`.
+pub fn inbox_log(conn: &Connection, limit: u32) -> Result<Vec<InboxEntry>> {
+    let mut st = conn.prepare(
+        "SELECT id, file_name, moved_to, read_at, outcome, office, period_from, period_to, reason
+         FROM bundle_inbox ORDER BY read_at DESC, id DESC LIMIT ?1",
+    )?;
+    let rows = st.query_map([limit], |r| {
+        Ok(InboxEntry {
+            id: r.get(0)?,
+            file_name: r.get(1)?,
+            moved_to: r.get(2)?,
+            read_at: r.get(3)?,
+            outcome: r.get(4)?,
+            office: r.get(5)?,
+            from: r.get(6)?,
+            to: r.get(7)?,
+            reason: r.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

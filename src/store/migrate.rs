@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0016_scan.sql"),
     include_str!("migrations/0017_round_print.sql"),
     WORDS_STEP_SQL,
+    include_str!("migrations/0019_bundle_inbox.sql"),
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no
@@ -154,7 +155,7 @@ mod tests {
         assert_eq!(
             tables(&conn),
             [
-                "account", "annual_report_text", "audit_log", "book_count", "bundle_import", "bundle_key", "bundle_office",
+                "account", "annual_report_text", "audit_log", "book_count", "bundle_import", "bundle_inbox", "bundle_key", "bundle_office",
                 "bundle_record", "bundle_setting", "case_event", "case_step", "corrective_action", "corrective_action_case",
                 "corrective_action_source",
                 "desk_requests", "desk_sessions", "disposal", "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",

@@ -1,6 +1,8 @@
-//! A consolidating office in the real window: it registers one office by the fingerprint of
-//! its key, imports the bundles of two offices chosen as files, and reads the year's figures
-//! side by side with their total.
+//! A consolidating office in the real window: a bundle dropped into its inbox folder from an
+//! office not yet registered is refused, with its reason listed; the office registered by the
+//! fingerprint of its key, the same bundle dropped again is imported by the app's watcher; a
+//! second office's bundle is chosen as a file; the year's figures are read side by side with
+//! their total, and an office's number opens the records behind it.
 
 use crate::harness::App;
 use ykien::report::period::Period;
@@ -24,11 +26,13 @@ async fn a_consolidating_office_imports_two_bundles_and_reads_the_offices_side_b
         sent.push((path, l.bundle_key().unwrap().fingerprint, total));
     }
     let db = dir.path().join("tong-hop.db");
+    let inbox = dir.path().join("Hộp thư gói số liệu");
+    std::fs::create_dir(&inbox).unwrap();
     {
         let mut c = Ledger::open(&db).unwrap();
         let office = OfficeProfile { name: "Ủy ban nhân dân huyện Krông Pắc".into(), place_name: "Krông Pắc".into(), ..OfficeProfile::blank() };
         c.save_office(&office).unwrap();
-        c.save_consolidation_settings(&ConsolidationSettings { consolidating: true, inbox: None }).unwrap();
+        c.save_consolidation_settings(&ConsolidationSettings { consolidating: true, inbox: Some(inbox.display().to_string()) }).unwrap();
         c.trust_office("UBND xã Hoà An", &sent[0].1).unwrap();
     }
 
@@ -36,6 +40,12 @@ async fn a_consolidating_office_imports_two_bundles_and_reads_the_offices_side_b
     app.wait_for("#main-shell").await;
     app.click("[data-nav=\"bundles\"]").await;
     app.wait_for("#bundle-offices").await;
+    assert_eq!(app.value("#bundle-inbox").await, inbox.display().to_string());
+    // Dropped before its office is registered: refused, the reason listed.
+    std::fs::copy(&sent[1].0, inbox.join("Ea Phê 2026.ykb")).unwrap();
+    app.wait_for("#bundle-inbox-log tr[data-outcome=\"refused\"]").await;
+    app.wait_for_text("#bundle-inbox-log", "khoá chưa đăng ký").await;
+    assert!(inbox.join("Không nhận").join("Ea Phê 2026.ykb").exists());
     // The second office registered from the window, its fingerprint as read out in groups.
     let grouped: String = sent[1].1.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(" ");
     app.type_into("#bundle-trust-name", "UBND xã Ea Phê").await;
@@ -43,11 +53,17 @@ async fn a_consolidating_office_imports_two_bundles_and_reads_the_offices_side_b
     app.click("#bundle-trust").await;
     app.wait_for_text("#bundle-offices", "UBND xã Ea Phê").await;
 
-    for ((path, _, _), name) in sent.iter().zip(["UBND xã Hoà An", "UBND xã Ea Phê"]) {
-        app.answer_open_dialog(path).await;
-        app.click("#bundle-import").await;
-        app.wait_for_text("#bundle-note", &format!("Đã nhập gói số liệu của «{name}»")).await;
-    }
+    // Registered now: the same file dropped again is imported by the watcher.
+    std::fs::copy(&sent[1].0, inbox.join("Ea Phê 2026.ykb")).unwrap();
+    app.wait_for("#bundle-inbox-log tr[data-outcome=\"imported\"]").await;
+    app.wait_for_text("#bundle-inbox-log", "Đã nhập gói số liệu của «UBND xã Ea Phê»").await;
+    assert!(inbox.join("Đã nhận").join("Ea Phê 2026.ykb").exists());
+    app.client.execute("document.getElementById('bundle-inbox-log').scrollIntoView()", vec![]).await.unwrap();
+    app.screenshot("bundles-inbox").await;
+
+    app.answer_open_dialog(&sent[0].0).await;
+    app.click("#bundle-import").await;
+    app.wait_for_text("#bundle-note", "Đã nhập gói số liệu của «UBND xã Hoà An»").await;
     app.type_into("#bundle-year", "2026").await;
     app.click("#bundle-figures-show").await;
     app.wait_for_count("#bundle-side-by-side tbody tr", 3).await;
@@ -56,5 +72,13 @@ async fn a_consolidating_office_imports_two_bundles_and_reads_the_offices_side_b
     app.wait_for_text("#bundle-imported", "UBND xã Ea Phê").await;
     app.client.execute("document.getElementById('bundle-figures').scrollIntoView()", vec![]).await.unwrap();
     app.screenshot("bundles-side-by-side").await;
+
+    // A number of an office opens the records its bundle carried behind it.
+    let first = app.wait_for("#bundle-side-by-side tbody tr:first-child button[data-figure=\"cases\"]").await.text().await.unwrap();
+    app.click("#bundle-side-by-side tbody tr:first-child button[data-figure=\"cases\"]").await;
+    app.wait_for_text("#office-records-count", &format!("{} ý kiến", first.trim())).await;
+    app.wait_for("#office-records tbody tr").await;
+    app.screenshot("bundles-records-behind").await;
+    app.click("#office-records-close").await;
     app.quit().await;
 }

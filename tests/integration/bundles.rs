@@ -391,3 +391,120 @@ fn the_command_line_exports_trusts_imports_and_shows_the_offices_side_by_side() 
     let (code, one) = run(&tonghop, None, &["report", "figures", "--year", &year, "--offices", &fingerprint[..8]]);
     assert_eq!((code, one["missing"].as_array().map(Vec::len)), (Some(0), Some(0)));
 }
+
+/// The inbox folder of a consolidating office, watched by `ykien serve` (the app watches it
+/// the same way): a bundle copied in slowly is read only once whole; one accepted goes into
+/// «Đã nhận», one refused into «Không nhận» with its reason kept and listed; the same bundle
+/// dropped again changes nothing.
+#[test]
+fn the_server_imports_the_bundles_dropped_into_its_inbox_folder() {
+    use std::time::{Duration, Instant};
+    use ykien::bundle::inbox::{RECEIVED, REFUSED};
+    let dir = temp_dir();
+    let inbox = dir.path().join("Hộp thư gói số liệu");
+    std::fs::create_dir(&inbox).unwrap();
+    let (mut sender, mut stranger) = (office(11), office(22));
+    let db = dir.path().join("tonghop.db");
+    {
+        let mut c = Ledger::open(&db).unwrap();
+        c.save_office(&ykien::OfficeProfile { name: "Sở Nội vụ".into(), place_name: "Đắk Lắk".into(), ..ykien::OfficeProfile::blank() }).unwrap();
+        let settings = ConsolidationSettings { consolidating: true, inbox: Some(inbox.display().to_string()) };
+        c.save_consolidation_settings(&settings).unwrap();
+        c.trust_office("UBND xã Hoà Phú", &sender.bundle_key().unwrap().fingerprint).unwrap();
+    }
+    let sent = std::fs::read(year_bundle(&mut sender, dir.path(), "xa.ykb", true)).unwrap();
+    let unknown = std::fs::read(year_bundle(&mut stranger, dir.path(), "la.ykb", false)).unwrap();
+    let server = crate::server::Server::start(&db);
+
+    // Copied in pieces, half a second apart, over several of the watcher's looks.
+    let copying = inbox.join("Hoà Phú 2026.ykb");
+    let pieces: Vec<&[u8]> = sent.chunks(sent.len().div_ceil(10)).collect();
+    let mut file = std::fs::File::create(&copying).unwrap();
+    for piece in pieces {
+        std::io::Write::write_all(&mut file, piece).unwrap();
+        file.sync_all().unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    drop(file);
+    std::fs::write(inbox.join("khong-ro.ykb"), &unknown).unwrap();
+    let left = || {
+        std::fs::read_dir(&inbox).unwrap().filter_map(|e| e.ok()).filter(|e| e.path().extension().is_some_and(|x| x == "ykb")).count()
+    };
+    let wait_empty = || {
+        let start = Instant::now();
+        while left() > 0 {
+            assert!(start.elapsed() < Duration::from_secs(60), "the inbox folder was not emptied");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    };
+    wait_empty();
+    assert!(inbox.join(RECEIVED).join("Hoà Phú 2026.ykb").exists());
+    assert!(inbox.join(REFUSED).join("khong-ro.ykb").exists());
+    // The same bundle again: read, changes nothing, kept beside the first under another name.
+    std::fs::write(inbox.join("Hoà Phú 2026.ykb"), &sent).unwrap();
+    wait_empty();
+    assert!(inbox.join(RECEIVED).join("Hoà Phú 2026 (2).ykb").exists());
+    drop(server);
+
+    let c = Ledger::open(&db).unwrap();
+    let imported = c.imported_bundles().unwrap();
+    assert_eq!(imported.len(), 1);
+    assert_eq!((imported[0].office.as_str(), imported[0].from.as_str()), ("UBND xã Hoà Phú", "2026-01-01"));
+    assert!(imported[0].records > 0, "the records came with the figures");
+    let log = c.inbox_log().unwrap();
+    let outcomes: Vec<(&str, &str)> = log.iter().map(|e| (e.file_name.as_str(), e.outcome.as_str())).collect();
+    assert_eq!(outcomes, [("Hoà Phú 2026.ykb", "unchanged"), ("khong-ro.ykb", "refused"), ("Hoà Phú 2026.ykb", "imported")]);
+    let refused = &log[1];
+    assert!(refused.reason.as_deref().unwrap().contains("khoá chưa đăng ký"), "{refused:?}");
+    assert_eq!(refused.moved_to, inbox.join(REFUSED).join("khong-ro.ykb").display().to_string());
+    assert_eq!((log[2].office.as_deref(), log[2].to.as_deref()), (Some("UBND xã Hoà Phú"), Some("2026-12-31")));
+    assert!(log.iter().all(|e| e.reason.is_none() == (e.outcome != "refused")));
+}
+
+/// A number of an office on the side-by-side page opens the records its bundle carried
+/// behind it (none, said so, for a bundle of figures only); the consolidated annual report
+/// printed or saved as PDF is archived as the office's own annual report is.
+#[test]
+fn an_office_figure_opens_its_records_and_the_consolidated_report_is_archived() {
+    let dir = temp_dir();
+    let (mut full, mut bare) = (office(5), office(6));
+    let mut c = consolidating();
+    c.trust_office("UBND xã Ea Kly", &full.bundle_key().unwrap().fingerprint).unwrap();
+    c.trust_office("UBND xã Ea Phê", &bare.bundle_key().unwrap().fingerprint).unwrap();
+    c.import_bundle(&std::fs::read(year_bundle(&mut full, dir.path(), "ea-kly.ykb", true)).unwrap(), None).unwrap();
+    c.import_bundle(&std::fs::read(year_bundle(&mut bare, dir.path(), "ea-phe.ykb", false)).unwrap(), None).unwrap();
+    let own = full.figures_report(&Period::year(YEAR).unwrap()).unwrap().figures;
+
+    let cases = c.office_records("UBND xã Ea Kly", YEAR, "cases").unwrap();
+    assert!(cases.with_records);
+    assert_eq!(cases.total, own.feedback.total);
+    assert_eq!(cases.cases.len() as u32, own.feedback.total.min(ykien::RECORDS_SHOWN as u32));
+    assert!(cases.cases.windows(2).all(|w| w[0].received_on <= w[1].received_on));
+    assert!(cases.cases.iter().all(|x| x.received_on.starts_with("2026")));
+    let complaints = c.office_records(&cases.office.id, YEAR, "complaints").unwrap();
+    assert_eq!(complaints.total, own.complaints.received);
+    assert!(complaints.total > 0 && complaints.cases.iter().all(|x| ["complaint", "grievance", "appeal"].contains(&x.kind.as_str())));
+    let forms = c.office_records(&cases.office.fingerprint[..8], YEAR, "forms").unwrap();
+    assert_eq!(forms.total, own.surveys.forms);
+    assert!(forms.forms.iter().all(|f| !f.answers.is_empty()));
+
+    let figures_only = c.office_records("UBND xã Ea Phê", YEAR, "cases").unwrap();
+    assert_eq!((figures_only.with_records, figures_only.total), (false, 0));
+    assert!(c.office_records("UBND xã Ea Phê", YEAR - 1, "cases").is_err(), "no bundle of that year");
+    assert!(c.office_records("UBND xã Ea Phê", YEAR, "ten").is_err());
+
+    // Saved as PDF and printed: both archived, byte for byte; the Word copy to edit is not.
+    assert!(c.archived_reports().unwrap().is_empty());
+    let pdf = dir.path().join("tong-hop.pdf");
+    c.save_consolidated_report(YEAR, &pdf).unwrap();
+    c.save_consolidated_report(YEAR, &dir.path().join("tong-hop.docx")).unwrap();
+    let printed = c.print(&ykien::PrintJob::ConsolidatedReport { year: YEAR }).unwrap();
+    assert!(printed.file_name.starts_with("bao-cao-tong-hop-cac-don-vi-2026"));
+    let archive = c.archived_reports().unwrap();
+    assert_eq!(archive.len(), 2);
+    assert!(archive.iter().all(|a| a.kind == "consolidated" && a.period_from == "2026-01-01" && a.period_to == "2026-12-31"));
+    let saved = std::fs::read(&pdf).unwrap();
+    assert!(archive.iter().any(|a| c.archived_report_pdf(&a.id).unwrap() == saved));
+    assert!(archive.iter().any(|a| c.archived_report_pdf(&a.id).unwrap() == printed.bytes));
+    assert_eq!(archive.iter().find(|a| c.archived_report_pdf(&a.id).unwrap() == saved).unwrap().sha256, ykien::domain::report::sha256_hex(&saved));
+}

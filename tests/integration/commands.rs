@@ -487,9 +487,15 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     let side = w.ok("lanhdao", "report_figures_offices", json!({ "year": 2026, "offices": [] }));
     expect_eq!(w, side["offices"].as_array().map(Vec::len), Some(1));
     expect!(w, side["total"]["figures"]["feedback"]["total"].as_u64().unwrap_or(0) > 0, "{side}");
+    let behind = w.ok("lanhdao", "bundle_records", json!({ "office": "Sở", "year": 2026, "figure": "cases" }));
+    expect!(w, behind["with_records"] == true && behind["total"] == side["total"]["figures"]["feedback"]["total"], "{behind}");
+    w.refused("lanhdao", "bundle_records", json!({ "office": "Sở", "year": 2026, "figure": "tien" }), "validation");
+    expect_eq!(w, w.ok("tiepnhan", "bundle_inbox", json!({})).as_array().map(Vec::len), Some(0));
     let report = w.path("tong-hop.pdf");
+    w.refused("tiepnhan", "consolidated_report_save", json!({ "year": 2026, "path": report }), "forbidden");
     w.ok("lanhdao", "consolidated_report_save", json!({ "year": 2026, "path": report }));
     expect!(w, std::fs::read(&report).unwrap_or_default().starts_with(b"%PDF"));
+    expect_eq!(w, w.ok("lanhdao", "archived_reports", json!({}))[0]["kind"], "consolidated");
 
     // ---- Encryption at rest ----
     w.ok("quantri", "encryption_status", json!({}));

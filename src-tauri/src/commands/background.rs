@@ -1,6 +1,7 @@
 //! What runs in the background beside the window: the start-up check after the database
-//! opens, the day's first automatic backup, the one made when the app closes, and the
-//! scan-to-folder inbox read while this PC's data is open.
+//! opens, the day's first automatic backup, the one made when the app closes, the
+//! scan-to-folder inbox read while this PC's data is open, and the inbox folder of a
+//! consolidating office watched for bundles.
 
 use crate::state::{AppState, StartupCheck, Target};
 use tauri::{AppHandle, Emitter, Manager};
@@ -55,7 +56,7 @@ pub fn watch_scan_inbox(state: &AppState) {
     let mut last_failure = String::new();
     loop {
         std::thread::sleep(ykien::scan::INBOX_EVERY);
-        if !state.is_open() || state.desk_view().mode == "server" {
+        if !state.owns_database() {
             continue;
         }
         match state.open_another().and_then(|mut l| l.read_scan_inbox(ykien::scan::INBOX_QUIET, &actor)) {
@@ -86,6 +87,42 @@ pub fn after_open(app: &AppHandle) {
             let _ = app.emit("database-damaged", ());
         }
         StartupCheck::NotOpen => {}
+    }
+}
+
+/// Watches the inbox folder of a consolidating office while the app runs (`ykien::bundle::inbox`):
+/// a look every few seconds, when the database is on this PC and a folder is set.
+pub fn watch_bundle_inbox(state: &AppState) -> ! {
+    let mut watch = ykien::bundle::inbox::InboxWatch::new();
+    loop {
+        std::thread::sleep(ykien::bundle::inbox::EVERY);
+        look_at_bundle_inbox(state, &mut watch);
+    }
+}
+
+/// One look at the inbox folder: the bundles ready there imported on a connection of their
+/// own, so that the window is not kept waiting. Answers how many files were read.
+fn look_at_bundle_inbox(state: &AppState, watch: &mut ykien::bundle::inbox::InboxWatch) -> usize {
+    if !state.owns_database() {
+        return 0;
+    }
+    let Ok(Some(folder)) = state.with(|l| l.inbox_folder()) else { return 0 };
+    let ready = match watch.ready(&folder) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("Không đọc được thư mục nhận gói số liệu {}: {e}", folder.display());
+            return 0;
+        }
+    };
+    if ready.is_empty() {
+        return 0;
+    }
+    match state.open_another().and_then(|mut l| l.import_inbox(&ready, watch)) {
+        Ok(done) => done.len(),
+        Err(e) => {
+            eprintln!("Nhập gói số liệu từ thư mục nhận không thành công: {e:?}");
+            0
+        }
     }
 }
 

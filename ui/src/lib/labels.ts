@@ -58,6 +58,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   bundle_setting: 'Đơn vị tổng hợp',
   bundle_office: 'Đơn vị gửi gói số liệu',
   bundle_import: 'Gói số liệu đã nhập',
+  bundle_inbox: 'Thư mục nhận gói số liệu',
   counts: 'Bảng đếm số liệu',
   search_words: 'Chỉ mục từ của ô tìm kiếm',
 };

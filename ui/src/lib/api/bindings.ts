@@ -1095,7 +1095,7 @@ export type PrintJob = { "form": "receipts", receipt_nos: Array<string>, } | { "
 /**
  * A unit's own book (unit id).
  */
-unit_id?: string, } | { "form": "ledger_blank", pages: number, year: number | null, book?: Book, unit_id?: string, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "annual_report", year: number, } | { "form": "complaints_report", year: number, } | { "form": "feedback_letter", addressee: string | null, date: string | null, } | { "form": "measures_letter", receipt_no: string, letter?: MeasuresLetter, } | { "form": "acceptance_notice", receipt_no: string, };
+unit_id?: string, } | { "form": "ledger_blank", pages: number, year: number | null, book?: Book, unit_id?: string, } | { "form": "survey_blank", year: number | null, serial: string | null, } | { "form": "annual_report", year: number, } | { "form": "complaints_report", year: number, } | { "form": "consolidated_report", year: number, } | { "form": "feedback_letter", addressee: string | null, date: string | null, } | { "form": "measures_letter", receipt_no: string, letter?: MeasuresLetter, } | { "form": "acceptance_notice", receipt_no: string, };
 
 export type PrintOutcome = { path: string, opened: boolean, };
 
@@ -1369,7 +1369,7 @@ export type ObjectiveResult = { metric: Metric, label: string, target: number, a
 
 export type ArchivedReport = { id: string, 
 /**
- * `annual` or `complaints`.
+ * `annual`, `complaints` or `consolidated` (the consolidated annual report of the offices).
  */
 kind: string, period_from: string, period_to: string, author: string, generated_at: string, 
 /**
@@ -1624,7 +1624,8 @@ export type ConsolidationSettings = {
  */
 consolidating: boolean, 
 /**
- * A folder whose new `.ykb` files are imported (by the window, while it is open).
+ * A folder whose new `.ykb` files are imported by the machine that owns the database
+ * (the app while it is open, or `ykien serve`): `bundle::inbox`.
  */
 inbox: string | null, };
 
@@ -1675,6 +1676,63 @@ total: FiguresReport | null,
  * Registered (and asked for) but without a bundle of the period.
  */
 missing: Array<TrustedOffice>, };
+
+export type InboxEntry = { id: string, file_name: string, 
+/**
+ * Where the file is now: in «Đã nhận» or «Không nhận» under the inbox folder.
+ */
+moved_to: string, read_at: string, 
+/**
+ * `imported`, `replaced`, `unchanged` or `refused`.
+ */
+outcome: string, 
+/**
+ * The office as registered here and the period, when the bundle was accepted.
+ */
+office: string | null, from: string | null, to: string | null, 
+/**
+ * Why it was refused, in the words shown to the user.
+ */
+reason: string | null, };
+
+export type BundleCase = { id: string, 
+/**
+ * "2026/000123".
+ */
+receipt_no: string, 
+/**
+ * YYYY-MM-DD.
+ */
+received_on: string, kind: string, subject: string, channel: string, book: string, customer_group: string, unit: string | null, status: string, formal: boolean, reply_due: string, exception_due: string | null, closed_on: string | null, };
+
+export type BundleForm = { id: string, 
+/**
+ * `paper` or `kiosk`.
+ */
+source: string, 
+/**
+ * The form's code and its template version.
+ */
+template: string, version: number, filled_on: string, 
+/**
+ * (answer code, `chosen`/`blank`/`spoiled`, level chosen or 0).
+ */
+answers: Array<[string, string, bigint]>, };
+
+export type OfficeRecords = { office: TrustedOffice, from: string, to: string, 
+/**
+ * `cases` (every case received), `complaints` (the complaints, grievances and appeals
+ * received) or `forms` (the survey forms filled and the kiosk ratings given).
+ */
+figure: string, 
+/**
+ * Whether the bundle carried its records (`--with-records`); `false`: figures only.
+ */
+with_records: boolean, 
+/**
+ * How many records lie behind the figure; the first [`RECORDS_SHOWN`] are listed.
+ */
+total: number, cases: Array<BundleCase>, forms: Array<BundleForm>, };
 
 export type SurveyTemplate = { 
 /**
@@ -2129,7 +2187,11 @@ export type BundleImportArgs = { path: string, passphrase: string | null, };
 
 export type BundlesListArgs = Record<symbol, never>;
 
+export type BundleInboxArgs = Record<symbol, never>;
+
 export type ReportFiguresOfficesArgs = { year: number, offices: Array<string>, };
+
+export type BundleRecordsArgs = { office: string, year: number, figure: string, };
 
 export type ConsolidatedReportSaveArgs = { year: number, path: string, };
 
@@ -2316,7 +2378,9 @@ export type Commands = {
   bundle_offices: { args: BundleOfficesArgs; result: Array<TrustedOffice> };
   bundle_import: { args: BundleImportArgs; result: BundleImport };
   bundles_list: { args: BundlesListArgs; result: Array<ImportedBundle> };
+  bundle_inbox: { args: BundleInboxArgs; result: Array<InboxEntry> };
   report_figures_offices: { args: ReportFiguresOfficesArgs; result: ConsolidatedFigures };
+  bundle_records: { args: BundleRecordsArgs; result: OfficeRecords };
   consolidated_report_save: { args: ConsolidatedReportSaveArgs; result: string };
   survey_templates: { args: SurveyTemplatesArgs; result: Array<TemplateInfo> };
   survey_template_get: { args: SurveyTemplateGetArgs; result: SurveyTemplate };

@@ -10,6 +10,8 @@ import type {
   ConsolidationSettings,
   ExportedBundle,
   ImportedBundle,
+  InboxEntry,
+  OfficeRecords,
   TrustedOffice,
 } from './bindings';
 
@@ -47,6 +49,16 @@ export function bundleImport(path: string, passphrase: string | null): Promise<B
 
 export function bundlesList(): Promise<ImportedBundle[]> {
   return call('bundles_list');
+}
+
+/** The bundle files read from the inbox folder and what became of each, newest first. */
+export function bundleInbox(): Promise<InboxEntry[]> {
+  return call('bundle_inbox');
+}
+
+/** What an office's bundle of `year` carried behind one of its figures: `cases`, `complaints` or `forms`. */
+export function bundleRecords(office: string, year: number, figure: 'cases' | 'complaints' | 'forms'): Promise<OfficeRecords> {
+  return call('bundle_records', { office, year, figure });
 }
 
 /** The year's figures of the registered offices (all when `offices` is empty), side by side. */

@@ -89,6 +89,7 @@ export const WRITE_COMMANDS: ReadonlySet<keyof Commands> = new Set<keyof Command
   'bundle_settings_save',
   'bundle_trust',
   'bundle_import',
+  'consolidated_report_save',
 ]);
 
 /** Whether `command` changes the database (only the core's table has such commands). */

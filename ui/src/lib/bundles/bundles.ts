@@ -1,7 +1,8 @@
 // What the Gói số liệu page shows of the core's answers: the offices side by side and their
-// total as rows of one table, a share as a percentage with its counts, an import's outcome.
+// total as rows of one table, a share as a percentage with its counts, an import's outcome,
+// what became of a file of the inbox folder, the records behind an office's figure.
 
-import type { BundleImport, ConsolidatedFigures, Figures, Share } from '../api/bindings';
+import type { BundleImport, ConsolidatedFigures, Figures, InboxEntry, OfficeRecords, Share } from '../api/bindings';
 import { formatDate } from '../format';
 
 export interface OfficeRow {
@@ -44,5 +45,35 @@ export function importNote(r: BundleImport): string {
       return `Đã nhập ${what}, thay cho gói cũ hơn của cùng kỳ.`;
     default:
       return `Đã nhập ${what}.`;
+  }
+}
+
+/** The figures of an office whose records a click opens. */
+export type BehindFigure = 'cases' | 'complaints' | 'forms';
+
+/** How many records lie behind a figure, and how many are listed. */
+export function recordsCount(r: OfficeRecords): string {
+  const what = r.figure === 'forms' ? 'phiếu khảo sát, đánh giá tại quầy' : r.figure === 'complaints' ? 'khiếu nại, phàn nàn, kháng nghị' : 'ý kiến';
+  const shown = r.figure === 'forms' ? r.forms.length : r.cases.length;
+  return `${r.total} ${what}${r.total > shown ? `; hiện ${shown} đầu tiên` : ''}.`;
+}
+
+/** Where a survey answer came from: a paper form or a rating kiosk. */
+export function sourceLabel(source: string): string {
+  return source === 'kiosk' ? 'Đánh giá tại quầy' : 'Phiếu giấy';
+}
+
+/** What became of a file of the inbox folder, in the office's words. */
+export function inboxLine(e: InboxEntry): string {
+  const period = e.from && e.to ? ` (${formatDate(e.from)} – ${formatDate(e.to)})` : '';
+  switch (e.outcome) {
+    case 'imported':
+      return `Đã nhập gói số liệu của «${e.office}»${period}.`;
+    case 'replaced':
+      return `Đã nhập gói số liệu của «${e.office}»${period}, thay cho gói cũ hơn của cùng kỳ.`;
+    case 'unchanged':
+      return `Gói số liệu của «${e.office}»${period} đã nhập trước đây: không có gì thay đổi.`;
+    default:
+      return `Không nhận: ${e.reason ?? ''}`;
   }
 }

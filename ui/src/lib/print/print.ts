@@ -38,6 +38,8 @@ export function suggestedFileName(job: PrintJob): string {
       return `bao-cao-thoa-man-khach-hang-${job.year}.pdf`;
     case 'complaints_report':
       return `tong-hop-khieu-nai-${job.year}.pdf`;
+    case 'consolidated_report':
+      return `bao-cao-tong-hop-cac-don-vi-${job.year}.pdf`;
     case 'acceptance_notice':
       return `thong-bao-thu-ly-${job.receipt_no.replaceAll('/', '-')}.pdf`;
   }
