@@ -131,9 +131,26 @@ pub fn rekey(conn: &Connection, key: &Passphrase) -> Result<()> {
     Ok(conn.pragma_update(None, "rekey", key.as_str())?)
 }
 
+/// Waits until SQLite, with SQLCipher, is wholly initialised in this process. SQLCipher
+/// registers `sqlcipher_export` as an automatic extension at the very end of SQLite's
+/// initialisation, after SQLite already counts itself initialised: a connection that another
+/// thread opens in that moment goes without the function, and turning encryption on or off
+/// then fails with "no such function: sqlcipher_export" (seen when several databases are
+/// opened at once as a process starts). So the first opening runs it whole while the others
+/// wait: every opening of a database passes here first (the copies a backup or a bundle
+/// makes are opened only once their database is open).
+pub fn sqlite_ready() {
+    static READY: std::sync::Once = std::sync::Once::new();
+    READY.call_once(|| {
+        // Opening a connection initialises SQLite in this thread, to the end.
+        let _ = Connection::open_in_memory();
+    });
+}
+
 /// Opens the file at `path` read-only, keyed when it is encrypted: for checks of backups and
 /// for reading settings out of a database that is not open.
 pub fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
+    sqlite_ready();
     let not_db = || Error::NotADatabase { path: path.to_owned() };
     let kind = file_kind(path)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -152,6 +169,7 @@ pub fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Result<Connectio
 /// Opens the file at `path` read-write with `key` when it is encrypted (the key is ignored
 /// for a plain file). Returns the connection and whether it is encrypted.
 pub fn open_keyed(path: &Path, key: Option<&Passphrase>) -> Result<(Connection, bool)> {
+    sqlite_ready();
     let encrypted = file_kind(path)? == FileKind::Encrypted;
     let conn = Connection::open(path)?;
     if encrypted {
@@ -271,6 +289,7 @@ pub fn swap_in(db: &Path, new: &Path, shred_old: bool) -> Result<()> {
 /// Encrypts a plaintext copy made by us (a copy before an upgrade) in place, with `key`.
 pub fn encrypt_file(path: &Path, key: &Passphrase) -> Result<()> {
     let tmp = beside(path, ".ma-hoa.partial");
+    sqlite_ready();
     {
         let conn = Connection::open(path)?;
         quiet(&conn);

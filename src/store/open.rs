@@ -58,6 +58,7 @@ fn copy_before_upgrade(conn: &Connection, path: &Path, version: i64) -> Result<(
 
 /// An in-memory database made by the same migrations, for tests and previews.
 pub fn open_in_memory() -> Result<Connection> {
+    cipher::sqlite_ready();
     let mut conn = Connection::open_in_memory()?;
     configure(&conn)?;
     migrate::migrate(&mut conn)?;
