@@ -307,6 +307,12 @@ impl Ledger {
         db::inbox(&self.conn)
     }
 
+    /// The scan-to-folder inbox's folder, when one is set: what the watchers ask, as the system,
+    /// before they open a connection of their own to read it.
+    pub fn scan_inbox_folder(&self) -> Result<Option<std::path::PathBuf>> {
+        Ok(db::inbox(&self.conn)?.folder.map(std::path::PathBuf::from))
+    }
+
     /// Sets (or, with no folder, stops) the scan-to-folder inbox: the folder must exist; the
     /// round, when one is named, must be one whose forms the app printed.
     pub fn set_scan_inbox(&mut self, inbox: &ScanInbox) -> Result<ScanInbox> {

@@ -123,7 +123,7 @@ impl Ledger {
         let first_print = round.printed == 0;
         let control = match fixed_control {
             Some(c) => Some(c),
-            None if first_print && self.is_office_survey_form(&template, &office) => {
+            None if first_print && is_office_survey_form(&template, &office) => {
                 Some(self.document_control_as_printed()?.of(ControlledForm::SurveyForm))
             }
             None => None,
@@ -162,14 +162,6 @@ impl Ledger {
             }
             Ok(pdf)
         })
-    }
-
-    /// Whether `template` is the office's survey form of the procedure (BM.QT.SCT.05-02, or
-    /// the code the office gave it), printed under the office's document control; a template
-    /// the office designed itself carries its own code and issue.
-    fn is_office_survey_form(&self, template: &SurveyTemplate, office: &OfficeProfile) -> bool {
-        let code = template.code.trim();
-        code == ControlledForm::SurveyForm.default_code() || code == office.survey_form_code.trim()
     }
 
     /// Records `count` more forms numbered outside the app (printed elsewhere and numbered
@@ -450,4 +442,12 @@ fn refuse_printing(round: &SurveyRound) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Whether `template` is the office's survey form of the procedure (BM.QT.SCT.05-02, or the
+/// code the office gave it), printed under the office's document control; a template the
+/// office designed itself carries its own code and issue.
+fn is_office_survey_form(template: &SurveyTemplate, office: &OfficeProfile) -> bool {
+    let code = template.code.trim();
+    code == ControlledForm::SurveyForm.default_code() || code == office.survey_form_code.trim()
 }

@@ -56,7 +56,8 @@ pub fn watch_scan_inbox(state: &AppState) {
     let mut last_failure = String::new();
     loop {
         std::thread::sleep(ykien::scan::INBOX_EVERY);
-        if !state.owns_database() {
+        // A connection of its own (keyed again when the file is encrypted) only when a folder is set.
+        if !state.owns_database() || !matches!(state.with(|l| l.scan_inbox_folder()), Ok(Some(_))) {
             continue;
         }
         match state.open_another().and_then(|mut l| l.read_scan_inbox(ykien::scan::INBOX_QUIET, &actor)) {
