@@ -53,6 +53,7 @@ fn big_database(path: &Path, mb: usize) {
     let l = Ledger::open(path).unwrap();
     drop(l);
     let conn = rusqlite::Connection::open(path).unwrap();
+    ykien::store::words::register(&conn).unwrap();
     // About 1.75 KB a row, of which 1.6 KB of content.
     let rows = mb * 1024 * 1024 / 1750;
     conn.execute_batch(&format!(

@@ -76,6 +76,8 @@ fn main() {
     let mut l = Ledger::open(&work).unwrap();
     l.set_clock(Some(bench_now()));
     let bare = Connection::open(&work).unwrap();
+    // The word index's triggers call it, as on the app's own connections.
+    ykien::store::words::register(&bare).unwrap();
     bare.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;").unwrap();
     bare.set_prepared_statement_cache_capacity(64);
     if part("save") {
@@ -577,6 +579,7 @@ fn import(l: &mut Ledger, dir: &Path) -> Vec<Figure> {
         b.save_office(&ykien::demo::demo_office()).unwrap();
         drop(b);
         let bare = Connection::open(&bare_path).unwrap();
+        ykien::store::words::register(&bare).unwrap();
         bare.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;").unwrap();
         floor.push(bare_bulk(&bare, &rows));
         drop(bare);

@@ -154,16 +154,19 @@ pub fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Result<Connectio
     let not_db = || Error::NotADatabase { path: path.to_owned() };
     let kind = file_kind(path)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    match kind {
-        FileKind::Plain => Connection::open_with_flags(path, flags).map_err(|_| not_db()),
+    let conn = match kind {
+        FileKind::Plain => Connection::open_with_flags(path, flags).map_err(|_| not_db())?,
         FileKind::Encrypted => {
             let key = key.ok_or_else(|| Error::Encrypted { path: path.to_owned(), wrong_key: false })?;
             let conn = Connection::open_with_flags(path, flags).map_err(|_| not_db())?;
             apply_key(&conn, path, key)?;
-            Ok(conn)
+            conn
         }
-        FileKind::Missing | FileKind::Other => Err(not_db()),
-    }
+        FileKind::Missing | FileKind::Other => return Err(not_db()),
+    };
+    // A check recounts the word index's vocabulary with it.
+    super::words::register(&conn)?;
+    Ok(conn)
 }
 
 /// Opens the file at `path` read-write with `key` when it is encrypted (the key is ignored

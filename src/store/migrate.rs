@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_round_print.sql"),
     WORDS_STEP_SQL,
     include_str!("migrations/0019_bundle_inbox.sql"),
+    WORDS_FUNCTION_STEP_SQL,
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no
@@ -42,6 +43,9 @@ fn after_step(conn: &Connection, version: i64) -> Result<()> {
     if MIGRATIONS.get(version as usize - 1) == Some(&WORDS_STEP_SQL) {
         super::words::install(conn)?;
     }
+    if MIGRATIONS.get(version as usize - 1) == Some(&WORDS_FUNCTION_STEP_SQL) {
+        super::words::write_triggers(conn)?;
+    }
     Ok(())
 }
 
@@ -53,6 +57,10 @@ const COUNTS_STEP_SQL: &str = include_str!("migrations/0015_counts.sql");
 /// its triggers and their first contents are written by `store::words::install` after it.
 const WORDS_STEP_SQL: &str = include_str!("migrations/0018_search_words.sql");
 
+/// The step that moved the splitting of a key into words from SQL into a function: the word
+/// index's triggers written again by `store::words::write_triggers`.
+const WORDS_FUNCTION_STEP_SQL: &str = include_str!("migrations/0021_search_words_function.sql");
+
 /// The step that added the audit log's hash chain (0004_records.sql).
 const RECORDS_STEP: i64 = 4;
 
@@ -63,8 +71,11 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
 
-/// Brings the schema up to date. Refuses a database written by a newer version.
+/// Brings the schema up to date. Refuses a database written by a newer version. Every
+/// connection that writes comes through here, so here it is given the SQL function that the
+/// word index's triggers call (store::words).
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    super::words::register(conn)?;
     apply_with(conn, MIGRATIONS, after_step)
 }
 
@@ -145,6 +156,37 @@ mod tests {
         assert_eq!((report.entries, report.broken), (3, None));
         // Sealed once: a sealed entry cannot be resealed.
         assert!(conn.execute("UPDATE audit_log SET hash = 'x' WHERE seq = 1", []).is_err());
+    }
+
+    /// Older SQLite (the sqlite3 3.40 shell of Debian 12, Python's sqlite3 there, older
+    /// database browsers) parses the schema with a fixed stack of 100 entries and refuses the
+    /// whole file as "malformed" when one statement nests deeper. An office's auditor or
+    /// administrator may open the file with such a tool: no statement of the schema nests
+    /// expressions more than a few levels (the deepest today is under 10).
+    #[test]
+    fn every_statement_of_the_schema_is_shallow_enough_for_older_sqlite() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        let mut st = conn.prepare("SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL").unwrap();
+        let rows: Vec<(String, String)> = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect();
+        assert!(rows.iter().any(|(n, _)| n == "search_words_delete"), "the word index's triggers are in the schema");
+        for (name, sql) in rows {
+            let (mut depth, mut deepest, mut quoted) = (0i32, 0i32, None::<char>);
+            for c in sql.chars() {
+                match (quoted, c) {
+                    (Some(q), c) if c == q => quoted = None,
+                    (Some(_), _) => {}
+                    (None, '\'' | '"') => quoted = Some(c),
+                    (None, '(') => {
+                        depth += 1;
+                        deepest = deepest.max(depth);
+                    }
+                    (None, ')') => depth -= 1,
+                    _ => {}
+                }
+            }
+            assert!(deepest <= 12, "{name} nests {deepest} parentheses deep");
+        }
     }
 
     /// The schema snapshot: a change to the migrations shows up here and must be deliberate.

@@ -10,7 +10,7 @@
 //! - `feedback_words`, a full-text index of the key split into words (FTS5, `unicode61`
 //!   with [`SEPARATORS`] as the only separators);
 //! - `search_word`, its vocabulary: every word and the number of cases holding it, split
-//!   the same way by SQL ([`split_sql`]). It turns a query's first and last syllables, which
+//!   the same way ([`words_of_key`], the SQL function [`WORDS_FUNCTION`]). It turns a query's first and last syllables, which
 //!   the substring search lets be parts of longer words, into the words they can be parts of.
 //!
 //! A word here is a run of characters between separators: the separators are every ASCII
@@ -42,7 +42,7 @@ const INSERT_TRIGGER: &str = "search_words_insert";
 
 /// The FTS5 tokenizer: every character a word character but the separators (categories of
 /// all kinds), no accent folding (the key has none), so its words are exactly those of
-/// [`split_sql`]. The separators are quoted twice: once for the tokenizer's argument, once
+/// [`words_of_key`]. The separators are quoted twice: once for the tokenizer's argument, once
 /// for the table's option.
 pub fn tokenizer() -> String {
     let inner = SEPARATORS.replace('\'', "''");
@@ -50,22 +50,47 @@ pub fn tokenizer() -> String {
     format!("\"{}\"", arg.replace('"', "\"\""))
 }
 
-/// SQL giving the JSON array of the words of the key `expr` (with empty strings between
-/// separators that follow each other). Every separator becomes a space, then every space a
-/// boundary of the array: the key holds no control character (`text::fold` makes them
-/// spaces) and the separators take `"` and `\`, so the array is valid JSON.
-pub fn split_sql(expr: &str) -> String {
-    let mut sql = expr.to_owned();
-    for c in SEPARATORS.chars().filter(|c| *c != ' ') {
-        let lit = if c == '\'' { "''''".to_owned() } else { format!("'{c}'") };
-        sql = format!("replace({sql}, {lit}, ' ')");
+/// The SQL function that gives the distinct words of a key as a JSON array, in the order they
+/// first appear: `search_words(key)`. Registered on every connection the store opens
+/// ([`register`]), so the triggers that call it run on every write path; a connection
+/// opened otherwise (a tool, a test) reads the file but cannot change a case without it. Computed
+/// in Rust rather than by SQL: the chain of a hundred nested `replace` calls it replaces made
+/// every save pay a hundred passes over the key, and made the schema unreadable to older
+/// SQLite (the sqlite3 3.40 shell of Debian 12 refused the file: "malformed database schema
+/// (search_words_delete) - parser stack overflow").
+pub const WORDS_FUNCTION: &str = "search_words";
+
+/// The distinct words of a folded key, in the order they first appear: the runs of
+/// characters between [`SEPARATORS`], as FTS5's tokenizer of `feedback_words` cuts them.
+pub fn words_of_key(key: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for w in key.split(|c: char| SEPARATORS.contains(c)).filter(|w| !w.is_empty()) {
+        if !out.contains(&w) {
+            out.push(w);
+        }
     }
-    format!("('[\"' || replace({sql}, ' ', '\",\"') || '\"]')")
+    out
+}
+
+/// Registers [`WORDS_FUNCTION`] on a connection.
+pub fn register(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    // Innocuous and deterministic: it may run in triggers and indexes of any schema.
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS;
+    conn.create_scalar_function(WORDS_FUNCTION, 1, flags, |ctx| {
+        let key = ctx.get_raw(0);
+        let key = match key {
+            rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?,
+            rusqlite::types::ValueRef::Null => "",
+            _ => return Err(rusqlite::Error::UserFunctionError("search_words: a key is text".into())),
+        };
+        serde_json::to_string(&words_of_key(key)).map_err(|e| rusqlite::Error::UserFunctionError(e.into()))
+    })
 }
 
 /// The distinct words of the key `expr`, as a subquery.
 fn words_of(expr: &str) -> String {
-    format!("(SELECT DISTINCT value FROM json_each({}) WHERE value <> '')", split_sql(expr))
+    format!("(SELECT value FROM json_each({WORDS_FUNCTION}({expr})))")
 }
 
 fn insert_trigger() -> String {
@@ -109,8 +134,7 @@ fn triggers_sql() -> String {
 /// The vocabulary recounted from the cases.
 fn vocabulary_sql() -> String {
     format!(
-        "SELECT j.value AS word, count(DISTINCT f.rowid) AS cases FROM feedback f, json_each({}) j WHERE j.value <> '' GROUP BY j.value",
-        split_sql("f.search_key")
+        "SELECT j.value AS word, count(*) AS cases FROM feedback f, json_each({WORDS_FUNCTION}(f.search_key)) j GROUP BY j.value"
     )
 }
 
@@ -123,12 +147,20 @@ pub fn install(conn: &Connection) -> Result<()> {
          )",
         tokenizer()
     ))?;
+    write_triggers(conn)?;
+    conn.execute_batch("INSERT INTO feedback_words (feedback_words) VALUES ('rebuild'); DELETE FROM search_word;")?;
+    conn.execute(&format!("INSERT INTO search_word (word, cases) {}", vocabulary_sql()), [])?;
+    Ok(())
+}
+
+/// Writes the triggers that keep the index and its vocabulary, replacing those there: the
+/// step that moved the splitting of a key into words from SQL to [`WORDS_FUNCTION`] (the
+/// words, and so the index, are the same).
+pub fn write_triggers(conn: &Connection) -> Result<()> {
     for t in TRIGGERS {
         conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {t}"))?;
     }
     conn.execute_batch(&triggers_sql())?;
-    conn.execute_batch("INSERT INTO feedback_words (feedback_words) VALUES ('rebuild'); DELETE FROM search_word;")?;
-    conn.execute(&format!("INSERT INTO search_word (word, cases) {}", vocabulary_sql()), [])?;
     Ok(())
 }
 
@@ -193,9 +225,8 @@ pub fn resume(conn: &Connection, s: Suspended) -> Result<()> {
     conn.execute(
         &format!(
             "INSERT INTO search_word (word, cases)
-             SELECT j.value, count(DISTINCT f.rowid) FROM feedback f, json_each({}) j WHERE f.rowid > ?1 AND j.value <> '' GROUP BY j.value
-             ON CONFLICT (word) DO UPDATE SET cases = cases + excluded.cases",
-            split_sql("f.search_key")
+             SELECT j.value, count(*) FROM feedback f, json_each({WORDS_FUNCTION}(f.search_key)) j WHERE f.rowid > ?1 GROUP BY j.value
+             ON CONFLICT (word) DO UPDATE SET cases = cases + excluded.cases"
         ),
         [s.after],
     )?;
@@ -271,4 +302,35 @@ pub fn lookup(conn: &Connection, q: &str) -> Result<Option<Lookup>> {
         _ => ending.iter().map(|e| format!("\"{e} {tail}\" *")).collect::<Vec<_>>().join(" OR "),
     };
     Ok(Some(Lookup::Match { expr, exact: false }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words the triggers count are those FTS5's tokenizer indexes: the same key, split
+    /// by [`words_of_key`] and by `feedback_words`'s tokenizer, gives the same words.
+    #[test]
+    fn the_words_of_a_key_are_those_of_the_full_text_index() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::migrate::migrate(&mut conn).unwrap();
+        let key = crate::domain::text::fold("2026/000123 Nguyễn Văn An, Công ty «ABC» – an toàn…thực phẩm (lần 2) an x.y@z.vn");
+        let ours = words_of_key(&key);
+        assert_eq!(ours, ["nguyen", "van", "an", "cong", "ty", "abc", "toan", "thuc", "pham", "lan", "x", "y", "z", "vn"]);
+        conn.execute_batch(&format!(
+            "CREATE VIRTUAL TABLE t USING fts5 (k, tokenize = {}); CREATE VIRTUAL TABLE v USING fts5vocab (t, 'row');",
+            tokenizer()
+        ))
+        .unwrap();
+        conn.execute("INSERT INTO t (k) VALUES (?1)", [&key]).unwrap();
+        let mut theirs: Vec<String> =
+            conn.prepare("SELECT term FROM v").unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+        let mut sorted: Vec<String> = ours.iter().map(|w| w.to_string()).collect();
+        sorted.sort();
+        theirs.sort();
+        assert_eq!(sorted, theirs);
+        // And the SQL function gives them as the triggers read them.
+        let json: String = conn.query_row("SELECT search_words(?1)", [&key], |r| r.get(0)).unwrap();
+        assert_eq!(serde_json::from_str::<Vec<String>>(&json).unwrap(), ours);
+    }
 }
