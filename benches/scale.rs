@@ -397,6 +397,9 @@ fn search(l: &Ledger, bare: &Connection, scale: Scale) -> Vec<Figure> {
             // As the window asks: its count stops past a thousand («hơn 1.000»).
             let filter = FeedbackFilter { search: Some(q.clone()), limit: Some(100), count_limit: Some(1000), ..Default::default() };
             let (t, page) = time(|| l.feedback(&filter).unwrap());
+            if std::env::var_os("YKIEN_BENCH_SEARCH_EACH").is_some() {
+                eprintln!("search {what} {q:?}: {:.2} ms, total {}", t.as_secs_f64() * 1e3, page.total);
+            }
             app.push(t);
             std::hint::black_box(page);
             let phrase = format!("\"{}\"", fold(q));

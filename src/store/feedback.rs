@@ -895,10 +895,6 @@ struct Searched<'a> {
     q: &'a str,
 }
 
-/// Past this many matches found, a window's count stops and its page is read by walking the
-/// book: at a million cases, the first page of 100 then reads at most ten thousand rows.
-const ENOUGH_TO_WALK: i64 = 10_000;
-
 /// The count of a search (up to `cap` and one more, when the window asks for a limit), and
 /// the conditions added to `w` that read its page, `end` the end of the page asked.
 fn search_total(conn: &Connection, w: &mut Where, s: Searched, end: i64, cap: Option<i64>) -> Result<i64> {
@@ -918,30 +914,45 @@ fn search_total(conn: &Connection, w: &mut Where, s: Searched, end: i64, cap: Op
         // Searching alone, the index is read once, for the count and the page: it is most
         // of the cost (BENCHMARKS.md). Cases are never deleted (records are disposed of by
         // erasing their text), so every match is a case of the book.
-        let ids = |stop: Option<i64>| -> Result<Vec<i64>> {
-            let stop = stop.map(|n| format!("LIMIT {n}")).unwrap_or_default();
-            let sql = if verify {
-                format!(
-                    "SELECT {table}.rowid FROM {table} JOIN feedback f ON f.rowid = {table}.rowid
-                     WHERE {table} MATCH ?1 AND instr(f.search_key, ?2) > 0 {stop}"
-                )
-            } else {
-                format!("SELECT rowid FROM {table} WHERE {table} MATCH ?1 AND ?2 IS NOT NULL {stop}")
-            };
-            let mut st = conn.prepare_cached(&sql)?;
-            let found = st.query_map([expr, q], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let limit = |stop: Option<i64>| stop.map(|n| format!("LIMIT {n}")).unwrap_or_default();
+        // The cases the index lists, in its order.
+        let listed = |stop: Option<i64>| -> Result<Vec<i64>> {
+            let mut st = conn.prepare_cached(&format!("SELECT rowid FROM {table} WHERE {table} MATCH ?1 {}", limit(stop)))?;
+            let found = st.query_map([expr], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(found)
         };
-        // A window stops once there are enough matches to walk the book for the page.
-        let stop = cap.map(|c| (c + 1).max(ENOUGH_TO_WALK));
-        let mut found = ids(stop)?;
-        if let Some(stop) = stop.filter(|s| found.len() as i64 >= *s) {
-            if end * cases / stop <= stop {
-                w.add(walk, Box::new(q.to_owned()));
-                return Ok(cap.map_or(stop, |c| c + 1));
+        // Of those, the cases whose key holds the query (all of them when the index is exact).
+        let held = |ids: Vec<i64>, stop: Option<i64>| -> Result<Vec<i64>> {
+            if !verify {
+                return Ok(ids);
             }
-            found = ids(None)?;
+            let ids = format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+            let mut st = conn.prepare_cached(&format!(
+                "SELECT f.rowid FROM json_each(?1) j JOIN feedback f ON f.rowid = j.value WHERE instr(f.search_key, ?2) > 0 {}",
+                limit(stop)
+            ))?;
+            let found = st.query_map([ids.as_str(), q], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(found)
+        };
+        // A window stops reading the index once it lists enough cases that walking the book
+        // for the page reads no more rows than the index did: `stop` listed cases among
+        // `cases` mean about end × cases ÷ stop rows walked, no more than `stop` once
+        // stop² ≥ end × cases (ten thousand for the first page of a million cases). Its count
+        // then says «hơn 1.000»: of what the index lists, only the first cap + 1 need to hold
+        // the query, not every one (reading each listed case was most of the cost of a
+        // common phrase).
+        let stop = cap.map(|c| (c + 1).max(((end * cases) as f64).sqrt().ceil() as i64));
+        let mut ids = listed(stop)?;
+        if let (Some(c), Some(stop)) = (cap, stop) {
+            if ids.len() as i64 >= stop {
+                if held(ids.clone(), Some(c + 1))?.len() as i64 > c {
+                    w.add(walk, Box::new(q.to_owned()));
+                    return Ok(c + 1);
+                }
+                ids = listed(None)?;
+            }
         }
+        let found = held(ids, None)?;
         let total = found.len() as i64;
         if common(total) {
             w.add(walk, Box::new(q.to_owned()));
