@@ -9,6 +9,7 @@ use crate::domain::survey_round::{serial_text, SerialCheck, SurveyLayout, Survey
 use crate::domain::survey_scan::{InboxPass, PageStatus, ReadAnswer, ReviewPage, ScanConfirmInput, ScanInbox, ScanReport, ScannedPage, SkippedFile};
 use crate::error::{Error, Result};
 use crate::scan::grey::Grey;
+use crate::scan::read::BoxSeen;
 use crate::scan::{decode, read_page, INBOX_READ, INBOX_SKIPPED};
 use crate::store::scan as db;
 use crate::store::survey as surveys;
@@ -25,6 +26,8 @@ struct Page {
     answers: Vec<ReadAnswer>,
     problem: Option<String>,
     image: Vec<u8>,
+    /// What each box was read as (`BoxSeen`s), for the review's crop.
+    boxes: Vec<BoxSeen>,
 }
 
 struct File {
@@ -112,14 +115,16 @@ impl Ledger {
             };
             let mut file = File { name: name.clone(), sha256, pages: Vec::new() };
             pages_known += pages.len() as u64;
-            for (n, page) in pages.into_iter().enumerate() {
+            // One page decoded at a time, read, and dropped before the next is decoded: only
+            // what is kept of it (its reading and its image at 150 dpi, compressed) stays.
+            for (n, page) in pages.enumerate() {
                 if !progress(pages_done, estimate(i + 1, pages_known)) {
                     return Err(Error::Cancelled);
                 }
                 pages_done += 1;
                 file.pages.push(match page {
                     Ok(g) => read_one(&g, n as u32 + 1, &round, &layout, &boxes),
-                    Err(why) => Page { number: n as u32 + 1, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(format!("Trang {}: {why}.", n + 1)), image: Vec::new() },
+                    Err(why) => Page { number: n as u32 + 1, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(format!("Trang {}: {why}.", n + 1)), image: Vec::new(), boxes: Vec::new() },
                 });
             }
             read.push(file);
@@ -141,14 +146,15 @@ impl Ledger {
                 let file_id = db::add_file(tx, &round.id, &f.name, &f.sha256, f.pages.len() as u32)?;
                 let mut page_ids = Vec::new();
                 for p in &f.pages {
-                    page_ids.push(db::add_page(tx, &file_id, p.number, p.serial, p.form_page, p.status, &p.answers, p.problem.as_deref(), &p.image)?);
+                    let boxes = serde_json::to_string(&p.boxes).expect("boxes serialise");
+                    page_ids.push(db::add_page(tx, &file_id, p.number, p.serial, p.form_page, p.status, &p.answers, p.problem.as_deref(), &p.image, &boxes)?);
                 }
                 ids.push(page_ids);
             }
             let mut saved = 0;
             let mut done = 0;
             for form in &forms {
-                let id = surveys::insert_response(tx, &round.id, form.serial, today, "import", None, &form.answers)?;
+                let id = surveys::insert_response(tx, &round.id, form.serial, today, "scan", None, &form.answers)?;
                 db::record_answers(tx, &id, &form.read, &form.answers, None)?;
                 let page_ids: Vec<String> = form.pages.iter().map(|&(f, p)| ids[f][p].clone()).collect();
                 done += page_ids.len();
@@ -254,7 +260,7 @@ impl Ledger {
         let answers = check_answers(&crate::domain::survey_entry::slots(&template), &input.answers)?;
         let who = self.writer()?;
         let id = self.write(|tx| {
-            let id = surveys::insert_response(tx, &round.id, serial, filled_on, "import", None, &answers)?;
+            let id = surveys::insert_response(tx, &round.id, serial, filled_on, "scan", None, &answers)?;
             db::record_answers(tx, &id, &read, &answers, Some(&who))?;
             db::pages_saved(tx, &input.page_ids, &id)?;
             // What the reading proposed beside what the person saved.
@@ -292,7 +298,23 @@ impl Ledger {
         let y0 = corners.iter().map(|c| c.1).fold(f32::MAX, f32::min).max(0.0) as usize;
         let x1 = corners.iter().map(|c| c.0).fold(f32::MIN, f32::max).max(0.0) as usize;
         let y1 = corners.iter().map(|c| c.1).fold(f32::MIN, f32::max).max(0.0) as usize;
-        Ok(grey.crop(x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0)).png())
+        // Each box outlined by what it was read as when the page was read; a page read before
+        // that was kept is read again from its kept image.
+        let seen: Vec<BoxSeen> = match db::boxes(&self.conn, page_id)?.and_then(|j| serde_json::from_str::<Vec<BoxSeen>>(&j).ok()).filter(|b| !b.is_empty()) {
+            Some(seen) => seen,
+            None => {
+                let slots: Vec<EntrySlot> = self.survey_entry_sheet(&round_id)?.slots.into_iter().filter(|s| !s.is_text()).collect();
+                read_page(&grey, &layout, &slots).boxes.iter().map(BoxSeen::from).collect()
+            }
+        };
+        let outlined: Vec<crate::scan::crop::Outlined> = mine
+            .iter()
+            .filter_map(|b| {
+                let s = seen.iter().find(|s| s.code == b.code && s.value == b.value)?;
+                Some(crate::scan::crop::Outlined { at: s.at, size: b.size, mark: s.mark })
+            })
+            .collect();
+        Ok(crate::scan::crop::outlined_crop(&grey, &found.mapping, (x0, y0, x1, y1), &outlined))
     }
 }
 
@@ -430,7 +452,7 @@ fn as_answer(r: &ReadAnswer) -> Answer {
 fn read_one(g: &Grey, number: u32, round: &SurveyRound, layout: &SurveyLayout, slots: &[EntrySlot]) -> Page {
     let got = read_page(g, layout, slots);
     let image = kept_image(g, got.upside_down);
-    let unreadable = |problem: String| Page { number, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(problem), image: image.clone() };
+    let unreadable = |problem: String| Page { number, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(problem), image: image.clone(), boxes: Vec::new() };
     let Some(qr) = got.qr else {
         return unreadable(got.problem.unwrap_or_default());
     };
@@ -446,5 +468,6 @@ fn read_one(g: &Grey, number: u32, round: &SurveyRound, layout: &SurveyLayout, s
     }
     let status = if got.answers.iter().any(|a| a.review) { PageStatus::NeedsReview } else { PageStatus::Read };
     let problem = (status == PageStatus::NeedsReview).then(|| "Có câu trả lời cần xem lại.".to_owned());
-    Page { number, serial: Some(qr.serial), form_page: Some(qr.page), status, answers: got.answers, problem, image }
+    let boxes = got.boxes.iter().map(BoxSeen::from).collect();
+    Page { number, serial: Some(qr.serial), form_page: Some(qr.page), status, answers: got.answers, problem, image, boxes }
 }

@@ -4,6 +4,7 @@
 //! (`read`). Pure computation over bytes and the stored layout: what is kept, and how a form is
 //! saved, is the ledger's (`ledger/scan.rs`) and the store's (`store/scan.rs`).
 
+pub mod crop;
 pub mod decode;
 pub mod grey;
 pub mod locate;

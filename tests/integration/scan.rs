@@ -213,6 +213,31 @@ fn a_scanned_stack_is_read_saved_and_reviewed_from_the_command_line() {
     let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_answer".into()), limit: 10, ..Default::default() }).unwrap();
     assert_eq!(audit.len(), 1);
     assert!(audit[0].before.as_deref().unwrap().contains("spoiled") && audit[0].after.as_deref().unwrap().contains("chosen"), "{:?}", audit[0]);
+
+    // Every form saved from its scan, read without doubt or confirmed, has the source `scan`,
+    // and counts as a paper form: in the figures of its period when the office's index
+    // counts paper forms only, and in the export, which names the source in words.
+    let saved = l.survey_responses(&r).unwrap();
+    assert_eq!(saved.len(), clean.len() + 1);
+    assert!(saved.iter().all(|f| f.source == "scan"), "{:?}", saved.iter().map(|f| &f.source).collect::<Vec<_>>());
+    let mut settings = l.settings().unwrap();
+    settings.survey_index_source = ykien::domain::settings::IndexSource::Paper;
+    l.save_settings(&settings).unwrap();
+    let filled: chrono::NaiveDate = saved[0].filled_on.parse().unwrap();
+    let period = ykien::report::period::Period::year(chrono::Datelike::year(&filled)).unwrap();
+    let surveys = l.figures(&period).unwrap().surveys;
+    assert_eq!(surveys.forms as usize, saved.len(), "the scanned forms counted");
+    let paper = surveys.by_source.expect("each source apart when one only is counted");
+    let paper = paper.iter().find(|s| s.key == "paper").unwrap();
+    assert_eq!((paper.forms as usize, paper.counted), (saved.len(), true), "counted as paper forms");
+    assert_eq!(surveys.index, paper.index);
+    let out = dir.path().join("phiếu.xlsx");
+    l.export_survey_responses(&r, &out).unwrap();
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&out).unwrap();
+    let sheet = book.worksheet_range("Phiếu khảo sát").unwrap();
+    let how: Vec<String> = sheet.rows().skip(1).map(|row| row[2].to_string()).collect();
+    assert_eq!(how, vec!["Đọc từ phiếu quét".to_string(); saved.len()]);
 }
 
 fn ledger_at(db: &std::path::Path) -> Ledger {

@@ -1866,7 +1866,8 @@ keystrokes?: number, };
 
 export type SurveyResponse = { id: string, round_id: string, serial: number, filled_on: string, 
 /**
- * "keyboard", "import" or "demo".
+ * "keyboard", "import" (a file of typed forms), "scan" (read from its scanned pages) or
+ * "demo"; see [`source_label`].
  */
 source: string, entered_at: string, 
 /**
