@@ -329,10 +329,15 @@ impl Ledger {
         db::inbox(&self.conn)
     }
 
-    /// The scan-to-folder inbox's folder, when one is set: what the watchers ask, as the system,
-    /// before they open a connection of their own to read it.
-    pub fn scan_inbox_folder(&self) -> Result<Option<std::path::PathBuf>> {
-        Ok(db::inbox(&self.conn)?.folder.map(std::path::PathBuf::from))
+    /// Whether the scan-to-folder inbox has files to read (a folder set, and a scan in it the
+    /// copier finished writing `quiet` ago): what the watchers ask at every look, as the system,
+    /// on the open database, before they open a connection of their own (keyed again when the
+    /// file is encrypted) to read them. A folder that cannot be listed is an error.
+    pub fn scan_inbox_waiting(&self, quiet: std::time::Duration) -> Result<bool> {
+        match db::inbox(&self.conn)?.folder {
+            None => Ok(false),
+            Some(folder) => Ok(!settled_scans(std::path::Path::new(&folder), quiet)?.is_empty()),
+        }
     }
 
     /// Sets (or, with no folder, stops) the scan-to-folder inbox: the folder must exist; the
@@ -384,23 +389,10 @@ impl Ledger {
     pub fn read_scan_inbox(&mut self, quiet: std::time::Duration, actor: &str) -> Result<Option<InboxPass>> {
         let inbox = db::inbox(&self.conn)?;
         let Some(folder) = inbox.folder.as_deref().map(std::path::PathBuf::from) else { return Ok(None) };
-        let now = std::time::SystemTime::now();
-        let mut ready: Vec<std::path::PathBuf> = Vec::new();
-        for entry in std::fs::read_dir(&folder)? {
-            let entry = entry?;
-            let path = entry.path();
-            let meta = entry.metadata()?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let ending = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-            let settled = meta.modified().ok().and_then(|m| now.duration_since(m).ok()).is_none_or(|age| age >= quiet);
-            if meta.is_file() && !name.starts_with('.') && SCAN_ENDINGS.contains(&ending.as_str()) && settled {
-                ready.push(path);
-            }
-        }
+        let ready = settled_scans(&folder, quiet)?;
         if ready.is_empty() {
             return Ok(None);
         }
-        ready.sort();
         let round = self.inbox_round(inbox.round_id.as_deref())?;
         let mut stack = Vec::new();
         let mut names = Vec::new();
@@ -417,6 +409,26 @@ impl Ledger {
         }
         Ok(Some(InboxPass { round_code: round.code, files: names, report }))
     }
+}
+
+/// The scans directly in `folder` that the copier finished writing: by their ending, not
+/// hidden, untouched for `quiet`; in the order of their names.
+fn settled_scans(folder: &std::path::Path, quiet: std::time::Duration) -> Result<Vec<PathBuf>> {
+    let now = std::time::SystemTime::now();
+    let mut ready: Vec<PathBuf> = Vec::new();
+    for entry in std::fs::read_dir(folder)? {
+        let entry = entry?;
+        let path = entry.path();
+        let meta = entry.metadata()?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ending = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let settled = meta.modified().ok().and_then(|m| now.duration_since(m).ok()).is_none_or(|age| age >= quiet);
+        if meta.is_file() && !name.starts_with('.') && SCAN_ENDINGS.contains(&ending.as_str()) && settled {
+            ready.push(path);
+        }
+    }
+    ready.sort();
+    Ok(ready)
 }
 
 /// `name` in `dir`, or "name (2).pdf", "name (3).pdf"… when a file there has it already.

@@ -35,12 +35,15 @@ pub fn forget_old(ledger: &Mutex<Ledger>) {
 /// `actor` (the server itself). What was read is reported; a failure too, once until it
 /// changes, so that a folder with no open round does not fill the log every few seconds.
 pub fn scan_inbox(ledger: &Mutex<Ledger>, actor: &str, last_failure: &mut String) {
-    // A connection of its own (keyed again when the file is encrypted) only when a folder is set.
+    // A connection of its own (keyed again when the file is encrypted) only when a scan waits.
     let other = {
         let l = ledger.lock().unwrap_or_else(|p| p.into_inner());
-        match l.scan_inbox_folder() {
-            Ok(None) => return,
-            Ok(Some(_)) => l.open_another(),
+        match l.scan_inbox_waiting(crate::scan::INBOX_QUIET) {
+            Ok(false) => {
+                last_failure.clear();
+                return;
+            }
+            Ok(true) => l.open_another(),
             Err(e) => Err(e),
         }
     };

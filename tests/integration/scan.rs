@@ -321,3 +321,56 @@ fn the_copiers_folder_is_read_into_the_open_round_each_file_once_and_emptied() {
     let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_file".into()), limit: 10, ..Default::default() }).unwrap();
     assert!(audit.iter().all(|a| a.actor == "hệ thống (thư mục phiếu quét)"), "written in the inbox's name: {audit:?}");
 }
+
+/// The copier's folder as `ykien serve` watches it, a real server process on loopback: a
+/// copier's PDF dropped into the folder is read within seconds, once the copier has finished
+/// writing it, into the round set for the folder, and moved to «Đã đọc»; its forms are saved
+/// (source `scan`) or wait in the review queue, written in the server's name.
+#[test]
+fn the_server_reads_a_copiers_pdf_dropped_into_its_folder() {
+    use std::time::{Duration, Instant};
+    let dir = temp_dir();
+    let db = dir.path().join("máy chủ.db");
+    let inbox = dir.path().join("Máy photo tầng 2");
+    std::fs::create_dir(&inbox).unwrap();
+    let mut l = ledger_at(&db);
+    let r = round(&mut l);
+    let pdf = l.print_survey_round(&r, 1).unwrap();
+    let layout = l.survey_layout(&r).unwrap().unwrap();
+    let slots = slots(&l.survey_entry_sheet(&r).unwrap().template);
+    // The round named: the test does not depend on which round is open on the day it runs.
+    l.set_scan_inbox(&ykien::domain::survey_scan::ScanInbox { folder: Some(inbox.display().to_string()), round_id: Some(r.clone()) }).unwrap();
+    drop(l);
+    let dpi = 150;
+    let mut form = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+    let careful = Respondent { blank: 0.0, cancel: 0.0, twice: 0.0, stray: 0, ..Respondent::ballpoint() };
+    let mut rng = Rng::new(44);
+    synth::fill_form(&mut form, dpi, &layout, &slots, &careful, &mut rng);
+    let scanned: Vec<PdfPage> = form
+        .iter()
+        .map(|p| synth::damage(p, dpi, &copier(&mut rng, false, false), &mut rng))
+        .map(|g| PdfPage::Jpeg(synth::jpeg(&g, 75), g.width, g.height))
+        .collect();
+    let server = crate::server::Server::start(&db);
+
+    let dropped = Instant::now();
+    std::fs::write(inbox.join("scan_0001.pdf"), synth::pdf(&scanned)).unwrap();
+    let read = inbox.join(ykien::scan::INBOX_READ).join("scan_0001.pdf");
+    while !read.exists() {
+        assert!(dropped.elapsed() < Duration::from_secs(90), "the copier's PDF was not read from the folder");
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    // Not before the copier could have finished writing it.
+    assert!(dropped.elapsed() >= ykien::scan::INBOX_QUIET, "read after {:?}", dropped.elapsed());
+    assert!(!inbox.join("scan_0001.pdf").exists());
+    drop(server);
+
+    let l = ledger_at(&db);
+    let saved = l.survey_responses(&r).unwrap();
+    let waiting = l.survey_scan_review(&r).unwrap();
+    assert_eq!(saved.len() * 2 + waiting.len(), 2, "the form saved, or its pages waiting: {waiting:?}");
+    assert!(saved.iter().all(|f| f.source == "scan"));
+    let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_file".into()), limit: 10, ..Default::default() }).unwrap();
+    assert_eq!(audit.len(), 1);
+    assert!(audit[0].actor.contains("máy chủ, thư mục phiếu quét"), "written in the server's name: {}", audit[0].actor);
+}
