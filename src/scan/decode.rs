@@ -21,9 +21,12 @@ pub struct Pages<'a> {
     source: Source<'a>,
 }
 
+/// A TIFF decoder over the file's bytes in memory.
+type TiffDecoder<'a> = tiff::decoder::Decoder<Cursor<&'a [u8]>>;
+
 enum Source<'a> {
     Picture(&'a [u8]),
-    Tiff(tiff::decoder::Decoder<Cursor<&'a [u8]>>),
+    Tiff(TiffDecoder<'a>),
     Pdf(lopdf::Document, Vec<lopdf::ObjectId>),
 }
 
@@ -95,7 +98,7 @@ fn picture(bytes: &[u8]) -> std::result::Result<Grey, String> {
 
 /// A TIFF's decoder at its first page, and how many pages its chain of directories holds
 /// (walked through a decoder of its own: only the directories are read, not the pictures).
-fn open_tiff(bytes: &[u8]) -> std::result::Result<(usize, tiff::decoder::Decoder<Cursor<&[u8]>>), String> {
+fn open_tiff(bytes: &[u8]) -> std::result::Result<(usize, TiffDecoder<'_>), String> {
     use tiff::decoder::Decoder;
     let damaged = |_| "là tệp TIFF hỏng hoặc không đọc được".to_owned();
     let mut walk = Decoder::new(Cursor::new(bytes)).map_err(damaged)?;
@@ -108,7 +111,7 @@ fn open_tiff(bytes: &[u8]) -> std::result::Result<(usize, tiff::decoder::Decoder
 }
 
 /// The page the TIFF decoder stands at.
-fn tiff_page(dec: &mut tiff::decoder::Decoder<Cursor<&[u8]>>) -> DecodedPage {
+fn tiff_page(dec: &mut TiffDecoder<'_>) -> DecodedPage {
     use tiff::decoder::DecodingResult;
     use tiff::tags::Tag;
     use tiff::ColorType;
