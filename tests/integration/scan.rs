@@ -7,7 +7,8 @@ use crate::temp_dir;
 use chrono::NaiveDate;
 use ykien::domain::survey_entry::slots;
 use ykien::scan::synth::{self, Damage, PdfPage, Respondent, Rng};
-use ykien::scan::{decode, read_page};
+use ykien::scan::read::Mark;
+use ykien::scan::{crop, decode, read_page};
 use ykien::{Answer, AnswerState, Ledger, RoundInput};
 
 fn ledger(dir: &tempfile::TempDir) -> Ledger {
@@ -201,6 +202,15 @@ fn a_scanned_stack_is_read_saved_and_reviewed_from_the_command_line() {
     assert_eq!(form3.len(), 2);
     let crop = l.scan_page_image(&form3[0], Some("cau_1.1")).unwrap();
     assert!(crop.starts_with(b"\x89PNG") && crop.len() < 60_000, "a row's crop, not the page: {} bytes", crop.len());
+    // In colour, its boxes outlined by what the reading kept of each: the row's outlines are
+    // of the four readings' colours and nothing else is coloured.
+    let rgb = image::load_from_memory(&crop).unwrap();
+    assert!(matches!(rgb, image::DynamicImage::ImageRgb8(_)), "a colour crop");
+    let rgb = rgb.to_rgb8();
+    let colours = [Mark::Ticked, Mark::Doubtful, Mark::Empty, Mark::Filled].map(crop::colour);
+    let coloured: Vec<[u8; 3]> = rgb.pixels().map(|p| p.0).filter(|[r, g, b]| r != g || g != b).collect();
+    assert!(coloured.len() > 200, "outlines drawn: {} coloured pixels", coloured.len());
+    assert!(coloured.iter().all(|c| colours.contains(c)), "only the readings' colours");
     // The person settles the last question on the second box.
     let mut answers = truths[2].clone();
     answers.retain(|a| a.code != "cau_5");
