@@ -332,12 +332,17 @@ impl Ledger {
     /// Whether the scan-to-folder inbox has files to read (a folder set, and a scan in it the
     /// copier finished writing `quiet` ago): what the watchers ask at every look, as the system,
     /// on the open database, before they open a connection of their own (keyed again when the
-    /// file is encrypted) to read them. A folder that cannot be listed is an error.
+    /// file is encrypted) to read them. An error when the folder cannot be listed, or when
+    /// scans wait but no round can take them (none set and none open today): found here, so
+    /// that a failure lasting until someone mends it costs no connection at every look.
     pub fn scan_inbox_waiting(&self, quiet: std::time::Duration) -> Result<bool> {
-        match db::inbox(&self.conn)?.folder {
-            None => Ok(false),
-            Some(folder) => Ok(!settled_scans(std::path::Path::new(&folder), quiet)?.is_empty()),
+        let inbox = db::inbox(&self.conn)?;
+        let Some(folder) = inbox.folder else { return Ok(false) };
+        if settled_scans(std::path::Path::new(&folder), quiet)?.is_empty() {
+            return Ok(false);
         }
+        self.inbox_round(inbox.round_id.as_deref())?;
+        Ok(true)
     }
 
     /// Sets (or, with no folder, stops) the scan-to-folder inbox: the folder must exist; the

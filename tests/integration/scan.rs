@@ -285,6 +285,7 @@ fn the_copiers_folder_is_read_into_the_open_round_each_file_once_and_emptied() {
 
     // Nothing is watched until a folder is set; a folder that does not exist is refused.
     assert!(l.read_scan_inbox(std::time::Duration::ZERO, "hệ thống").unwrap().is_none());
+    assert!(!l.scan_inbox_waiting(std::time::Duration::ZERO).unwrap());
     let inbox = dir.path().join("Máy photo");
     let missing = ykien::domain::survey_scan::ScanInbox { folder: Some(inbox.display().to_string()), round_id: None };
     assert!(matches!(l.set_scan_inbox(&missing), Err(ykien::Error::Validation { .. })));
@@ -304,6 +305,8 @@ fn the_copiers_folder_is_read_into_the_open_round_each_file_once_and_emptied() {
 
     // A file the copier wrote a moment ago waits: it may not be finished.
     assert!(l.read_scan_inbox(std::time::Duration::from_secs(3600), "hệ thống").unwrap().is_none());
+    assert!(!l.scan_inbox_waiting(std::time::Duration::from_secs(3600)).unwrap());
+    assert!(l.scan_inbox_waiting(std::time::Duration::ZERO).unwrap(), "the watchers are told scans wait");
     let pass = l.read_scan_inbox(std::time::Duration::ZERO, "hệ thống (thư mục phiếu quét)").unwrap().expect("files were there");
     assert_eq!(pass.round_code, "2026-01", "the round open today (20/11/2026)");
     assert_eq!(pass.files, ["hỏng.pdf", "scan_0001_1.jpg", "scan_0001_2.jpg", "scan_0002.pdf"]);
@@ -336,6 +339,13 @@ fn the_copiers_folder_is_read_into_the_open_round_each_file_once_and_emptied() {
     assert_eq!(l.survey_responses(&r).unwrap().len(), saved.len());
     let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_file".into()), limit: 10, ..Default::default() }).unwrap();
     assert!(audit.iter().all(|a| a.actor == "hệ thống (thư mục phiếu quét)"), "written in the inbox's name: {audit:?}");
+
+    // A scan waiting with no round to take it (none set, none open that day): the watchers
+    // learn it on the open database, before opening a connection; the file stays.
+    l.set_clock(Some(NaiveDate::from_ymd_opt(2027, 3, 1).unwrap().and_hms_opt(9, 0, 0).unwrap()));
+    std::fs::write(inbox.join("scan_0003.pdf"), &second).unwrap();
+    assert!(matches!(l.scan_inbox_waiting(std::time::Duration::ZERO), Err(ykien::Error::Validation { .. })));
+    assert!(inbox.join("scan_0003.pdf").exists());
 }
 
 /// The copier's folder as `ykien serve` watches it, a real server process on loopback: a
