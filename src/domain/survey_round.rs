@@ -102,7 +102,8 @@ pub struct SurveyResponse {
     pub round_id: String,
     pub serial: i32,
     pub filled_on: String,
-    /// "keyboard", "import" or "demo".
+    /// "keyboard", "import" (a file of typed forms), "scan" (read from its scanned pages) or
+    /// "demo"; see [`source_label`].
     pub source: String,
     pub entered_at: String,
     /// Keys pressed to enter it on the entry screen (serial, answers, Enter); `null` for
@@ -114,6 +115,19 @@ pub struct SurveyResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub serial_written: Option<String>,
     pub answers: Vec<Answer>,
+}
+
+/// How a form was entered, in the words the window and the exports show. Every source is a
+/// paper form returned by a customer (the kiosks' ratings are another table), so all of them
+/// count as paper in the figures.
+pub fn source_label(source: &str) -> &str {
+    match source {
+        "keyboard" => "Bàn phím",
+        "import" => "Nhập từ tệp",
+        "scan" => "Đọc từ phiếu quét",
+        "demo" => "Dữ liệu mẫu",
+        other => other,
+    }
 }
 
 /// What the entry screen needs to enter forms of a round.

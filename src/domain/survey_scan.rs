@@ -93,7 +93,47 @@ pub struct ScanConfirmInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ScanFile {
     pub name: String,
+    /// The content in base64: a copier's PDF is tens of megabytes, which as a JSON array of
+    /// numbers would be some 3.5 bytes a byte, parsed number by number.
+    #[serde(with = "base64_bytes")]
+    #[ts(type = "string")]
     pub bytes: Vec<u8>,
+}
+
+/// Bytes carried in JSON as one base64 string (standard alphabet, padded). An array of
+/// numbers, as callers sent them before, is still read.
+pub mod base64_bytes {
+    use base64::Engine;
+    use serde::de::{Error, SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        struct Bytes;
+        impl<'de> Visitor<'de> for Bytes {
+            type Value = Vec<u8>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a file's content in base64")
+            }
+
+            fn visit_str<E: Error>(self, v: &str) -> Result<Vec<u8>, E> {
+                base64::engine::general_purpose::STANDARD.decode(v).map_err(|_| E::custom("nội dung tệp không phải base64"))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(b) = seq.next_element::<u8>()? {
+                    out.push(b);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_any(Bytes)
+    }
 }
 
 /// The «scan to folder» inbox: the folder the office's copier scans into, and the round its
@@ -115,4 +155,21 @@ pub struct InboxPass {
     /// The files read (or skipped), by name, each moved out of the folder.
     pub files: Vec<String>,
     pub report: ScanReport,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ScanFile;
+    use serde_json::json;
+
+    #[test]
+    fn a_file_travels_as_base64_and_an_array_of_numbers_is_still_read() {
+        let file = ScanFile { name: "chong.pdf".into(), bytes: vec![0x25, 0x50, 0x44, 0x46, 0xFF, 0x00] };
+        let sent = serde_json::to_value(&file).unwrap();
+        assert_eq!(sent, json!({ "name": "chong.pdf", "bytes": "JVBERv8A" }));
+        assert_eq!(serde_json::from_value::<ScanFile>(sent).unwrap(), file);
+        let old = json!({ "name": "chong.pdf", "bytes": [0x25, 0x50, 0x44, 0x46, 0xFF, 0] });
+        assert_eq!(serde_json::from_value::<ScanFile>(old).unwrap(), file);
+        assert!(serde_json::from_value::<ScanFile>(json!({ "name": "x", "bytes": "không phải base64" })).is_err());
+    }
 }

@@ -300,7 +300,7 @@ pub fn survey_responses(
     let rows = forms
         .iter()
         .map(|f| {
-            let mut row = vec![Number(f64::from(f.serial)), When(f.filled_on.clone()), Text(f.source.clone())];
+            let mut row = vec![Number(f64::from(f.serial)), When(f.filled_on.clone()), Text(crate::domain::survey_round::source_label(&f.source).to_owned())];
             row.extend(slots.iter().map(|s| match f.answers.iter().find(|a| a.code == s.code) {
                 None => Text(String::new()),
                 Some(a) => match a.state {

@@ -9,6 +9,7 @@ use crate::domain::survey_round::{serial_text, SerialCheck, SurveyLayout, Survey
 use crate::domain::survey_scan::{InboxPass, PageStatus, ReadAnswer, ReviewPage, ScanConfirmInput, ScanInbox, ScanReport, ScannedPage, SkippedFile};
 use crate::error::{Error, Result};
 use crate::scan::grey::Grey;
+use crate::scan::read::BoxSeen;
 use crate::scan::{decode, read_page, INBOX_READ, INBOX_SKIPPED};
 use crate::store::scan as db;
 use crate::store::survey as surveys;
@@ -25,6 +26,8 @@ struct Page {
     answers: Vec<ReadAnswer>,
     problem: Option<String>,
     image: Vec<u8>,
+    /// What each box was read as (`BoxSeen`s), for the review's crop.
+    boxes: Vec<BoxSeen>,
 }
 
 struct File {
@@ -112,14 +115,16 @@ impl Ledger {
             };
             let mut file = File { name: name.clone(), sha256, pages: Vec::new() };
             pages_known += pages.len() as u64;
-            for (n, page) in pages.into_iter().enumerate() {
+            // One page decoded at a time, read, and dropped before the next is decoded: only
+            // what is kept of it (its reading and its image at 150 dpi, compressed) stays.
+            for (n, page) in pages.enumerate() {
                 if !progress(pages_done, estimate(i + 1, pages_known)) {
                     return Err(Error::Cancelled);
                 }
                 pages_done += 1;
                 file.pages.push(match page {
                     Ok(g) => read_one(&g, n as u32 + 1, &round, &layout, &boxes),
-                    Err(why) => Page { number: n as u32 + 1, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(format!("Trang {}: {why}.", n + 1)), image: Vec::new() },
+                    Err(why) => Page { number: n as u32 + 1, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(format!("Trang {}: {why}.", n + 1)), image: Vec::new(), boxes: Vec::new() },
                 });
             }
             read.push(file);
@@ -141,14 +146,15 @@ impl Ledger {
                 let file_id = db::add_file(tx, &round.id, &f.name, &f.sha256, f.pages.len() as u32)?;
                 let mut page_ids = Vec::new();
                 for p in &f.pages {
-                    page_ids.push(db::add_page(tx, &file_id, p.number, p.serial, p.form_page, p.status, &p.answers, p.problem.as_deref(), &p.image)?);
+                    let boxes = serde_json::to_string(&p.boxes).expect("boxes serialise");
+                    page_ids.push(db::add_page(tx, &file_id, p.number, p.serial, p.form_page, p.status, &p.answers, p.problem.as_deref(), &p.image, &boxes)?);
                 }
                 ids.push(page_ids);
             }
             let mut saved = 0;
             let mut done = 0;
             for form in &forms {
-                let id = surveys::insert_response(tx, &round.id, form.serial, today, "import", None, &form.answers)?;
+                let id = surveys::insert_response(tx, &round.id, form.serial, today, "scan", None, &form.answers)?;
                 db::record_answers(tx, &id, &form.read, &form.answers, None)?;
                 let page_ids: Vec<String> = form.pages.iter().map(|&(f, p)| ids[f][p].clone()).collect();
                 done += page_ids.len();
@@ -254,7 +260,7 @@ impl Ledger {
         let answers = check_answers(&crate::domain::survey_entry::slots(&template), &input.answers)?;
         let who = self.writer()?;
         let id = self.write(|tx| {
-            let id = surveys::insert_response(tx, &round.id, serial, filled_on, "import", None, &answers)?;
+            let id = surveys::insert_response(tx, &round.id, serial, filled_on, "scan", None, &answers)?;
             db::record_answers(tx, &id, &read, &answers, Some(&who))?;
             db::pages_saved(tx, &input.page_ids, &id)?;
             // What the reading proposed beside what the person saved.
@@ -292,7 +298,23 @@ impl Ledger {
         let y0 = corners.iter().map(|c| c.1).fold(f32::MAX, f32::min).max(0.0) as usize;
         let x1 = corners.iter().map(|c| c.0).fold(f32::MIN, f32::max).max(0.0) as usize;
         let y1 = corners.iter().map(|c| c.1).fold(f32::MIN, f32::max).max(0.0) as usize;
-        Ok(grey.crop(x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0)).png())
+        // Each box outlined by what it was read as when the page was read; a page read before
+        // that was kept is read again from its kept image.
+        let seen: Vec<BoxSeen> = match db::boxes(&self.conn, page_id)?.and_then(|j| serde_json::from_str::<Vec<BoxSeen>>(&j).ok()).filter(|b| !b.is_empty()) {
+            Some(seen) => seen,
+            None => {
+                let slots: Vec<EntrySlot> = self.survey_entry_sheet(&round_id)?.slots.into_iter().filter(|s| !s.is_text()).collect();
+                read_page(&grey, &layout, &slots).boxes.iter().map(BoxSeen::from).collect()
+            }
+        };
+        let outlined: Vec<crate::scan::crop::Outlined> = mine
+            .iter()
+            .filter_map(|b| {
+                let s = seen.iter().find(|s| s.code == b.code && s.value == b.value)?;
+                Some(crate::scan::crop::Outlined { at: s.at, size: b.size, mark: s.mark })
+            })
+            .collect();
+        Ok(crate::scan::crop::outlined_crop(&grey, &found.mapping, (x0, y0, x1, y1), &outlined))
     }
 }
 
@@ -307,10 +329,20 @@ impl Ledger {
         db::inbox(&self.conn)
     }
 
-    /// The scan-to-folder inbox's folder, when one is set: what the watchers ask, as the system,
-    /// before they open a connection of their own to read it.
-    pub fn scan_inbox_folder(&self) -> Result<Option<std::path::PathBuf>> {
-        Ok(db::inbox(&self.conn)?.folder.map(std::path::PathBuf::from))
+    /// Whether the scan-to-folder inbox has files to read (a folder set, and a scan in it the
+    /// copier finished writing `quiet` ago): what the watchers ask at every look, as the system,
+    /// on the open database, before they open a connection of their own (keyed again when the
+    /// file is encrypted) to read them. An error when the folder cannot be listed, or when
+    /// scans wait but no round can take them (none set and none open today): found here, so
+    /// that a failure lasting until someone mends it costs no connection at every look.
+    pub fn scan_inbox_waiting(&self, quiet: std::time::Duration) -> Result<bool> {
+        let inbox = db::inbox(&self.conn)?;
+        let Some(folder) = inbox.folder else { return Ok(false) };
+        if settled_scans(std::path::Path::new(&folder), quiet)?.is_empty() {
+            return Ok(false);
+        }
+        self.inbox_round(inbox.round_id.as_deref())?;
+        Ok(true)
     }
 
     /// Sets (or, with no folder, stops) the scan-to-folder inbox: the folder must exist; the
@@ -362,23 +394,10 @@ impl Ledger {
     pub fn read_scan_inbox(&mut self, quiet: std::time::Duration, actor: &str) -> Result<Option<InboxPass>> {
         let inbox = db::inbox(&self.conn)?;
         let Some(folder) = inbox.folder.as_deref().map(std::path::PathBuf::from) else { return Ok(None) };
-        let now = std::time::SystemTime::now();
-        let mut ready: Vec<std::path::PathBuf> = Vec::new();
-        for entry in std::fs::read_dir(&folder)? {
-            let entry = entry?;
-            let path = entry.path();
-            let meta = entry.metadata()?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let ending = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-            let settled = meta.modified().ok().and_then(|m| now.duration_since(m).ok()).is_none_or(|age| age >= quiet);
-            if meta.is_file() && !name.starts_with('.') && SCAN_ENDINGS.contains(&ending.as_str()) && settled {
-                ready.push(path);
-            }
-        }
+        let ready = settled_scans(&folder, quiet)?;
         if ready.is_empty() {
             return Ok(None);
         }
-        ready.sort();
         let round = self.inbox_round(inbox.round_id.as_deref())?;
         let mut stack = Vec::new();
         let mut names = Vec::new();
@@ -395,6 +414,26 @@ impl Ledger {
         }
         Ok(Some(InboxPass { round_code: round.code, files: names, report }))
     }
+}
+
+/// The scans directly in `folder` that the copier finished writing: by their ending, not
+/// hidden, untouched for `quiet`; in the order of their names.
+fn settled_scans(folder: &std::path::Path, quiet: std::time::Duration) -> Result<Vec<PathBuf>> {
+    let now = std::time::SystemTime::now();
+    let mut ready: Vec<PathBuf> = Vec::new();
+    for entry in std::fs::read_dir(folder)? {
+        let entry = entry?;
+        let path = entry.path();
+        let meta = entry.metadata()?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ending = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let settled = meta.modified().ok().and_then(|m| now.duration_since(m).ok()).is_none_or(|age| age >= quiet);
+        if meta.is_file() && !name.starts_with('.') && SCAN_ENDINGS.contains(&ending.as_str()) && settled {
+            ready.push(path);
+        }
+    }
+    ready.sort();
+    Ok(ready)
 }
 
 /// `name` in `dir`, or "name (2).pdf", "name (3).pdf"… when a file there has it already.
@@ -430,7 +469,7 @@ fn as_answer(r: &ReadAnswer) -> Answer {
 fn read_one(g: &Grey, number: u32, round: &SurveyRound, layout: &SurveyLayout, slots: &[EntrySlot]) -> Page {
     let got = read_page(g, layout, slots);
     let image = kept_image(g, got.upside_down);
-    let unreadable = |problem: String| Page { number, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(problem), image: image.clone() };
+    let unreadable = |problem: String| Page { number, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(problem), image: image.clone(), boxes: Vec::new() };
     let Some(qr) = got.qr else {
         return unreadable(got.problem.unwrap_or_default());
     };
@@ -446,5 +485,6 @@ fn read_one(g: &Grey, number: u32, round: &SurveyRound, layout: &SurveyLayout, s
     }
     let status = if got.answers.iter().any(|a| a.review) { PageStatus::NeedsReview } else { PageStatus::Read };
     let problem = (status == PageStatus::NeedsReview).then(|| "Có câu trả lời cần xem lại.".to_owned());
-    Page { number, serial: Some(qr.serial), form_page: Some(qr.page), status, answers: got.answers, problem, image }
+    let boxes = got.boxes.iter().map(BoxSeen::from).collect();
+    Page { number, serial: Some(qr.serial), form_page: Some(qr.page), status, answers: got.answers, problem, image, boxes }
 }

@@ -4,6 +4,7 @@
 //! (`read`). Pure computation over bytes and the stored layout: what is kept, and how a form is
 //! saved, is the ledger's (`ledger/scan.rs`) and the store's (`store/scan.rs`).
 
+pub mod crop;
 pub mod decode;
 pub mod grey;
 pub mod locate;
@@ -24,8 +25,10 @@ pub const INBOX_READ: &str = "Đã đọc";
 pub const INBOX_SKIPPED: &str = "Bỏ qua";
 
 /// How often the machine that owns the database looks at the inbox, and how long a file must
-/// lie untouched there before it is read (the copier may still be writing it).
-pub const INBOX_EVERY: std::time::Duration = std::time::Duration::from_secs(20);
+/// lie untouched there before it is read (the copier may still be writing it): a scan is read
+/// within some 8 seconds of the copier's last write. A look that finds nothing settled costs
+/// a setting read and a folder listing on the open database, no connection of its own.
+pub const INBOX_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 pub const INBOX_QUIET: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// What was read from one page.

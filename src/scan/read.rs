@@ -44,12 +44,29 @@ pub struct Measure {
 }
 
 /// What a box is taken to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Mark {
     Empty,
     Ticked,
     Filled,
     Doubtful,
+}
+
+/// What is kept of a box once read, for the review's crop to outline it: which box, where its
+/// printed outline was found (top-left corner, mm) and what it was taken to be.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct BoxSeen {
+    pub code: String,
+    pub value: i32,
+    pub at: (f32, f32),
+    pub mark: Mark,
+}
+
+impl From<&ReadBox> for BoxSeen {
+    fn from(b: &ReadBox) -> BoxSeen {
+        BoxSeen { code: b.code.clone(), value: b.value, at: b.measure.at, mark: b.mark }
+    }
 }
 
 /// A box measured and judged, with how sure the judgement is (0–1).

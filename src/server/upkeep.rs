@@ -35,12 +35,15 @@ pub fn forget_old(ledger: &Mutex<Ledger>) {
 /// `actor` (the server itself). What was read is reported; a failure too, once until it
 /// changes, so that a folder with no open round does not fill the log every few seconds.
 pub fn scan_inbox(ledger: &Mutex<Ledger>, actor: &str, last_failure: &mut String) {
-    // A connection of its own (keyed again when the file is encrypted) only when a folder is set.
+    // A connection of its own (keyed again when the file is encrypted) only when a scan waits.
     let other = {
         let l = ledger.lock().unwrap_or_else(|p| p.into_inner());
-        match l.scan_inbox_folder() {
-            Ok(None) => return,
-            Ok(Some(_)) => l.open_another(),
+        match l.scan_inbox_waiting(crate::scan::INBOX_QUIET) {
+            Ok(false) => {
+                last_failure.clear();
+                return;
+            }
+            Ok(true) => l.open_another(),
             Err(e) => Err(e),
         }
     };
@@ -70,15 +73,12 @@ pub fn scan_inbox(ledger: &Mutex<Ledger>, actor: &str, last_failure: &mut String
 /// One look at the inbox folder of a consolidating office (`bundle::inbox`): the bundles ready
 /// there imported on a connection of their own, the desks told. Nothing when no folder is set.
 pub fn bundle_inbox(ledger: &Mutex<Ledger>, watch: &mut crate::bundle::inbox::InboxWatch) -> bool {
-    let (folder, other) = {
-        let l = ledger.lock().unwrap_or_else(|p| p.into_inner());
-        match l.inbox_folder() {
-            Ok(Some(folder)) => (folder, l.open_another()),
-            Ok(None) => return false,
-            Err(e) => {
-                eprintln!("Không đọc được thiết lập thư mục nhận gói số liệu: {e}");
-                return false;
-            }
+    let folder = match ledger.lock().unwrap_or_else(|p| p.into_inner()).inbox_folder() {
+        Ok(Some(folder)) => folder,
+        Ok(None) => return false,
+        Err(e) => {
+            eprintln!("Không đọc được thiết lập thư mục nhận gói số liệu: {e}");
+            return false;
         }
     };
     let ready = match watch.ready(&folder) {
@@ -89,6 +89,9 @@ pub fn bundle_inbox(ledger: &Mutex<Ledger>, watch: &mut crate::bundle::inbox::In
             return false;
         }
     };
+    // A connection of its own (keyed again when the file is encrypted) only when a bundle is
+    // ready, not at every look, as the app does.
+    let other = ledger.lock().unwrap_or_else(|p| p.into_inner()).open_another();
     match other.and_then(|mut l| l.import_inbox(&ready, watch)) {
         Ok(done) => {
             for e in &done {

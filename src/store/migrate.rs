@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[&str] = &[
     WORDS_STEP_SQL,
     include_str!("migrations/0019_bundle_inbox.sql"),
     WORDS_FUNCTION_STEP_SQL,
+    SCAN_SOURCE_STEP_SQL,
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no
@@ -46,6 +47,24 @@ fn after_step(conn: &Connection, version: i64) -> Result<()> {
     if MIGRATIONS.get(version as usize - 1) == Some(&WORDS_FUNCTION_STEP_SQL) {
         super::words::write_triggers(conn)?;
     }
+    if MIGRATIONS.get(version as usize - 1) == Some(&SCAN_SOURCE_STEP_SQL) {
+        remake_kept_schema(conn)?;
+    }
+    Ok(())
+}
+
+/// Makes again the indexes and triggers a step that rebuilt a table kept aside, by their own
+/// text, in `migration_kept_schema` (indexes first: a trigger may rely on one), then drops it.
+fn remake_kept_schema(conn: &Connection) -> Result<()> {
+    let kept: Vec<String> = {
+        let mut st = conn.prepare("SELECT sql FROM migration_kept_schema ORDER BY type = 'trigger', name")?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for sql in kept {
+        conn.execute_batch(&sql)?;
+    }
+    conn.execute_batch("DROP TABLE migration_kept_schema")?;
     Ok(())
 }
 
@@ -59,7 +78,11 @@ const WORDS_STEP_SQL: &str = include_str!("migrations/0018_search_words.sql");
 
 /// The step that moved the splitting of a key into words from SQL into a function: the word
 /// index's triggers written again by `store::words::write_triggers`.
-const WORDS_FUNCTION_STEP_SQL: &str = include_str!("migrations/0021_search_words_function.sql");
+const WORDS_FUNCTION_STEP_SQL: &str = include_str!("migrations/0020_search_words_function.sql");
+
+/// The step that gives forms read from scans their own source: it rebuilds `survey_response`,
+/// whose indexes and triggers are made again by `remake_kept_schema` after it.
+const SCAN_SOURCE_STEP_SQL: &str = include_str!("migrations/0021_scan_source.sql");
 
 /// The step that added the audit log's hash chain (0004_records.sql).
 const RECORDS_STEP: i64 = 4;
@@ -74,9 +97,21 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
 /// Brings the schema up to date. Refuses a database written by a newer version. Every
 /// connection that writes comes through here, so here it is given the SQL function that the
 /// word index's triggers call (store::words).
+///
+/// Foreign keys are not enforced while the steps run: a step that rebuilds a table drops it
+/// while other tables' rows name its rows, and makes it again with the same ids. SQLite
+/// ignores the pragma inside a transaction, so it is set around the steps, and put back
+/// whatever they did.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     super::words::register(conn)?;
-    apply_with(conn, MIGRATIONS, after_step)
+    let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    if !enforced || user_version(conn)? >= SCHEMA_VERSION {
+        return apply_with(conn, MIGRATIONS, after_step);
+    }
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let done = apply_with(conn, MIGRATIONS, after_step);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    done
 }
 
 #[cfg(test)]
@@ -187,6 +222,75 @@ mod tests {
             }
             assert!(deepest <= 12, "{name} nests {deepest} parentheses deep");
         }
+    }
+
+    /// The rebuild of `survey_response` for the source `scan`: every form kept with its id and
+    /// everything that names it, the forms read from scans marked, the indexes and the kept
+    /// counts' triggers still there and working, foreign keys enforced again after.
+    #[test]
+    fn forms_read_from_scans_get_their_own_source_and_nothing_else_changes() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        crate::store::words::register(&conn).unwrap();
+        let before = MIGRATIONS.iter().position(|m| *m == SCAN_SOURCE_STEP_SQL).unwrap();
+        apply_with(&mut conn, &MIGRATIONS[..before], after_step).unwrap();
+        let t = "'2026-03-01T00:00:00Z'";
+        conn.execute_batch(&format!(
+            "INSERT INTO survey_template (id, key, version, code, title, body, created_at, updated_at) VALUES ('t', 'k', 1, 'BM', 'Phiếu', '{{}}', {t}, {t});
+             INSERT INTO survey_round (id, code, name, period_from, period_to, template_id, printed, created_at, updated_at)
+                 VALUES ('r', '2026-01', 'Đợt 1', '2026-03-01', '2026-03-31', 't', 9, {t}, {t});
+             INSERT INTO survey_response (id, round_id, serial, filled_on, source, keystrokes, created_at, updated_at) VALUES
+                 ('typed', 'r', 1, '2026-03-02', 'keyboard', 12, {t}, {t}),
+                 ('file', 'r', 2, '2026-03-02', 'import', NULL, {t}, {t}),
+                 ('scanned', 'r', 3, '2026-03-03', 'import', NULL, {t}, {t}),
+                 ('confirmed', 'r', 4, '2026-03-03', 'import', NULL, {t}, {t});
+             INSERT INTO survey_answer (response_id, code, state, value) VALUES
+                 ('typed', 'q1', 'chosen', 4), ('file', 'q1', 'chosen', 5), ('scanned', 'q1', 'chosen', 5), ('confirmed', 'q1', 'blank', NULL);
+             INSERT INTO scan_file (id, round_id, name, sha256, pages, created_at) VALUES ('f', 'r', 'chong.pdf', 'ab', 2, {t});
+             INSERT INTO scan_page (id, file_id, page, serial, form_page, status, answers, response_id, done_at)
+                 VALUES ('p1', 'f', 1, 3, 1, 'read', '[]', 'scanned', {t});
+             INSERT INTO scan_answer (response_id, code, read_state, confidence, how, checked_by)
+                 VALUES ('confirmed', 'q1', 'blank', 0.4, 'checked', 'qmr');"
+        ))
+        .unwrap();
+        let counts = |conn: &Connection| -> Vec<(String, i64)> {
+            let mut st = conn.prepare("SELECT day, forms FROM survey_form_count ORDER BY day").unwrap();
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect()
+        };
+        let kept = |conn: &Connection| -> Vec<String> {
+            let mut st = conn
+                .prepare("SELECT type || ' ' || name FROM sqlite_schema WHERE tbl_name = 'survey_response' AND sql IS NOT NULL ORDER BY 1")
+                .unwrap();
+            st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+        };
+        let counted = counts(&conn);
+        assert_eq!(counted, [("2026-03-02".to_string(), 2), ("2026-03-03".to_string(), 2)]);
+        let schema = kept(&conn);
+        assert!(schema.iter().filter(|s| s.starts_with("trigger")).count() >= 3, "{schema:?}");
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
+        let mut st = conn.prepare("SELECT id, source FROM survey_response ORDER BY serial").unwrap();
+        let sources: Vec<(String, String)> = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect();
+        assert_eq!(
+            sources,
+            [("typed", "keyboard"), ("file", "import"), ("scanned", "scan"), ("confirmed", "scan")].map(|(a, b)| (a.to_string(), b.to_string()))
+        );
+        assert_eq!(kept(&conn), schema, "every index and trigger made again");
+        assert_eq!(counts(&conn), counted, "the kept counts untouched by the copy");
+        let leftovers: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE name IN ('migration_kept_schema', 'survey_response_before')", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(leftovers, 0);
+        let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(broken, 0);
+        let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        assert!(enforced);
+        // The triggers work on the new table: a form read from a scan counts as any other.
+        conn.execute(&format!("INSERT INTO survey_response (id, round_id, serial, filled_on, source, created_at, updated_at) VALUES ('new', 'r', 5, '2026-03-03', 'scan', {t}, {t})"), [])
+            .unwrap();
+        assert_eq!(counts(&conn)[1], ("2026-03-03".to_string(), 3));
+        assert!(conn.execute(&format!("INSERT INTO survey_response (id, round_id, serial, filled_on, source, created_at, updated_at) VALUES ('bad', 'r', 6, '2026-03-03', 'fax', {t}, {t})"), []).is_err());
+        assert!(conn.execute("DELETE FROM survey_response WHERE id = 'typed'", []).is_err(), "its answers still name it");
     }
 
     /// The schema snapshot: a change to the migrations shows up here and must be deliberate.

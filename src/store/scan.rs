@@ -34,8 +34,9 @@ pub fn add_file(tx: &Tx, round_id: &str, name: &str, sha256: &str, pages: u32) -
     Ok(id)
 }
 
-/// A page as read. Pages are not audited one by one: the file's entry names them, and a form
-/// saved from them has its own entry.
+/// A page as read, with what each of its boxes was read as (`boxes`, JSON). Pages are not
+/// audited one by one: the file's entry names them, and a form saved from them has its own
+/// entry.
 #[allow(clippy::too_many_arguments)]
 pub fn add_page(
     tx: &Tx,
@@ -47,15 +48,22 @@ pub fn add_page(
     answers: &[ReadAnswer],
     problem: Option<&str>,
     image: &[u8],
+    boxes: &str,
 ) -> Result<String> {
     let id = super::new_id();
     let json = serde_json::to_string(answers).expect("answers serialise");
     tx.execute(
-        "INSERT INTO scan_page (id, file_id, page, serial, form_page, status, answers, problem, image)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![id, file_id, page, serial, form_page, status_text(status), json, problem, image],
+        "INSERT INTO scan_page (id, file_id, page, serial, form_page, status, answers, problem, image, boxes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![id, file_id, page, serial, form_page, status_text(status), json, problem, image, boxes],
     )?;
     Ok(id)
+}
+
+/// What each box of a page was read as (JSON, `scan::read::BoxSeen`s); `None` for a page
+/// read before they were kept.
+pub fn boxes(conn: &Connection, id: &str) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT boxes FROM scan_page WHERE id = ?1", [id], |r| r.get(0)).optional()?.flatten())
 }
 
 /// The pages saved as form `response_id` leave the queue.

@@ -2,7 +2,9 @@
 //! simulated respondent and scanned as a copier does (`ykien::scan::synth`), added to their
 //! round on «Đọc phiếu quét» (one file dropped on the page, one chosen); the form read without
 //! doubt saved at once, the doubtful answer of the other confirmed from the keyboard beside
-//! its crop; both forms then in the round and in the database.
+//! its crop, whose boxes are outlined in colour by what was read, the legend beside; both
+//! forms then in the round, in the database with the source `scan`, and in the report's
+//! figures of the period they were filled in.
 
 use crate::harness::App;
 use base64::Engine;
@@ -135,6 +137,17 @@ async fn a_scanned_stack_is_read_into_its_round_and_a_doubt_confirmed_from_the_k
         app.wait_for(&format!(".now[data-slot=\"{code}\"]")).await;
         if code == "cau_5" {
             app.wait_for_text(".now .read-as", "Không hợp lệ (nhiều ô)").await;
+            // The crop made by the core is in colour (PNG colour type 2: its boxes outlined),
+            // and the legend names the four colours.
+            app.wait_for("#scan-review-image[alt=\"Dòng câu hỏi trên bản quét\"]").await;
+            let png_colour = r"
+                const b64 = document.getElementById('scan-review-image').src.split(',')[1];
+                return atob(b64.slice(0, 40)).charCodeAt(25);";
+            assert_eq!(app.client.execute(png_colour, vec![]).await.unwrap().as_i64(), Some(2), "the crop is a colour picture");
+            let legend = app.wait_for_text("#scan-review-legend", "Tô kín (hủy đánh dấu)").await;
+            for words in ["Đọc là có đánh dấu", "Chưa chắc, cần xem lại", "Đọc là để trống"] {
+                assert!(legend.contains(words), "{legend}");
+            }
             app.screenshot("scan-review").await;
             grid.send_keys(&meant.to_string()).await.unwrap();
             app.wait_for(".now[data-slot=\"cau_5\"] .opt.chosen").await;
@@ -145,14 +158,24 @@ async fn a_scanned_stack_is_read_into_its_round_and_a_doubt_confirmed_from_the_k
     app.click("#scan-review-close").await;
     app.wait_for("#scan-queue-empty").await;
 
-    // Both forms in the round.
+    // Both forms in the round, and in the figures of the year they were filled in (this
+    // year: a scanned form is dated the day it is read), counted as paper forms.
     app.click("#tab-rounds").await;
     app.wait_for_text(&format!("tr[data-round=\"{round_code}\"] [data-entered]"), "2").await;
+    app.click("[data-nav=\"reports\"]").await;
+    app.wait_for_text("#report-surveys", "2 phiếu · chỉ số hài lòng chung").await;
+    let index_shown = app.wait_for("#survey-index").await.text().await.unwrap();
     app.quit().await;
 
     let l = Ledger::open(&db).unwrap();
     let forms = l.survey_responses(&round_id).unwrap();
     assert_eq!(forms.iter().map(|f| f.serial).collect::<Vec<_>>(), [1, 2]);
+    assert!(forms.iter().all(|f| f.source == "scan"), "saved as read from their scans");
+    let year = chrono::Datelike::year(&l.today());
+    let figures = l.figures(&ykien::report::period::Period::year(year).unwrap()).unwrap().surveys;
+    assert_eq!(figures.forms, 2);
+    let index = figures.index.percent.map(|p| format!("{}%", ykien::report::annual::decimal(p))).expect("the forms have rated answers");
+    assert_eq!(index_shown.trim(), index, "the window shows the core's index of the year");
     let q5 = forms[1].answers.iter().find(|a| a.code == "cau_5").unwrap();
     assert_eq!((q5.state, q5.value), (AnswerState::Chosen, Some(meant)));
     let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_answer".into()), limit: 10, ..Default::default() }).unwrap();

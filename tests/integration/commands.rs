@@ -5,6 +5,7 @@
 //! role that may not do a thing gets the access error, never a success.
 
 use crate::temp_dir;
+use base64::Engine;
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -383,7 +384,7 @@ fn every_command_of_the_table_runs_through_the_dispatcher() {
     // A scanned page with no form on it (a blank sheet) waits for a person, who types its
     // serial and answers; the reading of real forms is tests/integration/scan.rs's.
     let blank = blank_scan();
-    let files = json!([{ "name": "trang trắng.png", "bytes": blank }]);
+    let files = json!([{ "name": "trang trắng.png", "bytes": base64::engine::general_purpose::STANDARD.encode(&blank) }]);
     w.refused("lanhdao", "survey_scan", json!({ "roundId": round_id, "files": files, "save": true }), "forbidden");
     let scanned = w.ok("tiepnhan", "survey_scan", json!({ "roundId": round_id, "files": files, "save": true }));
     expect_eq!(w, scanned["pages"][0]["status"], "unreadable", "{scanned}");

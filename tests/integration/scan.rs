@@ -7,7 +7,8 @@ use crate::temp_dir;
 use chrono::NaiveDate;
 use ykien::domain::survey_entry::slots;
 use ykien::scan::synth::{self, Damage, PdfPage, Respondent, Rng};
-use ykien::scan::{decode, read_page};
+use ykien::scan::read::Mark;
+use ykien::scan::{crop, decode, read_page};
 use ykien::{Answer, AnswerState, Ledger, RoundInput};
 
 fn ledger(dir: &tempfile::TempDir) -> Ledger {
@@ -201,6 +202,21 @@ fn a_scanned_stack_is_read_saved_and_reviewed_from_the_command_line() {
     assert_eq!(form3.len(), 2);
     let crop = l.scan_page_image(&form3[0], Some("cau_1.1")).unwrap();
     assert!(crop.starts_with(b"\x89PNG") && crop.len() < 60_000, "a row's crop, not the page: {} bytes", crop.len());
+    // In colour, its boxes outlined by what the reading kept of each: the row's outlines are
+    // of the four readings' colours and nothing else is coloured.
+    let rgb = image::load_from_memory(&crop).unwrap();
+    assert!(matches!(rgb, image::DynamicImage::ImageRgb8(_)), "a colour crop");
+    let rgb = rgb.to_rgb8();
+    let colours = [Mark::Ticked, Mark::Doubtful, Mark::Empty, Mark::Filled].map(crop::colour);
+    let coloured: Vec<[u8; 3]> = rgb.pixels().map(|p| p.0).filter(|[r, g, b]| r != g || g != b).collect();
+    assert!(coloured.len() > 200, "outlines drawn: {} coloured pixels", coloured.len());
+    assert!(coloured.iter().all(|c| colours.contains(c)), "only the readings' colours");
+    // A page read before what its boxes were read as was kept (a database of an earlier
+    // version): its crop reads the kept image again, and is outlined all the same.
+    rusqlite::Connection::open(&db).unwrap().execute("UPDATE scan_page SET boxes = NULL WHERE id = ?1", [&form3[0]]).unwrap();
+    let again = image::load_from_memory(&l.scan_page_image(&form3[0], Some("cau_1.1")).unwrap()).unwrap().to_rgb8();
+    let coloured_again = again.pixels().filter(|p| colours.contains(&p.0)).count();
+    assert!(coloured_again > 200, "outlined from the kept image: {coloured_again} coloured pixels");
     // The person settles the last question on the second box.
     let mut answers = truths[2].clone();
     answers.retain(|a| a.code != "cau_5");
@@ -213,6 +229,31 @@ fn a_scanned_stack_is_read_saved_and_reviewed_from_the_command_line() {
     let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_answer".into()), limit: 10, ..Default::default() }).unwrap();
     assert_eq!(audit.len(), 1);
     assert!(audit[0].before.as_deref().unwrap().contains("spoiled") && audit[0].after.as_deref().unwrap().contains("chosen"), "{:?}", audit[0]);
+
+    // Every form saved from its scan, read without doubt or confirmed, has the source `scan`,
+    // and counts as a paper form: in the figures of its period when the office's index
+    // counts paper forms only, and in the export, which names the source in words.
+    let saved = l.survey_responses(&r).unwrap();
+    assert_eq!(saved.len(), clean.len() + 1);
+    assert!(saved.iter().all(|f| f.source == "scan"), "{:?}", saved.iter().map(|f| &f.source).collect::<Vec<_>>());
+    let mut settings = l.settings().unwrap();
+    settings.survey_index_source = ykien::domain::settings::IndexSource::Paper;
+    l.save_settings(&settings).unwrap();
+    let filled: chrono::NaiveDate = saved[0].filled_on.parse().unwrap();
+    let period = ykien::report::period::Period::year(chrono::Datelike::year(&filled)).unwrap();
+    let surveys = l.figures(&period).unwrap().surveys;
+    assert_eq!(surveys.forms as usize, saved.len(), "the scanned forms counted");
+    let paper = surveys.by_source.expect("each source apart when one only is counted");
+    let paper = paper.iter().find(|s| s.key == "paper").unwrap();
+    assert_eq!((paper.forms as usize, paper.counted), (saved.len(), true), "counted as paper forms");
+    assert_eq!(surveys.index, paper.index);
+    let out = dir.path().join("phiếu.xlsx");
+    l.export_survey_responses(&r, &out).unwrap();
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&out).unwrap();
+    let sheet = book.worksheet_range("Phiếu khảo sát").unwrap();
+    let how: Vec<String> = sheet.rows().skip(1).map(|row| row[2].to_string()).collect();
+    assert_eq!(how, vec!["Đọc từ phiếu quét".to_string(); saved.len()]);
 }
 
 fn ledger_at(db: &std::path::Path) -> Ledger {
@@ -244,6 +285,7 @@ fn the_copiers_folder_is_read_into_the_open_round_each_file_once_and_emptied() {
 
     // Nothing is watched until a folder is set; a folder that does not exist is refused.
     assert!(l.read_scan_inbox(std::time::Duration::ZERO, "hệ thống").unwrap().is_none());
+    assert!(!l.scan_inbox_waiting(std::time::Duration::ZERO).unwrap());
     let inbox = dir.path().join("Máy photo");
     let missing = ykien::domain::survey_scan::ScanInbox { folder: Some(inbox.display().to_string()), round_id: None };
     assert!(matches!(l.set_scan_inbox(&missing), Err(ykien::Error::Validation { .. })));
@@ -263,6 +305,8 @@ fn the_copiers_folder_is_read_into_the_open_round_each_file_once_and_emptied() {
 
     // A file the copier wrote a moment ago waits: it may not be finished.
     assert!(l.read_scan_inbox(std::time::Duration::from_secs(3600), "hệ thống").unwrap().is_none());
+    assert!(!l.scan_inbox_waiting(std::time::Duration::from_secs(3600)).unwrap());
+    assert!(l.scan_inbox_waiting(std::time::Duration::ZERO).unwrap(), "the watchers are told scans wait");
     let pass = l.read_scan_inbox(std::time::Duration::ZERO, "hệ thống (thư mục phiếu quét)").unwrap().expect("files were there");
     assert_eq!(pass.round_code, "2026-01", "the round open today (20/11/2026)");
     assert_eq!(pass.files, ["hỏng.pdf", "scan_0001_1.jpg", "scan_0001_2.jpg", "scan_0002.pdf"]);
@@ -295,4 +339,64 @@ fn the_copiers_folder_is_read_into_the_open_round_each_file_once_and_emptied() {
     assert_eq!(l.survey_responses(&r).unwrap().len(), saved.len());
     let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_file".into()), limit: 10, ..Default::default() }).unwrap();
     assert!(audit.iter().all(|a| a.actor == "hệ thống (thư mục phiếu quét)"), "written in the inbox's name: {audit:?}");
+
+    // A scan waiting with no round to take it (none set, none open that day): the watchers
+    // learn it on the open database, before opening a connection; the file stays.
+    l.set_clock(Some(NaiveDate::from_ymd_opt(2027, 3, 1).unwrap().and_hms_opt(9, 0, 0).unwrap()));
+    std::fs::write(inbox.join("scan_0003.pdf"), &second).unwrap();
+    assert!(matches!(l.scan_inbox_waiting(std::time::Duration::ZERO), Err(ykien::Error::Validation { .. })));
+    assert!(inbox.join("scan_0003.pdf").exists());
+}
+
+/// The copier's folder as `ykien serve` watches it, a real server process on loopback: a
+/// copier's PDF dropped into the folder is read within seconds, once the copier has finished
+/// writing it, into the round set for the folder, and moved to «Đã đọc»; its forms are saved
+/// (source `scan`) or wait in the review queue, written in the server's name.
+#[test]
+fn the_server_reads_a_copiers_pdf_dropped_into_its_folder() {
+    use std::time::{Duration, Instant};
+    let dir = temp_dir();
+    let db = dir.path().join("máy chủ.db");
+    let inbox = dir.path().join("Máy photo tầng 2");
+    std::fs::create_dir(&inbox).unwrap();
+    let mut l = ledger_at(&db);
+    let r = round(&mut l);
+    let pdf = l.print_survey_round(&r, 1).unwrap();
+    let layout = l.survey_layout(&r).unwrap().unwrap();
+    let slots = slots(&l.survey_entry_sheet(&r).unwrap().template);
+    // The round named: the test does not depend on which round is open on the day it runs.
+    l.set_scan_inbox(&ykien::domain::survey_scan::ScanInbox { folder: Some(inbox.display().to_string()), round_id: Some(r.clone()) }).unwrap();
+    drop(l);
+    let dpi = 150;
+    let mut form = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+    let careful = Respondent { blank: 0.0, cancel: 0.0, twice: 0.0, stray: 0, ..Respondent::ballpoint() };
+    let mut rng = Rng::new(44);
+    synth::fill_form(&mut form, dpi, &layout, &slots, &careful, &mut rng);
+    let scanned: Vec<PdfPage> = form
+        .iter()
+        .map(|p| synth::damage(p, dpi, &copier(&mut rng, false, false), &mut rng))
+        .map(|g| PdfPage::Jpeg(synth::jpeg(&g, 75), g.width, g.height))
+        .collect();
+    let server = crate::server::Server::start(&db);
+
+    let dropped = Instant::now();
+    std::fs::write(inbox.join("scan_0001.pdf"), synth::pdf(&scanned)).unwrap();
+    let read = inbox.join(ykien::scan::INBOX_READ).join("scan_0001.pdf");
+    while !read.exists() {
+        assert!(dropped.elapsed() < Duration::from_secs(90), "the copier's PDF was not read from the folder");
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    // Not before the copier could have finished writing it.
+    assert!(dropped.elapsed() >= ykien::scan::INBOX_QUIET, "read after {:?}", dropped.elapsed());
+    assert!(!inbox.join("scan_0001.pdf").exists());
+    drop(server);
+
+    let l = ledger_at(&db);
+    let saved = l.survey_responses(&r).unwrap();
+    let waiting = l.survey_scan_review(&r).unwrap();
+    assert_eq!(saved.len() * 2 + waiting.len(), 2, "the form saved, or its pages waiting: {waiting:?}");
+    assert!(saved.iter().all(|f| f.source == "scan"));
+    let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_file".into()), limit: 10, ..Default::default() }).unwrap();
+    assert_eq!(audit.len(), 1);
+    assert!(audit[0].actor.contains("máy chủ, thư mục phiếu quét"), "written in the server's name: {}", audit[0].actor);
 }

@@ -56,11 +56,16 @@ pub fn watch_scan_inbox(state: &AppState) {
     let mut last_failure = String::new();
     loop {
         std::thread::sleep(ykien::scan::INBOX_EVERY);
-        // A connection of its own (keyed again when the file is encrypted) only when a folder is set.
-        if !state.owns_database() || !matches!(state.with(|l| l.scan_inbox_folder()), Ok(Some(_))) {
+        // A connection of its own (keyed again when the file is encrypted) only when a scan waits.
+        if !state.owns_database() {
             continue;
         }
-        match state.open_another().and_then(|mut l| l.read_scan_inbox(ykien::scan::INBOX_QUIET, &actor)) {
+        let read = match state.with(|l| l.scan_inbox_waiting(ykien::scan::INBOX_QUIET)) {
+            Ok(false) => Ok(None),
+            Ok(true) => state.open_another().and_then(|mut l| l.read_scan_inbox(ykien::scan::INBOX_QUIET, &actor)).map_err(|e| e.to_string()),
+            Err(e) => Err(e.message().to_owned()),
+        };
+        match read {
             Ok(Some(pass)) => {
                 last_failure.clear();
                 state.emit("ledger-changed", crate::desk::changed_event("survey_scan", &serde_json::Value::Null, &actor));
@@ -68,8 +73,8 @@ pub fn watch_scan_inbox(state: &AppState) {
             }
             Ok(None) => last_failure.clear(),
             // Said once until it changes: a folder with no open round would fill the log.
-            Err(e) if e.to_string() != last_failure => {
-                last_failure = e.to_string();
+            Err(e) if e != last_failure => {
+                last_failure = e;
                 eprintln!("Không đọc được thư mục phiếu quét: {last_failure}");
             }
             Err(_) => {}

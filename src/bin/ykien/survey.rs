@@ -252,7 +252,7 @@ pub fn run(desk: &mut Desk, cmd: SurveyCommand, json: bool) -> Result<()> {
             for f in &files {
                 let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 let bytes = std::fs::read(f).map_err(|e| Error::validation("files", format!("Không đọc được tệp {}: {e}.", f.display())))?;
-                stack.push(json!({ "name": name, "bytes": bytes }));
+                stack.push(ykien::domain::survey_scan::ScanFile { name, bytes });
             }
             let report = desk.call("survey_scan", json!({ "roundId": round, "files": stack, "save": save }))?;
             let value = report.clone();

@@ -1866,7 +1866,8 @@ keystrokes?: number, };
 
 export type SurveyResponse = { id: string, round_id: string, serial: number, filled_on: string, 
 /**
- * "keyboard", "import" or "demo".
+ * "keyboard", "import" (a file of typed forms), "scan" (read from its scanned pages) or
+ * "demo"; see [`source_label`].
  */
 source: string, entered_at: string, 
 /**
@@ -2010,7 +2011,12 @@ export type SkippedFile = { file: string, message: string, };
 
 export type ScanConfirmInput = { round_id: string, page_ids: Array<string>, serial: string, filled_on: string, answers: Array<Answer>, };
 
-export type ScanFile = { name: string, bytes: Array<number>, };
+export type ScanFile = { name: string, 
+/**
+ * The content in base64: a copier's PDF is tens of megabytes, which as a JSON array of
+ * numbers would be some 3.5 bytes a byte, parsed number by number.
+ */
+bytes: string, };
 
 export type ScanInbox = { 
 /**

@@ -15,6 +15,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { emit, listen } from '@tauri-apps/api/event';
 import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
 import type { AppInfo, Commands, ErrorReport, PrintOutcome, RestoreReport, ServerInfo } from './bindings';
+import { base64ToBytes, bytesToBase64 } from './base64';
 import { deskFiles, writes } from './commands';
 import { connection, LOST_TEXT, NOT_SAVED } from './connection.svelte';
 import { isErrorReport } from './errors';
@@ -229,22 +230,6 @@ async function post(command: string, args: Args, requestId: string | null): Prom
     // The server answered a request id it had already done: the save was in before the loss.
     replayed: response.headers.get('X-Ykien-Replayed') === '1',
   };
-}
-
-function bytesToBase64(bytes: Uint8Array): string {
-  let text = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    text += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  }
-  return btoa(text);
-}
-
-function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
 }
 
 // The files picked with the browser's file chooser, by the name the command is given, so

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EntrySlot, ReadAnswer, ReviewPage } from '../api/bindings';
-import { formsOf, pageOf, reviewAnswers, reviewKey, serialNumber, startReview, stops, withSerial, type QueueForm, type ReviewState } from './review';
+import crop from '../../../../src/scan/crop.rs?raw';
+import { formsOf, OUTLINES, pageOf, reviewAnswers, reviewKey, serialNumber, startReview, stops, withSerial, type QueueForm, type ReviewState } from './review';
 
 const three = ['Tốt', 'Đạt yêu cầu', 'Chưa đạt yêu cầu'];
 const slot = (code: string, options: string[], when: EntrySlot['when'] = null): EntrySlot => ({
@@ -126,5 +127,17 @@ describe('reviewing a form', () => {
     expect(more.state.cursor).toBe(4);
     expect(stops(SLOTS, alone, more.state.marks).map((s) => s.code)).toContain('cau_2.follow_up');
     expect(keys(alone, [' '], more.state).results).toEqual(['missing']);
+  });
+});
+
+describe('the legend of the crop', () => {
+  it('names the colours the core outlines the boxes in', () => {
+    // `Mark::Ticked => [0x00, 0x9E, 0x73],` in crop.rs, one line a reading.
+    const core = new Map(
+      [...crop.matchAll(/Mark::(\w+) => \[0x(\w\w), 0x(\w\w), 0x(\w\w)\]/g)].map((m) => [m[1].toLowerCase(), `#${m[2]}${m[3]}${m[4]}`.toUpperCase()]),
+    );
+    expect(core.size).toBe(4);
+    for (const o of OUTLINES) expect(o.colour, o.mark).toBe(core.get(o.mark));
+    expect(new Set(OUTLINES.map((o) => o.colour)).size).toBe(4);
   });
 });

@@ -8,6 +8,17 @@
 import type { Answer, EntrySlot, ReadAnswer, ReviewPage } from '../api/bindings';
 import { asked, BLANK_KEYS, markFor, SPOILED_KEYS, type Mark } from '../surveys/entry';
 
+/**
+ * The colours the core outlines each box of a question's crop in, by what the box was read
+ * as (src/scan/crop.rs, `colour`; review.test.ts checks they agree), with the legend's words.
+ */
+export const OUTLINES: { mark: 'ticked' | 'doubtful' | 'empty' | 'filled'; colour: string; label: string }[] = [
+  { mark: 'ticked', colour: '#009E73', label: 'Đọc là có đánh dấu' },
+  { mark: 'doubtful', colour: '#E69F00', label: 'Chưa chắc, cần xem lại' },
+  { mark: 'empty', colour: '#56B4E9', label: 'Đọc là để trống' },
+  { mark: 'filled', colour: '#CC79A7', label: 'Tô kín (hủy đánh dấu)' },
+];
+
 /** One form of the review queue: its pages, and its serial once known. */
 export interface QueueForm {
   /** From the QR code, or typed by the person for an unreadable page; null until then. */
