@@ -408,7 +408,7 @@ fn compare_pages(source: &Connection, copy: &Path, cancelled: &dyn Fn() -> bool)
                 return Err(differs(format!("trang {pgno} khác từ byte {at}")));
             }
         }
-        if seen % PAGES_A_STEP as u64 == 0 && cancelled() {
+        if seen.is_multiple_of(PAGES_A_STEP as u64) && cancelled() {
             return Err(Error::Cancelled);
         }
     }

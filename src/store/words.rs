@@ -10,8 +10,9 @@
 //! - `feedback_words`, a full-text index of the key split into words (FTS5, `unicode61`
 //!   with [`SEPARATORS`] as the only separators);
 //! - `search_word`, its vocabulary: every word and the number of cases holding it, split
-//!   the same way ([`words_of_key`], the SQL function [`WORDS_FUNCTION`]). It turns a query's first and last syllables, which
-//!   the substring search lets be parts of longer words, into the words they can be parts of.
+//!   the same way ([`words_of_key`], the SQL function [`WORDS_FUNCTION`]). It turns a
+//!   query's first and last syllables, which the substring search lets be parts of longer
+//!   words, into the words they can be parts of.
 //!
 //! A word here is a run of characters between separators: the separators are every ASCII
 //! character but the small letters (digits and punctuation included) and common typographic
@@ -52,9 +53,9 @@ pub fn tokenizer() -> String {
 
 /// The SQL function that gives the distinct words of a key as a JSON array, in the order they
 /// first appear: `search_words(key)`. Registered on every connection the store opens
-/// ([`register`]), so the triggers that call it run on every write path; a connection
-/// opened otherwise (a tool, a test) reads the file but cannot change a case without it. Computed
-/// in Rust rather than by SQL: the chain of a hundred nested `replace` calls it replaces made
+/// ([`register`]), so the triggers that call it run on every write path; a connection opened
+/// otherwise (a tool, a test) reads the file but cannot change a case without it. Computed in
+/// Rust rather than by SQL: the chain of a hundred nested `replace` calls it replaces made
 /// every save pay a hundred passes over the key, and made the schema unreadable to older
 /// SQLite (the sqlite3 3.40 shell of Debian 12 refused the file: "malformed database schema
 /// (search_words_delete) - parser stack overflow").
