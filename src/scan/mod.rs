@@ -83,6 +83,6 @@ pub fn read_page(page: &Grey, layout: &SurveyLayout, slots: &[EntrySlot]) -> Pag
             ReadBox { code: b.code.clone(), value: b.value, measure: m, mark, confidence }
         })
         .collect();
-    let answers = decide(slots, &boxes);
+    let answers = decide(slots, &boxes, tones.bilevel);
     PageRead { qr: Some(qr), mapping: Some(found.mapping), upside_down: found.upside_down, boxes, answers, problem: None }
 }

@@ -221,7 +221,12 @@ pub fn judge(m: &Measure, empty: f32, tones: Tones) -> (Mark, f32) {
 /// Each slot of the page decided from its boxes: one clear tick is the answer; no tick and
 /// every box clearly empty (or filled: cancelled) is blank; two ticks, a doubtful box, or a
 /// tick hardly darker than the others is proposed and sent to a person («cần xem lại»).
-pub fn decide(slots: &[EntrySlot], boxes: &[ReadBox]) -> Vec<ReadAnswer> {
+///
+/// On a black-and-white page (`bilevel`) a blank is proposed, not accepted: the copier's
+/// threshold drops a light pencil line whole, leaving an empty box where a respondent ticked
+/// (BENCHMARKS.md: every answer accepted wrongly from careless marks was such a blank, most of
+/// them on 1-bit pages), and nothing on the page tells the two apart.
+pub fn decide(slots: &[EntrySlot], boxes: &[ReadBox], bilevel: bool) -> Vec<ReadAnswer> {
     let mut out = Vec::new();
     for slot in slots {
         let mine: Vec<&ReadBox> = boxes.iter().filter(|b| b.code == slot.code).collect();
@@ -251,6 +256,7 @@ pub fn decide(slots: &[EntrySlot], boxes: &[ReadBox]) -> Vec<ReadAnswer> {
                 let weak = runner > EMPTY_BELOW && winner < 2.0 * runner;
                 answer(AnswerState::Chosen, Some(ticked[0].value), if weak { least.min(0.4) } else { least }, weak)
             }
+            (0, 0) if bilevel => answer(AnswerState::Blank, None, least.min(0.5), true),
             (0, 0) => answer(AnswerState::Blank, None, least, false),
             (n, _) if n >= 2 => answer(AnswerState::Spoiled, None, least.min(0.4), true),
             (1, _) => answer(AnswerState::Chosen, Some(ticked[0].value), least, true),
@@ -262,4 +268,43 @@ pub fn decide(slots: &[EntrySlot], boxes: &[ReadBox]) -> Vec<ReadAnswer> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A question whose boxes are all clearly empty is a blank answer: accepted from a grey
+    /// page, proposed for a person to confirm from a black-and-white one, where a light tick
+    /// can vanish whole; a clear tick is accepted from either.
+    #[test]
+    fn a_blank_is_confirmed_by_a_person_on_a_black_and_white_page() {
+        let slot = EntrySlot {
+            code: "cau_1".into(),
+            question: "Câu hỏi 1".into(),
+            label: "Mức độ hài lòng".into(),
+            options: vec!["Tốt".into(), "Đạt yêu cầu".into(), "Chưa đạt yêu cầu".into()],
+            required: true,
+            when: None,
+        };
+        let read = |ticked: Option<i32>| -> Vec<ReadBox> {
+            (1..=3)
+                .map(|v| {
+                    let share = if Some(v) == ticked { 0.4 } else { 0.0 };
+                    let mark = if Some(v) == ticked { Mark::Ticked } else { Mark::Empty };
+                    ReadBox { code: "cau_1".into(), value: v, measure: Measure { share, solid: 0.0, at: (0.0, 0.0) }, mark, confidence: 1.0 }
+                })
+                .collect()
+        };
+        let one = |boxes: &[ReadBox], bilevel: bool| decide(std::slice::from_ref(&slot), boxes, bilevel).remove(0);
+        let grey = one(&read(None), false);
+        assert_eq!((grey.state, grey.review), (AnswerState::Blank, false));
+        let bw = one(&read(None), true);
+        assert_eq!((bw.state, bw.review), (AnswerState::Blank, true));
+        assert!(bw.confidence <= 0.5);
+        for bilevel in [false, true] {
+            let t = one(&read(Some(2)), bilevel);
+            assert_eq!((t.state, t.value, t.review), (AnswerState::Chosen, Some(2), false));
+        }
+    }
 }
