@@ -281,8 +281,10 @@ impl Ledger {
             ));
         }
         let (settings, calendar) = (self.settings()?, self.calendar()?);
-        let staff: Vec<(String, String)> = self.staff(None)?.into_iter().map(|s| (s.id, s.full_name)).collect();
-        let units: Vec<(String, String)> = self.units()?.into_iter().map(|u| (u.id, u.name)).collect();
+        // Names folded once here, not once a line (store_row matches the old book's by folds).
+        let fold = crate::domain::text::fold;
+        let staff: Vec<(String, String)> = self.staff(None)?.into_iter().map(|s| (s.id, fold(&s.full_name))).collect();
+        let units: Vec<(String, String)> = self.units()?.into_iter().map(|u| (u.id, fold(&u.name))).collect();
         let new: Vec<&crate::import::PreparedRow> = prepared.rows.iter().filter(|r| r.status == RowStatus::New).collect();
         let total = new.len() as u64;
         let batch_id = crate::store::new_id();

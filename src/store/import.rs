@@ -21,11 +21,13 @@ pub fn mark_duplicates(conn: &Connection, rows: &mut [PreparedRow]) -> Result<()
     for row in rows.iter_mut().filter(|r| r.status == RowStatus::New) {
         let known = by_hash.query_row([&row.source_hash], |_| Ok(())).optional()?.is_some();
         let typed = !known && {
-            let (name, content) = (fold(&row.input.customer_name), fold(&row.input.content));
+            // Folded only when a case of the same minute is there to compare (seldom).
+            let mut mine: Option<(String, String)> = None;
             let mut rows = same_minute.query([&row.input.received_at])?;
             let mut found = false;
             while let Some(r) = rows.next()? {
-                if fold(&r.get::<_, String>(0)?) == name && fold(&r.get::<_, String>(1)?) == content {
+                let (name, content) = mine.get_or_insert_with(|| (fold(&row.input.customer_name), fold(&row.input.content)));
+                if fold(&r.get::<_, String>(0)?) == *name && fold(&r.get::<_, String>(1)?) == *content {
                     found = true;
                     break;
                 }
@@ -132,16 +134,17 @@ pub fn begin_batch(tx: &Tx, p: &ImportBatch, batch_id: &str, rows: usize) -> Res
 }
 
 /// Stores one new line as a closed case: received and closed on the dates of the old book,
-/// with where it came from in its history.
+/// with where it came from in its history. `staff` and `units` are (id, folded name): the
+/// old book's receiver and unit are matched by their folds.
 pub fn store_row(tx: &Tx, t: &Target, file_name: &str, row: &PreparedRow, staff: &[(String, String)], units: &[(String, String)]) -> Result<()> {
     if row.status != RowStatus::New {
         return Err(Error::Conflict(format!("Dòng {} không được nhập (trùng hoặc có lỗi).", row.row_no)));
     }
     let mut f = row.input.clone();
     let receiver_key = fold(&row.receiver_name);
-    f.receiver_id = staff.iter().find(|(_, n)| !receiver_key.is_empty() && fold(n) == receiver_key).map(|(id, _)| id.clone());
+    f.receiver_id = staff.iter().find(|(_, n)| !receiver_key.is_empty() && *n == receiver_key).map(|(id, _)| id.clone());
     let unit_key = fold(&row.unit_name);
-    f.unit_id = units.iter().find(|(_, n)| !unit_key.is_empty() && fold(n) == unit_key).map(|(id, _)| id.clone());
+    f.unit_id = units.iter().find(|(_, n)| !unit_key.is_empty() && *n == unit_key).map(|(id, _)| id.clone());
     let receipt: ReceiptNo = t.receipts.borrow_mut().next(tx, chrono::Datelike::year(&row.received))?;
     let id = super::new_id();
     let day = row.received.date();
