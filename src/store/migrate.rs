@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0019_bundle_inbox.sql"),
     WORDS_FUNCTION_STEP_SQL,
     SCAN_SOURCE_STEP_SQL,
+    include_str!("migrations/0022_complaint_closing.sql"),
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no

@@ -789,3 +789,57 @@ fn archived_reports_are_listed_and_written_back_byte_for_byte_from_the_command_l
     assert_eq!(std::fs::read(&back).unwrap(), std::fs::read(&printed).unwrap());
     assert_eq!(run(&["report", "archive", "--id", "x"]).status.code(), Some(2), "--id needs --out");
 }
+
+/// The complaints the figures read for a report's periods, through the three index ranges of
+/// `store::report::complaint_rows`, are exactly those of the one condition it replaced
+/// (received in the periods, or received before and open on their first day), on generated
+/// years with open, late and escalated complaints, for periods of a day, a quarter, a year
+/// and two years.
+#[test]
+fn the_complaints_of_a_report_are_read_in_index_ranges_as_by_their_condition() {
+    use ykien::store::report::{complaint_rows, ComplaintRow};
+    let dir = crate::temp_dir();
+    let db = dir.path().join("so.db");
+    let mut l = Ledger::open(&db).unwrap();
+    l.set_clock(Some(at("2027-01-15T09:00")));
+    ykien::demo::scale::fill_sized(&mut l, 3, 900, 0, 41, &|_, _, _| {}).unwrap();
+    // Complaints left open for a long time, before every period below.
+    for received in ["2023-11-03T08:30", "2025-06-20T10:15"] {
+        l.add_feedback(&crate::cases::input(received, Kind::Complaint, Subject::Attitude)).unwrap();
+    }
+    drop(l);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let by_condition = |from: &str, to: &str| -> Vec<(String, Option<String>, String)> {
+        let mut st = conn
+            .prepare(
+                "SELECT substr(received_at, 1, 10), substr(closed_at, 1, 10), COALESCE(exception_due, reply_due) FROM feedback
+                 WHERE deleted_at IS NULL AND withdrawn_at IS NULL AND kind IN ('complaint', 'grievance', 'appeal')
+                   AND received_at < ?2 AND (received_at >= ?1 OR closed_at IS NULL OR closed_at >= ?1)",
+            )
+            .unwrap();
+        let mut rows: Vec<_> = st.query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(|r| r.unwrap()).collect();
+        rows.sort();
+        rows
+    };
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let (mut open_before, mut closed_within) = (0, 0);
+    for (from, to, day_after) in [
+        ("2025-01-01", "2026-12-31", "2027-01-01"),
+        ("2026-04-01", "2026-06-30", "2026-07-01"),
+        ("2025-07-14", "2025-07-14", "2025-07-15"),
+        ("2024-01-01", "2024-12-31", "2025-01-01"),
+    ] {
+        let expected = by_condition(from, day_after);
+        assert!(!expected.is_empty(), "{from}: complaints to compare");
+        open_before += expected.iter().filter(|(r, c, _)| r.as_str() < from && c.is_none()).count();
+        closed_within += expected.iter().filter(|(r, c, _)| r.as_str() < from && c.is_some()).count();
+        let mut read: Vec<_> = complaint_rows(&conn, day(from), day(to))
+            .unwrap()
+            .into_iter()
+            .map(|ComplaintRow { received, closed, due, .. }| (received.to_string(), closed.map(|c| c.to_string()), due.to_string()))
+            .collect();
+        read.sort();
+        assert_eq!(read, expected, "the complaints of {from}–{to}");
+    }
+    assert!(open_before > 0 && closed_within > 0, "both kinds of earlier complaint were read ({open_before}, {closed_within})");
+}
