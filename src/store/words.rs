@@ -220,17 +220,33 @@ pub fn suspend(conn: &Connection) -> Result<Suspended> {
 }
 
 /// Indexes every case stored since [`suspend`] (new cases take rowids above every older one)
-/// and puts the trigger back.
+/// and puts the trigger back. The vocabulary of the new cases is counted here, in a map of a
+/// few thousand words, and written one upsert a word: SQL's `GROUP BY` over every word of
+/// every line sorted two million rows for a 100,000-line import (a fifth of its time).
 pub fn resume(conn: &Connection, s: Suspended) -> Result<()> {
     conn.execute("INSERT INTO feedback_words (rowid, search_key) SELECT rowid, search_key FROM feedback WHERE rowid > ?1", [s.after])?;
-    conn.execute(
-        &format!(
-            "INSERT INTO search_word (word, cases)
-             SELECT j.value, count(*) FROM feedback f, json_each({WORDS_FUNCTION}(f.search_key)) j WHERE f.rowid > ?1 GROUP BY j.value
-             ON CONFLICT (word) DO UPDATE SET cases = cases + excluded.cases"
-        ),
-        [s.after],
+    let mut counted: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+    {
+        let mut st = conn.prepare_cached("SELECT search_key FROM feedback WHERE rowid > ?1")?;
+        let mut rows = st.query([s.after])?;
+        while let Some(r) = rows.next()? {
+            let key = r.get_ref(0)?.as_str_or_null().map_err(rusqlite::Error::from)?.unwrap_or("");
+            for w in words_of_key(key) {
+                match counted.get_mut(w) {
+                    Some(n) => *n += 1,
+                    None => {
+                        counted.insert(w.to_owned(), 1);
+                    }
+                }
+            }
+        }
+    }
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO search_word (word, cases) VALUES (?1, ?2) ON CONFLICT (word) DO UPDATE SET cases = cases + excluded.cases",
     )?;
+    for (word, cases) in &counted {
+        upsert.execute(rusqlite::params![word, cases])?;
+    }
     conn.execute_batch(&insert_trigger())?;
     Ok(())
 }
