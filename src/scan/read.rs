@@ -10,7 +10,7 @@
 
 use super::grey::Grey;
 use super::locate::Mapping;
-use crate::domain::survey_entry::{AnswerState, EntrySlot};
+use crate::domain::survey_entry::{applies, Answer, AnswerState, EntrySlot};
 use crate::domain::survey_round::AnswerBox;
 use crate::domain::survey_scan::ReadAnswer;
 
@@ -225,9 +225,12 @@ pub fn judge(m: &Measure, empty: f32, tones: Tones) -> (Mark, f32) {
 /// On a black-and-white page (`bilevel`) a blank is proposed, not accepted: the copier's
 /// threshold drops a light pencil line whole, leaving an empty box where a respondent ticked
 /// (BENCHMARKS.md: every answer accepted wrongly from careless marks was such a blank, most of
-/// them on 1-bit pages), and nothing on the page tells the two apart.
+/// them on 1-bit pages), and nothing on the page tells the two apart. Except a follow-up not
+/// asked (`not_asked`): the form expects it blank, as keyboard entry keys it.
+///
+/// The slots are decided in the form's order, so a follow-up's question is decided before it.
 pub fn decide(slots: &[EntrySlot], boxes: &[ReadBox], bilevel: bool) -> Vec<ReadAnswer> {
-    let mut out = Vec::new();
+    let mut out: Vec<ReadAnswer> = Vec::new();
     for slot in slots {
         let mine: Vec<&ReadBox> = boxes.iter().filter(|b| b.code == slot.code).collect();
         if mine.is_empty() {
@@ -256,7 +259,7 @@ pub fn decide(slots: &[EntrySlot], boxes: &[ReadBox], bilevel: bool) -> Vec<Read
                 let weak = runner > EMPTY_BELOW && winner < 2.0 * runner;
                 answer(AnswerState::Chosen, Some(ticked[0].value), if weak { least.min(0.4) } else { least }, weak)
             }
-            (0, 0) if bilevel => answer(AnswerState::Blank, None, least.min(0.5), true),
+            (0, 0) if bilevel && !not_asked(slot, &out) => answer(AnswerState::Blank, None, least.min(0.5), true),
             (0, 0) => answer(AnswerState::Blank, None, least, false),
             (n, _) if n >= 2 => answer(AnswerState::Spoiled, None, least.min(0.4), true),
             (1, _) => answer(AnswerState::Chosen, Some(ticked[0].value), least, true),
@@ -270,9 +273,26 @@ pub fn decide(slots: &[EntrySlot], boxes: &[ReadBox], bilevel: bool) -> Vec<Read
     out
 }
 
+/// Whether `slot` is a follow-up that the answers already decided on this page say was not
+/// asked: its question was read and accepted, and not with the box that asks it. A question
+/// sent to a person, or not on this page (a follow-up printed on the next page), says
+/// nothing: the follow-up's blank is then judged as any blank, and on a black-and-white page
+/// waits for a person with its question.
+fn not_asked(slot: &EntrySlot, decided: &[ReadAnswer]) -> bool {
+    let Some(cond) = &slot.when else {
+        return false;
+    };
+    let Some(parent) = decided.iter().find(|a| a.code == cond.code) else {
+        return false;
+    };
+    let answer = Answer { code: parent.code.clone(), state: parent.state, value: parent.value, text: None };
+    !parent.review && !applies(slot, std::slice::from_ref(&answer))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::survey_entry::SlotCondition;
 
     /// A question whose boxes are all clearly empty is a blank answer: accepted from a grey
     /// page, proposed for a person to confirm from a black-and-white one, where a light tick
@@ -306,5 +326,58 @@ mod tests {
             let t = one(&read(Some(2)), bilevel);
             assert_eq!((t.state, t.value, t.review), (AnswerState::Chosen, Some(2), false));
         }
+    }
+
+    /// A follow-up («Nếu có, …» of Câu hỏi 2) left blank on a black-and-white page is accepted
+    /// when its question was read and accepted as «Không»: the form expects it blank. After
+    /// «Có», or when the question itself is doubtful or not on the page, its blank waits for
+    /// a person as any blank there does.
+    #[test]
+    fn a_follow_up_not_asked_is_a_blank_accepted_even_on_a_black_and_white_page() {
+        let slot = |code: &str, n: usize, when: Option<SlotCondition>| EntrySlot {
+            code: code.into(),
+            question: "Câu hỏi 2".into(),
+            label: String::new(),
+            options: (1..=n).map(|v| v.to_string()).collect(),
+            required: true,
+            when,
+        };
+        let question = slot("cau_2", 2, None);
+        let follow_up = slot("cau_2.follow_up", 4, Some(SlotCondition { code: "cau_2".into(), value: 1 }));
+        let boxes = |code: &str, n: i32, marks: &[(i32, Mark, f32)]| -> Vec<ReadBox> {
+            (1..=n)
+                .map(|v| {
+                    let (mark, share) = marks.iter().find(|m| m.0 == v).map_or((Mark::Empty, 0.0), |m| (m.1, m.2));
+                    let confidence = if mark == Mark::Doubtful { 0.2 } else { 1.0 };
+                    ReadBox { code: code.into(), value: v, measure: Measure { share, solid: 0.0, at: (0.0, 0.0) }, mark, confidence }
+                })
+                .collect()
+        };
+        let empty_follow_up = boxes("cau_2.follow_up", 4, &[]);
+        let read = |parent: &[(i32, Mark, f32)], bilevel: bool| -> ReadAnswer {
+            let mut all = boxes("cau_2", 2, parent);
+            all.extend(empty_follow_up.clone());
+            let got = decide(&[question.clone(), follow_up.clone()], &all, bilevel);
+            assert_eq!(got.len(), 2);
+            assert_eq!((got[1].code.as_str(), got[1].state), ("cau_2.follow_up", AnswerState::Blank));
+            got[1].clone()
+        };
+        // «Không» ticked and accepted: the follow-up is not asked, its blank accepted.
+        let no = read(&[(2, Mark::Ticked, 0.4)], true);
+        assert!(!no.review);
+        assert!(no.confidence > 0.5);
+        // «Có»: asked, and a blank on a black-and-white page is a person's to confirm.
+        assert!(read(&[(1, Mark::Ticked, 0.4)], true).review);
+        // «Không» doubtful (a weak winner, or a doubtful box): the follow-up goes with it.
+        assert!(read(&[(2, Mark::Ticked, 0.12), (1, Mark::Empty, 0.08)], true).review);
+        assert!(read(&[(2, Mark::Doubtful, 0.06)], true).review);
+        // The question left blank on a black-and-white page waits, so does its follow-up.
+        assert!(read(&[], true).review);
+        // On a grey page a clear blank is accepted whatever the question's answer.
+        assert!(!read(&[(1, Mark::Ticked, 0.4)], false).review);
+        assert!(!read(&[(2, Mark::Doubtful, 0.06)], false).review);
+        // The question on another page: nothing on this one says the follow-up was not asked.
+        let alone = decide(std::slice::from_ref(&follow_up), &empty_follow_up, true);
+        assert_eq!((alone[0].state, alone[0].review), (AnswerState::Blank, true));
     }
 }
