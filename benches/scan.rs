@@ -4,7 +4,10 @@
 //! decoded and read as `ykien survey scan` does (without storing).
 //!
 //! `cargo bench --bench scan` (YKIEN_BENCH_SCAN_FORMS=N forms per cell, default 10;
-//! YKIEN_BENCH_SCAN_STYLE=ballpoint|careless, default both). Prints a table by resolution and
+//! YKIEN_BENCH_SCAN_STYLE=ballpoint|careless, default both; YKIEN_BENCH_SCAN_WRONG=1 prints each
+//! answer accepted wrongly or sent to review with its boxes' measures, and each page not
+//! identified with why; YKIEN_BENCH_SCAN_BLANKS=1 prints each answer read blank with its
+//! darkest box's faint share above its page's empty boxes). Prints a table by resolution and
 //! damage; the figures of record are in BENCHMARKS.md. The thresholds were tuned on the
 //! ballpoint respondent; the careless one (light pencil, marks past the box, stray strokes) is
 //! the held-out set.
@@ -13,6 +16,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 use ykien::domain::survey_entry::{slots, AnswerState};
 use ykien::scan::synth::{self, Damage, PdfPage, Respondent, Rng};
+use ykien::scan::read::Mark;
 use ykien::scan::{decode, read_page};
 use ykien::{Ledger, RoundInput};
 
@@ -33,6 +37,7 @@ struct Tally {
 fn main() {
     let per_cell: usize = std::env::var("YKIEN_BENCH_SCAN_FORMS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
     let style = std::env::var("YKIEN_BENCH_SCAN_STYLE").unwrap_or_default();
+    let blanks = std::env::var_os("YKIEN_BENCH_SCAN_BLANKS").is_some();
     let dir = tempfile::tempdir().unwrap();
     let mut l = Ledger::open(dir.path().join("bench.db")).unwrap();
     l.save_office(&ykien::demo::demo_office()).unwrap();
@@ -85,8 +90,13 @@ fn main() {
                     let mut read = Vec::new();
                     let mut boxes = Vec::new();
                     let mut identified = true;
+                    let mut levels = Vec::new();
                     for page in pages {
                         let got = read_page(&page.unwrap(), &layout, &slots);
+                        if blanks {
+                            let faint = ykien::scan::read::faint_level(&got.boxes);
+                            levels.extend(got.boxes.iter().map(|b| (b.code.clone(), faint)));
+                        }
                         t.pages += 1;
                         match &got.qr {
                             Some(q) if q.serial == serial => t.identified += 1,
@@ -94,7 +104,12 @@ fn main() {
                                 t.wrong_serial += 1;
                                 identified = false;
                             }
-                            None => identified = false,
+                            None => {
+                                identified = false;
+                                if std::env::var_os("YKIEN_BENCH_SCAN_WRONG").is_some() {
+                                    eprintln!("unidentified {style_name} {dpi} {damage_name} form {serial}: {}", got.problem.as_deref().unwrap_or(""));
+                                }
+                            }
                         }
                         read.extend(got.answers);
                         boxes.extend(got.boxes);
@@ -104,6 +119,14 @@ fn main() {
                     let mut all_right = identified;
                     for a in truth.iter().filter(|a| a.state != AnswerState::Text) {
                         t.answers += 1;
+                        if blanks {
+                            // Every answer read blank: its darkest box's faint share above its
+                            // page's empty boxes (the margin of `read::FAINT_FROM`).
+                            if let (Some(r), Some((_, level))) = (read.iter().find(|r| r.code == a.code && r.state == AnswerState::Blank), levels.iter().find(|l| l.0 == a.code)) {
+                                let top = boxes.iter().filter(|b| b.code == a.code && b.mark != Mark::Filled).map(|b| b.measure.faint).fold(0.0, f32::max);
+                                eprintln!("blank\t{style_name}\t{dpi}\t{damage_name}\t{serial}\t{}\t{:?}\t{}\t{:.4}", a.code, a.state, r.review, top - level);
+                            }
+                        }
                         match read.iter().find(|r| r.code == a.code) {
                             Some(r) if !r.review => {
                                 t.accepted += 1;
@@ -111,7 +134,8 @@ fn main() {
                                     t.accepted_wrong += 1;
                                     all_right = false;
                                     if std::env::var_os("YKIEN_BENCH_SCAN_WRONG").is_some() {
-                                        eprintln!("{style_name} {dpi} {damage_name} form {serial} {}: read {:?} {:?}, truth {:?} {:?}", a.code, r.state, r.value, a.state, a.value);
+                                        let mine: Vec<String> = boxes.iter().filter(|b| b.code == a.code).map(|b| format!("{}:{:.3}/{:.3}/{:.3}/{:?}", b.value, b.measure.share, b.measure.solid, b.measure.faint, b.mark)).collect();
+                                        eprintln!("{style_name} {dpi} {damage_name} form {serial} {}: read {:?} {:?}, truth {:?} {:?}; {}", a.code, r.state, r.value, a.state, a.value, mine.join(" "));
                                     }
                                 }
                             }
@@ -119,7 +143,7 @@ fn main() {
                                 t.review += 1;
                                 all_right = false;
                                 if std::env::var_os("YKIEN_BENCH_SCAN_WRONG").is_some() {
-                                    let mine: Vec<String> = boxes.iter().filter(|b| b.code == a.code).map(|b| format!("{}:{:.3}/{:.3}/{:?}", b.value, b.measure.share, b.measure.solid, b.mark)).collect();
+                                    let mine: Vec<String> = boxes.iter().filter(|b| b.code == a.code).map(|b| format!("{}:{:.3}/{:.3}/{:.3}/{:?}", b.value, b.measure.share, b.measure.solid, b.measure.faint, b.mark)).collect();
                                     eprintln!("review {style_name} {dpi} {damage_name} form {serial} {}: proposed {:?} {:?}, truth {:?} {:?}; {}", a.code, r.state, r.value, a.state, a.value, mine.join(" "));
                                 }
                             }

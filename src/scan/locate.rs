@@ -91,8 +91,7 @@ pub fn find_marks(page: &Grey, layout: &SurveyLayout) -> Result<[[f32; 2]; 4], N
     // The scan is taken to be the A4 sheet, give or take the copier's margins and scale.
     let ppm = ((page.width as f32 / PAGE.0) + (page.height as f32 / PAGE.1)) / 2.0;
     let side = layout.mark_size * ppm;
-    let mut found = [[0f32; 2]; 4];
-    let mut count = 0;
+    let mut found = [None; 4];
     for (i, [mx, my]) in layout.marks.iter().take(4).enumerate() {
         // Search far enough for a sheet turned 3° and shifted by a centimetre.
         let reach = 20.0 * ppm;
@@ -101,15 +100,67 @@ pub fn find_marks(page: &Grey, layout: &SurveyLayout) -> Result<[[f32; 2]; 4], N
         let y0 = (cy - reach).max(0.0) as usize;
         let x1 = ((cx + reach) as usize).min(page.width);
         let y1 = ((cy + reach) as usize).min(page.height);
-        if let Some(c) = best_square(page, threshold, (x0, y0, x1, y1), side, (cx, cy)) {
-            found[i] = c;
-            count += 1;
+        found[i] = best_square(page, threshold, (x0, y0, x1, y1), side, (cx, cy));
+    }
+    let count = found.iter().flatten().count();
+    match found {
+        [Some(a), Some(b), Some(c), Some(d)] => Ok([a, b, c, d]),
+        _ if count == 3 && layout.marks.len() >= 4 => {
+            let mm = [layout.marks[0], layout.marks[1], layout.marks[2], layout.marks[3]];
+            fourth_mark(&found, &mm).ok_or(NotFound::Marks(count))
         }
+        _ => Err(NotFound::Marks(count)),
     }
-    if count < 4 {
-        return Err(NotFound::Marks(count));
+}
+
+/// How far the two sides of three marks found may differ in scale: 1 %, a mark 2–3 mm out
+/// of place along a side of 189 or 276 mm. A copier turns and scales a sheet the same both
+/// ways; a wrong square must not stretch the mapping by a millimetre at the far boxes.
+const SIDES_SCALE: f32 = 0.01;
+/// How far from square the corner of three marks found may be (cosine: about 0.6°, a mark
+/// 2–3 mm out of place across a side).
+const SIDES_SQUARE: f32 = 0.01;
+
+/// The fourth mark of three found (in the layout's order: top-left, top-right, bottom-left,
+/// bottom-right), when they lie as the printed marks do: a copier's turn and shift can put a
+/// corner of the sheet off the scan, and the fourth mark with it. A scan is flat, so three
+/// marks place the form (an affine mapping, the fourth corner completing the parallelogram),
+/// but only if they are the form's: the two sides through the corner opposite the missing
+/// mark must keep the printed sides' ratio and right angle, and turn the same way, or the
+/// page is not taken (`None`). A square found by mistake would have to fall where a mark
+/// should be to pass; the QR code is then still to be read where this mapping puts it.
+pub fn fourth_mark(found: &[Option<[f32; 2]>; 4], mm: &[[f32; 2]; 4]) -> Option<[[f32; 2]; 4]> {
+    let missing = found.iter().position(Option::is_none)?;
+    if found.iter().flatten().count() != 3 {
+        return None;
     }
-    Ok(found)
+    // Top-left and bottom-right are opposite, as are top-right and bottom-left.
+    let opposite = 3 - missing;
+    let (a, b) = match missing {
+        0 | 3 => (1, 2),
+        _ => (0, 3),
+    };
+    let (o, pa, pb) = (found[opposite]?, found[a]?, found[b]?);
+    let sub = |p: [f32; 2], q: [f32; 2]| [p[0] - q[0], p[1] - q[1]];
+    let (va, vb) = (sub(pa, o), sub(pb, o));
+    let (ma, mb) = (sub(mm[a], mm[opposite]), sub(mm[b], mm[opposite]));
+    let len = |v: [f32; 2]| v[0].hypot(v[1]);
+    let cross = |p: [f32; 2], q: [f32; 2]| p[0] * q[1] - p[1] * q[0];
+    if len(ma) == 0.0 || len(mb) == 0.0 || len(va) == 0.0 || len(vb) == 0.0 {
+        return None;
+    }
+    let (sa, sb) = (len(va) / len(ma), len(vb) / len(mb));
+    let cos = (va[0] * vb[0] + va[1] * vb[1]) / (len(va) * len(vb));
+    let printed_cos = (ma[0] * mb[0] + ma[1] * mb[1]) / (len(ma) * len(mb));
+    let same_turn = cross(va, vb).signum() == cross(ma, mb).signum();
+    if (sa / sb - 1.0).abs() > SIDES_SCALE || (cos - printed_cos).abs() > SIDES_SQUARE || !same_turn {
+        return None;
+    }
+    let mut out = [o; 4];
+    for (i, p) in found.iter().enumerate() {
+        out[i] = p.unwrap_or([pa[0] + pb[0] - o[0], pa[1] + pb[1] - o[1]]);
+    }
+    Some(out)
 }
 
 /// The solid square of about `side` px nearest to `near` in a window of the page, by its
@@ -241,4 +292,47 @@ pub fn read_qr(page: &Grey, mapping: &Mapping, [qx, qy, side]: [f32; 3]) -> Opti
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The printed marks' centres (mm), as the form's layout has them.
+    const MM: [[f32; 2]; 4] = [[10.5, 10.5], [199.5, 10.5], [10.5, 286.5], [199.5, 286.5]];
+
+    /// Where a copier puts a point (mm) of the sheet: 8 px a millimetre at `scale`, turned by
+    /// `deg` about the page's centre, shifted by `shift` mm.
+    fn scanned(p: [f32; 2], deg: f32, scale: f32, shift: (f32, f32)) -> [f32; 2] {
+        let (sin, cos) = deg.to_radians().sin_cos();
+        let (u, v) = ((p[0] - 105.0) * scale, (p[1] - 148.5) * scale);
+        [(cos * u - sin * v + 105.0 + shift.0) * 8.0, (sin * u + cos * v + 148.5 + shift.1) * 8.0]
+    }
+
+    /// A corner mark turned and shifted off the scan is completed from the other three; three
+    /// squares that do not lie as the printed marks do place nothing.
+    #[test]
+    fn three_marks_that_lie_as_printed_place_the_fourth() {
+        let truth: Vec<[f32; 2]> = MM.iter().map(|p| scanned(*p, 3.0, 0.98, (-4.0, 3.5))).collect();
+        for missing in 0..4 {
+            let mut found: [Option<[f32; 2]>; 4] = [0, 1, 2, 3].map(|i| Some(truth[i]));
+            found[missing] = None;
+            let got = fourth_mark(&found, &MM).expect("three marks as printed");
+            for i in 0..4 {
+                let d = (got[i][0] - truth[i][0]).hypot(got[i][1] - truth[i][1]);
+                assert!(d < 0.5, "mark {i} with {missing} missing is {d} px off");
+            }
+        }
+        let three = |f: &dyn Fn(usize, [f32; 2]) -> [f32; 2]| -> [Option<[f32; 2]>; 4] {
+            [Some(f(0, truth[0])), Some(f(1, truth[1])), Some(f(2, truth[2])), None]
+        };
+        // One of the three 4 mm out of place (a square printed elsewhere, a fold): refused.
+        assert!(fourth_mark(&three(&|i, p| if i == 1 { [p[0] - 32.0, p[1]] } else { p }), &MM).is_none());
+        assert!(fourth_mark(&three(&|i, p| if i == 2 { [p[0] + 32.0, p[1]] } else { p }), &MM).is_none());
+        // A mirror image (the sheet seen through from behind): refused.
+        assert!(fourth_mark(&three(&|_, p| [2000.0 - p[0], p[1]]), &MM).is_none());
+        // Two marks only: nothing to place.
+        assert!(fourth_mark(&[Some(truth[0]), None, Some(truth[2]), None], &MM).is_none());
+        assert!(fourth_mark(&[0, 1, 2, 3].map(|i| Some(truth[i])), &MM).is_none(), "four found: nothing missing");
+    }
 }

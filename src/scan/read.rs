@@ -10,10 +10,17 @@
 
 use super::grey::Grey;
 use super::locate::Mapping;
-use crate::domain::survey_entry::{AnswerState, EntrySlot};
+use crate::domain::survey_entry::{applies, Answer, AnswerState, EntrySlot};
 use crate::domain::survey_round::AnswerBox;
 use crate::domain::survey_scan::ReadAnswer;
 
+/// A question read blank whose box (not filled in) has this share of faint pixels above the
+/// page's empty boxes goes to a person: a light mark is there that left too little ink to
+/// count as a tick (a pencil line through a copier's blur and grey). Set at three times what
+/// the tuning (ballpoint) set's blanks on grey pages reach above their page's empty boxes
+/// (0.03 at 960 pages, BENCHMARKS.md); the held-out set's light marks that were read blank
+/// had 0.28–0.40.
+pub const FAINT_FROM: f32 = 0.10;
 /// Below this share of dark pixels (above the page's empty boxes) a box is empty.
 pub const EMPTY_BELOW: f32 = 0.035;
 /// The same on a black-and-white page.
@@ -39,6 +46,9 @@ pub struct Measure {
     pub share: f32,
     /// Share left after the opening: solid ink.
     pub solid: f32,
+    /// Share of faintly dark pixels (`Tones::faint`): what a light mark leaves when it is
+    /// too light to count as dark.
+    pub faint: f32,
     /// Refitted top-left corner (mm).
     pub at: (f32, f32),
 }
@@ -100,6 +110,12 @@ impl Tones {
     fn dark(&self) -> f32 {
         self.paper - 0.35 * (self.paper - self.ink)
     }
+    /// A pixel hardly darker than the paper: a sixth of the way to the ink, above the
+    /// scanner's noise and a JPEG's ringing in an empty box, below what a light pencil line
+    /// leaves after a copier's blur and greying.
+    fn faint(&self) -> f32 {
+        self.paper - 0.15 * (self.paper - self.ink)
+    }
 }
 
 /// The box's outline refitted, then its inside measured.
@@ -110,18 +126,22 @@ pub fn measure(page: &Grey, map: &Mapping, b: &AnswerBox, tones: Tones) -> Measu
     let n = ((inner * ppm).round() as usize).max(6);
     let step = inner / n as f32;
     let dark = tones.dark();
+    let faint_below = tones.faint();
     let mut grid = vec![false; n * n];
+    let mut faint = 0usize;
     for j in 0..n {
         for i in 0..n {
             let (x, y) = map.map(at.0 + INSET + (i as f32 + 0.5) * step, at.1 + INSET + (j as f32 + 0.5) * step);
-            grid[j * n + i] = page.sample(x, y) < dark;
+            let v = page.sample(x, y);
+            grid[j * n + i] = v < dark;
+            faint += usize::from(v < faint_below);
         }
     }
     let total = (n * n) as f32;
     let share = grid.iter().filter(|d| **d).count() as f32 / total;
     let k = ((OPENING * ppm).round() as usize).clamp(2, n / 2 + 1);
     let solid = opened(&grid, n, k).iter().filter(|d| **d).count() as f32 / total;
-    Measure { share, solid, at }
+    Measure { share, solid, faint: faint as f32 / total, at }
 }
 
 /// The top-left corner (mm) within ±1 mm at which the outline is darkest: a coarse search
@@ -189,12 +209,18 @@ fn opened(grid: &[bool], n: usize, k: usize) -> Vec<bool> {
 /// The share of the page's empty boxes: the lower third of all its boxes' shares (most boxes
 /// of a form are left empty: one level of three or five is ticked).
 pub fn empty_level(measures: &[Measure]) -> f32 {
-    let mut shares: Vec<f32> = measures.iter().map(|m| m.share).collect();
-    if shares.is_empty() {
+    lower_third(measures.iter().map(|m| m.share))
+}
+
+/// The lower third of a page's values, at most 0.05 (a page ticked all over does not raise
+/// its empty boxes' level much).
+fn lower_third(values: impl Iterator<Item = f32>) -> f32 {
+    let mut v: Vec<f32> = values.collect();
+    if v.is_empty() {
         return 0.0;
     }
-    shares.sort_by(f32::total_cmp);
-    shares[shares.len() / 3].min(0.05)
+    v.sort_by(f32::total_cmp);
+    v[v.len() / 3].min(0.05)
 }
 
 /// A box judged from its measure, the page's empty level subtracted.
@@ -225,9 +251,17 @@ pub fn judge(m: &Measure, empty: f32, tones: Tones) -> (Mark, f32) {
 /// On a black-and-white page (`bilevel`) a blank is proposed, not accepted: the copier's
 /// threshold drops a light pencil line whole, leaving an empty box where a respondent ticked
 /// (BENCHMARKS.md: every answer accepted wrongly from careless marks was such a blank, most of
-/// them on 1-bit pages), and nothing on the page tells the two apart.
+/// them on 1-bit pages), and nothing on the page tells the two apart. Except a follow-up not
+/// asked (`not_asked`): the form expects it blank, as keyboard entry keys it.
+///
+/// On any page a blank with a faint mark in a box (`FAINT_FROM` above the page's empty boxes,
+/// `boxes` being all the page's) is proposed, not accepted: a light pencil tick on a grey
+/// copy can leave too few dark pixels to be doubtful, but not too few faint ones.
+///
+/// The slots are decided in the form's order, so a follow-up's question is decided before it.
 pub fn decide(slots: &[EntrySlot], boxes: &[ReadBox], bilevel: bool) -> Vec<ReadAnswer> {
-    let mut out = Vec::new();
+    let faint_empty = faint_level(boxes);
+    let mut out: Vec<ReadAnswer> = Vec::new();
     for slot in slots {
         let mine: Vec<&ReadBox> = boxes.iter().filter(|b| b.code == slot.code).collect();
         if mine.is_empty() {
@@ -256,7 +290,8 @@ pub fn decide(slots: &[EntrySlot], boxes: &[ReadBox], bilevel: bool) -> Vec<Read
                 let weak = runner > EMPTY_BELOW && winner < 2.0 * runner;
                 answer(AnswerState::Chosen, Some(ticked[0].value), if weak { least.min(0.4) } else { least }, weak)
             }
-            (0, 0) if bilevel => answer(AnswerState::Blank, None, least.min(0.5), true),
+            (0, 0) if faint(&mine, faint_empty) => answer(AnswerState::Blank, None, least.min(0.3), true),
+            (0, 0) if bilevel && !not_asked(slot, &out) => answer(AnswerState::Blank, None, least.min(0.5), true),
             (0, 0) => answer(AnswerState::Blank, None, least, false),
             (n, _) if n >= 2 => answer(AnswerState::Spoiled, None, least.min(0.4), true),
             (1, _) => answer(AnswerState::Chosen, Some(ticked[0].value), least, true),
@@ -270,9 +305,37 @@ pub fn decide(slots: &[EntrySlot], boxes: &[ReadBox], bilevel: bool) -> Vec<Read
     out
 }
 
+/// The share of faint pixels of the page's empty boxes (`boxes` being all the page's).
+pub fn faint_level(boxes: &[ReadBox]) -> f32 {
+    lower_third(boxes.iter().map(|b| b.measure.faint))
+}
+
+/// Whether a box of a question read blank (a box filled in to cancel aside) holds a faint
+/// mark: `FAINT_FROM` of faint pixels above the page's empty boxes.
+fn faint(mine: &[&ReadBox], faint_empty: f32) -> bool {
+    mine.iter().filter(|b| b.mark != Mark::Filled).any(|b| b.measure.faint - faint_empty >= FAINT_FROM)
+}
+
+/// Whether `slot` is a follow-up that the answers already decided on this page say was not
+/// asked: its question was read and accepted, and not with the box that asks it. A question
+/// sent to a person, or not on this page (a follow-up printed on the next page), says
+/// nothing: the follow-up's blank is then judged as any blank, and on a black-and-white page
+/// waits for a person with its question.
+fn not_asked(slot: &EntrySlot, decided: &[ReadAnswer]) -> bool {
+    let Some(cond) = &slot.when else {
+        return false;
+    };
+    let Some(parent) = decided.iter().find(|a| a.code == cond.code) else {
+        return false;
+    };
+    let answer = Answer { code: parent.code.clone(), state: parent.state, value: parent.value, text: None };
+    !parent.review && !applies(slot, std::slice::from_ref(&answer))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::survey_entry::SlotCondition;
 
     /// A question whose boxes are all clearly empty is a blank answer: accepted from a grey
     /// page, proposed for a person to confirm from a black-and-white one, where a light tick
@@ -292,7 +355,7 @@ mod tests {
                 .map(|v| {
                     let share = if Some(v) == ticked { 0.4 } else { 0.0 };
                     let mark = if Some(v) == ticked { Mark::Ticked } else { Mark::Empty };
-                    ReadBox { code: "cau_1".into(), value: v, measure: Measure { share, solid: 0.0, at: (0.0, 0.0) }, mark, confidence: 1.0 }
+                    ReadBox { code: "cau_1".into(), value: v, measure: Measure { share, solid: 0.0, faint: share, at: (0.0, 0.0) }, mark, confidence: 1.0 }
                 })
                 .collect()
         };
@@ -306,5 +369,102 @@ mod tests {
             let t = one(&read(Some(2)), bilevel);
             assert_eq!((t.state, t.value, t.review), (AnswerState::Chosen, Some(2), false));
         }
+    }
+
+    /// A follow-up («Nếu có, …» of Câu hỏi 2) left blank on a black-and-white page is accepted
+    /// when its question was read and accepted as «Không»: the form expects it blank. After
+    /// «Có», or when the question itself is doubtful or not on the page, its blank waits for
+    /// a person as any blank there does.
+    #[test]
+    fn a_follow_up_not_asked_is_a_blank_accepted_even_on_a_black_and_white_page() {
+        let slot = |code: &str, n: usize, when: Option<SlotCondition>| EntrySlot {
+            code: code.into(),
+            question: "Câu hỏi 2".into(),
+            label: String::new(),
+            options: (1..=n).map(|v| v.to_string()).collect(),
+            required: true,
+            when,
+        };
+        let question = slot("cau_2", 2, None);
+        let follow_up = slot("cau_2.follow_up", 4, Some(SlotCondition { code: "cau_2".into(), value: 1 }));
+        let boxes = |code: &str, n: i32, marks: &[(i32, Mark, f32)]| -> Vec<ReadBox> {
+            (1..=n)
+                .map(|v| {
+                    let (mark, share) = marks.iter().find(|m| m.0 == v).map_or((Mark::Empty, 0.0), |m| (m.1, m.2));
+                    let confidence = if mark == Mark::Doubtful { 0.2 } else { 1.0 };
+                    ReadBox { code: code.into(), value: v, measure: Measure { share, solid: 0.0, faint: share, at: (0.0, 0.0) }, mark, confidence }
+                })
+                .collect()
+        };
+        let empty_follow_up = boxes("cau_2.follow_up", 4, &[]);
+        let read = |parent: &[(i32, Mark, f32)], bilevel: bool| -> ReadAnswer {
+            let mut all = boxes("cau_2", 2, parent);
+            all.extend(empty_follow_up.clone());
+            let got = decide(&[question.clone(), follow_up.clone()], &all, bilevel);
+            assert_eq!(got.len(), 2);
+            assert_eq!((got[1].code.as_str(), got[1].state), ("cau_2.follow_up", AnswerState::Blank));
+            got[1].clone()
+        };
+        // «Không» ticked and accepted: the follow-up is not asked, its blank accepted.
+        let no = read(&[(2, Mark::Ticked, 0.4)], true);
+        assert!(!no.review);
+        assert!(no.confidence > 0.5);
+        // «Có»: asked, and a blank on a black-and-white page is a person's to confirm.
+        assert!(read(&[(1, Mark::Ticked, 0.4)], true).review);
+        // «Không» doubtful (a weak winner, or a doubtful box): the follow-up goes with it.
+        assert!(read(&[(2, Mark::Ticked, 0.12), (1, Mark::Empty, 0.08)], true).review);
+        assert!(read(&[(2, Mark::Doubtful, 0.06)], true).review);
+        // The question left blank on a black-and-white page waits, so does its follow-up.
+        assert!(read(&[], true).review);
+        // On a grey page a clear blank is accepted whatever the question's answer.
+        assert!(!read(&[(1, Mark::Ticked, 0.4)], false).review);
+        assert!(!read(&[(2, Mark::Doubtful, 0.06)], false).review);
+        // The question on another page: nothing on this one says the follow-up was not asked.
+        let alone = decide(std::slice::from_ref(&follow_up), &empty_follow_up, true);
+        assert_eq!((alone[0].state, alone[0].review), (AnswerState::Blank, true));
+    }
+
+    /// A question read blank on a grey page goes to a person when a box holds a faint mark
+    /// (a light pencil tick gone pale on a copy), measured against the page's empty boxes:
+    /// a page whose every box is a little grey is not faint all over. A box filled in to
+    /// cancel does not count.
+    #[test]
+    fn a_blank_with_a_faint_mark_in_a_box_goes_to_a_person() {
+        let slot = |code: &str| EntrySlot {
+            code: code.into(),
+            question: code.into(),
+            label: String::new(),
+            options: vec!["Tốt".into(), "Đạt yêu cầu".into(), "Chưa đạt yêu cầu".into()],
+            required: true,
+            when: None,
+        };
+        let slots: Vec<EntrySlot> = ["cau_1.1", "cau_1.2", "cau_1.3", "cau_3"].iter().map(|c| slot(c)).collect();
+        // Every box of the page empty, with `paper` faint pixels (a grey copy's noise);
+        // `cau_3` gets `third` as its boxes' (value, mark, faint).
+        let page = |paper: f32, third: &[(i32, Mark, f32)]| -> Vec<ReadBox> {
+            let mut all = Vec::new();
+            for s in &slots {
+                for v in 1..=3 {
+                    let (mark, faint) = third.iter().find(|t| s.code == "cau_3" && t.0 == v).map_or((Mark::Empty, paper), |t| (t.1, t.2));
+                    let solid = if mark == Mark::Filled { 0.8 } else { 0.0 };
+                    let measure = Measure { share: 0.0, solid, faint, at: (0.0, 0.0) };
+                    all.push(ReadBox { code: s.code.clone(), value: v, measure, mark, confidence: 1.0 });
+                }
+            }
+            all
+        };
+        let cau_3 = |boxes: &[ReadBox]| decide(&slots, boxes, false).pop().unwrap();
+        let clean = cau_3(&page(0.0, &[]));
+        assert_eq!((clean.state, clean.review), (AnswerState::Blank, false));
+        let pale = cau_3(&page(0.0, &[(2, Mark::Empty, 0.3)]));
+        assert_eq!((pale.state, pale.review), (AnswerState::Blank, true));
+        assert!(pale.confidence <= 0.3);
+        // Just under the margin above the page's empty boxes: still a blank accepted.
+        assert!(!cau_3(&page(0.04, &[(2, Mark::Empty, 0.04 + FAINT_FROM - 0.01)])).review);
+        assert!(cau_3(&page(0.04, &[(2, Mark::Empty, 0.04 + FAINT_FROM + 0.01)])).review);
+        // A box filled in to cancel is dark all over, faint too: not a mark left pale.
+        assert!(!cau_3(&page(0.0, &[(1, Mark::Filled, 0.9)])).review);
+        // The other questions of the page, clean, are accepted beside it.
+        assert!(decide(&slots, &page(0.0, &[(2, Mark::Empty, 0.3)]), false)[..3].iter().all(|a| !a.review));
     }
 }
