@@ -68,7 +68,7 @@ fn figures_read(conn: &Connection, periods: &[Period], with_surveys: usize, toda
                 complaints: ComplaintFigures { formal: collect::formal(&formal, p, today), ..collect::complaints(&complaints, p, today) },
                 surveys: if i < with_surveys {
                     let mut s = surveys::figures_read(conn, p, reading)?;
-                    s.opinion_groups = opinions::groups(&opinions::list(conn, p)?);
+                    s.opinion_groups = opinions::group_counts(conn, p)?;
                     s
                 } else {
                     surveys::SurveyFigures::default()

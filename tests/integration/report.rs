@@ -843,3 +843,35 @@ fn the_complaints_of_a_report_are_read_in_index_ranges_as_by_their_condition() {
     }
     assert!(open_before > 0 && closed_within > 0, "both kinds of earlier complaint were read ({open_before}, {closed_within})");
 }
+
+/// The figures count the opinion groups of a period without reading the opinions' texts; the
+/// counts, and the spelling each group is shown under (its earliest opinion's, when staff
+/// wrote one group two ways), are those counted from the list of opinions itself.
+#[test]
+fn opinion_groups_counted_without_the_texts_equal_those_of_the_list() {
+    use ykien::report::opinions;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("so.db");
+    let mut l = Ledger::open(&db).unwrap();
+    l.set_clock(Some(at("2027-01-15T09:00")));
+    ykien::demo::scale::fill_sized(&mut l, 2, 200, 600, 17, &|_, _, _| {}).unwrap();
+    let year = Period::year(2026).unwrap();
+    let written = l.opinions(&year).unwrap();
+    assert!(written.len() > 40, "opinions to sort: {}", written.len());
+    // Every third one left unsorted; one group written two ways (the earliest opinion in it,
+    // the second of the list, in lower case; classified last).
+    let names = ["Thời gian chờ", "thời gian  chờ", "Cơ sở vật chất", "Thái độ phục vụ"];
+    for (i, o) in written.iter().enumerate().rev().filter(|(i, _)| i % 3 != 0) {
+        l.classify_opinion(&o.response_id, &o.code, names[i % names.len()]).unwrap();
+    }
+    drop(l);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let counted = opinions::group_counts(&conn, &year).unwrap();
+    let waiting = counted.iter().find(|g| g.key == "thoi gian cho").expect("the group written two ways");
+    assert_eq!(waiting.label, "thời gian chờ", "the earliest opinion's spelling, cleaned");
+    assert!(counted.iter().any(|g| g.key.is_empty() && g.count > 0), "unsorted ones");
+    for p in [year, Period::year(2025).unwrap(), Period::quarter(2026, 3).unwrap()] {
+        let listed = opinions::groups(&opinions::list(&conn, &p).unwrap());
+        assert_eq!(opinions::group_counts(&conn, &p).unwrap(), listed, "{}", p.label);
+    }
+}
