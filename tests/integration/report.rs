@@ -790,6 +790,16 @@ fn archived_reports_are_listed_and_written_back_byte_for_byte_from_the_command_l
     assert_eq!(run(&["report", "archive", "--id", "x"]).status.code(), Some(2), "--id needs --out");
 }
 
+/// A book of `years` generated years (`cases` cases, `forms` survey forms, seeded) in
+/// `so.db` of a new folder, its clock in January of the year after.
+fn generated(years: i32, cases: usize, forms: usize, seed: u64) -> (tempfile::TempDir, Ledger) {
+    let dir = crate::temp_dir();
+    let mut l = Ledger::open(&dir.path().join("so.db")).unwrap();
+    l.set_clock(Some(at("2027-01-15T09:00")));
+    ykien::demo::scale::fill_sized(&mut l, years, cases, forms, seed, &|_, _, _| {}).unwrap();
+    (dir, l)
+}
+
 /// The complaints the figures read for a report's periods, through the three index ranges of
 /// `store::report::complaint_rows`, are exactly those of the one condition it replaced
 /// (received in the periods, or received before and open on their first day), on generated
@@ -798,11 +808,8 @@ fn archived_reports_are_listed_and_written_back_byte_for_byte_from_the_command_l
 #[test]
 fn the_complaints_of_a_report_are_read_in_index_ranges_as_by_their_condition() {
     use ykien::store::report::{complaint_rows, ComplaintRow};
-    let dir = crate::temp_dir();
+    let (dir, mut l) = generated(3, 900, 0, 41);
     let db = dir.path().join("so.db");
-    let mut l = Ledger::open(&db).unwrap();
-    l.set_clock(Some(at("2027-01-15T09:00")));
-    ykien::demo::scale::fill_sized(&mut l, 3, 900, 0, 41, &|_, _, _| {}).unwrap();
     // Complaints left open for a long time, before every period below.
     for received in ["2023-11-03T08:30", "2025-06-20T10:15"] {
         l.add_feedback(&crate::cases::input(received, Kind::Complaint, Subject::Attitude)).unwrap();
@@ -850,11 +857,8 @@ fn the_complaints_of_a_report_are_read_in_index_ranges_as_by_their_condition() {
 #[test]
 fn opinion_groups_counted_without_the_texts_equal_those_of_the_list() {
     use ykien::report::opinions;
-    let dir = crate::temp_dir();
+    let (dir, mut l) = generated(2, 200, 600, 17);
     let db = dir.path().join("so.db");
-    let mut l = Ledger::open(&db).unwrap();
-    l.set_clock(Some(at("2027-01-15T09:00")));
-    ykien::demo::scale::fill_sized(&mut l, 2, 200, 600, 17, &|_, _, _| {}).unwrap();
     let year = Period::year(2026).unwrap();
     let written = l.opinions(&year).unwrap();
     assert!(written.len() > 40, "opinions to sort: {}", written.len());
