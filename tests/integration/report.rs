@@ -794,7 +794,7 @@ fn archived_reports_are_listed_and_written_back_byte_for_byte_from_the_command_l
 /// `so.db` of a new folder, its clock in January of the year after.
 fn generated(years: i32, cases: usize, forms: usize, seed: u64) -> (tempfile::TempDir, Ledger) {
     let dir = crate::temp_dir();
-    let mut l = Ledger::open(&dir.path().join("so.db")).unwrap();
+    let mut l = Ledger::open(dir.path().join("so.db")).unwrap();
     l.set_clock(Some(at("2027-01-15T09:00")));
     ykien::demo::scale::fill_sized(&mut l, years, cases, forms, seed, &|_, _, _| {}).unwrap();
     (dir, l)
