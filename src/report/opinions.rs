@@ -27,68 +27,91 @@ fn opinion_codes(t: &crate::domain::survey::SurveyTemplate) -> Vec<String> {
         .collect()
 }
 
-/// The opinions written on forms filled in the period, oldest first. The templates filled
-/// come from the kept counts of forms (store::counts), not from the period's forms.
+/// The templates of the forms filled in the period, from the kept counts of forms
+/// (store::counts), each with the codes of its answers that are opinions.
+fn templates_filled(conn: &Connection, p: &Period) -> Result<Vec<(String, Vec<String>)>> {
+    store::report::forms_by_template(conn, &p.from, &p.to)?
+        .into_iter()
+        .map(|(template_id, _)| {
+            let codes = opinion_codes(&store::survey::template(conn, &template_id)?);
+            Ok((template_id, codes))
+        })
+        .collect()
+}
+
+/// The opinions written on forms filled in the period, oldest first.
 pub fn list(conn: &Connection, p: &Period) -> Result<Vec<Opinion>> {
     let mut out = Vec::new();
-    for (template_id, _) in store::report::forms_by_template(conn, &p.from, &p.to)? {
-        let codes = opinion_codes(&store::survey::template(conn, &template_id)?);
+    for (template_id, codes) in templates_filled(conn, p)? {
         out.extend(store::opinion::texts(conn, &p.from, &p.to, &template_id)?.into_iter().filter(|o| codes.contains(&o.code)));
     }
-    out.sort_by(|a, b| (&a.filled_on, &a.round_code, a.serial, &a.code).cmp(&(&b.filled_on, &b.round_code, b.serial, &b.code)));
+    out.sort_by(|a, b| place(a).cmp(&place(b)));
     Ok(out)
 }
 
-/// [`groups`] of [`list`], counted without reading the opinions' texts: the figures' need. A
-/// group's name is, as there, the spelling of its earliest opinion in the list's order.
+/// Where an opinion stands in the list: filled on, round, serial, code.
+type Place<'a> = (&'a str, &'a str, i32, &'a str);
+
+fn place(o: &Opinion) -> Place<'_> {
+    (&o.filled_on, &o.round_code, o.serial, &o.code)
+}
+
+/// [`groups`] of [`list`], counted without reading the opinions' texts: the figures' need.
 pub fn group_counts(conn: &Connection, p: &Period) -> Result<Vec<Count>> {
-    // Per folded name: where its earliest opinion stands (filled on, round, serial, code),
-    // that opinion's spelling, and the count.
-    type First = (String, String, i32, String);
-    let mut by_key: BTreeMap<String, (First, String, u32)> = BTreeMap::new();
-    let mut unsorted = 0;
-    for (template_id, _) in store::report::forms_by_template(conn, &p.from, &p.to)? {
-        let codes = opinion_codes(&store::survey::template(conn, &template_id)?);
-        store::opinion::each_grouped(conn, &p.from, &p.to, &template_id, |code, group| {
-            if !codes.iter().any(|c| c == code) {
-                return;
+    let mut tally = Tally::default();
+    for (template_id, codes) in templates_filled(conn, p)? {
+        store::opinion::each_grouped(conn, &p.from, &p.to, &template_id, |group, (filled_on, round, serial, code)| {
+            if codes.iter().any(|c| c == code) {
+                tally.add(group, (filled_on, round, serial, code));
             }
-            let Some((name, (filled_on, round, serial))) = group else {
-                unsorted += 1;
-                return;
-            };
-            let at = || (filled_on.to_owned(), round.to_owned(), serial, code.to_owned());
-            let entry = by_key.entry(fold(name)).or_insert_with(|| (at(), name.to_owned(), 0));
-            let earlier = (filled_on, round, serial, code) < (entry.0 .0.as_str(), entry.0 .1.as_str(), entry.0 .2, entry.0 .3.as_str());
-            if earlier {
-                *entry = (at(), name.to_owned(), entry.2);
-            }
-            entry.2 += 1;
         })?;
     }
-    Ok(ranked(by_key.into_iter().map(|(key, (_, label, count))| (key, (label, count))), unsorted))
+    Ok(tally.ranked())
 }
 
 /// The groups of the period's opinions, largest first, then the unsorted ones (key "").
-/// Group names that differ only in accents, case or spacing are one group.
+/// Group names that differ only in accents, case or spacing are one group, shown as its
+/// earliest opinion in the list spells it.
 pub fn groups(opinions: &[Opinion]) -> Vec<Count> {
-    let mut by_key: BTreeMap<String, (String, u32)> = BTreeMap::new();
-    let mut unsorted = 0;
+    let mut tally = Tally::default();
     for o in opinions {
-        match &o.group {
-            Some(g) => by_key.entry(fold(g)).or_insert_with(|| (g.clone(), 0)).1 += 1,
-            None => unsorted += 1,
-        }
+        tally.add(o.group.as_deref(), place(o));
     }
-    ranked(by_key.into_iter(), unsorted)
+    tally.ranked()
 }
 
-/// Groups (folded name, (spelling, count)) largest first, then the unsorted ones.
-fn ranked(groups: impl Iterator<Item = (String, (String, u32))>, unsorted: u32) -> Vec<Count> {
-    let mut list: Vec<Count> = groups.map(|(key, (label, count))| Count { key, label, count }).collect();
-    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
-    if unsorted > 0 {
-        list.push(Count { key: String::new(), label: "Chưa phân nhóm".into(), count: unsorted });
+/// Opinions counted by group: per folded name, where its earliest opinion stands, that
+/// opinion's spelling and the count; and the unsorted ones.
+#[derive(Default)]
+struct Tally {
+    by_key: BTreeMap<String, (OwnedPlace, String, u32)>,
+    unsorted: u32,
+}
+
+type OwnedPlace = (String, String, i32, String);
+
+impl Tally {
+    fn add(&mut self, group: Option<&str>, at: Place) {
+        let Some(name) = group else {
+            self.unsorted += 1;
+            return;
+        };
+        let owned = || (at.0.to_owned(), at.1.to_owned(), at.2, at.3.to_owned());
+        let entry = self.by_key.entry(fold(name)).or_insert_with(|| (owned(), name.to_owned(), 0));
+        let first = &entry.0;
+        if at < (first.0.as_str(), first.1.as_str(), first.2, first.3.as_str()) {
+            (entry.0, entry.1) = (owned(), name.to_owned());
+        }
+        entry.2 += 1;
     }
-    list
+
+    /// Largest first, then the unsorted ones (key "").
+    fn ranked(self) -> Vec<Count> {
+        let mut list: Vec<Count> = self.by_key.into_iter().map(|(key, (_, label, count))| Count { key, label, count }).collect();
+        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        if self.unsorted > 0 {
+            list.push(Count { key: String::new(), label: "Chưa phân nhóm".into(), count: self.unsorted });
+        }
+        list
+    }
 }

@@ -30,18 +30,18 @@ pub fn texts(conn: &Connection, from: &str, to: &str, template_id: &str) -> Resu
 }
 
 /// Every text answered on the forms of one template filled from `from` to `to`, as
-/// [`texts`] finds them, without the text: `each` is given its code, and when staff put it in
-/// a group, the group with where the opinion stands in the list of opinions (filled on, round
-/// code, serial). The figures count groups; reading a year's texts was most of their time.
+/// [`texts`] finds them, without the text: `each` is given the group staff put it in, and
+/// where it stands in the list of opinions (filled on, round code, serial, code). The figures
+/// count groups; reading a year's texts was most of their time.
 pub fn each_grouped(
     conn: &Connection,
     from: &str,
     to: &str,
     template_id: &str,
-    mut each: impl FnMut(&str, Option<(&str, (&str, &str, i32))>),
+    mut each: impl FnMut(Option<&str>, (&str, &str, i32, &str)),
 ) -> Result<()> {
     let mut st = conn.prepare_cached(
-        "SELECT a.code, g.group_name, r.filled_on, o.code, r.serial
+        "SELECT g.group_name, r.filled_on, o.code, r.serial, a.code
          FROM survey_answer a JOIN survey_response r ON r.id = a.response_id JOIN survey_round o ON o.id = r.round_id
          LEFT JOIN opinion_group g ON g.response_id = a.response_id AND g.code = a.code
          WHERE r.deleted_at IS NULL AND r.filled_on >= ?1 AND r.filled_on <= ?2 AND o.template_id = ?3
@@ -52,11 +52,8 @@ pub fn each_grouped(
         Ok(r.get_ref(i)?.as_str()?)
     }
     while let Some(r) = rows.next()? {
-        let group = match r.get_ref(1)?.as_str_or_null().map_err(rusqlite::Error::from)? {
-            None => None,
-            Some(g) => Some((g, (text(r, 2)?, text(r, 3)?, r.get(4)?))),
-        };
-        each(text(r, 0)?, group);
+        let group = r.get_ref(0)?.as_str_or_null().map_err(rusqlite::Error::from)?;
+        each(group, (text(r, 1)?, text(r, 2)?, r.get(3)?, text(r, 4)?));
     }
     Ok(())
 }
