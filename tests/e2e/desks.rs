@@ -445,8 +445,8 @@ async fn the_task_bar_at_a_desk_shows_a_long_exports_progress_and_cancels_it_on_
     // a screenshot taken first could let it finish before the cancel arrives.
     app.wait_for_text("#task-export", "/").await;
     app.click("#task-export-cancel").await;
-    app.screenshot("desk-task-cancelled").await;
     app.wait_for_text("[role=\"alert\"]", "Đã huỷ theo yêu cầu; dữ liệu không thay đổi.").await;
+    app.screenshot("desk-task-cancelled").await;
     app.wait_gone("#task-export").await;
     assert!(app.wait_for("#export-run").await.is_enabled().await.unwrap());
     app.quit().await;
