@@ -868,7 +868,7 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
                 }
                 found => {
                     let (table, expr, verify) = match found {
-                        Some(super::words::Lookup::Match { expr, exact }) => ("feedback_words", expr, !exact),
+                        Some(super::words::Lookup::Match { table, expr, exact }) => (table, expr, !exact),
                         _ => ("feedback_search", format!("\"{}\"", q.replace('"', "\"\"")), false),
                     };
                     search_total(conn, &mut w, Searched { table, expr: &expr, verify, q }, end, cap)?

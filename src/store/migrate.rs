@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[&str] = &[
     WORDS_FUNCTION_STEP_SQL,
     SCAN_SOURCE_STEP_SQL,
     include_str!("migrations/0022_complaint_closing.sql"),
+    PAIRS_STEP_SQL,
 ];
 
 /// Steps that need Rust after their SQL, by the version they bring the schema to: data no
@@ -50,6 +51,9 @@ fn after_step(conn: &Connection, version: i64) -> Result<()> {
     }
     if MIGRATIONS.get(version as usize - 1) == Some(&SCAN_SOURCE_STEP_SQL) {
         remake_kept_schema(conn)?;
+    }
+    if MIGRATIONS.get(version as usize - 1) == Some(&PAIRS_STEP_SQL) {
+        super::words::install_pairs(conn)?;
     }
     Ok(())
 }
@@ -84,6 +88,10 @@ const WORDS_FUNCTION_STEP_SQL: &str = include_str!("migrations/0020_search_words
 /// The step that gives forms read from scans their own source: it rebuilds `survey_response`,
 /// whose indexes and triggers are made again by `remake_kept_schema` after it.
 const SCAN_SOURCE_STEP_SQL: &str = include_str!("migrations/0021_scan_source.sql");
+
+/// The step that brings the search's pair index: the table, its view and its triggers are
+/// written and its contents built by `store::words::install_pairs` after it.
+const PAIRS_STEP_SQL: &str = include_str!("migrations/0023_search_pairs.sql");
 
 /// The step that added the audit log's hash chain (0004_records.sql).
 const RECORDS_STEP: i64 = 4;
@@ -305,7 +313,7 @@ mod tests {
                 "account", "annual_report_text", "audit_log", "book_count", "bundle_import", "bundle_inbox", "bundle_key", "bundle_office",
                 "bundle_record", "bundle_setting", "case_event", "case_step", "corrective_action", "corrective_action_case",
                 "corrective_action_source",
-                "desk_requests", "desk_sessions", "disposal", "feedback", "feedback_search", "feedback_search_config", "feedback_search_data",
+                "desk_requests", "desk_sessions", "disposal", "feedback", "feedback_pairs", "feedback_pairs_config", "feedback_pairs_data", "feedback_pairs_docsize", "feedback_pairs_idx", "feedback_search", "feedback_search_config", "feedback_search_data",
                 "feedback_search_docsize", "feedback_search_idx",
                 "feedback_words", "feedback_words_config", "feedback_words_data", "feedback_words_idx", "holiday", "import_batch", "import_row", "kiosk", "kiosk_answer",
                 "kiosk_arm", "kiosk_rating", "objective", "office",

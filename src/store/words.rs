@@ -4,7 +4,7 @@
 //! each with a short list of the cases holding it, where the trigram index intersects a long
 //! list for every three letters (BENCHMARKS.md).
 //!
-//! Two structures, both kept by SQLite triggers on `feedback` inside the statement that
+//! Three structures, all kept by SQLite triggers on `feedback` inside the statement that
 //! changes a case, so every write path (a save, a correction, an import, a disposal or an
 //! erasure, and any written later) keeps them in its own transaction:
 //! - `feedback_words`, a full-text index of the key split into words (FTS5, `unicode61`
@@ -12,7 +12,12 @@
 //! - `search_word`, its vocabulary: every word and the number of cases holding it, split
 //!   the same way ([`words_of_key`], the SQL function [`WORDS_FUNCTION`]). It turns a
 //!   query's first and last syllables, which the substring search lets be parts of longer
-//!   words, into the words they can be parts of.
+//!   words, into the words they can be parts of;
+//! - `feedback_pairs`, a full-text index of the key's adjacent words taken two by two, each
+//!   pair one token ([`pairs_of_key`], the SQL function [`PAIRS_FUNCTION`]; no positions
+//!   kept). A name of three common syllables («Hồ Thanh Hoa») is a phrase whose every word
+//!   is in tens of thousands of cases, which a phrase query of the word index walks side by
+//!   side; its two pairs are in a few hundred (BENCHMARKS.md).
 //!
 //! A word here is a run of characters between separators: the separators are every ASCII
 //! character but the small letters (digits and punctuation included) and common typographic
@@ -37,6 +42,10 @@ pub const SEPARATORS: &str = concat!(
 const MAX_ALTERNATIVES: usize = 16;
 
 const TRIGGERS: &[&str] = &["search_words_insert", "search_words_delete", "search_words_update"];
+
+/// What joins the two words of a pair into one token: a separator of the key, so never part
+/// of a word, and a word character of the pairs' tokenizer ([`pairs_tokenizer`]).
+const PAIR_JOIN: char = '_';
 
 /// The insert trigger, set aside by an import (see [`suspend`]).
 const INSERT_TRIGGER: &str = "search_words_insert";
@@ -73,20 +82,56 @@ pub fn words_of_key(key: &str) -> Vec<&str> {
     out
 }
 
-/// Registers [`WORDS_FUNCTION`] on a connection.
+/// The SQL function that gives the adjacent word pairs of a key as the text the pair index
+/// holds: `search_pairs(key)`. Registered beside [`WORDS_FUNCTION`], for the same reasons.
+pub const PAIRS_FUNCTION: &str = "search_pairs";
+
+/// The distinct pairs of adjacent words of a folded key, each written `first_second`, joined
+/// by spaces in the order they first appear: the text of the pair index. Adjacent in the
+/// key's sequence of words (a word said twice makes a pair with each of its neighbours).
+pub fn pairs_of_key(key: &str) -> String {
+    let mut words = key.split(|c: char| SEPARATORS.contains(c)).filter(|w| !w.is_empty());
+    let mut seen: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    let mut out = String::new();
+    let Some(mut before) = words.next() else { return out };
+    for w in words {
+        if seen.insert((before, w)) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(before);
+            out.push(PAIR_JOIN);
+            out.push_str(w);
+        }
+        before = w;
+    }
+    out
+}
+
+/// Registers [`WORDS_FUNCTION`] and [`PAIRS_FUNCTION`] on a connection.
 pub fn register(conn: &Connection) -> rusqlite::Result<()> {
     use rusqlite::functions::FunctionFlags;
-    // Innocuous and deterministic: it may run in triggers and indexes of any schema.
+    // Innocuous and deterministic: they may run in triggers, views and indexes of any schema.
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS;
+    fn key<'a>(ctx: &'a rusqlite::functions::Context, name: &str) -> rusqlite::Result<&'a str> {
+        match ctx.get_raw(0) {
+            rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).map_err(|e| rusqlite::Error::UserFunctionError(e.into())),
+            rusqlite::types::ValueRef::Null => Ok(""),
+            _ => Err(rusqlite::Error::UserFunctionError(format!("{name}: a key is text").into())),
+        }
+    }
     conn.create_scalar_function(WORDS_FUNCTION, 1, flags, |ctx| {
-        let key = ctx.get_raw(0);
-        let key = match key {
-            rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?,
-            rusqlite::types::ValueRef::Null => "",
-            _ => return Err(rusqlite::Error::UserFunctionError("search_words: a key is text".into())),
-        };
-        serde_json::to_string(&words_of_key(key)).map_err(|e| rusqlite::Error::UserFunctionError(e.into()))
-    })
+        serde_json::to_string(&words_of_key(key(ctx, WORDS_FUNCTION)?)).map_err(|e| rusqlite::Error::UserFunctionError(e.into()))
+    })?;
+    conn.create_scalar_function(PAIRS_FUNCTION, 1, flags, |ctx| Ok(pairs_of_key(key(ctx, PAIRS_FUNCTION)?)))
+}
+
+/// The pair index's tokenizer: FTS5's `ascii`, whose tokens are runs of small letters,
+/// digits, `_` and any character past ASCII, taken as they are (no case folding that could
+/// differ from the key's). A word holds no ASCII but small letters ([`SEPARATORS`]), so
+/// each `first_second` of [`pairs_of_key`] is one token, exactly as written.
+pub fn pairs_tokenizer() -> String {
+    "\"ascii tokenchars '_'\"".to_owned()
 }
 
 /// The distinct words of the key `expr`, as a subquery.
@@ -98,6 +143,7 @@ fn insert_trigger() -> String {
     format!(
         "CREATE TRIGGER {INSERT_TRIGGER} AFTER INSERT ON feedback BEGIN
             INSERT INTO feedback_words (rowid, search_key) VALUES (new.rowid, new.search_key);
+            INSERT INTO feedback_pairs (rowid, pairs) VALUES (new.rowid, {PAIRS_FUNCTION}(new.search_key));
             INSERT INTO search_word (word, cases) SELECT value, 1 FROM {} WHERE true
                 ON CONFLICT (word) DO UPDATE SET cases = cases + 1;
          END;",
@@ -109,6 +155,7 @@ fn insert_trigger() -> String {
 fn remove(old: &str) -> String {
     format!(
         "INSERT INTO feedback_words (feedback_words, rowid, search_key) VALUES ('delete', {old}.rowid, {old}.search_key);
+         INSERT INTO feedback_pairs (feedback_pairs, rowid, pairs) VALUES ('delete', {old}.rowid, {PAIRS_FUNCTION}({old}.search_key));
          UPDATE search_word SET cases = cases - 1 WHERE word IN {w};
          DELETE FROM search_word WHERE cases <= 0 AND word IN {w};",
         w = words_of(&format!("{old}.search_key"))
@@ -122,6 +169,7 @@ fn triggers_sql() -> String {
          CREATE TRIGGER search_words_update AFTER UPDATE OF search_key ON feedback BEGIN
             {}
             INSERT INTO feedback_words (rowid, search_key) VALUES (new.rowid, new.search_key);
+            INSERT INTO feedback_pairs (rowid, pairs) VALUES (new.rowid, {PAIRS_FUNCTION}(new.search_key));
             INSERT INTO search_word (word, cases) SELECT value, 1 FROM {} WHERE true
                 ON CONFLICT (word) DO UPDATE SET cases = cases + 1;
          END;",
@@ -139,25 +187,55 @@ fn vocabulary_sql() -> String {
     )
 }
 
-/// Writes the triggers (again) and builds the index and its vocabulary from the cases: the
-/// migration that brings the index, and its repair. Run inside the caller's transaction.
-pub fn install(conn: &Connection) -> Result<()> {
+/// Makes the two full-text tables if they are not there. The pair index keeps no text
+/// (contentless: its text is computed from the key, and a view computing it would make the
+/// table unreadable to a tool without [`PAIRS_FUNCTION`]) and no positions (a pair is looked
+/// up whole); [`differences`] holds it against the keys, which FTS5 cannot do without the text.
+fn create_tables(conn: &Connection) -> Result<()> {
     conn.execute_batch(&format!(
         "CREATE VIRTUAL TABLE IF NOT EXISTS feedback_words USING fts5 (
             search_key, content = 'feedback', content_rowid = 'rowid', tokenize = {}, columnsize = 0
-         )",
-        tokenizer()
+         );
+         CREATE VIRTUAL TABLE IF NOT EXISTS feedback_pairs USING fts5 (pairs, content = '', tokenize = {}, detail = none);",
+        tokenizer(),
+        pairs_tokenizer()
     ))?;
+    Ok(())
+}
+
+/// Builds the pair index again from the cases.
+fn rebuild_pairs(conn: &Connection) -> Result<()> {
+    conn.execute_batch(&format!(
+        "INSERT INTO feedback_pairs (feedback_pairs) VALUES ('delete-all');
+         INSERT INTO feedback_pairs (rowid, pairs) SELECT rowid, {PAIRS_FUNCTION}(search_key) FROM feedback;"
+    ))?;
+    Ok(())
+}
+
+/// Writes the triggers (again) and builds the indexes and the vocabulary from the cases: the
+/// migration that brings the word index, and the repair. Run inside the caller's transaction.
+pub fn install(conn: &Connection) -> Result<()> {
     write_triggers(conn)?;
     conn.execute_batch("INSERT INTO feedback_words (feedback_words) VALUES ('rebuild'); DELETE FROM search_word;")?;
+    rebuild_pairs(conn)?;
     conn.execute(&format!("INSERT INTO search_word (word, cases) {}", vocabulary_sql()), [])?;
     Ok(())
 }
 
-/// Writes the triggers that keep the index and its vocabulary, replacing those there: the
-/// step that moved the splitting of a key into words from SQL to [`WORDS_FUNCTION`] (the
-/// words, and so the index, are the same).
+/// Brings the pair index to a file that has the word index: the table, the triggers that
+/// now keep it too, and its contents built from the cases (the migration that adds it).
+pub fn install_pairs(conn: &Connection) -> Result<()> {
+    write_triggers(conn)?;
+    rebuild_pairs(conn)
+}
+
+/// Writes the triggers that keep the indexes and the vocabulary, replacing those there (the
+/// tables made first if need be): the step that moved the splitting of a key into words from
+/// SQL to [`WORDS_FUNCTION`] (the words, and so the index, are the same), and the step that
+/// added the pair index. A file upgraded across both gets an empty pair index at the first,
+/// filled by the second ([`install_pairs`]) in the same upgrade.
 pub fn write_triggers(conn: &Connection) -> Result<()> {
+    create_tables(conn)?;
     for t in TRIGGERS {
         conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {t}"))?;
     }
@@ -172,13 +250,19 @@ pub fn repair(tx: &super::Tx) -> Result<()> {
     tx.audit::<(), _>("search_words", "search_word", None, Some(&serde_json::json!({ "rebuilt": true })))
 }
 
-/// Where the index differs from the cases, said in Vietnamese (`ykien check`): FTS5's own
-/// check of the index against the keys, and the vocabulary against a recount.
+/// Where the indexes differ from the cases, said in Vietnamese (`ykien check`): FTS5's own
+/// check of the word index against the keys, the pair index against the pairs of the keys
+/// ([`pairs_digest`]), and the vocabulary against a recount.
 pub fn differences(conn: &Connection) -> Result<Vec<String>> {
     let repair = "sửa bằng «ykien check --repair-counts»";
     let mut out = Vec::new();
     if conn.execute("INSERT INTO feedback_words (feedback_words, rank) VALUES ('integrity-check', 1)", []).is_err() {
         out.push(format!("chỉ mục từ của tìm kiếm không khớp với hồ sơ; {repair}"));
+    }
+    let pairs_hold = conn.execute("INSERT INTO feedback_pairs (feedback_pairs) VALUES ('integrity-check')", []).is_ok()
+        && pairs_digest(conn, "SELECT rowid, search_key FROM feedback", true)? == pairs_digest(conn, "SELECT doc, term FROM temp.ykien_pairs_held", false)?;
+    if !pairs_hold {
+        out.push(format!("chỉ mục cặp từ của tìm kiếm không khớp với hồ sơ; {repair}"));
     }
     let sql = format!(
         "SELECT k.word, k.cases, c.cases FROM search_word k LEFT JOIN ({v}) c ON c.word = k.word
@@ -205,6 +289,42 @@ pub fn differences(conn: &Connection) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// The number of (case, pair) entries and an order-free digest of them (the wrapping sum of a
+/// hash of each), read by `sql` as rows of a case and its key (`keys`: each key's pairs
+/// counted) or of a case and one pair it is listed under (the pair index, through a
+/// temporary `fts5vocab` table of its entries). Equal digests mean the same entries, but
+/// for a chance of one in 2⁶⁴; both sides are read one row at a time, in any order.
+fn pairs_digest(conn: &Connection, sql: &str, keys: bool) -> Result<(u64, u64)> {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    // One fixed hash for both sides (the same keys every time, unlike a `HashMap`'s).
+    let hash = |case: i64, pair: &str| BuildHasherDefault::<DefaultHasher>::default().hash_one((case, pair));
+    if !keys {
+        conn.execute_batch("CREATE VIRTUAL TABLE IF NOT EXISTS temp.ykien_pairs_held USING fts5vocab (main, feedback_pairs, instance)")?;
+    }
+    let (mut n, mut sum) = (0u64, 0u64);
+    {
+        let mut st = conn.prepare(sql)?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let case: i64 = r.get(0)?;
+            let text = r.get_ref(1)?.as_str_or_null().map_err(rusqlite::Error::from)?.unwrap_or("");
+            if keys {
+                for pair in pairs_of_key(text).split(' ').filter(|p| !p.is_empty()) {
+                    n += 1;
+                    sum = sum.wrapping_add(hash(case, pair));
+                }
+            } else {
+                n += 1;
+                sum = sum.wrapping_add(hash(case, text));
+            }
+        }
+    }
+    if !keys {
+        conn.execute_batch("DROP TABLE temp.ykien_pairs_held")?;
+    }
+    Ok((n, sum))
+}
+
 /// The last case before an import, its insert trigger set aside meanwhile.
 pub struct Suspended {
     after: i64,
@@ -225,6 +345,10 @@ pub fn suspend(conn: &Connection) -> Result<Suspended> {
 /// every line sorted two million rows for a 100,000-line import (a fifth of its time).
 pub fn resume(conn: &Connection, s: Suspended) -> Result<()> {
     conn.execute("INSERT INTO feedback_words (rowid, search_key) SELECT rowid, search_key FROM feedback WHERE rowid > ?1", [s.after])?;
+    conn.execute(
+        &format!("INSERT INTO feedback_pairs (rowid, pairs) SELECT rowid, {PAIRS_FUNCTION}(search_key) FROM feedback WHERE rowid > ?1"),
+        [s.after],
+    )?;
     let mut counted: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
     {
         let mut st = conn.prepare_cached("SELECT search_key FROM feedback WHERE rowid > ?1")?;
@@ -256,9 +380,10 @@ pub fn resume(conn: &Connection, s: Suspended) -> Result<()> {
 pub enum Lookup {
     /// No case holds it: a word the query needs whole is in no key.
     Nothing,
-    /// The FTS5 expression over `feedback_words` whose cases hold the query (`exact`), or
-    /// include every case that does (the substring is then tested on each).
-    Match { expr: String, exact: bool },
+    /// The FTS5 expression over `table` (`feedback_words` or `feedback_pairs`) whose cases
+    /// hold the query (`exact`), or include every case that does (the substring is then
+    /// tested on each).
+    Match { table: &'static str, expr: String, exact: bool },
 }
 
 /// The word index's answer to `q`, a folded query, or `None` when the trigram index must
@@ -269,10 +394,16 @@ pub enum Lookup {
 /// `t1 t2 … tn` of small letters lies, in any key that holds it, across consecutive words:
 /// `t1` ends a word (a space follows it), `t2 … tn-1` are whole words, `tn` begins a word.
 /// So the key has consecutive words `e t2 … tn-1 p` with `e` ending in `t1` and `p` beginning
-/// with `tn`: the FTS5 phrase `"e t2 … tn" *` for each word `e` of the vocabulary that ends
-/// in `t1` finds every such case (and perhaps a few more, where the words are separated by
-/// punctuation: the substring is tested on those). One syllable lies inside one word: the
-/// cases holding any word of the vocabulary that contains it are exactly those.
+/// with `tn`, hence the adjacent pairs `e_t2`, `t2_t3`, …, `tn-1_p`: the pair index's cases
+/// holding one of the pairs `e_t2` (for each word `e` of the vocabulary that ends in `t1`),
+/// every pair after it, and one of the pairs `tn-1_p` (for each word `p` that begins with
+/// `tn`, or the prefix `"tn-1_tn" *` when they are many) include every such case.
+/// Each pair is in a few cases where its words are each in many; the few more it finds (the
+/// pairs apart in the key, or its words apart by punctuation) are tested for the substring.
+/// A first syllable that ends too many words is left out of the pairs (the others still hold
+/// every case); a phrase of two syllables is then the word index's `"t2" *`. One syllable
+/// lies inside one word: the cases holding any word of the vocabulary that contains it are
+/// exactly those.
 pub fn lookup(conn: &Connection, q: &str) -> Result<Option<Lookup>> {
     let terms: Vec<&str> = q.split(' ').collect();
     if terms.iter().any(|t| t.is_empty() || !t.bytes().all(|b| b.is_ascii_lowercase())) {
@@ -290,7 +421,11 @@ pub fn lookup(conn: &Connection, q: &str) -> Result<Option<Lookup>> {
         return Ok(match found.len() {
             0 => Some(Lookup::Nothing),
             n if n > MAX_ALTERNATIVES => None,
-            _ => Some(Lookup::Match { expr: found.iter().map(|w| quoted(w)).collect::<Vec<_>>().join(" OR "), exact: true }),
+            _ => Some(Lookup::Match {
+                table: "feedback_words",
+                expr: found.iter().map(|w| quoted(w)).collect::<Vec<_>>().join(" OR "),
+                exact: true,
+            }),
         });
     }
     let (first, rest) = (terms[0], &terms[1..]);
@@ -302,28 +437,100 @@ pub fn lookup(conn: &Connection, q: &str) -> Result<Option<Lookup>> {
         }
     }
     // Words beginning with the last syllable: a range of the vocabulary's key.
-    let begun: Option<i64> = conn
-        .prepare_cached("SELECT 1 FROM search_word WHERE word >= ?1 AND word < ?1 || char(1114111) LIMIT 1")?
-        .query_row([last], |r| r.get(0))
-        .optional()?;
-    if begun.is_none() {
+    let begun = words(&format!("SELECT word FROM search_word WHERE word >= ?1 AND word < ?1 || char(1114111) LIMIT {limit}"), last)?;
+    let ending = words(&format!("SELECT word FROM search_word WHERE substr(word, -length(?1)) = ?1 LIMIT {limit}"), first)?;
+    if begun.is_empty() || ending.is_empty() {
         return Ok(Some(Lookup::Nothing));
     }
-    let tail = rest.join(" ");
-    let ending = words(&format!("SELECT word FROM search_word WHERE substr(word, -length(?1)) = ?1 LIMIT {limit}"), first)?;
-    let expr = match ending.len() {
-        0 => return Ok(Some(Lookup::Nothing)),
-        // A first syllable that ends too many words (a letter or two) is left to the test of
-        // the substring: the rest of the phrase alone still finds every case that holds it.
-        n if n > MAX_ALTERNATIVES => format!("\"{tail}\" *"),
-        _ => ending.iter().map(|e| format!("\"{e} {tail}\" *")).collect::<Vec<_>>().join(" OR "),
+    // The pairs a case holding the query holds, as groups of alternatives (a case holds one
+    // of each group), each pair written as the pair index's tokenizer reads it. A pair that
+    // ends with the last syllable is listed as its few words, not as a prefix: FTS5 reads
+    // the whole list of a prefix before it gives the first case (a common phrase's two
+    // hundred thousand), where alternatives are read side by side and stop with the page.
+    let quoted = |a: &str, b: &str| format!("\"{a}{PAIR_JOIN}{b}\"");
+    let before_last = |a: &str| -> Vec<String> {
+        if begun.len() <= MAX_ALTERNATIVES {
+            begun.iter().map(|p| quoted(a, p)).collect()
+        } else {
+            vec![format!("{} *", quoted(a, last))]
+        }
     };
-    Ok(Some(Lookup::Match { expr, exact: false }))
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    if let [_] = rest {
+        if ending.len() > MAX_ALTERNATIVES {
+            // A first syllable that ends too many words (a letter or two) is left to the test
+            // of the substring: the last syllable alone still finds every case that holds it.
+            return Ok(Some(Lookup::Match { table: "feedback_words", expr: format!("\"{last}\" *"), exact: false }));
+        }
+        let every: Vec<String> = ending.iter().flat_map(|e| before_last(e)).collect();
+        groups.push(if every.len() <= MAX_ALTERNATIVES * 4 { every } else { ending.iter().map(|e| format!("{} *", quoted(e, last))).collect() });
+    } else {
+        // Left out when it ends too many words: the other pairs still hold every such case.
+        if ending.len() <= MAX_ALTERNATIVES {
+            groups.push(ending.iter().map(|e| quoted(e, rest[0])).collect());
+        }
+        groups.extend(inner.windows(2).map(|w| vec![quoted(w[0], w[1])]));
+        groups.push(before_last(inner[inner.len() - 1]));
+    }
+    let expr = groups.iter().map(|g| format!("({})", g.join(" OR "))).collect::<Vec<_>>().join(" AND ");
+    Ok(Some(Lookup::Match { table: "feedback_pairs", expr, exact: false }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A key's pairs are its neighbouring words, across any separator, each pair once, and
+    /// the pair index's tokenizer keeps each one whole.
+    #[test]
+    fn the_pairs_of_a_key_are_its_neighbouring_words_each_once() {
+        let key = crate::domain::text::fold("Hồ Thanh Hoa, Hồ Thanh: «hồ sơ» 12a hồ thanh");
+        assert_eq!(pairs_of_key(&key), "ho_thanh thanh_hoa hoa_ho thanh_ho ho_so so_a a_ho");
+        assert_eq!(pairs_of_key("an"), "");
+        assert_eq!(pairs_of_key(""), "");
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(&format!(
+            "CREATE VIRTUAL TABLE t USING fts5 (k, tokenize = {}); CREATE VIRTUAL TABLE v USING fts5vocab (t, 'row');",
+            pairs_tokenizer()
+        ))
+        .unwrap();
+        conn.execute("INSERT INTO t (k) VALUES (?1)", [pairs_of_key(&key)]).unwrap();
+        let mut terms: Vec<String> =
+            conn.prepare("SELECT term FROM v").unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+        terms.sort();
+        assert_eq!(terms, ["a_ho", "ho_so", "ho_thanh", "hoa_ho", "so_a", "thanh_ho", "thanh_hoa"]);
+    }
+
+    /// A phrase is looked up by its pairs: the first syllable as the end of the words of the
+    /// vocabulary, the last as a prefix; a first syllable that ends too many words is left out.
+    #[test]
+    fn a_phrase_is_looked_up_by_its_pairs() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::migrate::migrate(&mut conn).unwrap();
+        for (w, n) in [("ho", 3), ("pho", 1), ("thanh", 2), ("hoa", 1), ("hoang", 1), ("van", 1), ("an", 1)] {
+            conn.execute("INSERT INTO search_word (word, cases) VALUES (?1, ?2)", rusqlite::params![w, n]).unwrap();
+        }
+        let expr = |q: &str| match lookup(&conn, q).unwrap() {
+            Some(Lookup::Match { table, expr, exact }) => format!("{table}: {expr} {exact}"),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(expr("ho thanh hoa"), "feedback_pairs: (\"ho_thanh\" OR \"pho_thanh\") AND (\"thanh_hoa\" OR \"thanh_hoang\") false");
+        assert_eq!(expr("o thanh"), "feedback_pairs: (\"ho_thanh\" OR \"pho_thanh\") false");
+        assert_eq!(expr("van an thanh ho"), "feedback_pairs: (\"van_an\") AND (\"an_thanh\") AND (\"thanh_ho\" OR \"thanh_hoa\" OR \"thanh_hoang\") false");
+        assert_eq!(expr("ho xyz hoa"), "Some(Nothing)");
+        assert_eq!(expr("ho thanh xyz"), "Some(Nothing)");
+        assert_eq!(expr("xyz thanh"), "Some(Nothing)");
+        for i in 0..20 {
+            let letter = "abcdefghijklmnopqrstu".chars().nth(i).unwrap();
+            for w in [format!("zz{letter}n"), format!("hoa{letter}")] {
+                conn.execute("INSERT INTO search_word (word, cases) VALUES (?1, 1)", [w]).unwrap();
+            }
+        }
+        assert_eq!(expr("n thanh"), "feedback_words: \"thanh\" * false", "too many words end in n");
+        assert_eq!(expr("n thanh van"), "feedback_pairs: (\"thanh_van\") false");
+        assert_eq!(expr("ho thanh hoa"), "feedback_pairs: (\"ho_thanh\" OR \"pho_thanh\") AND (\"thanh_hoa\" *) false", "too many words begin with hoa");
+        assert_eq!(expr("o hoa"), "feedback_pairs: (\"ho_hoa\" * OR \"hoao_hoa\" * OR \"pho_hoa\" *) false");
+    }
 
     /// The words the triggers count are those FTS5's tokenizer indexes: the same key, split
     /// by [`words_of_key`] and by `feedback_words`'s tokenizer, gives the same words.

@@ -182,6 +182,11 @@ fn the_check_names_counts_that_differ_and_the_repair_builds_them_again() {
     // And the search's word index: a word's number of cases, and a word lost.
     raw.execute("UPDATE search_word SET cases = cases + 2 WHERE word = 'nguyen'", []).unwrap();
     raw.execute("DELETE FROM search_word WHERE word = 'van'", []).unwrap();
+    // And its pair index: a case's pairs taken out of it.
+    let key: String = raw.query_row("SELECT search_key FROM feedback WHERE rowid = 1", [], |r| r.get(0)).unwrap();
+    let pairs = ykien::store::words::pairs_of_key(&key);
+    assert!(pairs.contains("nguyen_van"), "{pairs}");
+    raw.execute("INSERT INTO feedback_pairs (feedback_pairs, rowid, pairs) VALUES ('delete', 1, ?1)", [&pairs]).unwrap();
     drop(raw);
     let bad = ykien(&["check"]);
     assert!(!bad.status.success());
@@ -190,6 +195,7 @@ fn the_check_names_counts_that_differ_and_the_repair_builds_them_again() {
         said.contains("số đếm của sổ không khớp với hồ sơ: loại ý kiến «complaint», ngày 2026-03-02: đang giữ 6 ý kiến (0 rút lại), đếm lại được 1 (0 rút lại)")
             && said.contains("từ «nguyen» của tìm kiếm: đang giữ 3 ý kiến, đếm lại được 1")
             && said.contains("từ «van» của tìm kiếm: đang giữ 0 ý kiến, đếm lại được 1")
+            && said.contains("chỉ mục cặp từ của tìm kiếm không khớp với hồ sơ")
             && said.contains("--repair-counts"),
         "{said}"
     );
