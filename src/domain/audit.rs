@@ -55,19 +55,10 @@ pub struct AuditFilter {
 /// before it (the empty string for the first). Both are SHA-256 in lower-case hex over a JSON
 /// array, so the encoding is unambiguous (no field can run into the next).
 pub mod chain {
-    use sha2::{Digest, Sha256};
-
-    fn sha256_hex(bytes: &[u8]) -> String {
-        let digest = Sha256::digest(bytes);
-        let mut out = String::with_capacity(64);
-        for b in digest {
-            out.push_str(&format!("{b:02x}"));
-        }
-        out
-    }
+    use crate::domain::digest::sha256_json_hex;
 
     pub fn content_hash(before: Option<&str>, after: Option<&str>) -> String {
-        sha256_hex(serde_json::json!([before, after]).to_string().as_bytes())
+        sha256_json_hex(&(before, after))
     }
 
     /// The fields of one entry that its hash covers.
@@ -82,15 +73,13 @@ pub mod chain {
     }
 
     pub fn entry_hash(link: &Link, prev_hash: &str) -> String {
-        let fields = serde_json::json!([
-            link.seq, link.at, link.actor, link.action, link.entity, link.entity_id, link.content_hash, prev_hash
-        ]);
-        sha256_hex(fields.to_string().as_bytes())
+        sha256_json_hex(&(link.seq, link.at, link.actor, link.action, link.entity, link.entity_id, link.content_hash, prev_hash))
     }
 
     #[cfg(test)]
     mod tests {
         use super::*;
+        use sha2::{Digest, Sha256};
 
         #[test]
         fn every_field_and_the_previous_hash_count() {
@@ -107,6 +96,35 @@ pub mod chain {
             let l2 = Link { actor: "a", action: "bc", ..l1 };
             let l1 = Link { seq: 1, at: "t", actor: "ab", action: "c", entity: "e", entity_id: "i", content_hash: "h" };
             assert_ne!(entry_hash(&l1, ""), entry_hash(&l2, ""));
+        }
+
+        /// The hashes are those of the JSON arrays the chain has always hashed (a
+        /// `serde_json::Value` written out, hex by `format!`): entries written before stay
+        /// verifiable. Over text with what JSON escapes (quotes, backslashes, control
+        /// characters), characters past the BMP, and empty and missing records.
+        #[test]
+        fn the_hashes_are_those_of_the_chains_json_arrays() {
+            fn reference(value: serde_json::Value) -> String {
+                Sha256::digest(value.to_string().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+            }
+            let texts = [
+                "",
+                "{\"name\":\"Phòng Tư pháp\",\"note\":\"a \\\"quoted\\\" \\\\ path\"}",
+                "tab\tnew line\ncarriage\rnul\u{0}bell\u{7}del\u{7f}",
+                "𝓥𝓲ệ𝓽 😀 \u{2028}\u{2029} </script>",
+            ];
+            for before in [None, Some(texts[1]), Some(texts[2])] {
+                for after in texts.iter().map(|t| Some(*t)).chain([None]) {
+                    assert_eq!(content_hash(before, after), reference(serde_json::json!([before, after])), "{before:?} {after:?}");
+                }
+            }
+            for (seq, text) in [(1, texts[0]), (i64::MAX, texts[2]), (-7, texts[3])] {
+                let link = Link { seq, at: "2026-12-07T09:00:00.000Z", actor: text, action: "create", entity: "feedback", entity_id: text, content_hash: "ab" };
+                assert_eq!(
+                    entry_hash(&link, text),
+                    reference(serde_json::json!([seq, link.at, text, "create", "feedback", text, "ab", text])),
+                );
+            }
         }
     }
 }

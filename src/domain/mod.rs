@@ -6,6 +6,7 @@ pub mod audit;
 pub mod case;
 pub mod dates;
 pub mod deadline;
+pub mod digest;
 pub mod document_control;
 pub mod feedback;
 pub mod json;

@@ -7,7 +7,6 @@ use super::vocab::vocab;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 vocab!(
@@ -109,9 +108,7 @@ pub struct ArchivedReport {
 }
 
 /// The SHA-256 of a file, in lowercase hex, as the archive records it.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use super::digest::sha256_hex;
 
 /// One opinion as staff sort it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -17,7 +17,6 @@ use legacy::Encoding;
 use read::CodePage;
 use read::Cell;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use ts_rs::TS;
@@ -225,10 +224,7 @@ pub fn prepare(path: &Path, bytes: &[u8], today: NaiveDate) -> Result<Prepared> 
         }
         rows.push(prepared);
     }
-    let file_hash = {
-        let d = Sha256::digest(bytes);
-        d.iter().map(|b| format!("{b:02x}")).collect()
-    };
+    let file_hash = crate::domain::digest::sha256_hex(bytes);
     Ok(Prepared {
         file_name,
         file_hash,
@@ -246,8 +242,7 @@ pub fn prepare(path: &Path, bytes: &[u8], today: NaiveDate) -> Result<Prepared> 
 /// The digest of what a line says: the day and minute received, the customer and the content,
 /// folded, so that the same line typed again with other accents or spacing is recognised.
 pub fn source_hash(received: NaiveDateTime, customer: &str, content: &str) -> String {
-    let key = serde_json::json!([received.format("%Y-%m-%dT%H:%M").to_string(), fold(customer), fold(content)]).to_string();
-    Sha256::digest(key.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::domain::digest::sha256_json_hex(&(received.format("%Y-%m-%dT%H:%M").to_string(), fold(customer), fold(content)))
 }
 
 fn parse_row(row_no: usize, get: &dyn Fn(Field) -> Cell, text: &dyn Fn(Field) -> String, today: NaiveDate) -> PreparedRow {

@@ -12,7 +12,6 @@ use crate::error::{Error, Result};
 use crate::report::period::Period;
 use crate::store::kiosk::{self as db, KioskRow};
 use crate::{Action, Ledger};
-use sha2::{Digest, Sha256};
 
 /// Every device token begins so: the office server tells it from a desk's session token
 /// without reading the file, and refuses it every command of the table.
@@ -20,7 +19,7 @@ pub const TOKEN_PREFIX: &str = "kiosk.";
 
 /// What the file keeps of a token or a pairing code.
 pub fn secret_hash(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::domain::digest::sha256_hex(secret.as_bytes())
 }
 
 fn utc(t: chrono::DateTime<chrono::Utc>) -> String {
@@ -134,7 +133,7 @@ impl Ledger {
     /// once, never stored) and the kiosk. A wrong, used or expired code is refused.
     pub fn pair_kiosk(&mut self, typed: &str) -> Result<(String, KioskRow)> {
         let code = normalised_code(typed);
-        let token = format!("{TOKEN_PREFIX}{}", random_bytes::<32>().iter().map(|b| format!("{b:02x}")).collect::<String>());
+        let token = format!("{TOKEN_PREFIX}{}", crate::domain::digest::hex(&random_bytes::<32>()));
         let paired = crate::store::with_tx(&mut self.conn, "máy đánh giá (ghép nối)", |tx| db::pair(tx, &secret_hash(&code), &secret_hash(&token)))?;
         let refused = || {
             Error::Forbidden(

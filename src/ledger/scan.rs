@@ -14,7 +14,6 @@ use crate::scan::{decode, read_page, INBOX_READ, INBOX_SKIPPED};
 use crate::store::scan as db;
 use crate::store::survey as surveys;
 use crate::Ledger;
-use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 
 /// A page as read, before anything is stored.
@@ -101,7 +100,7 @@ impl Ledger {
             if !progress(pages_done, estimate(i, pages_known).max(1)) {
                 return Err(Error::Cancelled);
             }
-            let sha256: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+            let sha256 = crate::domain::digest::sha256_hex(bytes);
             if let Some(before) = db::file_seen(&self.conn, &round.id, &sha256)? {
                 skipped.push(SkippedFile { file: name.clone(), message: format!("Tệp «{name}» đã được đọc cho đợt này (tệp «{before}», cùng nội dung); tệp này được bỏ qua.") });
                 continue;

@@ -10,7 +10,6 @@ use crate::store::desk::DeskSessionRow;
 use crate::Ledger;
 use base64::Engine;
 use chrono::{DateTime, Utc};
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -31,7 +30,7 @@ pub fn new_token() -> String {
 
 /// What the file keeps of a token.
 pub fn hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::domain::digest::sha256_hex(token.as_bytes())
 }
 
 /// A desk's session found by its token, as the ledger is lent it for one call.
