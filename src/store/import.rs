@@ -25,6 +25,29 @@ pub fn mark_duplicates(conn: &Connection, rows: &mut [PreparedRow]) -> Result<()
     } else {
         None
     };
+    // The minutes of the cases already in the file's days, read once the same way: a line
+    // whose minute holds no case needs no statement (an old ledger into a new database, or
+    // into years the book does not reach).
+    let minutes = {
+        let mut new = rows.iter().filter(|r| r.status == RowStatus::New).map(|r| r.input.received_at.as_str());
+        let first = new.next();
+        let (from, to) = new.fold((first, first), |(lo, hi), t| (lo.min(Some(t)), hi.max(Some(t))));
+        match (from, to) {
+            (Some(from), Some(to)) => {
+                // Read from the book's index by day (kept for the cases not deleted).
+                let range = "FROM feedback WHERE received_at BETWEEN ?1 AND ?2 AND deleted_at IS NULL";
+                let cases: i64 = conn.query_row(&format!("SELECT count(*) {range}"), [from, to], |r| r.get(0))?;
+                if cases as usize <= rows.len() {
+                    let mut st = conn.prepare(&format!("SELECT DISTINCT received_at {range}"))?;
+                    let found = st.query_map([from, to], |r| r.get(0))?.collect::<rusqlite::Result<std::collections::HashSet<String>>>()?;
+                    Some(found)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    };
     let mut by_hash = conn.prepare_cached("SELECT 1 FROM import_row WHERE source_hash = ?1")?;
     let mut same_minute = conn.prepare_cached(
         "SELECT customer_name, content FROM feedback WHERE received_at = ?1 AND deleted_at IS NULL",
@@ -34,7 +57,7 @@ pub fn mark_duplicates(conn: &Connection, rows: &mut [PreparedRow]) -> Result<()
             Some(set) => set.contains(&row.source_hash),
             None => by_hash.query_row([&row.source_hash], |_| Ok(())).optional()?.is_some(),
         };
-        let typed = !known && {
+        let typed = !known && minutes.as_ref().is_none_or(|m| m.contains(&row.input.received_at)) && {
             // Folded only when a case of the same minute is there to compare (seldom).
             let mut mine: Option<(String, String)> = None;
             let mut rows = same_minute.query([&row.input.received_at])?;

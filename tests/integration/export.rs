@@ -147,6 +147,20 @@ fn cases_with_history_have_two_sheets_and_an_export_imports_back() {
     let mut same = filled();
     let p = same.import_ledger(&ledger_file, false, &no_progress).unwrap();
     assert_eq!((p.new_rows, p.duplicate_rows), (0, 3));
+    // Nor when the book holds more cases in the file's days than the file has lines (each
+    // line's minute is then looked up, not read once into a set), and a line of a minute
+    // that holds another customer's case is new.
+    for (i, at) in ["2026-03-02T09:30", "2026-03-10T14:00", "2026-03-20T15:00"].iter().enumerate() {
+        same.add_feedback(&input(at, &format!("Phạm Văn Khách {i}"), "Xin hướng dẫn thủ tục")).unwrap();
+    }
+    let p = same.import_ledger(&ledger_file, false, &no_progress).unwrap();
+    assert_eq!((p.new_rows, p.duplicate_rows), (0, 3));
+    let p = other.import_ledger(&ledger_file, false, &no_progress).unwrap();
+    assert_eq!((p.new_rows, p.duplicate_rows), (0, 3), "imported before into the other office's book");
+    let mut fresh = ledger();
+    fresh.add_feedback(&input("2026-03-02T09:30", "Phạm Văn Khách", "Xin hướng dẫn thủ tục")).unwrap();
+    let p = fresh.import_ledger(&ledger_file, false, &no_progress).unwrap();
+    assert_eq!((p.new_rows, p.duplicate_rows), (3, 0), "the same minute, another customer: {:?}", p.rows);
 }
 
 #[test]
