@@ -857,10 +857,11 @@ pub fn list(conn: &Connection, filter: &FeedbackFilter, settings: &Settings) -> 
             None => w.count(conn, cap)?,
         },
         Some(q) => {
-            // The words of the query in the word index (store::words), or else the whole
-            // query as one phrase of the trigram index: a substring match over trigrams. The
-            // word index may hand over a few cases more than hold the query (its words apart
-            // by punctuation); the substring is then tested on them (`verify`).
+            // The query in the word or pair index (store::words), or else as one phrase of
+            // the trigram index: a substring match over trigrams. The word and pair indexes
+            // may hand over a few cases more than hold the query (its words apart by
+            // punctuation, its pairs apart in the key); the substring is then tested on them
+            // (`verify`).
             match super::words::lookup(conn, q)? {
                 Some(super::words::Lookup::Nothing) => {
                     w.clauses.push("0".into());

@@ -14,39 +14,24 @@ use rusqlite::{params, Connection, OptionalExtension};
 /// Marks the lines already in the database: imported before (same digest), or entered by
 /// hand with the same minute, customer and content.
 pub fn mark_duplicates(conn: &Connection, rows: &mut [PreparedRow]) -> Result<()> {
-    // The digests of the lines imported before are read once into a set when they are no
-    // more than the file's lines (a statement for each line was 3 % of an import); past
-    // that, each line is looked up, and the memory used stays that of the file.
-    let before: i64 = conn.query_row("SELECT count(*) FROM import_row", [], |r| r.get(0))?;
-    let imported: Option<std::collections::HashSet<String>> = if before as usize <= rows.len() {
-        let mut st = conn.prepare_cached("SELECT source_hash FROM import_row")?;
-        let hashes = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        Some(hashes)
-    } else {
-        None
-    };
-    // The minutes of the cases already in the file's days, read once the same way: a line
-    // whose minute holds no case needs no statement (an old ledger into a new database, or
-    // into years the book does not reach).
-    let minutes = {
-        let mut new = rows.iter().filter(|r| r.status == RowStatus::New).map(|r| r.input.received_at.as_str());
-        let first = new.next();
-        let (from, to) = new.fold((first, first), |(lo, hi), t| (lo.min(Some(t)), hi.max(Some(t))));
-        match (from, to) {
-            (Some(from), Some(to)) => {
-                // Read from the book's index by day (kept for the cases not deleted).
-                let range = "FROM feedback WHERE received_at BETWEEN ?1 AND ?2 AND deleted_at IS NULL";
-                let cases: i64 = conn.query_row(&format!("SELECT count(*) {range}"), [from, to], |r| r.get(0))?;
-                if cases as usize <= rows.len() {
-                    let mut st = conn.prepare(&format!("SELECT DISTINCT received_at {range}"))?;
-                    let found = st.query_map([from, to], |r| r.get(0))?.collect::<rusqlite::Result<std::collections::HashSet<String>>>()?;
-                    Some(found)
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        }
+    // What the book holds is read once into sets when it is no more than the file's lines (a
+    // statement for each line was 3 % of an import); past that, each line is looked up, and
+    // the memory used stays that of the file. The digests of the lines imported before:
+    let imported = small_set(conn, "FROM import_row", "source_hash", &[], rows.len())?;
+    // and the minutes of the cases in the file's days, so that a line whose minute holds no
+    // case needs no statement (an old ledger into a new database, or into years the book
+    // does not reach), read from the book's index by day (kept for the cases not deleted).
+    let mut new = rows.iter().filter(|r| r.status == RowStatus::New).map(|r| r.input.received_at.as_str());
+    let first = new.next();
+    let minutes = match new.fold((first, first), |(lo, hi), t| (lo.min(Some(t)), hi.max(Some(t)))) {
+        (Some(from), Some(to)) => small_set(
+            conn,
+            "FROM feedback WHERE received_at BETWEEN ?1 AND ?2 AND deleted_at IS NULL",
+            "DISTINCT received_at",
+            &[&from, &to],
+            rows.len(),
+        )?,
+        _ => None,
     };
     let mut by_hash = conn.prepare_cached("SELECT 1 FROM import_row WHERE source_hash = ?1")?;
     let mut same_minute = conn.prepare_cached(
@@ -76,6 +61,18 @@ pub fn mark_duplicates(conn: &Connection, rows: &mut [PreparedRow]) -> Result<()
         }
     }
     Ok(())
+}
+
+/// The values `what` of the rows `from` (a `FROM … WHERE …` with `params`), read into a set
+/// when they are no more than `most` rows; `None` when they are more.
+fn small_set(conn: &Connection, from: &str, what: &str, params: &[&dyn rusqlite::ToSql], most: usize) -> Result<Option<std::collections::HashSet<String>>> {
+    let rows: i64 = conn.query_row(&format!("SELECT count(*) {from}"), params, |r| r.get(0))?;
+    if rows as usize > most {
+        return Ok(None);
+    }
+    let mut st = conn.prepare(&format!("SELECT {what} {from}"))?;
+    let found = st.query_map(params, |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(Some(found))
 }
 
 /// Context for storing lines.

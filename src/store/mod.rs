@@ -75,10 +75,7 @@ impl Tx<'_> {
     /// that a record of any type needs to have its keys sorted (an import writes one a line).
     pub fn audit_created(&self, entity: &str, entity_id: &str, after: &serde_json::Value) -> Result<()> {
         let after = serde_json::to_string(&crate::domain::json::Sorted(after)).expect("a JSON value serialises");
-        audit::append(
-            self.conn,
-            &audit::NewEntry { at: &self.now, actor: self.actor, action: "create", entity, entity_id, before: None, after: Some(after) },
-        )
+        self.append("create", entity, entity_id, None, Some(after))
     }
 
     /// Appends one entry to the audit log.
@@ -95,19 +92,12 @@ impl Tx<'_> {
             (true, false) => "delete",
         };
         let json = |v: &dyn ToJson| v.to_json();
-        audit::append(
-            self.conn,
-            &audit::NewEntry {
-                at: &self.now,
-                actor: self.actor,
-                action,
-                entity,
-                entity_id,
-                before: before.map(|b| json(b)),
-                after: after.map(|a| json(a)),
-            },
-        )?;
-        Ok(())
+        self.append(action, entity, entity_id, before.map(|b| json(b)), after.map(|a| json(a)))
+    }
+
+    /// Appends an entry whose records are already written as the log holds them.
+    fn append(&self, action: &str, entity: &str, entity_id: &str, before: Option<String>, after: Option<String>) -> Result<()> {
+        audit::append(self.conn, &audit::NewEntry { at: &self.now, actor: self.actor, action, entity, entity_id, before, after })
     }
 }
 

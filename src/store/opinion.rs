@@ -5,16 +5,19 @@ use crate::domain::report::Opinion;
 use crate::error::Result;
 use rusqlite::{params, Connection, OptionalExtension};
 
+/// The text answers of the live forms of one template (`?3`) filled from `?1` to `?2`, with
+/// the group staff put each in (`g`): what [`texts`] and [`each_grouped`] read.
+const TEXT_ANSWERS: &str = "FROM survey_answer a JOIN survey_response r ON r.id = a.response_id JOIN survey_round o ON o.id = r.round_id
+         LEFT JOIN opinion_group g ON g.response_id = a.response_id AND g.code = a.code
+         WHERE r.deleted_at IS NULL AND r.filled_on >= ?1 AND r.filled_on <= ?2 AND o.template_id = ?3
+           AND a.state = 'text' AND a.text <> ''";
+
 /// Every text answered on the forms of one template filled from `from` to `to`, with the
 /// group it was put in; which of them are opinions is the template's to say.
 pub fn texts(conn: &Connection, from: &str, to: &str, template_id: &str) -> Result<Vec<Opinion>> {
-    let mut st = conn.prepare_cached(
-        "SELECT a.response_id, a.code, o.code, r.serial, r.filled_on, a.text, g.group_name
-         FROM survey_answer a JOIN survey_response r ON r.id = a.response_id JOIN survey_round o ON o.id = r.round_id
-         LEFT JOIN opinion_group g ON g.response_id = a.response_id AND g.code = a.code
-         WHERE r.deleted_at IS NULL AND r.filled_on >= ?1 AND r.filled_on <= ?2 AND o.template_id = ?3
-           AND a.state = 'text' AND a.text <> ''",
-    )?;
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT a.response_id, a.code, o.code, r.serial, r.filled_on, a.text, g.group_name {TEXT_ANSWERS}"
+    ))?;
     let rows = st.query_map([from, to, template_id], |r| {
         Ok(Opinion {
             response_id: r.get(0)?,
@@ -40,13 +43,7 @@ pub fn each_grouped(
     template_id: &str,
     mut each: impl FnMut(Option<&str>, (&str, &str, i32, &str)),
 ) -> Result<()> {
-    let mut st = conn.prepare_cached(
-        "SELECT g.group_name, r.filled_on, o.code, r.serial, a.code
-         FROM survey_answer a JOIN survey_response r ON r.id = a.response_id JOIN survey_round o ON o.id = r.round_id
-         LEFT JOIN opinion_group g ON g.response_id = a.response_id AND g.code = a.code
-         WHERE r.deleted_at IS NULL AND r.filled_on >= ?1 AND r.filled_on <= ?2 AND o.template_id = ?3
-           AND a.state = 'text' AND a.text <> ''",
-    )?;
+    let mut st = conn.prepare_cached(&format!("SELECT g.group_name, r.filled_on, o.code, r.serial, a.code {TEXT_ANSWERS}"))?;
     let mut rows = st.query([from, to, template_id])?;
     fn text<'r>(r: &'r rusqlite::Row, i: usize) -> rusqlite::Result<&'r str> {
         Ok(r.get_ref(i)?.as_str()?)

@@ -252,7 +252,7 @@ pub fn repair(tx: &super::Tx) -> Result<()> {
 
 /// Where the indexes differ from the cases, said in Vietnamese (`ykien check`): FTS5's own
 /// check of the word index against the keys, the pair index against the pairs of the keys
-/// ([`pairs_digest`]), and the vocabulary against a recount.
+/// ([`PairsDigest`]), and the vocabulary against a recount.
 pub fn differences(conn: &Connection) -> Result<Vec<String>> {
     let repair = "sửa bằng «ykien check --repair-counts»";
     let mut out = Vec::new();
@@ -260,7 +260,7 @@ pub fn differences(conn: &Connection) -> Result<Vec<String>> {
         out.push(format!("chỉ mục từ của tìm kiếm không khớp với hồ sơ; {repair}"));
     }
     let pairs_hold = conn.execute("INSERT INTO feedback_pairs (feedback_pairs) VALUES ('integrity-check')", []).is_ok()
-        && pairs_digest(conn, "SELECT rowid, search_key FROM feedback", true)? == pairs_digest(conn, "SELECT doc, term FROM temp.ykien_pairs_held", false)?;
+        && PairsDigest::of_keys(conn)? == PairsDigest::of_index(conn)?;
     if !pairs_hold {
         out.push(format!("chỉ mục cặp từ của tìm kiếm không khớp với hồ sơ; {repair}"));
     }
@@ -289,40 +289,51 @@ pub fn differences(conn: &Connection) -> Result<Vec<String>> {
     Ok(out)
 }
 
-/// The number of (case, pair) entries and an order-free digest of them (the wrapping sum of a
-/// hash of each), read by `sql` as rows of a case and its key (`keys`: each key's pairs
-/// counted) or of a case and one pair it is listed under (the pair index, through a
-/// temporary `fts5vocab` table of its entries). Equal digests mean the same entries, but
-/// for a chance of one in 2⁶⁴; both sides are read one row at a time, in any order.
-fn pairs_digest(conn: &Connection, sql: &str, keys: bool) -> Result<(u64, u64)> {
-    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-    // One fixed hash for both sides (the same keys every time, unlike a `HashMap`'s).
-    let hash = |case: i64, pair: &str| BuildHasherDefault::<DefaultHasher>::default().hash_one((case, pair));
-    if !keys {
-        conn.execute_batch("CREATE VIRTUAL TABLE IF NOT EXISTS temp.ykien_pairs_held USING fts5vocab (main, feedback_pairs, instance)")?;
+/// The (case, pair) entries of the pair index, or of the keys, as their number and an
+/// order-free digest (the wrapping sum of a hash of each): equal digests mean the same
+/// entries, but for a chance of one in 2⁶⁴. Both sides are read a row at a time, in any order.
+#[derive(Default, PartialEq, Eq)]
+struct PairsDigest {
+    entries: u64,
+    sum: u64,
+}
+
+impl PairsDigest {
+    fn add(&mut self, case: i64, pair: &str) {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        // One fixed hash for both sides (the same keys every time, unlike a `HashMap`'s).
+        self.entries += 1;
+        self.sum = self.sum.wrapping_add(BuildHasherDefault::<DefaultHasher>::default().hash_one((case, pair)));
     }
-    let (mut n, mut sum) = (0u64, 0u64);
-    {
+
+    /// `each` given every row of `sql`: a case and a text.
+    fn read(conn: &Connection, sql: &str, mut each: impl FnMut(&mut Self, i64, &str)) -> Result<Self> {
+        let mut digest = Self::default();
         let mut st = conn.prepare(sql)?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
-            let case: i64 = r.get(0)?;
             let text = r.get_ref(1)?.as_str_or_null().map_err(rusqlite::Error::from)?.unwrap_or("");
-            if keys {
-                for pair in pairs_of_key(text).split(' ').filter(|p| !p.is_empty()) {
-                    n += 1;
-                    sum = sum.wrapping_add(hash(case, pair));
-                }
-            } else {
-                n += 1;
-                sum = sum.wrapping_add(hash(case, text));
-            }
+            each(&mut digest, r.get(0)?, text);
         }
+        Ok(digest)
     }
-    if !keys {
+
+    /// The pairs of every case's key.
+    fn of_keys(conn: &Connection) -> Result<Self> {
+        Self::read(conn, "SELECT rowid, search_key FROM feedback", |d, case, key| {
+            for pair in pairs_of_key(key).split(' ').filter(|p| !p.is_empty()) {
+                d.add(case, pair);
+            }
+        })
+    }
+
+    /// The entries of the pair index, through a temporary `fts5vocab` table of them.
+    fn of_index(conn: &Connection) -> Result<Self> {
+        conn.execute_batch("CREATE VIRTUAL TABLE IF NOT EXISTS temp.ykien_pairs_held USING fts5vocab (main, feedback_pairs, instance)")?;
+        let digest = Self::read(conn, "SELECT doc, term FROM temp.ykien_pairs_held", |d, case, pair| d.add(case, pair));
         conn.execute_batch("DROP TABLE temp.ykien_pairs_held")?;
+        digest
     }
-    Ok((n, sum))
 }
 
 /// The last case before an import, its insert trigger set aside meanwhile.
@@ -447,12 +458,13 @@ pub fn lookup(conn: &Connection, q: &str) -> Result<Option<Lookup>> {
     // ends with the last syllable is listed as its few words, not as a prefix: FTS5 reads
     // the whole list of a prefix before it gives the first case (a common phrase's two
     // hundred thousand), where alternatives are read side by side and stop with the page.
-    let quoted = |a: &str, b: &str| format!("\"{a}{PAIR_JOIN}{b}\"");
+    let pair = |a: &str, b: &str| format!("\"{a}{PAIR_JOIN}{b}\"");
+    let to_last_prefix = |a: &str| format!("{} *", pair(a, last));
     let before_last = |a: &str| -> Vec<String> {
         if begun.len() <= MAX_ALTERNATIVES {
-            begun.iter().map(|p| quoted(a, p)).collect()
+            begun.iter().map(|p| pair(a, p)).collect()
         } else {
-            vec![format!("{} *", quoted(a, last))]
+            vec![to_last_prefix(a)]
         }
     };
     let mut groups: Vec<Vec<String>> = Vec::new();
@@ -463,13 +475,13 @@ pub fn lookup(conn: &Connection, q: &str) -> Result<Option<Lookup>> {
             return Ok(Some(Lookup::Match { table: "feedback_words", expr: format!("\"{last}\" *"), exact: false }));
         }
         let every: Vec<String> = ending.iter().flat_map(|e| before_last(e)).collect();
-        groups.push(if every.len() <= MAX_ALTERNATIVES * 4 { every } else { ending.iter().map(|e| format!("{} *", quoted(e, last))).collect() });
+        groups.push(if every.len() <= MAX_ALTERNATIVES * 4 { every } else { ending.iter().map(|e| to_last_prefix(e)).collect() });
     } else {
         // Left out when it ends too many words: the other pairs still hold every such case.
         if ending.len() <= MAX_ALTERNATIVES {
-            groups.push(ending.iter().map(|e| quoted(e, rest[0])).collect());
+            groups.push(ending.iter().map(|e| pair(e, rest[0])).collect());
         }
-        groups.extend(inner.windows(2).map(|w| vec![quoted(w[0], w[1])]));
+        groups.extend(inner.windows(2).map(|w| vec![pair(w[0], w[1])]));
         groups.push(before_last(inner[inner.len() - 1]));
     }
     let expr = groups.iter().map(|g| format!("({})", g.join(" OR "))).collect::<Vec<_>>().join(" AND ");
