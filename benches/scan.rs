@@ -4,7 +4,8 @@
 //! decoded and read as `ykien survey scan` does (without storing).
 //!
 //! `cargo bench --bench scan` (YKIEN_BENCH_SCAN_FORMS=N forms per cell, default 10;
-//! YKIEN_BENCH_SCAN_STYLE=ballpoint|careless, default both; YKIEN_BENCH_SCAN_WRONG=1 prints each
+//! YKIEN_BENCH_SCAN_STYLE=ballpoint|careless, default both, or `changing`: the careless
+//! respondent with a pen drawn anew for every question; YKIEN_BENCH_SCAN_WRONG=1 prints each
 //! answer accepted wrongly or sent to review with its boxes' measures, and each page not
 //! identified with why; YKIEN_BENCH_SCAN_BLANKS=1 prints each answer read blank with its
 //! darkest box's faint share above its page's empty boxes). Prints a table by resolution and
@@ -48,6 +49,10 @@ fn main() {
     let slots = slots(&l.survey_entry_sheet(&round.id).unwrap().template);
     let damages = ["clean", "copier", "photocopy, JPEG 40", "1-bit, Group 4"];
     let mut styles = vec![("ballpoint", Respondent::ballpoint()), ("careless", Respondent::careless())];
+    if style == "changing" {
+        // The careless respondent with a pen drawn anew for every question.
+        styles = vec![("changing", Respondent { one_pen: false, ..Respondent::careless() })];
+    }
     styles.retain(|(n, _)| style.is_empty() || *n == style);
     let mut table: BTreeMap<(String, u32, usize), Tally> = BTreeMap::new();
     for &dpi in &[150u32, 200, 300] {
@@ -91,8 +96,15 @@ fn main() {
                     let mut boxes = Vec::new();
                     let mut identified = true;
                     let mut levels = Vec::new();
-                    for page in pages {
-                        let got = read_page(&page.unwrap(), &layout, &slots);
+                    let mut gots: Vec<_> = pages.map(|page| read_page(&page.unwrap(), &layout, &slots)).collect();
+                    // The form's pages together, as `ykien survey scan` judges a form.
+                    let ink = ykien::scan::form_ink(gots.iter().map(|g| g.ink));
+                    for got in gots.iter_mut() {
+                        if let Some(answers) = ykien::scan::answers_of_dark_form(got.ink, ink, &slots, &got.boxes) {
+                            got.answers = answers;
+                        }
+                    }
+                    for got in gots {
                         if blanks {
                             let faint = ykien::scan::read::faint_level(&got.boxes);
                             levels.extend(got.boxes.iter().map(|b| (b.code.clone(), faint)));

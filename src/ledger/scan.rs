@@ -9,8 +9,8 @@ use crate::domain::survey_round::{serial_text, SerialCheck, SurveyLayout, Survey
 use crate::domain::survey_scan::{InboxPass, PageStatus, ReadAnswer, ReviewPage, ScanConfirmInput, ScanInbox, ScanReport, ScannedPage, SkippedFile};
 use crate::error::{Error, Result};
 use crate::scan::grey::Grey;
-use crate::scan::read::BoxSeen;
-use crate::scan::{decode, read_page, INBOX_READ, INBOX_SKIPPED};
+use crate::scan::read::{BoxSeen, Ink, ReadBox};
+use crate::scan::{answers_of_dark_form, decode, form_ink, read_page, INBOX_READ, INBOX_SKIPPED};
 use crate::store::scan as db;
 use crate::store::survey as surveys;
 use crate::Ledger;
@@ -25,8 +25,22 @@ struct Page {
     answers: Vec<ReadAnswer>,
     problem: Option<String>,
     image: Vec<u8>,
-    /// What each box was read as (`BoxSeen`s), for the review's crop.
-    boxes: Vec<BoxSeen>,
+    /// Each box measured and judged; what it was read as is kept (`BoxSeen`) for the review's
+    /// crop.
+    boxes: Vec<ReadBox>,
+    /// On a black-and-white page, what its ticks say of the pen.
+    ink: Option<Ink>,
+}
+
+impl Page {
+    /// A page waits for a person when any of its answers does.
+    fn status_of(answers: &[ReadAnswer]) -> PageStatus {
+        if answers.iter().any(|a| a.review) {
+            PageStatus::NeedsReview
+        } else {
+            PageStatus::Read
+        }
+    }
 }
 
 struct File {
@@ -123,7 +137,7 @@ impl Ledger {
                 pages_done += 1;
                 file.pages.push(match page {
                     Ok(g) => read_one(&g, n as u32 + 1, &round, &layout, &boxes),
-                    Err(why) => Page { number: n as u32 + 1, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(format!("Trang {}: {why}.", n + 1)), image: Vec::new(), boxes: Vec::new() },
+                    Err(why) => Page { number: n as u32 + 1, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(format!("Trang {}: {why}.", n + 1)), image: Vec::new(), boxes: Vec::new(), ink: None },
                 });
             }
             read.push(file);
@@ -145,7 +159,8 @@ impl Ledger {
                 let file_id = db::add_file(tx, &round.id, &f.name, &f.sha256, f.pages.len() as u32)?;
                 let mut page_ids = Vec::new();
                 for p in &f.pages {
-                    let boxes = serde_json::to_string(&p.boxes).expect("boxes serialise");
+                    let boxes: Vec<BoxSeen> = p.boxes.iter().map(BoxSeen::from).collect();
+                    let boxes = serde_json::to_string(&boxes).expect("boxes serialise");
                     page_ids.push(db::add_page(tx, &file_id, p.number, p.serial, p.form_page, p.status, &p.answers, p.problem.as_deref(), &p.image, &boxes)?);
                 }
                 ids.push(page_ids);
@@ -186,7 +201,21 @@ impl Ledger {
                 .collect();
             let mut form_pages: Vec<u32> = at.iter().filter_map(|&(f, p)| files[f].pages[p].form_page).collect();
             form_pages.sort_unstable();
-            let problem = if form_pages != (1..=layout.pages).collect::<Vec<_>>() {
+            let complete = form_pages == (1..=layout.pages).collect::<Vec<_>>();
+            if complete {
+                // Black-and-white pages read one by one: the form's ticks together may show
+                // its pen dark where one page's could not.
+                let ink = form_ink(at.iter().map(|&(f, p)| files[f].pages[p].ink));
+                for &(f, p) in &at {
+                    let page = &mut files[f].pages[p];
+                    if let Some(answers) = answers_of_dark_form(page.ink, ink, slots, &page.boxes) {
+                        page.status = Page::status_of(&answers);
+                        page.problem = waits_because(&answers, ink);
+                        page.answers = answers;
+                    }
+                }
+            }
+            let problem = if !complete {
                 Some(if form_pages.windows(2).any(|w| w[0] == w[1]) {
                     format!("Phiếu số {} có trang bị quét hai lần.", serial_text(serial))
                 } else {
@@ -464,11 +493,29 @@ fn as_answer(r: &ReadAnswer) -> Answer {
     }
 }
 
+/// Why a page read and identified waits for a person, when it does: a black-and-white page
+/// whose form's ticks could not vouch for its blanks (`Ink::dark`) says so, for the scan shows
+/// an empty box where the copier dropped a light tick, and only the paper tells.
+fn waits_because(answers: &[ReadAnswer], ink: Option<Ink>) -> Option<String> {
+    if !answers.iter().any(|a| a.review) {
+        return None;
+    }
+    let unseen = ink.is_some_and(|i| !i.dark()) && answers.iter().any(|a| a.review && a.state == AnswerState::Blank);
+    Some(
+        if unseen {
+            "Trang quét đen trắng mà nét đánh dấu mờ hoặc đứt: ô trống có thể là dấu bị mất khi quét, hãy đối chiếu với phiếu giấy."
+        } else {
+            "Có câu trả lời cần xem lại."
+        }
+        .to_owned(),
+    )
+}
+
 /// One page read and identified: its code must name this round and its template.
 fn read_one(g: &Grey, number: u32, round: &SurveyRound, layout: &SurveyLayout, slots: &[EntrySlot]) -> Page {
     let got = read_page(g, layout, slots);
     let image = kept_image(g, got.upside_down);
-    let unreadable = |problem: String| Page { number, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(problem), image: image.clone(), boxes: Vec::new() };
+    let unreadable = |problem: String| Page { number, serial: None, form_page: None, status: PageStatus::Unreadable, answers: Vec::new(), problem: Some(problem), image: image.clone(), boxes: Vec::new(), ink: None };
     let Some(qr) = got.qr else {
         return unreadable(got.problem.unwrap_or_default());
     };
@@ -482,8 +529,7 @@ fn read_one(g: &Grey, number: u32, round: &SurveyRound, layout: &SurveyLayout, s
             round.code
         ));
     }
-    let status = if got.answers.iter().any(|a| a.review) { PageStatus::NeedsReview } else { PageStatus::Read };
-    let problem = (status == PageStatus::NeedsReview).then(|| "Có câu trả lời cần xem lại.".to_owned());
-    let boxes = got.boxes.iter().map(BoxSeen::from).collect();
-    Page { number, serial: Some(qr.serial), form_page: Some(qr.page), status, answers: got.answers, problem, image, boxes }
+    let status = Page::status_of(&got.answers);
+    let problem = waits_because(&got.answers, got.ink);
+    Page { number, serial: Some(qr.serial), form_page: Some(qr.page), status, answers: got.answers, problem, image, boxes: got.boxes, ink: got.ink }
 }

@@ -217,7 +217,11 @@ fn best_square(page: &Grey, threshold: u8, (x0, y0, x1, y1): (usize, usize, usiz
             // 97–102 % scale move its side by a few pixels.
             let size_ok = (bw / side - 1.0).abs() < 0.35 && (bh / side - 1.0).abs() < 0.35;
             let solid = n as f32 / (bw * bh) > 0.75;
-            if size_ok && solid {
+            // A mark the scan's edge cuts is no mark: its centre would be that of the part left,
+            // a millimetre off, enough to miss the QR code's modules. It counts as missing, and
+            // the other three place it (`fourth_mark`).
+            let cut = x0 + lo_x == 0 || y0 + lo_y == 0 || x0 + hi_x + 1 >= page.width || y0 + hi_y + 1 >= page.height;
+            if size_ok && solid && !cut {
                 let c = [x0 as f32 + (sum_x / n as f64) as f32, y0 as f32 + (sum_y / n as f64) as f32];
                 let d = (c[0] - near.0).hypot(c[1] - near.1);
                 if best.is_none_or(|(_, bd)| d < bd) {
@@ -307,6 +311,27 @@ mod tests {
         let (sin, cos) = deg.to_radians().sin_cos();
         let (u, v) = ((p[0] - 105.0) * scale, (p[1] - 148.5) * scale);
         [(cos * u - sin * v + 105.0 + shift.0) * 8.0, (sin * u + cos * v + 148.5 + shift.1) * 8.0]
+    }
+
+    /// A square the scan's edge cuts is not taken for a mark, however much of it is left; the
+    /// same square whole is, at its centre.
+    #[test]
+    fn a_mark_cut_by_the_scans_edge_is_not_taken() {
+        let square = |left: isize| -> Grey {
+            let mut g = Grey::new(200, 200, 255);
+            for y in 80..120 {
+                for x in left..left + 40 {
+                    if x >= 0 {
+                        g.px[y * 200 + x as usize] = 0;
+                    }
+                }
+            }
+            g
+        };
+        let whole = best_square(&square(10), 128, (0, 0, 200, 200), 40.0, (30.0, 100.0)).expect("a whole square");
+        assert!((whole[0] - 29.5).abs() < 0.01 && (whole[1] - 99.5).abs() < 0.01, "{whole:?}");
+        // Seven eighths of it on the scan: within the size allowed, but cut.
+        assert_eq!(best_square(&square(-5), 128, (0, 0, 200, 200), 40.0, (15.0, 100.0)), None);
     }
 
     /// A corner mark turned and shifted off the scan is completed from the other three; three

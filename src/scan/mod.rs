@@ -16,7 +16,7 @@ use crate::domain::survey_round::{QrPayload, SurveyLayout};
 use crate::domain::survey_scan::ReadAnswer;
 use grey::Grey;
 use locate::Mapping;
-use read::{decide, judge, measure, ReadBox, Tones};
+use read::{decide, judge, measure, Ink, ReadBox, Tones};
 
 /// Where the scan-to-folder inbox puts a file once read, and one it skipped (not a scan,
 /// damaged, read before): subfolders of the inbox, so the copier's folder does not fill and a
@@ -41,6 +41,8 @@ pub struct PageRead {
     pub upside_down: bool,
     pub boxes: Vec<ReadBox>,
     pub answers: Vec<ReadAnswer>,
+    /// On a black-and-white page, what its ticks say of the pen (`None` on a grey page).
+    pub ink: Option<Ink>,
     /// Why the form was not found, in a sentence.
     pub problem: Option<String>,
 }
@@ -57,6 +59,7 @@ pub fn read_page(page: &Grey, layout: &SurveyLayout, slots: &[EntrySlot]) -> Pag
                 upside_down: false,
                 boxes: Vec::new(),
                 answers: Vec::new(),
+                ink: None,
                 problem: Some(format!("Chỉ thấy {n}/4 dấu góc: trang không phải phiếu của đợt này, hoặc bị cắt, gấp.")),
             }
         }
@@ -68,13 +71,14 @@ pub fn read_page(page: &Grey, layout: &SurveyLayout, slots: &[EntrySlot]) -> Pag
             upside_down: found.upside_down,
             boxes: Vec::new(),
             answers: Vec::new(),
+            ink: None,
             problem: Some("Không đọc được mã QR: hãy gõ số phiếu in trên phiếu.".into()),
         };
     };
     let tones = Tones::of(page);
     let on_page: Vec<_> = layout.boxes.iter().filter(|b| b.page == qr.page).collect();
     let measures: Vec<_> = on_page.iter().map(|b| measure(page, &found.mapping, b, tones)).collect();
-    let empty = read::empty_level(&measures);
+    let empty = read::empty_level(&measures, tones);
     let boxes: Vec<ReadBox> = on_page
         .iter()
         .zip(measures)
@@ -83,6 +87,23 @@ pub fn read_page(page: &Grey, layout: &SurveyLayout, slots: &[EntrySlot]) -> Pag
             ReadBox { code: b.code.clone(), value: b.value, measure: m, mark, confidence }
         })
         .collect();
-    let answers = decide(slots, &boxes, tones.bilevel);
-    PageRead { qr: Some(qr), mapping: Some(found.mapping), upside_down: found.upside_down, boxes, answers, problem: None }
+    let ink = tones.bilevel.then(|| Ink::of(&boxes, found.mapping.scale_at(105.0, 148.5)));
+    let answers = decide(slots, &boxes, ink.is_none_or(Ink::dark));
+    PageRead { qr: Some(qr), mapping: Some(found.mapping), upside_down: found.upside_down, boxes, answers, ink, problem: None }
+}
+
+/// The ink of one form's black-and-white pages together (`pages`: each page's `PageRead::ink`),
+/// when every page of it was read on its own: a page may hold too few ticks to show the pen
+/// dark (BM.QT.SCT.05-02 prints Section II's two options alone on its first page) when the
+/// form does. A black-and-white page whose own ink was not dark is then decided again with
+/// `answers_of_dark_form`.
+pub fn form_ink(pages: impl IntoIterator<Item = Option<Ink>>) -> Option<Ink> {
+    pages.into_iter().flatten().reduce(Ink::and)
+}
+
+/// A black-and-white page's answers decided again once its form's ink (`form_ink`) is dark:
+/// `None` when the page is grey or was already decided so.
+pub fn answers_of_dark_form(page_ink: Option<Ink>, form: Option<Ink>, slots: &[EntrySlot], boxes: &[ReadBox]) -> Option<Vec<ReadAnswer>> {
+    let (page, form) = (page_ink?, form?);
+    (!page.dark() && form.dark()).then(|| decide(slots, boxes, true))
 }

@@ -87,6 +87,11 @@ pub struct Respondent {
     pub pen: (f32, f32),
     /// Ink greys (0 black), drawn from this range; light pencil is about 130–170.
     pub ink: (f32, f32),
+    /// One pen for the whole form (as people fill a form in), each mark's grey straying from
+    /// it by up to `pressure` either way and its width by a tenth; else a pen drawn anew for
+    /// every question, a harsher case than people make.
+    pub one_pen: bool,
+    pub pressure: f32,
     /// Share of questions left blank, changed (a box filled to cancel, another ticked), or
     /// ticked twice.
     pub blank: f32,
@@ -99,11 +104,11 @@ pub struct Respondent {
 impl Respondent {
     /// Ballpoint ticks and crosses.
     pub fn ballpoint() -> Respondent {
-        Respondent { strokes: vec![Stroke::Tick, Stroke::Cross], pen: (0.3, 0.6), ink: (0.0, 60.0), blank: 0.05, cancel: 0.04, twice: 0.01, stray: 1 }
+        Respondent { strokes: vec![Stroke::Tick, Stroke::Cross], pen: (0.3, 0.6), ink: (0.0, 60.0), one_pen: true, pressure: 10.0, blank: 0.05, cancel: 0.04, twice: 0.01, stray: 1 }
     }
-    /// Light pencil, marks past the box, more stray strokes.
+    /// Light pencil (pressed unevenly), marks past the box, more stray strokes.
     pub fn careless() -> Respondent {
-        Respondent { strokes: vec![Stroke::Overshoot, Stroke::Tick, Stroke::Cross], pen: (0.25, 0.7), ink: (0.0, 150.0), blank: 0.05, cancel: 0.05, twice: 0.02, stray: 3 }
+        Respondent { strokes: vec![Stroke::Overshoot, Stroke::Tick, Stroke::Cross], pen: (0.25, 0.7), ink: (0.0, 150.0), one_pen: true, pressure: 25.0, blank: 0.05, cancel: 0.05, twice: 0.02, stray: 3 }
     }
 }
 
@@ -174,6 +179,15 @@ fn fill_box(page: &mut Grey, bx: (f32, f32, f32), w: f32, ink: f32) {
 pub fn fill_form(pages: &mut [Grey], dpi: u32, layout: &SurveyLayout, slots: &[EntrySlot], who: &Respondent, rng: &mut Rng) -> Vec<Answer> {
     let dpi = dpi as f32;
     let k = dpi / 25.4;
+    let form_pen = (rng.range(who.pen.0, who.pen.1), rng.range(who.ink.0, who.ink.1));
+    // A mark's pen width (px) and grey.
+    let pen_of = |rng: &mut Rng| -> (f32, f32) {
+        if who.one_pen {
+            (form_pen.0 * rng.range(0.9, 1.1) * k, (form_pen.1 + rng.range(-who.pressure, who.pressure)).clamp(0.0, 255.0))
+        } else {
+            (rng.range(who.pen.0, who.pen.1) * k, rng.range(who.ink.0, who.ink.1))
+        }
+    };
     let mut truth: Vec<Answer> = Vec::new();
     for slot in slots.iter().filter(|s| !s.is_text()) {
         let boxes: Vec<_> = layout.boxes.iter().filter(|b| b.code == slot.code).collect();
@@ -181,8 +195,7 @@ pub fn fill_form(pages: &mut [Grey], dpi: u32, layout: &SurveyLayout, slots: &[E
             continue;
         }
         let asked = crate::domain::survey_entry::applies(slot, &truth);
-        let pen = rng.range(who.pen.0, who.pen.1) * k;
-        let ink = rng.range(who.ink.0, who.ink.1);
+        let (pen, ink) = pen_of(rng);
         let stroke = who.strokes[rng.below(who.strokes.len())];
         let page_of = |b: &crate::domain::survey_round::AnswerBox| (b.page - 1) as usize;
         if !asked {
@@ -231,8 +244,8 @@ pub fn fill_form(pages: &mut [Grey], dpi: u32, layout: &SurveyLayout, slots: &[E
                 let (x, y, len, rise) = (rng.range(32.0, 90.0), rng.range(60.0, 240.0), rng.range(10.0, 30.0), rng.range(-3.0, 3.0));
                 let clear = boxes.iter().all(|b| b.x > x + len + 1.5 || b.x + b.size < x - 1.5 || b.y > y + rise.abs() + 1.5 || b.y + b.size < y - rise.abs() - 1.5);
                 if clear {
-                    let pen = rng.range(who.pen.0, who.pen.1) * k;
-                    line(page, (x * k, y * k), ((x + len) * k, (y + rise) * k), pen, rng.range(who.ink.0, who.ink.1));
+                    let (pen, ink) = pen_of(rng);
+                    line(page, (x * k, y * k), ((x + len) * k, (y + rise) * k), pen, ink);
                     break;
                 }
             }

@@ -198,9 +198,12 @@ fn a_scanned_stack_is_read_saved_and_reviewed_from_the_command_line() {
     // A person confirms form 3 from the queue: saved through entry's checks, each answer
     // marked as checked, the reading kept beside the final answers in the audit log.
     let mut l = ledger_at(&db);
-    let form3: Vec<String> = l.survey_scan_review(&r).unwrap().into_iter().filter(|p| p.serial == Some(3)).map(|p| p.id).collect();
+    let waiting3: Vec<_> = l.survey_scan_review(&r).unwrap().into_iter().filter(|p| p.serial == Some(3)).collect();
+    let form3: Vec<String> = waiting3.iter().map(|p| p.id.clone()).collect();
     assert_eq!(form3.len(), 2);
-    let crop = l.scan_page_image(&form3[0], Some("cau_1.1")).unwrap();
+    // Its second page, with Câu hỏi 1's rows.
+    let second = waiting3.iter().find(|p| p.form_page == Some(2)).unwrap().id.clone();
+    let crop = l.scan_page_image(&second, Some("cau_1.1")).unwrap();
     assert!(crop.starts_with(b"\x89PNG") && crop.len() < 60_000, "a row's crop, not the page: {} bytes", crop.len());
     // In colour, its boxes outlined by what the reading kept of each: the row's outlines are
     // of the four readings' colours and nothing else is coloured.
@@ -213,8 +216,8 @@ fn a_scanned_stack_is_read_saved_and_reviewed_from_the_command_line() {
     assert!(coloured.iter().all(|c| colours.contains(c)), "only the readings' colours");
     // A page read before what its boxes were read as was kept (a database of an earlier
     // version): its crop reads the kept image again, and is outlined all the same.
-    rusqlite::Connection::open(&db).unwrap().execute("UPDATE scan_page SET boxes = NULL WHERE id = ?1", [&form3[0]]).unwrap();
-    let again = image::load_from_memory(&l.scan_page_image(&form3[0], Some("cau_1.1")).unwrap()).unwrap().to_rgb8();
+    rusqlite::Connection::open(&db).unwrap().execute("UPDATE scan_page SET boxes = NULL WHERE id = ?1", [&second]).unwrap();
+    let again = image::load_from_memory(&l.scan_page_image(&second, Some("cau_1.1")).unwrap()).unwrap().to_rgb8();
     let coloured_again = again.pixels().filter(|p| colours.contains(&p.0)).count();
     assert!(coloured_again > 200, "outlined from the kept image: {coloured_again} coloured pixels");
     // The person settles the last question on the second box.
@@ -399,4 +402,65 @@ fn the_server_reads_a_copiers_pdf_dropped_into_its_folder() {
     let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_file".into()), limit: 10, ..Default::default() }).unwrap();
     assert_eq!(audit.len(), 1);
     assert!(audit[0].actor.contains("máy chủ, thư mục phiếu quét"), "written in the server's name: {}", audit[0].actor);
+}
+
+/// A copier's black-and-white PDF (Group 4) of forms filled in with a dark pen: the ticks of
+/// each form, whole, show its empty boxes to be blanks, and the forms are saved without a
+/// person, a first page that holds only Section II's two options left empty included. The
+/// same forms filled in with a pencil lighter than the copier's threshold lose ticks whole:
+/// what is left of their ticks is broken or doubtful, and their blanks wait for a person.
+#[test]
+fn a_black_and_white_stack_is_saved_when_its_ticks_show_a_dark_pen_and_waits_when_they_do_not() {
+    let dir = temp_dir();
+    let mut l = ledger(&dir);
+    let r = round(&mut l);
+    let pdf = l.print_survey_round(&r, 4).unwrap();
+    let layout = l.survey_layout(&r).unwrap().unwrap();
+    let slots = slots(&l.survey_entry_sheet(&r).unwrap().template);
+    let dpi = 200;
+    let pages = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+    let mut rng = Rng::new(61);
+    // Forms 1 and 2 in ballpoint, some questions left blank; forms 3 and 4 in a pencil about
+    // as light as the copier's threshold (grey 150).
+    let pen = Respondent { twice: 0.0, cancel: 0.0, blank: 0.2, ..Respondent::ballpoint() };
+    let pencil = Respondent { ink: (135.0, 145.0), pressure: 10.0, ..pen.clone() };
+    let mut scanned = Vec::new();
+    let mut truths = Vec::new();
+    for (i, form) in pages.chunks(2).enumerate() {
+        let mut form = form.to_vec();
+        truths.push(synth::fill_form(&mut form, dpi, &layout, &slots, if i < 2 { &pen } else { &pencil }, &mut rng));
+        for p in &form {
+            let g = synth::damage(p, dpi, &copier(&mut rng, false, true), &mut rng);
+            scanned.push(PdfPage::Group4(synth::group4(&g), g.width, g.height));
+        }
+    }
+    // Form 1's first page: both options of Section II left empty, nothing on the page to
+    // show the pen.
+    assert!(truths[0].iter().filter(|a| a.code.starts_with("noi_dung_giao_dich")).all(|a| a.state == AnswerState::Blank), "{:?}", truths[0]);
+    let report = l.scan_survey_stack(&r, &[("may photo den trang.pdf".into(), synth::pdf(&scanned))], true, &|_, _| true).unwrap();
+    let status = |serial: i32| -> Vec<ykien::domain::survey_scan::PageStatus> { report.pages.iter().filter(|p| p.serial == Some(serial)).map(|p| p.status).collect() };
+    use ykien::domain::survey_scan::PageStatus::{NeedsReview, Read};
+    assert_eq!((status(1), status(2)), (vec![Read, Read], vec![Read, Read]), "{:?}", report.pages);
+    assert_eq!(report.saved, 2);
+    let saved = l.survey_responses(&r).unwrap();
+    for f in &saved {
+        let truth: Vec<Answer> = truths[f.serial as usize - 1].iter().filter(|t| t.state != AnswerState::Blank || f.answers.iter().any(|g| g.code == t.code)).cloned().collect();
+        assert_eq!(boxes_only(&f.answers), boxes_only(&truth), "form {} saved as filled in", f.serial);
+    }
+    // The pencil: every answer accepted from it is right, and what it lost waits.
+    for serial in [3, 4] {
+        assert!(status(serial).contains(&NeedsReview), "form {serial}: {:?}", report.pages);
+        let truth = &truths[serial as usize - 1];
+        for page in report.pages.iter().filter(|p| p.serial == Some(serial)) {
+            for a in page.answers.iter().filter(|a| !a.review) {
+                let t = truth.iter().find(|t| t.code == a.code).unwrap();
+                assert_eq!((a.state, a.value), (t.state, t.value), "form {serial}, {}: accepted wrongly", a.code);
+            }
+        }
+    }
+    assert_eq!(report.waiting, 4);
+    // The queue says why: the scan shows an empty box either way, the paper tells.
+    let waiting = l.survey_scan_review(&r).unwrap();
+    let paper = |p: &ykien::domain::survey_scan::ReviewPage| p.problem.as_deref().is_some_and(|m| m.contains("đối chiếu với phiếu giấy"));
+    assert!(waiting.iter().filter(|p| p.serial == Some(4)).all(paper), "{waiting:?}");
 }
