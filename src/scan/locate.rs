@@ -84,14 +84,18 @@ pub enum NotFound {
 }
 
 /// The four corner marks' centres (px), in the layout's order (top-left, top-right,
-/// bottom-left, bottom-right of the scan as it lies).
-pub fn find_marks(page: &Grey, layout: &SurveyLayout) -> Result<[[f32; 2]; 4], NotFound> {
+/// bottom-left, bottom-right of the scan as it lies): the placements to try, the best first.
+/// A mark the scan's edge cuts is found at the centre of the part left, up to a millimetre
+/// off, enough to miss the QR code's modules near it: after the four marks as found, each cut
+/// one is tried placed from the other three (`fourth_mark`).
+pub fn find_marks(page: &Grey, layout: &SurveyLayout) -> Result<Vec<[[f32; 2]; 4]>, NotFound> {
     let (paper, ink) = page.paper_and_ink();
     let threshold = ((paper + ink) / 2.0) as u8;
     // The scan is taken to be the A4 sheet, give or take the copier's margins and scale.
     let ppm = ((page.width as f32 / PAGE.0) + (page.height as f32 / PAGE.1)) / 2.0;
     let side = layout.mark_size * ppm;
     let mut found = [None; 4];
+    let mut cut = [false; 4];
     for (i, [mx, my]) in layout.marks.iter().take(4).enumerate() {
         // Search far enough for a sheet turned 3° and shifted by a centimetre.
         let reach = 20.0 * ppm;
@@ -100,15 +104,24 @@ pub fn find_marks(page: &Grey, layout: &SurveyLayout) -> Result<[[f32; 2]; 4], N
         let y0 = (cy - reach).max(0.0) as usize;
         let x1 = ((cx + reach) as usize).min(page.width);
         let y1 = ((cy + reach) as usize).min(page.height);
-        found[i] = best_square(page, threshold, (x0, y0, x1, y1), side, (cx, cy));
+        if let Some((at, edge)) = best_square(page, threshold, (x0, y0, x1, y1), side, (cx, cy)) {
+            found[i] = Some(at);
+            cut[i] = edge;
+        }
     }
     let count = found.iter().flatten().count();
+    let mm = || [layout.marks[0], layout.marks[1], layout.marks[2], layout.marks[3]];
     match found {
-        [Some(a), Some(b), Some(c), Some(d)] => Ok([a, b, c, d]),
-        _ if count == 3 && layout.marks.len() >= 4 => {
-            let mm = [layout.marks[0], layout.marks[1], layout.marks[2], layout.marks[3]];
-            fourth_mark(&found, &mm).ok_or(NotFound::Marks(count))
+        [Some(a), Some(b), Some(c), Some(d)] => {
+            let mut placements = vec![[a, b, c, d]];
+            for i in (0..4).filter(|&i| cut[i]) {
+                let mut three = found;
+                three[i] = None;
+                placements.extend(fourth_mark(&three, &mm()));
+            }
+            Ok(placements)
         }
+        _ if count == 3 && layout.marks.len() >= 4 => fourth_mark(&found, &mm()).map(|p| vec![p]).ok_or(NotFound::Marks(count)),
         _ => Err(NotFound::Marks(count)),
     }
 }
@@ -164,14 +177,14 @@ pub fn fourth_mark(found: &[Option<[f32; 2]>; 4], mm: &[[f32; 2]; 4]) -> Option<
 }
 
 /// The solid square of about `side` px nearest to `near` in a window of the page, by its
-/// dark pixels' connected components.
-fn best_square(page: &Grey, threshold: u8, (x0, y0, x1, y1): (usize, usize, usize, usize), side: f32, near: (f32, f32)) -> Option<[f32; 2]> {
+/// dark pixels' connected components: its centre, and whether the scan's edge cuts it.
+fn best_square(page: &Grey, threshold: u8, (x0, y0, x1, y1): (usize, usize, usize, usize), side: f32, near: (f32, f32)) -> Option<([f32; 2], bool)> {
     let (w, h) = (x1.saturating_sub(x0), y1.saturating_sub(y0));
     if w == 0 || h == 0 {
         return None;
     }
     let mut label = vec![0u32; w * h];
-    let mut best: Option<([f32; 2], f32)> = None;
+    let mut best: Option<(([f32; 2], bool), f32)> = None;
     let mut stack = Vec::new();
     let mut next = 0u32;
     for sy in 0..h {
@@ -217,15 +230,12 @@ fn best_square(page: &Grey, threshold: u8, (x0, y0, x1, y1): (usize, usize, usiz
             // 97–102 % scale move its side by a few pixels.
             let size_ok = (bw / side - 1.0).abs() < 0.35 && (bh / side - 1.0).abs() < 0.35;
             let solid = n as f32 / (bw * bh) > 0.75;
-            // A mark the scan's edge cuts is no mark: its centre would be that of the part left,
-            // a millimetre off, enough to miss the QR code's modules. It counts as missing, and
-            // the other three place it (`fourth_mark`).
-            let cut = x0 + lo_x == 0 || y0 + lo_y == 0 || x0 + hi_x + 1 >= page.width || y0 + hi_y + 1 >= page.height;
-            if size_ok && solid && !cut {
+            if size_ok && solid {
                 let c = [x0 as f32 + (sum_x / n as f64) as f32, y0 as f32 + (sum_y / n as f64) as f32];
+                let cut = x0 + lo_x == 0 || y0 + lo_y == 0 || x0 + hi_x + 1 >= page.width || y0 + hi_y + 1 >= page.height;
                 let d = (c[0] - near.0).hypot(c[1] - near.1);
                 if best.is_none_or(|(_, bd)| d < bd) {
-                    best = Some((c, d));
+                    best = Some(((c, cut), d));
                 }
             }
         }
@@ -235,18 +245,20 @@ fn best_square(page: &Grey, threshold: u8, (x0, y0, x1, y1): (usize, usize, usiz
 
 /// The form on a page: its marks, then the mapping and the QR code tried both ways up.
 pub fn locate(page: &Grey, layout: &SurveyLayout) -> Result<Found, NotFound> {
-    let px = find_marks(page, layout)?;
+    let placements = find_marks(page, layout)?;
     let mm: [[f32; 2]; 4] = [layout.marks[0], layout.marks[1], layout.marks[2], layout.marks[3]];
     let mut first = None;
-    for upside_down in [false, true] {
-        // Upside down, the form's top-left mark is the one at the scan's bottom right.
-        let to = if upside_down { [px[3], px[2], px[1], px[0]] } else { px };
-        let Some(mapping) = Mapping::from_points(&mm, &to) else { continue };
-        let qr = read_qr(page, &mapping, layout.qr);
-        if qr.is_some() {
-            return Ok(Found { mapping, qr, upside_down });
+    for px in placements {
+        for upside_down in [false, true] {
+            // Upside down, the form's top-left mark is the one at the scan's bottom right.
+            let to = if upside_down { [px[3], px[2], px[1], px[0]] } else { px };
+            let Some(mapping) = Mapping::from_points(&mm, &to) else { continue };
+            let qr = read_qr(page, &mapping, layout.qr);
+            if qr.is_some() {
+                return Ok(Found { mapping, qr, upside_down });
+            }
+            first.get_or_insert(Found { mapping, qr: None, upside_down });
         }
-        first.get_or_insert(Found { mapping, qr: None, upside_down });
     }
     Ok(first.expect("the upright mapping exists when four marks were found"))
 }
@@ -313,10 +325,10 @@ mod tests {
         [(cos * u - sin * v + 105.0 + shift.0) * 8.0, (sin * u + cos * v + 148.5 + shift.1) * 8.0]
     }
 
-    /// A square the scan's edge cuts is not taken for a mark, however much of it is left; the
-    /// same square whole is, at its centre.
+    /// A square the scan's edge cuts is found, as cut, at the centre of the part left; the same
+    /// square whole is found at its centre.
     #[test]
-    fn a_mark_cut_by_the_scans_edge_is_not_taken() {
+    fn a_mark_cut_by_the_scans_edge_is_found_as_cut() {
         let square = |left: isize| -> Grey {
             let mut g = Grey::new(200, 200, 255);
             for y in 80..120 {
@@ -328,10 +340,11 @@ mod tests {
             }
             g
         };
-        let whole = best_square(&square(10), 128, (0, 0, 200, 200), 40.0, (30.0, 100.0)).expect("a whole square");
-        assert!((whole[0] - 29.5).abs() < 0.01 && (whole[1] - 99.5).abs() < 0.01, "{whole:?}");
-        // Seven eighths of it on the scan: within the size allowed, but cut.
-        assert_eq!(best_square(&square(-5), 128, (0, 0, 200, 200), 40.0, (15.0, 100.0)), None);
+        let (whole, cut) = best_square(&square(10), 128, (0, 0, 200, 200), 40.0, (30.0, 100.0)).expect("a whole square");
+        assert!((whole[0] - 29.5).abs() < 0.01 && (whole[1] - 99.5).abs() < 0.01 && !cut, "{whole:?}");
+        // Seven eighths of it on the scan: within the size allowed, its centre 2.5 px off.
+        let (part, cut) = best_square(&square(-5), 128, (0, 0, 200, 200), 40.0, (15.0, 100.0)).expect("most of a square");
+        assert!(cut && (part[0] - 17.0).abs() < 0.01, "{part:?}");
     }
 
     /// A corner mark turned and shifted off the scan is completed from the other three; three
