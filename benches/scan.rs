@@ -100,7 +100,7 @@ fn main() {
                     // The form's pages together, as `ykien survey scan` judges a form.
                     let ink = ykien::scan::form_ink(gots.iter().map(|g| g.ink));
                     for got in gots.iter_mut() {
-                        if let Some(answers) = ykien::scan::answers_of_dark_form(got.ink, ink, &slots, &got.boxes) {
+                        if let Some(answers) = ykien::scan::answers_by_form(got.ink, ink, &slots, &got.boxes) {
                             got.answers = answers;
                         }
                     }

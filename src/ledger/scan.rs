@@ -10,7 +10,7 @@ use crate::domain::survey_scan::{InboxPass, PageStatus, ReadAnswer, ReviewPage, 
 use crate::error::{Error, Result};
 use crate::scan::grey::Grey;
 use crate::scan::read::{BoxSeen, Ink, ReadBox};
-use crate::scan::{answers_of_dark_form, decode, form_ink, read_page, INBOX_READ, INBOX_SKIPPED};
+use crate::scan::{answers_by_form, decode, form_ink, read_page, INBOX_READ, INBOX_SKIPPED};
 use crate::store::scan as db;
 use crate::store::survey as surveys;
 use crate::Ledger;
@@ -203,12 +203,12 @@ impl Ledger {
             form_pages.sort_unstable();
             let complete = form_pages == (1..=layout.pages).collect::<Vec<_>>();
             if complete {
-                // Black-and-white pages read one by one: the form's ticks together may show
-                // its pen dark where one page's could not.
+                // Black-and-white pages read one by one: the form's ticks together vouch for
+                // its blanks, or not, whatever one page's said.
                 let ink = form_ink(at.iter().map(|&(f, p)| files[f].pages[p].ink));
                 for &(f, p) in &at {
                     let page = &mut files[f].pages[p];
-                    if let Some(answers) = answers_of_dark_form(page.ink, ink, slots, &page.boxes) {
+                    if let Some(answers) = answers_by_form(page.ink, ink, slots, &page.boxes) {
                         page.status = Page::status_of(&answers);
                         page.problem = waits_because(&answers, ink);
                         page.answers = answers;

@@ -93,17 +93,44 @@ pub fn read_page(page: &Grey, layout: &SurveyLayout, slots: &[EntrySlot]) -> Pag
 }
 
 /// The ink of one form's black-and-white pages together (`pages`: each page's `PageRead::ink`),
-/// when every page of it was read on its own: a page may hold too few ticks to show the pen
-/// dark (BM.QT.SCT.05-02 prints Section II's two options alone on its first page) when the
-/// form does. A black-and-white page whose own ink was not dark is then decided again with
-/// `answers_of_dark_form`.
+/// once every page of it was read on its own. It is the form's ink that vouches for its
+/// blanks, not a page's: a page may hold too few ticks to show the pen dark when the form does
+/// (BM.QT.SCT.05-02 prints Section II's two options alone on its first page), or show it dark
+/// when another page of the form has a mark broken into specks. A page decided otherwise is
+/// decided again with `answers_by_form`.
 pub fn form_ink(pages: impl IntoIterator<Item = Option<Ink>>) -> Option<Ink> {
     pages.into_iter().flatten().reduce(Ink::and)
 }
 
-/// A black-and-white page's answers decided again once its form's ink (`form_ink`) is dark:
-/// `None` when the page is grey or was already decided so.
-pub fn answers_of_dark_form(page_ink: Option<Ink>, form: Option<Ink>, slots: &[EntrySlot], boxes: &[ReadBox]) -> Option<Vec<ReadAnswer>> {
+/// A black-and-white page's answers decided again by its form's ink (`form_ink`), when that
+/// says otherwise than the page's own: `None` when the page is grey or the two agree.
+pub fn answers_by_form(page_ink: Option<Ink>, form: Option<Ink>, slots: &[EntrySlot], boxes: &[ReadBox]) -> Option<Vec<ReadAnswer>> {
     let (page, form) = (page_ink?, form?);
-    (!page.dark() && form.dark()).then(|| decide(slots, boxes, true))
+    (page.dark() != form.dark()).then(|| decide(slots, boxes, form.dark()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::survey_entry::AnswerState;
+    use read::{Mark, Measure};
+
+    /// A black-and-white page is decided by its form's ink, not its own: a page too sparse to
+    /// show the pen takes the form's dark ink, and a page dark on its own takes a broken mark
+    /// on the form's other page. A grey page, or a page whose ink agrees with its form's, is
+    /// left as it was decided.
+    #[test]
+    fn a_black_and_white_page_is_decided_by_its_forms_ink() {
+        let slot = EntrySlot { code: "cau_3".into(), question: "Câu hỏi 3".into(), label: String::new(), options: vec!["Tốt".into(), "Đạt yêu cầu".into()], required: true, when: None };
+        let empty = |v: i32| ReadBox { code: "cau_3".into(), value: v, measure: Measure { share: 0.0, solid: 0.0, faint: 0.0, whole: 1.0, at: (0.0, 0.0) }, mark: Mark::Empty, confidence: 1.0 };
+        let boxes = [empty(1), empty(2)];
+        let slots = std::slice::from_ref(&slot);
+        let (dark, sparse, broken) = (Ink { whole: 3, broken: false, fine: true }, Ink { whole: 1, broken: false, fine: true }, Ink { whole: 5, broken: true, fine: true });
+        let blank = |page: Option<Ink>, form: Option<Ink>| answers_by_form(page, form, slots, &boxes).map(|a| (a[0].state, a[0].review));
+        assert_eq!(blank(Some(sparse), Some(sparse.and(dark))), Some((AnswerState::Blank, false)));
+        assert_eq!(blank(Some(dark), Some(dark.and(broken))), Some((AnswerState::Blank, true)));
+        assert_eq!(blank(Some(dark), Some(dark.and(sparse))), None, "both dark: as decided");
+        assert_eq!(blank(Some(sparse), Some(sparse)), None, "neither: as decided");
+        assert_eq!(blank(None, Some(dark)), None, "a grey page");
+    }
 }
