@@ -264,9 +264,10 @@ fn opened(grid: &[bool], n: usize, k: usize) -> Vec<bool> {
 
 /// The share of the page's empty boxes: the lower third of all its boxes' shares (most boxes
 /// of a form are left empty: one level of three or five is ticked). On a black-and-white page
-/// an empty box has no scanner grey or noise to discount, and the level is at most what is
-/// still empty there: a page of few boxes, all ticked (Section II's two options alone on a
-/// page), would otherwise take its lighter tick for the paper.
+/// an empty box has no scanner grey or noise to discount, and the level is at most the share
+/// below which a box there is empty (`BILEVEL_EMPTY_BELOW`): a page of few boxes, all ticked
+/// (Section II's two options alone on a page), would otherwise take its lighter tick for the
+/// paper.
 pub fn empty_level(measures: &[Measure], tones: Tones) -> f32 {
     let level = lower_third(measures.iter().map(|m| m.share));
     if tones.bilevel {

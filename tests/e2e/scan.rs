@@ -181,3 +181,49 @@ async fn a_scanned_stack_is_read_into_its_round_and_a_doubt_confirmed_from_the_k
     let audit = l.audit_search(&ykien::AuditFilter { entity: Some("scan_answer".into()), limit: 10, ..Default::default() }).unwrap();
     assert_eq!(audit.len(), 1, "the person's confirmation audited beside the reading");
 }
+
+/// A copier's black-and-white PDF of a form filled in with a pencil about as light as the
+/// copier's threshold: ticks were lost whole, what is left of the others is broken, and the
+/// form waits. The queue and the review screen tell the person to look at the paper form,
+/// since the scan shows an empty box either way.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_black_and_white_form_in_light_pencil_waits_and_the_review_names_the_paper() {
+    let _one = crate::ONE_WINDOW.lock().await;
+    let dir = crate::temp_dir();
+    let db = dir.path().join("ykien.db");
+    let dpi = 200;
+    {
+        let mut l = Ledger::open(&db).unwrap();
+        l.save_office(&ykien::demo::demo_office()).unwrap();
+        let input = RoundInput { name: "Khảo sát năm 2026".into(), period_from: "2026-01-01".into(), period_to: "2026-12-31".into(), template_key: "bm-qt-sct-05-02".into() };
+        let r = l.create_survey_round(&input).unwrap();
+        let pdf = l.print_survey_round(&r.id, 1).unwrap();
+        let layout = l.survey_layout(&r.id).unwrap().unwrap();
+        let slots = slots(&l.survey_entry_sheet(&r.id).unwrap().template);
+        let mut form = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+        let pencil = Respondent { ink: (135.0, 145.0), pressure: 10.0, blank: 0.0, cancel: 0.0, twice: 0.0, stray: 0, ..Respondent::ballpoint() };
+        let mut rng = Rng::new(61);
+        synth::fill_form(&mut form, dpi, &layout, &slots, &pencil, &mut rng);
+        let scanned: Vec<PdfPage> = form
+            .iter()
+            .map(|p| {
+                let d = Damage { rotate: rng.range(-1.0, 1.0), scale: 1.0, blur: 1, noise: 4.0, bilevel: true, ..Default::default() };
+                let g = synth::damage(p, dpi, &d, &mut rng);
+                PdfPage::Group4(synth::group4(&g), g.width, g.height)
+            })
+            .collect();
+        let report = l.scan_survey_stack(&r.id, &[("may photo den trang.pdf".into(), synth::pdf(&scanned))], true, &|_, _| true).unwrap();
+        assert_eq!((report.saved, report.waiting), (0, 2), "{:?}", report.pages);
+    }
+
+    let app = App::launch(&db).await;
+    app.wait_for("#main-shell").await;
+    app.click("[data-nav=\"surveys\"]").await;
+    app.click("#tab-scan").await;
+    app.wait_for_text("#scan-queue", "đối chiếu với phiếu giấy").await;
+    app.click("#scan-review").await;
+    app.wait_for("#scan-review-image").await;
+    app.wait_for_text("#scan-review-problem", "Trang quét đen trắng mà nét đánh dấu mờ hoặc đứt").await;
+    app.screenshot("scan-review-paper").await;
+    app.quit().await;
+}
