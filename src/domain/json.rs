@@ -5,21 +5,8 @@
 
 use serde_json::Value;
 
-/// `value` with the keys of every object in it in alphabetical order.
-pub fn keys_sorted(value: Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            let mut entries: Vec<(String, Value)> = map.into_iter().map(|(k, v)| (k, keys_sorted(v))).collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            Value::Object(entries.into_iter().collect())
-        }
-        Value::Array(items) => Value::Array(items.into_iter().map(keys_sorted).collect()),
-        other => other,
-    }
-}
-
-/// A value written with the keys of every object in it in alphabetical order: the text of
-/// `keys_sorted(value)`, without building the sorted copy first.
+/// A value written with the keys of every object in it in alphabetical order, without a
+/// sorted copy of it built first.
 pub struct Sorted<'a>(pub &'a Value);
 
 impl serde::Serialize for Sorted<'_> {
@@ -49,11 +36,27 @@ impl serde::Serialize for Sorted<'_> {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::Value;
+
+    /// `value` rebuilt with the keys of every object in alphabetical order: what `Sorted`
+    /// writes, the long way.
+    fn keys_sorted(value: Value) -> Value {
+        match value {
+            Value::Object(map) => {
+                let mut entries: Vec<(String, Value)> = map.into_iter().map(|(k, v)| (k, keys_sorted(v))).collect();
+                entries.sort_by(|a, b| a.0.cmp(&b.0));
+                Value::Object(entries.into_iter().collect())
+            }
+            Value::Array(items) => Value::Array(items.into_iter().map(keys_sorted).collect()),
+            other => other,
+        }
+    }
+
     #[test]
     fn every_object_at_every_depth_comes_out_in_alphabetical_order() {
         let value = serde_json::json!({ "z": 1, "a": [{ "y": 2, "b": 3 }], "m": { "k": 4, "c": 5 } });
-        assert_eq!(super::keys_sorted(value.clone()).to_string(), r#"{"a":[{"b":3,"y":2}],"m":{"c":5,"k":4},"z":1}"#);
-        assert_eq!(serde_json::to_string(&super::Sorted(&value)).unwrap(), super::keys_sorted(value).to_string());
+        assert_eq!(keys_sorted(value.clone()).to_string(), r#"{"a":[{"b":3,"y":2}],"m":{"c":5,"k":4},"z":1}"#);
+        assert_eq!(serde_json::to_string(&super::Sorted(&value)).unwrap(), keys_sorted(value).to_string());
         // Written sorted, the same text as the sorted copy: keys past ASCII, capitals and
         // digits, objects in arrays in objects, escaped strings, numbers of every kind.
         let value = serde_json::json!({
@@ -61,6 +64,6 @@ mod tests {
             "input": { "received_at": "2026-12-07T08:30", "customer_name": "Nguyễn Văn An", "content": "a\\b\u{1}" },
             "Ä": u64::MAX, "": "",
         });
-        assert_eq!(serde_json::to_string(&super::Sorted(&value)).unwrap(), super::keys_sorted(value).to_string());
+        assert_eq!(serde_json::to_string(&super::Sorted(&value)).unwrap(), keys_sorted(value).to_string());
     }
 }

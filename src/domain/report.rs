@@ -107,9 +107,6 @@ pub struct ArchivedReport {
     pub bytes: u32,
 }
 
-/// The SHA-256 of a file, in lowercase hex, as the archive records it.
-pub use super::digest::sha256_hex;
-
 /// One opinion as staff sort it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Opinion {

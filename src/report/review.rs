@@ -3,7 +3,8 @@
 //! SHA-256 of each file, R4.4) is stored by [`crate::store::review`].
 
 use super::figures::Figures;
-pub use crate::domain::report::{sha256_hex, ArchivedReport, Metric, Objective, ObjectiveResult};
+pub use crate::domain::digest::sha256_hex;
+pub use crate::domain::report::{ArchivedReport, Metric, Objective, ObjectiveResult};
 
 impl Metric {
     /// The figure this objective is judged on.

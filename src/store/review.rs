@@ -3,7 +3,8 @@
 //! signed, byte for byte with the SHA-256 of its file.
 
 use super::Tx;
-use crate::domain::report::{sha256_hex, AnnualTexts, ArchivedReport, Metric, Objective};
+use crate::domain::digest::sha256_hex;
+use crate::domain::report::{AnnualTexts, ArchivedReport, Metric, Objective};
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};

@@ -10,10 +10,26 @@ use crate::harness::App;
 use base64::Engine;
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use ykien::domain::survey_entry::slots;
+use ykien::domain::survey_entry::{slots, EntrySlot};
+use ykien::domain::survey_round::{SurveyLayout, SurveyRound};
 use ykien::scan::grey::Grey;
 use ykien::scan::synth::{self, Damage, PdfPage, Respondent, Rng};
 use ykien::{AnswerState, Ledger, RoundInput};
+
+/// A ledger at `db` with the demo office and a survey round of 2026, `forms` forms of it
+/// printed, then drawn at `dpi` as a scanner sees paper: the round, where the forms' boxes
+/// lie, the questions they answer, and the pages.
+fn printed_round(db: &std::path::Path, forms: i32, dpi: u32, dir: &tempfile::TempDir) -> (Ledger, SurveyRound, SurveyLayout, Vec<EntrySlot>, Vec<Grey>) {
+    let mut l = Ledger::open(db).unwrap();
+    l.save_office(&ykien::demo::demo_office()).unwrap();
+    let input = RoundInput { name: "Khảo sát năm 2026".into(), period_from: "2026-01-01".into(), period_to: "2026-12-31".into(), template_key: "bm-qt-sct-05-02".into() };
+    let r = l.create_survey_round(&input).unwrap();
+    let pdf = l.print_survey_round(&r.id, forms).unwrap();
+    let layout = l.survey_layout(&r.id).unwrap().unwrap();
+    let slots = slots(&l.survey_entry_sheet(&r.id).unwrap().template);
+    let pages = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+    (l, r, layout, slots, pages)
+}
 
 /// A second clear cross drawn in box `value` of question `code`: two boxes ticked on the row.
 fn cross(page: &mut Grey, layout: &ykien::domain::survey_round::SurveyLayout, code: &str, value: i32, dpi: f32) {
@@ -36,14 +52,7 @@ async fn a_scanned_stack_is_read_into_its_round_and_a_doubt_confirmed_from_the_k
     let db = dir.path().join("ykien.db");
     let dpi = 150;
     let (round_id, round_code, meant) = {
-        let mut l = Ledger::open(&db).unwrap();
-        l.save_office(&ykien::demo::demo_office()).unwrap();
-        let input = RoundInput { name: "Khảo sát năm 2026".into(), period_from: "2026-01-01".into(), period_to: "2026-12-31".into(), template_key: "bm-qt-sct-05-02".into() };
-        let r = l.create_survey_round(&input).unwrap();
-        let pdf = l.print_survey_round(&r.id, 2).unwrap();
-        let layout = l.survey_layout(&r.id).unwrap().unwrap();
-        let slots = slots(&l.survey_entry_sheet(&r.id).unwrap().template);
-        let pages = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+        let (_l, r, layout, slots, pages) = printed_round(&db, 2, dpi, &dir);
         let careful = Respondent { blank: 0.0, cancel: 0.0, twice: 0.0, stray: 0, ..Respondent::ballpoint() };
         let mut rng = Rng::new(25);
         let mut forms = Vec::new();
@@ -193,14 +202,7 @@ async fn a_black_and_white_form_in_light_pencil_waits_and_the_review_names_the_p
     let db = dir.path().join("ykien.db");
     let dpi = 200;
     {
-        let mut l = Ledger::open(&db).unwrap();
-        l.save_office(&ykien::demo::demo_office()).unwrap();
-        let input = RoundInput { name: "Khảo sát năm 2026".into(), period_from: "2026-01-01".into(), period_to: "2026-12-31".into(), template_key: "bm-qt-sct-05-02".into() };
-        let r = l.create_survey_round(&input).unwrap();
-        let pdf = l.print_survey_round(&r.id, 1).unwrap();
-        let layout = l.survey_layout(&r.id).unwrap().unwrap();
-        let slots = slots(&l.survey_entry_sheet(&r.id).unwrap().template);
-        let mut form = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+        let (mut l, r, layout, slots, mut form) = printed_round(&db, 1, dpi, &dir);
         let pencil = Respondent { ink: (135.0, 145.0), pressure: 10.0, blank: 0.0, cancel: 0.0, twice: 0.0, stray: 0, ..Respondent::ballpoint() };
         let mut rng = Rng::new(61);
         synth::fill_form(&mut form, dpi, &layout, &slots, &pencil, &mut rng);

@@ -506,5 +506,5 @@ fn an_office_figure_opens_its_records_and_the_consolidated_report_is_archived() 
     let saved = std::fs::read(&pdf).unwrap();
     assert!(archive.iter().any(|a| c.archived_report_pdf(&a.id).unwrap() == saved));
     assert!(archive.iter().any(|a| c.archived_report_pdf(&a.id).unwrap() == printed.bytes));
-    assert_eq!(archive.iter().find(|a| c.archived_report_pdf(&a.id).unwrap() == saved).unwrap().sha256, ykien::domain::report::sha256_hex(&saved));
+    assert_eq!(archive.iter().find(|a| c.archived_report_pdf(&a.id).unwrap() == saved).unwrap().sha256, ykien::domain::digest::sha256_hex(&saved));
 }

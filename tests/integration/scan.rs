@@ -5,7 +5,9 @@
 
 use crate::temp_dir;
 use chrono::NaiveDate;
-use ykien::domain::survey_entry::slots;
+use ykien::domain::survey_entry::{slots, EntrySlot};
+use ykien::domain::survey_round::SurveyLayout;
+use ykien::scan::grey::Grey;
 use ykien::scan::synth::{self, Damage, PdfPage, Respondent, Rng};
 use ykien::scan::read::Mark;
 use ykien::scan::{crop, decode, read_page};
@@ -23,6 +25,15 @@ fn round(l: &mut Ledger) -> String {
     l.create_survey_round(&input).unwrap().id
 }
 
+/// `forms` forms of round `r` printed, then drawn at `dpi` as a scanner sees paper (two pages
+/// a form), with where their boxes lie and the questions they answer.
+fn printed(l: &mut Ledger, r: &str, forms: i32, dpi: u32, dir: &tempfile::TempDir) -> (SurveyLayout, Vec<EntrySlot>, Vec<Grey>) {
+    let pdf = l.print_survey_round(r, forms).unwrap();
+    let layout = l.survey_layout(r).unwrap().unwrap();
+    let slots = slots(&l.survey_entry_sheet(r).unwrap().template);
+    (layout, slots, synth::rasterise(&pdf, dpi, dir.path()).unwrap())
+}
+
 /// Only the box answers of a truth, for comparing with what was read.
 fn boxes_only(a: &[Answer]) -> Vec<(String, AnswerState, Option<i32>)> {
     let mut v: Vec<_> = a.iter().filter(|a| a.state != AnswerState::Text).map(|a| (a.code.clone(), a.state, a.value)).collect();
@@ -35,12 +46,8 @@ fn printed_forms_filled_damaged_and_packed_as_a_copier_pdf_are_read_back() {
     let dir = temp_dir();
     let mut l = ledger(&dir);
     let r = round(&mut l);
-    let pdf = l.print_survey_round(&r, 3).unwrap();
-    let layout = l.survey_layout(&r).unwrap().unwrap();
-    let sheet = l.survey_entry_sheet(&r).unwrap();
-    let slots = slots(&sheet.template);
     let dpi = 200;
-    let pages = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+    let (layout, slots, pages) = printed(&mut l, &r, 3, dpi, &dir);
     assert_eq!(pages.len(), 6);
     let mut rng = Rng::new(22);
     let mut truths = Vec::new();
@@ -106,11 +113,8 @@ fn a_scanned_stack_is_read_saved_and_reviewed_from_the_command_line() {
     let db = dir.path().join("cli.db");
     let mut l = ledger_at(&db);
     let r = round(&mut l);
-    let pdf = l.print_survey_round(&r, 4).unwrap();
-    let layout = l.survey_layout(&r).unwrap().unwrap();
-    let slots = slots(&l.survey_entry_sheet(&r).unwrap().template);
     let dpi = 150;
-    let pages = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+    let (layout, slots, pages) = printed(&mut l, &r, 4, dpi, &dir);
     let mut rng = Rng::new(7);
     // Forms 1, 2 and 4 ticked and crossed with care; form 3 by someone who ticked two boxes
     // everywhere: every question of it waits for a person.
@@ -272,11 +276,8 @@ fn the_copiers_folder_is_read_into_the_open_round_each_file_once_and_emptied() {
     let dir = temp_dir();
     let mut l = ledger(&dir);
     let r = round(&mut l);
-    let pdf = l.print_survey_round(&r, 2).unwrap();
-    let layout = l.survey_layout(&r).unwrap().unwrap();
-    let slots = slots(&l.survey_entry_sheet(&r).unwrap().template);
     let dpi = 150;
-    let pages = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+    let (layout, slots, pages) = printed(&mut l, &r, 2, dpi, &dir);
     let careful = Respondent { blank: 0.0, cancel: 0.0, twice: 0.0, stray: 0, ..Respondent::ballpoint() };
     let mut rng = Rng::new(31);
     let mut forms = Vec::new();
@@ -364,14 +365,11 @@ fn the_server_reads_a_copiers_pdf_dropped_into_its_folder() {
     std::fs::create_dir(&inbox).unwrap();
     let mut l = ledger_at(&db);
     let r = round(&mut l);
-    let pdf = l.print_survey_round(&r, 1).unwrap();
-    let layout = l.survey_layout(&r).unwrap().unwrap();
-    let slots = slots(&l.survey_entry_sheet(&r).unwrap().template);
+    let dpi = 150;
+    let (layout, slots, mut form) = printed(&mut l, &r, 1, dpi, &dir);
     // The round named: the test does not depend on which round is open on the day it runs.
     l.set_scan_inbox(&ykien::domain::survey_scan::ScanInbox { folder: Some(inbox.display().to_string()), round_id: Some(r.clone()) }).unwrap();
     drop(l);
-    let dpi = 150;
-    let mut form = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
     let careful = Respondent { blank: 0.0, cancel: 0.0, twice: 0.0, stray: 0, ..Respondent::ballpoint() };
     let mut rng = Rng::new(44);
     synth::fill_form(&mut form, dpi, &layout, &slots, &careful, &mut rng);
@@ -414,11 +412,8 @@ fn a_black_and_white_stack_is_saved_when_its_ticks_show_a_dark_pen_and_waits_whe
     let dir = temp_dir();
     let mut l = ledger(&dir);
     let r = round(&mut l);
-    let pdf = l.print_survey_round(&r, 4).unwrap();
-    let layout = l.survey_layout(&r).unwrap().unwrap();
-    let slots = slots(&l.survey_entry_sheet(&r).unwrap().template);
     let dpi = 200;
-    let pages = synth::rasterise(&pdf, dpi, dir.path()).unwrap();
+    let (layout, slots, pages) = printed(&mut l, &r, 4, dpi, &dir);
     let mut rng = Rng::new(61);
     // Forms 1 and 2 in ballpoint, some questions left blank; forms 3 and 4 in a pencil about
     // as light as the copier's threshold (grey 150).

@@ -164,7 +164,7 @@ pub fn run(desk: &mut Desk, cmd: BundleCommand, json: bool) -> Result<()> {
             }
             let bytes = std::fs::metadata(&out)?.len();
             if json {
-                print_json(&crate::keys_sorted(json!({ "path": out, "bytes": bytes })));
+                print_json(&crate::Sorted(&json!({ "path": out, "bytes": bytes })));
             } else {
                 println!("Đã ghi báo cáo tổng hợp năm {year} vào {} ({} KB).", out.display(), bytes.div_ceil(1024));
             }

@@ -4,7 +4,7 @@
 //! See docs/cli-office.md.
 
 use crate::desk::Desk;
-use crate::{keys_sorted, print_json};
+use crate::{print_json, Sorted};
 use clap::Args;
 use std::sync::atomic::{AtomicBool, Ordering};
 use ykien::commands;
@@ -46,10 +46,10 @@ pub fn run(desk: &mut Desk, a: CallArgs, json: bool) -> Result<()> {
     // `call` prints the JSON of the table as it always has: every object's keys in
     // alphabetical order, a refusal's too.
     match desk.dispatch(&name, args) {
-        Ok(value) => print_json(&keys_sorted(value)),
+        Ok(value) => print_json(&Sorted(&value)),
         Err(error) => {
             if json {
-                print_json(&keys_sorted(serde_json::json!({ "error": error })));
+                print_json(&Sorted(&serde_json::json!({ "error": error })));
             } else {
                 let message = serde_json::to_value(&error).ok().and_then(|v| v["message"].as_str().map(str::to_owned));
                 eprintln!("Lỗi: {}", message.unwrap_or_default());
@@ -67,7 +67,7 @@ pub fn list(json: bool) -> Result<()> {
             .iter()
             .map(|c| serde_json::json!({ "name": c.name, "writes": c.writes, "signed_in": c.signed_in, "long": c.long }))
             .collect();
-        print_json(&keys_sorted(serde_json::Value::Array(table)));
+        print_json(&Sorted(&serde_json::Value::Array(table)));
     } else {
         let mut text = String::new();
         for c in commands::TABLE {

@@ -4,7 +4,7 @@
 //! and leadership and the QMR read the ratings by desk and by staff member.
 
 use crate::desk::{read, Desk};
-use crate::{keys_sorted, print_json};
+use crate::{print_json, Sorted};
 use clap::Subcommand;
 use serde_json::{json, Value};
 use ykien::{Error, Kiosk, KioskFigures, KioskPairing, Result};
@@ -158,7 +158,7 @@ pub fn run(desk: &mut Desk, cmd: KioskCommand, server: Option<&str>, json: bool)
             };
             let k: Kiosk = desk.call_as("kiosk_arm", json!({ "id": k.id, "caseId": case_id }))?;
             if json {
-                print_json(&keys_sorted(json!({ "kiosk": k.name, "id": k.id, "armed": true })));
+                print_json(&Sorted(&json!({ "kiosk": k.name, "id": k.id, "armed": true })));
             } else {
                 println!("Máy đánh giá «{}» đang mời khách hàng đánh giá.", k.name);
             }

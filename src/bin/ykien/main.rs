@@ -202,7 +202,7 @@ pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
 /// An object the command line puts together itself (`json!`, not a result of the command
 /// table) with its keys in alphabetical order: the order its `--json` has always printed
 /// in. A result of the table keeps the order of its struct's fields.
-pub(crate) use ykien::domain::json::keys_sorted;
+pub(crate) use ykien::domain::json::Sorted;
 
 pub(crate) fn print_json<T: Serialize>(value: &T) {
     use std::io::Write;
@@ -254,7 +254,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Init => {
             let version = desk.ledger("init")?.schema_version()?;
             if json {
-                print_json(&keys_sorted(serde_json::json!({ "path": path, "schema_version": version })));
+                print_json(&Sorted(&serde_json::json!({ "path": path, "schema_version": version })));
             } else {
                 println!("Đã sẵn sàng: {} (lược đồ số {version})", path.display());
             }
@@ -286,7 +286,7 @@ fn run(cli: Cli) -> Result<()> {
             let (units, staff) = (ledger.units()?.len(), ledger.staff(None)?.len());
             let accounts = ykien::demo::DEMO_ACCOUNTS.len();
             if json {
-                print_json(&keys_sorted(serde_json::json!({ "path": path, "units": units, "staff": staff, "accounts": accounts })));
+                print_json(&Sorted(&serde_json::json!({ "path": path, "units": units, "staff": staff, "accounts": accounts })));
             } else {
                 println!(
                     "Đã tạo dữ liệu mẫu trong {}: {units} đơn vị, {staff} cán bộ, {accounts} tài khoản \
@@ -414,7 +414,7 @@ fn demo_at_scale(ledger: &mut Ledger, path: &std::path::Path, scale: &str, seed:
     let made = fill(ledger, scale, seed, &progress)?;
     let seconds = start.elapsed().as_secs_f64();
     if json {
-        print_json(&keys_sorted(serde_json::json!({
+        print_json(&Sorted(&serde_json::json!({
             "path": path, "scale": scale.as_str(), "seed": seed, "cases": made.cases, "forms": made.forms,
             "first_year": made.first_year, "last_year": made.last_year, "seconds": seconds,
         })));

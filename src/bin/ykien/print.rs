@@ -139,7 +139,7 @@ pub fn run(desk: &mut Desk, args: PrintArgs, json: bool) -> Result<()> {
     desk.call("print_save", serde_json::json!({ "job": job, "path": out }))?;
     let bytes = std::fs::metadata(&out)?.len();
     if json {
-        println!("{}", crate::keys_sorted(serde_json::json!({ "path": out, "bytes": bytes })));
+        println!("{}", serde_json::to_string(&crate::Sorted(&serde_json::json!({ "path": out, "bytes": bytes }))).expect("a JSON value serialises"));
     } else {
         println!("Đã ghi {} ({} KB).", out.display(), bytes.div_ceil(1024));
     }

@@ -111,7 +111,7 @@ pub fn run(desk: &mut Desk, cmd: ReportCommand, json: bool) -> Result<()> {
             let pdf = std::fs::read(&out)?;
             let sha256 = ykien::report::review::sha256_hex(&pdf);
             if json {
-                crate::print_json(&crate::keys_sorted(json!({ "path": out, "bytes": pdf.len(), "sha256": sha256 })));
+                crate::print_json(&crate::Sorted(&json!({ "path": out, "bytes": pdf.len(), "sha256": sha256 })));
             } else {
                 println!("Đã ghi {} ({} KB), SHA-256 {sha256}.", out.display(), pdf.len().div_ceil(1024));
             }
@@ -175,7 +175,7 @@ fn print_archived(desk: &mut Desk, job: &PrintJob, out: &std::path::Path, json: 
     let archived: Vec<ArchivedView> = desk.call_as("archived_reports", json!({}))?;
     let archived = archived.into_iter().next().ok_or_else(|| ykien::Error::Conflict("Bản báo cáo vừa in chưa được lưu trữ.".into()))?;
     if json {
-        crate::print_json(&crate::keys_sorted(json!({ "path": out, "bytes": bytes, "archive_id": archived.id, "sha256": archived.sha256 })));
+        crate::print_json(&crate::Sorted(&json!({ "path": out, "bytes": bytes, "archive_id": archived.id, "sha256": archived.sha256 })));
     } else {
         println!("Đã ghi {} ({} KB), đã lưu trữ bản này (SHA-256 {}).", out.display(), bytes.div_ceil(1024), archived.sha256);
     }

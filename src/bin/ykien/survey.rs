@@ -135,7 +135,7 @@ pub fn run(desk: &mut Desk, cmd: SurveyCommand, json: bool) -> Result<()> {
                 Some(path) => {
                     std::fs::write(&path, &text)?;
                     if json {
-                        print_json(&crate::keys_sorted(json!({ "path": path, "bytes": text.len() })));
+                        print_json(&crate::Sorted(&json!({ "path": path, "bytes": text.len() })));
                     } else {
                         println!("Đã ghi {}.", path.display());
                     }
@@ -202,7 +202,7 @@ pub fn run(desk: &mut Desk, cmd: SurveyCommand, json: bool) -> Result<()> {
             crate::write_file(&out, &bytes)?;
             let (first, last) = (before.printed + 1, before.printed + count);
             if json {
-                print_json(&crate::keys_sorted(json!({ "path": out, "bytes": bytes.len(), "round_id": before.id, "first_serial": first, "last_serial": last })));
+                print_json(&crate::Sorted(&json!({ "path": out, "bytes": bytes.len(), "round_id": before.id, "first_serial": first, "last_serial": last })));
             } else {
                 println!("Đã ghi {} ({} phiếu, số {}–{}).", out.display(), count, serial_text(first), serial_text(last));
             }
