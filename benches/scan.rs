@@ -8,7 +8,8 @@
 //! respondent with a pen drawn anew for every question; YKIEN_BENCH_SCAN_WRONG=1 prints each
 //! answer accepted wrongly or sent to review with its boxes' measures, and each page not
 //! identified with why; YKIEN_BENCH_SCAN_BLANKS=1 prints each answer read blank with its
-//! darkest box's faint share above its page's empty boxes). Prints a table by resolution and
+//! darkest box's faint share above its page's empty boxes; YKIEN_BENCH_SCAN_UNREAD=DIR writes
+//! each page not identified, as decoded, to DIR as a PNG, with the round's layout). Prints a table by resolution and
 //! damage; the figures of record are in BENCHMARKS.md. The thresholds were tuned on the
 //! ballpoint respondent; the careless one (light pencil, marks past the box, stray strokes) is
 //! the held-out set.
@@ -39,6 +40,7 @@ fn main() {
     let per_cell: usize = std::env::var("YKIEN_BENCH_SCAN_FORMS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
     let style = std::env::var("YKIEN_BENCH_SCAN_STYLE").unwrap_or_default();
     let blanks = std::env::var_os("YKIEN_BENCH_SCAN_BLANKS").is_some();
+    let unread_dir = std::env::var_os("YKIEN_BENCH_SCAN_UNREAD").map(std::path::PathBuf::from);
     let dir = tempfile::tempdir().unwrap();
     let mut l = Ledger::open(dir.path().join("bench.db")).unwrap();
     l.save_office(&ykien::demo::demo_office()).unwrap();
@@ -47,6 +49,10 @@ fn main() {
     let pdf = l.print_survey_round(&round.id, per_cell as i32).unwrap();
     let layout = l.survey_layout(&round.id).unwrap().unwrap();
     let slots = slots(&l.survey_entry_sheet(&round.id).unwrap().template);
+    if let Some(d) = &unread_dir {
+        std::fs::create_dir_all(d).unwrap();
+        std::fs::write(d.join("layout.json"), serde_json::to_vec_pretty(&layout).unwrap()).unwrap();
+    }
     let damages = ["clean", "copier", "photocopy, JPEG 40", "1-bit, Group 4"];
     let mut styles = vec![("ballpoint", Respondent::ballpoint()), ("careless", Respondent::careless())];
     if style == "changing" {
@@ -96,7 +102,17 @@ fn main() {
                     let mut boxes = Vec::new();
                     let mut identified = true;
                     let mut levels = Vec::new();
-                    let mut gots: Vec<_> = pages.map(|page| read_page(&page.unwrap(), &layout, &slots)).collect();
+                    let mut greys = Vec::new();
+                    let mut gots: Vec<_> = pages
+                        .map(|page| {
+                            let page = page.unwrap();
+                            let got = read_page(&page, &layout, &slots);
+                            if unread_dir.is_some() {
+                                greys.push(page);
+                            }
+                            got
+                        })
+                        .collect();
                     // The form's pages together, as `ykien survey scan` judges a form.
                     let ink = ykien::scan::form_ink(gots.iter().map(|g| g.ink));
                     for got in gots.iter_mut() {
@@ -104,7 +120,11 @@ fn main() {
                             got.answers = answers;
                         }
                     }
-                    for got in gots {
+                    for (pi, got) in gots.into_iter().enumerate() {
+                        if let (Some(d), None) = (&unread_dir, &got.qr) {
+                            let name = format!("{style_name}-{dpi}-{di}-{serial}-{}.png", pi + 1);
+                            std::fs::write(d.join(name), greys[pi].png()).unwrap();
+                        }
                         if blanks {
                             let faint = ykien::scan::read::faint_level(&got.boxes);
                             levels.extend(got.boxes.iter().map(|b| (b.code.clone(), faint)));
@@ -175,6 +195,8 @@ fn main() {
     println!("| marks | dpi | damage | pages identified | wrong serials | answers | accepted and wrong per 1,000 | to review | forms right without review | pages a minute |");
     println!("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     let mut total = Tally::default();
+    // The goal's share: answers sent to review of all read at 200–300 dpi.
+    let mut goal = Tally::default();
     for ((style, dpi, di), t) in &table {
         let per_min = t.pages as f64 / t.time.as_secs_f64() * 60.0;
         println!(
@@ -195,6 +217,10 @@ fn main() {
         total.accepted += t.accepted;
         total.accepted_wrong += t.accepted_wrong;
         total.wrong_serial += t.wrong_serial;
+        if *dpi >= 200 {
+            goal.answers += t.answers;
+            goal.review += t.review;
+        }
     }
     println!(
         "\nAll: {} pages in {:.1} s ({:.0} pages a minute, decoding and reading, one thread); {} wrong serials; {} accepted answers wrong of {}.",
@@ -205,4 +231,5 @@ fn main() {
         total.accepted_wrong,
         total.accepted
     );
+    println!("At 200–300 dpi: {} of {} answers to review ({:.1} %).", goal.review, goal.answers, goal.review as f64 * 100.0 / goal.answers.max(1) as f64);
 }

@@ -85,17 +85,17 @@ pub enum NotFound {
 
 /// The four corner marks' centres (px), in the layout's order (top-left, top-right,
 /// bottom-left, bottom-right of the scan as it lies): the placements to try, the best first.
-/// A mark the scan's edge cuts is found at the centre of the part left, up to a millimetre
-/// off, enough to miss the QR code's modules near it: after the four marks as found, each cut
-/// one is tried placed from the other three (`fourth_mark`).
+/// A copier's turn and shift can put part of a corner mark off the scan. Such a mark is placed
+/// from the sides the scan keeps, half a whole mark in from each (`Square::centre`), and the
+/// four marks must then still lie as a flat sheet's do (`PARALLELOGRAM`); after them, each cut
+/// mark is tried placed from the other three instead (`fourth_mark`), when three are there.
 pub fn find_marks(page: &Grey, layout: &SurveyLayout) -> Result<Vec<[[f32; 2]; 4]>, NotFound> {
     let (paper, ink) = page.paper_and_ink();
     let threshold = ((paper + ink) / 2.0) as u8;
     // The scan is taken to be the A4 sheet, give or take the copier's margins and scale.
     let ppm = ((page.width as f32 / PAGE.0) + (page.height as f32 / PAGE.1)) / 2.0;
     let side = layout.mark_size * ppm;
-    let mut found = [None; 4];
-    let mut cut = [false; 4];
+    let mut squares = [None; 4];
     for (i, [mx, my]) in layout.marks.iter().take(4).enumerate() {
         // Search far enough for a sheet turned 3° and shifted by a centimetre.
         let reach = 20.0 * ppm;
@@ -104,20 +104,35 @@ pub fn find_marks(page: &Grey, layout: &SurveyLayout) -> Result<Vec<[[f32; 2]; 4
         let y0 = (cy - reach).max(0.0) as usize;
         let x1 = ((cx + reach) as usize).min(page.width);
         let y1 = ((cy + reach) as usize).min(page.height);
-        if let Some((at, edge)) = best_square(page, threshold, (x0, y0, x1, y1), side, (cx, cy)) {
-            found[i] = Some(at);
-            cut[i] = edge;
-        }
+        squares[i] = best_square(page, threshold, (x0, y0, x1, y1), side, (cx, cy));
     }
+    // How wide and tall a whole mark lies on this scan (a square turned 3° spans 5 % more than
+    // its side, and a copier's threshold thickens or thins it): the mean of the whole marks.
+    let wholes: Vec<[f32; 2]> = squares.iter().flatten().filter(|s| !s.is_cut()).map(Square::extent).collect();
+    let whole = match wholes.len() {
+        0 => [side, side],
+        n => [wholes.iter().map(|e| e[0]).sum::<f32>() / n as f32, wholes.iter().map(|e| e[1]).sum::<f32>() / n as f32],
+    };
+    let found = squares.map(|s| s.map(|s| s.centre(whole)));
+    let cut = squares.map(|s| s.is_some_and(|s| s.is_cut()));
     let count = found.iter().flatten().count();
     let mm = || [layout.marks[0], layout.marks[1], layout.marks[2], layout.marks[3]];
     match found {
         [Some(a), Some(b), Some(c), Some(d)] => {
-            let mut placements = vec![[a, b, c, d]];
+            let mut placements = Vec::new();
+            // Marks found whole are taken as they lie, as they always were; a placement that
+            // rests on cut ones must lie as a flat sheet's marks do.
+            let off = ((a[0] + d[0]) - (b[0] + c[0])).hypot((a[1] + d[1]) - (b[1] + c[1]));
+            if !cut.contains(&true) || off <= PARALLELOGRAM * ppm {
+                placements.push([a, b, c, d]);
+            }
             for i in (0..4).filter(|&i| cut[i]) {
                 let mut three = found;
                 three[i] = None;
                 placements.extend(fourth_mark(&three, &mm()));
+            }
+            if placements.is_empty() {
+                return Err(NotFound::Marks(count - cut.iter().filter(|&&c| c).count()));
             }
             Ok(placements)
         }
@@ -125,6 +140,13 @@ pub fn find_marks(page: &Grey, layout: &SurveyLayout) -> Result<Vec<[[f32; 2]; 4
         _ => Err(NotFound::Marks(count)),
     }
 }
+
+/// How far (mm) four corner marks, some of them cut by the scan's edge, may lie from a
+/// parallelogram: a scan is flat, and the copier turns, scales and shifts a sheet alike
+/// everywhere, so the top-left and bottom-right marks' midpoint is the other two's. A cut
+/// mark placed from its sides is some 0.3 mm out at worst (its turn, its blur); a square of
+/// the QR code or of dirt taken for it is a centimetre out.
+const PARALLELOGRAM: f32 = 1.5;
 
 /// How far the two sides of three marks found may differ in scale: 1 %, a mark 2–3 mm out
 /// of place along a side of 189 or 276 mm. A copier turns and scales a sheet the same both
@@ -176,15 +198,58 @@ pub fn fourth_mark(found: &[Option<[f32; 2]>; 4], mm: &[[f32; 2]; 4]) -> Option<
     Some(out)
 }
 
+/// Of a mark cut by the scan's edge, the least that must remain across the cut (a share of
+/// its side, a millimetre): a thinner sliver is too easily a speck or a shadow.
+const LEAST_PART: f32 = 0.2;
+
+/// A solid dark square found near where a corner mark should be (px).
+#[derive(Debug, Clone, Copy)]
+struct Square {
+    /// The mean of its dark pixels.
+    centroid: [f32; 2],
+    /// Its first and last column (x) and row (y).
+    lo: [usize; 2],
+    hi: [usize; 2],
+    /// Which of the scan's edges cut it: left, top, right, bottom.
+    cut: [bool; 4],
+}
+
+impl Square {
+    fn is_cut(&self) -> bool {
+        self.cut.contains(&true)
+    }
+
+    /// Its width and height (px).
+    fn extent(&self) -> [f32; 2] {
+        [(self.hi[0] - self.lo[0] + 1) as f32, (self.hi[1] - self.lo[1] + 1) as f32]
+    }
+
+    /// Its centre, given the `whole` width and height of a mark on this scan: the mean of its
+    /// pixels along a side the scan keeps whole, and half a mark in from the side it keeps
+    /// across a cut (a pixel's centre is its index, so a run's outer edge is half a pixel out).
+    fn centre(&self, whole: [f32; 2]) -> [f32; 2] {
+        let mut c = self.centroid;
+        for axis in 0..2 {
+            match (self.cut[axis], self.cut[axis + 2]) {
+                (true, false) => c[axis] = self.hi[axis] as f32 + 0.5 - whole[axis] / 2.0,
+                (false, true) => c[axis] = self.lo[axis] as f32 - 0.5 + whole[axis] / 2.0,
+                _ => {}
+            }
+        }
+        c
+    }
+}
+
 /// The solid square of about `side` px nearest to `near` in a window of the page, by its
-/// dark pixels' connected components: its centre, and whether the scan's edge cuts it.
-fn best_square(page: &Grey, threshold: u8, (x0, y0, x1, y1): (usize, usize, usize, usize), side: f32, near: (f32, f32)) -> Option<([f32; 2], bool)> {
+/// dark pixels' connected components; one the scan's edge cuts need only be whole along the
+/// edge and [`LEAST_PART`] of a side across it.
+fn best_square(page: &Grey, threshold: u8, (x0, y0, x1, y1): (usize, usize, usize, usize), side: f32, near: (f32, f32)) -> Option<Square> {
     let (w, h) = (x1.saturating_sub(x0), y1.saturating_sub(y0));
     if w == 0 || h == 0 {
         return None;
     }
     let mut label = vec![0u32; w * h];
-    let mut best: Option<(([f32; 2], bool), f32)> = None;
+    let mut best: Option<(Square, f32)> = None;
     let mut stack = Vec::new();
     let mut next = 0u32;
     for sy in 0..h {
@@ -225,22 +290,32 @@ fn best_square(page: &Grey, threshold: u8, (x0, y0, x1, y1): (usize, usize, usiz
                     visit(x, y + 1);
                 }
             }
-            let (bw, bh) = ((hi_x - lo_x + 1) as f32, (hi_y - lo_y + 1) as f32);
+            let square = Square {
+                centroid: [x0 as f32 + (sum_x / n as f64) as f32, y0 as f32 + (sum_y / n as f64) as f32],
+                lo: [x0 + lo_x, y0 + lo_y],
+                hi: [x0 + hi_x, y0 + hi_y],
+                cut: [x0 + lo_x == 0, y0 + lo_y == 0, x0 + hi_x + 1 >= page.width, y0 + hi_y + 1 >= page.height],
+            };
+            let extent = square.extent();
             // A square turned a few degrees has a bounding box up to 10 % wider; blur and a
             // 97–102 % scale move its side by a few pixels.
-            let size_ok = (bw / side - 1.0).abs() < 0.35 && (bh / side - 1.0).abs() < 0.35;
-            let solid = n as f32 / (bw * bh) > 0.75;
-            if size_ok && solid {
-                let c = [x0 as f32 + (sum_x / n as f64) as f32, y0 as f32 + (sum_y / n as f64) as f32];
-                let cut = x0 + lo_x == 0 || y0 + lo_y == 0 || x0 + hi_x + 1 >= page.width || y0 + hi_y + 1 >= page.height;
-                let d = (c[0] - near.0).hypot(c[1] - near.1);
+            let fits = |axis: usize| {
+                let share = extent[axis] / side;
+                match square.cut[axis] || square.cut[axis + 2] {
+                    false => (share - 1.0).abs() < 0.35,
+                    true => (LEAST_PART..1.35).contains(&share),
+                }
+            };
+            let solid = n as f32 / (extent[0] * extent[1]) > 0.75;
+            if fits(0) && fits(1) && solid {
+                let d = (square.centroid[0] - near.0).hypot(square.centroid[1] - near.1);
                 if best.is_none_or(|(_, bd)| d < bd) {
-                    best = Some(((c, cut), d));
+                    best = Some((square, d));
                 }
             }
         }
     }
-    best.map(|(c, _)| c)
+    best.map(|(s, _)| s)
 }
 
 /// The form on a page: its marks, then the mapping and the QR code tried both ways up.
@@ -325,10 +400,11 @@ mod tests {
         [(cos * u - sin * v + 105.0 + shift.0) * 8.0, (sin * u + cos * v + 148.5 + shift.1) * 8.0]
     }
 
-    /// A square the scan's edge cuts is found, as cut, at the centre of the part left; the same
-    /// square whole is found at its centre.
+    /// A square the scan's edge cuts is found as cut, and placed half a whole square in from
+    /// the side the scan keeps: at its true centre, off the scan if need be. A sliver thinner
+    /// than a fifth of its side is not taken.
     #[test]
-    fn a_mark_cut_by_the_scans_edge_is_found_as_cut() {
+    fn a_mark_cut_by_the_scans_edge_is_placed_from_the_side_the_scan_keeps() {
         let square = |left: isize| -> Grey {
             let mut g = Grey::new(200, 200, 255);
             for y in 80..120 {
@@ -340,11 +416,77 @@ mod tests {
             }
             g
         };
-        let (whole, cut) = best_square(&square(10), 128, (0, 0, 200, 200), 40.0, (30.0, 100.0)).expect("a whole square");
-        assert!((whole[0] - 29.5).abs() < 0.01 && (whole[1] - 99.5).abs() < 0.01 && !cut, "{whole:?}");
-        // Seven eighths of it on the scan: within the size allowed, its centre 2.5 px off.
-        let (part, cut) = best_square(&square(-5), 128, (0, 0, 200, 200), 40.0, (15.0, 100.0)).expect("most of a square");
-        assert!(cut && (part[0] - 17.0).abs() < 0.01, "{part:?}");
+        let find = |left: isize| best_square(&square(left), 128, (0, 0, 200, 200), 40.0, (left as f32 + 20.0, 100.0));
+        let whole = find(10).expect("a whole square");
+        assert!(!whole.is_cut() && whole.extent() == [40.0, 40.0], "{whole:?}");
+        let c = whole.centre([40.0, 40.0]);
+        assert!((c[0] - 29.5).abs() < 0.01 && (c[1] - 99.5).abs() < 0.01, "{c:?}");
+        for (left, kept) in [(-5isize, "seven eighths"), (-30, "a quarter")] {
+            let part = find(left).unwrap_or_else(|| panic!("{kept} of a square"));
+            assert_eq!(part.cut, [true, false, false, false], "{kept}");
+            // Its pixels' mean is off; half a square in from its right side is the centre.
+            let truth = left as f32 + 19.5;
+            assert!((part.centroid[0] - truth).abs() > 2.0, "{kept}: {part:?}");
+            let c = part.centre([40.0, 40.0]);
+            assert!((c[0] - truth).abs() < 0.01 && (c[1] - 99.5).abs() < 0.01, "{kept}: {c:?}");
+        }
+        assert!(find(-34).is_none(), "six pixels of forty: a sliver");
+    }
+
+    /// The form's four marks, turned and shifted as a copier does: filled squares of the
+    /// layout's side on an A4 scan at 8 px a millimetre.
+    fn marks_scanned(deg: f32, shift: (f32, f32)) -> Grey {
+        let mut g = Grey::new(1680, 2376, 255);
+        let (sin, cos) = deg.to_radians().sin_cos();
+        for y in 0..g.height {
+            for x in 0..g.width {
+                // The sheet's point (mm) under the pixel: the copier's turn and shift undone.
+                let (u, v) = (x as f32 / 8.0 - 105.0 - shift.0, y as f32 / 8.0 - 148.5 - shift.1);
+                let (mx, my) = (cos * u + sin * v + 105.0, -sin * u + cos * v + 148.5);
+                if MM.iter().any(|m| (mx - m[0]).abs() < 2.5 && (my - m[1]).abs() < 2.5) {
+                    g.px[y * g.width + x] = 0;
+                }
+            }
+        }
+        g
+    }
+
+    fn layout() -> SurveyLayout {
+        SurveyLayout { pages: 1, marks: MM.to_vec(), mark_size: 5.0, qr: [8.5, 252.0, 21.0], boxes: Vec::new() }
+    }
+
+    /// A sheet turned 2.5° and shifted up and right loses the top of its top-left mark and
+    /// the right of its top-right one: both are placed within a fifth of a millimetre, and the
+    /// form with them. A square that is not a mark, cut by the same edge a centimetre lower,
+    /// is not taken for the top-right mark: the four would not lie as a flat sheet's do.
+    #[test]
+    fn two_marks_cut_by_the_scans_edge_still_place_the_form() {
+        let (deg, shift) = (2.5, (4.0, -7.0));
+        let truth: Vec<[f32; 2]> = MM.iter().map(|p| scanned(*p, deg, 1.0, shift)).collect();
+        let page = marks_scanned(deg, shift);
+        let placements = find_marks(&page, &layout()).expect("two whole marks and two cut");
+        for i in 0..4 {
+            let d = (placements[0][i][0] - truth[i][0]).hypot(placements[0][i][1] - truth[i][1]);
+            assert!(d < 1.6, "mark {i} is {d} px off");
+        }
+        // The real top-right mark wiped, a square cut by the right edge 10 mm below it.
+        let mut page = page;
+        let [tx, ty] = truth[1];
+        for y in 0..page.height {
+            for x in 0..page.width {
+                let (dx, dy) = (x as f32 - tx, y as f32 - ty);
+                if dx.abs() < 30.0 && dy.abs() < 30.0 {
+                    page.px[y * page.width + x] = 255;
+                }
+                if dx.abs() < 20.0 && (dy - 80.0).abs() < 20.0 {
+                    page.px[y * page.width + x] = 0;
+                }
+            }
+        }
+        for p in find_marks(&page, &layout()).expect("the top-right mark placed from the other three") {
+            let d = (p[1][0] - tx).hypot(p[1][1] - ty);
+            assert!(d < 8.0, "the top-right mark placed {d} px off");
+        }
     }
 
     /// A corner mark turned and shifted off the scan is completed from the other three; three
