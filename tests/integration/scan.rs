@@ -459,3 +459,43 @@ fn a_black_and_white_stack_is_saved_when_its_ticks_show_a_dark_pen_and_waits_whe
     let paper = |p: &ykien::domain::survey_scan::ReviewPage| p.problem.as_deref().is_some_and(|m| m.contains("đối chiếu với phiếu giấy"));
     assert!(waiting.iter().filter(|p| p.serial == Some(4)).all(paper), "{waiting:?}");
 }
+
+/// A sheet fed askew and off centre: on its first page the copier cut the top of the
+/// top-left corner mark and the right of the top-right one, on its second the left of the
+/// bottom-left mark and the bottom of the bottom-right one (and a corner of its QR code).
+/// Each mark the edge cuts is placed from the sides the scan keeps, and the form is read
+/// and saved as filled in.
+#[test]
+fn a_sheet_fed_askew_until_two_corner_marks_are_cut_is_read_and_saved() {
+    let dir = temp_dir();
+    let mut l = ledger(&dir);
+    let r = round(&mut l);
+    let dpi = 200;
+    let (layout, slots, pages) = printed(&mut l, &r, 1, dpi, &dir);
+    let mut rng = Rng::new(7);
+    let pen = Respondent { twice: 0.0, cancel: 0.0, blank: 0.0, ..Respondent::ballpoint() };
+    let mut form = pages.clone();
+    let truth = synth::fill_form(&mut form, dpi, &layout, &slots, &pen, &mut rng);
+    let askew = [(2.5, (4.0, -7.0)), (2.5, (-4.0, 6.5))];
+    let mut scanned = Vec::new();
+    for (p, (rotate, shift)) in form.iter().zip(askew) {
+        let g = synth::damage(p, dpi, &Damage { rotate, shift, scale: 1.0, blur: 1, noise: 4.0, ..Damage::default() }, &mut rng);
+        // The cut marks touch the scan's edges: dark pixels in its first or last row or column
+        // within 30 mm of the corner.
+        let near = (30.0 * dpi as f32 / 25.4) as usize;
+        let dark = |xs: std::ops::Range<usize>, ys: std::ops::Range<usize>| ys.clone().any(|y| xs.clone().any(|x| g.get(x, y) < 100));
+        let (w, h) = (g.width, g.height);
+        let cut = match scanned.len() {
+            0 => dark(0..near, 0..1) && dark(w - 1..w, 0..near),
+            _ => dark(0..1, h - near..h) && dark(w - near..w, h - 1..h),
+        };
+        assert!(cut, "page {}: two marks cut by the scan's edges", scanned.len() + 1);
+        scanned.push(PdfPage::Jpeg(synth::jpeg(&g, 75), g.width, g.height));
+    }
+    let report = l.scan_survey_stack(&r, &[("lech.pdf".into(), synth::pdf(&scanned))], true, &|_, _| true).unwrap();
+    assert!(report.pages.iter().all(|p| p.serial == Some(1) && p.status == ykien::domain::survey_scan::PageStatus::Read), "{:?}", report.pages);
+    assert_eq!(report.saved, 1);
+    let saved = l.survey_responses(&r).unwrap();
+    let truth: Vec<Answer> = truth.into_iter().filter(|t| t.state != AnswerState::Blank || saved[0].answers.iter().any(|g| g.code == t.code)).collect();
+    assert_eq!(boxes_only(&saved[0].answers), boxes_only(&truth), "saved as filled in");
+}
