@@ -9,8 +9,9 @@
 //! answer accepted wrongly or sent to review with its boxes' measures, and each page not
 //! identified with why; YKIEN_BENCH_SCAN_BLANKS=1 prints each answer read blank with its
 //! darkest box's faint share above its page's empty boxes; YKIEN_BENCH_SCAN_UNREAD=DIR writes
-//! each page not identified, as decoded, to DIR as a PNG, with the round's layout). Prints a table by resolution and
-//! damage; the figures of record are in BENCHMARKS.md. The thresholds were tuned on the
+//! each page not identified, as decoded, to DIR as a PNG, with the round's layout). Prints a
+//! table by resolution and damage, and the share of answers sent to review at 200–300 dpi;
+//! the figures of record are in BENCHMARKS.md. The thresholds were tuned on the
 //! ballpoint respondent; the careless one (light pencil, marks past the box, stray strokes) is
 //! the held-out set.
 
