@@ -122,7 +122,7 @@ pub fn find_marks(page: &Grey, layout: &SurveyLayout) -> Result<Vec<[[f32; 2]; 4
             let mut placements = Vec::new();
             // Marks found whole are taken as they lie, as they always were; a placement that
             // rests on cut ones must lie as a flat sheet's marks do.
-            let off = ((a[0] + d[0]) - (b[0] + c[0])).hypot((a[1] + d[1]) - (b[1] + c[1]));
+            let off = ((a[0] + d[0]) - (b[0] + c[0])).hypot((a[1] + d[1]) - (b[1] + c[1])) / 2.0;
             if !cut.contains(&true) || off <= PARALLELOGRAM * ppm {
                 placements.push([a, b, c, d]);
             }
@@ -144,9 +144,10 @@ pub fn find_marks(page: &Grey, layout: &SurveyLayout) -> Result<Vec<[[f32; 2]; 4
 /// How far (mm) four corner marks, some of them cut by the scan's edge, may lie from a
 /// parallelogram: a scan is flat, and the copier turns, scales and shifts a sheet alike
 /// everywhere, so the top-left and bottom-right marks' midpoint is the other two's. A cut
-/// mark placed from its sides is some 0.3 mm out at worst (its turn, its blur); a square of
-/// the QR code or of dirt taken for it is a centimetre out.
-const PARALLELOGRAM: f32 = 1.5;
+/// mark placed from its sides is some 0.3 mm out at worst (its turn, its blur), which moves
+/// a midpoint by half that; a square of the QR code or of dirt taken for it is a centimetre
+/// out, and its midpoint half a centimetre.
+const PARALLELOGRAM: f32 = 0.75;
 
 /// How far the two sides of three marks found may differ in scale: 1 %, a mark 2–3 mm out
 /// of place along a side of 189 or 276 mm. A copier turns and scales a sheet the same both
