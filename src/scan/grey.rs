@@ -113,3 +113,76 @@ impl Grey {
         out
     }
 }
+
+/// One connected part of a grid's set cells: how many, the sums of their columns and rows,
+/// and their first and last column and row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Part {
+    pub cells: usize,
+    pub sum: [f64; 2],
+    pub lo: [usize; 2],
+    pub hi: [usize; 2],
+}
+
+/// Each connected part of the cells `(x, y)` of a `w`×`h` grid for which `set` holds, handed
+/// to `each` in the order their first cell comes row by row; cells touching at a corner are
+/// connected when `diagonal`. The one flood fill of the reader: a corner mark is a part of a
+/// page's dark pixels, and a tick cut into specks is many parts of its box's.
+pub fn parts(w: usize, h: usize, diagonal: bool, set: impl Fn(usize, usize) -> bool, mut each: impl FnMut(Part)) {
+    const SIDES: [(isize, isize); 4] = [(-1, 0), (1, 0), (0, -1), (0, 1)];
+    const AROUND: [(isize, isize); 8] = [(-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)];
+    let steps: &[(isize, isize)] = if diagonal { &AROUND } else { &SIDES };
+    let mut seen = vec![false; w * h];
+    let mut stack = Vec::new();
+    for sy in 0..h {
+        for sx in 0..w {
+            if seen[sy * w + sx] || !set(sx, sy) {
+                continue;
+            }
+            seen[sy * w + sx] = true;
+            stack.push((sx, sy));
+            let mut part = Part { cells: 0, sum: [0.0; 2], lo: [sx, sy], hi: [sx, sy] };
+            while let Some((x, y)) = stack.pop() {
+                part.cells += 1;
+                part.sum[0] += x as f64;
+                part.sum[1] += y as f64;
+                part.lo = [part.lo[0].min(x), part.lo[1].min(y)];
+                part.hi = [part.hi[0].max(x), part.hi[1].max(y)];
+                for &(dx, dy) in steps {
+                    // Off the grid to the left or top wraps past its width or height.
+                    let (u, v) = (x.wrapping_add_signed(dx), y.wrapping_add_signed(dy));
+                    if u >= w || v >= h {
+                        continue;
+                    }
+                    if !seen[v * w + u] && set(u, v) {
+                        seen[v * w + u] = true;
+                        stack.push((u, v));
+                    }
+                }
+            }
+            each(part);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cells touching at a corner are one part only when diagonals connect; each part comes
+    /// with its count, sums and bounds, in the order its first cell comes row by row.
+    #[test]
+    fn parts_are_found_four_or_eight_connected() {
+        // Row by row: a diagonal pair at the top left, a lone cell at the right.
+        let set = [(0, 0), (1, 1), (4, 1)];
+        let found = |diagonal: bool| {
+            let mut out = Vec::new();
+            parts(5, 3, diagonal, |x, y| set.contains(&(x, y)), |p| out.push(p));
+            out
+        };
+        let eight = found(true);
+        assert_eq!(eight.iter().map(|p| p.cells).collect::<Vec<_>>(), [2, 1]);
+        assert_eq!((eight[0].sum, eight[0].lo, eight[0].hi), ([1.0, 1.0], [0, 0], [1, 1]));
+        assert_eq!(found(false).iter().map(|p| p.cells).collect::<Vec<_>>(), [1, 1, 1]);
+    }
+}

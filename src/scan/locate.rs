@@ -2,7 +2,7 @@
 //! from the layout's millimetres to the scan's pixels, and the QR code where the mapping
 //! predicts it, in either orientation (a page fed upside down reads as well).
 
-use super::grey::Grey;
+use super::grey::{parts, Grey};
 use crate::domain::survey_round::{QrPayload, SurveyLayout};
 
 /// A4, the paper every form is printed on (mm).
@@ -249,73 +249,32 @@ fn best_square(page: &Grey, threshold: u8, (x0, y0, x1, y1): (usize, usize, usiz
     if w == 0 || h == 0 {
         return None;
     }
-    let mut label = vec![0u32; w * h];
     let mut best: Option<(Square, f32)> = None;
-    let mut stack = Vec::new();
-    let mut next = 0u32;
-    for sy in 0..h {
-        for sx in 0..w {
-            if label[sy * w + sx] != 0 || page.get(x0 + sx, y0 + sy) >= threshold {
-                continue;
+    parts(w, h, false, |x, y| page.get(x0 + x, y0 + y) < threshold, |p| {
+        let square = Square {
+            centroid: [x0 as f32 + (p.sum[0] / p.cells as f64) as f32, y0 as f32 + (p.sum[1] / p.cells as f64) as f32],
+            lo: [x0 + p.lo[0], y0 + p.lo[1]],
+            hi: [x0 + p.hi[0], y0 + p.hi[1]],
+            cut: [x0 + p.lo[0] == 0, y0 + p.lo[1] == 0, x0 + p.hi[0] + 1 >= page.width, y0 + p.hi[1] + 1 >= page.height],
+        };
+        let extent = square.extent();
+        // A square turned a few degrees has a bounding box up to 10 % wider; blur and a
+        // 97–102 % scale move its side by a few pixels.
+        let fits = |axis: usize| {
+            let share = extent[axis] / side;
+            match square.cut[axis] || square.cut[axis + 2] {
+                false => (share - 1.0).abs() < 0.35,
+                true => (LEAST_PART..1.35).contains(&share),
             }
-            next += 1;
-            label[sy * w + sx] = next;
-            stack.push((sx, sy));
-            let (mut n, mut sum_x, mut sum_y) = (0usize, 0f64, 0f64);
-            let (mut lo_x, mut lo_y, mut hi_x, mut hi_y) = (sx, sy, sx, sy);
-            while let Some((x, y)) = stack.pop() {
-                n += 1;
-                sum_x += x as f64;
-                sum_y += y as f64;
-                lo_x = lo_x.min(x);
-                hi_x = hi_x.max(x);
-                lo_y = lo_y.min(y);
-                hi_y = hi_y.max(y);
-                let mut visit = |nx: usize, ny: usize| {
-                    let i = ny * w + nx;
-                    if label[i] == 0 && page.get(x0 + nx, y0 + ny) < threshold {
-                        label[i] = next;
-                        stack.push((nx, ny));
-                    }
-                };
-                if x > 0 {
-                    visit(x - 1, y);
-                }
-                if x + 1 < w {
-                    visit(x + 1, y);
-                }
-                if y > 0 {
-                    visit(x, y - 1);
-                }
-                if y + 1 < h {
-                    visit(x, y + 1);
-                }
-            }
-            let square = Square {
-                centroid: [x0 as f32 + (sum_x / n as f64) as f32, y0 as f32 + (sum_y / n as f64) as f32],
-                lo: [x0 + lo_x, y0 + lo_y],
-                hi: [x0 + hi_x, y0 + hi_y],
-                cut: [x0 + lo_x == 0, y0 + lo_y == 0, x0 + hi_x + 1 >= page.width, y0 + hi_y + 1 >= page.height],
-            };
-            let extent = square.extent();
-            // A square turned a few degrees has a bounding box up to 10 % wider; blur and a
-            // 97–102 % scale move its side by a few pixels.
-            let fits = |axis: usize| {
-                let share = extent[axis] / side;
-                match square.cut[axis] || square.cut[axis + 2] {
-                    false => (share - 1.0).abs() < 0.35,
-                    true => (LEAST_PART..1.35).contains(&share),
-                }
-            };
-            let solid = n as f32 / (extent[0] * extent[1]) > 0.75;
-            if fits(0) && fits(1) && solid {
-                let d = (square.centroid[0] - near.0).hypot(square.centroid[1] - near.1);
-                if best.is_none_or(|(_, bd)| d < bd) {
-                    best = Some((square, d));
-                }
+        };
+        let solid = p.cells as f32 / (extent[0] * extent[1]) > 0.75;
+        if fits(0) && fits(1) && solid {
+            let d = (square.centroid[0] - near.0).hypot(square.centroid[1] - near.1);
+            if best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((square, d));
             }
         }
-    }
+    });
     best.map(|(s, _)| s)
 }
 

@@ -8,7 +8,7 @@
 //! does not survive it, a box filled in does, and a filled box cancels its tick (the legend
 //! printed on the form says so).
 
-use super::grey::Grey;
+use super::grey::{parts, Grey};
 use super::locate::Mapping;
 use crate::domain::survey_entry::{applies, Answer, AnswerState, EntrySlot};
 use crate::domain::survey_round::AnswerBox;
@@ -163,36 +163,11 @@ pub fn measure(page: &Grey, map: &Mapping, b: &AnswerBox, tones: Tones) -> Measu
 /// The share of the dark cells of `grid` (n×n) in its largest 8-connected part; 1 when none
 /// is dark.
 fn largest_part(grid: &[bool], n: usize) -> f32 {
-    let mut seen = vec![false; n * n];
     let (mut all, mut best) = (0usize, 0usize);
-    let mut stack = Vec::new();
-    for start in 0..n * n {
-        if !grid[start] || seen[start] {
-            continue;
-        }
-        seen[start] = true;
-        stack.push(start);
-        let mut size = 0;
-        while let Some(i) = stack.pop() {
-            size += 1;
-            let (x, y) = ((i % n) as isize, (i / n) as isize);
-            for dy in -1..=1isize {
-                for dx in -1..=1isize {
-                    let (u, v) = (x + dx, y + dy);
-                    if u < 0 || v < 0 || u >= n as isize || v >= n as isize {
-                        continue;
-                    }
-                    let j = v as usize * n + u as usize;
-                    if grid[j] && !seen[j] {
-                        seen[j] = true;
-                        stack.push(j);
-                    }
-                }
-            }
-        }
-        all += size;
-        best = best.max(size);
-    }
+    parts(n, n, true, |x, y| grid[y * n + x], |p| {
+        all += p.cells;
+        best = best.max(p.cells);
+    });
     if all == 0 {
         1.0
     } else {
